@@ -1,0 +1,12 @@
+namespace FleetManager.Core.Model;
+
+/// <summary>
+/// A message as a mail source delivers it: the bytes and where they came from.
+/// <see cref="SourceKey"/> is unique and stable within the source (a file path, an mbox path
+/// with the message's byte offset, a Gmail id) and is used to dedupe messages without a Message-ID.
+/// </summary>
+public sealed record RawMessage(string SourceKey, ReadOnlyMemory<byte> Bytes)
+{
+    /// <summary>Set when the source could not even produce the bytes (unreadable file, over the size limit).</summary>
+    public string? ReadError { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace FleetManager.Core.Pipeline;
+
+/// <summary>
+/// This message cannot be processed (malformed, too large, unreadable by the reader). The caller
+/// records it as quarantined with <see cref="Exception.Message"/> as the reason and carries on.
+/// </summary>
+public sealed class MessageQuarantinedException : Exception
+{
+    public MessageQuarantinedException(string reason) : base(reason) { }
+
+    public MessageQuarantinedException(string reason, Exception inner) : base(reason, inner) { }
+}
