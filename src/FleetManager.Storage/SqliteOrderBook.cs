@@ -90,12 +90,6 @@ public sealed class SqliteOrderBook : IDisposable
     public static int LatestSchemaVersion => OrderBookSchema.Steps[^1].Version;
 
     /// <summary>
-    /// Test hook: runs inside <see cref="Commit"/> after each order is written, before the
-    /// transaction commits, so a test can fail a commit half-way.
-    /// </summary>
-    internal Action<int>? AfterOrderWritten { get; set; }
-
-    /// <summary>
     /// Opens the order book at <paramref name="path"/>, creating the file (and its folder) if needed
     /// and applying every pending schema step in one transaction.
     /// </summary>
@@ -163,6 +157,10 @@ public sealed class SqliteOrderBook : IDisposable
     /// </summary>
     /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
     /// <exception cref="SqliteException">The database failed (disk full, I/O); nothing of the message is stored.</exception>
+    /// <exception cref="ArgumentException">
+    /// An order cannot be written as spec JSON (a NaN or infinite coordinate); nothing of the message is
+    /// stored, and the caller may quarantine the message instead.
+    /// </exception>
     public bool Commit(StoredMessage message, EmailResult result)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -205,7 +203,6 @@ public sealed class SqliteOrderBook : IDisposable
             for (var index = 0; index < orders.Count; index++)
             {
                 WriteOrder(ledgerId, index, orders[index]);
-                AfterOrderWritten?.Invoke(index);
             }
 
             transaction.Commit();
