@@ -13,7 +13,7 @@ namespace FleetManager.Mail.Parsing;
 /// </summary>
 internal static class AttachmentTextExtractor
 {
-    public static string? Extract(string contentType, string? fileName, byte[] content, EmailParserOptions options)
+    public static string? Extract(string contentType, string? fileName, string? charset, byte[] content, EmailParserOptions options)
     {
         var kind = Classify(contentType, fileName);
         try
@@ -21,10 +21,10 @@ internal static class AttachmentTextExtractor
             return kind switch
             {
                 AttachmentKind.Pdf => ExtractPdf(content, options.MaxPdfPages),
-                AttachmentKind.Csv => ExtractCsv(TextDecoder.Decode(content, null)),
+                AttachmentKind.Csv => ExtractCsv(TextDecoder.Decode(content, charset)),
                 AttachmentKind.Xlsx => ExtractXlsx(content),
-                AttachmentKind.Html => HtmlTextConverter.Convert(TextDecoder.Decode(content, null)),
-                AttachmentKind.Text => TextDecoder.Decode(content, null),
+                AttachmentKind.Html => HtmlTextConverter.Convert(TextDecoder.Decode(content, charset)),
+                AttachmentKind.Text => TextDecoder.Decode(content, charset),
                 _ => null,
             };
         }

@@ -270,7 +270,7 @@ internal sealed class MimeContentCollector
         }
         else
         {
-            text = AttachmentTextExtractor.Extract(contentType, fileName, bytes, _options);
+            text = AttachmentTextExtractor.Extract(contentType, fileName, part.ContentType.Charset, bytes, _options);
             if (text is not null)
             {
                 text = NormalizePlain(text);

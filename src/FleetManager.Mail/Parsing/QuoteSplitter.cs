@@ -62,7 +62,7 @@ internal static partial class QuoteSplitter
                 continue;
             }
 
-            if (forwardLine < 0 && ForwardMarker().IsMatch(line))
+            if (forwardLine < 0 && MayBeForwardMarker(line) && ForwardMarker().IsMatch(line))
             {
                 forwardLine = i;
             }
@@ -116,34 +116,41 @@ internal static partial class QuoteSplitter
             : new Split(string.Join('\n', body).Trim(), string.Join('\n', quoted), false);
     }
 
+    // Cheap character tests first: the regexes run only on the few lines that could match,
+    // which keeps splitting a typical body in the microseconds.
+    private static bool MayBeForwardMarker(string line) =>
+        line[0] == '-' || (line.Length < 60 && (line[0] is 'b' or 'B' or 'a' or 'A' or 'd' or 'D'));
+
     private static bool IsReplyHeader(string[] lines, int index, string line)
     {
-        if (line.Length > 400)
+        if (line.Length > 400 || line[0] == '>')
         {
             return false;
         }
 
-        if (OriginalMessageSeparator().IsMatch(line))
+        if (line[0] == '-')
         {
-            return true;
+            return OriginalMessageSeparator().IsMatch(line);
         }
 
-        if (AttributionEnd().IsMatch(line) && !line.StartsWith('>'))
+        if (line[^1] == ':' && AttributionEnd().IsMatch(line))
         {
             return true;
         }
 
         // "On Mon, 2 Nov 2026 at 17:40, Petra <petra@x.cz>\nwrote:" wrapped by the mailer.
-        if (AttributionStart().IsMatch(line) && index + 1 < lines.Length)
+        if (index + 1 < lines.Length)
         {
-            var next = lines[index + 1].Trim();
-            if (next.Length < 200 && AttributionEnd().IsMatch(line + " " + next))
+            var next = lines[index + 1].AsSpan().Trim();
+            if (next.Length is > 0 and < 200 && next[^1] == ':' && AttributionStart().IsMatch(line)
+                && AttributionEnd().IsMatch(string.Concat(line, " ", next)))
             {
                 return true;
             }
         }
 
-        if (HeaderFromLine().IsMatch(line))
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and < 16 && HeaderFromLine().IsMatch(line))
         {
             var hasAddress = line.Contains('@', StringComparison.Ordinal);
             var sawSubject = false;

@@ -55,7 +55,6 @@ internal static class RawMessageValidator
     {
         var position = 0;
         var fields = 0;
-        var mailFields = 0;
         var first = true;
         while (position < bytes.Length)
         {
@@ -108,17 +107,27 @@ internal static class RawMessageValidator
             }
 
             fields++;
-            var name = Encoding.ASCII.GetString(line[..colon]).TrimEnd().ToLowerInvariant();
-            if (Array.IndexOf(MailFieldNames, name) >= 0)
+            if (IsMailField(line[..colon].TrimEnd(" \t"u8)))
             {
-                mailFields++;
+                // One recognised mail field after valid lines is enough; the rest is MimeKit's job.
+                return;
             }
         }
 
-        if (fields == 0 || mailFields == 0)
+        throw new MessageQuarantinedException("not a mail message: no mail header fields (From, To, Subject, Date, Message-ID ...)");
+    }
+
+    private static bool IsMailField(ReadOnlySpan<byte> name)
+    {
+        foreach (var candidate in MailFieldNames)
         {
-            throw new MessageQuarantinedException("not a mail message: no mail header fields (From, To, Subject, Date, Message-ID ...)");
+            if (Ascii.EqualsIgnoreCase(name, candidate))
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     /// <summary>Length of a valid field name before its colon (printable ASCII, optional trailing blanks), or -1.</summary>
