@@ -81,6 +81,9 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         };
     }
 
+    private async Task<ProcessedMessage?> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
+        await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false);
+
     private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ProcessedMessage?>> writer, CancellationToken cancellationToken)
     {
         try
@@ -90,7 +93,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 // Skip what the ledger already holds before spending any work on it.
                 var task = orderBook.Contains(MessageProcessor.LedgerKeyOf(raw))
                     ? Task.FromResult<ProcessedMessage?>(null)
-                    : Task.Run(async () => (ProcessedMessage?)await ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), cancellationToken);
+                    : ProcessAsync(raw, cancellationToken);
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
             }
 
@@ -100,22 +103,6 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         {
             writer.Complete(ex);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// A bug in a parser or reader must not stop the import: the message is quarantined with the
-    /// failure as its reason and the rest continue.
-    /// </summary>
-    private async Task<ProcessedMessage> ProcessSafelyAsync(RawMessage raw, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await processor.ProcessAsync(raw, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return MessageProcessor.Quarantine(raw, null, "internal error while reading: " + ex.GetType().Name + ": " + ex.Message);
         }
     }
 }

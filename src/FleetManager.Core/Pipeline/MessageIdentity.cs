@@ -54,7 +54,7 @@ public static class MessageIdentity
                 return null; // end of the header block
             }
 
-            if (line.Length > 11 && Ascii.EqualsIgnoreCase(line[..11], "message-id:"u8))
+            if (line.Length >= 11 && Ascii.EqualsIgnoreCase(line[..11], "message-id:"u8))
             {
                 var value = Encoding.Latin1.GetString(line[11..]).Trim();
                 // A folded header continues on the next line(s) that start with white space.

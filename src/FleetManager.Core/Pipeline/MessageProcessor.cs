@@ -7,8 +7,36 @@ namespace FleetManager.Core.Pipeline;
 /// message (malformed, too large, refused by the reader) ends as a quarantined result with its
 /// reason; anything else (cancellation, a geocoder outage) propagates to the caller.
 /// </summary>
-public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, IGeocoder? geocoder)
+public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, IGeocoder? geocoder, TimeProvider? timeProvider = null)
 {
+    /// <summary>
+    /// How long one message may take before it is abandoned and quarantined: no input may hang an
+    /// import (a pathological PDF, a regular expression gone quadratic).
+    /// </summary>
+    public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// <see cref="ProcessAsync"/> that never fails because of the message: a bug in a parser or reader,
+    /// or a message that takes longer than <see cref="MessageTimeout"/>, ends as a quarantined result
+    /// with the reason, and the caller carries on with the next message.
+    /// </summary>
+    public async Task<ProcessedMessage> ProcessSafelyAsync(RawMessage raw, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(() => ProcessAsync(raw, cancellationToken).AsTask(), cancellationToken);
+        try
+        {
+            return await work.WaitAsync(MessageTimeout, timeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return Quarantine(raw, null, $"reading took longer than {MessageTimeout.TotalSeconds:0} s and was abandoned");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Quarantine(raw, null, "internal error while reading: " + ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
     public async ValueTask<ProcessedMessage> ProcessAsync(RawMessage raw, CancellationToken cancellationToken)
     {
         Email email;

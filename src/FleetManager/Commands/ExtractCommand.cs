@@ -47,7 +47,7 @@ internal static class ExtractCommand
 
         await foreach (var raw in source.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var result = (await processor.ProcessAsync(raw, cancellationToken).ConfigureAwait(false)).Result;
+            var result = (await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false)).Result;
             switch (format)
             {
                 case "table":
