@@ -23,9 +23,17 @@ internal static class CorpusLocator
             throw new InvalidOperationException("FleetManager.slnx not found above " + AppContext.BaseDirectory);
         }
 
-        var dev = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", "dev"));
-        return Directory.Exists(dev)
-            ? dev
-            : throw new InvalidOperationException("corpus not found at " + dev);
+        // The shared folder sits next to the repository (../shared); from a worktree nested deeper,
+        // keep looking further up.
+        for (var candidate = directory.Parent; candidate is not null; candidate = candidate.Parent)
+        {
+            var dev = Path.Combine(candidate.FullName, "shared", "corpus", "dev");
+            if (Directory.Exists(dev))
+            {
+                return dev;
+            }
+        }
+
+        throw new InvalidOperationException("shared/corpus/dev not found above " + directory.FullName);
     }
 }
