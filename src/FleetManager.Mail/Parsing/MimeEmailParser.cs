@@ -95,11 +95,15 @@ public sealed class MimeEmailParser : IEmailParser
             isForward |= !topType.StartsWith("multipart/report", StringComparison.Ordinal);
         }
 
-        if (body.Length == 0 && split.Quoted.Length == 0 && collector.Attachments.Count == 0)
+        var hasText = body.Length > 0 || split.Quoted.Length > 0;
+        if (!hasText && IsTruncated(collector.Boundaries, bytes.Span) && !collector.Attachments.Exists(a => a.Text is not null))
         {
-            throw new MessageQuarantinedException(IsTruncated(collector.Boundaries, bytes.Span)
-                ? "truncated message: a multipart ends before its closing boundary and no part is readable"
-                : "message has no content: no body text and no attachments");
+            throw new MessageQuarantinedException("truncated message: a multipart ends before its closing boundary and no part is readable");
+        }
+
+        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0))
+        {
+            throw new MessageQuarantinedException("message has no content: no body text and no attachments");
         }
 
         var (messageId, hasMessageId) = ReadMessageId(mime, bytes.Span);
