@@ -7,13 +7,20 @@ using System.Diagnostics;
 using FleetManager.Core.Geo;
 
 var before = GC.GetTotalMemory(forceFullCollection: true);
+var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 var gazetteer = OfflineGazetteer.Shared;
 var count = gazetteer.Count;
 clock.Stop();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
 var after = GC.GetTotalMemory(forceFullCollection: true);
 Console.WriteLine($"places: {count}");
-Console.WriteLine($"first-use load: {clock.ElapsedMilliseconds} ms");
+Console.WriteLine($"first-use load: {clock.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU (all threads, JIT included)");
+Console.WriteLine($"of which JIT: {jit.TotalMilliseconds:F0} ms for {methods} methods");
 Console.WriteLine($"managed memory held: {(after - before) / (1024.0 * 1024.0):F1} MB");
 Console.WriteLine($"process working set: {Environment.WorkingSet / (1024.0 * 1024.0):F1} MB");
 

@@ -32,6 +32,19 @@ public sealed class OfflineGazetteer : IGeocoder
     // be spelled "München" would still not outweigh Munich.
     private const double ExactSpellingBonus = 100;
 
+    // FleetManager serves European road freight: a European place counts this many times its
+    // population against a namesake on another continent ("Valencia" is Spain's, not Venezuela's,
+    // "Birmingham" England's, not Alabama's).
+    private const double EuropeanBias = 5;
+
+    // The countries tools/gazetteer/build-gazetteer.js treats as Europe.
+    private static readonly HashSet<string> EuropeanCountries = new(StringComparer.Ordinal)
+    {
+        "AD", "AL", "AT", "AX", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "FR",
+        "GB", "GG", "GI", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV", "MC", "MD", "ME",
+        "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE", "SI", "SK", "SM", "TR", "UA", "VA", "XK",
+    };
+
     private readonly Lazy<GazetteerIndex> _index;
 
     private OfflineGazetteer(Func<Stream> open)
@@ -98,7 +111,7 @@ public sealed class OfflineGazetteer : IGeocoder
     /// <summary>
     /// The country of <paramref name="city"/> when the name tells it: all its places are in one
     /// country, or one place outweighs (10×) every namesake abroad. Null when unknown or ambiguous
-    /// ("Valencia" is in Spain and, bigger still, in Venezuela).
+    /// ("Brest" is in France and, bigger, in Belarus).
     /// </summary>
     public string? CountryOf(string city)
     {
@@ -229,6 +242,11 @@ public sealed class OfflineGazetteer : IGeocoder
     private static double Score(GazetteerEntry entry, NameRank rank, string written)
     {
         var score = Math.Max(entry.Population, 1) / (rank == NameRank.Own ? 1 : LooseRankPenalty);
+        if (EuropeanCountries.Contains(entry.CountryCode))
+        {
+            score *= EuropeanBias;
+        }
+
         return IsExactSpelling(entry.Name, written) ? score * ExactSpellingBonus : score;
     }
 
