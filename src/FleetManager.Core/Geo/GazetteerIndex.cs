@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.IO.Compression;
 using System.Text;
 
@@ -30,60 +32,73 @@ internal sealed class GazetteerIndex
     public int KeyCount => _keys.Count;
 
     /// <summary>Reads the gzip'd TSV written by tools/gazetteer/build-gazetteer.js.</summary>
+    /// <remarks>
+    /// Runs once per process on a cold path, so it is compiled optimised straight away and parses
+    /// the UTF-8 bytes in place: only the place names and the keys become strings.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GazetteerIndex Load(Stream gzipStream)
     {
-        using var gzip = new GZipStream(gzipStream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var entries = new List<GazetteerEntry>(110_000);
-        var keys = new Dictionary<string, int>(400_000, StringComparer.Ordinal);
-        var multiHits = new List<int[]>(40_000);
-        var columns = new string[8];
-        while (reader.ReadLine() is { } line)
+        byte[] data;
+        int dataLength;
+        using (var gzip = new GZipStream(gzipStream, CompressionMode.Decompress))
+        using (var buffer = new MemoryStream(6 << 20))
         {
-            if (line.Length == 0)
+            gzip.CopyTo(buffer);
+            data = buffer.GetBuffer();
+            dataLength = (int)buffer.Length;
+        }
+
+        var entries = new List<GazetteerEntry>(110_000);
+        var builder = new Builder();
+        var countries = new Dictionary<int, string>();
+        Span<char> names = stackalloc char[4096];
+        ReadOnlySpan<byte> rest = data.AsSpan(0, dataLength);
+        var lineNumber = 0;
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            lineNumber++;
+            if (line.IsEmpty)
             {
                 continue;
             }
 
-            var count = Split(line, columns);
-            if (count < 6)
+            var name = NextColumn(ref line);
+            var asciiName = NextColumn(ref line);
+            var countryBytes = NextColumn(ref line);
+            var latitudeBytes = NextColumn(ref line);
+            var longitudeBytes = NextColumn(ref line);
+            var populationBytes = NextColumn(ref line);
+            var curatedBytes = NextColumn(ref line);
+            var alternateBytes = line;
+            if (countryBytes.Length != 2
+                || !Utf8Parser.TryParse(latitudeBytes, out double latitude, out _)
+                || !Utf8Parser.TryParse(longitudeBytes, out double longitude, out _)
+                || !Utf8Parser.TryParse(populationBytes, out int population, out _))
             {
-                throw new InvalidDataException($"Gazetteer line {entries.Count + 1} has {count} columns, expected 8.");
+                throw new InvalidDataException($"Gazetteer line {lineNumber} is not name, ascii name, country, latitude, longitude, population, names, names.");
             }
 
-            var entry = new GazetteerEntry(
-                columns[0],
-                string.Intern(columns[2]),
-                double.Parse(columns[3], NumberStyles.Float, CultureInfo.InvariantCulture),
-                double.Parse(columns[4], NumberStyles.Float, CultureInfo.InvariantCulture),
-                int.Parse(columns[5], NumberStyles.Integer, CultureInfo.InvariantCulture));
+            var countryId = (countryBytes[0] << 8) | countryBytes[1];
+            if (!countries.TryGetValue(countryId, out var country))
+            {
+                country = Encoding.ASCII.GetString(countryBytes);
+                countries.Add(countryId, country);
+            }
+
+            var entryName = Encoding.UTF8.GetString(name);
             var position = entries.Count;
-            entries.Add(entry);
-
-            AddName(keys, multiHits, position, columns[0], NameRank.Own);
-            if (columns[1].Length > 0)
-            {
-                AddName(keys, multiHits, position, columns[1], NameRank.Own);
-            }
-
-            if (count > 6)
-            {
-                foreach (var name in columns[6].Split('|', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    AddName(keys, multiHits, position, name, NameRank.Own);
-                }
-            }
-
-            if (count > 7)
-            {
-                foreach (var name in columns[7].Split('|', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    AddName(keys, multiHits, position, name, NameRank.Alternate);
-                }
-            }
+            entries.Add(new GazetteerEntry(entryName, country, latitude, longitude, population));
+            builder.AddName(position, entryName, NameRank.Own);
+            builder.AddNames(position, Decode(asciiName, names), NameRank.Own);
+            builder.AddNames(position, Decode(curatedBytes, names), NameRank.Own);
+            builder.AddNames(position, Decode(alternateBytes, names), NameRank.Alternate);
         }
 
-        return new GazetteerIndex([.. entries], keys, multiHits);
+        return new GazetteerIndex([.. entries], builder.Keys, builder.MultiHits);
     }
 
     /// <summary>The places <paramref name="key"/> names, with how it names them; empty when none.</summary>
@@ -109,87 +124,122 @@ internal sealed class GazetteerIndex
     /// <summary>True when <paramref name="key"/> names at least one place.</summary>
     public bool Contains(string key) => _keys.ContainsKey(key);
 
-    private static void AddName(Dictionary<string, int> keys, List<int[]> multiHits, int position, string name, NameRank rank)
+    private static ReadOnlySpan<byte> NextColumn(ref ReadOnlySpan<byte> line)
     {
-        var words = PlaceNameKey.Words(name);
-        AddKey(keys, multiHits, position, PlaceNameKey.Join(words, words.Count), rank);
-        var transcribed = PlaceNameKey.TranscribeUmlauts(name);
-        if (transcribed is not null)
+        var tab = line.IndexOf((byte)'\t');
+        if (tab < 0)
         {
-            AddKey(keys, multiHits, position, PlaceNameKey.Of(transcribed), rank);
+            var last = line;
+            line = [];
+            return last;
         }
 
-        var qualifier = PlaceNameKey.QualifierStart(words);
-        if (qualifier > 0)
-        {
-            AddKey(keys, multiHits, position, PlaceNameKey.Join(words, qualifier), rank == NameRank.Own ? NameRank.CoreOfOwn : NameRank.Alternate);
-        }
+        var column = line[..tab];
+        line = line[(tab + 1)..];
+        return column;
     }
 
-    private static void AddKey(Dictionary<string, int> keys, List<int[]> multiHits, int position, string key, NameRank rank)
+    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, Span<char> buffer)
     {
-        if (key.Length == 0)
+        if (utf8.IsEmpty)
         {
-            return;
+            return [];
         }
 
-        var hit = (position << 2) | (int)rank;
-        if (!keys.TryGetValue(key, out var existing))
+        if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > buffer.Length)
         {
-            keys.Add(key, hit);
-            return;
+            return Encoding.UTF8.GetString(utf8);
         }
 
-        if (existing >= 0)
+        return buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
+    }
+
+    /// <summary>Collects keys while loading; one instance per load, not shared.</summary>
+    private sealed class Builder
+    {
+        public Dictionary<string, int> Keys { get; } = new(400_000, StringComparer.Ordinal);
+
+        public List<int[]> MultiHits { get; } = new(40_000);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddNames(int position, ReadOnlySpan<char> names, NameRank rank)
         {
-            if (existing >> 2 == position)
+            foreach (var range in names.Split('|'))
             {
-                // The same place under the same key again (name and ASCII name): keep the better rank.
-                keys[key] = Math.Min(existing, hit);
+                AddName(position, names[range], rank);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddName(int position, ReadOnlySpan<char> name, NameRank rank)
+        {
+            if (name.IsEmpty)
+            {
                 return;
             }
 
-            multiHits.Add([existing, hit]);
-            keys[key] = ~(multiHits.Count - 1);
-            return;
-        }
-
-        var hits = multiHits[~existing];
-        var last = hits[^1];
-        if (last >> 2 == position)
-        {
-            hits[^1] = Math.Min(last, hit);
-            return;
-        }
-
-        var grown = new int[hits.Length + 1];
-        hits.CopyTo(grown, 0);
-        grown[^1] = hit;
-        multiHits[~existing] = grown;
-    }
-
-    private static int Split(string line, string[] columns)
-    {
-        var count = 0;
-        var start = 0;
-        while (count < columns.Length)
-        {
-            var tab = line.IndexOf('\t', start);
-            if (tab < 0)
+            Span<char> folded = stackalloc char[PlaceNameKey.MaxFoldedLength];
+            Span<char> key = stackalloc char[PlaceNameKey.MaxFoldedLength];
+            var foldedLength = PlaceNameKey.FoldWords(name, folded);
+            var keyLength = PlaceNameKey.KeyOfFolded(folded[..foldedLength], key, out var coreLength);
+            AddKey(position, key[..keyLength], rank);
+            if (coreLength > 0)
             {
-                columns[count++] = line[start..];
-                break;
+                AddKey(position, key[..coreLength], rank == NameRank.Own ? NameRank.CoreOfOwn : NameRank.Alternate);
             }
 
-            columns[count++] = line[start..tab];
-            start = tab + 1;
+            if (name.IndexOfAny("äöüÄÖÜåÅ") >= 0)
+            {
+                var transcribed = PlaceNameKey.TranscribeUmlauts(name.ToString())!;
+                foldedLength = PlaceNameKey.FoldWords(transcribed, folded);
+                keyLength = PlaceNameKey.KeyOfFolded(folded[..foldedLength], key, out _);
+                AddKey(position, key[..keyLength], rank);
+            }
         }
 
-        for (var i = count; i < columns.Length; i++)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void AddKey(int position, ReadOnlySpan<char> key, NameRank rank)
         {
-            columns[i] = string.Empty;
-        }
+            if (key.IsEmpty)
+            {
+                return;
+            }
 
-        return count;
+            var hit = (position << 2) | (int)rank;
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Keys, new string(key), out var exists);
+            if (!exists)
+            {
+                slot = hit;
+                return;
+            }
+
+            var existing = slot;
+            if (existing >= 0)
+            {
+                if (existing >> 2 == position)
+                {
+                    // The same place under the same key again (name and ASCII name): keep the better rank.
+                    slot = Math.Min(existing, hit);
+                    return;
+                }
+
+                MultiHits.Add([existing, hit]);
+                slot = ~(MultiHits.Count - 1);
+                return;
+            }
+
+            var hits = MultiHits[~existing];
+            var last = hits[^1];
+            if (last >> 2 == position)
+            {
+                hits[^1] = Math.Min(last, hit);
+                return;
+            }
+
+            var grown = new int[hits.Length + 1];
+            hits.CopyTo(grown, 0);
+            grown[^1] = hit;
+            MultiHits[~existing] = grown;
+        }
     }
 }

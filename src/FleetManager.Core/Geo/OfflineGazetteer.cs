@@ -27,6 +27,24 @@ public sealed class OfflineGazetteer : IGeocoder
     // it is also the old name of larger Maribor.
     private const double LooseRankPenalty = 10;
 
+    // A place spelled exactly as written, diacritics included, counts this many times its
+    // population: "Úžice" is the Czech village, not Serbian Užice, while a hamlet that happens to
+    // be spelled "München" would still not outweigh Munich.
+    private const double ExactSpellingBonus = 100;
+
+    // FleetManager serves European road freight: a European place counts this many times its
+    // population against a namesake on another continent ("Valencia" is Spain's, not Venezuela's,
+    // "Birmingham" England's, not Alabama's).
+    private const double EuropeanBias = 5;
+
+    // The countries tools/gazetteer/build-gazetteer.js treats as Europe.
+    private static readonly HashSet<string> EuropeanCountries = new(StringComparer.Ordinal)
+    {
+        "AD", "AL", "AT", "AX", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "FR",
+        "GB", "GG", "GI", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV", "MC", "MD", "ME",
+        "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE", "SI", "SK", "SM", "TR", "UA", "VA", "XK",
+    };
+
     private readonly Lazy<GazetteerIndex> _index;
 
     private OfflineGazetteer(Func<Stream> open)
@@ -77,7 +95,7 @@ public sealed class OfflineGazetteer : IGeocoder
         foreach (var (key, _) in PlaceNameVariants.Of(city))
         {
             var hits = index.Hits(key)
-                .OrderByDescending(hit => Score(hit.Entry, hit.Rank))
+                .OrderByDescending(hit => Score(hit.Entry, hit.Rank, city))
                 .Select(hit => hit.Entry)
                 .Distinct()
                 .ToList();
@@ -93,7 +111,7 @@ public sealed class OfflineGazetteer : IGeocoder
     /// <summary>
     /// The country of <paramref name="city"/> when the name tells it: all its places are in one
     /// country, or one place outweighs (10×) every namesake abroad. Null when unknown or ambiguous
-    /// ("Kamen" is both a German town and a Croatian village of similar weight).
+    /// ("Brest" is in France and, bigger, in Belarus).
     /// </summary>
     public string? CountryOf(string city)
     {
@@ -108,7 +126,7 @@ public sealed class OfflineGazetteer : IGeocoder
             var bestByCountry = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (entry, rank) in index.Hits(key))
             {
-                var score = Score(entry, rank);
+                var score = Score(entry, rank, city);
                 if (!bestByCountry.TryGetValue(entry.CountryCode, out var best) || score > best)
                 {
                     bestByCountry[entry.CountryCode] = score;
@@ -181,7 +199,7 @@ public sealed class OfflineGazetteer : IGeocoder
         {
             foreach (var (key, exact) in variants)
             {
-                if (Best(index, key, country) is { } inCountry)
+                if (Best(index, key, country, city) is { } inCountry)
                 {
                     return new PlaceMatch(inCountry.Entry, Confidence(exact, inCountry.Rank));
                 }
@@ -190,7 +208,7 @@ public sealed class OfflineGazetteer : IGeocoder
 
         foreach (var (key, exact) in variants)
         {
-            if (Best(index, key, null) is { } anywhere)
+            if (Best(index, key, null, city) is { } anywhere)
             {
                 return new PlaceMatch(anywhere.Entry, Confidence(exact, anywhere.Rank));
             }
@@ -199,7 +217,7 @@ public sealed class OfflineGazetteer : IGeocoder
         return null;
     }
 
-    private static (GazetteerEntry Entry, NameRank Rank)? Best(GazetteerIndex index, string key, string? country)
+    private static (GazetteerEntry Entry, NameRank Rank)? Best(GazetteerIndex index, string key, string? country, string written)
     {
         (GazetteerEntry Entry, NameRank Rank)? best = null;
         var bestScore = double.MinValue;
@@ -210,7 +228,7 @@ public sealed class OfflineGazetteer : IGeocoder
                 continue;
             }
 
-            var score = Score(hit.Entry, hit.Rank);
+            var score = Score(hit.Entry, hit.Rank, written);
             if (score > bestScore)
             {
                 best = hit;
@@ -221,8 +239,24 @@ public sealed class OfflineGazetteer : IGeocoder
         return best;
     }
 
-    private static double Score(GazetteerEntry entry, NameRank rank) =>
-        Math.Max(entry.Population, 1) / (rank == NameRank.Own ? 1 : LooseRankPenalty);
+    private static double Score(GazetteerEntry entry, NameRank rank, string written)
+    {
+        var score = Math.Max(entry.Population, 1) / (rank == NameRank.Own ? 1 : LooseRankPenalty);
+        if (EuropeanCountries.Contains(entry.CountryCode))
+        {
+            score *= EuropeanBias;
+        }
+
+        return IsExactSpelling(entry.Name, written) ? score * ExactSpellingBonus : score;
+    }
+
+    // Only written names with letters beyond ASCII say anything by their spelling: "Roma" is
+    // Rome however a Romanian village spells itself.
+    private static bool IsExactSpelling(string name, string written)
+    {
+        var trimmed = written.AsSpan().Trim();
+        return !System.Text.Ascii.IsValid(trimmed) && trimmed.Equals(name, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static double Confidence(bool exact, NameRank rank) => !exact ? 0.7 : rank == NameRank.Own ? 1.0 : 0.9;
 
