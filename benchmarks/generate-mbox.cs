@@ -288,8 +288,13 @@ namespace Bench.MboxGenerator
         public int Between(int min, int maxInclusive) => Rng.Next(min, maxInclusive + 1);
         public bool Chance(double p) => Rng.NextDouble() < p;
 
-        /// <summary>The Date header of the message in the given UTC offset.</summary>
-        public DateTimeOffset DateIn(int offsetHours) => instant.ToOffset(TimeSpan.FromHours(offsetHours));
+        /// <summary>The Date header of the message in a time zone given by its standard (winter) UTC offset.</summary>
+        public DateTimeOffset DateIn(int offsetHours)
+        {
+            // European summer time, roughly: April to October is one hour ahead of the standard offset.
+            var summer = instant.Month is >= 4 and <= 10 ? 1 : 0;
+            return instant.ToOffset(TimeSpan.FromHours(offsetHours + summer));
+        }
 
         public string MessageId(string domain) =>
             $"<{instant.UtcDateTime:yyyyMMddHHmmss}.{seed:x}.{Index:x6}.{Rng.Next():x8}@{domain}>";
