@@ -11,7 +11,6 @@
 //
 // File-based program: the repository's Directory.Build.props applies (nullable, analyzers,
 // warnings as errors). It needs no packages.
-#:property PublishAot=false
 
 using System.Diagnostics;
 using System.Text;
