@@ -117,6 +117,46 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
+    public void CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
+    {
+        var known = SampleOrders.Message("m0");
+        _book.Commit(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")));
+        var m1 = SampleOrders.Message("m1");
+        var m2 = SampleOrders.Message("m2");
+
+        var stored = _book.CommitBatch(
+        [
+            (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "R-1"))),
+            (known, SampleOrders.Result(known, SampleOrders.Order(reference: "DUPLICATE"))),
+            (m2, EmailResult.Quarantined(m2.MessageId, "unreadable")),
+            (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "AGAIN"))),
+        ]);
+
+        Assert.Equal([true, false, true, false], stored);
+        Assert.Equal(["R-0", "R-1"], _book.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
+        Assert.Equal("m2", Assert.Single(_book.ListQuarantined()).LedgerKey);
+    }
+
+    [Fact]
+    public void CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
+    {
+        var m1 = SampleOrders.Message("m1");
+        var m2 = SampleOrders.Message("m2");
+        var bad = SampleOrders.Order() with { Stops = [new Stop { Type = StopType.Unloading, Longitude = double.PositiveInfinity }] };
+
+        Assert.ThrowsAny<ArgumentException>(() => _book.CommitBatch(
+        [
+            (m1, SampleOrders.Result(m1, SampleOrders.Order())),
+            (m2, SampleOrders.Result(m2, bad)),
+        ]));
+
+        Assert.False(_book.Contains("m1"));
+        Assert.False(_book.Contains("m2"));
+        Assert.Equal(0, _book.CountLedger().Total);
+        Assert.Equal([true], _book.CommitBatch([(m1, SampleOrders.Result(m1, SampleOrders.Order()))]));
+    }
+
+    [Fact]
     public void Commit_QuarantinedResult_RecordsReasonWithoutOrders()
     {
         var message = SampleOrders.Message("bad");

@@ -4,6 +4,11 @@ namespace FleetManager.Storage.Schema;
 /// The order book's schema as an ordered list of forward steps. A released step is never edited:
 /// a change is a new step appended here, applied by <see cref="SqliteOrderBook.Open(string)"/>.
 /// </summary>
+/// <remarks>
+/// Every index is a page written per commit, so version 1 has only the one correctness needs (the
+/// unique ledger key). Order filters scan the orders table, which stays fast into the hundreds of
+/// thousands of orders; an index for a filter that needs one comes as a later step.
+/// </remarks>
 internal static class OrderBookSchema
 {
     /// <summary>The steps in version order; the last one's version is what this code writes.</summary>
@@ -31,8 +36,6 @@ internal static class OrderBookSchema
                 error          TEXT,
                 order_count    INTEGER NOT NULL
             );
-            CREATE INDEX ledger_status ON ledger (status, classification);
-            CREATE INDEX ledger_message_id ON ledger (message_id);
 
             -- Raw bytes apart from the ledger so scans of the ledger never page through them.
             CREATE TABLE raw_message (
@@ -58,11 +61,8 @@ internal static class OrderBookSchema
                 price_amount      REAL,
                 price_currency    TEXT,
                 order_json        TEXT NOT NULL,
-                sources_json      TEXT,
-                UNIQUE (ledger_id, order_index)
+                sources_json      TEXT
             );
-            CREATE INDEX orders_loading_date ON orders (loading_date);
-            CREATE INDEX orders_reference ON orders (reference_number COLLATE NOCASE);
 
             CREATE TABLE stops (
                 order_id    INTEGER NOT NULL REFERENCES orders (id),
