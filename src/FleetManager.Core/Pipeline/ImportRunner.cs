@@ -17,7 +17,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     public async Task<ImportSummary> RunAsync(IMailSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var channel = Channel.CreateBounded<Task<ProcessedMessage?>>(new BoundedChannelOptions(MaxInFlight)
+        var channel = Channel.CreateBounded<Task<ImportItem>>(new BoundedChannelOptions(MaxInFlight)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -25,22 +25,22 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
 
         var producer = Task.Run(() => ProduceAsync(source, channel.Writer, cancellationToken), cancellationToken);
 
-        int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0;
+        int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
         var reasons = new List<(string, string)>();
         await foreach (var pending in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var processed = await pending.ConfigureAwait(false);
+            var (processed, skip) = await pending.ConfigureAwait(false);
             read++;
-            if (processed is null)
+            if (skip == SkipReason.AlreadyProcessed)
             {
                 skipped++;
             }
-            else if (!orderBook.Commit(processed, timeProvider.GetUtcNow()))
+            else if (skip == SkipReason.DuplicateInInput || !orderBook.Commit(processed!, timeProvider.GetUtcNow()))
             {
-                skipped++; // the same message appeared twice in this input
+                duplicates++;
             }
-            else if (processed.IsQuarantined)
+            else if (processed!.IsQuarantined)
             {
                 quarantined++;
                 reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
@@ -76,23 +76,37 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             Other = other,
             Quarantined = quarantined,
             SkippedAlreadyProcessed = skipped,
+            DuplicatesInInput = duplicates,
             Elapsed = timeProvider.GetElapsedTime(started),
             QuarantineReasons = reasons,
         };
     }
 
-    private async Task<ProcessedMessage?> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
-        await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false);
-
-    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ProcessedMessage?>> writer, CancellationToken cancellationToken)
+    private enum SkipReason
     {
+        None,
+        AlreadyProcessed,
+        DuplicateInInput,
+    }
+
+    private readonly record struct ImportItem(ProcessedMessage? Processed, SkipReason Skip);
+
+    private async Task<ImportItem> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
+        new(await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
+
+    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, CancellationToken cancellationToken)
+    {
+        // Keys met in this run: a second copy of a message in the same input is a duplicate, not
+        // something an earlier run processed.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var raw in source.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 // Skip what the ledger already holds before spending any work on it.
-                var task = orderBook.Contains(MessageProcessor.LedgerKeyOf(raw))
-                    ? Task.FromResult<ProcessedMessage?>(null)
+                var key = MessageProcessor.LedgerKeyOf(raw);
+                var task = !seen.Add(key) ? Task.FromResult(new ImportItem(null, SkipReason.DuplicateInInput))
+                    : orderBook.Contains(key) ? Task.FromResult(new ImportItem(null, SkipReason.AlreadyProcessed))
                     : ProcessAsync(raw, cancellationToken);
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
             }

@@ -36,9 +36,11 @@ public sealed class ImportRunnerTests
         var first = await Runner(book).RunAsync(new ListSource(messages), null, CancellationToken.None);
         var second = await Runner(book).RunAsync(new ListSource(messages), null, CancellationToken.None);
 
-        Assert.Equal(1, first.SkippedAlreadyProcessed);
+        Assert.Equal(1, first.DuplicatesInInput);
+        Assert.Equal(0, first.SkippedAlreadyProcessed);
         Assert.Equal(2, book.Committed.Count);
-        Assert.Equal(3, second.SkippedAlreadyProcessed);
+        Assert.Equal(2, second.SkippedAlreadyProcessed);
+        Assert.Equal(1, second.DuplicatesInInput);
     }
 
     [Fact]
