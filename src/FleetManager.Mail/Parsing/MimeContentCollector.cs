@@ -207,34 +207,53 @@ internal sealed class MimeContentCollector
             : NormalizePlain(text);
     }
 
-    /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines.</summary>
+    /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines; one pass.</summary>
     internal static string NormalizePlain(string text)
     {
-        if (text.Contains('\r', StringComparison.Ordinal))
-        {
-            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        }
-
         var builder = new StringBuilder(text.Length);
-        var start = 0;
-        while (start <= text.Length)
+        for (var i = 0; i < text.Length; i++)
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
+            var c = text[i];
+            if (c is '\r' or '\n')
             {
-                end = text.Length;
-            }
-
-            builder.Append(text.AsSpan(start, end - start).TrimEnd());
-            if (end < text.Length)
-            {
+                TrimTrailingBlanks(builder);
                 builder.Append('\n');
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
             }
-
-            start = end + 1;
+            else
+            {
+                builder.Append(c);
+            }
         }
 
-        return builder.ToString().Trim('\n');
+        TrimTrailingBlanks(builder);
+        var start = 0;
+        while (start < builder.Length && builder[start] == '\n')
+        {
+            start++;
+        }
+
+        var length = builder.Length;
+        while (length > start && builder[length - 1] == '\n')
+        {
+            length--;
+        }
+
+        return builder.ToString(start, length - start);
+    }
+
+    private static void TrimTrailingBlanks(StringBuilder builder)
+    {
+        var length = builder.Length;
+        while (length > 0 && builder[length - 1] is ' ' or '\t' or '\u00A0')
+        {
+            length--;
+        }
+
+        builder.Length = length;
     }
 
     private static byte[]? DecodeContent(MimePart part, long limit)
