@@ -195,13 +195,19 @@ internal sealed class MimeContentCollector
 
     private string DecodeBodyText(MimePart part)
     {
-        var bytes = DecodeContent(part, _options.MaxMessageBytes);
-        if (bytes is null)
+        if (part.Content is null)
         {
             return "";
         }
 
-        var text = TextDecoder.Decode(bytes, part.ContentType.Charset);
+        using var output = new MemoryStream();
+        part.Content.DecodeTo(output);
+        if (output.Length > _options.MaxMessageBytes)
+        {
+            return "";
+        }
+
+        var text = TextDecoder.Decode(output.GetBuffer().AsSpan(0, (int)output.Length), part.ContentType.Charset);
         return part.ContentType.IsMimeType("text", "html")
             ? HtmlTextConverter.Convert(text)
             : NormalizePlain(text);
@@ -254,18 +260,6 @@ internal sealed class MimeContentCollector
         }
 
         builder.Length = length;
-    }
-
-    private static byte[]? DecodeContent(MimePart part, long limit)
-    {
-        if (part.Content is null)
-        {
-            return [];
-        }
-
-        using var output = new MemoryStream();
-        part.Content.DecodeTo(output);
-        return output.Length > limit ? null : output.ToArray();
     }
 
     private void AddAttachment(MimePart part)
