@@ -201,9 +201,13 @@ internal sealed class GazetteerIndex
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddNames(int position, ReadOnlySpan<char> names, NameRank rank)
         {
-            foreach (var range in names.Split('|'))
+            // Plain IndexOf rather than Split: the loader runs once, cold, and every generic
+            // enumerator it touches is one more method to JIT before the first lookup.
+            while (!names.IsEmpty)
             {
-                AddName(position, names[range], rank);
+                var bar = names.IndexOf('|');
+                AddName(position, bar < 0 ? names : names[..bar], rank);
+                names = bar < 0 ? [] : names[(bar + 1)..];
             }
         }
 
