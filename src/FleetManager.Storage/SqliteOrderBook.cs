@@ -264,9 +264,9 @@ public sealed class SqliteOrderBook : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Stream(query);
+        return ReadAll(query);
 
-        IEnumerable<StoredOrder> Stream(OrderQuery query)
+        IEnumerable<StoredOrder> ReadAll(OrderQuery query)
         {
             using var command = _connection.CreateCommand();
             command.CommandText =
