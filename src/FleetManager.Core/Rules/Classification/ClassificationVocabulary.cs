@@ -65,8 +65,8 @@ public static partial class ClassificationVocabulary
     [GeneratedRegex(@"[\p{L}\d\)][\p{L}\d\s.\-()]{1,40}?\s*(?:->|→|=>|>|»|–|—| - )\s*[\p{Lu}\d][\p{L}]", RegexOptions.CultureInvariant)]
     public static partial Regex Lane();
 
-    /// <summary>A lane line of an exchange digest: "DE-85386 Eching -> PL-02-672 Warszawa".</summary>
-    [GeneratedRegex(@"(?m)(?:\b[A-Z]{1,2}[\s-]?\d{2,5}(?:[\s-]\d{2,3})?\s+[\p{L}][^\n]{0,40}?|[\p{Lu}][\p{L}\-]+(?:\s[\p{Lu}][\p{L}\-]+)?\s*(?:\([A-Z]{2}\))?)\s*(?:->|→|=>|»)\s*(?:[A-Z]{1,2}[\s-]?\d{2,5}|[\p{Lu}][\p{L}])")]
+    /// <summary>A lane line of an exchange digest, postcodes on both sides: "DE-85386 Eching -> PL-02-672 Warszawa".</summary>
+    [GeneratedRegex(@"(?m)\b[A-Z]{1,2}[ \t-]?\d{2,5}(?:[ \t-]\d{2,3})?[ \t]+\p{L}[^\n]{0,40}?[ \t]*(?:->|→|=>|»|>)[ \t]*[A-Z]{1,2}[ \t-]?\d{2,5}|\b\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}[\p{L}\-]+)?[ \t]*\([A-Z]{2}\)[ \t]*(?:->|→|=>|»|>)[ \t]*\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}[\p{L}\-]+)?[ \t]*\([A-Z]{2}\)")]
     public static partial Regex DigestLane();
 
     /// <summary>The header row of a delimited load list naming both loading and delivery columns.</summary>

@@ -95,11 +95,29 @@ public sealed partial class FieldBlock
         {
             var label = TextFold.Fold(match.Groups["label"].ValueSpan.Trim()).Trim();
             var value = match.Groups["value"];
-            var (s, e) = TrimRange(text, value.Index, value.Index + value.Length);
-            if (label.Length >= 2 && e > s)
+            var valueStart = value.Index;
+            var valueEnd = value.Index + value.Length;
+
+            // Several "Label: value" pairs on one line, set apart by wide gaps ("Gewicht: 6.200 kg     Lademeter: 13,6").
+            var next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
+            while (next.Success)
             {
-                fields.Add(new LabelledField(label, s, e, lineStart, lineEnd));
+                AddField(text, label, valueStart, next.Index, lineStart, lineEnd, fields);
+                label = TextFold.Fold(next.Groups["label"].ValueSpan.Trim()).Trim();
+                valueStart = next.Index + next.Length;
+                next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
             }
+
+            AddField(text, label, valueStart, valueEnd, lineStart, lineEnd, fields);
+        }
+    }
+
+    private static void AddField(string text, string label, int start, int end, int lineStart, int lineEnd, List<LabelledField> fields)
+    {
+        var (s, e) = TrimRange(text, start, end);
+        if (label.Length >= 2 && e > s)
+        {
+            fields.Add(new LabelledField(label, s, e, lineStart, lineEnd));
         }
     }
 
@@ -159,6 +177,9 @@ public sealed partial class FieldBlock
 
         return headers;
     }
+
+    [GeneratedRegex(@"[ \t\u00A0]{3,}(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)[ \t]*:[ \t]*(?=\S)")]
+    private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"\G[ \t>\u00A0]*(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-–°º№#]{0,47}?)[ \t\u00A0]*(?::|\t|[ \u00A0]{2,}|\s\|\s)[ \t\u00A0]*(?<value>\S[^\n]*)")]
     private static partial Regex LabelValueLine();

@@ -52,7 +52,8 @@ public static partial class QuantityReader
             if (WeightOf(block.Text, match) is { } kg)
             {
                 var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
-                best.Offer(kg, LineHasLabel(block, lineStart, FieldLabels.Weight) + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+                var gross = GrossWord().IsMatch(block.Text.AsSpan(match.Index + match.Length, Math.Min(12, block.Text.Length - match.Index - match.Length))) ? 1 : 0;
+                best.Offer(kg, LineHasLabel(block, lineStart, FieldLabels.Weight) + gross + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
             }
         }
 
@@ -198,7 +199,7 @@ public static partial class QuantityReader
 
     private const string Number = @"(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)";
 
-    [GeneratedRegex(@"(?<![\w.,/-])(?:(?:ca|approx|circa|ok|około|env|kb|cca|aprox|etwa|ungefähr|около|approximately|about|max)\.?\s*|~\s*)?" + Number + @"\s*(?<u>kgs?|kilo\w*|t|to|tons?|tonnes?|tonnen|tony|tun|tone|tonn?a|тона|тон|т|кг)(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.,/-])(?:(?:ca|approx|circa|ok|około|env|kb|cca|aprox|etwa|ungefähr|около|approximately|about|max)\.?\s*|~\s*)?" + Number + @"[ \t\u00A0]*(?<u>kgs?|kilo\w*|t|to(?![ \t]+\d)|tons?|tonnes?|tonnen|tony|tun|tone|tonn?a|тона|тон|т|кг)(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeightPhrase();
 
     [GeneratedRegex(@"(?:\b(?:bus\w*|sprinter|van|dodávk\w*|dub[ăa]|do|bis|up to|max\.?|until|zul\.?|nosnost\w*|ładowności|ładowność|payload|capacity|bag|bags|sack\w*|säcke|sacs?|sacchi|sacos?|worek|workach|worki|pytl\w*|zsák\w*|saci|чувал\w*|je|à|per|each|à)\s*|[/x×]\s*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -215,6 +216,9 @@ public static partial class QuantityReader
 
     [GeneratedRegex(@"^\s*(?:ca\.?|approx\.?|ok\.?|~)?\s*" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^[ \t,]*(?:brutto|bruttó|gross|lordo|brut|bruto|бруто)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GrossWord();
 
     [GeneratedRegex(@"\b(?:total\w*|gesamt\w*|insgesamt|summe|razem|łącznie|lacznie|celkem|celkov\w*|összesen|osszesen|totale|totaal|общо|iš viso|toplam|overall|in total|en tout|en total|totalt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TotalWord();
