@@ -14,6 +14,9 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// <summary>How many messages may be in flight between reading and committing (bounds memory).</summary>
     public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
 
+    /// <summary>At most this many messages share one transaction (bounds the work a crash throws away).</summary>
+    public int MaxBatch { get; init; } = 64;
+
     public async Task<ImportSummary> RunAsync(IMailSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -28,41 +31,58 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
         var reasons = new List<(string, string)>();
-        await foreach (var pending in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var batch = new List<ImportItem>(MaxBatch);
+        var toCommit = new List<ProcessedMessage>(MaxBatch);
+        while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var (processed, skip) = await pending.ConfigureAwait(false);
-            read++;
-            if (skip == SkipReason.AlreadyProcessed)
+            // Group commit: take the next message, then every following one that is already done
+            // (in input order, up to MaxBatch), and commit them in one transaction.
+            batch.Clear();
+            while (batch.Count < MaxBatch && channel.Reader.TryPeek(out var next) && (batch.Count == 0 || next.IsCompleted))
             {
-                skipped++;
+                channel.Reader.TryRead(out _);
+                batch.Add(await next.ConfigureAwait(false));
             }
-            else if (skip == SkipReason.DuplicateInInput || !orderBook.Commit(processed!, timeProvider.GetUtcNow()))
+
+            toCommit.Clear();
+            toCommit.AddRange(batch.Where(i => i.Skip == SkipReason.None).Select(i => i.Processed!));
+            var stored = toCommit.Count == 0 ? [] : orderBook.CommitBatch(toCommit, timeProvider.GetUtcNow());
+            var storedIndex = 0;
+            foreach (var (processed, skip) in batch)
             {
-                duplicates++;
-            }
-            else if (processed!.IsQuarantined)
-            {
-                quarantined++;
-                reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
-            }
-            else
-            {
-                switch (processed.Result.Classification)
+                read++;
+                bytes += processed?.Raw.Bytes.Length ?? 0;
+                if (skip == SkipReason.AlreadyProcessed)
                 {
-                    case Classification.Order:
-                        orderMessages++;
-                        orders += processed.Result.Orders.Count;
-                        break;
-                    case Classification.Invoice:
-                        invoices++;
-                        break;
-                    default:
-                        other++;
-                        break;
+                    skipped++;
+                }
+                else if (skip == SkipReason.DuplicateInInput || !stored[storedIndex++])
+                {
+                    duplicates++;
+                }
+                else if (processed!.IsQuarantined)
+                {
+                    quarantined++;
+                    reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
+                }
+                else
+                {
+                    switch (processed.Result.Classification)
+                    {
+                        case Classification.Order:
+                            orderMessages++;
+                            orders += processed.Result.Orders.Count;
+                            break;
+                        case Classification.Invoice:
+                            invoices++;
+                            break;
+                        default:
+                            other++;
+                            break;
+                    }
                 }
             }
 
-            bytes += processed?.Raw.Bytes.Length ?? 0;
             progress?.Report(new ImportProgress(read, bytes));
         }
 

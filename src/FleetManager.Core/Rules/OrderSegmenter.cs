@@ -74,7 +74,7 @@ public sealed partial class OrderSegmenter
         for (var i = 0; i < lines.Count; i++)
         {
             var m = EntryNumber().Match(lines[i].Text);
-            if (!m.Success || int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
+            if (!m.Success || int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
             {
                 continue;
             }
