@@ -1,0 +1,42 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules;
+
+/// <summary>
+/// The text the rules engine reads for one message: the subject, the new body text (a forward's
+/// content included, a reply's quote left out) and the text of each attachment, joined with blank
+/// lines. Every <see cref="TextSpan"/> the engine reports is an offset into <see cref="Text"/>.
+/// </summary>
+public sealed class RulesDocument
+{
+    private RulesDocument(Email email, string text, int bodyStart)
+    {
+        Email = email;
+        Text = text;
+        BodyStart = bodyStart;
+    }
+
+    public Email Email { get; }
+
+    public string Text { get; }
+
+    /// <summary>Where the body starts in <see cref="Text"/> (the subject comes first).</summary>
+    public int BodyStart { get; }
+
+    public static RulesDocument From(Email email)
+    {
+        var builder = new System.Text.StringBuilder();
+        builder.Append(email.Subject ?? "").Append("\n\n");
+        var bodyStart = builder.Length;
+        builder.Append(email.Body);
+        foreach (var attachment in email.Attachments)
+        {
+            if (!string.IsNullOrWhiteSpace(attachment.Text))
+            {
+                builder.Append("\n\n").Append(attachment.Text);
+            }
+        }
+
+        return new RulesDocument(email, builder.ToString(), bodyStart);
+    }
+}

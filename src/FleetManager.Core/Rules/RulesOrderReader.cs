@@ -1,0 +1,51 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Core.Rules;
+
+/// <summary>
+/// The offline reader: classification and extraction by vocabularies and structure, no network.
+/// Thread-safe and allocation-light, since it runs on every message of an import.
+/// </summary>
+public sealed class RulesOrderReader : IOrderReader
+{
+    private readonly MessageClassifier _classifier = new();
+    private readonly OrderSegmenter _segmenter = new();
+    private readonly StopExtractor _stops = new();
+    private readonly OrderFieldExtractor _fields = new();
+
+    public ValueTask<EmailResult> ReadAsync(Email email, CancellationToken cancellationToken) => ValueTask.FromResult(Read(email));
+
+    public EmailResult Read(Email email)
+    {
+        var document = RulesDocument.From(email);
+        var classification = _classifier.Classify(document);
+        if (classification != Classification.Order)
+        {
+            return new EmailResult { MessageId = email.MessageId, Classification = classification };
+        }
+
+        return new EmailResult { MessageId = email.MessageId, Classification = classification, Orders = ExtractOrders(document) };
+    }
+
+    /// <summary>
+    /// Extracts the orders of <paramref name="email"/> as if it had been classified as an order;
+    /// lets tests and dev harnesses measure extraction apart from classification.
+    /// </summary>
+    internal EmailResult ReadAsOrder(Email email) =>
+        new() { MessageId = email.MessageId, Classification = Classification.Order, Orders = ExtractOrders(RulesDocument.From(email)) };
+
+    private List<TransportOrder> ExtractOrders(RulesDocument document)
+    {
+        var orders = new List<TransportOrder>();
+        foreach (var block in _segmenter.Split(document))
+        {
+            var sources = new Dictionary<string, TextSpan>();
+            var order = _fields.Extract(document, block, sources);
+            var stops = _stops.Extract(document, block, sources);
+            orders.Add(order with { Stops = stops, Sources = sources });
+        }
+
+        return orders;
+    }
+}

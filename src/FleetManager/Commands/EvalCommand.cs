@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using FleetManager.Core.Evaluation;
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+using FleetManager.Core.Rules;
+using FleetManager.Mail.Parsing;
+using FleetManager.Mail.Sources;
+
+namespace FleetManager.Commands;
+
+/// <summary><c>fleetmanager eval CORPUS_DIR</c>: scores the reader on a labelled corpus.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Argument<DirectoryInfo>("CORPUS_DIR") { Description = "Folder of NAME.eml + NAME.expected.json pairs." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every disagreement with the expected files." };
+        var command = new Command("eval", "Score extraction on a labelled corpus (classification accuracy, order and field precision/recall/F1).")
+        {
+            corpus, json, verbose,
+        };
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose)));
+        return command;
+    }
+
+    public static EvaluationReport Evaluate(string directory)
+    {
+        var parser = new MimeEmailParser();
+        var reader = new RulesOrderReader();
+        var scorer = new ExtractionScorer();
+        foreach (var (eml, expected) in LabelledCorpus.Read(directory))
+        {
+            EmailResult actual;
+            try
+            {
+                var email = parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)));
+                actual = reader.Read(email);
+            }
+            catch (MessageQuarantinedException ex)
+            {
+                actual = EmailResult.Quarantined(expected.MessageId, ex.Message);
+            }
+
+            scorer.Add(expected, actual);
+        }
+
+        return scorer.Report();
+    }
+
+    private static int Run(DirectoryInfo directory, bool json, bool verbose)
+    {
+        if (!directory.Exists)
+        {
+            Console.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist");
+            return 2;
+        }
+
+        var report = Evaluate(directory.FullName);
+        if (report.Messages == 0)
+        {
+            Console.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");
+            return 2;
+        }
+
+        if (json)
+        {
+            Console.WriteLine(EvaluationReportJson.Write(report));
+            return 0;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        if (verbose)
+        {
+            foreach (var m in report.Mismatches)
+            {
+                Console.WriteLine($"  {m.MessageId} [{m.OrderIndex}] {m.Field}: expected {m.Expected ?? "null"}, got {m.Actual ?? "null"}");
+            }
+
+            Console.WriteLine();
+        }
+
+        Console.WriteLine($"{"field",-24} {"pred",5} {"exp",5} {"ok",5} {"prec",6} {"recall",6}");
+        foreach (var f in report.Fields)
+        {
+            Console.WriteLine(string.Format(inv, "{0,-24} {1,5} {2,5} {3,5} {4,6:0.000} {5,6:0.000}", f.Field, f.Predicted, f.Expected, f.Correct, f.Precision, f.Recall));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Format(inv, "messages                 {0}", report.Messages));
+        Console.WriteLine(string.Format(inv, "classification accuracy  {0:0.000}  (order precision {1:0.000}, recall {2:0.000})", report.ClassificationAccuracy, report.OrderClassPrecision, report.OrderClassRecall));
+        Console.WriteLine(string.Format(inv, "orders                   precision {0:0.000}, recall {1:0.000}  ({2} predicted, {3} expected, {4} paired)", report.OrderPrecision, report.OrderRecall, report.OrdersPredicted, report.OrdersExpected, report.OrdersPaired));
+        Console.WriteLine(string.Format(inv, "fields                   precision {0:0.000}, recall {1:0.000}, F1 {2:0.000}", report.FieldPrecision, report.FieldRecall, report.FieldF1));
+        return 0;
+    }
+}

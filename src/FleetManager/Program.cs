@@ -1,0 +1,3 @@
+using FleetManager.Commands;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);
