@@ -114,9 +114,11 @@ public sealed class MimeEmailParser : IEmailParser
             throw new MessageQuarantinedException("truncated message: a multipart ends before its closing boundary and no part is readable");
         }
 
-        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0))
+        // A subject-only message is still readable (a one-line load offer can live in the subject);
+        // only a message with nothing at all to read is quarantined.
+        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0) && string.IsNullOrWhiteSpace(mime.Subject))
         {
-            throw new MessageQuarantinedException("message has no content: no body text and no attachments");
+            throw new MessageQuarantinedException("message has no content: no subject, no body text and no attachments");
         }
 
         var (messageId, hasMessageId) = ReadMessageId(mime, bytes.Span);

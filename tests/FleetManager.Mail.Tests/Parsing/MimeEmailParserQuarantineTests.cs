@@ -49,11 +49,20 @@ public sealed class MimeEmailParserQuarantineTests
     }
 
     [Fact]
-    public void Parse_HeaderOnly_QuarantinedAsNoContent()
+    public void Parse_HeaderOnlyWithoutSubject_QuarantinedAsNoContent()
     {
-        var reason = Reason(TestMessages.Raw("From: a@example.com\r\nTo: b@example.com\r\nSubject: x\r\nMessage-ID: <h@example.com>\r\n"));
+        var reason = Reason(TestMessages.Raw("From: a@example.com\r\nTo: b@example.com\r\nMessage-ID: <h@example.com>\r\n"));
 
         Assert.StartsWith("message has no content", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SubjectOnly_IsReadable()
+    {
+        var email = new MimeEmailParser().Parse(TestMessages.Raw("From: a@example.com\r\nSubject: FTL Berlin > Warszawa 24t\r\nMessage-ID: <s@example.com>\r\n"));
+
+        Assert.Equal("FTL Berlin > Warszawa 24t", email.Subject);
+        Assert.Equal("", email.Body);
     }
 
     [Fact]
