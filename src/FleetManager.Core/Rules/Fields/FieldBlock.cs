@@ -179,7 +179,7 @@ public sealed partial class FieldBlock
         return headers;
     }
 
-    [GeneratedRegex(@"(?:[ \t\u00A0]{3,}|[ \t]\|[ \t])(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)[ \t]*:[ \t]*(?=\S)")]
+    [GeneratedRegex(@"(?:(?:[ \t\u00A0]{3,}|[ \t]\|[ \t])(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)|(?<=[\p{L}\p{N}.)][ \t])(?<label>\p{Lu}\p{Ll}[\p{L}\-]{2,24}))[ \t]*:[ \t]*(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"\G[ \t>\u00A0]*(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-–°º№#]{0,47}?)[ \t\u00A0]*(?::|\t|[ \u00A0]{2,}|\s\|\s)[ \t\u00A0]*(?<value>\S[^\n]*)")]
