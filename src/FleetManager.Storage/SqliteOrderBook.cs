@@ -264,9 +264,9 @@ public sealed class SqliteOrderBook : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Stream(query);
+        return ReadAll(query);
 
-        IEnumerable<StoredOrder> Stream(OrderQuery query)
+        IEnumerable<StoredOrder> ReadAll(OrderQuery query)
         {
             using var command = _connection.CreateCommand();
             command.CommandText =
@@ -647,7 +647,16 @@ public sealed class SqliteOrderBook : IDisposable
 
             command.Parameters.Clear();
             command.CommandText = step.Sql;
-            command.ExecuteNonQuery();
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException exception)
+            {
+                throw new OrderBookUnavailableException(
+                    path, $"schema step {step.Version} failed and nothing was changed: {exception.Message}", exception);
+            }
+
             command.CommandText =
                 "INSERT INTO schema_version (id, version) VALUES (1, $version) " +
                 "ON CONFLICT (id) DO UPDATE SET version = excluded.version";

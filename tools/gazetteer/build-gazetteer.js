@@ -6,6 +6,8 @@
 //
 // Output: gzip'd UTF-8 TSV, one place a line, no header:
 //   name \t asciiName \t country \t lat \t lon \t population \t curatedNames \t alternateNames
+// lat and lon are integers in units of 1e-4 degree (4 decimals, ~10 m): integers parse faster
+// than decimals, and the reader parses 200 000 of them on first use.
 // asciiName is empty when it only differs from name by diacritics (the reader folds anyway).
 // curatedNames ('|'-separated) come from exonyms.txt and rank like the place's own name;
 // alternateNames ('|'-separated) are GeoNames alternate names of places >= 100 000 people,
@@ -127,7 +129,7 @@ function main() {
     const ascii = stripDiacritics(p.name) === p.asciiName ? '' : p.asciiName;
     const curated = dedupe(p.curated, [p.name, p.asciiName]);
     const alternates = dedupe(p.alternates, [p.name, p.asciiName, ...curated]);
-    return [p.name, ascii, p.countryCode, p.latitude.toFixed(4), p.longitude.toFixed(4), p.population,
+    return [p.name, ascii, p.countryCode, Math.round(p.latitude * 1e4), Math.round(p.longitude * 1e4), p.population,
       curated.join('|'), alternates.join('|')].join('\t');
   });
   const text = rows.join('\n') + '\n';

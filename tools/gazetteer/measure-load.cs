@@ -1,7 +1,8 @@
 // Measures the offline gazetteer's first-use load time and memory.
-// Usage (from the repo root): dotnet run tools/gazetteer/measure-load.cs -c Release
+// Usage (from the repo root):
+//   dotnet run tools/gazetteer/measure-load.cs -c Release          (JIT, as `dotnet fleetmanager.dll`)
+//   dotnet publish tools/gazetteer/measure-load.cs -o /tmp/measure-load && /tmp/measure-load/measure-load   (Native AOT)
 #:project ../../src/FleetManager.Core/FleetManager.Core.csproj
-#:property PublishAot=false
 
 using System.Diagnostics;
 using FleetManager.Core.Geo;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 
@@ -73,10 +74,10 @@ public sealed class OfflineGazetteer : IGeocoder
     /// <param name="countryCode">ISO 3166-1 alpha-2 code to prefer, or null.</param>
     /// <param name="entry">The place found.</param>
     /// <returns>False when no place has that name.</returns>
-    public bool TryFind(string city, string? countryCode, out GazetteerEntry entry)
+    public bool TryFind(string city, string? countryCode, [MaybeNullWhen(false)] out GazetteerEntry entry)
     {
         var match = Resolve(city, countryCode);
-        entry = match?.Entry!;
+        entry = match?.Entry;
         return match is not null;
     }
 

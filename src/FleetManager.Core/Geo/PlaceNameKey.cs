@@ -112,9 +112,11 @@ internal static class PlaceNameKey
         qualifierKeyLength = -1;
         var length = 0;
         var wordIndex = 0;
-        foreach (var range in folded.Split(' '))
+        while (!folded.IsEmpty)
         {
-            var word = folded[range];
+            var space = folded.IndexOf(' ');
+            var word = space < 0 ? folded : folded[..space];
+            folded = space < 0 ? [] : folded[(space + 1)..];
             if (wordIndex > 0 && qualifierKeyLength < 0 && IsQualifierWord(word))
             {
                 qualifierKeyLength = length;

@@ -11,4 +11,11 @@ public interface IOrderBook
     /// changes nothing) when the ledger already holds the key.
     /// </summary>
     bool Commit(ProcessedMessage message, DateTimeOffset processedAt);
+
+    /// <summary>
+    /// Stores several messages in one transaction (each with its orders and ledger row; a failure
+    /// stores none of them). Group commit: the per-transaction cost is paid once per batch. Returns,
+    /// per message, whether it was stored (false: its key was already there).
+    /// </summary>
+    IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt);
 }

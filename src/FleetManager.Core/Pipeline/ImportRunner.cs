@@ -14,10 +14,13 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// <summary>How many messages may be in flight between reading and committing (bounds memory).</summary>
     public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
 
+    /// <summary>At most this many messages share one transaction (bounds the work a crash throws away).</summary>
+    public int MaxBatch { get; init; } = 64;
+
     public async Task<ImportSummary> RunAsync(IMailSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var channel = Channel.CreateBounded<Task<ProcessedMessage?>>(new BoundedChannelOptions(MaxInFlight)
+        var channel = Channel.CreateBounded<Task<ImportItem>>(new BoundedChannelOptions(MaxInFlight)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -25,44 +28,61 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
 
         var producer = Task.Run(() => ProduceAsync(source, channel.Writer, cancellationToken), cancellationToken);
 
-        int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0;
+        int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
         var reasons = new List<(string, string)>();
-        await foreach (var pending in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var batch = new List<ImportItem>(MaxBatch);
+        var toCommit = new List<ProcessedMessage>(MaxBatch);
+        while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var processed = await pending.ConfigureAwait(false);
-            read++;
-            if (processed is null)
+            // Group commit: take the next message, then every following one that is already done
+            // (in input order, up to MaxBatch), and commit them in one transaction.
+            batch.Clear();
+            while (batch.Count < MaxBatch && channel.Reader.TryPeek(out var next) && (batch.Count == 0 || next.IsCompleted))
             {
-                skipped++;
+                channel.Reader.TryRead(out _);
+                batch.Add(await next.ConfigureAwait(false));
             }
-            else if (!orderBook.Commit(processed, timeProvider.GetUtcNow()))
+
+            toCommit.Clear();
+            toCommit.AddRange(batch.Where(i => i.Skip == SkipReason.None).Select(i => i.Processed!));
+            var stored = toCommit.Count == 0 ? [] : orderBook.CommitBatch(toCommit, timeProvider.GetUtcNow());
+            var storedIndex = 0;
+            foreach (var (processed, skip) in batch)
             {
-                skipped++; // the same message appeared twice in this input
-            }
-            else if (processed.IsQuarantined)
-            {
-                quarantined++;
-                reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
-            }
-            else
-            {
-                switch (processed.Result.Classification)
+                read++;
+                bytes += processed?.Raw.Bytes.Length ?? 0;
+                if (skip == SkipReason.AlreadyProcessed)
                 {
-                    case Classification.Order:
-                        orderMessages++;
-                        orders += processed.Result.Orders.Count;
-                        break;
-                    case Classification.Invoice:
-                        invoices++;
-                        break;
-                    default:
-                        other++;
-                        break;
+                    skipped++;
+                }
+                else if (skip == SkipReason.DuplicateInInput || !stored[storedIndex++])
+                {
+                    duplicates++;
+                }
+                else if (processed!.IsQuarantined)
+                {
+                    quarantined++;
+                    reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
+                }
+                else
+                {
+                    switch (processed.Result.Classification)
+                    {
+                        case Classification.Order:
+                            orderMessages++;
+                            orders += processed.Result.Orders.Count;
+                            break;
+                        case Classification.Invoice:
+                            invoices++;
+                            break;
+                        default:
+                            other++;
+                            break;
+                    }
                 }
             }
 
-            bytes += processed?.Raw.Bytes.Length ?? 0;
             progress?.Report(new ImportProgress(read, bytes));
         }
 
@@ -76,23 +96,37 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             Other = other,
             Quarantined = quarantined,
             SkippedAlreadyProcessed = skipped,
+            DuplicatesInInput = duplicates,
             Elapsed = timeProvider.GetElapsedTime(started),
             QuarantineReasons = reasons,
         };
     }
 
-    private async Task<ProcessedMessage?> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
-        await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false);
-
-    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ProcessedMessage?>> writer, CancellationToken cancellationToken)
+    private enum SkipReason
     {
+        None,
+        AlreadyProcessed,
+        DuplicateInInput,
+    }
+
+    private readonly record struct ImportItem(ProcessedMessage? Processed, SkipReason Skip);
+
+    private async Task<ImportItem> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
+        new(await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
+
+    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, CancellationToken cancellationToken)
+    {
+        // Keys met in this run: a second copy of a message in the same input is a duplicate, not
+        // something an earlier run processed.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var raw in source.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 // Skip what the ledger already holds before spending any work on it.
-                var task = orderBook.Contains(MessageProcessor.LedgerKeyOf(raw))
-                    ? Task.FromResult<ProcessedMessage?>(null)
+                var key = MessageProcessor.LedgerKeyOf(raw);
+                var task = !seen.Add(key) ? Task.FromResult(new ImportItem(null, SkipReason.DuplicateInInput))
+                    : orderBook.Contains(key) ? Task.FromResult(new ImportItem(null, SkipReason.AlreadyProcessed))
                     : ProcessAsync(raw, cancellationToken);
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
             }

@@ -9,7 +9,11 @@ public sealed record ImportSummary
     public int Invoices { get; init; }
     public int Other { get; init; }
     public int Quarantined { get; init; }
+    /// <summary>Messages the order book held before this run (a re-import).</summary>
     public int SkippedAlreadyProcessed { get; init; }
+
+    /// <summary>Second and later copies of one message within this input (same Message-ID or same bytes).</summary>
+    public int DuplicatesInInput { get; init; }
     public TimeSpan Elapsed { get; init; }
 
     public double MessagesPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : MessagesRead / Elapsed.TotalSeconds;

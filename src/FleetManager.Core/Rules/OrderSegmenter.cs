@@ -1,7 +1,151 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Rules.Stops;
+
 namespace FleetManager.Core.Rules;
 
-/// <summary>Splits an order message into one block per order (a digest, a weekly plan); one block for a single order.</summary>
-public sealed class OrderSegmenter
+/// <summary>
+/// Splits an order message into one block per order: the rows of a load list (CSV/XLSX attachment,
+/// weekly-plan table), the numbered entries of a freight-exchange digest that each carry their own
+/// route, or several route lines each starting an offer. Anything else, multi-stop tours included
+/// ("1. Beladung ... 3. Entladung"), is one order: one block over the whole text.
+/// </summary>
+public sealed partial class OrderSegmenter
 {
-    public IReadOnlyList<OrderBlock> Split(RulesDocument document) => [new OrderBlock(0, document.Text.Length)];
+    public IReadOnlyList<OrderBlock> Split(RulesDocument document)
+    {
+        var text = document.Text;
+        var whole = new OrderBlock(0, text.Length);
+
+        var table = LoadListTable.Find(text, document.BodyStart, text.Length);
+        if (table is not null)
+        {
+            return table.Rows.Select(r => new OrderBlock(r.Start, r.Length)).ToList();
+        }
+
+        var lines = TextLine.Split(text, document.BodyStart, text.Length);
+        var entries = NumberedEntries(lines);
+        if (entries.Count >= 2)
+        {
+            var blocks = new List<OrderBlock>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var start = lines[entries[i]].Start;
+                var end = i + 1 < entries.Count ? lines[entries[i + 1]].Start : EntryEnd(lines, entries[i], text.Length);
+                blocks.Add(new OrderBlock(start, end - start));
+            }
+
+            if (blocks.All(b => HasRoute(text, b)))
+            {
+                return blocks;
+            }
+        }
+
+        var routeLines = new List<int>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (RouteKey(lines[i].Text) is { } key && seen.Add(key))
+            {
+                routeLines.Add(i);
+            }
+        }
+
+        if (routeLines.Count >= 2)
+        {
+            var blocks = new List<OrderBlock>();
+            for (var i = 0; i < routeLines.Count; i++)
+            {
+                var start = lines[routeLines[i]].Start;
+                var end = i + 1 < routeLines.Count ? lines[routeLines[i + 1]].Start : EntryEnd(lines, routeLines[i], text.Length);
+                blocks.Add(new OrderBlock(start, end - start));
+            }
+
+            return blocks;
+        }
+
+        return [whole];
+    }
+
+    /// <summary>Lines that open a numbered entry ("1)", "2.", "3 |") at the outer level, numbered 1, 2, 3 ... in sequence.</summary>
+    private static List<int> NumberedEntries(List<TextLine> lines)
+    {
+        var result = new List<int>();
+        var expected = 1;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var m = EntryNumber().Match(lines[i].Text);
+            if (!m.Success || int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
+            {
+                continue;
+            }
+
+            // A numbered stop of a multi-stop tour ("1. Beladung – ...") is not an order of its own.
+            var rest = lines[i].Text[m.Length..];
+            if (LineLabel.Read(rest) is { Kind: StopLabelKind.Loading or StopLabelKind.Unloading or StopLabelKind.LoadingDate or StopLabelKind.UnloadingDate })
+            {
+                return [];
+            }
+
+            result.Add(i);
+            expected++;
+        }
+
+        return result;
+    }
+
+    /// <summary>The last entry ends at the first blank line after it that is followed by unindented text (the digest's footer).</summary>
+    private static int EntryEnd(List<TextLine> lines, int from, int fallback)
+    {
+        for (var i = from + 1; i < lines.Count; i++)
+        {
+            if (lines[i].Text.Trim().Length == 0)
+            {
+                return lines[i].Start;
+            }
+
+            if (SignatureMarkers.IsClosing(lines[i].Text))
+            {
+                return lines[i].Start;
+            }
+        }
+
+        return fallback;
+    }
+
+    private static bool HasRoute(string text, OrderBlock block)
+    {
+        foreach (var line in TextLine.Split(text, block.Start, block.End))
+        {
+            if (RouteKey(line.Text) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A key naming the two ends when the line is a route one-liner ("DE-85386 Eching -> PL-02-672 Warszawa"), else null.</summary>
+    private static string? RouteKey(string line)
+    {
+        if (line.Length > 300)
+        {
+            return null;
+        }
+
+        var places = PostalPlaceParser.FindAll(line);
+        if (places.Count < 2)
+        {
+            return null;
+        }
+
+        var between = line[(places[0].Index + places[0].Length)..places[1].Index];
+        return RouteJoin().IsMatch(between) ? places[0].PostalCode + "|" + places[0].City + ">" + places[1].PostalCode + "|" + places[1].City : null;
+    }
+
+    [GeneratedRegex(@"^\s{0,4}(\d{1,2})\s*[.)]\s+\S|^\s{0,4}(\d{1,2})\s*\|\s")]
+    private static partial Regex EntryNumber();
+
+    [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RouteJoin();
 }

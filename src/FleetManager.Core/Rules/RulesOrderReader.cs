@@ -25,6 +25,18 @@ public sealed class RulesOrderReader : IOrderReader
             return new EmailResult { MessageId = email.MessageId, Classification = classification };
         }
 
+        return new EmailResult { MessageId = email.MessageId, Classification = classification, Orders = ExtractOrders(document) };
+    }
+
+    /// <summary>
+    /// Extracts the orders of <paramref name="email"/> as if it had been classified as an order;
+    /// lets tests and dev harnesses measure extraction apart from classification.
+    /// </summary>
+    internal EmailResult ReadAsOrder(Email email) =>
+        new() { MessageId = email.MessageId, Classification = Classification.Order, Orders = ExtractOrders(RulesDocument.From(email)) };
+
+    private List<TransportOrder> ExtractOrders(RulesDocument document)
+    {
         var orders = new List<TransportOrder>();
         foreach (var block in _segmenter.Split(document))
         {
@@ -34,6 +46,6 @@ public sealed class RulesOrderReader : IOrderReader
             orders.Add(order with { Stops = stops, Sources = sources });
         }
 
-        return new EmailResult { MessageId = email.MessageId, Classification = classification, Orders = orders };
+        return orders;
     }
 }

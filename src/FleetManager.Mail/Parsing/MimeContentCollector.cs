@@ -195,58 +195,71 @@ internal sealed class MimeContentCollector
 
     private string DecodeBodyText(MimePart part)
     {
-        var bytes = DecodeContent(part, _options.MaxMessageBytes);
-        if (bytes is null)
+        if (part.Content is null)
         {
             return "";
         }
 
-        var text = TextDecoder.Decode(bytes, part.ContentType.Charset);
+        using var output = new MemoryStream();
+        part.Content.DecodeTo(output);
+        if (output.Length > _options.MaxMessageBytes)
+        {
+            return "";
+        }
+
+        var text = TextDecoder.Decode(output.GetBuffer().AsSpan(0, (int)output.Length), part.ContentType.Charset);
         return part.ContentType.IsMimeType("text", "html")
             ? HtmlTextConverter.Convert(text)
             : NormalizePlain(text);
     }
 
-    /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines.</summary>
+    /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines; one pass.</summary>
     internal static string NormalizePlain(string text)
     {
-        if (text.Contains('\r', StringComparison.Ordinal))
-        {
-            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        }
-
         var builder = new StringBuilder(text.Length);
-        var start = 0;
-        while (start <= text.Length)
+        for (var i = 0; i < text.Length; i++)
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
+            var c = text[i];
+            if (c is '\r' or '\n')
             {
-                end = text.Length;
-            }
-
-            builder.Append(text.AsSpan(start, end - start).TrimEnd());
-            if (end < text.Length)
-            {
+                TrimTrailingBlanks(builder);
                 builder.Append('\n');
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
             }
-
-            start = end + 1;
+            else
+            {
+                builder.Append(c);
+            }
         }
 
-        return builder.ToString().Trim('\n');
+        TrimTrailingBlanks(builder);
+        var start = 0;
+        while (start < builder.Length && builder[start] == '\n')
+        {
+            start++;
+        }
+
+        var length = builder.Length;
+        while (length > start && builder[length - 1] == '\n')
+        {
+            length--;
+        }
+
+        return builder.ToString(start, length - start);
     }
 
-    private static byte[]? DecodeContent(MimePart part, long limit)
+    private static void TrimTrailingBlanks(StringBuilder builder)
     {
-        if (part.Content is null)
+        var length = builder.Length;
+        while (length > 0 && builder[length - 1] is ' ' or '\t' or '\u00A0')
         {
-            return [];
+            length--;
         }
 
-        using var output = new MemoryStream();
-        part.Content.DecodeTo(output);
-        return output.Length > limit ? null : output.ToArray();
+        builder.Length = length;
     }
 
     private void AddAttachment(MimePart part)

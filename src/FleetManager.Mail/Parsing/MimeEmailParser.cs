@@ -21,8 +21,19 @@ public sealed class MimeEmailParser : IEmailParser
         "x-auto-response-suppress", "x-mailer", "return-path",
     ];
 
+    [ThreadStatic]
+    private static MimeParser? t_mimeParser;
+
     private readonly EmailParserOptions _options;
-    private readonly ParserOptions _mimeOptions;
+    private static readonly ParserOptions MimeOptions = new()
+    {
+        // Undeclared 8-bit header text: MimeKit tries UTF-8 first, then this.
+        CharsetEncoding = TextDecoder.Windows1252,
+        MaxMimeDepth = 32,
+        AddressParserComplianceMode = RfcComplianceMode.Looser,
+        ParameterComplianceMode = RfcComplianceMode.Looser,
+        Rfc2047ComplianceMode = RfcComplianceMode.Looser,
+    };
 
     /// <summary>A parser with <see cref="EmailParserOptions.Default"/> limits.</summary>
     public MimeEmailParser()
@@ -35,15 +46,6 @@ public sealed class MimeEmailParser : IEmailParser
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _mimeOptions = new ParserOptions
-        {
-            // Undeclared 8-bit header text: MimeKit tries UTF-8 first, then this.
-            CharsetEncoding = TextDecoder.Windows1252,
-            MaxMimeDepth = 32,
-            AddressParserComplianceMode = RfcComplianceMode.Looser,
-            ParameterComplianceMode = RfcComplianceMode.Looser,
-            Rfc2047ComplianceMode = RfcComplianceMode.Looser,
-        };
     }
 
     /// <inheritdoc />
@@ -75,7 +77,18 @@ public sealed class MimeEmailParser : IEmailParser
         MimeMessage mime;
         using (var stream = OpenStream(bytes))
         {
-            mime = MimeMessage.Load(_mimeOptions, stream);
+            // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.
+            var parser = t_mimeParser ??= new MimeParser(MimeOptions, Stream.Null, persistent: false);
+            parser.SetStream(stream, MimeFormat.Entity, persistent: false);
+            try
+            {
+                mime = parser.ParseMessage();
+            }
+            finally
+            {
+                // Do not keep the last message's bytes alive through the cached parser.
+                parser.SetStream(Stream.Null, MimeFormat.Entity, persistent: false);
+            }
         }
 
         var collector = new MimeContentCollector(_options);
@@ -189,10 +202,13 @@ public sealed class MimeEmailParser : IEmailParser
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in mime.Headers)
         {
-            var name = header.Field.ToLowerInvariant();
-            if (Array.IndexOf(KeptHeaders, name) >= 0 && !headers.ContainsKey(name))
+            foreach (var name in KeptHeaders)
             {
-                headers[name] = Unfold(header.Value ?? "");
+                if (string.Equals(header.Field, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.TryAdd(name, Unfold(header.Value ?? ""));
+                    break;
+                }
             }
         }
 

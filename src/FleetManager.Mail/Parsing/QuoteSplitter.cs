@@ -50,53 +50,50 @@ internal static partial class QuoteSplitter
     public static Split Apply(string text, string? subject, bool hasReplyHeaders)
     {
         var subjectKind = SubjectKind(subject);
-        var lines = text.Split('\n');
-
-        var forwardLine = -1;
-        var replyLine = -1;
-        for (var i = 0; i < lines.Length && (forwardLine < 0 || replyLine < 0); i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (forwardLine < 0 && MayBeForwardMarker(line) && ForwardMarker().IsMatch(line))
-            {
-                forwardLine = i;
-            }
-            else if (replyLine < 0 && IsReplyHeader(lines, i, line))
-            {
-                replyLine = i;
-            }
-        }
-
-        var isForward = subjectKind == PrefixKind.Forward
-            || (subjectKind != PrefixKind.Reply && forwardLine >= 0 && (replyLine < 0 || forwardLine < replyLine));
-        if (isForward)
+        if (subjectKind == PrefixKind.Forward)
         {
             return new Split(text, "", true);
         }
 
-        if (replyLine >= 0)
+        // One pass over the lines as spans (no per-line strings): the first forward marker or
+        // reply header decides. A reply subject ignores forward markers (a reply quoting a forward).
+        var position = 0;
+        while (position < text.Length)
         {
-            return new Split(
-                string.Join('\n', lines, 0, replyLine).TrimEnd(),
-                string.Join('\n', lines, replyLine, lines.Length - replyLine).Trim(),
-                false);
+            var end = text.IndexOf('\n', position);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(position, end - position).Trim();
+            if (!line.IsEmpty)
+            {
+                if (subjectKind != PrefixKind.Reply && MayBeForwardMarker(line) && ForwardMarker().IsMatch(line))
+                {
+                    return new Split(text, "", true);
+                }
+
+                if (IsReplyHeader(text, line, end + 1))
+                {
+                    return new Split(text[..position].TrimEnd(), text[position..].Trim(), false);
+                }
+            }
+
+            position = end + 1;
         }
 
         if (subjectKind == PrefixKind.Reply || hasReplyHeaders)
         {
-            return SplitQuotedLines(lines, text);
+            return SplitQuotedLines(text);
         }
 
         return new Split(text, "", false);
     }
 
-    private static Split SplitQuotedLines(string[] lines, string text)
+    private static Split SplitQuotedLines(string text)
     {
+        var lines = text.Split('\n');
         var body = new List<string>(lines.Length);
         var quoted = new List<string>();
         foreach (var line in lines)
@@ -116,12 +113,31 @@ internal static partial class QuoteSplitter
             : new Split(string.Join('\n', body).Trim(), string.Join('\n', quoted), false);
     }
 
+    /// <summary>The trimmed line starting at <paramref name="start"/>, and where the line after it starts.</summary>
+    private static ReadOnlySpan<char> LineAt(string text, int start, out int next)
+    {
+        if (start >= text.Length)
+        {
+            next = text.Length + 1;
+            return [];
+        }
+
+        var end = text.IndexOf('\n', start);
+        if (end < 0)
+        {
+            end = text.Length;
+        }
+
+        next = end + 1;
+        return text.AsSpan(start, end - start).Trim();
+    }
+
     // Cheap character tests first: the regexes run only on the few lines that could match,
     // which keeps splitting a typical body in the microseconds.
-    private static bool MayBeForwardMarker(string line) =>
+    private static bool MayBeForwardMarker(ReadOnlySpan<char> line) =>
         line[0] == '-' || (line.Length < 60 && (line[0] is 'b' or 'B' or 'a' or 'A' or 'd' or 'D'));
 
-    private static bool IsReplyHeader(string[] lines, int index, string line)
+    private static bool IsReplyHeader(string text, ReadOnlySpan<char> line, int nextStart)
     {
         if (line.Length > 400 || line[0] == '>')
         {
@@ -139,25 +155,23 @@ internal static partial class QuoteSplitter
         }
 
         // "On Mon, 2 Nov 2026 at 17:40, Petra <petra@x.cz>\nwrote:" wrapped by the mailer.
-        if (index + 1 < lines.Length)
+        var next = LineAt(text, nextStart, out _);
+        if (next.Length is > 0 and < 200 && next[^1] == ':' && AttributionStart().IsMatch(line)
+            && AttributionEnd().IsMatch(string.Concat(line, " ", next)))
         {
-            var next = lines[index + 1].AsSpan().Trim();
-            if (next.Length is > 0 and < 200 && next[^1] == ':' && AttributionStart().IsMatch(line)
-                && AttributionEnd().IsMatch(string.Concat(line, " ", next)))
-            {
-                return true;
-            }
+            return true;
         }
 
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var colon = line.IndexOf(':');
         if (colon is > 0 and < 16 && HeaderFromLine().IsMatch(line))
         {
-            var hasAddress = line.Contains('@', StringComparison.Ordinal);
+            var hasAddress = line.Contains('@');
             var sawSubject = false;
             var sawDate = false;
-            for (var j = index + 1; j < lines.Length && j <= index + 5; j++)
+            var start = nextStart;
+            for (var j = 0; j < 5 && start <= text.Length; j++)
             {
-                var candidate = lines[j].Trim();
+                var candidate = LineAt(text, start, out start);
                 if (HeaderSentLine().IsMatch(candidate))
                 {
                     return true;

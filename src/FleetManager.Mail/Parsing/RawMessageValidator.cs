@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FleetManager.Core.Pipeline;
 
@@ -11,6 +12,9 @@ internal static class RawMessageValidator
 {
     private const int SampleBytes = 8 * 1024;
     private const int MaxHeaderScanBytes = 256 * 1024;
+
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
     private static readonly string[] MailFieldNames =
     [
@@ -33,6 +37,13 @@ internal static class RawMessageValidator
         }
 
         var sample = bytes[..Math.Min(bytes.Length, SampleBytes)];
+        if (sample.IndexOfAny(ControlBytes) < 0)
+        {
+            // The usual case, found with one vectorised search.
+            CheckHeaderBlock(bytes[..Math.Min(bytes.Length, MaxHeaderScanBytes)]);
+            return;
+        }
+
         var control = 0;
         foreach (var b in sample)
         {

@@ -9,8 +9,6 @@ namespace FleetManager.Mail.Parsing;
 /// </summary>
 internal static class TextDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static TextDecoder()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -41,15 +39,9 @@ internal static class TextDecoder
             return Encoding.ASCII.GetString(content);
         }
 
-        // Declared UTF-8 or US-ASCII with 8-bit bytes, or nothing declared: try UTF-8, then windows-1252.
-        try
-        {
-            return StrictUtf8.GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Windows1252.GetString(content);
-        }
+        // Declared UTF-8 or US-ASCII with 8-bit bytes, or nothing declared: UTF-8 if the bytes are
+        // valid UTF-8, else windows-1252 (validating first avoids a costly decoder exception).
+        return System.Text.Unicode.Utf8.IsValid(content) ? Encoding.UTF8.GetString(content) : Windows1252.GetString(content);
     }
 
     private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);

@@ -27,22 +27,12 @@ internal static class EvalCommand
 
     public static EvaluationReport Evaluate(string directory)
     {
-        var parser = new MimeEmailParser();
-        var reader = new RulesOrderReader();
+        // The same path as extract and import: a reader failure is a quarantined result, not a crash.
+        var processor = PipelineFactory.CreateProcessor(geocode: false);
         var scorer = new ExtractionScorer();
         foreach (var (eml, expected) in LabelledCorpus.Read(directory))
         {
-            EmailResult actual;
-            try
-            {
-                var email = parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)));
-                actual = reader.Read(email);
-            }
-            catch (MessageQuarantinedException ex)
-            {
-                actual = EmailResult.Quarantined(expected.MessageId, ex.Message);
-            }
-
+            var actual = processor.ProcessSafelyAsync(new RawMessage(eml, File.ReadAllBytes(eml)), CancellationToken.None).GetAwaiter().GetResult().Result;
             scorer.Add(expected, actual);
         }
 

@@ -64,7 +64,7 @@ internal static class ImportCommand
     private static void PrintSummary(ImportSummary s, string dbPath)
     {
         var inv = CultureInfo.InvariantCulture;
-        var newMessages = s.MessagesRead - s.SkippedAlreadyProcessed;
+        var newMessages = s.MessagesRead - s.SkippedAlreadyProcessed - s.DuplicatesInInput;
         if (s.MessagesRead > 0 && newMessages == 0)
         {
             Console.WriteLine(string.Format(inv, "Nothing new: all {0} messages were already in {1}; nothing added.", s.MessagesRead, dbPath));
@@ -78,6 +78,10 @@ internal static class ImportCommand
         Console.WriteLine(string.Format(inv, "  other               {0,7}", s.Other));
         Console.WriteLine(string.Format(inv, "  quarantined         {0,7}", s.Quarantined));
         Console.WriteLine(string.Format(inv, "  already processed   {0,7}  (skipped)", s.SkippedAlreadyProcessed));
+        if (s.DuplicatesInInput > 0)
+        {
+            Console.WriteLine(string.Format(inv, "  duplicates in input {0,7}  (same Message-ID or same bytes; stored once)", s.DuplicatesInInput));
+        }
         const int shown = 10;
         foreach (var (sourceKey, reason) in s.QuarantineReasons.Take(shown))
         {

@@ -21,8 +21,26 @@ internal sealed class SynchronizedOrderBook(SqliteOrderBook book) : IOrderBook
 
     public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
     {
+        var stored = ToStored(message, processedAt);
+        lock (_gate)
+        {
+            return book.Commit(stored, message.Result);
+        }
+    }
+
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt)
+    {
+        var batch = messages.Select(m => (ToStored(m, processedAt), m.Result)).ToList();
+        lock (_gate)
+        {
+            return book.CommitBatch(batch);
+        }
+    }
+
+    private static StoredMessage ToStored(ProcessedMessage message, DateTimeOffset processedAt)
+    {
         var email = message.Email;
-        var stored = new StoredMessage(
+        return new StoredMessage(
             message.LedgerKey,
             message.Raw.SourceKey,
             message.Result.MessageId,
@@ -31,9 +49,5 @@ internal sealed class SynchronizedOrderBook(SqliteOrderBook book) : IOrderBook
             email?.Date,
             message.Raw.Bytes,
             processedAt);
-        lock (_gate)
-        {
-            return book.Commit(stored, message.Result);
-        }
     }
 }

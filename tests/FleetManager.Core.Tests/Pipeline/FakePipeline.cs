@@ -89,5 +89,8 @@ internal static class FakePipeline
                 return true;
             }
         }
+
+        public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) =>
+            messages.Select(m => Commit(m, processedAt)).ToList();
     }
 }

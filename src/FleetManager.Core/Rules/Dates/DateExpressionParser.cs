@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FleetManager.Core.Rules.Dates;
+
+/// <summary>
+/// Finds calendar dates in free text in the formats transport emails use: numeric day-first
+/// (08.10.2026, 8.10., 08/10/2026, 20-10-2026, 4/1), ISO and Hungarian year-first (2026-10-08,
+/// 2026.11.17.), and day/month-name forms in many languages (8th Oct, 3. Dezember, 3 grudnia,
+/// 3 de diciembre, 3 декември, Dec 2, december 3., spalio 3 d.). A missing year is inferred with
+/// <see cref="YearInference"/>. Calendar weeks and ASAP are not dates and yield nothing.
+/// </summary>
+public static partial class DateExpressionParser
+{
+    /// <summary>All dates in <paramref name="text"/> in the order they are written.</summary>
+    public static List<DateMatch> FindAll(string text, DateOnly emailDate)
+    {
+        var found = new List<DateMatch>();
+        foreach (Match m in YearFirst().Matches(text))
+        {
+            Add(found, m, Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), emailDate);
+        }
+
+        foreach (Match m in DayFirst().Matches(text))
+        {
+            if (Overlaps(found, m) || FollowedByUnit(text, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            var sep = m.Groups["s"].Value;
+            var day = m.Groups["d"].Value;
+            var month = m.Groups["m"].Value;
+            if (!m.Groups["y"].Success)
+            {
+                // Without a year only unambiguous shapes count: "8.10." (closing dot), "09.12", "12/11";
+                // "13.6" is a number and "8-12" a range of hours.
+                var closingDot = m.Groups["dot"].Success;
+                if (sep == "-" || (sep == "." && !closingDot && (day.Length < 2 || month.Length < 2)))
+                {
+                    continue;
+                }
+            }
+
+            var year = m.Groups["y"].Success ? Int(m.Groups["y"]) : 0;
+            if (year is > 0 and < 100)
+            {
+                year += 2000;
+            }
+
+            Add(found, m, year, int.Parse(month, CultureInfo.InvariantCulture), int.Parse(day, CultureInfo.InvariantCulture), emailDate);
+        }
+
+        foreach (Match m in DayMonthName().Matches(text))
+        {
+            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
+            if (month > 0 && !Overlaps(found, m))
+            {
+                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
+            }
+        }
+
+        foreach (Match m in MonthNameDay().Matches(text))
+        {
+            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
+            if (month > 0 && !Overlaps(found, m))
+            {
+                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
+            }
+        }
+
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found;
+    }
+
+    /// <summary>The first date in <paramref name="text"/>, or null.</summary>
+    public static DateMatch? FindFirst(string text, DateOnly emailDate)
+    {
+        var all = FindAll(text, emailDate);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    private static void Add(List<DateMatch> found, Match m, int year, int month, int day, DateOnly emailDate)
+    {
+        if (month is < 1 or > 12 || day < 1)
+        {
+            return;
+        }
+
+        DateOnly? date;
+        if (year == 0)
+        {
+            date = YearInference.Complete(month, day, emailDate);
+        }
+        else
+        {
+            date = year is >= 2000 and <= 2099 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        }
+
+        if (date is { } d)
+        {
+            found.Add(new DateMatch(m.Index, m.Length, d));
+        }
+    }
+
+    private static bool Overlaps(List<DateMatch> found, Match m)
+    {
+        foreach (var f in found)
+        {
+            if (m.Index < f.Index + f.Length && f.Index < m.Index + m.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FollowedByUnit(string text, int end) => UnitAfter().IsMatch(text.AsSpan(end, Math.Min(12, text.Length - end)));
+
+    private static int Int(Group g) => int.Parse(g.ValueSpan, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(?<![\d./\-])(?<y>20\d{2})(?<s>[-./])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})\.?(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex YearFirst();
+
+    [GeneratedRegex(@"(?<![\d./\-+€$£\p{L}])(?<d>\d{1,2})(?<s>[./\-])(?<m>\d{1,2})(?:\k<s>(?<y>20\d{2}|\d{2})(?!\d))?(?:(?<dot>\.)(?!\d)|(?![\d/\-]|[.,]\d))", RegexOptions.CultureInvariant)]
+    private static partial Regex DayFirst();
+
+    [GeneratedRegex(@"(?<![\d\p{L}])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|\.|º)?(?:\s*(?:de|of)\s+|\s*[\s.\-]\s*)(?<mon>\p{L}{3,12})\.?(?:,?\s+(?<y>20\d{2})(?!\d))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DayMonthName();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<mon>\p{L}{3,12})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:]|[.,]\d)(?:,?\s+(?<y>20\d{2})(?!\d))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MonthNameDay();
+
+    [GeneratedRegex(@"^\s*(?:kg|t\b|to\b|ton|ldm|lm\b|m\b|m³|m3|%|€|eur|pln|zł|czk|palet|pal\b|pallet|epal|cm\b|mm\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UnitAfter();
+}

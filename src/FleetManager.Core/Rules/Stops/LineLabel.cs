@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Core.Rules.Stops;
+
+/// <summary>
+/// The label at the start of a line, if the line is a field: "Label: value", "Label | value",
+/// "Label   value" (a table rendered with spaces), "1. Beladung – value", or a heading such as
+/// "COLLECTION" or "LUOGO DI CARICO" alone on its line.
+/// </summary>
+internal readonly partial record struct LineLabel(StopLabelKind Kind, string? Language, int ValueStart)
+{
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "place", "of", "luogo", "di", "lieu", "de", "du", "la", "le", "miejsce", "misto", "място", "на", "locul", "lugar", "del", "punto", "point", "location",
+        "address", "adresse", "site", "stelle", "ort", "and", "und", "i", "a", "et", "e", "y", "the", "stop", "stopp", "adres", "adresa", "адрес", "cim", "helye", "hely",
+        "info", "details", "daten", "dane", "dati", "datos", "donnees", "data", "gegevens", "udaje", "adatok", "date", "datum", "time", "zeit", "termin", "date/time", "window", "ora", "orario",
+        "plan", "planned", "geplant", "geplante", "prevista", "previsto", "prevue", "planowany", "firma", "company", "ditta", "indirizzo", "party", "point", "punkt", "mjesto", "mesto",
+    };
+
+    /// <summary>Reads the label of <paramref name="line"/>; null when the line is plain text.</summary>
+    public static LineLabel? Read(string line)
+    {
+        var numbering = Numbering().Match(line);
+        var bodyStart = numbering.Success ? numbering.Length : 0;
+        var body = line[bodyStart..];
+        var trimmedStart = body.Length - body.TrimStart().Length;
+        body = body.TrimStart();
+        bodyStart += trimmedStart;
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        var (sepIndex, sepLength, strong) = FindSeparator(body);
+        if (sepIndex < 0)
+        {
+            // A heading alone on its line.
+            var whole = body.TrimEnd().TrimEnd(':');
+            if (whole.Length > 40 || whole.Any(char.IsAsciiDigit) || !IsPureLabel(whole))
+            {
+                return null;
+            }
+
+            var kind = StopLabels.Classify(whole, out var lang);
+            return kind == StopLabelKind.Other ? null : new LineLabel(kind, lang, line.Length);
+        }
+
+        var label = body[..sepIndex].Trim();
+        if (label.Length == 0 || label.Any(char.IsAsciiDigit) || label.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var value = body[(sepIndex + sepLength)..];
+        var labelKind = StopLabels.Classify(label, out var language);
+        if (!strong && (labelKind == StopLabelKind.Other || !IsPureLabel(label)))
+        {
+            return null;
+        }
+
+        // Header lines of a forwarded message ("From: Name <a@b>", "To: ...") are not stop fields.
+        if (labelKind is StopLabelKind.Loading or StopLabelKind.Unloading && (value.Contains('@') || value.Contains('<')))
+        {
+            labelKind = StopLabelKind.Other;
+        }
+
+        return new LineLabel(labelKind, language, bodyStart + sepIndex + sepLength);
+    }
+
+    /// <summary>True when every word of the label is a stop word, a date word or a filler ("Place of loading").</summary>
+    private static bool IsPureLabel(string label)
+    {
+        var words = TextFold.Fold(label).Split([' ', '/', '(', ')', '.', ',', '-', '–', ':', '&', '*', '#', '|'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 5)
+        {
+            return false;
+        }
+
+        foreach (var w in words)
+        {
+            if (!Fillers.Contains(w) && StopLabels.Classify(w, out _) == StopLabelKind.Other)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (int Index, int Length, bool Strong) FindSeparator(string body)
+    {
+        var limit = Math.Min(body.Length, 48);
+        for (var i = 1; i < limit; i++)
+        {
+            var c = body[i];
+            if (c == ':' && (i + 1 >= body.Length || !char.IsAsciiDigit(body[i + 1]) || !char.IsAsciiDigit(body[i - 1])))
+            {
+                return (i, 1, true);
+            }
+
+            if (c == '|' && body[i - 1] == ' ')
+            {
+                return (i - 1, i + 1 < body.Length && body[i + 1] == ' ' ? 3 : 2, true);
+            }
+
+            if (c == '\t' || (c == ' ' && i + 1 < body.Length && body[i + 1] == ' '))
+            {
+                var j = i;
+                while (j < body.Length && (body[j] == ' ' || body[j] == '\t'))
+                {
+                    j++;
+                }
+
+                if (j < body.Length && body[j] is '-' or '–' or '—' && j + 1 < body.Length && body[j + 1] == ' ')
+                {
+                    return (i, j + 2 - i, true);
+                }
+
+                return (i, j - i, true);
+            }
+
+            if ((c is '–' or '—' or '-') && body[i - 1] == ' ' && i + 1 < body.Length && body[i + 1] == ' ' && i <= 32)
+            {
+                return (i - 1, 3, false);
+            }
+        }
+
+        return (-1, 0, false);
+    }
+
+    [GeneratedRegex(@"^\s*(?:\(?\d{1,2}[.)](?!\d)\s*|\d{1,2}\s*\|\s*|\d{1,2}\s{2,}|[-•*–·>]\s+)")]
+    private static partial Regex Numbering();
+}

@@ -1,0 +1,16 @@
+namespace FleetManager.Core.Rules.Stops;
+
+/// <summary>The stop field a load-list column holds.</summary>
+internal enum LoadListField
+{
+    None,
+    /// <summary>A whole place ("From", "Origin", "Ladeort" with "DE-85386 Eching").</summary>
+    Place,
+    PostalCode,
+    City,
+    Country,
+    Date,
+    Time,
+    Address,
+    Company,
+}

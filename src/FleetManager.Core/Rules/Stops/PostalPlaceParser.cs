@@ -1,0 +1,297 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Rules.Dates;
+
+namespace FleetManager.Core.Rules.Stops;
+
+/// <summary>
+/// Finds "postal code + city" places in a line: "DE-85386 Eching", "PL 62-080 Tarnowo Podgórne",
+/// "619 00 Brno", "5928 PR Venlo", "Daventry NN11 8QL", "Mladá Boleslav, 293 01". The postal code
+/// comes back in the spec's national form (country prefix stripped, inner spaces as written).
+/// </summary>
+internal static partial class PostalPlaceParser
+{
+    private static readonly HashSet<string> NotCities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "EUR", "PLN", "CZK", "HUF", "RON", "BGN", "GBP", "CHF", "USD", "SEK", "DKK", "NOK", "EPAL", "PAL", "KG", "LDM",
+        "Uhr", "UN", "ADR", "HRB", "Tel", "Fax", "Euro", "Paletten", "Palette", "Pallets", "Palety", "Palet", "Stück",
+        "Europaletten", "Gitterboxen", "St", "Stk", "Nr", "No", "Min", "Max", "Mio", "Km", "LM", "CBM", "CMR", "KW", "Tonnen", "Liter",
+    };
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase) { "UN", "HRB", "Nr", "No", "KW", "Tel", "Fax", "Box", "Kl", "Ref", "PIN", "ID", "VAT", "NIP", "IČ", "DIČ", "KvK" };
+
+    /// <summary>All places in <paramref name="line"/>, in order.</summary>
+    public static List<PostalPlace> FindAll(string line)
+    {
+        var result = new List<PostalPlace>();
+        foreach (Match m in CodeThenCity().Matches(line))
+        {
+            var place = FromCodeThenCity(line, m);
+            if (place is not null)
+            {
+                result.Add(place);
+            }
+        }
+
+        foreach (Match m in CityThenBritishCode().Matches(line))
+        {
+            if (result.Any(p => Overlap(p, m.Index, m.Length)))
+            {
+                continue;
+            }
+
+            var city = TrimCity(m.Groups["city"].Value);
+            var lastComma = city.LastIndexOf(',');
+            if (lastComma >= 0)
+            {
+                city = city[(lastComma + 1)..].Trim();
+            }
+
+            if (city.Length > 1 && !NotCities.Contains(city))
+            {
+                result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
+            }
+        }
+
+        if (result.Count == 0)
+        {
+            foreach (Match m in CityThenCode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                var code = m.Groups["pc"].Value;
+                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                {
+                    var country = CountryAfter(line, m.Index + m.Length) ?? PatternCountry(code);
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false));
+                }
+            }
+        }
+
+        result.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return result;
+    }
+
+    private static PostalPlace? FromCodeThenCity(string line, Match m)
+    {
+        var code = m.Groups["pc"].Value;
+        var rawCity = m.Groups["city"].Value;
+        var first = FirstWord(rawCity);
+        if (NotCities.Contains(first) || MonthNames.MonthOf(first) > 0)
+        {
+            return null;
+        }
+
+        var before = WordBefore(line, m.Index);
+        if (before is not null && NumberWords.Contains(before.TrimEnd('.', ':')))
+        {
+            return null;
+        }
+
+        string? country = null;
+        var cc = m.Groups["cc"];
+        if (cc.Success)
+        {
+            country = StopCountryNames.FromCode(cc.Value);
+            if (country is null)
+            {
+                // Not a country prefix ("EPAL 1234"): the code starts after it.
+                if (cc.Value.Length > 1)
+                {
+                    return null;
+                }
+            }
+        }
+
+        var (city, trailingCountry) = SplitTrailingCountry(TrimCity(rawCity));
+        if (city.Length < 2 || city.All(c => !char.IsLetter(c)))
+        {
+            return null;
+        }
+
+        country ??= trailingCountry;
+        var cityEnd = m.Groups["city"].Index + rawCity.Length;
+        var province = false;
+        if (country is null)
+        {
+            country = CountryAfter(line, cityEnd);
+            if (country is null && ProvinceAfter().Match(line, cityEnd) is { Success: true } p && StopCountryNames.FromCode(p.Groups[1].Value) is null)
+            {
+                province = true;
+            }
+        }
+
+        country ??= PatternCountry(code);
+        var digits = code.Count(char.IsAsciiDigit);
+        return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5);
+    }
+
+    /// <summary>The country a postal code's shape implies when only one country writes it so.</summary>
+    internal static string? PatternCountry(string code)
+    {
+        if (PolishCode().IsMatch(code))
+        {
+            return "PL";
+        }
+
+        if (PortugueseCode().IsMatch(code))
+        {
+            return "PT";
+        }
+
+        if (DutchCode().IsMatch(code))
+        {
+            return "NL";
+        }
+
+        if (code.Length == 6 && code.All(char.IsAsciiDigit))
+        {
+            return "RO";
+        }
+
+        if (CzechSlovakCode().IsMatch(code))
+        {
+            // Czech codes start with 1-7, Slovak ones with 0, 8 or 9.
+            return code[0] is '0' or '8' or '9' ? "SK" : "CZ";
+        }
+
+        return null;
+    }
+
+    /// <summary>A country named right after a place: ", Poland", " (CZ)", " - Austria", "(Germania)".</summary>
+    internal static string? CountryAfter(string line, int from)
+    {
+        var end = Math.Min(line.Length, from + 60);
+        if (from >= end)
+        {
+            return null;
+        }
+
+        var rest = line[from..end];
+        var pieces = PieceSeparator().Split(rest);
+        var checkedPieces = 0;
+        foreach (var raw in pieces)
+        {
+            var piece = raw.Trim();
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            if (++checkedPieces > 3)
+            {
+                break;
+            }
+
+            if (StopCountryNames.FromName(piece) is { } iso)
+            {
+                return iso;
+            }
+
+            var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = Math.Min(3, words.Length); n >= 1; n--)
+            {
+                if (StopCountryNames.FromName(string.Join(' ', words.Take(n))) is { } prefixIso && (n > 1 || words[0].Length > 1))
+                {
+                    return prefixIso;
+                }
+            }
+
+            if (piece.Any(char.IsAsciiDigit))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string City, string? Country) SplitTrailingCountry(string city)
+    {
+        var words = city.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2)
+        {
+            var last = words[^1];
+            if ((last.Length is 2 or 3 && last.All(char.IsAsciiLetterUpper) && StopCountryNames.FromCode(last) is { } code))
+            {
+                return (string.Join(' ', words[..^1]), code);
+            }
+
+            if (last.Length > 3 && StopCountryNames.FromName(last) is { } named)
+            {
+                return (string.Join(' ', words[..^1]), named);
+            }
+        }
+
+        return (city, null);
+    }
+
+    private static string TrimCity(string city)
+    {
+        var words = city.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Trailing lower-case words ("tel", "und") are prose after the city, not part of it.
+        while (words.Count > 1 && words[^1].Length > 0 && char.IsLower(words[^1][0]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words).Trim().TrimEnd('.', '-', ',', '’', '\'');
+    }
+
+    private static string FirstWord(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+        {
+            i++;
+        }
+
+        return text[..i];
+    }
+
+    private static string? WordBefore(string line, int index)
+    {
+        var end = index;
+        while (end > 0 && line[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && !char.IsWhiteSpace(line[start - 1]) && line[start - 1] != '(')
+        {
+            start--;
+        }
+
+        return start < end ? line[start..end] : null;
+    }
+
+    private static bool Overlap(PostalPlace p, int index, int length) => index < p.Index + p.Length && p.Index < index + length;
+
+    private const string CityPattern = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:(?: |-)(?:\p{L}[\p{L}\p{M}'’.\-]*|\d{1,2}(?![\d.:,/\-])))*";
+
+    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeThenCity();
+
+    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenBritishCode();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),?[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenCode();
+
+    [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]
+    private static partial Regex ProvinceAfter();
+
+    [GeneratedRegex(@"[,()|;/]| - | – ")]
+    private static partial Regex PieceSeparator();
+
+    [GeneratedRegex(@"^\d{2}-\d{3}$")]
+    private static partial Regex PolishCode();
+
+    [GeneratedRegex(@"^\d{4}-\d{3}$")]
+    private static partial Regex PortugueseCode();
+
+    [GeneratedRegex(@"^\d{4} ?[A-Z]{2}$")]
+    private static partial Regex DutchCode();
+
+    [GeneratedRegex(@"^\d{3} \d{2}$")]
+    private static partial Regex CzechSlovakCode();
+}

@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace FleetManager.Core.Rules.Stops;
+
+/// <summary>
+/// Recognises where a sender's sign-off starts (the greeting before the signature block, "Sent from
+/// my iPhone", the "--" separator) and where a forwarded or quoted message starts again. Addresses
+/// between the two are the sender's own and are never stops.
+/// </summary>
+internal static partial class SignatureMarkers
+{
+    /// <summary>True when the line opens a sign-off: what follows is the sender's signature.</summary>
+    public static bool IsClosing(string line) => Closing().IsMatch(line);
+
+    /// <summary>True when the line starts a forwarded or quoted message (its content is read again).</summary>
+    public static bool IsForwardStart(string line) => Forward().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*(?:--\s*$|__+\s*$|(?:mit\s+)?(?:freundlich\w*|besten?|viele|liebe|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)|(?:viele\s+)?gr(?:ü|ue|u)(?:ß|ss)e?\b|(?:best|kind|warm)(?:est)?\s+regards|regards\b|br\b|cheers\b|thanks?\b|thank\s+you|many\s+thanks|thx\b|pozdrawiam|z\s+powa[żz]aniem|z\s+wyrazami|cordialement|bien\s+(?:cordialement|[àa]\s+vous)|salutations|cordiali\s+saluti|distinti\s+saluti|saluti\b|un\s+saludo|saludos|atentamente|cumprimentos|met\s+vriendelijke\s+groet|vriendelijke\s+groet|groeten|mvg\b|s\s+pozdravem|s\s+pozdravom|[üu]dv[öo]zlettel|tisztelettel|k[öo]sz[öo]nettel|cu\s+stim[ăa]|cu\s+respect|mul[țt]umesc|поздрави|с\s+уважение|lep\s+pozdrav|pagarbiai|saygılarımızla|saygilarimizla|sent\s+from\s+my|trimis\s+de\s+pe|wys[łl]ane\s+z|von\s+meinem\s+iphone|envoy[ée]\s+de\s+mon)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Closing();
+
+    [GeneratedRegex(@"^\s*(?:-{3,}\s*(?:forwarded|original|weitergeleitete|urspr[üu]ngliche|wiadomo|message|mensaje|messaggio|message\s+d'origine|původní|preposlan|továbbított|mesaj)|begin\s+forwarded|-{5,}|(?:from|von|od|de|da|van|od|от|feladó|from):\s.*[@<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Forward();
+}
