@@ -142,7 +142,9 @@ public sealed class MessageClassifier
 
     private static bool IsAutomaticReply(IReadOnlyDictionary<string, string> headers)
     {
-        if (headers.TryGetValue("auto-submitted", out var autoSubmitted) && !autoSubmitted.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        // "auto-replied" is an out-of-office or vacation answer; "auto-generated" is how TMSs and
+        // billing systems send orders and invoices, so it decides nothing.
+        if (headers.TryGetValue("auto-submitted", out var autoSubmitted) && autoSubmitted.Contains("auto-replied", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

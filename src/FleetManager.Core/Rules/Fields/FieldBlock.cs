@@ -123,12 +123,13 @@ public sealed partial class FieldBlock
 
     private static (int Start, int End) TrimRange(string text, int start, int end)
     {
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        // Table cells arrive as "label: | value |"; the bars are layout, not content.
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is '\uFEFF' or '|'))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '|'))
         {
             end--;
         }
@@ -178,7 +179,7 @@ public sealed partial class FieldBlock
         return headers;
     }
 
-    [GeneratedRegex(@"[ \t\u00A0]{3,}(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)[ \t]*:[ \t]*(?=\S)")]
+    [GeneratedRegex(@"(?:(?:[ \t\u00A0]{3,}|[ \t]\|[ \t])(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)|(?<=[\p{L}\p{N}.)][ \t])(?<label>\p{Lu}\p{Ll}[\p{L}\-]{2,24}))[ \t]*:[ \t]*(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineLabel();
 
     [GeneratedRegex(@"\G[ \t>\u00A0]*(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-–°º№#]{0,47}?)[ \t\u00A0]*(?::|\t|[ \u00A0]{2,}|\s\|\s)[ \t\u00A0]*(?<value>\S[^\n]*)")]

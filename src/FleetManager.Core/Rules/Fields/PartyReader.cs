@@ -27,8 +27,9 @@ public static partial class PartyReader
         }
 
         // The signature: the last line of the body that is only a company name (its legal form last).
-        var regionEnd = Math.Min(block.End, block.AttachmentsStart);
-        var regionStart = Math.Max(block.Start, block.BodyStart);
+        // The whole body is searched, since one signature covers every order block of the message.
+        var regionEnd = block.AttachmentsStart;
+        var regionStart = Math.Min(block.BodyStart, regionEnd);
         (string, TextSpan)? signature = null;
         var lineStart = regionStart;
         while (lineStart < regionEnd)
@@ -104,8 +105,8 @@ public static partial class PartyReader
                 name ??= PersonName(from.Name);
             }
 
-            var signatureStart = Math.Max(block.Start, block.BodyStart);
-            var signatureEnd = Math.Min(block.End, block.AttachmentsStart);
+            var signatureEnd = block.AttachmentsStart;
+            var signatureStart = Math.Min(block.BodyStart, signatureEnd);
             var greeting = Greeting().Match(block.Text, signatureStart, signatureEnd - signatureStart);
             var from2 = greeting.Success ? greeting.Index : signatureStart;
             if (name is null && greeting.Success)

@@ -117,6 +117,15 @@ public static partial class QuantityReader
             }
         }
 
+        foreach (Match match in LoadingMetresLabelFirst().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        {
+            if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is { } m && m is > 0 and <= 30)
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
+                best.Offer(m, 2 + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+            }
+        }
+
         return best.Result;
     }
 
@@ -213,6 +222,9 @@ public static partial class QuantityReader
 
     [GeneratedRegex(@"(?<![\w.,/-])(?<n>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ldm|lm|l\.m\.?|л\.\s?м\.?|mb|m\.b\.|m\.p\.|ml|mt\.?\s+lineari|metri\s+lineari|metros?\s+lineales|m\s+de\s+plancher|m\s+linéaires|lademeter|loading\s+met(?:er|re)s?)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LoadingMetresPhrase();
+
+    [GeneratedRegex(@"\b(?:ldm|lademeter|loading\s+met(?:er|re)s?|metri\s+lineari|ložné\s+metry|lm)\s*(?:gesamt|total)?\s*[:=]?\s*\|?\s*(?<n>\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]*\s*(?:m\b|t\b|kg))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LoadingMetresLabelFirst();
 
     [GeneratedRegex(@"^\s*(?:ca\.?|approx\.?|ok\.?|~)?\s*" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNumber();
