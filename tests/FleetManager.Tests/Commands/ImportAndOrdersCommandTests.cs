@@ -71,7 +71,10 @@ public sealed class ImportAndOrdersCommandTests : IDisposable
 
         var csv = await CliProcess.RunAsync("orders", "export", "--format", "csv", "--db", db);
         Assert.Equal(0, csv.ExitCode);
-        Assert.Equal(doc.RootElement.GetArrayLength() + 1, csv.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // RFC 4180 records end in CRLF; a bare LF can only be inside a quoted field.
+        var records = csv.StdOut.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(doc.RootElement.GetArrayLength() + 1, records.Length);
+        Assert.StartsWith("id,", records[0]);
 
         var xlsx = _temp.File("orders.xlsx");
         var excel = await CliProcess.RunAsync("orders", "export", "--format", "xlsx", "--output", xlsx, "--db", db);
