@@ -34,10 +34,10 @@ public sealed partial class StopExtractor
         {
             var start = Math.Max(block.Start, BlockReadStart(document, block));
             var lines = TextLine.Split(text, start, block.End);
-            fragments = FromSectionsAndRoutes(lines, emailDate);
+            fragments = FromSectionsAndRoutes(lines, emailDate, document.AttachmentStarts);
             if (!fragments.Any(f => f.HasPlace))
             {
-                fragments = FromProse(lines, emailDate);
+                fragments = FromProse(lines, emailDate, document.AttachmentStarts);
             }
         }
 
@@ -170,7 +170,7 @@ public sealed partial class StopExtractor
     private static string Blank(string text, DateMatch d) => string.Concat(text.AsSpan(0, d.Index), new string(' ', d.Length), text.AsSpan(d.Index + d.Length));
 
     /// <summary>Walks the lines as sections opened by stop labels; route one-liners give both ends at once.</summary>
-    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, DateOnly emailDate)
+    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
     {
         var fragments = new List<StopFragment>();
         StopSection? current = null;
@@ -191,7 +191,7 @@ public sealed partial class StopExtractor
         foreach (var line in lines)
         {
             var text = line.Text;
-            if (SignatureMarkers.IsForwardStart(text))
+            if (SignatureMarkers.IsForwardStart(text) || partStarts.Contains(line.Start))
             {
                 Close();
                 inSignature = false;
@@ -355,7 +355,7 @@ public sealed partial class StopExtractor
     }
 
     /// <summary>No labelled stop: the first and last places named in the prose, dated from the sentences that speak of loading or delivery.</summary>
-    private static List<StopFragment> FromProse(List<TextLine> lines, DateOnly emailDate)
+    private static List<StopFragment> FromProse(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
     {
         var result = new List<StopFragment>();
         var places = new List<(PostalPlace Place, int Offset, string Line)>();
@@ -363,7 +363,7 @@ public sealed partial class StopExtractor
         var sentences = new List<(string Text, int Offset)>();
         foreach (var line in lines)
         {
-            if (SignatureMarkers.IsForwardStart(line.Text))
+            if (SignatureMarkers.IsForwardStart(line.Text) || partStarts.Contains(line.Start))
             {
                 inSignature = false;
                 continue;

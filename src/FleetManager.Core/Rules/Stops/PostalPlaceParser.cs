@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FleetManager.Core.Rules.Dates;
 
 namespace FleetManager.Core.Rules.Stops;
 
@@ -75,7 +74,7 @@ internal static partial class PostalPlaceParser
         var code = m.Groups["pc"].Value;
         var rawCity = m.Groups["city"].Value;
         var first = FirstWord(rawCity);
-        if (NotCities.Contains(first) || MonthNames.MonthOf(first) > 0)
+        if (NotCities.Contains(first))
         {
             return null;
         }
@@ -99,6 +98,12 @@ internal static partial class PostalPlaceParser
                     return null;
                 }
             }
+        }
+
+        if (StopCountryNames.FromName(rawCity) is not null && m.Value.Contains(','))
+        {
+            // "Mladá Boleslav, 293 01, Czech Republic": the word after the code is the country, not the city.
+            return null;
         }
 
         var (city, trailingCountry) = SplitTrailingCountry(TrimCity(rawCity));
@@ -274,7 +279,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBritishCode();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),?[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
     [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]
