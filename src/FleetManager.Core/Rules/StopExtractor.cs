@@ -568,8 +568,41 @@ public sealed partial class StopExtractor
             }
         }
 
-        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
+        return counts.Count == 0 ? ProseLanguage(document.Text.AsSpan(document.BodyStart)) : counts.MaxBy(kv => kv.Value).Key;
     }
+
+    private static readonly (string Lang, HashSet<string> Words)[] FunctionWords =
+    [
+        ("de", new(StringComparer.Ordinal) { "und", "der", "die", "das", "mit", "für", "bitte", "wir", "nicht", "von", "ist", "eine", "den", "dem" }),
+        ("fr", new(StringComparer.Ordinal) { "le", "la", "les", "et", "pour", "nous", "vous", "est", "des", "une", "du", "au" }),
+        ("it", new(StringComparer.Ordinal) { "il", "per", "con", "della", "che", "non", "sono", "alla", "gli", "del", "di" }),
+        ("es", new(StringComparer.Ordinal) { "el", "los", "para", "por", "con", "una", "que", "las", "del", "nos" }),
+        ("hu", new(StringComparer.Ordinal) { "és", "az", "hogy", "nem", "kérjük", "egy", "vagy" }),
+        ("tr", new(StringComparer.Ordinal) { "ve", "bir", "için", "ile", "bu", "lütfen" }),
+    ];
+
+    /// <summary>A document without stop labels: its language from common function words.</summary>
+    private static string? ProseLanguage(ReadOnlySpan<char> text)
+    {
+        var scores = new int[FunctionWords.Length];
+        foreach (var word in WordPattern().EnumerateMatches(text))
+        {
+            var w = text.Slice(word.Index, word.Length).ToString().ToLowerInvariant();
+            for (var i = 0; i < FunctionWords.Length; i++)
+            {
+                if (FunctionWords[i].Words.Contains(w))
+                {
+                    scores[i]++;
+                }
+            }
+        }
+
+        var best = Array.IndexOf(scores, scores.Max());
+        return scores[best] >= 3 ? FunctionWords[best].Lang : null;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RouteJoin();
@@ -577,6 +610,6 @@ public sealed partial class StopExtractor
     [GeneratedRegex(@"^([A-Z]{1,3})[-\s]")]
     private static partial Regex PostalPrefix();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    [GeneratedRegex(@"(?<=[^\d\s][.!?])\s+(?=\p{Lu})")]
     private static partial Regex SentenceSplit();
 }

@@ -212,17 +212,18 @@ internal static partial class PostalPlaceParser
     private static (string City, string? Country) SplitTrailingCountry(string city)
     {
         var words = city.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length >= 2)
+        for (var n = Math.Min(3, words.Length - 1); n >= 1; n--)
         {
-            var last = words[^1];
-            if ((last.Length is 2 or 3 && last.All(char.IsAsciiLetterUpper) && StopCountryNames.FromCode(last) is { } code))
+            var tail = string.Join(' ', words[^n..]);
+            var isCode = n == 1 && tail.Length is 2 or 3 && tail.All(char.IsAsciiLetterUpper);
+            if ((isCode && StopCountryNames.FromCode(tail) is { } code))
             {
-                return (string.Join(' ', words[..^1]), code);
+                return (string.Join(' ', words[..^n]), code);
             }
 
-            if (last.Length > 3 && StopCountryNames.FromName(last) is { } named)
+            if (tail.Length > 3 && StopCountryNames.FromName(tail) is { } named)
             {
-                return (string.Join(' ', words[..^1]), named);
+                return (string.Join(' ', words[..^n]), named);
             }
         }
 
