@@ -1,9 +1,118 @@
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Fields;
 
 namespace FleetManager.Core.Rules;
 
-/// <summary>Reads the order-level fields (reference, cargo, weight, vehicle, price, contact ...) of one order block.</summary>
+/// <summary>
+/// Reads the order-level fields (reference, request type, customer, cargo, weight, pallets, loading
+/// metres, vehicle, ADR, temperature, price, requirements, contact) of one order block. Each field
+/// has its own reader under Rules/Fields; every value found is recorded in <c>sources</c> with the
+/// text span it was read from. Stateless and thread-safe.
+/// </summary>
 public sealed class OrderFieldExtractor
 {
-    public TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources) => new();
+    /// <summary>Extracts the order-level fields of <paramref name="block"/>; stops are left empty.</summary>
+    public TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources)
+    {
+        var fields = FieldBlock.Create(document.Text, block.Start, block.End, document.BodyStart, AttachmentsStart(document));
+        var exchange = RequestTypeReader.IsExchangeNotification(document.Text);
+
+        var requestType = RequestTypeReader.Read(document.Text, document.Email.Subject, fields);
+        var reference = ReferenceReader.Read(fields);
+        var weight = QuantityReader.Weight(fields);
+        var pallets = QuantityReader.Pallets(fields);
+        var loadingMeters = QuantityReader.LoadingMeters(fields);
+        var vehicle = Vehicle(fields);
+        var adr = AdrReader.Read(fields);
+        var temperature = TemperatureReader.Read(fields);
+        var price = PriceReader.Read(fields);
+        var customer = PartyReader.Customer(fields, document.Email.From, exchange);
+        var contact = PartyReader.Contact(fields, document.Email.From, exchange);
+        var cargo = Labelled(fields, FieldLabels.Goods);
+        var requirements = Labelled(fields, FieldLabels.Remarks);
+
+        Record(sources, "reference_number", reference?.Span);
+        Record(sources, "weight_kg", weight?.Span);
+        Record(sources, "pallets", pallets?.Span);
+        Record(sources, "loading_meters", loadingMeters?.Span);
+        Record(sources, "vehicle_type", vehicle?.Span);
+        Record(sources, "adr", adr?.Span);
+        Record(sources, "temperature_min_c", temperature?.Span);
+        Record(sources, "temperature_max_c", temperature?.Span);
+        Record(sources, "price", price?.Span);
+        Record(sources, "customer", customer?.Span);
+        Record(sources, "contact", contact?.Span);
+        Record(sources, "cargo_description", cargo?.Span);
+        Record(sources, "special_requirements", requirements?.Span);
+
+        return new TransportOrder
+        {
+            RequestType = requestType,
+            ReferenceNumber = reference?.Value,
+            Customer = customer?.Value,
+            CargoDescription = cargo?.Value,
+            WeightKg = weight?.Value,
+            Pallets = pallets?.Value,
+            LoadingMeters = loadingMeters?.Value,
+            VehicleType = vehicle?.Type,
+            Adr = adr?.Value,
+            TemperatureMinC = temperature?.Min,
+            TemperatureMaxC = temperature?.Max,
+            Price = price?.Price,
+            SpecialRequirements = requirements?.Value,
+            Contact = contact?.Contact,
+        };
+    }
+
+    /// <summary>The vehicle from a vehicle-labelled value first (where "box" or "plane" are unambiguous), then anywhere in the block.</summary>
+    private static (VehicleType Type, TextSpan Span)? Vehicle(FieldBlock block)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelStartsWith(FieldLabels.Vehicle)
+                && VehicleVocabulary.Find(block.Text.AsSpan(field.ValueStart, field.ValueLength), strict: false) is { } labelled)
+            {
+                return (labelled.Type, new TextSpan(field.ValueStart + labelled.Index, labelled.Length));
+            }
+        }
+
+        // In running text only the unambiguous words count; the subject is included (it often names the body).
+        var free = VehicleVocabulary.Find(block.Span, strict: true);
+        if (free is null && IsShortEntry(block))
+        {
+            free = VehicleVocabulary.Find(block.Span, strict: false);
+        }
+
+        return free is { } f ? (f.Type, new TextSpan(block.Start + f.Index, f.Length)) : null;
+    }
+
+    /// <summary>A short block (an exchange digest entry, a load-list row) where a bare "Plane" or "Box" is the body type.</summary>
+    private static bool IsShortEntry(FieldBlock block) => block.End - block.Start < 600;
+
+    private static (string Value, TextSpan Span)? Labelled(FieldBlock block, IReadOnlyList<string> labels)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelStartsWith(labels))
+            {
+                return (block.Value(field), new TextSpan(field.ValueStart, field.ValueLength));
+            }
+        }
+
+        return null;
+    }
+
+    private static int AttachmentsStart(RulesDocument document)
+    {
+        var bodyEnd = document.BodyStart + document.Email.Body.Length;
+        return Math.Min(bodyEnd, document.Text.Length);
+    }
+
+    private static void Record(IDictionary<string, TextSpan> sources, string field, TextSpan? span)
+    {
+        if (span is { } s && s.Length > 0)
+        {
+            sources[field] = s;
+        }
+    }
 }

@@ -4,7 +4,8 @@ using FleetManager.Core.Evaluation;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Core.Rules;
-using FleetManager.Mail;
+using FleetManager.Mail.Parsing;
+using FleetManager.Mail.Sources;
 
 namespace FleetManager.Commands;
 

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using FleetManager.Storage;
+using FleetManager.Storage.Benchmarks;
+
+// Usage:
+//   commit-throughput [count] [batch]
+//                                 time `count` Contains + Commit pairs into a fresh order book (default 10000);
+//                                 with batch > 1, messages go through CommitBatch in groups of that size
+//   import <db> <count>           import synthetic messages 0..count-1, skipping those already in the ledger
+//                                 (the crash test kills this mid-run and imports again)
+var verb = args.Length > 0 ? args[0] : "commit-throughput";
+switch (verb)
+{
+    case "commit-throughput":
+        return CommitThroughput(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+    case "import" when args.Length == 3:
+        Import(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: commit-throughput [count] | import <db> <count>");
+        return 2;
+}
+
+static int CommitThroughput(int count, int batchSize)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "fm-store-bench-" + Guid.NewGuid().ToString("N"));
+    try
+    {
+        var path = Path.Combine(folder, "orders.db");
+        var messages = Enumerable.Range(0, count).Select(SyntheticMessages.Create).ToList();
+        var orders = messages.Sum(m => m.Result.Orders.Count);
+        using var book = SqliteOrderBook.Open(path);
+
+        // Warm-up outside the timing: JIT, statement preparation, the first pages of the file.
+        var (warmMessage, warmResult) = SyntheticMessages.Create(-1);
+        book.Commit(warmMessage with { LedgerKey = "warm-up" }, warmResult);
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        var batch = new List<(StoredMessage, FleetManager.Core.Model.EmailResult)>(batchSize);
+        foreach (var (message, result) in messages)
+        {
+            if (book.Contains(message.LedgerKey))
+            {
+                continue;
+            }
+
+            if (batchSize <= 1)
+            {
+                book.Commit(message, result);
+                continue;
+            }
+
+            batch.Add((message, result));
+            if (batch.Count == batchSize)
+            {
+                book.CommitBatch(batch);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            book.CommitBatch(batch);
+        }
+
+        stopwatch.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"batch {batchSize}: {count} messages ({orders} orders, ~5 KB raw each) in {seconds:F3} s: {count / seconds:F0} messages/s, {seconds * 1e6 / count:F1} µs per message; CPU {cpu:F3} s ({cpu * 1e6 / count:F1} µs per message)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"database {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB (+ WAL {WalSize(path) / 1024.0 / 1024.0:F1} MB)"));
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static long WalSize(string path) => File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0;
+
+static void Import(string path, int count)
+{
+    using var book = SqliteOrderBook.Open(path);
+    for (var index = 0; index < count; index++)
+    {
+        var (message, result) = SyntheticMessages.Create(index);
+        if (!book.Contains(message.LedgerKey))
+        {
+            book.Commit(message, result);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Whole-process import benchmark: generates an mbox of N messages from varied templates, imports it
+# into a fresh SQLite file with the published (Release) executable, and prints messages/s and peak
+# memory (max RSS). Also times the cold start of `fleetmanager --version`.
+#
+#   benchmarks/run-import-benchmark.sh [COUNT=10000] [SEED=42]
+#
+# Needs: the .NET 10 SDK and GNU time (/usr/bin/time, Debian package `time`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-10000}
+seed=${2:-42}
+work=$(mktemp -d /tmp/fm-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)"
+echo "# dotnet: $(dotnet --version)"
+dotnet publish src/FleetManager -c Release -o "$work/app" -v quiet -nologo >/dev/null
+dotnet run benchmarks/generate-mbox.cs -- --count "$count" --out "$work/bench.mbox" --seed "$seed" >/dev/null
+size=$(stat -c %s "$work/bench.mbox")
+echo "# workload: $count messages, $((size / 1024)) KiB mbox (seed $seed)"
+
+/usr/bin/time -f '%e %M' -o "$work/time.txt" "$work/app/fleetmanager" import "$work/bench.mbox" --db "$work/bench.db" --quiet > "$work/summary.txt"
+cat "$work/summary.txt"
+read -r elapsed rss_kb < "$work/time.txt"
+awk -v n="$count" -v t="$elapsed" -v m="$rss_kb" 'BEGIN { printf "import: %d messages in %.2f s wall (whole process) = %.0f messages/s; peak RSS %.0f MiB\n", n, t, n / t, m / 1024 }'
+
+# Re-import: everything is skipped by the ledger.
+/usr/bin/time -f '%e %M' -o "$work/time2.txt" "$work/app/fleetmanager" import "$work/bench.mbox" --db "$work/bench.db" --quiet > /dev/null
+read -r elapsed2 rss2 < "$work/time2.txt"
+awk -v t="$elapsed2" -v m="$rss2" 'BEGIN { printf "re-import (all skipped): %.2f s wall, peak RSS %.0f MiB\n", t, m / 1024 }'
+
+# Cold start: 20 runs of --version, mean and best, in milliseconds.
+for i in $(seq 20); do
+  s=$(date +%s%N); "$work/app/fleetmanager" --version > /dev/null; e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 ))
+done | sort -n | awk '{ sum += $1; a[NR] = $1 } END { printf "start-up (--version): mean %.0f ms, best %d ms, median %d ms over %d runs\n", sum / NR, a[1], a[int((NR + 1) / 2)], NR }'

@@ -1,0 +1,23 @@
+namespace FleetManager.Core.Pipeline;
+
+/// <summary>What an import did: counts by outcome and how long it took.</summary>
+public sealed record ImportSummary
+{
+    public int MessagesRead { get; init; }
+    public int OrderMessages { get; init; }
+    public int Orders { get; init; }
+    public int Invoices { get; init; }
+    public int Other { get; init; }
+    public int Quarantined { get; init; }
+    /// <summary>Messages the order book held before this run (a re-import).</summary>
+    public int SkippedAlreadyProcessed { get; init; }
+
+    /// <summary>Second and later copies of one message within this input (same Message-ID or same bytes).</summary>
+    public int DuplicatesInInput { get; init; }
+    public TimeSpan Elapsed { get; init; }
+
+    public double MessagesPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : MessagesRead / Elapsed.TotalSeconds;
+
+    /// <summary>Quarantine reasons in input order (source key, reason), for the report.</summary>
+    public IReadOnlyList<(string SourceKey, string Reason)> QuarantineReasons { get; init; } = [];
+}

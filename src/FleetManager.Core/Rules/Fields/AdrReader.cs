@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Decides whether the order is dangerous goods: true for a UN number, an ADR class or an
+/// affirmed ADR / Gefahrgut / dangerous-goods mention; false when the mail says it is not
+/// ("non ADR", "kein Gefahrgut", "ADR: nein", "non-hazardous", "bez ADR", "Merce non pericolosa");
+/// null when it says nothing. A UN number outweighs a stray negation elsewhere.
+/// </summary>
+public static partial class AdrReader
+{
+    public static (bool Value, TextSpan Span)? Read(FieldBlock block)
+    {
+        // Labelled answers first: "ADR: nein", "Gefahrgut   nein", "Dangerous goods: No", a CSV "ADR" column.
+        (bool, TextSpan)? labelled = null;
+        foreach (var field in block.Fields)
+        {
+            if (!field.LabelStartsWith(FieldLabels.Adr))
+            {
+                continue;
+            }
+
+            var value = block.Text.AsSpan(field.ValueStart, field.ValueLength);
+            if (UnNumber().IsMatch(value) || Affirmative().IsMatch(value))
+            {
+                return (true, new TextSpan(field.ValueStart, field.ValueLength));
+            }
+
+            if (Negative().IsMatch(value))
+            {
+                labelled ??= (false, new TextSpan(field.ValueStart, field.ValueLength));
+            }
+        }
+
+        var text = block.Text[..block.End];
+        var un = UnNumber().Match(text, block.Start);
+        if (un.Success)
+        {
+            return (true, new TextSpan(un.Index, un.Length));
+        }
+
+        if (labelled is not null)
+        {
+            return labelled;
+        }
+
+        var negated = Negated().Match(text, block.Start);
+        if (negated.Success)
+        {
+            return (false, new TextSpan(negated.Index, negated.Length));
+        }
+
+        var mention = Mention().Match(text, block.Start);
+        return mention.Success ? (true, new TextSpan(mention.Index, mention.Length)) : null;
+    }
+
+    [GeneratedRegex(@"\bUN[\s-]?\d{4}\b|\bADR\s*(?:kl\.?|klasse|class|clasa|klasa|třída|osztály|клас)\s*\d|\b(?:klasse|class|klasa|classe|clase|třída|clasa|клас)\s*[2-9](?:\.\d)?\b(?=[^\n]{0,40}(?:UN|ADR|VG|PG|packing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnNumber();
+
+    [GeneratedRegex(@"^\s*(?:yes|ja|tak|oui|sì|si|sí|sim|ano|áno|igen|da|да|evet|taip)\b|^\s*(?:kl\.?|klasse|class|klasa)\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Affirmative();
+
+    [GeneratedRegex(@"^\s*(?:no|nein|nie|non|ne|nu|não|nao|nem|не|hayır|hayir|ne|n|-|—|–|keine?s?|none|brak|nincs|false|0)\b|^\s*-\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"(?:\b(?:non|not|nicht|kein(?:e|)|no|geen|bez|nie|sin|senza|без|nu|nem|ne|não|nejedná\s+se\s+o)[\s\-]+(?:ist\s+|is\s+|jest\s+|e\s+|е\s+|es\s+)?(?:ein\s+)?(?:ADR|Gefahrgut|hazardous|dangerous|dangereuses?|pericolos[ao]|peligros[ao]s?|veszélyes|nebezpečn\w*|niebezpieczn\w*|опасен|опасна|опасни|gevaarlijk\w*|pavojing\w*|tehlikeli)|\bnon-?hazardous\b|\bnepericulo\w*|\bnepericuloas\w*|\bне\s+е\s+(?:ADR|опасен)|\bnon-?ADR\b|\bADR\s*[:\-]?\s*(?:no|nein|nie|ne|nu|não|nem|не)\b|\bGefahrgut\s*[:\-]?\s*(?:nein|kein)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negated();
+
+    [GeneratedRegex(@"\bADR\b|\bGefahrgut\w*|\bdangerous\s+goods\b|\bhazardous\b|\bmati[èe]res?\s+dangereuses\b|\bmerc[ei]\s+pericolos[ae]\b|\bmercanc[íi]as?\s+peligrosas?\b|\btowar(?:y)?\s+niebezpieczn\w*|\bnebezpečn[éý]\s+(?:zboží|věci)|\bveszélyes\s+áru\b|\bmărfuri\s+periculoase\b|\bопасни\s+товари\b|\bgevaarlijke\s+stoffen\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}

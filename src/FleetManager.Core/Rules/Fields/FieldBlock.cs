@@ -1,0 +1,186 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// The text of one order block prepared for the field readers: its range in the document and its
+/// "label: value" pairs (lines, table rows, cells of a delimited load list under their header).
+/// </summary>
+public sealed partial class FieldBlock
+{
+    private FieldBlock(string text, int start, int end, int bodyStart, int attachmentsStart, List<LabelledField> fields)
+    {
+        Text = text;
+        Start = start;
+        End = end;
+        BodyStart = bodyStart;
+        AttachmentsStart = attachmentsStart;
+        Fields = fields;
+    }
+
+    /// <summary>The whole document text; offsets of this block and its fields point into it.</summary>
+    public string Text { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    /// <summary>Where the body starts in <see cref="Text"/> (the subject comes before it).</summary>
+    public int BodyStart { get; }
+
+    /// <summary>Where attachment texts start in <see cref="Text"/> (<see cref="Text"/>.Length when none).</summary>
+    public int AttachmentsStart { get; }
+
+    public IReadOnlyList<LabelledField> Fields { get; }
+
+    public ReadOnlySpan<char> Span => Text.AsSpan(Start, End - Start);
+
+    public string Value(LabelledField field) => Text.Substring(field.ValueStart, field.ValueLength);
+
+    /// <summary>Reads the block <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
+    public static FieldBlock Create(string text, int start, int end, int bodyStart = 0, int attachmentsStart = -1)
+    {
+        var fields = new List<LabelledField>();
+        var tables = DelimitedHeaders(text);
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = end;
+            }
+
+            AddLine(text, lineStart, lineEnd, tables, fields);
+            lineStart = lineEnd + 1;
+        }
+
+        return new FieldBlock(text, start, end, bodyStart, attachmentsStart < 0 ? text.Length : attachmentsStart, fields);
+    }
+
+    private static void AddLine(string text, int lineStart, int lineEnd, List<DelimitedHeader> tables, List<LabelledField> fields)
+    {
+        var line = text.AsSpan(lineStart, lineEnd - lineStart);
+        foreach (var header in tables)
+        {
+            if (header.LineStart != lineStart && line.Count(header.Separator) >= header.Labels.Count - 1 && lineStart > header.LineStart)
+            {
+                var cell = 0;
+                var cellStart = lineStart;
+                for (var i = lineStart; i <= lineEnd; i++)
+                {
+                    if (i == lineEnd || text[i] == header.Separator)
+                    {
+                        if (cell < header.Labels.Count)
+                        {
+                            var (s, e) = TrimRange(text, cellStart, i);
+                            if (e > s)
+                            {
+                                fields.Add(new LabelledField(header.Labels[cell], s, e, lineStart, lineEnd));
+                            }
+                        }
+
+                        cell++;
+                        cellStart = i + 1;
+                    }
+                }
+
+                return;
+            }
+        }
+
+        var match = LabelValueLine().Match(text, lineStart, lineEnd - lineStart);
+        if (match.Success)
+        {
+            var label = TextFold.Fold(match.Groups["label"].ValueSpan.Trim()).Trim();
+            var value = match.Groups["value"];
+            var valueStart = value.Index;
+            var valueEnd = value.Index + value.Length;
+
+            // Several "Label: value" pairs on one line, set apart by wide gaps ("Gewicht: 6.200 kg     Lademeter: 13,6").
+            var next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
+            while (next.Success)
+            {
+                AddField(text, label, valueStart, next.Index, lineStart, lineEnd, fields);
+                label = TextFold.Fold(next.Groups["label"].ValueSpan.Trim()).Trim();
+                valueStart = next.Index + next.Length;
+                next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
+            }
+
+            AddField(text, label, valueStart, valueEnd, lineStart, lineEnd, fields);
+        }
+    }
+
+    private static void AddField(string text, string label, int start, int end, int lineStart, int lineEnd, List<LabelledField> fields)
+    {
+        var (s, e) = TrimRange(text, start, end);
+        if (label.Length >= 2 && e > s)
+        {
+            fields.Add(new LabelledField(label, s, e, lineStart, lineEnd));
+        }
+    }
+
+    private static (int Start, int End) TrimRange(string text, int start, int end)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private sealed record DelimitedHeader(int LineStart, char Separator, List<string> Labels);
+
+    /// <summary>
+    /// Header rows of delimited load lists (CSV, TSV, " | " tables): four or more separators and
+    /// cells that are words, not values.
+    /// </summary>
+    private static List<DelimitedHeader> DelimitedHeaders(string text)
+    {
+        var headers = new List<DelimitedHeader>();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            foreach (var separator in (ReadOnlySpan<char>)[';', '\t', '|'])
+            {
+                if (line.Count(separator) < 4)
+                {
+                    continue;
+                }
+
+                var cells = line.ToString().Split(separator);
+                var wordCells = cells.Count(c => c.Trim().Length > 0 && !c.Any(char.IsDigit));
+                if (wordCells >= cells.Length * 3 / 4)
+                {
+                    headers.Add(new DelimitedHeader(lineStart, separator, [.. cells.Select(c => TextFold.Fold(c.Trim().Trim('\uFEFF')))]));
+                }
+
+                break;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return headers;
+    }
+
+    [GeneratedRegex(@"[ \t\u00A0]{3,}(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-]{1,30}?)[ \t]*:[ \t]*(?=\S)")]
+    private static partial Regex InlineLabel();
+
+    [GeneratedRegex(@"\G[ \t>\u00A0]*(?<label>\p{L}[\p{L}\p{M} .,/()&'’\-–°º№#]{0,47}?)[ \t\u00A0]*(?::|\t|[ \u00A0]{2,}|\s\|\s)[ \t\u00A0]*(?<value>\S[^\n]*)")]
+    private static partial Regex LabelValueLine();
+}

@@ -1,0 +1,87 @@
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Folded (lower case, diacritic-free) label stems that introduce each order field in the languages
+/// the mailbox sees: EN, DE, FR, IT, ES, PT, NL, PL, CS, SK, HU, RO, BG, SL, LT, TR.
+/// A label matches when it starts with a stem.
+/// </summary>
+public static class FieldLabels
+{
+    public static readonly IReadOnlyList<string> Weight =
+    [
+        "weight", "gross weight", "total weight", "gewicht", "bruttogewicht", "gesamtgewicht", "waga", "masa", "poids",
+        "peso", "gewicht", "hmotnost", "hmotnosť", "vaha", "suly", "brutto suly", "greutate", "тегло", "бруто тегло",
+        "teza", "svoris", "agirlik", "gross", "brutto", "weight kg", "tonaz",
+    ];
+
+    public static readonly IReadOnlyList<string> Pallets =
+    [
+        "pallets", "pallet", "paletten", "palety", "palet", "palettes", "bancali", "paletas", "palets", "raklap",
+        "палета", "палети", "padeklai", "paleti", "pocet palet", "počet palet", "packages", "packstucke", "colli",
+        "stellplatze", "pal.", "epal", "liczba palet", "pocet paliet",
+    ];
+
+    public static readonly IReadOnlyList<string> LoadingMeters =
+    [
+        "ldm", "lademeter", "loading met", "loading meter", "metri liniari", "metri lineari", "metros lineales",
+        "metry biezace", "laadmeter", "ložné metry", "lozne metry", "rakodometer", "л.м", "линейни метри", "lm",
+    ];
+
+    public static readonly IReadOnlyList<string> Vehicle =
+    [
+        "vehicle", "truck", "equipment", "trailer", "fahrzeug", "lkw", "auflieger", "auto", "pojazd", "naczepa", "rodzaj auta",
+        "typ auta", "vehicule", "camion", "mezzo", "tipo mezzo", "automezzo", "vehiculo", "veiculo", "voertuig", "wagen",
+        "vozidlo", "typ vozidla", "nastavba", "jarmu", "tip camion", "tip vehicul", "autovehicul", "камион", "превозно средство",
+        "ремарке", "arac", "transporto priemone", "vozilo", "truck type", "vehicle type",
+    ];
+
+    public static readonly IReadOnlyList<string> Price =
+    [
+        "price", "rate", "freight rate", "freight", "agreed rate", "fixed price", "preis", "frachtpreis", "fracht",
+        "frachtkosten", "festpreis", "vereinbarter", "stawka", "cena", "fracht", "prix", "tarif", "prezzo", "nolo",
+        "precio", "preco", "tarief", "prijs", "vrachtprijs", "cena za prepravu", "cena prepravy", "fuvardij", "dij",
+        "pret", "tarif", "цена", "навло", "ucret", "navlun", "kaina", "rate eur", "offer", "oferta cenowa", "importe",
+    ];
+
+    public static readonly IReadOnlyList<string> Goods =
+    [
+        "goods", "cargo", "commodity", "description", "ware", "ladung", "sendung", "towar", "ladunek", "marchandise",
+        "merce", "descrizione", "mercancia", "mercadoria", "lading", "goederen", "zbozi", "tovar", "aru", "marfa",
+        "товар", "стока", "krovinys", "yuk", "blago", "ware gesamt",
+    ];
+
+    public static readonly IReadOnlyList<string> Temperature =
+    [
+        "temp", "temperatur", "temperature", "temperatura", "temperatuur", "teplota", "homerseklet", "температура", "sicaklik",
+        "set temp",
+    ];
+
+    public static readonly IReadOnlyList<string> Adr =
+    [
+        "adr", "gefahrgut", "dangerous goods", "hazardous", "hazmat", "matieres dangereuses", "marchandise dangereuse",
+        "merci pericolose", "merce pericolosa", "mercancia peligrosa", "mercancias peligrosas", "towary niebezpieczne",
+        "towar niebezpieczny", "nebezpecne", "veszelyes", "marfa periculoasa", "опасен товар", "опасни товари",
+        "gevaarlijke stoffen", "tehlikeli", "pavojing",
+    ];
+
+    public static readonly IReadOnlyList<string> Customer =
+    [
+        "auftraggeber", "ordered by", "client", "customer", "beneficiar", "objednatel", "objednavatel", "zleceniodawca",
+        "възложител", "възложител", "megbizo", "committente", "donneur d'ordre", "cargador", "ordenante", "opdrachtgever",
+        "anbieter", "posted by", "uzsakovas", "narocnik", "siparis veren",
+    ];
+
+    public static readonly IReadOnlyList<string> ContactPerson =
+    [
+        "contact", "kontakt", "ansprechpartner", "sachbearbeiter", "disponent", "planner", "dispatcher", "referente",
+        "persoana de contact", "лице за контакт", "dispecer", "dispečer", "osoba kontaktowa", "interlocuteur", "contacto",
+        "kapcsolattarto", "contactpersoon", "contact person",
+    ];
+
+    public static readonly IReadOnlyList<string> Remarks =
+    [
+        "remarks", "notes", "note", "bemerkungen", "hinweise", "bitte beachten", "uwagi", "remarques", "observations",
+        "note", "osservazioni", "observaciones", "opmerkingen", "poznamka", "poznamky", "megjegyzes", "cerinte", "observatii",
+        "изисквания", "забележка", "requirements", "route notes", "special requirements",
+    ];
+}

@@ -1,0 +1,39 @@
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// One "label: value" pair found in a block: a line such as <c>Gewicht: 24.000 kg</c>, an HTML
+/// table row (<c>Order number    TO-2026-20931</c>) or a cell of a delimited load list under its
+/// header. <see cref="Label"/> is folded (lower case, no diacritics); offsets point into the document text.
+/// </summary>
+public readonly record struct LabelledField(string Label, int ValueStart, int ValueEnd, int LineStart, int LineEnd)
+{
+    public int ValueLength => ValueEnd - ValueStart;
+
+    /// <summary>True when the folded label starts with one of <paramref name="stems"/>.</summary>
+    public bool LabelStartsWith(IReadOnlyList<string> stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (Label.StartsWith(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the folded label contains one of <paramref name="words"/>.</summary>
+    public bool LabelContains(IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (Label.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reads who sends the order: the customer company (a labelled "Auftraggeber / Ordered by / Anbieter",
+/// else the sender's signature company, the line that ends with a legal form) and the contact person
+/// (a labelled contact line, else the From header's person and the signature's phone).
+/// </summary>
+public static partial class PartyReader
+{
+    /// <summary>The ordering company, or null.</summary>
+    public static (string Value, TextSpan Span)? Customer(FieldBlock block, EmailAddress? from, bool exchangeEntry)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelStartsWith(FieldLabels.Customer) && CompanyIn(block.Text, field.ValueStart, field.ValueEnd) is { } labelled)
+            {
+                return labelled;
+            }
+        }
+
+        if (exchangeEntry && CompanyIn(block.Text, block.Start, block.End) is { } posting)
+        {
+            return posting;
+        }
+
+        // The signature: the last line of the body that is only a company name (its legal form last).
+        var regionEnd = Math.Min(block.End, block.AttachmentsStart);
+        var regionStart = Math.Max(block.Start, block.BodyStart);
+        (string, TextSpan)? signature = null;
+        var lineStart = regionStart;
+        while (lineStart < regionEnd)
+        {
+            var lineEnd = block.Text.IndexOf('\n', lineStart, regionEnd - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = regionEnd;
+            }
+
+            foreach (var segment in SegmentSplit().Split(block.Text.Substring(lineStart, lineEnd - lineStart)))
+            {
+                var trimmed = segment.Trim().TrimEnd(',', ';');
+                if (trimmed.Length is > 3 and < 80 && StandaloneCompany().IsMatch(trimmed) && !trimmed.Contains(':', StringComparison.Ordinal))
+                {
+                    var index = block.Text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
+                    signature = (trimmed, new TextSpan(Math.Max(index, lineStart), trimmed.Length));
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        if (signature is not null)
+        {
+            return signature;
+        }
+
+        if (from?.Name is { } name)
+        {
+            foreach (var part in SegmentSplit().Split(name))
+            {
+                if (LegalForm().IsMatch(part))
+                {
+                    return (part.Trim(), new TextSpan(0, 0));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The contact person: name, phone and e-mail, any of which may be null.</summary>
+    public static (Contact Contact, TextSpan Span)? Contact(FieldBlock block, EmailAddress? from, bool exchangeEntry)
+    {
+        string? name = null, phone = null, email = null;
+        var span = new TextSpan(0, 0);
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelStartsWith(FieldLabels.ContactPerson) || (exchangeEntry && field.LabelStartsWith(FieldLabels.Customer)))
+            {
+                var value = block.Text.Substring(field.ValueStart, field.ValueLength);
+                name ??= PersonIn(value);
+                phone ??= Phone().Match(value) is { Success: true } p ? p.Value.Trim() : null;
+                email ??= EmailPattern().Match(value) is { Success: true } e ? e.Value : null;
+                span = new TextSpan(field.ValueStart, field.ValueLength);
+                break;
+            }
+        }
+
+        if (exchangeEntry)
+        {
+            var text = block.Span.ToString();
+            phone ??= Phone().Match(text) is { Success: true } p ? p.Value.Trim() : null;
+            email ??= EmailPattern().Match(text) is { Success: true } e ? e.Value : null;
+            name ??= PersonAfterTitle().Match(text) is { Success: true } t ? t.Groups["name"].Value : null;
+        }
+        else
+        {
+            if (from is not null && !NoReply().IsMatch(from.Address ?? ""))
+            {
+                email ??= from.Address;
+                name ??= PersonName(from.Name);
+            }
+
+            var signatureStart = Math.Max(block.Start, block.BodyStart);
+            var signatureEnd = Math.Min(block.End, block.AttachmentsStart);
+            var greeting = Greeting().Match(block.Text, signatureStart, signatureEnd - signatureStart);
+            var from2 = greeting.Success ? greeting.Index : signatureStart;
+            if (name is null && greeting.Success)
+            {
+                var nextLine = NameLine().Match(block.Text, greeting.Index + greeting.Length, signatureEnd - greeting.Index - greeting.Length);
+                name = nextLine.Success ? nextLine.Groups["name"].Value.Trim() : null;
+            }
+
+            if (phone is null)
+            {
+                var labelled = PhoneLine().Match(block.Text, from2, signatureEnd - from2);
+                phone = labelled.Success ? labelled.Groups["phone"].Value.Trim() : null;
+            }
+        }
+
+        return name is null && phone is null && email is null ? null : (new Contact(name, phone, email), span);
+    }
+
+    private static (string, TextSpan)? CompanyIn(string text, int start, int end)
+    {
+        var match = Company().Match(text, start, end - start);
+        return match.Success ? (match.Value.Trim(), new TextSpan(match.Index, match.Length)) : null;
+    }
+
+    private static string? PersonIn(string value)
+    {
+        var titled = PersonAfterTitle().Match(value);
+        if (titled.Success)
+        {
+            return titled.Groups["name"].Value;
+        }
+
+        var first = value.Split([',', '|', '·', ';'], 2)[0].Trim();
+        return PersonName(first);
+    }
+
+    /// <summary>A person's name from a display name ("Haller, Markus" → "Markus Haller"), or null for a team or company.</summary>
+    internal static string? PersonName(string? display)
+    {
+        if (string.IsNullOrWhiteSpace(display))
+        {
+            return null;
+        }
+
+        var name = SegmentSplit().Split(display)[0].Trim().Trim('"', '\'');
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0 && name.IndexOf(',', comma + 1) < 0)
+        {
+            name = name[(comma + 1)..].Trim() + " " + name[..comma].Trim();
+        }
+
+        return PersonPattern().IsMatch(name) && !NotAPerson().IsMatch(name) && !LegalForm().IsMatch(name) ? name : null;
+    }
+
+    private const string LegalForms = @"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|Ltd\.?|Limited|LLC|Inc\.|plc|Sp\.\s*z\s*o\.\s*o\.|sp\.\s*j\.|sp\.\s*k\.|S\.A\.|SA|s\.\s?r\.\s?o\.|spol\.\s*s\s*r\.\s*o\.|a\.\s?s\.|S\.R\.L\.|SRL|S\.r\.l\.|Srl|Kft\.?|Zrt\.?|Nyrt\.?|Bt\.|ЕООД|ООД|ЕАД|АД|B\.V\.|BV|N\.V\.|NV|AG|KG|OHG|GbR|e\.K\.|eGen|S\.p\.A\.|SpA|SARL|SAS|S\.A\.S\.|S\.L\.|SL|S\.n\.c\.|s\.c\.|UAB|d\.o\.o\.|d\.d\.|A\.Ş\.|AŞ|AB|A/S|ApS|Oy|AS)";
+
+    [GeneratedRegex(@"[„""“]?[\p{Lu}\d][\p{L}\p{N}&'’.\-„“""]*(?:[ \t]+(?:&[ \t]+)?[\p{L}\p{N}&'’.\-„“""/]+){0,6}?[ \t]+" + LegalForms + @"(?=$|[\s,;|·)–])", RegexOptions.CultureInvariant)]
+    private static partial Regex Company();
+
+    [GeneratedRegex(@"^[„""“]?[\p{Lu}\d][\p{L}\p{N}&'’.\-„“""]*(?:[ \t]+(?:&[ \t]+)?[\p{L}\p{N}&'’.\-„“""/]+){0,6}?[ \t]+" + LegalForms + @"\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex StandaloneCompany();
+
+    [GeneratedRegex(@"(?<![\p{L}])" + LegalForms + @"(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalForm();
+
+    [GeneratedRegex(@"\s+[|·]\s+|\s+[-–]\s+")]
+    private static partial Regex SegmentSplit();
+
+    [GeneratedRegex(@"^[\p{Lu}][\p{Ll}'’\-]+(?:[ \t]+[\p{Lu}][\p{L}'’\-]+){1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"\b(?:logisti\w*|transport\w*|spedi\w*|service\w*|team|disposition|dispo|traffic|traffico|ufficio|tms|card|accounts?|buchhaltung|support|admin\w*|info|office|planning|börse|boerse|exchange|credit|control|amministrazione|administración|dispecerat|newsletter|noreply|cargo|freight|forwarding|trans\w*|auftrag\w*|zayavki|rozliczeń|debiteuren|comptabilité|expedi\w*|suchagent|powiadomienia|webmail)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAPerson();
+
+    [GeneratedRegex(@"\b(?:Hr\.|Herr|Fr\.|Frau|Mr\.?|Mrs\.?|Ms\.?|p\.|pan|pani|M\.|Mme|Sig\.(?:ra)?|Sr\.|Sra\.|г-н|г-жа)\s+(?<name>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){0,2})|[–-]\s+(?<name>[\p{Lu}][\p{Ll}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,2})(?=,)|\|\s*(?<name>[\p{Lu}][\p{Ll}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,2}),\s*\+", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonAfterTitle();
+
+    [GeneratedRegex(@"(?:\+|00)\d{1,3}[\s\-/]?(?:\(0\))?[\s\-/]?\d{1,5}(?:[\s\-/]?\d{1,5}){1,5}|\b0\d{2,4}[\s\-/]\d{2,4}(?:[\s\-]\d{2,4}){0,3}\b|\b\d{3}\s\d{3}\s\d{3}\b")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"(?im)^[^\n]*?\b(?:tel|tél|telefon|telefono|teléfono|phone|fon|mob|mobil|mobile|cell|kom|tel\.|m|t|gsm|тел|моб)\b\.?\s*:?\s*(?<phone>(?:\+|00)?\d[\d\s\-/().]{5,20}\d)")]
+    private static partial Regex PhoneLine();
+
+    [GeneratedRegex(@"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?:no-?reply|do-?not-?reply|noreply-|notification|powiadomienia|suchagent|newsletter)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoReply();
+
+    [GeneratedRegex(@"(?im)^\s*(?:best\s+regards|kind\s+regards|regards|cheers|thanks|thx[^\n]*|br|mit\s+freundlichen\s+grüßen|freundliche\s+grüße|viele\s+grüße|gruß[^\n]*|grüße[^\n]*|pozdrawiam|z\s+poważaniem|cordialement|bien\s+cordialement|cordiali\s+saluti|distinti\s+saluti|un\s+saludo|saludos|atentamente|s\s+pozdravem|üdvözlettel|köszönettel[^\n]*|cu\s+stimă|cu\s+stima|mulțumesc|поздрави|с\s+уважение|met\s+vriendelijke\s+groet|groeten|lp|lep\s+pozdrav|pagarbiai|saygılarımla)\s*[,!.:]?\s*$")]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"\G\s*\n\s*(?:i\.\s?A\.\s+|i\.\s?V\.\s+)?(?<name>[\p{Lu}][\p{Ll}'’\-]+(?:[ \t]+[\p{Lu}][\p{L}'’\-]+){1,3})[ \t]*(?:\n|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameLine();
+}

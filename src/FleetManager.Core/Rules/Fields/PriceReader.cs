@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reads the offered or agreed freight rate: an amount next to a currency on a price-labelled line
+/// first, then on a line that names the price in running text ("Preis wie besprochen 1.290 EUR"),
+/// then any amount of money in the block. Penalties, insurance and goods values, per-km and
+/// per-hour rates are never the freight rate.
+/// </summary>
+public static partial class PriceReader
+{
+    public static (Price Price, TextSpan Span)? Read(FieldBlock block)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (!field.LabelStartsWith(FieldLabels.Price) || NotFreightRate().IsMatch(field.Label))
+            {
+                continue;
+            }
+
+            if (OnRequest().IsMatch(block.Text.AsSpan(field.ValueStart, field.ValueLength)))
+            {
+                return null;
+            }
+
+            if (FirstMoney(block.Text, field.ValueStart, field.ValueEnd) is { } labelled)
+            {
+                return labelled;
+            }
+
+            // A column such as "Rate EUR" carries the currency in its label.
+            var labelCurrency = CurrencyInLabel().Match(field.Label);
+            var number = BareAmount().Match(block.Text, field.ValueStart, field.ValueLength);
+            if (labelCurrency.Success && number.Success && CurrencyVocabulary.ToIso(labelCurrency.Value) is { } iso
+                && EuropeanNumber.Parse(number.Groups["n"].ValueSpan) is { } amount && amount > 0)
+            {
+                return (new Price(amount, iso), new TextSpan(number.Index, number.Length));
+            }
+        }
+
+        (Price, TextSpan)? anywhere = null;
+        var lineStart = block.Start;
+        while (lineStart < block.End)
+        {
+            var lineEnd = block.Text.IndexOf('\n', lineStart, block.End - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = block.End;
+            }
+
+            {
+                var keyword = PriceWord().Match(block.Text, lineStart, lineEnd - lineStart);
+                if (keyword.Success)
+                {
+                    if (OnRequest().IsMatch(block.Text.AsSpan(keyword.Index, lineEnd - keyword.Index)) && FirstMoney(block.Text, keyword.Index, lineEnd) is null)
+                    {
+                        return null;
+                    }
+
+                    if (FirstMoney(block.Text, keyword.Index, lineEnd) is { } named)
+                    {
+                        return named;
+                    }
+                }
+
+                anywhere ??= FirstMoney(block.Text, lineStart, lineEnd);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return anywhere;
+    }
+
+    /// <summary>The first "amount + currency" (or "currency + amount") in <paramref name="text"/>[start..end), skipping per-km/per-hour rates.</summary>
+    public static (Price Price, TextSpan Span)? FirstMoney(string text, int start, int end)
+    {
+        foreach (Match match in Money().Matches(text[..end], start).Cast<Match>())
+        {
+            var (lineStart, _) = QuantityReader.LineAround(text, match.Index);
+            if (NotFreightRate().IsMatch(text.AsSpan(Math.Max(lineStart, start - 40), match.Index - Math.Max(lineStart, start - 40))))
+            {
+                continue;
+            }
+
+            var after = text.AsSpan(match.Index + match.Length, Math.Min(8, end - match.Index - match.Length));
+            if (PerUnit().IsMatch(after))
+            {
+                continue;
+            }
+
+            var currency = match.Groups["c1"].Success ? match.Groups["c1"].Value : match.Groups["c2"].Value;
+            var amountText = match.Groups["n1"].Success ? match.Groups["n1"].Value : match.Groups["n2"].Value;
+            if (CurrencyVocabulary.ToIso(currency) is { } iso && EuropeanNumber.Parse(amountText) is { } amount && amount >= 10)
+            {
+                return (new Price(amount, iso), new TextSpan(match.Index, match.Length));
+            }
+        }
+
+        return null;
+    }
+
+    private const string Amount = @"\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,2})?(?:,-|\.-)?|\d+(?:[.,]\d{1,2})?(?:,-|\.-)?";
+
+    [GeneratedRegex(@"(?<![\w.,])(?:(?<c1>€|EUR|£|GBP|\$|USD|CHF|PLN|BGN|CZK|HUF|RON|SEK|DKK|NOK)\s?(?<n1>" + Amount + @")|(?<n2>" + Amount + @")\s?(?<c2>€|EUR\b|Euro\b|euros?\b|евро|£|GBP\b|\$|USD\b|CHF\b|PLN\b|zł|zl\b|złotych|BGN\b|лв\.?|лева|CZK\b|Kč|HUF\b|Ft\b|RON\b|lei\b|SEK\b|DKK\b|NOK\b|kn\b|HRK\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"^\s*(?:/|per\b|pro\b|za\s+(?:km|godz)|a\s+km|/?\s*km\b|/\s*h\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerUnit();
+
+    [GeneratedRegex(@"\b(?:eur|euro|pln|gbp|chf|usd|czk|huf|ron|bgn)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyInLabel();
+
+    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s*$")]
+    private static partial Regex BareAmount();
+
+    [GeneratedRegex(@"\b(?:auf\s+anfrage|nach\s+vereinbarung|on\s+request|upon\s+request|to\s+be\s+agreed|negotiable|do\s+negocjacji|do\s+uzgodnienia|à\s+négocier|sur\s+demande|da\s+concordare|su\s+richiesta|a\s+convenir|a\s+negociar|dohodou|megegyezés\s+szerint|la\s+cerere|negociabil|по\s+договаряне|pazarlık)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnRequest();
+
+    [GeneratedRegex(@"\b(?:price|rate|freight|preis|frachtpreis|fracht|festpreis|stawka|stawką|cena|cenę|fracht|prix|prezzo|nolo|precio|preço|tarief|prijs|tarif|fuvardíj|díj|preț|preţ|pret|цена|ücret|navlun|kaina|oferim|oferujemy|bieten|we\s+offer|we\s+pay|zahlen|płacimy|offriamo|ofrecemos|nabízíme|plătim|платим|fix)\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceWord();
+
+    [GeneratedRegex(@"\b(?:kar[aęy]\s+umown|kara\b|penalt|pénalit|penal[ei]|vertragsstraf|strafe|versicher|insurance|assurance|assicura|seguro|ubezpiecz|pojišt|warenwert|value\s+of\s+(?:the\s+)?goods|goods\s+value|wartość\s+towaru|valeur\s+(?:de\s+la\s+)?marchandise|valore\s+(?:della\s+)?merce|valor\s+de\s+la\s+mercanc|hodnota\s+zbo|standgeld|waiting\s+time|demurrage|postój|przestój|sosta|estadía|stojné|állásidő|oltre\s+la\s+franchigia|stornogebühr|cancellation\s+fee|/km|per\s+km|za\s+km|€/km|eur/km)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotFreightRate();
+}

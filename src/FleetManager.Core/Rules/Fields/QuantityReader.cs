@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reads the order's quantities (weight in kg, pallet count, loading metres) from labelled values
+/// and from "number + unit" phrases anywhere in the block. When several are given (per stop and a
+/// total), a value on a total line wins, then a labelled one, then the largest, since order-level
+/// quantities are totals.
+/// </summary>
+public static partial class QuantityReader
+{
+    /// <summary>Total weight in kilograms.</summary>
+    public static (decimal Value, TextSpan Span)? Weight(FieldBlock block)
+    {
+        var best = new Candidate();
+        foreach (var field in block.Fields)
+        {
+            if (!field.LabelStartsWith(FieldLabels.Weight))
+            {
+                continue;
+            }
+
+            var value = block.Text.AsSpan(field.ValueStart, field.ValueLength);
+            var inValue = false;
+            foreach (Match match in WeightPhrase().Matches(block.Text, field.ValueStart).Cast<Match>())
+            {
+                if (match.Index >= field.ValueEnd)
+                {
+                    break;
+                }
+
+                if (WeightOf(block.Text, match) is { } kg)
+                {
+                    best.Offer(kg, 3 + TotalBonus(block.Text, field.LineStart, field.LineEnd), match.Index, match.Length);
+                    inValue = true;
+                    break;
+                }
+            }
+
+            if (!inValue && LeadingNumber().Match(value.ToString()) is { Success: true } bare && EuropeanNumber.Parse(bare.Groups["n"].ValueSpan) is { } n && n > 0)
+            {
+                var kg = field.Label.Contains("kg", StringComparison.Ordinal) || n > 60 ? n : n * 1000;
+                best.Offer(kg, 3 + TotalBonus(block.Text, field.LineStart, field.LineEnd), field.ValueStart + bare.Index, bare.Length);
+            }
+        }
+
+        foreach (Match match in WeightPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        {
+            if (WeightOf(block.Text, match) is { } kg)
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
+                var gross = GrossWord().IsMatch(block.Text.AsSpan(match.Index + match.Length, Math.Min(12, block.Text.Length - match.Index - match.Length))) ? 1 : 0;
+                best.Offer(kg, LineHasLabel(block, lineStart, FieldLabels.Weight) + gross + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+            }
+        }
+
+        return best.Result;
+    }
+
+    /// <summary>Total number of pallets (any pallet type, Gitterboxes included).</summary>
+    public static (int Value, TextSpan Span)? Pallets(FieldBlock block)
+    {
+        var best = new Candidate();
+        foreach (var field in block.Fields)
+        {
+            if (!field.LabelStartsWith(FieldLabels.Pallets))
+            {
+                continue;
+            }
+
+            var match = LeadingNumber().Match(block.Text, field.ValueStart, field.ValueLength);
+            if (match.Success && int.TryParse(match.Groups["n"].ValueSpan, out var count) && count is > 0 and < 100)
+            {
+                best.Offer(count, 3 + TotalBonus(block.Text, field.LineStart, field.LineEnd), match.Index, match.Length);
+            }
+        }
+
+        foreach (Match match in PalletPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        {
+            if (int.TryParse(match.Groups["n"].ValueSpan, out var count) && count is > 0 and < 100 && !IsPerUnit(block.Text, match.Index))
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
+                best.Offer(count, TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+            }
+        }
+
+        return best.Result is { } r ? ((int)r.Value, r.Span) : null;
+    }
+
+    /// <summary>Loading metres (a trailer length such as "13,6 m" alone is not loading metres).</summary>
+    public static (decimal Value, TextSpan Span)? LoadingMeters(FieldBlock block)
+    {
+        var best = new Candidate();
+        foreach (var field in block.Fields)
+        {
+            if (!field.LabelStartsWith(FieldLabels.LoadingMeters))
+            {
+                continue;
+            }
+
+            var match = LeadingNumber().Match(block.Text, field.ValueStart, field.ValueLength);
+            if (match.Success && EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is { } m && m is > 0 and <= 30)
+            {
+                best.Offer(m, 3 + TotalBonus(block.Text, field.LineStart, field.LineEnd), match.Index, match.Length);
+            }
+        }
+
+        foreach (Match match in LoadingMetresPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        {
+            if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is { } m && m is > 0 and <= 30)
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
+                best.Offer(m, 1 + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+            }
+        }
+
+        return best.Result;
+    }
+
+    /// <summary>Converts a weight phrase to kilograms, or null when it is not a cargo weight (a van's 3.5 t class, a bag weight, a payload).</summary>
+    private static decimal? WeightOf(string text, Match match)
+    {
+        if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is not { } n || n <= 0)
+        {
+            return null;
+        }
+
+        var unit = match.Groups["u"].Value.ToLowerInvariant();
+        var tonnes = unit is not ("kg" or "kgs" or "кг") && !unit.StartsWith("kilo", StringComparison.Ordinal);
+        var before = text.AsSpan(Math.Max(0, match.Index - 24), Math.Min(24, match.Index));
+        var afterStart = match.Index + match.Length;
+        var after = text.AsSpan(afterStart, Math.Min(24, text.Length - afterStart));
+        if (NotCargoWeightBefore().IsMatch(before) || NotCargoWeightAfter().IsMatch(after))
+        {
+            return null;
+        }
+
+        if (tonnes)
+        {
+            // "24.000 t" is a weight in kg written with a tonne unit by mistake; real loads stay under 100 t.
+            return n > 100 ? n : n * 1000;
+        }
+
+        return n;
+    }
+
+    private static bool IsPerUnit(string text, int index)
+    {
+        var before = text.AsSpan(Math.Max(0, index - 6), Math.Min(6, index));
+        return before.EndsWith("je ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("per ", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("pro ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("/");
+    }
+
+    internal static (int Start, int End) LineAround(string text, int index)
+    {
+        var start = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var end = text.IndexOf('\n', index);
+        return (start, end < 0 ? text.Length : end);
+    }
+
+    private static int LineHasLabel(FieldBlock block, int lineStart, IReadOnlyList<string> stems)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.LineStart == lineStart && field.LabelStartsWith(stems))
+            {
+                return 3;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int TotalBonus(string text, int lineStart, int lineEnd)
+        => TotalWord().IsMatch(text.AsSpan(lineStart, lineEnd - lineStart)) ? 4 : 0;
+
+    /// <summary>Keeps the best-scored value; on a tie the larger one (totals are at least the parts).</summary>
+    private struct Candidate
+    {
+        private decimal _value;
+        private int _score;
+        private int _start;
+        private int _length;
+        private bool _has;
+
+        public void Offer(decimal value, int score, int start, int length)
+        {
+            if (!_has || score > _score || (score == _score && value > _value))
+            {
+                (_value, _score, _start, _length, _has) = (value, score, start, length, true);
+            }
+        }
+
+        public readonly (decimal Value, TextSpan Span)? Result => _has ? (_value, new TextSpan(_start, _length)) : null;
+    }
+
+    private const string Number = @"(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)";
+
+    [GeneratedRegex(@"(?<![\w.,/-])(?:(?:ca|approx|circa|ok|około|env|kb|cca|aprox|etwa|ungefähr|около|approximately|about|max)\.?\s*|~\s*)?" + Number + @"[ \t\u00A0]*(?<u>kgs?|kilo\w*|t|to(?![ \t]+\d)|tons?|tonnes?|tonnen|tony|tun|tone|tonn?a|тона|тон|т|кг)(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeightPhrase();
+
+    [GeneratedRegex(@"(?:\b(?:bus\w*|sprinter|van|dodávk\w*|dub[ăa]|do|bis|up to|max\.?|until|zul\.?|nosnost\w*|ładowności|ładowność|payload|capacity|bag|bags|sack\w*|säcke|sacs?|sacchi|sacos?|worek|workach|worki|pytl\w*|zsák\w*|saci|чувал\w*|je|à|per|each|à)\s*|[/x×]\s*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotCargoWeightBefore();
+
+    [GeneratedRegex(@"^\s*(?:nutzlast|zuladung|payload|capacity|ładowności|ładowność|nosnost|gvw|zgg|gesamtgewicht\s+zul|[/x×]|per\s+(?:bag|pallet|unit)|pro\s+(?:sack|palette)|je\s+palette|bus\b|van\b|sprinter\b|busa?\b|dodávk)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotCargoWeightAfter();
+
+    [GeneratedRegex(@"(?<![\w.,/-])(?<n>\d{1,3})\s*(?:x\s*)?(?:(?:eur|euro|epal|industrie|chep)[\s\-]*)?(?:pallets?|palettes?|paletten|europaletten|europalets?|europaletas|europallets?|euro[\s\-]?pal\w*|palety|palet|palets|paletas?|paleţi|paleți|paleti|paleþi|pal\.|pal\b|bancali|bancale|raklap\w*|палет\w*|padėkl\w*|padekl\w*|epal\b|ep\b|gitterbox\w*|stellpl\w*|eur-?pal\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PalletPhrase();
+
+    [GeneratedRegex(@"(?<![\w.,/-])(?<n>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ldm|lm|l\.m\.?|л\.\s?м\.?|mb|m\.b\.|m\.p\.|ml|mt\.?\s+lineari|metri\s+lineari|metros?\s+lineales|m\s+de\s+plancher|m\s+linéaires|lademeter|loading\s+met(?:er|re)s?)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LoadingMetresPhrase();
+
+    [GeneratedRegex(@"^\s*(?:ca\.?|approx\.?|ok\.?|~)?\s*" + Number, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^[ \t,]*(?:brutto|bruttó|gross|lordo|brut|bruto|бруто)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GrossWord();
+
+    [GeneratedRegex(@"\b(?:total\w*|gesamt\w*|insgesamt|summe|razem|łącznie|lacznie|celkem|celkov\w*|összesen|osszesen|totale|totaal|общо|iš viso|toplam|overall|in total|en tout|en total|totalt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TotalWord();
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reads the sender's order / booking / load number. Labels that say "number" (Auftragsnummer,
+/// Order no., Nr zlecenia, Заявка №, Číslo objednávky, Megbízás száma, Angebots-ID ...) win over
+/// document titles ("Transportauftrag 4471-26", "Ordine di carico LB-26/3312"); references that
+/// belong to a loading slot, a pick-up, a gate or the recipient ("your ref") are skipped.
+/// </summary>
+public static partial class ReferenceReader
+{
+    private static readonly string[] LabelColumns =
+    [
+        "load no", "load number", "load id", "order no", "order number", "order id", "ref", "reference", "booking",
+        "auftragsnummer", "auftrags-nr", "auftrag", "ladungsnr", "ladungs-nr", "referenz", "nr zlecenia", "numer zlecenia",
+        "zlecenie", "n° commande", "n° ot", "reference commande", "ordine", "riferimento", "rif", "pedido", "referencia",
+        "orden", "objednavka", "cislo objednavky", "megbizas", "rendeles", "comanda", "заявка", "поръчка", "uzsakymo nr",
+        "siparis no", "offer id", "angebots-id", "angebot-nr", "oferta nr", "tour", "tour no", "shipment no",
+    ];
+
+    public static (string Value, TextSpan Span)? Read(FieldBlock block)
+    {
+        (string, TextSpan)? best = null;
+        var bestRank = int.MaxValue;
+
+        foreach (var field in block.Fields)
+        {
+            // A column of a load list ("Load no", "Auftrag") whose cell is the reference itself.
+            if (Array.IndexOf(LabelColumns, field.Label.TrimEnd('.', ':', '#', ' ')) >= 0)
+            {
+                var value = Clean(block.Text.AsSpan(field.ValueStart, field.ValueLength).ToString());
+                if (IsReference(value) && !value.Contains(' ', StringComparison.Ordinal))
+                {
+                    Offer(ref best, ref bestRank, value, 1, field.ValueStart, field.ValueLength, 0);
+                }
+            }
+        }
+
+        var regexes = new (Regex Regex, int Rank)[] { (Numbered(), 1), (Titled(), 2), (TitledLoose(), 3) };
+        foreach (var (regex, rank) in regexes)
+        {
+            foreach (Match match in regex.Matches(block.Text[..block.End], block.Start).Cast<Match>())
+            {
+                var value = Clean(match.Groups["v"].Value);
+                if (!IsReference(value) || IsForeignReference(block.Text, match.Index))
+                {
+                    continue;
+                }
+
+                // The subject is a title, never more reliable than a labelled number in the body.
+                var effectiveRank = rank;
+                Offer(ref best, ref bestRank, value, effectiveRank, match.Groups["v"].Index, match.Groups["v"].Length, 0);
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static void Offer(ref (string, TextSpan)? best, ref int bestRank, string value, int rank, int start, int length, int unused)
+    {
+        _ = unused;
+        if (rank < bestRank)
+        {
+            best = (value, new TextSpan(start, length));
+            bestRank = rank;
+        }
+    }
+
+    private static string Clean(string value) => value.Trim().TrimEnd('.', ',', ';', ':', ')', '-', '–');
+
+    /// <summary>A reference has a digit, is not a date, a time or a bare year, and is not just a short count.</summary>
+    private static bool IsReference(string value)
+        => value.Length >= 3 && value.Length <= 40 && value.Any(char.IsDigit) && !DateLike().IsMatch(value);
+
+    /// <summary>References of a loading slot, pick-up, gate or of the recipient ("your ref", "Ihre Referenz").</summary>
+    private static bool IsForeignReference(string text, int labelIndex)
+    {
+        var (lineStart, _) = QuantityReader.LineAround(text, labelIndex);
+        var from = Math.Max(lineStart, labelIndex - 28);
+        return ForeignContext().IsMatch(text.AsSpan(from, labelIndex - from));
+    }
+
+    private const string Value = @"(?<v>[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]*[\p{L}\p{N}])?)";
+
+    private const string Separator = @"\s*(?:[:#]|-\s|–\s)?\s*(?:(?:lautet|is|ist|est|è|es|je|to)\s+)?";
+
+    /// <summary>Labels that say "number": the strongest evidence.</summary>
+    [GeneratedRegex(
+        @"(?:\bour\s+ref(?:erence)?\.?(?:\s*(?:no\.?|number|nr\.?))?|\bbooking\s+(?:ref(?:erence)?|no|number|nr)\.?|\border\s+(?:no|number|nr|ref(?:erence)?|id)\.?|\bload\s+(?:no|number|id|ref)\.?|\bpo\s+(?:no|number)\.?|\bshipment\s+(?:no|number|id)\.?|\boffer\s+(?:id|no|number)\.?"
+        + @"|\bauftrags?-?\s?(?:nummer|nr\.?)|\bauftrag\s+nr\.?|\b(?:transport|speditions|fracht|lade)auftrag\s+nr\.?|\bbestell-?\s?(?:nummer|nr\.?)|\bunsere\s+(?:referenz|ref\.?)|\bangebots?-?\s?(?:id|nr\.?|nummer)|\bladungs-?\s?(?:nr\.?|nummer|id)|\bsendungs-?\s?(?:nr\.?|nummer)"
+        + @"|\bzlecenie(?:\s+transportowe)?\s+(?:nr|numer)\.?|\bnr\.?\s+zlecenia|\bnumer\s+zlecenia|\boferta\s+nr\.?|\bnr\.?\s+zamówienia|\bzamówienie\s+nr\.?|\bnr\.?\s+oferty"
+        + @"|\bn[°º]\s*(?:d['’]\s*)?(?:ot|ordre|commande|r[ée]f(?:[ée]rence)?|affr[èe]tement|dossier|de\s+commande)\b|\bordre\s+de\s+transport\s+n[°º]|\bnotre\s+r[ée]f(?:[ée]rence)?\.?|\bcommande\s+n[°º]"
+        + @"|\bordine(?:\s+di\s+(?:carico|trasporto|ritiro))?\s*(?:n\.|nr\.?|numero|n[°º]|n\b)|\bnostro\s+riferimento|\bns\.?\s+rif\.?|\bnumero\s+ordine"
+        + @"|\bn[ºo°]\.?\s*(?:de\s+)?(?:orden|pedido|referencia|carga|encomenda)\b|\bnuestra\s+ref(?:erencia)?\.?|\bpedido\s+n[ºo°]\.?|\bencomenda\s+n[ºo°]"
+        + @"|\border\s*nummer|\bopdracht\s*(?:nummer|nr\.?)|\bboekingsnummer|\bonze\s+ref(?:erentie)?\.?"
+        + @"|\bčíslo\s+(?:objednávky|zakázky|přepravy)|\bcislo\s+objednavky|\bobjedn[aá]vk[ay](?:\s+p[řr]epravy|\s+prepravy)?\s*(?:č\.|c\.|číslo)|\bzakázka\s+č\.?|\bč\.\s*objednávky"
+        + @"|\bmegbízás\s+száma|\bmegbízásszám|\bmegrendelés\s*szám\w*|\brendelésszám|\bfuvarmegbízás\s+szám\w*|\bhivatkozási\s+szám"
+        + @"|\bcomand[aăã](?:\s+de\s+transport)?\s*(?:nr\.?|număr|no\.?)|\bref\.?\s+comand[aăã]|\bnr\.?\s+comand[aăã]|\bnumăr\s+comand[aăã]"
+        + @"|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\s*№|\bпоръчка(?:\s+за\s+(?:превоз|транспорт))?\s*№|\bномер\s+на\s+(?:заявка|поръчка)"
+        + @"|\buž?sakymo\s+nr\.?|\bnr\.?\s+už?sakymo|\bnaročil[oa]\s+(?:št\.?|nr\.?)|\bšt\.\s+naročila|\bsipariş\s+no|\breferans\s+no"
+        + @")" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Numbered();
+
+    /// <summary>Document titles and bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X").</summary>
+    [GeneratedRegex(
+        @"(?:\b(?:transport|speditions|fracht|lade)?auftrag\b|\btransport\s+order\b|\bbooking\b|\bzlecenie(?:\s+transportowe)?\b|\bordre\s+de\s+transport\b|\bordine(?:\s+di\s+(?:carico|trasporto))?\b|\borden\s+de\s+carga\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã](?:\s+de\s+transport)?\b|\bfuvarmegbízás\b|\bmegbízás\b|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\b|\bпоръчка\b|\bsipariş\b|\bužsakymas\b|\bnaročilo\b"
+        + @"|\bref(?:erence)?\b\.?|\bréf(?:érence)?\b\.?|\brif\b\.?|\briferimento\b|\breferencia\b|\breferenz\b|\bреф\b\.?)" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Titled();
+
+    /// <summary>A document title with up to two words before the number ("Objednávka přepravy č. VS-2026/0917").</summary>
+    [GeneratedRegex(
+        @"(?:\b(?:transport|speditions|fracht)?auftrag\b|\btransport\s+order\b|\bzlecenie\b|\bordre\b|\bordine\b|\borden\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã]\b|\bmegbízás\b|\bзаявка\b|\bпоръчка\b)(?:\s+[^\s\d]{1,12}){1,2}\s+" + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitledLoose();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{2}|(?:19|20)\d{2}))?\.?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:19|20)\d{2}|\d{1,2})$")]
+    private static partial Regex DateLike();
+
+    [GeneratedRegex(@"(?:lade|load(?:ing)?|pick[\s-]?up|collection|gate|tor\b|rampe|ramp|dock|recogida|ritiro|carico|załad|zalad|nakl|felrak|încărc|товарен|slot|your|ihre?|votre|vostr[oa]|vuestr[oa]|va\b|vs\.|su\b|wasz\w*|vaš\w*|ön|вашата|pin|kunden|customer|client|kred|account|konto|rechnung|invoice|fattura|facture|faktur)\W*(?:\w+\W+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForeignContext();
+}

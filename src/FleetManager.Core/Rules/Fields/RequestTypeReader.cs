@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Tells a booking from a price enquiry and from a freight-exchange load offer. Exchange
+/// notifications (search agents, "new loads matching your filter", an offer id per entry) are load
+/// offers; a request to name a price is a quote request; any other order naming the transport is a booking.
+/// </summary>
+public static partial class RequestTypeReader
+{
+    public static RequestType Read(string documentText, string? subject, FieldBlock block)
+    {
+        if (IsExchangeNotification(documentText))
+        {
+            return RequestType.LoadOffer;
+        }
+
+        var blockText = block.Span;
+        var quoteInSubject = subject is not null && QuoteRequest().IsMatch(subject);
+        var quoteInBody = QuoteRequest().IsMatch(blockText);
+        if (quoteInSubject || (quoteInBody && !FirmBooking().IsMatch(blockText)))
+        {
+            return RequestType.QuoteRequest;
+        }
+
+        return RequestType.Booking;
+    }
+
+    /// <summary>True for a freight exchange's notification of load offers (not its newsletter).</summary>
+    public static bool IsExchangeNotification(string documentText)
+        => ExchangeNotification().IsMatch(documentText) && OfferEntry().IsMatch(documentText);
+
+    [GeneratedRegex(@"\b(?:such(?:agent|auftrag)\w*|search\s+agent|saved\s+search|frachtangebot\w*|ladungsangebot\w*|neue\s+(?:ladungen|frachten|angebote)|new\s+(?:loads|load\s+offers|freight\s+offers)|load\s+offers?|nowe\s+ładunki|nowe\s+ladunki|pasując\w*\s+do\s+(?:twojego\s+)?filtr\w*|filtr\w*\s+„|nouvelles\s+offres\s+de\s+fret|nuove\s+offerte\s+di\s+carico|nuevas\s+cargas|nové\s+náklady|új\s+rakomány\w*|oferte\s+noi\s+de\s+marf|нови\s+товари|yeni\s+yük)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExchangeNotification();
+
+    [GeneratedRegex(@"\b(?:angebots?-?\s?(?:id|nr\.?|nummer)|oferta\s+nr|offer\s+(?:id|no)|load\s+id|ladungs-?id|n°\s+offre|id\s+offerta|ID\s+oferta|nabídka\s+č|ajánlat\s+az|anbieter|zleceniodawca|posted\s+by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfferEntry();
+
+    [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta|zapytanie\s+(?:ofertowe|o\s+(?:cenę|wycenę))|prośba\s+o\s+(?:wycenę|ofertę)|wycen\w*|proszę\s+o\s+(?:cenę|ofertę|wycenę)|poptávk\w*|cenov\w+\s+nabídk\w*|prosím\s+o\s+(?:cenu|nabídku)|árajánlat\w*|ajánlatkérés|ajánlatot\s+kér\w*|cerere\s+de\s+ofert\w*|ofert\w*\s+de\s+pre[țţt]|vă\s+rugăm\s+(?:să\s+)?(?:ne\s+)?(?:trimite[țţt]i\s+)?(?:o\s+)?ofert\w*|запитване|ценова\s+оферта|моля\s+за\s+оферта|fiyat\s+teklifi|teklif\s+(?:isteği|talebi)|kainos\s+pasiūlym\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteRequest();
+
+    [GeneratedRegex(@"\b(?:please\s+book|we\s+book|booking\s+(?:ref|no|confirmation)|beauftragen\s+wir|erteilen\s+wir|hiermit\s+beauftragen|zlecamy|zlecenie\s+nr|confermiamo\s+l['’]incarico|vi\s+affidiamo|os\s+confirmamos\s+la\s+carga|objednáváme|megrendel\w*|vă\s+transmitem\s+comanda|потвърдете\s+следн\w*|agreed\s+rate|prix\s+convenu|prezzo\s+concordato|nolo\s+concordato|vereinbarte[rn]?\s+(?:fest)?preis)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirmBooking();
+}

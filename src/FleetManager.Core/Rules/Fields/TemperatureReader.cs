@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reads the required cargo temperature range: "+2/+8 °C", "2-8°C", "-18 °C", "Temp: 4 °C",
+/// "+15 / +25 °C". A single value sets both bounds. A value on a temperature-labelled line wins over
+/// one elsewhere (a pre-cooling instruction further on does not override the range).
+/// </summary>
+public static partial class TemperatureReader
+{
+    public static (decimal Min, decimal Max, TextSpan Span)? Read(FieldBlock block)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelStartsWith(FieldLabels.Temperature) && Find(block.Text, field.ValueStart, field.ValueEnd) is { } labelled)
+            {
+                return labelled;
+            }
+        }
+
+        return Find(block.Text, block.Start, block.End);
+    }
+
+    private static (decimal Min, decimal Max, TextSpan Span)? Find(string text, int start, int end)
+    {
+        var range = Range().Match(text, start, end - start);
+        var single = Single().Match(text, start, end - start);
+        if (range.Success && (!single.Success || range.Index <= single.Index))
+        {
+            if (Parse(range.Groups["a"].Value) is { } a && Parse(range.Groups["b"].Value) is { } b)
+            {
+                return (Math.Min(a, b), Math.Max(a, b), new TextSpan(range.Index, range.Length));
+            }
+        }
+
+        if (single.Success && Parse(single.Groups["a"].Value) is { } t)
+        {
+            return (t, t, new TextSpan(single.Index, single.Length));
+        }
+
+        return null;
+    }
+
+    private static decimal? Parse(string value)
+    {
+        var cleaned = value.Replace(" ", "", StringComparison.Ordinal).Replace('−', '-').Replace('–', '-');
+        var negative = cleaned.StartsWith('-');
+        var number = EuropeanNumber.Parse(cleaned.TrimStart('+', '-'));
+        return number is { } n && n <= 40 ? (negative ? -n : n) : null;
+    }
+
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|to|bis|do|až|és|до|a|-|–|÷)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Range();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Single();
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Words for each vehicle type of the spec, in the mailbox's languages, tried in precedence order:
+/// a more specific body wins over a generic one (a Kühlkoffer is a reefer, a mega tautliner is mega,
+/// a sprinter with a tarp is a van, an open platform with a cover is a flatbed).
+/// </summary>
+public static partial class VehicleVocabulary
+{
+    /// <summary>Finds the vehicle type named in <paramref name="text"/>; <paramref name="strict"/> leaves out words that also have everyday meanings ("box", "plane", "open").</summary>
+    public static (VehicleType Type, int Index, int Length)? Find(ReadOnlySpan<char> text, bool strict)
+    {
+        (VehicleType, int, int)? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var (type, rank, regex, isStrictSafe) in Rules)
+        {
+            if (strict && !isStrictSafe)
+            {
+                continue;
+            }
+
+            foreach (var match in regex.EnumerateMatches(text))
+            {
+                if (rank < bestRank)
+                {
+                    best = (type, match.Index, match.Length);
+                    bestRank = rank;
+                }
+
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static readonly (VehicleType Type, int Rank, Regex Regex, bool StrictSafe)[] Rules =
+    [
+        (VehicleType.Mega, 0, Mega(), true),
+        (VehicleType.Jumbo, 1, Jumbo(), true),
+        (VehicleType.Reefer, 2, Reefer(), true),
+        (VehicleType.Tanker, 3, Tanker(), true),
+        (VehicleType.Container, 4, ContainerChassis(), true),
+        (VehicleType.Container, 5, ContainerLoose(), false),
+        (VehicleType.Van, 6, Van(), true),
+        (VehicleType.Flatbed, 7, Flatbed(), true),
+        (VehicleType.Flatbed, 8, FlatbedLoose(), false),
+        (VehicleType.Box, 9, Box(), true),
+        (VehicleType.Box, 10, BoxLoose(), false),
+        (VehicleType.Tautliner, 11, Tautliner(), true),
+        (VehicleType.Tautliner, 12, TautlinerLoose(), false),
+    ];
+
+    [GeneratedRegex(@"\bmega(?:trailer|-?trailer|liner|sattel|auflieger|naczepa)?\b|\bmegatrailer|\bmega\s*(?:trailer|tautliner|plane)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Mega();
+
+    [GeneratedRegex(@"\bjumbo\w*|\bvolumen(?:zug|trailer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Jumbo();
+
+    [GeneratedRegex(@"\bfrig\w*|\breefer\w*|k(?:ü|ue)hl(?:koffer|auflieger|sattel|fahrzeug|lkw|er\b|zug|trailer|transport)\w*|\bthermo(?:koffer|trailer)|\brefrigerat\w*|\bch[łl]odni\w*|\bizoterm\w*|\bkoel(?:wagen|trailer|auto)\w*|\bvries\w*trailer|\bхладил\w*|\bфриго\w*|\brefrigerad\w*|\bfrigor\w*|\bchlad(?:írensk|írn|irensk|irn)\w*|\bh(?:ű|u)t(?:ő|o)s\w*|\bfrigorific\w*|\bfrigo\b|\bsoğutucu|\bšaldytuv\w*|\bhladilni\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Reefer();
+
+    [GeneratedRegex(@"\btank(?:er|wagen|sattel|auflieger|zug|fahrzeug|container)?\b|\bcyster\w*|\bcistern\w*|\bciterne\w*|\bцистерн\w*|\bавтоцистерн\w*|\bsilo(?:fahrzeug|zug|auflieger|trailer)\w*|\bsilos\b|\btartály\w*|\bautocisterna\w*|\bautocistern\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Tanker();
+
+    [GeneratedRegex(@"\bcontainer\s*chassis|\bchassis\b|\bportacontainer\w*|\bcontainerchassis|\bkontener\w*owiec\w*|\bpodwozie\s+kontenerowe|\bporte-?conteneur\w*|\bportacontenedor\w*|\bkontejner\w*|\btelaio\b|\bcontainer(?:trailer|auflieger|sattel)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerChassis();
+
+    [GeneratedRegex(@"\bcontainer\b|\bконтейнер\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerLoose();
+
+    [GeneratedRegex(@"\bsprinter\b|\bkleintransporter\w*|\btransporter\b|\bvan\b|\bbus(?:a|ik|u|em)?\b|\bblaszak\w*|\bdod[áa]vk\w*|\bfurgon\w*|\bfourgon\w*|\bfurgone\w*|\bfurgoneta\w*|\bdub[ăaã]\b|\bbestelwagen\w*|\bkisteherautó|\bбус\b|\bбусове\b|\bдо\s*3[,.]5\s*т|\b(?:do|bis|up to|max\.?)\s*3[,.]5\s*t\b|\b3[,.]5\s*t\s*(?:bus|van|sprinter)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Van();
+
+    [GeneratedRegex(@"\bflatbed\w*|\bplatform\w*|\bplatforma\w*|\bплатформ\w*|\bpritsche\w*|\bplateau\w*|\bpiattaforma\w*|\bplataforma\w*|\bplošin\w*|\bnaczepa\s+(?:płaska|plaska|odkryta)|\bopen\s+(?:trailer|truck|platform)|\boffen(?:er|e)?\s+(?:auflieger|lkw|sattel|pritsche)|\bstandard\s+platform|\bcoilmulde\w*|\bsemi-?plateau", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Flatbed();
+
+    [GeneratedRegex(@"\bopen\b|\bodkryt\w*|\bбордов\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FlatbedLoose();
+
+    [GeneratedRegex(@"\b(?:sattel)?koffer\w*|\bbox\s*(?:trailer|truck|body|van)|\bclosed\s+(?:box|trailer|truck)|\bfourgon\s+ferm\w*|\bcaisse\s+ferm\w*|\bfurgonat\w*|\bdobozos\b|\bskříňov\w*|\bskrinov\w*|\bkontener\b|\bfurgone\s+chiuso|\bcassonato\b|\bgesloten\s+(?:trailer|oplegger)|\bзакрит\w*|\bdubă\s+închis\w*|\bkapalı\s+kasa", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Box();
+
+    [GeneratedRegex(@"\bbox\b|\bgeschlossen\w*|\bclosed\b|\bzamkni[eę]t\w*|\bzárt\b|\buzavřen\w*|\bchiuso\b|\bcerrado\b|\bferm[ée]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BoxLoose();
+
+    [GeneratedRegex(@"\btautliner\w*|\bcurtain\s*-?sider\w*|\bcurtain\b|\bplanen(?:sattel|auflieger|zug|-?lkw|-sattel|trailer|aufbau|fahrzeug)\w*|\bschiebeplane\w*|\bplandek\w*|\bfiran\w*|\bbâch\w*|\bbach[ée]\w*|\btelonat\w*|\bcentinat\w*|\bcentinato\b|\blona\b|\bde\s+lona\b|\bplacht\w*|\bponyv\w*|\bprelat\w*|\bтент\w*|\bплатнищ\w*|\bschuifzeil\w*|\bhuifwagen\w*|\btenda\b|\btendone\b|\btendal\w*|\btenteli\b|\btentinis\b|\bcerada\b|\bsider\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Tautliner();
+
+    [GeneratedRegex(@"\bplane\b|\bstandard\s+trailer\b|\bsemi\s+standard\b|\bstandard\s+13[,.]6", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TautlinerLoose();
+}

@@ -1,0 +1,38 @@
+namespace FleetManager.Mail.Parsing;
+
+/// <summary>
+/// Limits for <see cref="MimeEmailParser"/>. They keep one hostile or huge message from eating
+/// the memory and time budget of a whole import run.
+/// </summary>
+public sealed record EmailParserOptions
+{
+    /// <summary>Default for <see cref="MaxMessageBytes"/>: 25 MB, the common mail server limit.</summary>
+    public const long DefaultMaxMessageBytes = 25L * 1024 * 1024;
+
+    /// <summary>Default for <see cref="MaxAttachmentBytes"/>: 10 MB.</summary>
+    public const long DefaultMaxAttachmentBytes = 10L * 1024 * 1024;
+
+    /// <summary>Default for <see cref="MaxPdfPages"/>.</summary>
+    public const int DefaultMaxPdfPages = 50;
+
+    /// <summary>Default for <see cref="MaxTextLength"/>: 200,000 characters.</summary>
+    public const int DefaultMaxTextLength = 200_000;
+
+    /// <summary>The default limits.</summary>
+    public static EmailParserOptions Default { get; } = new();
+
+    /// <summary>A raw message larger than this is quarantined without being parsed.</summary>
+    public long MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
+
+    /// <summary>
+    /// An attachment whose decoded size is larger than this gets no text and no kept content
+    /// (its name, type and size are still reported).
+    /// </summary>
+    public long MaxAttachmentBytes { get; init; } = DefaultMaxAttachmentBytes;
+
+    /// <summary>Text is taken from at most this many pages of a PDF.</summary>
+    public int MaxPdfPages { get; init; } = DefaultMaxPdfPages;
+
+    /// <summary>The body, the quoted text and each attachment's text are cut to this many characters.</summary>
+    public int MaxTextLength { get; init; } = DefaultMaxTextLength;
+}

@@ -1,0 +1,302 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace FleetManager.Mail.Parsing;
+
+/// <summary>
+/// Turns an HTML mail body into readable plain text: block elements and &lt;br&gt; end lines, a
+/// table row becomes one line with its cells joined by " | " (readers look for "Label | value"),
+/// blockquotes are prefixed with "&gt; " so the quote splitter can treat them like plain-text quotes.
+/// </summary>
+internal static class HtmlTextConverter
+{
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe", "xml",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody",
+        "tfoot", "tr", "blockquote", "pre", "hr", "section", "article", "header", "footer", "address",
+        "dl", "dt", "dd", "form", "fieldset", "center", "main", "nav", "aside", "figure", "caption",
+        "body", "html",
+    };
+
+    public static string Convert(string html)
+    {
+        var document = new HtmlDocument { OptionCheckSyntax = false, OptionFixNestedTags = false };
+        document.LoadHtml(html);
+        var writer = new TextWriterState();
+        Walk(document.DocumentNode, writer);
+        return Tidy(writer.Builder.ToString());
+    }
+
+    private static void Walk(HtmlNode node, TextWriterState writer)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child.NodeType)
+            {
+                case HtmlNodeType.Text:
+                    writer.AppendText(((HtmlTextNode)child).Text);
+                    break;
+                case HtmlNodeType.Element:
+                    WriteElement(child, writer);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static void WriteElement(HtmlNode element, TextWriterState writer)
+    {
+        var name = element.Name;
+        if (Dropped.Contains(name))
+        {
+            return;
+        }
+
+        switch (name.ToLowerInvariant())
+        {
+            case "br":
+                writer.NewLine();
+                return;
+            case "tr" when !HasNestedTable(element):
+                WriteRow(element, writer);
+                return;
+            case "td" or "th":
+                // A cell of a layout row (one holding nested tables): its content is a block of its own.
+                writer.NewLine();
+                Walk(element, writer);
+                writer.NewLine();
+                return;
+            case "pre":
+                writer.NewLine();
+                writer.PreDepth++;
+                Walk(element, writer);
+                writer.PreDepth--;
+                writer.NewLine();
+                return;
+            case "blockquote":
+                writer.NewLine();
+                writer.QuoteDepth++;
+                Walk(element, writer);
+                writer.NewLine();
+                writer.QuoteDepth--;
+                return;
+            case "li":
+                writer.NewLine();
+                writer.AppendText("- ");
+                Walk(element, writer);
+                writer.NewLine();
+                return;
+            default:
+                break;
+        }
+
+        if (Blocks.Contains(name))
+        {
+            writer.NewLine();
+            Walk(element, writer);
+            writer.NewLine();
+        }
+        else
+        {
+            Walk(element, writer);
+        }
+    }
+
+    private static bool HasNestedTable(HtmlNode row)
+    {
+        foreach (var descendant in row.Descendants())
+        {
+            if (descendant.NodeType == HtmlNodeType.Element && string.Equals(descendant.Name, "table", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void WriteRow(HtmlNode row, TextWriterState writer)
+    {
+        var cells = new List<string>();
+        foreach (var cell in row.ChildNodes)
+        {
+            if (cell.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var cellName = cell.Name;
+            if (!string.Equals(cellName, "td", StringComparison.OrdinalIgnoreCase) && !string.Equals(cellName, "th", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var cellWriter = new TextWriterState();
+            Walk(cell, cellWriter);
+            var text = CollapseToOneLine(cellWriter.Builder.ToString());
+            if (text.Length > 0)
+            {
+                cells.Add(text);
+            }
+        }
+
+        if (cells.Count == 0)
+        {
+            return;
+        }
+
+        writer.NewLine();
+        writer.AppendRaw(string.Join(" | ", cells));
+        writer.NewLine();
+    }
+
+    private static string CollapseToOneLine(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Trims lines, turns no-break spaces into spaces and keeps at most one blank line in a row.</summary>
+    internal static string Tidy(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var blankRun = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.Replace('\u00A0', ' ').Trim();
+            if (line.Length == 0)
+            {
+                blankRun++;
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(blankRun > 0 ? "\n\n" : "\n");
+            }
+
+            blankRun = 0;
+            builder.Append(line);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Accumulates text with HTML whitespace rules (runs collapse to one space) and line control.</summary>
+    private sealed class TextWriterState
+    {
+        public StringBuilder Builder { get; } = new();
+
+        public int PreDepth { get; set; }
+
+        public int QuoteDepth { get; set; }
+
+        private bool _atLineStart = true;
+        private bool _pendingSpace;
+
+        public void AppendText(string htmlText)
+        {
+            var text = HtmlEntity.DeEntitize(htmlText);
+            if (PreDepth > 0)
+            {
+                var lines = text.Replace("\r\n", "\n").Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        NewLine();
+                    }
+
+                    AppendRaw(lines[i]);
+                }
+
+                return;
+            }
+
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    _pendingSpace = !_atLineStart;
+                    continue;
+                }
+
+                if (_atLineStart)
+                {
+                    StartLine();
+                }
+                else if (_pendingSpace)
+                {
+                    Builder.Append(' ');
+                }
+
+                _pendingSpace = false;
+                Builder.Append(c);
+            }
+        }
+
+        public void AppendRaw(string text)
+        {
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            if (_atLineStart)
+            {
+                StartLine();
+            }
+            else if (_pendingSpace)
+            {
+                Builder.Append(' ');
+            }
+
+            _pendingSpace = false;
+            Builder.Append(text);
+        }
+
+        public void NewLine()
+        {
+            if (!_atLineStart)
+            {
+                Builder.Append('\n');
+                _atLineStart = true;
+            }
+
+            _pendingSpace = false;
+        }
+
+        private void StartLine()
+        {
+            _atLineStart = false;
+            for (var i = 0; i < QuoteDepth; i++)
+            {
+                Builder.Append("> ");
+            }
+        }
+    }
+}

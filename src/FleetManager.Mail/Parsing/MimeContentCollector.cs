@@ -1,0 +1,339 @@
+using System.Text;
+using FleetManager.Core.Model;
+using MimeKit;
+
+namespace FleetManager.Mail.Parsing;
+
+/// <summary>
+/// Walks one message's MIME tree and sorts its parts into body text, attached messages and
+/// attachments. One instance per message (it accumulates state); nested message/rfc822 parts
+/// get their own collector.
+/// </summary>
+internal sealed class MimeContentCollector
+{
+    private const int MaxNesting = 8;
+    private const int TrivialPlainLength = 80;
+
+    private readonly EmailParserOptions _options;
+    private readonly int _nesting;
+    private readonly List<string> _bodyTexts = [];
+    private readonly List<string> _attachedMessages = [];
+
+    public MimeContentCollector(EmailParserOptions options, int nesting = 0)
+    {
+        _options = options;
+        _nesting = nesting;
+    }
+
+    public List<EmailAttachment> Attachments { get; } = [];
+
+    /// <summary>The boundaries of the multiparts met, to check that each is closed (else the message was cut short).</summary>
+    public List<string> Boundaries { get; } = [];
+
+    /// <summary>True when a whole message was attached or embedded (message/rfc822).</summary>
+    public bool HasAttachedMessage => _attachedMessages.Count > 0;
+
+    /// <summary>The text of the message's own body parts, lines separated by '\n'.</summary>
+    public string BodyText => _bodyTexts.Count switch
+    {
+        0 => "",
+        1 => _bodyTexts[0],
+        _ => string.Join("\n\n", _bodyTexts),
+    };
+
+    /// <summary>The rendered text of attached messages, in order.</summary>
+    public string AttachedMessagesText => string.Join("\n\n", _attachedMessages);
+
+    public void Collect(MimeEntity? entity) => Walk(entity, suppressBodyText: false, depth: 0);
+
+    private void Walk(MimeEntity? entity, bool suppressBodyText, int depth)
+    {
+        if (entity is null || depth > 64)
+        {
+            return;
+        }
+
+        switch (entity)
+        {
+            case MessagePart messagePart:
+                AddAttachedMessage(messagePart);
+                break;
+            case Multipart multipart:
+                if (!string.IsNullOrEmpty(multipart.Boundary))
+                {
+                    Boundaries.Add(multipart.Boundary);
+                }
+
+                if (string.Equals(multipart.ContentType.MediaSubtype, "alternative", StringComparison.OrdinalIgnoreCase))
+                {
+                    WalkAlternative(multipart, suppressBodyText, depth);
+                }
+                else
+                {
+                    foreach (var child in multipart)
+                    {
+                        Walk(child, suppressBodyText, depth + 1);
+                    }
+                }
+
+                break;
+            case MimePart part:
+                if (IsBodyText(part))
+                {
+                    if (!suppressBodyText)
+                    {
+                        var text = DecodeBodyText(part);
+                        if (text.Length > 0)
+                        {
+                            _bodyTexts.Add(text);
+                        }
+                    }
+                }
+                else
+                {
+                    AddAttachment(part);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// multipart/alternative: the plain text when it says something, else the HTML. Non-text
+    /// alternatives (a calendar, related images) are still collected as attachments.
+    /// </summary>
+    private void WalkAlternative(Multipart alternative, bool suppressBodyText, int depth)
+    {
+        MimePart? plain = null;
+        foreach (var child in alternative)
+        {
+            if (child is MimePart part && IsBodyText(part) && part.ContentType.IsMimeType("text", "plain"))
+            {
+                plain = part;
+            }
+        }
+
+        var usePlain = false;
+        string? plainText = null;
+        if (plain is not null && !suppressBodyText)
+        {
+            plainText = DecodeBodyText(plain);
+            usePlain = !IsTrivial(plainText, alternative, plain);
+        }
+
+        if (usePlain && plainText is { Length: > 0 })
+        {
+            _bodyTexts.Add(plainText);
+        }
+
+        foreach (var child in alternative)
+        {
+            if (ReferenceEquals(child, plain))
+            {
+                continue;
+            }
+
+            Walk(child, suppressBodyText || usePlain, depth + 1);
+        }
+    }
+
+    private bool IsTrivial(string plainText, Multipart alternative, MimePart plain)
+    {
+        var length = plainText.AsSpan().Trim().Length;
+        if (length == 0)
+        {
+            return HasHtml(alternative, plain);
+        }
+
+        if (length >= TrivialPlainLength)
+        {
+            return false;
+        }
+
+        // A short plain part ("Please view this message in HTML") next to a long HTML part.
+        var html = FindHtml(alternative, plain);
+        return html is not null && DecodeBodyText(html).Length > length * 4;
+    }
+
+    private static bool HasHtml(Multipart alternative, MimePart? plain) => FindHtml(alternative, plain) is not null;
+
+    private static MimePart? FindHtml(Multipart container, MimePart? except)
+    {
+        foreach (var child in container)
+        {
+            if (ReferenceEquals(child, except))
+            {
+                continue;
+            }
+
+            if (child is MimePart part && IsBodyText(part) && part.ContentType.IsMimeType("text", "html"))
+            {
+                return part;
+            }
+
+            if (child is Multipart nested && FindHtml(nested, except) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBodyText(MimePart part)
+    {
+        var type = part.ContentType;
+        if (!type.IsMimeType("text", "plain") && !type.IsMimeType("text", "html"))
+        {
+            return false;
+        }
+
+        return !part.IsAttachment && string.IsNullOrEmpty(part.FileName);
+    }
+
+    private string DecodeBodyText(MimePart part)
+    {
+        if (part.Content is null)
+        {
+            return "";
+        }
+
+        using var output = new MemoryStream();
+        part.Content.DecodeTo(output);
+        if (output.Length > _options.MaxMessageBytes)
+        {
+            return "";
+        }
+
+        var text = TextDecoder.Decode(output.GetBuffer().AsSpan(0, (int)output.Length), part.ContentType.Charset);
+        return part.ContentType.IsMimeType("text", "html")
+            ? HtmlTextConverter.Convert(text)
+            : NormalizePlain(text);
+    }
+
+    /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines; one pass.</summary>
+    internal static string NormalizePlain(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n')
+            {
+                TrimTrailingBlanks(builder);
+                builder.Append('\n');
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        TrimTrailingBlanks(builder);
+        var start = 0;
+        while (start < builder.Length && builder[start] == '\n')
+        {
+            start++;
+        }
+
+        var length = builder.Length;
+        while (length > start && builder[length - 1] == '\n')
+        {
+            length--;
+        }
+
+        return builder.ToString(start, length - start);
+    }
+
+    private static void TrimTrailingBlanks(StringBuilder builder)
+    {
+        var length = builder.Length;
+        while (length > 0 && builder[length - 1] is ' ' or '\t' or '\u00A0')
+        {
+            length--;
+        }
+
+        builder.Length = length;
+    }
+
+    private void AddAttachment(MimePart part)
+    {
+        var contentType = part.ContentType.MimeType.ToLowerInvariant();
+        var fileName = string.IsNullOrWhiteSpace(part.FileName) ? null : part.FileName.Trim();
+        using var output = new MemoryStream();
+        part.Content?.DecodeTo(output);
+        var size = output.Length;
+        if (size > _options.MaxAttachmentBytes)
+        {
+            Attachments.Add(new EmailAttachment(fileName, contentType, size, null));
+            return;
+        }
+
+        var bytes = output.ToArray();
+        string? text;
+        if (part.ContentType.IsMimeType("text", "*") && AttachmentTextExtractor.Classify(contentType, fileName) == AttachmentTextExtractor.AttachmentKind.Text)
+        {
+            text = NormalizePlain(TextDecoder.Decode(bytes, part.ContentType.Charset));
+        }
+        else
+        {
+            text = AttachmentTextExtractor.Extract(contentType, fileName, part.ContentType.Charset, bytes, _options);
+            if (text is not null)
+            {
+                text = NormalizePlain(text);
+            }
+        }
+
+        Attachments.Add(new EmailAttachment(fileName, contentType, size, string.IsNullOrEmpty(text) ? null : Limit(text, _options.MaxTextLength))
+        {
+            Content = bytes,
+        });
+    }
+
+    private void AddAttachedMessage(MessagePart messagePart)
+    {
+        var nested = messagePart.Message;
+        var fileName = string.IsNullOrWhiteSpace(messagePart.ContentDisposition?.FileName) ? null : messagePart.ContentDisposition!.FileName;
+        if (nested is null || _nesting >= MaxNesting)
+        {
+            return;
+        }
+
+        var collector = new MimeContentCollector(_options, _nesting + 1);
+        collector.Collect(nested.Body);
+
+        var builder = new StringBuilder();
+        builder.Append("---------- Attached message ----------\n");
+        AppendHeader(builder, "From", nested.From.ToString());
+        AppendHeader(builder, "Date", nested.Headers[HeaderId.Date]);
+        AppendHeader(builder, "Subject", nested.Subject);
+        AppendHeader(builder, "To", nested.To.ToString());
+        builder.Append('\n');
+        builder.Append(collector.BodyText);
+        if (collector.HasAttachedMessage)
+        {
+            builder.Append("\n\n").Append(collector.AttachedMessagesText);
+        }
+
+        var text = builder.ToString().TrimEnd();
+        _attachedMessages.Add(text);
+        Attachments.Add(new EmailAttachment(fileName, messagePart.ContentType.MimeType.ToLowerInvariant(), text.Length, null));
+        Attachments.AddRange(collector.Attachments);
+    }
+
+    private static void AppendHeader(StringBuilder builder, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            builder.Append(name).Append(": ").Append(value.Trim()).Append('\n');
+        }
+    }
+
+    internal static string Limit(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
+}

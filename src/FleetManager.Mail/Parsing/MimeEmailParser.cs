@@ -1,0 +1,243 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace FleetManager.Mail.Parsing;
+
+/// <summary>
+/// Parses raw RFC 822 messages with MimeKit into <see cref="Email"/>: plain-text body (HTML turned
+/// into text when there is no useful plain part), quoted replies kept apart, forwards recognised,
+/// attachment text (PDF, CSV, XLSX, text) extracted. Thread-safe; reuse one instance.
+/// </summary>
+public sealed class MimeEmailParser : IEmailParser
+{
+    private static readonly string[] KeptHeaders =
+    [
+        "list-unsubscribe", "list-id", "auto-submitted", "precedence", "x-autoreply", "x-autorespond",
+        "x-auto-response-suppress", "x-mailer", "return-path",
+    ];
+
+    [ThreadStatic]
+    private static MimeParser? t_mimeParser;
+
+    private readonly EmailParserOptions _options;
+    private static readonly ParserOptions MimeOptions = new()
+    {
+        // Undeclared 8-bit header text: MimeKit tries UTF-8 first, then this.
+        CharsetEncoding = TextDecoder.Windows1252,
+        MaxMimeDepth = 32,
+        AddressParserComplianceMode = RfcComplianceMode.Looser,
+        ParameterComplianceMode = RfcComplianceMode.Looser,
+        Rfc2047ComplianceMode = RfcComplianceMode.Looser,
+    };
+
+    /// <summary>A parser with <see cref="EmailParserOptions.Default"/> limits.</summary>
+    public MimeEmailParser()
+        : this(EmailParserOptions.Default)
+    {
+    }
+
+    /// <summary>A parser with the given limits.</summary>
+    public MimeEmailParser(EmailParserOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public Email Parse(RawMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.ReadError is not null)
+        {
+            throw new MessageQuarantinedException($"unreadable message: {message.ReadError}");
+        }
+
+        RawMessageValidator.Validate(message.Bytes.Span, _options.MaxMessageBytes);
+        try
+        {
+            return ParseCore(message.Bytes);
+        }
+        catch (MessageQuarantinedException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw new MessageQuarantinedException($"message could not be parsed: {exception.GetType().Name}: {exception.Message}", exception);
+        }
+    }
+
+    private Email ParseCore(ReadOnlyMemory<byte> bytes)
+    {
+        MimeMessage mime;
+        using (var stream = OpenStream(bytes))
+        {
+            // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.
+            var parser = t_mimeParser ??= new MimeParser(MimeOptions, Stream.Null, persistent: false);
+            parser.SetStream(stream, MimeFormat.Entity, persistent: false);
+            try
+            {
+                mime = parser.ParseMessage();
+            }
+            finally
+            {
+                // Do not keep the last message's bytes alive through the cached parser.
+                parser.SetStream(Stream.Null, MimeFormat.Entity, persistent: false);
+            }
+        }
+
+        var collector = new MimeContentCollector(_options);
+        collector.Collect(mime.Body);
+
+        var subject = mime.Subject;
+        var hasReplyHeaders = mime.Headers.Contains(HeaderId.InReplyTo);
+        var split = QuoteSplitter.Apply(collector.BodyText, subject, hasReplyHeaders);
+        var body = split.Body;
+        var topType = TopContentType(mime);
+        var isForward = split.IsForward;
+        if (collector.HasAttachedMessage)
+        {
+            body = body.Length == 0 ? collector.AttachedMessagesText : body + "\n\n" + collector.AttachedMessagesText;
+
+            // A delivery report carries the bounced message; that is not a forward.
+            isForward |= !topType.StartsWith("multipart/report", StringComparison.Ordinal);
+        }
+
+        var hasText = body.Length > 0 || split.Quoted.Length > 0;
+        if (!hasText && IsTruncated(collector.Boundaries, bytes.Span) && !collector.Attachments.Exists(a => a.Text is not null))
+        {
+            throw new MessageQuarantinedException("truncated message: a multipart ends before its closing boundary and no part is readable");
+        }
+
+        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0))
+        {
+            throw new MessageQuarantinedException("message has no content: no body text and no attachments");
+        }
+
+        var (messageId, hasMessageId) = ReadMessageId(mime, bytes.Span);
+        return new Email
+        {
+            MessageId = messageId,
+            HasMessageIdHeader = hasMessageId,
+            Subject = mime.Subject,
+            From = ToAddress(mime.From.Mailboxes.FirstOrDefault() ?? mime.Sender),
+            To = mime.To.Mailboxes.Select(ToAddress).OfType<EmailAddress>().ToList(),
+            Date = ReadDate(mime),
+            Body = MimeContentCollector.Limit(body, _options.MaxTextLength),
+            QuotedText = MimeContentCollector.Limit(split.Quoted, _options.MaxTextLength),
+            IsForward = isForward,
+            Attachments = collector.Attachments,
+            Headers = ReadHeaders(mime, topType),
+        };
+    }
+
+    private static bool IsTruncated(List<string> boundaries, ReadOnlySpan<byte> raw)
+    {
+        foreach (var boundary in boundaries)
+        {
+            if (raw.IndexOf(Encoding.ASCII.GetBytes("--" + boundary + "--")) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static MemoryStream OpenStream(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+
+    private static (string Id, bool FromHeader) ReadMessageId(MimeMessage mime, ReadOnlySpan<byte> raw)
+    {
+        // MimeMessage.MessageId strips the angle brackets; the ledger wants the header as written.
+        var index = mime.Headers.IndexOf(HeaderId.MessageId);
+        if (index >= 0)
+        {
+            var value = Unfold(Encoding.ASCII.GetString(mime.Headers[index].RawValue));
+            if (value.Length > 0)
+            {
+                return (value, true);
+            }
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(raw, hash);
+        return ($"<{Convert.ToHexStringLower(hash)[..32]}@fleetmanager.invalid>", false);
+    }
+
+    private static DateTimeOffset? ReadDate(MimeMessage mime)
+    {
+        var index = mime.Headers.IndexOf(HeaderId.Date);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var raw = mime.Headers[index].RawValue;
+        return DateUtils.TryParse(raw, 0, raw.Length, out var date) ? date : null;
+    }
+
+    private static string TopContentType(MimeMessage mime)
+    {
+        var type = mime.Body?.ContentType;
+        if (type is null)
+        {
+            return "text/plain";
+        }
+
+        var mimeType = type.MimeType.ToLowerInvariant();
+        var reportType = type.Parameters["report-type"];
+        return string.IsNullOrEmpty(reportType) ? mimeType : $"{mimeType}; report-type={reportType.ToLowerInvariant()}";
+    }
+
+    private static Dictionary<string, string> ReadHeaders(MimeMessage mime, string topType)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in mime.Headers)
+        {
+            foreach (var name in KeptHeaders)
+            {
+                if (string.Equals(header.Field, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.TryAdd(name, Unfold(header.Value ?? ""));
+                    break;
+                }
+            }
+        }
+
+        headers["content-type"] = topType;
+        return headers;
+    }
+
+    private static string Unfold(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.AsSpan().IndexOfAny('\r', '\n') < 0)
+        {
+            return trimmed;
+        }
+
+        var builder = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
+        {
+            if (c is '\r' or '\n')
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static EmailAddress? ToAddress(MailboxAddress? mailbox) =>
+        mailbox is null ? null : new EmailAddress(string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim(), mailbox.Address);
+}

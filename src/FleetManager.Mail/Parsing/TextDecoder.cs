@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace FleetManager.Mail.Parsing;
+
+/// <summary>
+/// Decodes text bytes with the declared charset when it is known and fits, otherwise strict UTF-8,
+/// otherwise windows-1252 (a superset of Latin-1 that never fails): mail in the wild often
+/// declares no charset or the wrong one.
+/// </summary>
+internal static class TextDecoder
+{
+    static TextDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252 = Encoding.GetEncoding(1252);
+    }
+
+    internal static Encoding Windows1252 { get; }
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string? charset)
+    {
+        var start = 0;
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            start = 3;
+            charset = "utf-8";
+        }
+
+        var content = bytes[start..];
+        var declared = Lookup(charset);
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && declared.CodePage != 20127)
+        {
+            // ISO-8859-1 labels nearly always mean windows-1252 in mail (the euro sign, curly quotes).
+            return (declared.CodePage == 28591 ? Windows1252 : declared).GetString(content);
+        }
+
+        if (IsAscii(content))
+        {
+            return Encoding.ASCII.GetString(content);
+        }
+
+        // Declared UTF-8 or US-ASCII with 8-bit bytes, or nothing declared: UTF-8 if the bytes are
+        // valid UTF-8, else windows-1252 (validating first avoids a costly decoder exception).
+        return System.Text.Unicode.Utf8.IsValid(content) ? Encoding.UTF8.GetString(content) : Windows1252.GetString(content);
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
+
+    private static Encoding? Lookup(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return null;
+        }
+
+        var name = charset.Trim().Trim('"', '\'');
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return name.ToLowerInvariant() switch
+            {
+                "latin1" or "latin-1" => Encoding.Latin1,
+                "latin2" or "latin-2" => Encoding.GetEncoding("iso-8859-2"),
+                "cp1250" => Encoding.GetEncoding(1250),
+                "cp1251" => Encoding.GetEncoding(1251),
+                "cp1252" => Windows1252,
+                "utf8" => Encoding.UTF8,
+                _ => null,
+            };
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace FleetManager.Storage.Export;
+
+/// <summary>
+/// Writes orders as an XLSX workbook with the same columns as <see cref="OrderCsvExporter"/>:
+/// numbers as number cells, dates as date cells, times as <c>HH:mm</c> text, text neutralised
+/// against formula injection (a workbook may be saved on as CSV). Rows are streamed.
+/// </summary>
+public static class OrderXlsxExporter
+{
+    /// <summary>The sheet the orders are written to.</summary>
+    public const string SheetName = "Orders";
+
+    /// <summary>Writes every order of <paramref name="orders"/> to <paramref name="stream"/>; returns how many were written.</summary>
+    public static int Write(IEnumerable<StoredOrder> orders, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(stream);
+        var count = 0;
+        MiniExcel.SaveAs(stream, Rows(), printHeader: true, sheetName: SheetName, excelType: ExcelType.XLSX);
+        return count;
+
+        IEnumerable<IDictionary<string, object?>> Rows()
+        {
+            foreach (var order in orders)
+            {
+                var values = OrderExportColumns.Values(order);
+                var row = new Dictionary<string, object?>(values.Length);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    row[OrderExportColumns.Names[i]] = Cell(values[i]);
+                }
+
+                count++;
+                yield return row;
+            }
+        }
+    }
+
+    private static object? Cell(object? value) => value switch
+    {
+        string text => FormulaInjectionGuard.Neutralise(text),
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

@@ -1,0 +1,85 @@
+namespace FleetManager.Storage.Schema;
+
+/// <summary>
+/// The order book's schema as an ordered list of forward steps. A released step is never edited:
+/// a change is a new step appended here, applied by <see cref="SqliteOrderBook.Open(string)"/>.
+/// </summary>
+/// <remarks>
+/// Every index is a page written per commit, so version 1 has only the one correctness needs (the
+/// unique ledger key). Order filters scan the orders table, which stays fast into the hundreds of
+/// thousands of orders; an index for a filter that needs one comes as a later step.
+/// </remarks>
+internal static class OrderBookSchema
+{
+    /// <summary>The steps in version order; the last one's version is what this code writes.</summary>
+    public static IReadOnlyList<MigrationStep> Steps { get; } =
+    [
+        new(1, """
+            CREATE TABLE schema_version (
+                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+
+            -- The ledger: one row per message, processed or quarantined.
+            CREATE TABLE ledger (
+                id             INTEGER PRIMARY KEY,
+                ledger_key     TEXT NOT NULL UNIQUE,
+                source_key     TEXT NOT NULL,
+                message_id     TEXT NOT NULL,
+                subject        TEXT,
+                sender         TEXT,
+                sent_at        TEXT,
+                received_at    TEXT,
+                processed_at   TEXT NOT NULL,
+                status         TEXT NOT NULL CHECK (status IN ('processed', 'quarantined')),
+                classification TEXT CHECK (classification IN ('order', 'invoice', 'other')),
+                error          TEXT,
+                order_count    INTEGER NOT NULL
+            );
+
+            -- Raw bytes apart from the ledger so scans of the ledger never page through them.
+            CREATE TABLE raw_message (
+                ledger_id INTEGER PRIMARY KEY REFERENCES ledger (id),
+                bytes     BLOB NOT NULL
+            );
+
+            CREATE TABLE orders (
+                id                INTEGER PRIMARY KEY,
+                ledger_id         INTEGER NOT NULL REFERENCES ledger (id),
+                order_index       INTEGER NOT NULL,
+                reference_number  TEXT,
+                customer          TEXT,
+                request_type      TEXT,
+                loading_city      TEXT,
+                loading_country   TEXT,
+                loading_date      TEXT,
+                unloading_city    TEXT,
+                unloading_country TEXT,
+                unloading_date    TEXT,
+                vehicle_type      TEXT,
+                weight_kg         REAL,
+                price_amount      REAL,
+                price_currency    TEXT,
+                order_json        TEXT NOT NULL,
+                sources_json      TEXT
+            );
+
+            CREATE TABLE stops (
+                order_id    INTEGER NOT NULL REFERENCES orders (id),
+                stop_index  INTEGER NOT NULL,
+                type        TEXT NOT NULL CHECK (type IN ('loading', 'unloading')),
+                company     TEXT,
+                address     TEXT,
+                postal_code TEXT,
+                city        TEXT,
+                country     TEXT,
+                date        TEXT,
+                time_from   TEXT,
+                time_to     TEXT,
+                latitude    REAL,
+                longitude   REAL,
+                PRIMARY KEY (order_id, stop_index)
+            ) WITHOUT ROWID;
+            """),
+    ];
+}

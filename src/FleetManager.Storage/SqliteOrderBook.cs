@@ -1,0 +1,716 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using FleetManager.Core.Json;
+using FleetManager.Core.Model;
+using FleetManager.Core.Text;
+using FleetManager.Storage.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace FleetManager.Storage;
+
+/// <summary>
+/// The order book in one SQLite file: the ledger (one row per message, processed or quarantined),
+/// each message's raw bytes, its orders (typed columns for filtering plus the exact spec JSON and
+/// the field evidence) and their stops.
+/// </summary>
+/// <remarks>
+/// <para>Crash safety: WAL journal with <c>synchronous=NORMAL</c> survives a killed process (a power
+/// loss may lose the last commits, never corrupt the file). A message's ledger row, raw bytes,
+/// orders and stops commit in one transaction, and the ledger key is unique, so re-importing after
+/// a crash at any instant ends with the same order book as an uninterrupted run.</para>
+/// <para>Throughput: one connection, and the statements that run per message are prepared once;
+/// nothing per message reads the schema.</para>
+/// <para>Not thread-safe: use one instance per thread. Several instances (or processes) may open
+/// the same file; WAL lets readers run beside the one writer.</para>
+/// </remarks>
+public sealed class SqliteOrderBook : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _contains;
+    private readonly SqliteCommand _insertLedger;
+    private readonly SqliteCommand _insertRaw;
+    private readonly SqliteCommand _insertOrder;
+    private readonly SqliteCommand _insertStop;
+    private bool _disposed;
+
+    private const string LedgerColumns =
+        "l.id, l.ledger_key, l.source_key, l.message_id, l.subject, l.sender, l.sent_at, l.received_at, " +
+        "l.processed_at, l.status, l.classification, l.error, l.order_count";
+
+    private SqliteOrderBook(SqliteConnection connection, int schemaVersion)
+    {
+        _connection = connection;
+        SchemaVersion = schemaVersion;
+
+        _contains = Prepare("SELECT 1 FROM ledger WHERE ledger_key = $key", "$key");
+        _insertLedger = Prepare(
+            """
+            INSERT INTO ledger (ledger_key, source_key, message_id, subject, sender, sent_at, received_at,
+                                processed_at, status, classification, error, order_count)
+            VALUES ($ledger_key, $source_key, $message_id, $subject, $sender, $sent_at, $received_at,
+                    $processed_at, $status, $classification, $error, $order_count)
+            ON CONFLICT (ledger_key) DO NOTHING
+            RETURNING id
+            """,
+            "$ledger_key", "$source_key", "$message_id", "$subject", "$sender", "$sent_at", "$received_at",
+            "$processed_at", "$status", "$classification", "$error", "$order_count");
+        _insertRaw = Prepare("INSERT INTO raw_message (ledger_id, bytes) VALUES ($ledger_id, $bytes)", "$ledger_id", "$bytes");
+        _insertOrder = Prepare(
+            """
+            INSERT INTO orders (ledger_id, order_index, reference_number, customer, request_type,
+                                loading_city, loading_country, loading_date,
+                                unloading_city, unloading_country, unloading_date,
+                                vehicle_type, weight_kg, price_amount, price_currency, order_json, sources_json)
+            VALUES ($ledger_id, $order_index, $reference_number, $customer, $request_type,
+                    $loading_city, $loading_country, $loading_date,
+                    $unloading_city, $unloading_country, $unloading_date,
+                    $vehicle_type, $weight_kg, $price_amount, $price_currency, $order_json, $sources_json)
+            RETURNING id
+            """,
+            "$ledger_id", "$order_index", "$reference_number", "$customer", "$request_type",
+            "$loading_city", "$loading_country", "$loading_date",
+            "$unloading_city", "$unloading_country", "$unloading_date",
+            "$vehicle_type", "$weight_kg", "$price_amount", "$price_currency", "$order_json", "$sources_json");
+        _insertStop = Prepare(
+            """
+            INSERT INTO stops (order_id, stop_index, type, company, address, postal_code, city, country,
+                               date, time_from, time_to, latitude, longitude)
+            VALUES ($order_id, $stop_index, $type, $company, $address, $postal_code, $city, $country,
+                    $date, $time_from, $time_to, $latitude, $longitude)
+            """,
+            "$order_id", "$stop_index", "$type", "$company", "$address", "$postal_code", "$city", "$country",
+            "$date", "$time_from", "$time_to", "$latitude", "$longitude");
+    }
+
+    /// <summary>The schema version of the open database (the latest this code knows, after migration).</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int LatestSchemaVersion => OrderBookSchema.Steps[^1].Version;
+
+    /// <summary>
+    /// Opens the order book at <paramref name="path"/>, creating the file (and its folder) if needed
+    /// and applying every pending schema step in one transaction.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">
+    /// The file is not a SQLite database or not an order book, cannot be opened or created, is locked,
+    /// or has a newer schema than this code knows.
+    /// </exception>
+    public static SqliteOrderBook Open(string path) => Open(path, OrderBookSchema.Steps);
+
+    internal static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        SqliteConnection? connection = null;
+        try
+        {
+            var fullPath = Path.GetFullPath(path);
+            var folder = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = fullPath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                // Pooling would keep the file open after Dispose; one long-lived connection needs no pool.
+                Pooling = false,
+                DefaultTimeout = 30,
+            }.ToString();
+            connection = new SqliteConnection(connectionString);
+            connection.Open();
+            Configure(connection);
+            var version = Migrate(connection, path, steps);
+            return new SqliteOrderBook(connection, version);
+        }
+        catch (Exception exception)
+        {
+            connection?.Dispose();
+            switch (exception)
+            {
+                case SqliteException sqlite:
+                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite);
+                case IOException or UnauthorizedAccessException:
+                    throw new OrderBookUnavailableException(path, "its folder cannot be created: " + exception.Message, exception);
+                default:
+                    throw;
+            }
+        }
+    }
+
+    /// <summary>True when a message with this ledger key is already in the ledger (processed or quarantined).</summary>
+    public bool Contains(string ledgerKey)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _contains.Parameters[0].Value = ledgerKey;
+        return _contains.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Records a message and its result in one transaction: the ledger row, the raw bytes, and (for a
+    /// readable message) its orders with their stops. A result with <see cref="EmailResult.Error"/>
+    /// set is recorded as quarantined with that reason and no orders.
+    /// </summary>
+    /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
+    /// <exception cref="SqliteException">The database failed (disk full, I/O); nothing of the message is stored.</exception>
+    /// <exception cref="ArgumentException">
+    /// An order cannot be written as spec JSON (a NaN or infinite coordinate); nothing of the message is
+    /// stored, and the caller may quarantine the message instead.
+    /// </exception>
+    public bool Commit(StoredMessage message, EmailResult result)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return InTransaction(() => Write(message, result));
+    }
+
+    /// <summary>
+    /// Group commit: records several messages, each as <see cref="Commit"/> would, in ONE transaction,
+    /// which costs far less per message than a transaction each (the pages a commit touches are
+    /// written once per batch). Either every message of the batch is stored or none is.
+    /// </summary>
+    /// <returns>For each message in order: true when stored, false when its ledger key was already recorded
+    /// (also by an earlier message of the same batch).</returns>
+    /// <exception cref="SqliteException">The database failed; nothing of the batch is stored.</exception>
+    /// <exception cref="ArgumentException">
+    /// A message's order cannot be written as spec JSON; nothing of the batch is stored. Commit the
+    /// batch's messages one by one to find it.
+    /// </exception>
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (var (message, result) in batch)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            ArgumentNullException.ThrowIfNull(result);
+        }
+
+        return InTransaction(() =>
+        {
+            var stored = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                stored[i] = Write(batch[i].Message, batch[i].Result);
+            }
+
+            return stored;
+        });
+    }
+
+    /// <summary>Orders matching <paramref name="query"/> as list rows, ordered by id.</summary>
+    public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT o.id, l.message_id, l.ledger_key, o.order_index, o.reference_number, o.customer, o.request_type, " +
+            "o.loading_city, o.loading_country, o.loading_date, o.unloading_city, o.unloading_country, o.unloading_date, " +
+            "o.vehicle_type, o.weight_kg, o.price_amount, o.price_currency " +
+            "FROM orders o JOIN ledger l ON l.id = o.ledger_id" + Where(command, query);
+        var list = new List<OrderSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new OrderSummary(
+                Id: reader.GetInt64(0),
+                MessageId: reader.GetString(1),
+                LedgerKey: reader.GetString(2),
+                OrderIndex: reader.GetInt32(3),
+                ReferenceNumber: TextOrNull(reader, 4),
+                Customer: TextOrNull(reader, 5),
+                RequestType: SpecText.ParseRequestType(TextOrNull(reader, 6)),
+                LoadingCity: TextOrNull(reader, 7),
+                LoadingCountry: TextOrNull(reader, 8),
+                LoadingDate: SpecText.ParseDate(TextOrNull(reader, 9)),
+                UnloadingCity: TextOrNull(reader, 10),
+                UnloadingCountry: TextOrNull(reader, 11),
+                UnloadingDate: SpecText.ParseDate(TextOrNull(reader, 12)),
+                VehicleType: SpecText.ParseVehicleType(TextOrNull(reader, 13)),
+                WeightKg: reader.IsDBNull(14) ? null : (decimal)reader.GetDouble(14),
+                Price: reader.IsDBNull(15) || reader.IsDBNull(16)
+                    ? null
+                    : new Price((decimal)reader.GetDouble(15), reader.GetString(16))));
+        }
+
+        return list;
+    }
+
+    /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
+    public StoredOrder? GetOrder(long id)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            $"SELECT o.id, o.order_index, o.order_json, o.sources_json, {LedgerColumns} " +
+            "FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadStoredOrder(reader) : null;
+    }
+
+    /// <summary>
+    /// Orders matching <paramref name="query"/> in full, ordered by id, read one at a time as the
+    /// caller enumerates (for exports of any size). Finish or dispose the enumeration before the
+    /// next <see cref="Commit"/> on this instance.
+    /// </summary>
+    public IEnumerable<StoredOrder> QueryOrders(OrderQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadAll(query);
+
+        IEnumerable<StoredOrder> ReadAll(OrderQuery query)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                $"SELECT o.id, o.order_index, o.order_json, o.sources_json, {LedgerColumns} " +
+                "FROM orders o JOIN ledger l ON l.id = o.ledger_id" + Where(command, query);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return ReadStoredOrder(reader);
+            }
+        }
+    }
+
+    /// <summary>How many messages were processed and quarantined, processed ones by classification, and the number of orders.</summary>
+    public LedgerCounts CountLedger()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        long processed = 0, quarantined = 0;
+        var byClassification = Enum.GetValues<Classification>().ToDictionary(c => c, _ => 0L);
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT status, classification, COUNT(*) FROM ledger GROUP BY status, classification";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var count = reader.GetInt64(2);
+                if (reader.GetString(0) == "quarantined")
+                {
+                    quarantined += count;
+                    continue;
+                }
+
+                processed += count;
+                if (SpecText.ParseClassification(TextOrNull(reader, 1)) is { } classification)
+                {
+                    byClassification[classification] += count;
+                }
+            }
+        }
+
+        using var orders = _connection.CreateCommand();
+        orders.CommandText = "SELECT COUNT(*) FROM orders";
+        return new LedgerCounts(processed, quarantined, byClassification, (long)orders.ExecuteScalar()!);
+    }
+
+    /// <summary>Quarantined messages (with their reasons), oldest first.</summary>
+    public IReadOnlyList<LedgerEntry> ListQuarantined(int limit = 100, int offset = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {LedgerColumns} FROM ledger l WHERE l.status = 'quarantined' ORDER BY l.id LIMIT $limit OFFSET $offset";
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        var list = new List<LedgerEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(ReadLedgerEntry(reader, 0));
+        }
+
+        return list;
+    }
+
+    /// <summary>The ledger row for a message; null when the key is not recorded.</summary>
+    public LedgerEntry? GetLedgerEntry(string ledgerKey)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {LedgerColumns} FROM ledger l WHERE l.ledger_key = $key";
+        command.Parameters.AddWithValue("$key", ledgerKey);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadLedgerEntry(reader, 0) : null;
+    }
+
+    /// <summary>The message's bytes as received; null when the key is not recorded.</summary>
+    public byte[]? GetRawMessage(string ledgerKey)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT r.bytes FROM raw_message r JOIN ledger l ON l.id = r.ledger_id WHERE l.ledger_key = $key";
+        command.Parameters.AddWithValue("$key", ledgerKey);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetFieldValue<byte[]>(0) : null;
+    }
+
+    /// <summary>Closes the connection (the WAL is checkpointed when the last connection to the file closes).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _contains.Dispose();
+        _insertLedger.Dispose();
+        _insertRaw.Dispose();
+        _insertOrder.Dispose();
+        _insertStop.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction; any exception rolls everything back.</summary>
+    private T InTransaction<T>(Func<T> work)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _insertLedger.Transaction = transaction;
+        _insertRaw.Transaction = transaction;
+        _insertOrder.Transaction = transaction;
+        _insertStop.Transaction = transaction;
+        try
+        {
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _insertLedger.Transaction = null;
+            _insertRaw.Transaction = null;
+            _insertOrder.Transaction = null;
+            _insertStop.Transaction = null;
+        }
+    }
+
+    /// <summary>Writes one message inside the open transaction; false when its ledger key is already recorded.</summary>
+    private bool Write(StoredMessage message, EmailResult result)
+    {
+        var quarantined = result.Error is not null;
+        var orders = quarantined ? [] : result.Orders;
+
+        var ledger = _insertLedger.Parameters;
+        ledger[0].Value = message.LedgerKey;
+        ledger[1].Value = message.SourceKey;
+        ledger[2].Value = message.MessageId;
+        ledger[3].Value = OrNull(message.Subject);
+        ledger[4].Value = OrNull(message.From);
+        ledger[5].Value = message.Date is { } date ? SpecText.Of(date) : DBNull.Value;
+        ledger[6].Value = message.ReceivedAt is { } received ? SpecText.Of(received) : DBNull.Value;
+        ledger[7].Value = SpecText.Of(message.ProcessedAt);
+        ledger[8].Value = quarantined ? "quarantined" : "processed";
+        ledger[9].Value = !quarantined && result.Classification is { } classification ? SpecText.Of(classification) : DBNull.Value;
+        ledger[10].Value = OrNull(result.Error);
+        ledger[11].Value = orders.Count;
+        if (_insertLedger.ExecuteScalar() is not long ledgerId)
+        {
+            // The key is already recorded: an earlier run (or batch entry) committed this message.
+            return false;
+        }
+
+        _insertRaw.Parameters[0].Value = ledgerId;
+        _insertRaw.Parameters[1].Value = AsArray(message.Raw);
+        _insertRaw.ExecuteNonQuery();
+
+        for (var index = 0; index < orders.Count; index++)
+        {
+            WriteOrder(ledgerId, index, orders[index]);
+        }
+
+        return true;
+    }
+
+    private void WriteOrder(long ledgerId, int index, TransportOrder order)
+    {
+        Stop? firstLoading = null, lastUnloading = null;
+        foreach (var stop in order.Stops)
+        {
+            if (stop.Type == StopType.Loading)
+            {
+                firstLoading ??= stop;
+            }
+            else
+            {
+                lastUnloading = stop;
+            }
+        }
+
+        var p = _insertOrder.Parameters;
+        p[0].Value = ledgerId;
+        p[1].Value = index;
+        p[2].Value = OrNull(order.ReferenceNumber);
+        p[3].Value = OrNull(order.Customer);
+        p[4].Value = order.RequestType is { } requestType ? SpecText.Of(requestType) : DBNull.Value;
+        p[5].Value = OrNull(firstLoading?.City);
+        p[6].Value = OrNull(firstLoading?.Country);
+        p[7].Value = firstLoading?.Date is { } loadingDate ? SpecText.Of(loadingDate) : DBNull.Value;
+        p[8].Value = OrNull(lastUnloading?.City);
+        p[9].Value = OrNull(lastUnloading?.Country);
+        p[10].Value = lastUnloading?.Date is { } unloadingDate ? SpecText.Of(unloadingDate) : DBNull.Value;
+        p[11].Value = order.VehicleType is { } vehicle ? SpecText.Of(vehicle) : DBNull.Value;
+        p[12].Value = order.WeightKg is { } weight ? (double)weight : DBNull.Value;
+        p[13].Value = order.Price is { } price ? (double)price.Amount : DBNull.Value;
+        p[14].Value = OrNull(order.Price?.Currency);
+        p[15].Value = JsonSerializer.Serialize(order, FleetManagerJsonContext.Compact.TransportOrder);
+        p[16].Value = order.Sources.Count == 0 ? DBNull.Value : SerializeSources(order.Sources);
+        var orderId = (long)_insertOrder.ExecuteScalar()!;
+
+        var s = _insertStop.Parameters;
+        for (var stopIndex = 0; stopIndex < order.Stops.Count; stopIndex++)
+        {
+            var stop = order.Stops[stopIndex];
+            s[0].Value = orderId;
+            s[1].Value = stopIndex;
+            s[2].Value = SpecText.Of(stop.Type);
+            s[3].Value = OrNull(stop.Company);
+            s[4].Value = OrNull(stop.Address);
+            s[5].Value = OrNull(stop.PostalCode);
+            s[6].Value = OrNull(stop.City);
+            s[7].Value = OrNull(stop.Country);
+            s[8].Value = stop.Date is { } date ? SpecText.Of(date) : DBNull.Value;
+            s[9].Value = stop.TimeFrom is { } from ? SpecText.Of(from) : DBNull.Value;
+            s[10].Value = stop.TimeTo is { } to ? SpecText.Of(to) : DBNull.Value;
+            s[11].Value = stop.Latitude is { } latitude ? latitude : DBNull.Value;
+            s[12].Value = stop.Longitude is { } longitude ? longitude : DBNull.Value;
+            _insertStop.ExecuteNonQuery();
+        }
+    }
+
+    private static string SerializeSources(IReadOnlyDictionary<string, TextSpan> sources)
+    {
+        var dictionary = sources as Dictionary<string, TextSpan> ?? new Dictionary<string, TextSpan>(sources);
+        return JsonSerializer.Serialize(dictionary, StorageJsonContext.Default.DictionaryStringTextSpan);
+    }
+
+    private static StoredOrder ReadStoredOrder(SqliteDataReader reader)
+    {
+        var json = reader.GetString(2);
+        var order = JsonSerializer.Deserialize(json, FleetManagerJsonContext.Compact.TransportOrder)
+            ?? throw new FormatException("An order in the order book is stored as JSON null.");
+        if (TextOrNull(reader, 3) is { } sources)
+        {
+            order = order with
+            {
+                Sources = JsonSerializer.Deserialize(sources, StorageJsonContext.Default.DictionaryStringTextSpan)
+                    ?? new Dictionary<string, TextSpan>(),
+            };
+        }
+
+        return new StoredOrder(reader.GetInt64(0), reader.GetInt32(1), ReadLedgerEntry(reader, 4), order, json);
+    }
+
+    private static LedgerEntry ReadLedgerEntry(SqliteDataReader reader, int first) => new(
+        Id: reader.GetInt64(first),
+        LedgerKey: reader.GetString(first + 1),
+        SourceKey: reader.GetString(first + 2),
+        MessageId: reader.GetString(first + 3),
+        Subject: TextOrNull(reader, first + 4),
+        From: TextOrNull(reader, first + 5),
+        Date: SpecText.ParseTimestamp(TextOrNull(reader, first + 6)),
+        ReceivedAt: SpecText.ParseTimestamp(TextOrNull(reader, first + 7)),
+        ProcessedAt: SpecText.ParseTimestamp(reader.GetString(first + 8))!.Value,
+        Status: reader.GetString(first + 9) == "quarantined" ? LedgerStatus.Quarantined : LedgerStatus.Processed,
+        Classification: SpecText.ParseClassification(TextOrNull(reader, first + 10)),
+        Error: TextOrNull(reader, first + 11),
+        OrderCount: reader.GetInt32(first + 12));
+
+    /// <summary>Adds the query's filters as parameters of <paramref name="command"/> and returns the WHERE/ORDER/LIMIT tail.</summary>
+    private static string Where(SqliteCommand command, OrderQuery query)
+    {
+        var conditions = new List<string>();
+        if (query.LoadingFrom is { } from)
+        {
+            conditions.Add("o.loading_date >= $loading_from");
+            command.Parameters.AddWithValue("$loading_from", SpecText.Of(from));
+        }
+
+        if (query.LoadingTo is { } to)
+        {
+            conditions.Add("o.loading_date <= $loading_to");
+            command.Parameters.AddWithValue("$loading_to", SpecText.Of(to));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            conditions.Add("(o.loading_country = $country OR o.unloading_country = $country)");
+            command.Parameters.AddWithValue("$country", query.Country.Trim().ToUpperInvariant());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CustomerContains))
+        {
+            conditions.Add("instr(fm_fold(o.customer), $customer) > 0");
+            command.Parameters.AddWithValue("$customer", TextFold.Fold(query.CustomerContains.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.ReferenceNumber))
+        {
+            conditions.Add("o.reference_number = $reference COLLATE NOCASE");
+            command.Parameters.AddWithValue("$reference", query.ReferenceNumber.Trim());
+        }
+
+        if (query.RequestType is { } requestType)
+        {
+            conditions.Add("o.request_type = $request_type");
+            command.Parameters.AddWithValue("$request_type", SpecText.Of(requestType));
+        }
+
+        if (query.Classification is { } classification)
+        {
+            conditions.Add("l.classification = $classification");
+            command.Parameters.AddWithValue("$classification", SpecText.Of(classification));
+        }
+
+        if (query.MessageId is { } messageId)
+        {
+            conditions.Add("l.message_id = $message_id");
+            command.Parameters.AddWithValue("$message_id", messageId);
+        }
+
+        var sql = new StringBuilder();
+        if (conditions.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+        }
+
+        sql.Append(" ORDER BY o.id");
+        if (query.Limit is not null || query.Offset > 0)
+        {
+            // SQLite needs a LIMIT for an OFFSET; -1 means no limit.
+            sql.Append(" LIMIT $limit OFFSET $offset");
+            command.Parameters.AddWithValue("$limit", query.Limit ?? -1);
+            command.Parameters.AddWithValue("$offset", query.Offset);
+        }
+
+        return sql.ToString();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Configure(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        // WAL + NORMAL: a commit is durable against a killed process without an fsync per commit.
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteScalar();
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        command.ExecuteNonQuery();
+        connection.CreateFunction<string?, string?>(
+            "fm_fold", text => text is null ? null : TextFold.Fold(text), isDeterministic: true);
+    }
+
+    private static int Migrate(SqliteConnection connection, string path, IReadOnlyList<MigrationStep> steps)
+    {
+        var latest = steps[^1].Version;
+        // One immediate transaction: two processes opening a new file at once cannot both migrate it.
+        using var transaction = connection.BeginTransaction();
+        var version = ReadVersion(connection, transaction, path);
+        if (version > latest)
+        {
+            throw new OrderBookUnavailableException(
+                path, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        foreach (var step in steps)
+        {
+            if (step.Version <= version)
+            {
+                continue;
+            }
+
+            command.Parameters.Clear();
+            command.CommandText = step.Sql;
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException exception)
+            {
+                throw new OrderBookUnavailableException(
+                    path, $"schema step {step.Version} failed and nothing was changed: {exception.Message}", exception);
+            }
+
+            command.CommandText =
+                "INSERT INTO schema_version (id, version) VALUES (1, $version) " +
+                "ON CONFLICT (id) DO UPDATE SET version = excluded.version";
+            command.Parameters.AddWithValue("$version", step.Version);
+            command.ExecuteNonQuery();
+            version = step.Version;
+        }
+
+        transaction.Commit();
+        return version;
+    }
+
+    private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            if ((long)command.ExecuteScalar()! > 0)
+            {
+                // Migrating would add our tables to somebody else's database.
+                throw new OrderBookUnavailableException(path, "it is a SQLite database of another program (it has no schema_version table)");
+            }
+
+            return 0;
+        }
+
+        command.CommandText = "SELECT version FROM schema_version WHERE id = 1";
+        return command.ExecuteScalar() is long version
+            ? checked((int)version)
+            : throw new OrderBookUnavailableException(path, "its schema_version table is empty");
+    }
+
+    private static string Describe(SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        26 => "the file is not a SQLite database",
+        11 => "the database file is corrupt",
+        14 => "the file cannot be opened or created (check the path and permissions)",
+        8 => "the file is read-only",
+        23 => "access to the file is denied",
+        5 or 6 => "the database is locked by another process",
+        13 => "the disk is full",
+        _ => exception.Message,
+    };
+
+    private static object OrNull(string? text) => text is null ? DBNull.Value : text;
+
+    private static string? TextOrNull(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using FleetManager.Mail.Parsing;
+using FleetManager.Mail.Sources;
+using FleetManager.Storage;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// The verbs and the one place where failures become a single clear line and an exit code: no stack
+/// trace reaches a user for a mistake they can fix.
+/// </summary>
+internal static class CommandLine
+{
+    public static RootCommand CreateRoot() => new("FleetManager: turns a freight company's inbox into a clean order book.")
+    {
+        ImportCommand.Create(),
+        ExtractCommand.Create(),
+        EvalCommand.Create(),
+        OrdersCommand.Create(),
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = CreateRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine("error: " + error.Message);
+            }
+
+            Console.Error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (OrderBookUnavailableException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.OrderBookUnavailable;
+        }
+        catch (MailSourceNotFoundException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.InputMissing;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.InputMissing;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
+            return ExitCodes.Interrupted;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace FleetManager.Commands;
+
+/// <summary>Options shared by several verbs, created once so their names and help read the same.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The order book's path: <c>--db</c>, else <c>$DATA_DIR/fleetmanager.db</c> (the original tool's variable), else <c>./fleetmanager.db</c>.</summary>
+    public static Option<string> Database() => new("--db")
+    {
+        Description = "SQLite order book file (default: $DATA_DIR/fleetmanager.db, else ./fleetmanager.db).",
+        DefaultValueFactory = _ => DefaultDatabasePath(),
+    };
+
+    public static string DefaultDatabasePath()
+    {
+        var dataDir = Environment.GetEnvironmentVariable("DATA_DIR");
+        return string.IsNullOrWhiteSpace(dataDir) ? "fleetmanager.db" : Path.Combine(dataDir, "fleetmanager.db");
+    }
+
+    public static Argument<string[]> InputPaths() => new("PATH")
+    {
+        Description = ".eml files, folders (searched recursively for .eml files, Maildirs and mbox files), Maildirs or mbox files.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+}

@@ -1,0 +1,22 @@
+namespace FleetManager.Commands;
+
+/// <summary>The process exit codes, one per thing the caller does next.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary><c>--strict</c> and at least one message was quarantined.</summary>
+    public const int Quarantined = 1;
+
+    /// <summary>The command line is wrong: fix the arguments.</summary>
+    public const int Usage = 2;
+
+    /// <summary>An input path does not exist or cannot be read: fix the path or its permissions.</summary>
+    public const int InputMissing = 3;
+
+    /// <summary>The order book cannot be opened: fix the --db path, permissions, or the file.</summary>
+    public const int OrderBookUnavailable = 4;
+
+    /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
+    public const int Interrupted = 130;
+}

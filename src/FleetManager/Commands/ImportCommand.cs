@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using FleetManager.Core.Pipeline;
+using FleetManager.Storage;
+using Spectre.Console;
+
+namespace FleetManager.Commands;
+
+/// <summary><c>fleetmanager import PATH...</c>: reads, classifies, extracts, geocodes and stores messages.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = CommonOptions.InputPaths();
+        var db = CommonOptions.Database();
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
+        var command = new Command("import", "Read messages into the order book (SQLite). Already processed messages are skipped.")
+        {
+            paths, db, strict, quiet,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string dbPath, bool strict, bool quiet, CancellationToken cancellationToken)
+    {
+        var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+        if (missing is not null)
+        {
+            Console.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
+            return ExitCodes.InputMissing;
+        }
+
+        using var book = SqliteOrderBook.Open(dbPath);
+        var runner = new ImportRunner(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), TimeProvider.System);
+        var source = PipelineFactory.CreateSource(paths);
+
+        ImportSummary summary;
+        if (!quiet && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var totalBytes = Math.Max(1, InputSize(paths));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            summary = await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Importing", maxValue: totalBytes);
+                    var result = await runner.RunAsync(source, new ProgressTaskReporter(task), cancellationToken).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                    return result;
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            summary = await runner.RunAsync(source, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        PrintSummary(summary, dbPath);
+        return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+    }
+
+    private static void PrintSummary(ImportSummary s, string dbPath)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var newMessages = s.MessagesRead - s.SkippedAlreadyProcessed - s.DuplicatesInInput;
+        if (s.MessagesRead > 0 && newMessages == 0)
+        {
+            Console.WriteLine(string.Format(inv, "Nothing new: all {0} messages were already in {1}; nothing added.", s.MessagesRead, dbPath));
+            return;
+        }
+
+        Console.WriteLine(string.Format(inv, "Imported into {0} in {1:0.00} s ({2:0} messages/s)", dbPath, s.Elapsed.TotalSeconds, s.MessagesPerSecond));
+        Console.WriteLine(string.Format(inv, "  messages read       {0,7}", s.MessagesRead));
+        Console.WriteLine(string.Format(inv, "  orders              {0,7}  (from {1} order messages)", s.Orders, s.OrderMessages));
+        Console.WriteLine(string.Format(inv, "  invoices            {0,7}", s.Invoices));
+        Console.WriteLine(string.Format(inv, "  other               {0,7}", s.Other));
+        Console.WriteLine(string.Format(inv, "  quarantined         {0,7}", s.Quarantined));
+        Console.WriteLine(string.Format(inv, "  already processed   {0,7}  (skipped)", s.SkippedAlreadyProcessed));
+        if (s.DuplicatesInInput > 0)
+        {
+            Console.WriteLine(string.Format(inv, "  duplicates in input {0,7}  (same Message-ID or same bytes; stored once)", s.DuplicatesInInput));
+        }
+        const int shown = 10;
+        foreach (var (sourceKey, reason) in s.QuarantineReasons.Take(shown))
+        {
+            Console.Error.WriteLine($"quarantined: {sourceKey}: {reason}");
+        }
+
+        if (s.QuarantineReasons.Count > shown)
+        {
+            Console.Error.WriteLine($"... and {s.QuarantineReasons.Count - shown} more quarantined messages (see the ledger).");
+        }
+    }
+
+    /// <summary>Bytes of input, for the progress bar (mbox and folders report progress by bytes read).</summary>
+    private static long InputSize(IEnumerable<string> paths)
+    {
+        long total = 0;
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                total += new FileInfo(path).Length;
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+                {
+                    total += file.Length;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Feeds import progress to a Spectre progress task; called from the commit loop.</summary>
+    private sealed class ProgressTaskReporter(ProgressTask task) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            task.Value = Math.Min(task.MaxValue, value.Bytes);
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"Importing ({value.Messages} messages)");
+        }
+    }
+}

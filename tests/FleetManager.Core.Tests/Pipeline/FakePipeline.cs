@@ -1,0 +1,93 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Core.Tests.Pipeline;
+
+/// <summary>Small fakes of the pipeline's ports for testing the plumbing without MIME or rules.</summary>
+internal static class FakePipeline
+{
+    public static RawMessage Message(string id, string body = "hello") =>
+        new("mem:" + id, System.Text.Encoding.UTF8.GetBytes($"Message-ID: <{id}@test>\nSubject: {body}\n\n{body}\n"));
+
+    /// <summary>Takes the subject as the whole message; "bad" in it makes the message unreadable.</summary>
+    public sealed class SubjectParser : IEmailParser
+    {
+        public Email Parse(RawMessage message)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(message.Bytes.Span);
+            if (text.Contains("bad", StringComparison.Ordinal))
+            {
+                throw new MessageQuarantinedException("bad message");
+            }
+
+            var id = MessageIdentity.FindMessageIdHeader(message.Bytes.Span);
+            return new Email { MessageId = id ?? MessageIdentity.Synthetic(message.Bytes.Span), Subject = text, Body = text };
+        }
+    }
+
+    /// <summary>Every message with "order" in it is an order with one order; "boom" throws; "slow" blocks.</summary>
+    public sealed class KeywordReader(ManualResetEventSlim? release = null) : IOrderReader
+    {
+        public ValueTask<EmailResult> ReadAsync(Email email, CancellationToken cancellationToken)
+        {
+            if (email.Body.Contains("boom", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("reader bug");
+            }
+
+            if (email.Body.Contains("slow", StringComparison.Ordinal))
+            {
+                release?.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+            }
+
+            var isOrder = email.Body.Contains("order", StringComparison.Ordinal);
+            return ValueTask.FromResult(new EmailResult
+            {
+                MessageId = email.MessageId,
+                Classification = isOrder ? Classification.Order : Classification.Other,
+                Orders = isOrder ? [new TransportOrder { Stops = [new Stop { Type = StopType.Loading, City = "Berlin" }] }] : [],
+            });
+        }
+    }
+
+    public sealed class ListSource(params RawMessage[] messages) : IMailSource
+    {
+        public string Name => "list";
+
+        public async IAsyncEnumerable<RawMessage> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var message in messages)
+            {
+                await Task.Yield();
+                yield return message;
+            }
+        }
+    }
+
+    public sealed class MemoryOrderBook : IOrderBook
+    {
+        public List<ProcessedMessage> Committed { get; } = [];
+
+        public bool Contains(string ledgerKey)
+        {
+            lock (Committed)
+            {
+                return Committed.Any(m => m.LedgerKey == ledgerKey);
+            }
+        }
+
+        public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
+        {
+            lock (Committed)
+            {
+                if (Committed.Any(m => m.LedgerKey == message.LedgerKey))
+                {
+                    return false;
+                }
+
+                Committed.Add(message);
+                return true;
+            }
+        }
+    }
+}

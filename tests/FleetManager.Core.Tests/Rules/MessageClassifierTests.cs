@@ -1,0 +1,89 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Tests.Rules;
+
+public sealed class MessageClassifierTests
+{
+    private const string OrderBody = """
+        Beladestelle: Muster GmbH, Industriestraße 1, 80331 München
+        Ladetermin: 03.12.2026
+        Entladestelle: Wzór Sp. z o.o., ul. Polna 2, 00-001 Warszawa
+        Ware: 24 Europaletten, 18.000 kg, Plane
+        Preis: 1.200 EUR
+        """;
+
+    [Fact]
+    public void Classify_GermanTransportOrder_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Transportauftrag 12-345 München - Warszawa", OrderBody)));
+
+    [Fact]
+    public void Classify_InvoiceWithBankDetails_IsInvoice()
+        => Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Faktura VAT 12/2026", """
+            W załączniku faktura za transport Poznań - Berlin, 24 t.
+            Kwota do zapłaty: 3 200,00 zł, termin płatności 30 dni.
+            Numer konta: 12 1020 0000 0000 0000 0000 0000
+            """)));
+
+    [Fact]
+    public void Classify_ReplyThatOnlyConfirms_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("AW: Transportauftrag 12-345", """
+            Danke, Auftrag bestätigt. Kennzeichen folgt.
+
+            -----Ursprüngliche Nachricht-----
+            Von: Disposition <dispo@example.de>
+            Gesendet: Montag, 2. November 2026 08:00
+            """ + "\n" + OrderBody)));
+
+    [Fact]
+    public void Classify_Cancellation_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("STORNO Transportauftrag 12-345", OrderBody)));
+
+    [Fact]
+    public void Classify_OutOfOffice_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Risposta automatica: ordine 55", "Sarò assente dall'ufficio fino al 3 novembre.")));
+
+    [Fact]
+    public void Classify_AutoSubmittedHeader_IsOther()
+    {
+        var email = RulesTestMessages.Email("Re: ordine", OrderBody) with
+        {
+            Headers = new Dictionary<string, string> { ["auto-submitted"] = "auto-replied" },
+        };
+        Assert.Equal(Classification.Other, RulesTestMessages.Classify(email));
+    }
+
+    [Fact]
+    public void Classify_NewsletterWithRates_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Marktbarometer November", """
+            Spotpreise DE → PL: 1,38 €/km, Plane 24 t.
+            Webinar am 19.11.2026.
+            Abmelden: https://example.invalid/u
+            """)));
+
+    [Fact]
+    public void Classify_ExchangeDigestWithUnsubscribeLink_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("3 neue Frachtangebote für Ihren Suchagenten", """
+            1) DE-80331 München -> PL-00-001 Warszawa | 24 t | Plane | 1.300 EUR
+               Angebots-ID 1001 | Muster GmbH
+            2) DE-90402 Nürnberg -> CZ-602 00 Brno | 12 t | Koffer | 800 EUR
+               Angebots-ID 1002 | Beispiel KG
+            Suchagent abbestellen: https://example.invalid/agent
+            """)));
+
+    [Fact]
+    public void Classify_StatusUpdate_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Status update SHP-1: ARRIVED AT LOADING", """
+            Status: ARRIVED AT LOADING, Gądki (PL), gate 4
+            ETA delivery 23.11.2026, Jönköping (SE)
+            """)));
+
+    [Fact]
+    public void Classify_SpanishQuoteRequest_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Solicitud de precio Valencia - Lyon", """
+            Necesitamos precio para el siguiente transporte:
+            - Origen: 46001 Valencia
+            - Destino: 69001 Lyon
+            - Fecha de carga: 12/11
+            - 10 palets, 8.000 kg, camión lona
+            """)));
+}

@@ -1,0 +1,162 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Tests.Rules;
+
+public sealed class OrderFieldExtractorTests
+{
+    [Fact]
+    public void Extract_GermanOrder_ReadsLabelledFields()
+    {
+        var order = RulesTestMessages.Extract("Transportauftrag 55-1234", """
+            Auftragsnummer: 55-1234
+            Ladereferenz: LX 99812
+            Ware: Getränke, 30 Europaletten, ca. 21.300 kg
+            Fahrzeug: Planensattel, 13,6 ldm
+            Kein Gefahrgut.
+            Frachtpreis: 1.250,- EUR all-in
+            """);
+
+        Assert.Equal("55-1234", order.ReferenceNumber);
+        Assert.Equal(RequestType.Booking, order.RequestType);
+        Assert.Equal(21300m, order.WeightKg);
+        Assert.Equal(30, order.Pallets);
+        Assert.Equal(13.6m, order.LoadingMeters);
+        Assert.Equal(VehicleType.Tautliner, order.VehicleType);
+        Assert.False(order.Adr);
+        Assert.Equal(new Price(1250m, "EUR"), order.Price);
+    }
+
+    [Fact]
+    public void Extract_PolishReeferOrder_ReadsTemperatureAndZloty()
+    {
+        var order = RulesTestMessages.Extract("Zlecenie", """
+            Nr zlecenia: AB/7/2026
+            Towar: mrożonki, 33 palety, waga 22,5 t
+            Auto: chłodnia, temp. -20/-18 °C
+            Stawka: 4 100 zł netto
+            """);
+
+        Assert.Equal("AB/7/2026", order.ReferenceNumber);
+        Assert.Equal(22500m, order.WeightKg);
+        Assert.Equal(33, order.Pallets);
+        Assert.Equal(VehicleType.Reefer, order.VehicleType);
+        Assert.Equal(-20m, order.TemperatureMinC);
+        Assert.Equal(-18m, order.TemperatureMaxC);
+        Assert.Equal(new Price(4100m, "PLN"), order.Price);
+        Assert.Null(order.Adr);
+    }
+
+    [Fact]
+    public void Extract_FrenchQuoteRequest_IsQuoteWithoutPrice()
+    {
+        var order = RulesTestMessages.Extract("Demande de cotation Lyon > Milano", """
+            Merci de nous faire parvenir votre meilleur prix.
+            Marchandise : 12 palettes, 6 400 kg, véhicule bâché
+            Marchandise non dangereuse.
+            """);
+
+        Assert.Equal(RequestType.QuoteRequest, order.RequestType);
+        Assert.Null(order.Price);
+        Assert.Null(order.ReferenceNumber);
+        Assert.Equal(6400m, order.WeightKg);
+        Assert.Equal(VehicleType.Tautliner, order.VehicleType);
+        Assert.False(order.Adr);
+    }
+
+    [Fact]
+    public void Extract_BulgarianTanker_IsAdrWithUnNumber()
+    {
+        var order = RulesTestMessages.Extract("Заявка", """
+            Заявка №: ХП-77/2026
+            Товар: бензин, UN 1203, 24 000 кг
+            Превозно средство: цистерна
+            Цена: 1 300 лв. без ДДС
+            """);
+
+        Assert.Equal("ХП-77/2026", order.ReferenceNumber);
+        Assert.True(order.Adr);
+        Assert.Equal(VehicleType.Tanker, order.VehicleType);
+        Assert.Equal(24000m, order.WeightKg);
+        Assert.Equal(new Price(1300m, "BGN"), order.Price);
+    }
+
+    [Fact]
+    public void Extract_VanWithCapacityClass_DoesNotTakeTheClassAsWeight()
+    {
+        var order = RulesTestMessages.Extract("Pilne", """
+            Potrzebny bus do 3,5 t, 2 palety, ok. 700 kg.
+            Cena: 500 zł
+            """);
+
+        Assert.Equal(VehicleType.Van, order.VehicleType);
+        Assert.Equal(700m, order.WeightKg);
+        Assert.Equal(2, order.Pallets);
+    }
+
+    [Fact]
+    public void Extract_MultiStopWithTotalLine_TakesTheTotals()
+    {
+        var order = RulesTestMessages.Extract("Booking", """
+            Booking ref: XY-100
+            1) Pick-up: 10 pallets / 2,000 kg
+            2) Pick-up: 12 pallets / 3,100 kg
+            Total: 22 pallets, 5,100 kg. Mega trailer.
+            Penalty for late arrival EUR 200.
+            Rate: EUR 1,300 all in
+            """);
+
+        Assert.Equal(22, order.Pallets);
+        Assert.Equal(5100m, order.WeightKg);
+        Assert.Equal(VehicleType.Mega, order.VehicleType);
+        Assert.Equal(new Price(1300m, "EUR"), order.Price);
+    }
+
+    [Fact]
+    public void Extract_ItalianOrder_SkipsLoadingReferenceAndReadsLinearMetres()
+    {
+        var order = RulesTestMessages.Extract("Ordine", """
+            Rif. carico: 778812
+            Ordine n.: 26/0099
+            Merce: 20 bancali, peso lordo 9.800 kg, 8,4 ml
+            Mezzo: bilico centinato
+            Nolo concordato: € 1.100,00
+            """);
+
+        Assert.Equal("26/0099", order.ReferenceNumber);
+        Assert.Equal(8.4m, order.LoadingMeters);
+        Assert.Equal(20, order.Pallets);
+        Assert.Equal(VehicleType.Tautliner, order.VehicleType);
+        Assert.Equal(new Price(1100m, "EUR"), order.Price);
+    }
+
+    [Fact]
+    public void Extract_PriceOnRequest_HasNoPrice()
+    {
+        var order = RulesTestMessages.Extract("Angebot", """
+            Angebots-ID 5551234
+            12 t, 7 ldm, Koffer
+            Preis: auf Anfrage
+            """);
+
+        Assert.Null(order.Price);
+        Assert.Equal(VehicleType.Box, order.VehicleType);
+        Assert.Equal(12000m, order.WeightKg);
+    }
+
+    [Fact]
+    public void Extract_SignatureCompany_IsTheCustomer()
+    {
+        var order = RulesTestMessages.Extract("Order", """
+            Loading: Acme Parts Ltd, Leeds
+            Delivery: Beta Sp. z o.o., Poznań
+
+            Kind regards
+            John Smith
+            Gamma Freight Services Ltd
+            Tel. +44 113 496 0000
+            """);
+
+        Assert.Equal("Gamma Freight Services Ltd", order.Customer);
+        Assert.Equal("+44 113 496 0000", order.Contact?.Phone);
+    }
+}

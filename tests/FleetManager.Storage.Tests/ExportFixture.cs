@@ -1,0 +1,36 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Storage.Tests;
+
+/// <summary>An order book with two orders whose text invites formula injection, for the export tests.</summary>
+internal sealed class ExportFixture : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public ExportFixture()
+    {
+        Book = SqliteOrderBook.Open(_temp.File("orders.db"));
+        var message = SampleOrders.Message("m1");
+        var plain = SampleOrders.Order(reference: "TO-1");
+        var hostile = SampleOrders.Order(reference: "-TO-2", customer: "=HYPERLINK(\"http://evil.example\",\"click\")") with
+        {
+            TemperatureMinC = -18m,
+            TemperatureMaxC = -2.5m,
+            Adr = null,
+            Price = null,
+            SpecialRequirements = "@SUM(A1:A2), then \"quotes\", commas",
+            Contact = new Contact("Jürgen Haberl", "+49 89 4161 2270", null),
+        };
+        Book.Commit(message, SampleOrders.Result(message, plain, hostile));
+    }
+
+    public SqliteOrderBook Book { get; }
+
+    public string File(string name) => _temp.File(name);
+
+    public void Dispose()
+    {
+        Book.Dispose();
+        _temp.Dispose();
+    }
+}

@@ -1,0 +1,108 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Storage.Tests;
+
+public sealed class SqliteOrderBookQueryTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly SqliteOrderBook _book;
+
+    public SqliteOrderBookQueryTests()
+    {
+        _book = SqliteOrderBook.Open(_temp.File("orders.db"));
+        Commit("m1", Classification.Order, SampleOrders.Order(reference: "R-1", customer: "Łódź Logistics Sp. z o.o.", loadingCountry: "PL", unloadingCountry: "DE", loadingDate: new DateOnly(2026, 12, 1)));
+        Commit("m2", Classification.Order,
+            SampleOrders.Order(reference: "R-2", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "AT", loadingDate: new DateOnly(2026, 12, 2), requestType: RequestType.QuoteRequest),
+            SampleOrders.Order(reference: "R-3", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "FR", loadingDate: new DateOnly(2026, 12, 3), requestType: RequestType.LoadOffer));
+        Commit("m3", Classification.Other, SampleOrders.Order(reference: "R-4", customer: "Sofia Trans", loadingCountry: "BG", unloadingCountry: "RO", loadingDate: new DateOnly(2026, 12, 10)));
+    }
+
+    public void Dispose()
+    {
+        _book.Dispose();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public void ListOrders_All_ReturnsEveryOrderByIdWithTypedColumns()
+    {
+        var orders = _book.ListOrders(OrderQuery.All);
+
+        Assert.Equal(["R-1", "R-2", "R-3", "R-4"], orders.Select(o => o.ReferenceNumber));
+        Assert.True(orders.Zip(orders.Skip(1)).All(pair => pair.First.Id < pair.Second.Id));
+        var first = orders[0];
+        Assert.Equal("<m1@mail.example>", first.MessageId);
+        Assert.Equal("m1", first.LedgerKey);
+        Assert.Equal("Eching", first.LoadingCity);
+        Assert.Equal("PL", first.LoadingCountry);
+        Assert.Equal(new DateOnly(2026, 12, 1), first.LoadingDate);
+        Assert.Equal("Warszawa", first.UnloadingCity);
+        Assert.Equal("DE", first.UnloadingCountry);
+        Assert.Equal(new DateOnly(2026, 12, 5), first.UnloadingDate);
+        Assert.Equal(VehicleType.Tautliner, first.VehicleType);
+        Assert.Equal(RequestType.Booking, first.RequestType);
+        Assert.Equal(22500m, first.WeightKg);
+        Assert.Equal(new Price(1450m, "EUR"), first.Price);
+    }
+
+    [Fact]
+    public void ListOrders_LoadingDateRange_IsInclusive()
+    {
+        var orders = _book.ListOrders(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2), LoadingTo = new DateOnly(2026, 12, 3) });
+
+        Assert.Equal(["R-2", "R-3"], orders.Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void ListOrders_Country_MatchesEitherEndIgnoringCase()
+    {
+        Assert.Equal(["R-1", "R-2", "R-3"], _book.ListOrders(new OrderQuery { Country = "de" }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-4"], _book.ListOrders(new OrderQuery { Country = "RO" }).Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void ListOrders_CustomerContains_IgnoresCaseAndDiacritics()
+    {
+        Assert.Equal(["R-1"], _book.ListOrders(new OrderQuery { CustomerContains = "lodz" }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { CustomerContains = "ALPENLAND" }).Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void ListOrders_Reference_MatchesIgnoringCase() =>
+        Assert.Equal(["R-3"], _book.ListOrders(new OrderQuery { ReferenceNumber = "r-3" }).Select(o => o.ReferenceNumber));
+
+    [Fact]
+    public void ListOrders_RequestTypeAndClassification_Filter()
+    {
+        Assert.Equal(["R-3"], _book.ListOrders(new OrderQuery { RequestType = RequestType.LoadOffer }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-4"], _book.ListOrders(new OrderQuery { Classification = Classification.Other }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { MessageId = "<m2@mail.example>" }).Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void ListOrders_Combined_AllFiltersApply() =>
+        Assert.Equal(["R-2"], _book.ListOrders(new OrderQuery { Country = "AT", CustomerContains = "spedition", Classification = Classification.Order }).Select(o => o.ReferenceNumber));
+
+    [Fact]
+    public void ListOrders_LimitAndOffset_Page()
+    {
+        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { Limit = 2, Offset = 1 }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-3", "R-4"], _book.ListOrders(new OrderQuery { Offset = 2 }).Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void QueryOrders_Filter_StreamsFullOrders()
+    {
+        var orders = _book.QueryOrders(new OrderQuery { Country = "DE" }).ToList();
+
+        Assert.Equal(["R-1", "R-2", "R-3"], orders.Select(o => o.Order.ReferenceNumber));
+        Assert.Equal([0, 0, 1], orders.Select(o => o.OrderIndex));
+        Assert.All(orders, o => Assert.Equal(2, o.Order.Stops.Count));
+    }
+
+    private void Commit(string key, Classification classification, params TransportOrder[] orders)
+    {
+        var message = SampleOrders.Message(key);
+        _book.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders });
+    }
+}

@@ -1,0 +1,39 @@
+using FleetManager.Commands;
+using FleetManager.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FleetManager.Tests.Evaluation;
+
+/// <summary>The quality bar of the offline reader on the labelled development corpus (../shared/corpus/dev).</summary>
+public sealed class CorpusThresholdTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Eval_DevCorpus_MeetsClassificationAndFieldThresholds()
+    {
+        Assert.True(Directory.Exists(RepoPaths.DevCorpus), "the labelled corpus must be at " + RepoPaths.DevCorpus);
+
+        var report = EvalCommand.Evaluate(RepoPaths.DevCorpus);
+
+        foreach (var f in report.Fields)
+        {
+            output.WriteLine($"{f.Field,-24} P {f.Precision:0.000} R {f.Recall:0.000}");
+        }
+
+        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
+        Assert.Equal(80, report.Messages);
+        Assert.True(report.ClassificationAccuracy >= 0.95, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.95");
+        Assert.True(report.FieldF1 >= 0.90, $"field F1 {report.FieldF1:0.000} < 0.90");
+    }
+
+    [Fact]
+    public void Eval_Samples_ReadsTheProjectsOwnMailboxWell()
+    {
+        var report = EvalCommand.Evaluate(RepoPaths.Samples);
+
+        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
+        Assert.True(report.Messages >= 12);
+        Assert.True(report.ClassificationAccuracy >= 0.9, $"classification accuracy {report.ClassificationAccuracy:0.000}");
+        Assert.True(report.FieldF1 >= 0.8, $"field F1 {report.FieldF1:0.000}");
+    }
+}

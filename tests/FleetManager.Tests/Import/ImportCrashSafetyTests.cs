@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using FleetManager.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FleetManager.Tests.Import;
+
+/// <summary>
+/// The crash-safety promise, proved on the real executable: kill -9 a child process in the middle of
+/// an import, import again, and the order book must equal that of an uninterrupted run.
+/// </summary>
+public sealed class ImportCrashSafetyTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Messages = 1500;
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public async Task Import_KilledAtSeveralPointsThenRerun_EqualsUninterruptedRun()
+    {
+        var mbox = _temp.File("workload.mbox");
+        MboxWorkload.Write(mbox, Messages);
+
+        var reference = _temp.File("reference.db");
+        var uninterrupted = await CliProcess.RunAsync("import", mbox, "--db", reference, "--quiet");
+        Assert.Equal(0, uninterrupted.ExitCode);
+        var expected = Dump(reference);
+        Assert.Equal(Messages, expected.LedgerRows);
+        Assert.True(expected.Orders.Count > Messages / 2, $"the workload should yield many orders and stops, got {expected.Orders.Count} rows");
+
+        // Kill points: before anything is committed, then at growing shares of the ledger, and one
+        // database killed twice in a row before it is completed.
+        int[][] scenarios = [[0], [1], [Messages / 10], [Messages / 2], [Messages * 9 / 10], [Messages / 5, Messages * 3 / 5]];
+        foreach (var killPoints in scenarios)
+        {
+            var db = _temp.File($"killed-{string.Join('-', killPoints)}.db");
+            foreach (var point in killPoints)
+            {
+                var committed = await StartAndKillAsync(mbox, db, point);
+                output.WriteLine($"killed at >= {point} ledger rows (saw {committed})");
+            }
+
+            var rerun = await CliProcess.RunAsync("import", mbox, "--db", db, "--quiet");
+            Assert.True(rerun.ExitCode == 0, rerun.StdErr);
+            var actual = Dump(db);
+            Assert.Equal(expected.LedgerRows, actual.LedgerRows);
+            Assert.Equal(expected.Ledger, actual.Ledger);
+            Assert.Equal(expected.Orders, actual.Orders);
+        }
+    }
+
+    /// <summary>Starts an import and SIGKILLs it once the ledger holds at least <paramref name="killAfterRows"/> rows.</summary>
+    private static async Task<long> StartAndKillAsync(string mbox, string db, int killAfterRows)
+    {
+        using var process = Process.Start(CliProcess.StartInfo("import", mbox, "--db", db, "--quiet"))!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var seen = 0L;
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            seen = CountLedgerRows(db);
+            if (seen >= killAfterRows)
+            {
+                break;
+            }
+
+            await Task.Delay(2);
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup of any kind runs
+        }
+
+        await process.WaitForExitAsync();
+        return seen;
+    }
+
+    private static long CountLedgerRows(string db)
+    {
+        if (!File.Exists(db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM ledger";
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // not created or not migrated yet
+        }
+    }
+
+    /// <summary>Everything in the order book but the processing timestamps, row by row, ids included.</summary>
+    private static BookDump Dump(string db)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        var ledger = Rows(connection, "SELECT id, ledger_key, source_key, message_id, subject, sender, sent_at, status, classification, error, order_count FROM ledger ORDER BY id");
+        var raw = Rows(connection, "SELECT ledger_id, length(bytes), hex(substr(bytes, 1, 64)) FROM raw_message ORDER BY ledger_id");
+        var orders = Rows(connection, "SELECT id, ledger_id, order_index, order_json, sources_json FROM orders ORDER BY id");
+        var stops = Rows(connection, "SELECT * FROM stops ORDER BY order_id, stop_index");
+        return new BookDump(ledger.Count, [.. ledger, .. raw], [.. orders, .. stops]);
+    }
+
+    private static List<string> Rows(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(string.Join('|', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private sealed record BookDump(long LedgerRows, List<string> Ledger, List<string> Orders);
+
+    public void Dispose() => _temp.Dispose();
+}

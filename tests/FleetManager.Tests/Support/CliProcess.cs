@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace FleetManager.Tests.Support;
+
+/// <summary>Runs the real <c>fleetmanager</c> executable as a child process, as a user would.</summary>
+internal static class CliProcess
+{
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepoPaths.CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("DATA_DIR");
+        return info;
+    }
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
