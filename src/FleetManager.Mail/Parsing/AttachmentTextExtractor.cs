@@ -21,8 +21,8 @@ internal static class AttachmentTextExtractor
             return kind switch
             {
                 AttachmentKind.Pdf => ExtractPdf(content, options.MaxPdfPages),
-                AttachmentKind.Csv => ExtractCsv(TextDecoder.Decode(content, charset)),
-                AttachmentKind.Xlsx => ExtractXlsx(content),
+                AttachmentKind.Csv => ExtractCsv(TextDecoder.Decode(content, charset), options.MaxTextLength),
+                AttachmentKind.Xlsx => ExtractXlsx(content, options.MaxTextLength),
                 AttachmentKind.Html => HtmlTextConverter.Convert(TextDecoder.Decode(content, charset)),
                 AttachmentKind.Text => TextDecoder.Decode(content, charset),
                 _ => null,
@@ -86,7 +86,17 @@ internal static class AttachmentTextExtractor
         var pageCount = Math.Min(document.NumberOfPages, maxPages);
         for (var number = 1; number <= pageCount; number++)
         {
-            var page = document.GetPage(number);
+            Page page;
+            try
+            {
+                page = document.GetPage(number);
+            }
+            catch (Exception)
+            {
+                // One broken page (bad font, bad content stream) loses only its own text.
+                continue;
+            }
+
             if (builder.Length > 0)
             {
                 builder.Append('\n');
@@ -153,18 +163,22 @@ internal static class AttachmentTextExtractor
         }
     }
 
-    private static string ExtractCsv(string text)
+    private static string ExtractCsv(string text, int maxLength)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var row in CsvRowReader.Read(text))
         {
             AppendRow(builder, row);
+            if (builder.Length > maxLength)
+            {
+                break;
+            }
         }
 
         return builder.ToString().TrimEnd();
     }
 
-    private static string ExtractXlsx(byte[] content)
+    private static string ExtractXlsx(byte[] content, int maxLength)
     {
         using var stream = new MemoryStream(content, writable: false);
         var builder = new StringBuilder();
@@ -174,6 +188,12 @@ internal static class AttachmentTextExtractor
             foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName))
             {
                 AppendRow(builder, row.Values.Select(FormatCell));
+
+                // A sheet can unpack to far more text than anyone reads; stop at the text limit.
+                if (builder.Length > maxLength)
+                {
+                    return builder.ToString();
+                }
             }
         }
 

@@ -10,6 +10,18 @@ namespace FleetManager.Mail.Parsing;
 /// </summary>
 internal static class HtmlTextConverter
 {
+    private const int MaxDepth = 200;
+
+    // HtmlAgilityPack slows down badly on very deep or very large markup (seconds for a few
+    // thousand nested tags); beyond these limits a linear tag stripper is used instead.
+    private const int MaxTreeNesting = 400;
+    private const int MaxTreeHtmlLength = 1_000_000;
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "embed", "track",
+    };
+
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe", "xml",
@@ -25,6 +37,11 @@ internal static class HtmlTextConverter
 
     public static string Convert(string html)
     {
+        if (html.Length > MaxTreeHtmlLength || NestingExceeds(html, MaxTreeNesting))
+        {
+            return ConvertFlat(html);
+        }
+
         var document = new HtmlDocument { OptionCheckSyntax = false, OptionFixNestedTags = false };
         document.LoadHtml(html);
         var writer = new TextWriterState();
@@ -32,7 +49,134 @@ internal static class HtmlTextConverter
         return Tidy(writer.Builder.ToString());
     }
 
+    /// <summary>Estimates tag nesting in one pass (void and self-closed tags do not nest).</summary>
+    internal static bool NestingExceeds(string html, int limit)
+    {
+        var depth = 0;
+        var index = html.IndexOf('<', StringComparison.Ordinal);
+        while (index >= 0 && index + 1 < html.Length)
+        {
+            var next = html[index + 1];
+            if (next == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsAsciiLetter(next))
+            {
+                var end = html.IndexOf('>', index + 1);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var nameEnd = index + 1;
+                while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd]))
+                {
+                    nameEnd++;
+                }
+
+                var selfClosed = html[end - 1] == '/';
+                if (!selfClosed && !VoidElements.Contains(html[(index + 1)..nameEnd]) && ++depth > limit)
+                {
+                    return true;
+                }
+            }
+
+            index = html.IndexOf('<', index + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A linear fallback for markup too deep or too large for the tree: tags are dropped, block
+    /// tags end lines, cells are separated by " | ", script and style content is skipped.
+    /// </summary>
+    internal static string ConvertFlat(string html)
+    {
+        var writer = new TextWriterState();
+        var position = 0;
+        var cellsInRow = 0;
+        while (position < html.Length)
+        {
+            var open = html.IndexOf('<', position);
+            if (open < 0)
+            {
+                writer.AppendText(html[position..]);
+                break;
+            }
+
+            if (open > position)
+            {
+                writer.AppendText(html[position..open]);
+            }
+
+            var close = html.IndexOf('>', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var nameStart = open + 1;
+            var closing = nameStart < close && html[nameStart] == '/';
+            if (closing)
+            {
+                nameStart++;
+            }
+
+            var nameEnd = nameStart;
+            while (nameEnd < close && char.IsAsciiLetterOrDigit(html[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            position = close + 1;
+            if (!closing && name is "script" or "style" or "head" or "title")
+            {
+                var end = html.IndexOf("</" + name, position, StringComparison.OrdinalIgnoreCase);
+                position = end < 0 ? html.Length : end;
+                continue;
+            }
+
+            if (name is "td" or "th")
+            {
+                if (!closing && cellsInRow++ > 0)
+                {
+                    writer.AppendRaw(" | ");
+                }
+            }
+            else if (name == "tr" || name == "br" || Blocks.Contains(name))
+            {
+                writer.NewLine();
+                cellsInRow = 0;
+            }
+        }
+
+        return Tidy(writer.Builder.ToString());
+    }
+
     private static void Walk(HtmlNode node, TextWriterState writer)
+    {
+        if (writer.Depth >= MaxDepth)
+        {
+            // Absurdly deep markup (hostile or broken): keep its text, without recursing further.
+            AppendTextIteratively(node, writer);
+            return;
+        }
+
+        writer.Depth++;
+        try
+        {
+            WalkChildren(node, writer);
+        }
+        finally
+        {
+            writer.Depth--;
+        }
+    }
+
+    private static void WalkChildren(HtmlNode node, TextWriterState writer)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -110,15 +254,53 @@ internal static class HtmlTextConverter
 
     private static bool HasNestedTable(HtmlNode row)
     {
-        foreach (var descendant in row.Descendants())
+        var pending = new Stack<HtmlNode>();
+        pending.Push(row);
+        while (pending.Count > 0)
         {
-            if (descendant.NodeType == HtmlNodeType.Element && string.Equals(descendant.Name, "table", StringComparison.OrdinalIgnoreCase))
+            foreach (var child in pending.Pop().ChildNodes)
             {
-                return true;
+                if (child.NodeType != HtmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (string.Equals(child.Name, "table", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                pending.Push(child);
             }
         }
 
         return false;
+    }
+
+    private static void AppendTextIteratively(HtmlNode node, TextWriterState writer)
+    {
+        var pending = new Stack<HtmlNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current.NodeType == HtmlNodeType.Text)
+            {
+                writer.AppendText(((HtmlTextNode)current).Text);
+                writer.AppendText(" ");
+                continue;
+            }
+
+            if (current.NodeType == HtmlNodeType.Element && Dropped.Contains(current.Name))
+            {
+                continue;
+            }
+
+            for (var i = current.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                pending.Push(current.ChildNodes[i]);
+            }
+        }
     }
 
     private static void WriteRow(HtmlNode row, TextWriterState writer)
@@ -214,6 +396,8 @@ internal static class HtmlTextConverter
         public int PreDepth { get; set; }
 
         public int QuoteDepth { get; set; }
+
+        public int Depth { get; set; }
 
         private bool _atLineStart = true;
         private bool _pendingSpace;

@@ -75,7 +75,7 @@ public sealed class MimeEmailParser : IEmailParser
     private Email ParseCore(ReadOnlyMemory<byte> bytes)
     {
         MimeMessage mime;
-        using (var stream = OpenStream(bytes))
+        using (var stream = OpenStream(SkipMboxFromLine(bytes)))
         {
             // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.
             var parser = t_mimeParser ??= new MimeParser(MimeOptions, Stream.Null, persistent: false);
@@ -147,6 +147,19 @@ public sealed class MimeEmailParser : IEmailParser
         }
 
         return false;
+    }
+
+    /// <summary>A message saved from an mbox may still start with its "From " separator line, which is not a header.</summary>
+    private static ReadOnlyMemory<byte> SkipMboxFromLine(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (!span.StartsWith("From "u8))
+        {
+            return bytes;
+        }
+
+        var newline = span.IndexOf((byte)'\n');
+        return newline < 0 ? bytes : bytes[(newline + 1)..];
     }
 
     private static MemoryStream OpenStream(ReadOnlyMemory<byte> bytes) =>

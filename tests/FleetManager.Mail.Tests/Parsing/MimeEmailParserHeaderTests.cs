@@ -90,4 +90,14 @@ public sealed class MimeEmailParserHeaderTests
         Assert.Equal([new EmailAddress("A", "a@example.com"), new EmailAddress(null, "b@example.com")], email.To);
         Assert.Equal("Zlecenie Łódź", email.Subject);
     }
+
+    [Fact]
+    public void Parse_LeadingMboxFromLine_IsIgnored()
+    {
+        var email = Parser.Parse(TestMessages.Raw("From a@example.com Mon Nov  2 09:00:00 2026\nFrom: a@example.com\nSubject: kept\nMessage-ID: <m@example.com>\n\nbody\n"));
+
+        Assert.Equal("kept", email.Subject);
+        Assert.Equal("<m@example.com>", email.MessageId);
+        Assert.Equal("body", email.Body);
+    }
 }

@@ -7,10 +7,10 @@ public sealed class MimeEmailParserHtmlTests
 {
     private static readonly MimeEmailParser Parser = new();
 
-    private static string ParseHtmlBody(string html, string? plain = null)
+    private static string ParseHtmlBody(string html, string? plain = null, MimeEmailParser? parser = null)
     {
         var builder = new BodyBuilder { HtmlBody = html, TextBody = plain };
-        return Parser.Parse(TestMessages.Raw(TestMessages.Message("Order", builder))).Body;
+        return (parser ?? Parser).Parse(TestMessages.Raw(TestMessages.Message("Order", builder))).Body;
     }
 
     [Fact]
@@ -90,5 +90,41 @@ public sealed class MimeEmailParserHtmlTests
         var lines = email.Body.Split('\n');
         Assert.Contains("Temperatur | +2 / +8 °C, Vorkühlung, Thermoschreiber mit Ausdruck bei Entladung", lines);
         Assert.Contains(lines, l => l.StartsWith("1 | Beladung | Hofgut Kaiserstuhl Molkerei GmbH", StringComparison.Ordinal) && l.EndsWith("| 12.300 kg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ExtremelyDeepHtml_KeepsTextWithoutOverflowingTheStack()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 50_000)) + "deep cargo" + string.Concat(Enumerable.Repeat("</span></div>", 50_000));
+
+        var body = ParseHtmlBody("<table><tr><td>" + html + "</td></tr></table>");
+
+        Assert.Contains("deep cargo", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DeepButTreeableHtml_KeepsTextBeyondRecursionLimit()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 300)) + "Weight | 24 t" + string.Concat(Enumerable.Repeat("</div>", 300));
+
+        var body = ParseHtmlBody("<p>Order</p>" + html);
+
+        Assert.Contains("Weight | 24 t", body, StringComparison.Ordinal);
+        Assert.StartsWith("Order", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HugeFlatHtml_UsesLinearConverterWithRowsAndCells()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"<tr><td>Load {i}</td><td>24 t</td></tr>"));
+
+        var parser = new MimeEmailParser(new EmailParserOptions { MaxTextLength = 2_000_000 });
+
+        var body = ParseHtmlBody("<style>td{}</style><table>" + rows + "</table>", parser: parser);
+
+        var lines = body.Split('\n');
+        Assert.Equal(40_000, lines.Length);
+        Assert.Equal("Load 0 | 24 t", lines[0]);
+        Assert.Equal("Load 39999 | 24 t", lines[^1]);
     }
 }

@@ -213,4 +213,36 @@ public sealed class MailPathSourceTests : IDisposable
     {
         Assert.Equal("path:/a,/b", new MailPathSource(["/a", "/b"]).Name);
     }
+
+    [Fact]
+    public async Task ReadAsync_HugeMbox_StreamsWithoutReadingAhead()
+    {
+        // 40 MB of messages: the first message must arrive after reading only the first chunk.
+        var path = Path.Combine(_root, "huge.mbox");
+        var message = "From x Mon Nov  2 09:00:00 2026\n" + Eml("m" + new string('x', 4000)) + "\n";
+        await using (var writer = new StreamWriter(path))
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                await writer.WriteAsync(message);
+            }
+        }
+
+        var count = 0;
+        long allocatedAtFirst = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        await foreach (var raw in new MailPathSource([path]).ReadAsync(CancellationToken.None))
+        {
+            if (count == 0)
+            {
+                allocatedAtFirst = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            Assert.Equal(message.Length - "From x Mon Nov  2 09:00:00 2026\n".Length - 1, raw.Bytes.Length);
+            count++;
+        }
+
+        Assert.Equal(10_000, count);
+        Assert.True(allocatedAtFirst < 1_000_000, $"allocated {allocatedAtFirst} bytes before the first message");
+    }
 }
