@@ -60,6 +60,14 @@ public sealed class OfflineGazetteer : IGeocoder
     /// <summary>The gazetteer read from the embedded file, loaded on first lookup.</summary>
     public static OfflineGazetteer Shared { get; } = new(OpenEmbedded);
 
+    /// <summary>
+    /// Loads the gazetteer on a thread-pool thread now, so that a caller who knows it will geocode
+    /// (a batch run) overlaps the load with other start-up work; later lookups wait for it if needed.
+    /// Calling it again, or after a lookup, costs nothing.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
+        _index.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _index.Value, cancellationToken);
+
     /// <summary>Number of places; reading it loads the gazetteer.</summary>
     public int Count => _index.Value.Entries.Length;
 

@@ -285,6 +285,17 @@ public sealed class OfflineGazetteerTests
     }
 
     [Fact]
+    public async Task WarmUpAsync_BeforeFirstLookup_LoadsTheGazetteer()
+    {
+        var gazetteer = OfflineGazetteer.FromStream(() =>
+            typeof(OfflineGazetteer).Assembly.GetManifestResourceStream(OfflineGazetteer.ResourceName)!);
+        await gazetteer.WarmUpAsync();
+        await gazetteer.WarmUpAsync();
+        Assert.True(gazetteer.TryFind("Győr", "HU", out var entry));
+        Assert.Equal("HU", entry.CountryCode);
+    }
+
+    [Fact]
     public void Shared_ConcurrentFirstUse_LoadsOnceAndAnswersEveryCaller()
     {
         var gazetteer = OfflineGazetteer.FromStream(() =>

@@ -6,6 +6,7 @@ using FleetManager.Core.Json;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules;
 using FleetManager.Mail;
+using FleetManager.Mail.Parsing;
 using Xunit;
 using Xunit.Abstractions;
 
