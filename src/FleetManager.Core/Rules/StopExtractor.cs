@@ -512,6 +512,11 @@ public sealed partial class StopExtractor
     /// <summary>Without a prefix or a name, a code's shape plus the document's language decide ("Beladestelle ... 61118 Bad Vilbel" is German).</summary>
     private static string? DefaultCountry(PostalPlace place, string? language)
     {
+        if (FleetManager.Core.Geo.OfflineGazetteer.Shared.CountryOf(place.City) is { } known)
+        {
+            return known;
+        }
+
         if (place.ItalianProvince)
         {
             return "IT";
