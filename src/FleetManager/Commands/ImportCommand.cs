@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
 using Spectre.Console;
@@ -32,6 +33,8 @@ internal static class ImportCommand
             return ExitCodes.InputMissing;
         }
 
+        // Load the gazetteer (about half a second of CPU) while the first messages are being read.
+        var warmUp = OfflineGazetteer.Shared.WarmUpAsync();
         using var book = SqliteOrderBook.Open(dbPath);
         var runner = new ImportRunner(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), TimeProvider.System);
         var source = PipelineFactory.CreateSource(paths);
@@ -57,6 +60,7 @@ internal static class ImportCommand
             summary = await runner.RunAsync(source, null, cancellationToken).ConfigureAwait(false);
         }
 
+        await warmUp.ConfigureAwait(false);
         PrintSummary(summary, dbPath);
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
     }
