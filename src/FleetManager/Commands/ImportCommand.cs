@@ -34,7 +34,7 @@ internal static class ImportCommand
         }
 
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
-        var warmUp = OfflineGazetteer.Shared.WarmUpAsync();
+        var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
         using var book = SqliteOrderBook.Open(dbPath);
         var runner = new ImportRunner(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), TimeProvider.System);
         var source = PipelineFactory.CreateSource(paths);
