@@ -74,7 +74,7 @@ public sealed partial class OrderSegmenter
         for (var i = 0; i < lines.Count; i++)
         {
             var m = EntryNumber().Match(lines[i].Text);
-            if (!m.Success || int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
+            if (!m.Success || int.Parse(m.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
             {
                 continue;
             }
@@ -143,7 +143,7 @@ public sealed partial class OrderSegmenter
         return RouteJoin().IsMatch(between) ? places[0].PostalCode + "|" + places[0].City + ">" + places[1].PostalCode + "|" + places[1].City : null;
     }
 
-    [GeneratedRegex(@"^\s{0,4}(\d{1,2})\s*[.)]\s+\S|^\s{0,4}(\d{1,2})\s*\|\s")]
+    [GeneratedRegex(@"^\s{0,4}(?<n>\d{1,2})\s*(?:[.)]\s+(?=\S)|\|\s)")]
     private static partial Regex EntryNumber();
 
     [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]

@@ -9,11 +9,12 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public sealed class RulesDocument
 {
-    private RulesDocument(Email email, string text, int bodyStart)
+    private RulesDocument(Email email, string text, int bodyStart, IReadOnlyList<int> attachmentStarts)
     {
         Email = email;
         Text = text;
         BodyStart = bodyStart;
+        AttachmentStarts = attachmentStarts;
     }
 
     public Email Email { get; }
@@ -23,20 +24,26 @@ public sealed class RulesDocument
     /// <summary>Where the body starts in <see cref="Text"/> (the subject comes first).</summary>
     public int BodyStart { get; }
 
+    /// <summary>Where each attachment's text starts in <see cref="Text"/>: a new part, so the body's sign-off does not cover it.</summary>
+    public IReadOnlyList<int> AttachmentStarts { get; }
+
     public static RulesDocument From(Email email)
     {
         var builder = new System.Text.StringBuilder();
         builder.Append(email.Subject ?? "").Append("\n\n");
         var bodyStart = builder.Length;
         builder.Append(email.Body);
+        var attachmentStarts = new List<int>();
         foreach (var attachment in email.Attachments)
         {
             if (!string.IsNullOrWhiteSpace(attachment.Text))
             {
-                builder.Append("\n\n").Append(attachment.Text);
+                builder.Append("\n\n");
+                attachmentStarts.Add(builder.Length);
+                builder.Append(attachment.Text);
             }
         }
 
-        return new RulesDocument(email, builder.ToString(), bodyStart);
+        return new RulesDocument(email, builder.ToString(), bodyStart, attachmentStarts);
     }
 }

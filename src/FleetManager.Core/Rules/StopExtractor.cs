@@ -34,10 +34,10 @@ public sealed partial class StopExtractor
         {
             var start = Math.Max(block.Start, BlockReadStart(document, block));
             var lines = TextLine.Split(text, start, block.End);
-            fragments = FromSectionsAndRoutes(lines, emailDate);
+            fragments = FromSectionsAndRoutes(lines, emailDate, document.AttachmentStarts);
             if (!fragments.Any(f => f.HasPlace))
             {
-                fragments = FromProse(lines, emailDate);
+                fragments = FromProse(lines, emailDate, document.AttachmentStarts);
             }
         }
 
@@ -170,7 +170,7 @@ public sealed partial class StopExtractor
     private static string Blank(string text, DateMatch d) => string.Concat(text.AsSpan(0, d.Index), new string(' ', d.Length), text.AsSpan(d.Index + d.Length));
 
     /// <summary>Walks the lines as sections opened by stop labels; route one-liners give both ends at once.</summary>
-    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, DateOnly emailDate)
+    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
     {
         var fragments = new List<StopFragment>();
         StopSection? current = null;
@@ -191,7 +191,7 @@ public sealed partial class StopExtractor
         foreach (var line in lines)
         {
             var text = line.Text;
-            if (SignatureMarkers.IsForwardStart(text))
+            if (SignatureMarkers.IsForwardStart(text) || partStarts.Contains(line.Start))
             {
                 Close();
                 inSignature = false;
@@ -355,7 +355,7 @@ public sealed partial class StopExtractor
     }
 
     /// <summary>No labelled stop: the first and last places named in the prose, dated from the sentences that speak of loading or delivery.</summary>
-    private static List<StopFragment> FromProse(List<TextLine> lines, DateOnly emailDate)
+    private static List<StopFragment> FromProse(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
     {
         var result = new List<StopFragment>();
         var places = new List<(PostalPlace Place, int Offset, string Line)>();
@@ -363,7 +363,7 @@ public sealed partial class StopExtractor
         var sentences = new List<(string Text, int Offset)>();
         foreach (var line in lines)
         {
-            if (SignatureMarkers.IsForwardStart(line.Text))
+            if (SignatureMarkers.IsForwardStart(line.Text) || partStarts.Contains(line.Start))
             {
                 inSignature = false;
                 continue;
@@ -512,6 +512,11 @@ public sealed partial class StopExtractor
     /// <summary>Without a prefix or a name, a code's shape plus the document's language decide ("Beladestelle ... 61118 Bad Vilbel" is German).</summary>
     private static string? DefaultCountry(PostalPlace place, string? language)
     {
+        if (FleetManager.Core.Geo.OfflineGazetteer.Shared.CountryOf(place.City) is { } known)
+        {
+            return known;
+        }
+
         if (place.ItalianProvince)
         {
             return "IT";
@@ -568,8 +573,41 @@ public sealed partial class StopExtractor
             }
         }
 
-        return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
+        return counts.Count == 0 ? ProseLanguage(document.Text.AsSpan(document.BodyStart)) : counts.MaxBy(kv => kv.Value).Key;
     }
+
+    private static readonly (string Lang, HashSet<string> Words)[] FunctionWords =
+    [
+        ("de", new(StringComparer.Ordinal) { "und", "der", "die", "das", "mit", "für", "bitte", "wir", "nicht", "von", "ist", "eine", "den", "dem" }),
+        ("fr", new(StringComparer.Ordinal) { "le", "la", "les", "et", "pour", "nous", "vous", "est", "des", "une", "du", "au" }),
+        ("it", new(StringComparer.Ordinal) { "il", "per", "con", "della", "che", "non", "sono", "alla", "gli", "del", "di" }),
+        ("es", new(StringComparer.Ordinal) { "el", "los", "para", "por", "con", "una", "que", "las", "del", "nos" }),
+        ("hu", new(StringComparer.Ordinal) { "és", "az", "hogy", "nem", "kérjük", "egy", "vagy" }),
+        ("tr", new(StringComparer.Ordinal) { "ve", "bir", "için", "ile", "bu", "lütfen" }),
+    ];
+
+    /// <summary>A document without stop labels: its language from common function words.</summary>
+    private static string? ProseLanguage(ReadOnlySpan<char> text)
+    {
+        var scores = new int[FunctionWords.Length];
+        foreach (var word in WordPattern().EnumerateMatches(text))
+        {
+            var w = text.Slice(word.Index, word.Length).ToString().ToLowerInvariant();
+            for (var i = 0; i < FunctionWords.Length; i++)
+            {
+                if (FunctionWords[i].Words.Contains(w))
+                {
+                    scores[i]++;
+                }
+            }
+        }
+
+        var best = Array.IndexOf(scores, scores.Max());
+        return scores[best] >= 3 ? FunctionWords[best].Lang : null;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RouteJoin();
@@ -577,6 +615,6 @@ public sealed partial class StopExtractor
     [GeneratedRegex(@"^([A-Z]{1,3})[-\s]")]
     private static partial Regex PostalPrefix();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    [GeneratedRegex(@"(?<=[^\d\s][.!?])\s+(?=\p{Lu})")]
     private static partial Regex SentenceSplit();
 }

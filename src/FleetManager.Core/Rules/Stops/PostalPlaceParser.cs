@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FleetManager.Core.Rules.Dates;
 
 namespace FleetManager.Core.Rules.Stops;
 
@@ -75,7 +74,7 @@ internal static partial class PostalPlaceParser
         var code = m.Groups["pc"].Value;
         var rawCity = m.Groups["city"].Value;
         var first = FirstWord(rawCity);
-        if (NotCities.Contains(first) || MonthNames.MonthOf(first) > 0)
+        if (NotCities.Contains(first))
         {
             return null;
         }
@@ -99,6 +98,12 @@ internal static partial class PostalPlaceParser
                     return null;
                 }
             }
+        }
+
+        if (StopCountryNames.FromName(rawCity) is not null && m.Value.Contains(','))
+        {
+            // "Mladá Boleslav, 293 01, Czech Republic": the word after the code is the country, not the city.
+            return null;
         }
 
         var (city, trailingCountry) = SplitTrailingCountry(TrimCity(rawCity));
@@ -207,17 +212,18 @@ internal static partial class PostalPlaceParser
     private static (string City, string? Country) SplitTrailingCountry(string city)
     {
         var words = city.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length >= 2)
+        for (var n = Math.Min(3, words.Length - 1); n >= 1; n--)
         {
-            var last = words[^1];
-            if ((last.Length is 2 or 3 && last.All(char.IsAsciiLetterUpper) && StopCountryNames.FromCode(last) is { } code))
+            var tail = string.Join(' ', words[^n..]);
+            var isCode = n == 1 && tail.Length is 2 or 3 && tail.All(char.IsAsciiLetterUpper);
+            if ((isCode && StopCountryNames.FromCode(tail) is { } code))
             {
-                return (string.Join(' ', words[..^1]), code);
+                return (string.Join(' ', words[..^n]), code);
             }
 
-            if (last.Length > 3 && StopCountryNames.FromName(last) is { } named)
+            if (tail.Length > 3 && StopCountryNames.FromName(tail) is { } named)
             {
-                return (string.Join(' ', words[..^1]), named);
+                return (string.Join(' ', words[..^n]), named);
             }
         }
 
@@ -274,7 +280,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBritishCode();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),?[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
     [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]

@@ -92,6 +92,12 @@ internal static class StopCountryNames
             return FromCode(trimmed);
         }
 
-        return Names.TryGetValue(TextFold.Fold(trimmed), out var iso) ? iso : null;
+        if (Names.TryGetValue(TextFold.Fold(trimmed), out var iso))
+        {
+            return iso;
+        }
+
+        // The gazetteer's table knows more languages and spellings.
+        return FleetManager.Core.Geo.CountryNames.TryResolve(trimmed, out var resolved) ? resolved : null;
     }
 }

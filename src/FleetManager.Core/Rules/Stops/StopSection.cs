@@ -94,6 +94,11 @@ internal sealed class StopSection(StopType type, int start)
             }
         }
 
+        if (f.Place is { Country: null })
+        {
+            f.Country = CountryNamedInSection();
+        }
+
         DescribePlace(f, placeLine, dateLine);
         return f;
     }
@@ -144,6 +149,29 @@ internal sealed class StopSection(StopType type, int start)
 
         f.Company = parts[0];
         f.Address = string.Join(", ", parts[1..]);
+    }
+
+    /// <summary>The one country the section names as a separate piece ("... en Budapest (Hungría), ..."), or null.</summary>
+    private string? CountryNamedInSection()
+    {
+        string? found = null;
+        foreach (var (_, text, _) in _lines)
+        {
+            foreach (var piece in text.Split([',', '(', ')', '|', ';']))
+            {
+                if (StopCountryNames.FromName(piece) is { } iso && piece.Trim().Length > 3)
+                {
+                    if (found is not null && found != iso)
+                    {
+                        return null;
+                    }
+
+                    found = iso;
+                }
+            }
+        }
+
+        return found;
     }
 
     private string BlankDates(string text)

@@ -1,0 +1,51 @@
+using FleetManager.Core.Rules.Dates;
+using Xunit;
+
+namespace FleetManager.Core.Tests.Rules;
+
+public sealed class DateExpressionParserTests
+{
+    private static readonly DateOnly LateDecember = new(2026, 12, 28);
+
+    [Theory]
+    [InlineData("Ladetermin: 08.10.2026", 2026, 10, 8)]
+    [InlineData("2026-10-08 08:00", 2026, 10, 8)]
+    [InlineData("Időpont: 2026.11.17. (kedd)", 2026, 11, 17)]
+    [InlineData("le 08/10/2026 entre 8h et 16h", 2026, 10, 8)]
+    [InlineData("20-10-2026 09:00", 2026, 10, 20)]
+    public void FindFirst_NumericDatesWithYear_ReadsThem(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, LateDecember)?.Date);
+
+    [Theory]
+    [InlineData("Thursday 8th Jan, 09:00", 2027, 1, 8)]
+    [InlineData("Montag, 4. Januar", 2027, 1, 4)]
+    [InlineData("Załadunek: 5 stycznia", 2027, 1, 5)]
+    [InlineData("livraison le 6 janvier", 2027, 1, 6)]
+    [InlineData("consegna 7 gennaio", 2027, 1, 7)]
+    [InlineData("entrega el 8 de enero", 2027, 1, 8)]
+    [InlineData("Товарене: 9 януари", 2027, 1, 9)]
+    [InlineData("Nakládka: 4. ledna", 2027, 1, 4)]
+    [InlineData("Felrakás: január 5.", 2027, 1, 5)]
+    [InlineData("Încărcare: 6 ianuarie", 2027, 1, 6)]
+    [InlineData("Pakrovimas: sausio 7 d.", 2027, 1, 7)]
+    [InlineData("Yükleme: 8 Ocak", 2027, 1, 8)]
+    [InlineData("Pick up Mon 4/1 from 8am", 2027, 1, 4)]
+    [InlineData("carga 4/01", 2027, 1, 4)]
+    [InlineData("Ladung: 05.01., 08:00", 2027, 1, 5)]
+    [InlineData("Pick up Dec 22", 2026, 12, 22)]
+    [InlineData("Ladung 30.12.", 2026, 12, 30)]
+    public void FindFirst_DatesWithoutYear_InferNearestOnOrAfterEmailDateMinusSevenDays(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, LateDecember)?.Date);
+
+    [Theory]
+    [InlineData("Die Ware steht in KW 49 zur Verladung bereit")]
+    [InlineData("loading ASAP, week 50")]
+    [InlineData("24.000 kg, 13.6 ldm, 1.450,- EUR")]
+    [InlineData("Zlecenie nr ZT/2026/10/118, ref 26/04418")]
+    public void FindFirst_WeeksAsapAndNumbers_AreNotDates(string text) =>
+        Assert.Null(DateExpressionParser.FindFirst(text, LateDecember));
+
+    [Fact]
+    public void Complete_DateSevenDaysBeforeEmail_StaysInTheSameYear() =>
+        Assert.Equal(new DateOnly(2026, 12, 21), YearInference.Complete(12, 21, LateDecember));
+}

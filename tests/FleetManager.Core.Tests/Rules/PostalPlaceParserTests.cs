@@ -1,0 +1,42 @@
+using FleetManager.Core.Rules.Stops;
+using Xunit;
+
+namespace FleetManager.Core.Tests.Rules;
+
+public sealed class PostalPlaceParserTests
+{
+    [Theory]
+    [InlineData("Dieselstraße 9, DE-85386 Eching", "85386", "Eching", "DE")]
+    [InlineData("ul. Ostrobramska 101, PL-04-041 Warszawa", "04-041", "Warszawa", "PL")]
+    [InlineData("PL 62-080 Tarnowo Podgórne", "62-080", "Tarnowo Podgórne", "PL")]
+    [InlineData("Vídeňská 297/99, 619 00 Brno, Czech Republic", "619 00", "Brno", "CZ")]
+    [InlineData("Priemyselná 6, 917 01 Trnava", "917 01", "Trnava", "SK")]
+    [InlineData("Unit 4 Canal Park, Telford TF7 4QT", "TF7 4QT", "Telford", "GB")]
+    [InlineData("Celsiusweg 22, 5928 PR Venlo, Nederland", "5928 PR", "Venlo", "NL")]
+    [InlineData("Gewerbepark 7, A-2100 Korneuburg, Rakousko", "2100", "Korneuburg", "AT")]
+    [InlineData("Str. Morii 7, 500001 Brașov", "500001", "Brașov", "RO")]
+    [InlineData("Savanorių pr. 1, LT-51329 Kaunas", "51329", "Kaunas", "LT")]
+    [InlineData("Rua Nova 5, 4470-123 Maia", "4470-123", "Maia", "PT")]
+    [InlineData("Hamerska 45, 779 00 Olomouc, Чехия", "779 00", "Olomouc", "CZ")]
+    [InlineData("Via Roma 1 - 31010 Mareno di Piave (TV)", "31010", "Mareno di Piave", null)]
+    [InlineData("Delivery: Mladá Boleslav, 293 01, Czech Republic", "293 01", "Mladá Boleslav", "CZ")]
+    public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
+    {
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+        Assert.Equal(postal, place.PostalCode);
+        Assert.Equal(city, place.City);
+        Assert.Equal(country, place.Country);
+    }
+
+    [Fact]
+    public void FindAll_ItalianProvinceAfterCity_IsFlagged() =>
+        Assert.True(PostalPlaceParser.FindAll("Via Roma 1 - 31010 Mareno di Piave (TV)")[0].ItalianProvince);
+
+    [Theory]
+    [InlineData("24.000 kg, 1450 EUR netto")]
+    [InlineData("Tel. +49 421 5209 314 | Fax +49 421 5209 399")]
+    [InlineData("UN 1263 FARBE, Klasse 3")]
+    [InlineData("Průmyslová 1580")]
+    public void FindAll_NumbersThatAreNotPostalCodes_FindNothing(string line) =>
+        Assert.Empty(PostalPlaceParser.FindAll(line));
+}

@@ -1,0 +1,174 @@
+using FleetManager.Core.Model;
+using Xunit;
+
+namespace FleetManager.Core.Tests.Rules;
+
+public sealed class StopExtractorTests
+{
+    [Fact]
+    public void Extract_NumberedPickupsAndDrops_KeepsAllStopsInTravelOrder()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Hello,
+
+            1) Pick-up  - Nov 24, 06:00-09:00
+               Acme Boxes Sp. z o.o., ul. Polna 3, 64-100 Leszno, Poland
+               10 pallets
+            2) Pick-up  - Nov 24, 11:00-13:00
+               Kartonex S.A., ul. Lipowa 9, 61-001 Poznań, Poland
+               8 pallets
+            3) Drop     - Nov 26, 08:00-12:00
+               Nordic Store A/S, Havnevej 2, 7100 Vejle, Denmark
+
+            Best regards
+            Anna Berg
+            Logistics AB, Storgatan 1, 411 01 Göteborg, Sweden
+            """);
+
+        Assert.Equal(3, stops.Count);
+        Assert.Equal(["64-100", "61-001", "7100"], stops.Select(s => s.PostalCode));
+        Assert.Equal([StopType.Loading, StopType.Loading, StopType.Unloading], stops.Select(s => s.Type));
+        Assert.Equal(new DateOnly(2026, 11, 24), stops[0].Date);
+        Assert.Equal(new TimeOnly(6, 0), stops[0].TimeFrom);
+        Assert.Equal(new TimeOnly(9, 0), stops[0].TimeTo);
+        Assert.Equal("DK", stops[2].Country);
+    }
+
+    [Fact]
+    public void Extract_GermanLabelledBlocks_ReadsPlacesDatesAndWindows()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Sehr geehrte Damen und Herren,
+
+            Beladestelle:
+            Musterwerk GmbH
+            Hauptstraße 4
+            D-93047 Regensburg
+            Ladetermin: Do. 26.11.2026 ab 7 Uhr
+
+            Entladestelle:     Sklad Nord s.r.o.
+                               Skladová 12
+                               CZ-326 00 Plzeň
+            Entladetermin:     Fr. 27.11.2026, bis 12 Uhr
+
+            Ware: Ersatzteile, 12 Paletten
+
+            Mit freundlichen Grüßen
+            Max Muster
+            Spedition Muster GmbH · Ringstraße 5 · 80331 München
+            """);
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(("93047", "Regensburg", "DE"), (stops[0].PostalCode, stops[0].City, stops[0].Country));
+        Assert.Equal(new DateOnly(2026, 11, 26), stops[0].Date);
+        Assert.Equal(new TimeOnly(7, 0), stops[0].TimeFrom);
+        Assert.Null(stops[0].TimeTo);
+        Assert.Equal(("326 00", "Plzeň", "CZ"), (stops[1].PostalCode, stops[1].City, stops[1].Country));
+        Assert.Null(stops[1].TimeFrom);
+        Assert.Equal(new TimeOnly(12, 0), stops[1].TimeTo);
+    }
+
+    [Fact]
+    public void Extract_SignatureAddressOnly_IsNeverAStop()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Załadunek: 30.11.2026, godz. 8-14
+            Firma Testowa Sp. z o.o., ul. Długa 5, 87-100 Toruń
+
+            Rozładunek: 01.12.2026
+            Magazyn Centralny, ul. Krótka 1, 00-950 Warszawa
+
+            Pozdrawiam
+            Jan Kowalski
+            Spedycja XYZ Sp. z o.o.
+            ul. Główna 10, 60-101 Poznań
+            """);
+
+        Assert.Equal(2, stops.Count);
+        Assert.DoesNotContain(stops, s => s.City == "Poznań");
+        Assert.Equal("87-100", stops[0].PostalCode);
+        Assert.Equal(new TimeOnly(8, 0), stops[0].TimeFrom);
+        Assert.Equal(new TimeOnly(14, 0), stops[0].TimeTo);
+        Assert.Equal(("00-950", "PL"), (stops[1].PostalCode, stops[1].Country));
+    }
+
+    [Fact]
+    public void Extract_RouteOneLiner_GivesLoadingAndUnloading()
+    {
+        var stops = RulesTestDocuments.Stops("PL 62-200 Gniezno - CZ 61900 Brno | 02.12.2026 -> 03.12.2026");
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(("62-200", "Gniezno", "PL"), (stops[0].PostalCode, stops[0].City, stops[0].Country));
+        Assert.Equal(("61900", "Brno", "CZ"), (stops[1].PostalCode, stops[1].City, stops[1].Country));
+        Assert.Equal(new DateOnly(2026, 12, 2), stops[0].Date);
+        Assert.Equal(new DateOnly(2026, 12, 3), stops[1].Date);
+    }
+
+    [Fact]
+    public void Extract_PipeTableRows_ReadsLabelledCells()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Order no | TO-77
+            Loading address | Verpakking B.V. Industrieweg 5 6031 RK Nederweert Netherlands
+            Loading date / time | 2026-11-23 07:00 - 11:00
+            Delivery address | Obaly s.r.o. Nádražní 8 370 01 České Budějovice Czech Republic
+            Delivery date / time | 2026-11-25 08:00
+            Goods | boxes
+            """);
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(("6031 RK", "NL"), (stops[0].PostalCode, stops[0].Country));
+        Assert.Equal(new TimeOnly(11, 0), stops[0].TimeTo);
+        Assert.Equal(("370 01", "CZ"), (stops[1].PostalCode, stops[1].Country));
+        Assert.Equal(new TimeOnly(8, 0), stops[1].TimeFrom);
+        Assert.Equal(new TimeOnly(8, 0), stops[1].TimeTo);
+    }
+
+    [Fact]
+    public void Extract_BritishCollectionBlock_ReadsOutwardAndInwardCode()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            COLLECTION
+            Tuesday 24th Nov, 08:00 - 12:00
+            Widget Works Ltd
+            Unit 4 Canal Park
+            Telford TF7 4QT
+            UK
+
+            DELIVERY
+            Wed 25th Nov
+            Widget GmbH, Am Hafen 3, 47119 Duisburg, Germany
+            """);
+
+        Assert.Equal(("TF7 4QT", "Telford", "GB"), (stops[0].PostalCode, stops[0].City, stops[0].Country));
+        Assert.Equal(new DateOnly(2026, 11, 24), stops[0].Date);
+        Assert.Equal(("47119", "Duisburg", "DE"), (stops[1].PostalCode, stops[1].City, stops[1].Country));
+        Assert.Equal(new DateOnly(2026, 11, 25), stops[1].Date);
+    }
+
+    [Fact]
+    public void Extract_BulgarianAndFrenchLabels_ReadCyrillicCityAndCountryNames()
+    {
+        var bg = RulesTestDocuments.Stops("""
+            Товарене: 2 декември, 08:00 - 12:00
+            Склад Север ЕООД, ул. Индустриална 3, 5800 Плевен
+            Разтоварване: 4 декември, до 16:00
+            Depozit SRL, Str. Morii 7, 500001 Brașov, Румъния
+            """);
+        Assert.Equal(("5800", "Плевен", "BG"), (bg[0].PostalCode, bg[0].City, bg[0].Country));
+        Assert.Equal(("500001", "RO"), (bg[1].PostalCode, bg[1].Country));
+        Assert.Equal(new DateOnly(2026, 12, 4), bg[1].Date);
+        Assert.Equal(new TimeOnly(16, 0), bg[1].TimeTo);
+
+        var fr = RulesTestDocuments.Stops("""
+            Chargement : le 30/11/2026 entre 8h et 16h
+            Papeterie du Nord, 12 rue des Lilas, 59000 Lille, France
+            Livraison : le 02/12/2026 à 9h00
+            Magazzino Srl, Via Roma 1, 20121 Milano (MI), Italie
+            """);
+        Assert.Equal(("59000", "Lille", "FR"), (fr[0].PostalCode, fr[0].City, fr[0].Country));
+        Assert.Equal((new TimeOnly(8, 0), new TimeOnly(16, 0)), (fr[0].TimeFrom!.Value, fr[0].TimeTo!.Value));
+        Assert.Equal(("20121", "Milano", "IT"), (fr[1].PostalCode, fr[1].City, fr[1].Country));
+        Assert.Equal(new TimeOnly(9, 0), fr[1].TimeTo);
+    }
+}
