@@ -58,8 +58,11 @@ public sealed class MessageClassifier
 
         var loadingLines = V.LoadingLine().Count(content);
         var unloadingLines = V.UnloadingLine().Count(content);
-        var digestLanes = V.DigestLane().Count(newBody);
-        var loadList = V.LoadListHeader().IsMatch(content);
+        // Cheap exact pre-filters: every digest lane has an arrow (all its arrows contain '>', '→' or
+        // '»'), and a load-list header needs cell separators; most messages have neither, and these
+        // line-anchored patterns are costly to run over a whole message for nothing.
+        var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : V.DigestLane().Count(newBody);
+        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && V.LoadListHeader().IsMatch(content);
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
         if (isReply && (loadingLines == 0 || unloadingLines == 0) && digestLanes < 2 && !loadList)

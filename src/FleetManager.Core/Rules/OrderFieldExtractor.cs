@@ -17,7 +17,7 @@ public sealed class OrderFieldExtractor
         var fields = FieldBlock.Create(document.Text, block.Start, block.End, document.BodyStart, AttachmentsStart(document));
         var exchange = RequestTypeReader.IsExchangeNotification(document.Text);
 
-        var requestType = RequestTypeReader.Read(document.Text, document.Email.Subject, fields);
+        var requestType = RequestTypeReader.Read(document.Email.Subject, fields, exchange);
         var reference = ReferenceReader.Read(fields);
         var weight = QuantityReader.Weight(fields);
         var pallets = QuantityReader.Pallets(fields);

@@ -41,6 +41,13 @@ public static partial class ReferenceReader
         var regexes = new (Regex Regex, int Rank)[] { (Numbered(), 1), (Titled(), 2), (TitledLoose(), 3) };
         foreach (var (regex, rank) in regexes)
         {
+            // The patterns are tried best rank first and only a better rank replaces the candidate,
+            // so once a candidate is held the remaining (worse) patterns cannot change the result.
+            if (bestRank <= rank)
+            {
+                break;
+            }
+
             foreach (Match match in regex.Matches(block.Text[..block.End], block.Start).Cast<Match>())
             {
                 var value = Clean(match.Groups["v"].Value);

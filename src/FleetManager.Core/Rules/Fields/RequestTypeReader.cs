@@ -11,8 +11,15 @@ namespace FleetManager.Core.Rules.Fields;
 public static partial class RequestTypeReader
 {
     public static RequestType Read(string documentText, string? subject, FieldBlock block)
+        => Read(subject, block, IsExchangeNotification(documentText));
+
+    /// <summary>
+    /// As <see cref="Read(string, string?, FieldBlock)"/> with <see cref="IsExchangeNotification"/>
+    /// already known, so a caller that needs it too scans the whole document only once.
+    /// </summary>
+    public static RequestType Read(string? subject, FieldBlock block, bool exchangeNotification)
     {
-        if (IsExchangeNotification(documentText))
+        if (exchangeNotification)
         {
             return RequestType.LoadOffer;
         }
