@@ -41,18 +41,7 @@ public sealed class RulesOrderReader : IOrderReader
         foreach (var block in _segmenter.Split(document))
         {
             var sources = new Dictionary<string, TextSpan>();
-            TransportOrder order;
-            try
-            {
-                order = _fields.Extract(document, block, sources);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                // The field reader cannot yet read a block that lies inside an attachment (a load-list
-                // row); the stops of that order are still worth returning rather than losing the message.
-                order = new TransportOrder();
-            }
-
+            var order = _fields.Extract(document, block, sources);
             var stops = _stops.Extract(document, block, sources);
             orders.Add(order with { Stops = stops, Sources = sources });
         }
