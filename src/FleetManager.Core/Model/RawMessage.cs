@@ -9,4 +9,12 @@ public sealed record RawMessage(string SourceKey, ReadOnlyMemory<byte> Bytes)
 {
     /// <summary>Set when the source could not even produce the bytes (unreadable file, over the size limit).</summary>
     public string? ReadError { get; init; }
+
+    /// <summary>
+    /// For an incremental mailbox (<see cref="FleetManager.Core.Pipeline.IMailbox"/>): the cursor that
+    /// may be stored once this message and every message before it are committed (an IMAP
+    /// <c>UIDVALIDITY:UID</c>); null when no cursor can be stored after this message alone (Gmail
+    /// stores its historyId only after the last page, through <see cref="FleetManager.Core.Pipeline.IMailbox.CursorAfterRead"/>).
+    /// </summary>
+    public string? Cursor { get; init; }
 }

@@ -17,6 +17,12 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// <summary>At most this many messages share one transaction (bounds the work a crash throws away).</summary>
     public int MaxBatch { get; init; } = 64;
 
+    /// <summary>
+    /// Called after each batch is committed, with every message of the batch in input order and what
+    /// became of it (a mailbox labels them and stores its cursor here: only ever after the commit).
+    /// </summary>
+    public Func<IReadOnlyList<CommittedMessage>, CancellationToken, ValueTask>? AfterCommit { get; init; }
+
     public async Task<ImportSummary> RunAsync(IMailSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -48,25 +54,30 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             toCommit.AddRange(batch.Where(i => i.Skip == SkipReason.None).Select(i => i.Processed!));
             var stored = toCommit.Count == 0 ? [] : orderBook.CommitBatch(toCommit, timeProvider.GetUtcNow());
             var storedIndex = 0;
-            foreach (var (processed, skip) in batch)
+            var committed = AfterCommit is null ? null : new List<CommittedMessage>(batch.Count);
+            foreach (var (raw, processed, skip) in batch)
             {
                 read++;
-                bytes += processed?.Raw.Bytes.Length ?? 0;
+                bytes += raw.Bytes.Length;
                 if (skip == SkipReason.AlreadyProcessed)
                 {
                     skipped++;
+                    committed?.Add(new CommittedMessage(raw, MailboxOutcome.AlreadyCommitted));
                 }
                 else if (skip == SkipReason.DuplicateInInput || !stored[storedIndex++])
                 {
                     duplicates++;
+                    committed?.Add(new CommittedMessage(raw, MailboxOutcome.AlreadyCommitted));
                 }
                 else if (processed!.IsQuarantined)
                 {
                     quarantined++;
+                    committed?.Add(new CommittedMessage(raw, MailboxOutcome.Quarantined));
                     reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
                 }
                 else
                 {
+                    committed?.Add(new CommittedMessage(raw, MailboxOutcome.Processed));
                     switch (processed.Result.Classification)
                     {
                         case Classification.Order:
@@ -81,6 +92,11 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                             break;
                     }
                 }
+            }
+
+            if (committed is not null)
+            {
+                await AfterCommit!(committed, cancellationToken).ConfigureAwait(false);
             }
 
             progress?.Report(new ImportProgress(read, bytes));
@@ -109,10 +125,10 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         DuplicateInInput,
     }
 
-    private readonly record struct ImportItem(ProcessedMessage? Processed, SkipReason Skip);
+    private readonly record struct ImportItem(RawMessage Raw, ProcessedMessage? Processed, SkipReason Skip);
 
     private async Task<ImportItem> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
-        new(await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
+        new(raw, await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
 
     private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, CancellationToken cancellationToken)
     {
@@ -125,8 +141,8 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             {
                 // Skip what the ledger already holds before spending any work on it.
                 var key = MessageProcessor.LedgerKeyOf(raw);
-                var task = !seen.Add(key) ? Task.FromResult(new ImportItem(null, SkipReason.DuplicateInInput))
-                    : orderBook.Contains(key) ? Task.FromResult(new ImportItem(null, SkipReason.AlreadyProcessed))
+                var task = !seen.Add(key) ? Task.FromResult(new ImportItem(raw, null, SkipReason.DuplicateInInput))
+                    : orderBook.Contains(key) ? Task.FromResult(new ImportItem(raw, null, SkipReason.AlreadyProcessed))
                     : ProcessAsync(raw, cancellationToken);
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
             }

@@ -93,4 +93,48 @@ internal static class FakePipeline
         public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) =>
             messages.Select(m => Commit(m, processedAt)).ToList();
     }
+
+    public sealed class MemoryCursorStore : ICursorStore
+    {
+        public Dictionary<string, string> Cursors { get; } = [];
+
+        public List<string> Saved { get; } = [];
+
+        public string? GetCursor(string source) => Cursors.GetValueOrDefault(source);
+
+        public void SaveCursor(string source, string cursor, DateTimeOffset savedAt)
+        {
+            Cursors[source] = cursor;
+            Saved.Add(cursor);
+        }
+    }
+
+    /// <summary>A mailbox whose messages are numbered; the cursor is the last number read.</summary>
+    public sealed class NumberedMailbox(IReadOnlyList<RawMessage> messages, bool perMessageCursor) : IMailbox
+    {
+        public string Name => "mem:numbered";
+
+        public List<(string SourceKey, MailboxOutcome Outcome)> Acknowledged { get; } = [];
+
+        public string? CursorAfterRead { get; private set; }
+
+        public async IAsyncEnumerable<RawMessage> ReadNewAsync(string? cursor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var start = cursor is null ? 0 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = start; i < messages.Count; i++)
+            {
+                await Task.Yield();
+                var number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                yield return perMessageCursor ? messages[i] with { Cursor = number } : messages[i];
+            }
+
+            CursorAfterRead = perMessageCursor ? null : messages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken)
+        {
+            Acknowledged.Add((message.SourceKey, outcome));
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -1,0 +1,18 @@
+namespace FleetManager.Core.Pipeline;
+
+/// <summary>
+/// One holder per source at a time across processes (blue-green deploys, an accidental second
+/// instance): a lease row in the store that the holder renews while it works.
+/// </summary>
+public interface ILeaseStore
+{
+    /// <summary>
+    /// Takes the lease on <paramref name="resource"/> for <paramref name="holder"/> until
+    /// <paramref name="now"/> + <paramref name="duration"/> when it is free, expired or already held by
+    /// this holder (a renewal). False when another holder's lease is still valid.
+    /// </summary>
+    bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now);
+
+    /// <summary>Gives the lease up now (only when <paramref name="holder"/> holds it).</summary>
+    void Release(string resource, string holder);
+}

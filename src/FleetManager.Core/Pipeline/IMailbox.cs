@@ -1,0 +1,30 @@
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Pipeline;
+
+/// <summary>
+/// A mailbox read incrementally (Gmail, IMAP, a watched folder): each poll reads what arrived since
+/// the stored cursor. The poller (<see cref="MailboxPoller"/>) stores cursors only after the messages
+/// before them are committed and acknowledges each message (label, flag, move) only after its commit,
+/// so a crash at any moment loses nothing and the ledger drops what is read twice.
+/// </summary>
+public interface IMailbox
+{
+    /// <summary>The source's stable name: the key of its cursor and lease (for example <c>gmail:me</c>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Reads the messages that arrived after <paramref name="cursor"/> (null: first run, a bounded full
+    /// sync), oldest first. A message may carry <see cref="RawMessage.Cursor"/>.
+    /// </summary>
+    IAsyncEnumerable<RawMessage> ReadNewAsync(string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="ReadNewAsync"/> has been enumerated to its end: the cursor to store once every
+    /// message it yielded is committed (null: keep the last stored one).
+    /// </summary>
+    string? CursorAfterRead { get; }
+
+    /// <summary>Called once a message's ledger row is committed (or was found already committed): label, flag or move it.</summary>
+    ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken);
+}

@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using FleetManager.Core.Model;
+
+namespace FleetManager.Core.Pipeline;
+
+/// <summary>
+/// One poll of an incremental mailbox: read what arrived since the stored cursor, process and commit
+/// it (<see cref="ImportRunner"/>), and only then acknowledge each message and advance the cursor.
+/// A crash at any moment leaves the cursor at or before the last commit: the next poll re-reads at
+/// most a few messages, which the ledger recognises (nothing lost, nothing twice).
+/// </summary>
+public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBook, ICursorStore cursors, TimeProvider timeProvider)
+{
+    /// <summary>At most this many messages share one transaction (and wait for their acknowledgement).</summary>
+    public int MaxBatch { get; init; } = 64;
+
+    public async Task<ImportSummary> PollAsync(IMailbox mailbox, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        var cursor = cursors.GetCursor(mailbox.Name);
+        var runner = new ImportRunner(processor, orderBook, timeProvider)
+        {
+            MaxBatch = MaxBatch,
+            AfterCommit = (committed, ct) => AcknowledgeAsync(mailbox, committed, ct),
+        };
+
+        var summary = await runner.RunAsync(new MailboxReader(mailbox, cursor), progress, cancellationToken).ConfigureAwait(false);
+        if (mailbox.CursorAfterRead is { } after)
+        {
+            cursors.SaveCursor(mailbox.Name, after, timeProvider.GetUtcNow());
+        }
+
+        return summary;
+    }
+
+    private async ValueTask AcknowledgeAsync(IMailbox mailbox, IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+    {
+        string? lastCursor = null;
+        foreach (var message in committed)
+        {
+            await mailbox.AcknowledgeAsync(message.Raw, message.Outcome, cancellationToken).ConfigureAwait(false);
+            lastCursor = message.Raw.Cursor ?? lastCursor;
+        }
+
+        // Messages arrive in order and the whole batch is committed, so the last cursor in it is safe.
+        if (lastCursor is not null)
+        {
+            cursors.SaveCursor(mailbox.Name, lastCursor, timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>Presents one poll of a mailbox as an <see cref="IMailSource"/> for the import runner.</summary>
+    private sealed class MailboxReader(IMailbox mailbox, string? cursor) : IMailSource
+    {
+        public string Name => mailbox.Name;
+
+        public async IAsyncEnumerable<RawMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var message in mailbox.ReadNewAsync(cursor, cancellationToken).ConfigureAwait(false))
+            {
+                yield return message;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+
+namespace FleetManager.Hosting;
+
+/// <summary>
+/// Where configuration comes from, lowest precedence first: <c>appsettings.json</c> (beside the
+/// executable, then the working directory, then the file named by <c>FLEETMANAGER_CONFIG</c>), the
+/// original Python tool's environment variables (<see cref="LegacyVariables"/>), then
+/// <c>FLEETMANAGER__SECTION__KEY</c> environment variables.
+/// </summary>
+internal static class AppConfiguration
+{
+    /// <summary>The original tool's variable names and the option each one sets.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LegacyVariables = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GEMINI_API_KEY"] = "Gemini:ApiKey",
+        ["GOOGLE_MAPS_API_KEY"] = "Geocoding:Google:ApiKey",
+        ["GOOGLE_SHEETS_SPREADSHEET_ID"] = "Sheets:SpreadsheetId",
+        ["GOOGLE_SHEETS_RANGE_NAME"] = "Sheets:Range",
+        ["GMAIL_CREDENTIALS_FILE"] = "Gmail:CredentialsFile",
+        ["DATA_DIR"] = "DataDir",
+        ["LOG_LEVEL"] = "Logging:LogLevel:Default",
+    };
+
+    public const string EnvironmentPrefix = "FLEETMANAGER__";
+
+    public static IConfigurationRoot Build() => Build(Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
+
+    /// <summary>Builds the configuration from the given environment (tests pass their own).</summary>
+    public static IConfigurationRoot Build(IDictionary environment, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(workingDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (environment["FLEETMANAGER_CONFIG"] is string explicitFile && explicitFile.Length > 0)
+        {
+            // Named explicitly: a missing file is an error the user must hear about.
+            builder.AddJsonFile(Path.GetFullPath(explicitFile, workingDirectory), optional: false, reloadOnChange: false);
+        }
+
+        var legacy = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (variable, key) in LegacyVariables)
+        {
+            if (environment[variable] is string value && value.Length > 0)
+            {
+                legacy[key] = value;
+            }
+        }
+
+        builder.AddInMemoryCollection(legacy);
+        builder.AddInMemoryCollection(PrefixedVariables(environment));
+        return builder.Build();
+    }
+
+    /// <summary><c>FLEETMANAGER__GEMINI__BASEURL</c> → <c>Gemini:BaseUrl</c> (keys are case-insensitive).</summary>
+    private static Dictionary<string, string?> PrefixedVariables(IDictionary environment)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                values[name[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+            }
+        }
+
+        return values;
+    }
+}
