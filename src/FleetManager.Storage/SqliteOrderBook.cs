@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
 using FleetManager.Core.Text;
+using FleetManager.Storage.Export;
 using FleetManager.Storage.Schema;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +26,7 @@ namespace FleetManager.Storage;
 /// <para>Not thread-safe: use one instance per thread. Several instances (or processes) may open
 /// the same file; WAL lets readers run beside the one writer.</para>
 /// </remarks>
-public sealed class SqliteOrderBook : IDisposable
+public sealed class SqliteOrderBook : IOrderStore
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _contains;
@@ -32,16 +34,27 @@ public sealed class SqliteOrderBook : IDisposable
     private readonly SqliteCommand _insertRaw;
     private readonly SqliteCommand _insertOrder;
     private readonly SqliteCommand _insertStop;
+    // Prepared only when sinks are configured: without them a commit runs no outbox statement at all.
+    private readonly SqliteCommand? _insertOutbox;
+    private readonly string[] _outboxSinks;
     private bool _disposed;
 
-    private const string LedgerColumns =
-        "l.id, l.ledger_key, l.source_key, l.message_id, l.subject, l.sender, l.sent_at, l.received_at, " +
-        "l.processed_at, l.status, l.classification, l.error, l.order_count";
+    private const string LedgerColumns = OrderRows.LedgerColumns;
 
-    private SqliteOrderBook(SqliteConnection connection, int schemaVersion)
+    private SqliteOrderBook(SqliteConnection connection, string path, int schemaVersionAtOpen, int schemaVersion, IReadOnlyList<string> outboxSinks)
     {
         _connection = connection;
+        Location = path;
+        SchemaVersionAtOpen = schemaVersionAtOpen;
         SchemaVersion = schemaVersion;
+        _outboxSinks = [.. outboxSinks];
+        if (_outboxSinks.Length > 0)
+        {
+            _insertOutbox = Prepare(
+                "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at) " +
+                "VALUES ($sink, $order_key, $order_id, $payload_json, $created_at)",
+                "$sink", "$order_key", "$order_id", "$payload_json", "$created_at");
+        }
 
         _contains = Prepare("SELECT 1 FROM ledger WHERE ledger_key = $key", "$key");
         _insertLedger = Prepare(
@@ -86,6 +99,18 @@ public sealed class SqliteOrderBook : IDisposable
     /// <summary>The schema version of the open database (the latest this code knows, after migration).</summary>
     public int SchemaVersion { get; }
 
+    /// <inheritdoc />
+    public int SchemaVersionAtOpen { get; }
+
+    /// <inheritdoc />
+    public OrderStoreKind Kind => OrderStoreKind.Sqlite;
+
+    /// <summary>The database path as given to <see cref="Open(string)"/>.</summary>
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> OutboxSinks => _outboxSinks;
+
     /// <summary>The schema version this code writes.</summary>
     public static int LatestSchemaVersion => OrderBookSchema.Steps[^1].Version;
 
@@ -97,11 +122,23 @@ public sealed class SqliteOrderBook : IDisposable
     /// The file is not a SQLite database or not an order book, cannot be opened or created, is locked,
     /// or has a newer schema than this code knows.
     /// </exception>
-    public static SqliteOrderBook Open(string path) => Open(path, OrderBookSchema.Steps);
+    public static SqliteOrderBook Open(string path) => Open(path, OrderBookSchema.Steps, new OrderStoreOptions());
 
-    internal static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps)
+    /// <summary>
+    /// Opens the order book at <paramref name="path"/> with <paramref name="options"/> (outbox sinks,
+    /// whether pending schema steps are applied; the connection string is ignored here).
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">As <see cref="Open(string)"/>; also when
+    /// migrations are disabled and the schema is older than this code's.</exception>
+    public static SqliteOrderBook Open(string path, OrderStoreOptions options) => Open(path, OrderBookSchema.Steps, options);
+
+    internal static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps) => Open(path, steps, new OrderStoreOptions());
+
+    internal static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps, OrderStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var sinks = OutboxSinkNames.Validate(path, options.OutboxSinks);
         SqliteConnection? connection = null;
         try
         {
@@ -123,8 +160,8 @@ public sealed class SqliteOrderBook : IDisposable
             connection = new SqliteConnection(connectionString);
             connection.Open();
             Configure(connection);
-            var version = Migrate(connection, path, steps);
-            return new SqliteOrderBook(connection, version);
+            var (from, version) = Migrate(connection, path, steps, options.ApplyMigrations);
+            return new SqliteOrderBook(connection, path, from, version, sinks);
         }
         catch (Exception exception)
         {
@@ -358,6 +395,184 @@ public sealed class SqliteOrderBook : IDisposable
         return reader.Read() ? reader.GetFieldValue<byte[]>(0) : null;
     }
 
+    /// <inheritdoc />
+    public string? GetCursor(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT cursor_value FROM source_cursor WHERE source = $source";
+        command.Parameters.AddWithValue("$source", source);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <inheritdoc />
+    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(cursor);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO source_cursor (source, cursor_value, saved_at) VALUES ($source, $cursor, $saved_at) " +
+            "ON CONFLICT (source) DO UPDATE SET cursor_value = excluded.cursor_value, saved_at = excluded.saved_at";
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$cursor", cursor);
+        command.Parameters.AddWithValue("$saved_at", SpecText.Of(savedAt));
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired
+    /// or ours) and the take cannot be split by another process sharing the file.
+    /// </remarks>
+    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            """
+            INSERT INTO lease (resource, holder, expires_at_ms, acquired_at) VALUES ($resource, $holder, $expires, $now_text)
+            ON CONFLICT (resource) DO UPDATE
+                SET holder = excluded.holder,
+                    expires_at_ms = excluded.expires_at_ms,
+                    acquired_at = CASE WHEN lease.holder = excluded.holder THEN lease.acquired_at ELSE excluded.acquired_at END
+                WHERE lease.expires_at_ms <= $now OR lease.holder = excluded.holder
+            RETURNING holder
+            """;
+        command.Parameters.AddWithValue("$resource", resource);
+        command.Parameters.AddWithValue("$holder", holder);
+        command.Parameters.AddWithValue("$expires", (now + duration).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now_text", SpecText.Of(now));
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <inheritdoc />
+    public void Release(string resource, string holder)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(holder);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM lease WHERE resource = $resource AND holder = $holder";
+        command.Parameters.AddWithValue("$resource", resource);
+        command.Parameters.AddWithValue("$holder", holder);
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutboxEntry> Pending(string sink, int max)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT id, order_key, payload_json FROM outbox WHERE sink = $sink AND delivered_at IS NULL ORDER BY id LIMIT $max";
+        command.Parameters.AddWithValue("$sink", sink);
+        command.Parameters.AddWithValue("$max", max);
+        var entries = new List<OutboxEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)));
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(ids);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "UPDATE outbox SET delivered_at = $delivered_at WHERE id = $id AND sink = $sink AND delivered_at IS NULL";
+        var id = command.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        command.Parameters.AddWithValue("$sink", sink);
+        command.Parameters.AddWithValue("$delivered_at", SpecText.Of(deliveredAt));
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public long Depth(string sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE sink = $sink AND delivered_at IS NULL";
+        command.Parameters.AddWithValue("$sink", sink);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <inheritdoc />
+    public bool TryGet(string provider, string query, out GeoPoint? point)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT latitude, longitude, confidence FROM geocode_cache WHERE provider = $provider AND query_key = $query";
+        command.Parameters.AddWithValue("$provider", provider);
+        command.Parameters.AddWithValue("$query", GeocodeQueryKey.Normalise(query));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            point = null;
+            return false;
+        }
+
+        point = reader.IsDBNull(0) || reader.IsDBNull(1)
+            ? null
+            : new GeoPoint(reader.GetDouble(0), reader.GetDouble(1), reader.IsDBNull(2) ? 1.0 : reader.GetDouble(2));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            """
+            INSERT INTO geocode_cache (provider, query_key, latitude, longitude, confidence, cached_at)
+            VALUES ($provider, $query, $latitude, $longitude, $confidence, $cached_at)
+            ON CONFLICT (provider, query_key) DO UPDATE
+                SET latitude = excluded.latitude, longitude = excluded.longitude,
+                    confidence = excluded.confidence, cached_at = excluded.cached_at
+            """;
+        command.Parameters.AddWithValue("$provider", provider);
+        command.Parameters.AddWithValue("$query", GeocodeQueryKey.Normalise(query));
+        command.Parameters.AddWithValue("$latitude", point is null ? DBNull.Value : point.Latitude);
+        command.Parameters.AddWithValue("$longitude", point is null ? DBNull.Value : point.Longitude);
+        command.Parameters.AddWithValue("$confidence", point is null ? DBNull.Value : point.Confidence);
+        command.Parameters.AddWithValue("$cached_at", SpecText.Of(at));
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Closes the connection (the WAL is checkpointed when the last connection to the file closes).</summary>
     public void Dispose()
     {
@@ -372,6 +587,7 @@ public sealed class SqliteOrderBook : IDisposable
         _insertRaw.Dispose();
         _insertOrder.Dispose();
         _insertStop.Dispose();
+        _insertOutbox?.Dispose();
         _connection.Dispose();
     }
 
@@ -383,6 +599,7 @@ public sealed class SqliteOrderBook : IDisposable
         _insertRaw.Transaction = transaction;
         _insertOrder.Transaction = transaction;
         _insertStop.Transaction = transaction;
+        _insertOutbox?.Transaction = transaction;
         try
         {
             var result = work();
@@ -395,6 +612,7 @@ public sealed class SqliteOrderBook : IDisposable
             _insertRaw.Transaction = null;
             _insertOrder.Transaction = null;
             _insertStop.Transaction = null;
+            _insertOutbox?.Transaction = null;
         }
     }
 
@@ -429,26 +647,19 @@ public sealed class SqliteOrderBook : IDisposable
 
         for (var index = 0; index < orders.Count; index++)
         {
-            WriteOrder(ledgerId, index, orders[index]);
+            var orderId = WriteOrder(ledgerId, index, orders[index]);
+            if (_insertOutbox is not null)
+            {
+                WriteOutbox(orderId, index, orders[index], message);
+            }
         }
 
         return true;
     }
 
-    private void WriteOrder(long ledgerId, int index, TransportOrder order)
+    private long WriteOrder(long ledgerId, int index, TransportOrder order)
     {
-        Stop? firstLoading = null, lastUnloading = null;
-        foreach (var stop in order.Stops)
-        {
-            if (stop.Type == StopType.Loading)
-            {
-                firstLoading ??= stop;
-            }
-            else
-            {
-                lastUnloading = stop;
-            }
-        }
+        var (firstLoading, lastUnloading) = OrderRows.Ends(order);
 
         var p = _insertOrder.Parameters;
         p[0].Value = ledgerId;
@@ -489,45 +700,32 @@ public sealed class SqliteOrderBook : IDisposable
             s[12].Value = stop.Longitude is { } longitude ? longitude : DBNull.Value;
             _insertStop.ExecuteNonQuery();
         }
+
+        return orderId;
     }
 
-    private static string SerializeSources(IReadOnlyDictionary<string, TextSpan> sources)
+    /// <summary>One outbox row per configured sink for an order just written, in the same transaction.</summary>
+    private void WriteOutbox(long orderId, int index, TransportOrder order, StoredMessage message)
     {
-        var dictionary = sources as Dictionary<string, TextSpan> ?? new Dictionary<string, TextSpan>(sources);
-        return JsonSerializer.Serialize(dictionary, StorageJsonContext.Default.DictionaryStringTextSpan);
-    }
-
-    private static StoredOrder ReadStoredOrder(SqliteDataReader reader)
-    {
-        var json = reader.GetString(2);
-        var order = JsonSerializer.Deserialize(json, FleetManagerJsonContext.Compact.TransportOrder)
-            ?? throw new FormatException("An order in the order book is stored as JSON null.");
-        if (TextOrNull(reader, 3) is { } sources)
+        var payload = OrderJsonExporter.ElementJson(orderId, message.MessageId, order);
+        var key = OutboxOrderKey.Of(message.MessageId, index);
+        var p = _insertOutbox!.Parameters;
+        foreach (var sink in _outboxSinks)
         {
-            order = order with
-            {
-                Sources = JsonSerializer.Deserialize(sources, StorageJsonContext.Default.DictionaryStringTextSpan)
-                    ?? new Dictionary<string, TextSpan>(),
-            };
+            p[0].Value = sink;
+            p[1].Value = key;
+            p[2].Value = orderId;
+            p[3].Value = payload;
+            p[4].Value = SpecText.Of(message.ProcessedAt);
+            _insertOutbox.ExecuteNonQuery();
         }
-
-        return new StoredOrder(reader.GetInt64(0), reader.GetInt32(1), ReadLedgerEntry(reader, 4), order, json);
     }
 
-    private static LedgerEntry ReadLedgerEntry(SqliteDataReader reader, int first) => new(
-        Id: reader.GetInt64(first),
-        LedgerKey: reader.GetString(first + 1),
-        SourceKey: reader.GetString(first + 2),
-        MessageId: reader.GetString(first + 3),
-        Subject: TextOrNull(reader, first + 4),
-        From: TextOrNull(reader, first + 5),
-        Date: SpecText.ParseTimestamp(TextOrNull(reader, first + 6)),
-        ReceivedAt: SpecText.ParseTimestamp(TextOrNull(reader, first + 7)),
-        ProcessedAt: SpecText.ParseTimestamp(reader.GetString(first + 8))!.Value,
-        Status: reader.GetString(first + 9) == "quarantined" ? LedgerStatus.Quarantined : LedgerStatus.Processed,
-        Classification: SpecText.ParseClassification(TextOrNull(reader, first + 10)),
-        Error: TextOrNull(reader, first + 11),
-        OrderCount: reader.GetInt32(first + 12));
+    private static string SerializeSources(IReadOnlyDictionary<string, TextSpan> sources) => OrderRows.SerializeSources(sources);
+
+    private static StoredOrder ReadStoredOrder(SqliteDataReader reader) => OrderRows.ReadStoredOrder(reader);
+
+    private static LedgerEntry ReadLedgerEntry(SqliteDataReader reader, int first) => OrderRows.ReadLedgerEntry(reader, first);
 
     /// <summary>Adds the query's filters as parameters of <paramref name="command"/> and returns the WHERE/ORDER/LIMIT tail.</summary>
     private static string Where(SqliteCommand command, OrderQuery query)
@@ -624,16 +822,23 @@ public sealed class SqliteOrderBook : IDisposable
             "fm_fold", text => text is null ? null : TextFold.Fold(text), isDeterministic: true);
     }
 
-    private static int Migrate(SqliteConnection connection, string path, IReadOnlyList<MigrationStep> steps)
+    private static (int From, int To) Migrate(SqliteConnection connection, string path, IReadOnlyList<MigrationStep> steps, bool apply)
     {
         var latest = steps[^1].Version;
         // One immediate transaction: two processes opening a new file at once cannot both migrate it.
         using var transaction = connection.BeginTransaction();
         var version = ReadVersion(connection, transaction, path);
+        var from = version;
         if (version > latest)
         {
             throw new OrderBookUnavailableException(
                 path, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
+        }
+
+        if (version < latest && !apply)
+        {
+            throw new OrderBookUnavailableException(
+                path, $"its schema version is {version}, older than the {latest} this program writes, and migrations at open are disabled; run 'fleetmanager db migrate'");
         }
 
         using var command = connection.CreateCommand();
@@ -666,7 +871,7 @@ public sealed class SqliteOrderBook : IDisposable
         }
 
         transaction.Commit();
-        return version;
+        return (from, version);
     }
 
     private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction, string path)

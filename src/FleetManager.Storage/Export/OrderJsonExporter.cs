@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FleetManager.Core.Json;
+using FleetManager.Core.Model;
 
 namespace FleetManager.Storage.Export;
 
@@ -21,21 +23,11 @@ public static class OrderJsonExporter
             // Keep Łódź readable, as the interchange JSON does.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
-        var typeInfo = FleetManagerJsonContext.Compact.TransportOrder;
         var count = 0;
         writer.WriteStartArray();
         foreach (var stored in orders)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("id", stored.Id);
-            writer.WriteString("message_id", stored.Message.MessageId);
-            var element = JsonSerializer.SerializeToElement(stored.Order, typeInfo);
-            foreach (var property in element.EnumerateObject())
-            {
-                property.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
+            WriteElement(writer, stored.Id, stored.Message.MessageId, stored.Order);
             writer.Flush();
             count++;
         }
@@ -43,5 +35,36 @@ public static class OrderJsonExporter
         writer.WriteEndArray();
         writer.Flush();
         return count;
+    }
+
+    /// <summary>
+    /// One element of the export on one line (compact): what the outbox hands a sink, so a sink row
+    /// and an exported order read the same.
+    /// </summary>
+    public static string ElementJson(long id, string messageId, TransportOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        ArgumentNullException.ThrowIfNull(order);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteElement(writer, id, messageId, order);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteElement(Utf8JsonWriter writer, long id, string messageId, TransportOrder order)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", id);
+        writer.WriteString("message_id", messageId);
+        var element = JsonSerializer.SerializeToElement(order, FleetManagerJsonContext.Compact.TransportOrder);
+        foreach (var property in element.EnumerateObject())
+        {
+            property.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
     }
 }

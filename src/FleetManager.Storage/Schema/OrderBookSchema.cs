@@ -81,5 +81,48 @@ internal static class OrderBookSchema
                 PRIMARY KEY (order_id, stop_index)
             ) WITHOUT ROWID;
             """),
+        new(2, """
+            -- Each mail source's position (Gmail historyId, IMAP UIDVALIDITY:UID).
+            CREATE TABLE source_cursor (
+                source       TEXT PRIMARY KEY,
+                cursor_value TEXT NOT NULL,
+                saved_at     TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            -- One holder per resource (a mail source) across processes; expiry in Unix milliseconds (UTC)
+            -- so that the expiry check is a number comparison.
+            CREATE TABLE lease (
+                resource      TEXT PRIMARY KEY,
+                holder        TEXT NOT NULL,
+                expires_at_ms INTEGER NOT NULL,
+                acquired_at   TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            -- Orders waiting for a sink, written in the commit's transaction. AUTOINCREMENT: an id is
+            -- never reused, so delivery order is commit order even after old rows are deleted.
+            CREATE TABLE outbox (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                sink         TEXT NOT NULL,
+                order_key    TEXT NOT NULL,
+                order_id     INTEGER NOT NULL REFERENCES orders (id),
+                payload_json TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                delivered_at TEXT
+            );
+
+            -- Only undelivered rows are indexed: the index stays as small as the backlog.
+            CREATE INDEX outbox_pending ON outbox (sink, id) WHERE delivered_at IS NULL;
+
+            -- Geocoding answers by provider and normalised query; a miss has NULL coordinates.
+            CREATE TABLE geocode_cache (
+                provider   TEXT NOT NULL,
+                query_key  TEXT NOT NULL,
+                latitude   REAL,
+                longitude  REAL,
+                confidence REAL,
+                cached_at  TEXT NOT NULL,
+                PRIMARY KEY (provider, query_key)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -1,0 +1,66 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Storage;
+
+/// <summary>
+/// Everything the program keeps, on either back-end (<see cref="SqliteOrderBook"/>,
+/// <see cref="Postgres.PostgresOrderBook"/>): the ledger, raw messages, orders and stops, and the
+/// service's state (outbox, cursors, leases, geocode cache). Open one with <see cref="OrderStoreFactory"/>.
+/// </summary>
+/// <remarks>
+/// An instance is not thread-safe (the SQLite one holds one connection); the CLI wraps it in a
+/// lock where an import reads and commits from two threads. Several instances and processes may
+/// share one store: commits are idempotent by the unique ledger key and leases are atomic.
+/// </remarks>
+public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IDisposable
+{
+    /// <summary>Which back-end this is.</summary>
+    OrderStoreKind Kind { get; }
+
+    /// <summary>Where the store is, for messages: the SQLite path, or PostgreSQL host/port/database (never the password).</summary>
+    string Location { get; }
+
+    /// <summary>The schema version of the open store (after migration).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>The schema version the store had when it was opened, before any migration step ran (0: it was empty).</summary>
+    int SchemaVersionAtOpen { get; }
+
+    /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
+    IReadOnlyList<string> OutboxSinks { get; }
+
+    /// <summary>True when a message with this ledger key is already in the ledger (processed or quarantined).</summary>
+    bool Contains(string ledgerKey);
+
+    /// <summary>
+    /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
+    /// with their stops and, per configured sink, an outbox row per order.
+    /// </summary>
+    /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
+    bool Commit(StoredMessage message, EmailResult result);
+
+    /// <summary>Group commit: several messages, each as <see cref="Commit"/> would, in ONE transaction (all or none).</summary>
+    IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch);
+
+    /// <summary>Orders matching <paramref name="query"/> as list rows, ordered by id.</summary>
+    IReadOnlyList<OrderSummary> ListOrders(OrderQuery query);
+
+    /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
+    StoredOrder? GetOrder(long id);
+
+    /// <summary>Orders matching <paramref name="query"/> in full, ordered by id, read as the caller enumerates.</summary>
+    IEnumerable<StoredOrder> QueryOrders(OrderQuery query);
+
+    /// <summary>Totals of the ledger.</summary>
+    LedgerCounts CountLedger();
+
+    /// <summary>Quarantined messages (with their reasons), oldest first.</summary>
+    IReadOnlyList<LedgerEntry> ListQuarantined(int limit = 100, int offset = 0);
+
+    /// <summary>The ledger row for a message; null when the key is not recorded.</summary>
+    LedgerEntry? GetLedgerEntry(string ledgerKey);
+
+    /// <summary>The message's bytes as received; null when the key is not recorded.</summary>
+    byte[]? GetRawMessage(string ledgerKey);
+}

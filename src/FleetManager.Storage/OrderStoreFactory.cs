@@ -1,0 +1,78 @@
+using FleetManager.Storage.Postgres;
+using Microsoft.Data.Sqlite;
+
+namespace FleetManager.Storage;
+
+/// <summary>
+/// Opens the order book that one connection string names: PostgreSQL for a <c>postgres://</c> URI or
+/// an Npgsql keyword string, SQLite for anything else (a file path or <c>Data Source=FILE</c>).
+/// </summary>
+public static class OrderStoreFactory
+{
+    /// <summary>Which back-end <paramref name="connectionString"/> selects.</summary>
+    public static OrderStoreKind KindOf(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var text = connectionString.Trim();
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+            text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return OrderStoreKind.PostgreSql;
+        }
+
+        // A keyword string naming a server is Npgsql's; SQLite's keyword strings name a Data Source.
+        return HasKeyword(text, "host") || HasKeyword(text, "server")
+            ? OrderStoreKind.PostgreSql
+            : OrderStoreKind.Sqlite;
+    }
+
+    /// <summary>
+    /// Opens (and, unless <see cref="OrderStoreOptions.ApplyMigrations"/> is false, migrates) the store
+    /// that <see cref="OrderStoreOptions.ConnectionString"/> names.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">The store cannot be reached, opened or migrated; the message says why.</exception>
+    public static IOrderStore Open(OrderStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new OrderBookUnavailableException("(none)", "no connection string or file path is configured (set Storage:ConnectionString or --db)");
+        }
+
+        var connectionString = options.ConnectionString.Trim();
+        return KindOf(connectionString) == OrderStoreKind.PostgreSql
+            ? PostgresOrderBook.Open(connectionString, options)
+            : SqliteOrderBook.Open(SqlitePath(connectionString), options);
+    }
+
+    /// <summary>The file a SQLite connection string names: the path itself, or its <c>Data Source</c>.</summary>
+    public static string SqlitePath(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var text = connectionString.Trim();
+        if (HasKeyword(text, "data source") || HasKeyword(text, "datasource") || HasKeyword(text, "filename"))
+        {
+            var dataSource = new SqliteConnectionStringBuilder(text).DataSource;
+            if (!string.IsNullOrWhiteSpace(dataSource))
+            {
+                return dataSource;
+            }
+        }
+
+        return text;
+    }
+
+    private static bool HasKeyword(string text, string keyword)
+    {
+        foreach (var part in text.Split(';'))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && part[..equals].Trim().Equals(keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
