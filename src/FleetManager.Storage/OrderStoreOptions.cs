@@ -11,7 +11,7 @@ public sealed class OrderStoreOptions
     /// (or <c>postgresql://</c>) URI or an Npgsql keyword string (<c>Host=...;Database=...</c>) selects
     /// PostgreSQL; anything else is a SQLite file path (or a <c>Data Source=FILE</c> string). Null or
     /// empty: the SQLite file <c>$DATA_DIR/fleetmanager.db</c>, else <c>./fleetmanager.db</c>.
-    /// Environment: <c>FLEETMANAGER__STORAGE__CONNECTIONSTRING</c> or <c>DATABASE_URL</c>.
+    /// Environment: <c>FLEETMANAGER__STORAGE__CONNECTIONSTRING</c>; the CLI's <c>--db</c> overrides it.
     /// </summary>
     public string? ConnectionString { get; set; }
 
