@@ -5,11 +5,15 @@ namespace FleetManager.Commands;
 /// <summary>Options shared by several verbs, created once so their names and help read the same.</summary>
 internal static class CommonOptions
 {
-    /// <summary>The order book's path: <c>--db</c>, else <c>$DATA_DIR/fleetmanager.db</c> (the original tool's variable), else <c>./fleetmanager.db</c>.</summary>
+    /// <summary>
+    /// The order book: <c>--db</c> (a SQLite file, or a PostgreSQL connection string), else the
+    /// <c>Storage:ConnectionString</c> setting, else <c>$DATA_DIR/fleetmanager.db</c> (the original
+    /// tool's variable), else <c>./fleetmanager.db</c>.
+    /// </summary>
     public static Option<string> Database() => new("--db")
     {
-        Description = "SQLite order book file (default: $DATA_DIR/fleetmanager.db, else ./fleetmanager.db).",
-        DefaultValueFactory = _ => DefaultDatabasePath(),
+        Description = "The order book: a SQLite file, or a PostgreSQL connection string (default: Storage:ConnectionString, else $DATA_DIR/fleetmanager.db, else ./fleetmanager.db).",
+        DefaultValueFactory = _ => StoreConfiguration.DefaultConnectionString(),
     };
 
     public static string DefaultDatabasePath()

@@ -16,7 +16,7 @@ internal static class ImportCommand
         var db = CommonOptions.Database();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
-        var command = new Command("import", "Read messages into the order book (SQLite). Already processed messages are skipped.")
+        var command = new Command("import", "Read messages into the order book (SQLite or PostgreSQL). Already processed messages are skipped.")
         {
             paths, db, strict, quiet,
         };
@@ -35,7 +35,7 @@ internal static class ImportCommand
 
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
-        using var book = SqliteOrderBook.Open(dbPath);
+        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
         var runner = new ImportRunner(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), TimeProvider.System);
         var source = PipelineFactory.CreateSource(paths);
 
@@ -61,7 +61,7 @@ internal static class ImportCommand
         }
 
         await warmUp.ConfigureAwait(false);
-        PrintSummary(summary, dbPath);
+        PrintSummary(summary, book.Location);
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
     }
 

@@ -49,7 +49,7 @@ internal static class OrdersCommand
             var order = book.GetOrder(parse.GetValue(id));
             if (order is null)
             {
-                Console.Error.WriteLine($"error: there is no order {parse.GetValue(id)} in {parse.GetValue(db)} (see 'fleetmanager orders list')");
+                Console.Error.WriteLine($"error: there is no order {parse.GetValue(id)} in {book.Location} (see 'fleetmanager orders list')");
                 return ExitCodes.Usage;
             }
 
@@ -109,16 +109,8 @@ internal static class OrdersCommand
         return OrderCsvExporter.Write(orders, writer);
     }
 
-    /// <summary>Reading verbs never create an empty order book by mistake: the file must exist.</summary>
-    private static SqliteOrderBook OpenExisting(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new OrderBookUnavailableException(path, "it does not exist; run 'fleetmanager import PATH' first or give --db FILE");
-        }
-
-        return SqliteOrderBook.Open(path);
-    }
+    /// <summary>Reading verbs never create an empty order book by mistake: a SQLite file must exist.</summary>
+    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExisting(connectionString);
 
     private static void PrintTable(IReadOnlyList<OrderSummary> orders)
     {

@@ -1,13 +1,17 @@
+using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
 
 namespace FleetManager.Commands;
 
 /// <summary>
-/// The import checks the ledger from its reading thread while it commits from another; one SQLite
-/// connection must not be used by two threads at once, so both go through one lock.
+/// The pipeline's ports over one <see cref="IOrderStore"/>, safe to call from several threads: the
+/// import checks the ledger from its reading thread while it commits from another, and the service
+/// polls, delivers the outbox and renews leases beside each other. One SQLite connection must not be
+/// used by two threads at once, so every call goes through one lock (uncontended, it costs nothing
+/// next to a commit).
 /// </summary>
-internal sealed class SynchronizedOrderBook(SqliteOrderBook book) : IOrderBook
+internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
 {
     private readonly Lock _gate = new();
 
@@ -34,6 +38,78 @@ internal sealed class SynchronizedOrderBook(SqliteOrderBook book) : IOrderBook
         lock (_gate)
         {
             return book.CommitBatch(batch);
+        }
+    }
+
+    public string? GetCursor(string source)
+    {
+        lock (_gate)
+        {
+            return book.GetCursor(source);
+        }
+    }
+
+    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt)
+    {
+        lock (_gate)
+        {
+            book.SaveCursor(source, cursor, savedAt);
+        }
+    }
+
+    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return book.TryAcquire(resource, holder, duration, now);
+        }
+    }
+
+    public void Release(string resource, string holder)
+    {
+        lock (_gate)
+        {
+            book.Release(resource, holder);
+        }
+    }
+
+    public IReadOnlyList<OutboxEntry> Pending(string sink, int max)
+    {
+        lock (_gate)
+        {
+            return book.Pending(sink, max);
+        }
+    }
+
+    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    {
+        lock (_gate)
+        {
+            book.MarkDelivered(sink, ids, deliveredAt);
+        }
+    }
+
+    public long Depth(string sink)
+    {
+        lock (_gate)
+        {
+            return book.Depth(sink);
+        }
+    }
+
+    public bool TryGet(string provider, string query, out GeoPoint? point)
+    {
+        lock (_gate)
+        {
+            return book.TryGet(provider, query, out point);
+        }
+    }
+
+    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            book.Put(provider, query, point, at);
         }
     }
 
