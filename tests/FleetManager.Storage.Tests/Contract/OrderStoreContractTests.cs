@@ -1,0 +1,493 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FleetManager.Core.Json;
+using FleetManager.Core.Model;
+using FleetManager.Storage.Export;
+
+namespace FleetManager.Storage.Tests.Contract;
+
+/// <summary>
+/// What every back-end of <see cref="IOrderStore"/> must do, run against SQLite and PostgreSQL
+/// (one subclass each). Stores are opened through <see cref="OrderStoreFactory"/> from the
+/// subclass's connection string, as the program does.
+/// </summary>
+public abstract class OrderStoreContractTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private readonly List<IOrderStore> _opened = [];
+
+    /// <summary>The store under test: a SQLite path or a PostgreSQL connection string, fresh per test.</summary>
+    protected abstract string ConnectionString { get; }
+
+    /// <summary>Opens the store with only the first <paramref name="steps"/> schema steps (an older program's schema).</summary>
+    protected abstract IOrderStore OpenWithSteps(int steps);
+
+    protected abstract OrderStoreKind ExpectedKind { get; }
+
+    public virtual void Dispose()
+    {
+        foreach (var store in _opened)
+        {
+            store.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected IOrderStore Open(params string[] sinks)
+    {
+        var options = new OrderStoreOptions { ConnectionString = ConnectionString };
+        foreach (var sink in sinks)
+        {
+            options.OutboxSinks.Add(sink);
+        }
+
+        var store = OrderStoreFactory.Open(options);
+        _opened.Add(store);
+        return store;
+    }
+
+    protected IOrderStore Track(IOrderStore store)
+    {
+        _opened.Add(store);
+        return store;
+    }
+
+    [Fact]
+    public void Open_NewStore_IsTheExpectedBackEndAtTheLatestSchema()
+    {
+        var store = Open();
+
+        Assert.Equal(ExpectedKind, store.Kind);
+        Assert.Equal(0, store.SchemaVersionAtOpen);
+        Assert.Equal(SqliteOrderBook.LatestSchemaVersion, store.SchemaVersion);
+        Assert.Equal(SqliteOrderBook.LatestSchemaVersion, Open().SchemaVersionAtOpen);
+    }
+
+    [Fact]
+    public void Commit_NewMessage_StoresLedgerOrdersAndStopsThatReadBackTheSame()
+    {
+        var store = Open();
+        var message = SampleOrders.Message("m1") with { ReceivedAt = new DateTimeOffset(2026, 11, 25, 9, 31, 0, TimeSpan.Zero) };
+        var first = SampleOrders.Order(reference: "A-1");
+        var second = SampleOrders.Order(reference: "A-2", customer: "Łódź Trans");
+
+        Assert.True(store.Commit(message, SampleOrders.Result(message, first, second)));
+
+        var orders = store.ListOrders(OrderQuery.All);
+        Assert.Equal(["A-1", "A-2"], orders.Select(o => o.ReferenceNumber));
+        Assert.Equal([0, 1], orders.Select(o => o.OrderIndex));
+        Assert.Equal(new DateOnly(2026, 12, 3), orders[0].LoadingDate);
+        Assert.Equal("PL", orders[0].UnloadingCountry);
+        Assert.Equal(22500m, orders[0].WeightKg);
+        Assert.Equal(new Price(1450m, "EUR"), orders[0].Price);
+        Assert.Equal(VehicleType.Tautliner, orders[0].VehicleType);
+        var stored = store.GetOrder(orders[1].Id)!;
+        Assert.Equal(message.MessageId, stored.Message.MessageId);
+        Assert.Equal(message.Date, stored.Message.Date);
+        Assert.Equal(message.Date!.Value.Offset, stored.Message.Date!.Value.Offset);
+        Assert.Equal(message.ReceivedAt, stored.Message.ReceivedAt);
+        Assert.Equal(message.ProcessedAt, stored.Message.ProcessedAt);
+        Assert.Equal(Classification.Order, stored.Message.Classification);
+        Assert.Equal(2, stored.Message.OrderCount);
+        Assert.Equal(JsonSerializer.Serialize(second, FleetManagerJsonContext.Compact.TransportOrder), stored.OrderJson);
+        Assert.Equal(second.Sources, stored.Order.Sources);
+        Assert.Equal(second.Stops, stored.Order.Stops);
+        Assert.Null(store.GetOrder(987654));
+    }
+
+    [Fact]
+    public void Commit_SameLedgerKeyTwice_SecondIsANoOp()
+    {
+        var store = Open();
+        var message = SampleOrders.Message("m1");
+        Assert.True(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "FIRST"))));
+
+        Assert.False(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "SECOND"))));
+
+        Assert.Equal("FIRST", Assert.Single(store.ListOrders(OrderQuery.All)).ReferenceNumber);
+        Assert.Equal(1, store.CountLedger().Total);
+    }
+
+    [Fact]
+    public void Commit_SameMessageFromTwoInstances_StoresItOnce()
+    {
+        var one = Open();
+        var two = Open();
+        var message = SampleOrders.Message("shared");
+
+        var results = new[] { one, two }.AsParallel()
+            .Select(store => store.Commit(message, SampleOrders.Result(message, SampleOrders.Order())))
+            .ToList();
+
+        Assert.Single(results, stored => stored);
+        Assert.Single(one.ListOrders(OrderQuery.All));
+    }
+
+    [Fact]
+    public void Commit_FailureInTheSecondOrder_StoresNothingOfTheMessage()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("m1");
+        var bad = SampleOrders.Order(reference: "BAD") with { Stops = [new Stop { Type = StopType.Loading, Latitude = double.NaN }] };
+
+        Assert.ThrowsAny<ArgumentException>(() => store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(), bad)));
+
+        Assert.False(store.Contains("m1"));
+        Assert.Null(store.GetRawMessage("m1"));
+        Assert.Equal(0, store.CountLedger().Total);
+        Assert.Equal(0, store.Depth("sheets"));
+        Assert.True(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order())));
+    }
+
+    [Fact]
+    public void CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
+    {
+        var store = Open();
+        var known = SampleOrders.Message("m0");
+        store.Commit(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")));
+        var m1 = SampleOrders.Message("m1");
+        var m2 = SampleOrders.Message("m2");
+
+        var stored = store.CommitBatch(
+        [
+            (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "R-1"))),
+            (known, SampleOrders.Result(known, SampleOrders.Order(reference: "DUPLICATE"))),
+            (m2, EmailResult.Quarantined(m2.MessageId, "unreadable")),
+            (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "AGAIN"))),
+        ]);
+
+        Assert.Equal([true, false, true, false], stored);
+        Assert.Equal(["R-0", "R-1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
+        var quarantined = Assert.Single(store.ListQuarantined());
+        Assert.Equal("m2", quarantined.LedgerKey);
+        Assert.Equal("unreadable", quarantined.Error);
+        Assert.Equal(LedgerStatus.Quarantined, store.GetLedgerEntry("m2")!.Status);
+    }
+
+    [Fact]
+    public void CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
+    {
+        var store = Open("sheets");
+        var m1 = SampleOrders.Message("m1");
+        var m2 = SampleOrders.Message("m2");
+        var bad = SampleOrders.Order() with { Stops = [new Stop { Type = StopType.Unloading, Longitude = double.PositiveInfinity }] };
+
+        Assert.ThrowsAny<ArgumentException>(() => store.CommitBatch(
+        [
+            (m1, SampleOrders.Result(m1, SampleOrders.Order())),
+            (m2, SampleOrders.Result(m2, bad)),
+        ]));
+
+        Assert.False(store.Contains("m1"));
+        Assert.False(store.Contains("m2"));
+        Assert.Equal(0, store.Depth("sheets"));
+        Assert.Equal([true], store.CommitBatch([(m1, SampleOrders.Result(m1, SampleOrders.Order()))]));
+    }
+
+    [Fact]
+    public void GetRawMessage_Bytes_RoundTripExactly()
+    {
+        var store = Open();
+        var bytes = new byte[5 * 1024 + 17];
+        new Random(7).NextBytes(bytes);
+        var message = SampleOrders.Message("m1") with { Raw = bytes.AsMemory(17) };
+        store.Commit(message, SampleOrders.Result(message));
+
+        Assert.Equal(bytes[17..], store.GetRawMessage("m1"));
+        Assert.Null(store.GetRawMessage("missing"));
+        Assert.Null(store.GetLedgerEntry("missing"));
+    }
+
+    [Fact]
+    public void CountLedger_MixedMessages_CountsByStatusAndClassification()
+    {
+        var store = Open();
+        Commit(store, "o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
+        Commit(store, "i1", Classification.Invoice);
+        Commit(store, "x1", Classification.Other);
+        var bad = SampleOrders.Message("q1");
+        store.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
+
+        var counts = store.CountLedger();
+
+        Assert.Equal(3, counts.Processed);
+        Assert.Equal(1, counts.Quarantined);
+        Assert.Equal(2, counts.Orders);
+        Assert.Equal(1, counts.ByClassification[Classification.Order]);
+        Assert.Equal(1, counts.ByClassification[Classification.Invoice]);
+        Assert.Equal(1, counts.ByClassification[Classification.Other]);
+    }
+
+    [Fact]
+    public void ListOrders_Filters_MatchTheSameOrdersOnEveryBackEnd()
+    {
+        var store = Open();
+        var a = SampleOrders.Message("a", messageId: "<a@x>");
+        var b = SampleOrders.Message("b", messageId: "<b@x>");
+        store.Commit(a, SampleOrders.Result(a,
+            SampleOrders.Order(reference: "REF-1", customer: "Łódź Logistics", loadingDate: new DateOnly(2026, 12, 1)),
+            SampleOrders.Order(reference: "REF-2", customer: "Other", loadingCountry: "FR", unloadingCountry: "ES", loadingDate: new DateOnly(2026, 12, 10), requestType: RequestType.QuoteRequest)));
+        store.Commit(b, SampleOrders.Result(b, SampleOrders.Order(reference: "REF-3", customer: "LODZ again", loadingDate: new DateOnly(2026, 12, 20))));
+
+        string[] References(OrderQuery query) => [.. store.ListOrders(query).Select(o => o.ReferenceNumber ?? "-")];
+
+        Assert.Equal(["REF-1", "REF-3"], References(new OrderQuery { CustomerContains = "lodz" }));
+        Assert.Equal(["REF-2"], References(new OrderQuery { Country = "es" }));
+        Assert.Equal(["REF-2"], References(new OrderQuery { ReferenceNumber = "ref-2" }));
+        Assert.Equal(["REF-2"], References(new OrderQuery { RequestType = RequestType.QuoteRequest }));
+        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2) }));
+        Assert.Equal(["REF-1", "REF-2"], References(new OrderQuery { LoadingTo = new DateOnly(2026, 12, 10) }));
+        Assert.Equal(["REF-3"], References(new OrderQuery { MessageId = "<b@x>" }));
+        Assert.Equal(["REF-2"], References(new OrderQuery { Limit = 1, Offset = 1 }));
+        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { Offset = 1 }));
+        Assert.Equal(["REF-1", "REF-2", "REF-3"], store.QueryOrders(new OrderQuery { Classification = Classification.Order }).Select(o => o.Order.ReferenceNumber));
+    }
+
+    [Fact]
+    public void Commit_WithSinks_WritesOneOutboxEntryPerSinkAndOrderShapedLikeTheExport()
+    {
+        var store = Open("sheets", "webhook");
+        var message = SampleOrders.Message("m1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B")));
+
+        var pending = store.Pending("sheets", 10);
+
+        Assert.Equal(2, pending.Count);
+        Assert.Equal(2, store.Depth("webhook"));
+        Assert.Equal([message.MessageId + "#0", message.MessageId + "#1"], pending.Select(e => e.OrderKey));
+        Assert.All(pending, e => Assert.Equal("sheets", e.Sink));
+        Assert.True(pending[0].Id < pending[1].Id);
+        using var export = new MemoryStream();
+        OrderJsonExporter.Write(store.QueryOrders(OrderQuery.All), export);
+        var exported = JsonNode.Parse(export.ToArray())!.AsArray();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            Assert.True(JsonNode.DeepEquals(exported[i], JsonNode.Parse(pending[i].PayloadJson)), pending[i].PayloadJson);
+        }
+    }
+
+    [Fact]
+    public void Commit_WithoutSinks_WritesNoOutboxEntries()
+    {
+        var store = Open();
+        var message = SampleOrders.Message("m1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+
+        Assert.Equal(0, store.Depth("sheets"));
+        Assert.Empty(store.Pending("sheets", 10));
+        Assert.Empty(store.OutboxSinks);
+    }
+
+    [Fact]
+    public void Commit_QuarantinedOrKnownMessage_WritesNoOutboxEntries()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("m1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        var bad = SampleOrders.Message("bad");
+        store.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
+
+        Assert.Equal(1, store.Depth("sheets"));
+    }
+
+    [Fact]
+    public void MarkDelivered_SomeEntries_TheRestStayPendingInOrderAndMarkingAgainChangesNothing()
+    {
+        var store = Open("sheets");
+        for (var i = 0; i < 3; i++)
+        {
+            var message = SampleOrders.Message("m" + i);
+            store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R" + i)));
+        }
+
+        var pending = store.Pending("sheets", 2);
+        Assert.Equal(2, pending.Count);
+
+        store.MarkDelivered("sheets", [pending[0].Id, pending[1].Id], Now);
+        store.MarkDelivered("sheets", [pending[0].Id], Now.AddMinutes(1));
+        store.MarkDelivered("sheets", [], Now);
+
+        var rest = Assert.Single(store.Pending("sheets", 10));
+        Assert.Equal("<m2@mail.example>#0", rest.OrderKey);
+        Assert.Equal(1, store.Depth("sheets"));
+    }
+
+    [Fact]
+    public void MarkDelivered_OtherSinksEntries_LeavesThemPending()
+    {
+        var store = Open("sheets", "webhook");
+        var message = SampleOrders.Message("m1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+
+        store.MarkDelivered("webhook", [.. store.Pending("sheets", 10).Select(e => e.Id)], Now);
+
+        Assert.Equal(1, store.Depth("sheets"));
+        Assert.Equal(1, store.Depth("webhook"));
+    }
+
+    [Fact]
+    public void Outbox_EntriesWrittenByOneInstance_AreDeliveredByAnother()
+    {
+        var writer = Open("sheets");
+        var reader = Open();
+        var message = SampleOrders.Message("m1");
+        writer.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+
+        var entry = Assert.Single(reader.Pending("sheets", 10));
+        reader.MarkDelivered("sheets", [entry.Id], Now);
+
+        Assert.Equal(0, writer.Depth("sheets"));
+    }
+
+    [Fact]
+    public void Cursor_SavedTwice_ReadsTheLastOneFromAnyInstance()
+    {
+        var store = Open();
+        Assert.Null(store.GetCursor("gmail:ops@example.com"));
+
+        store.SaveCursor("gmail:ops@example.com", "1000", Now);
+        store.SaveCursor("gmail:ops@example.com", "1042", Now.AddMinutes(1));
+        store.SaveCursor("imap:inbox", "7:15", Now);
+
+        Assert.Equal("1042", Open().GetCursor("gmail:ops@example.com"));
+        Assert.Equal("7:15", store.GetCursor("imap:inbox"));
+    }
+
+    [Fact]
+    public void TryAcquire_FreeLease_IsTakenAndAnotherHolderIsRefusedUntilItExpires()
+    {
+        var store = Open();
+
+        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now));
+        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(29)));
+        Assert.True(store.TryAcquire("other-source", "green", TimeSpan.FromSeconds(30), Now));
+        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(30)));
+        Assert.False(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(31)));
+    }
+
+    [Fact]
+    public void TryAcquire_SameHolder_RenewsAndExtendsTheExpiry()
+    {
+        var store = Open();
+        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now));
+
+        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(20)));
+
+        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(45)));
+        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(50)));
+    }
+
+    [Fact]
+    public void Release_ByTheHolder_FreesTheLeaseAndByAnotherHolderDoesNothing()
+    {
+        var store = Open();
+        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromMinutes(5), Now));
+
+        store.Release("gmail", "green");
+        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromMinutes(5), Now));
+
+        store.Release("gmail", "blue");
+        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromMinutes(5), Now));
+    }
+
+    [Fact]
+    public async Task TryAcquire_TwoInstancesContending_ExactlyOneWinsEachLease()
+    {
+        var blue = Open();
+        var green = Open();
+        const int leases = 25;
+        using var start = new Barrier(2);
+
+        bool[] Contend(IOrderStore store, string holder)
+        {
+            start.SignalAndWait();
+            return [.. Enumerable.Range(0, leases).Select(i => store.TryAcquire("source-" + i, holder, TimeSpan.FromMinutes(1), Now))];
+        }
+
+        var blueTask = Task.Factory.StartNew(() => Contend(blue, "blue"), TaskCreationOptions.LongRunning);
+        var greenTask = Task.Factory.StartNew(() => Contend(green, "green"), TaskCreationOptions.LongRunning);
+        var blueWon = await blueTask;
+        var greenWon = await greenTask;
+
+        for (var i = 0; i < leases; i++)
+        {
+            Assert.True(blueWon[i] ^ greenWon[i], $"lease {i}: blue {blueWon[i]}, green {greenWon[i]}");
+            // The loser stays refused; the winner renews.
+            var (winner, loser, winnerName, loserName) = blueWon[i] ? (blue, green, "blue", "green") : (green, blue, "green", "blue");
+            Assert.False(loser.TryAcquire("source-" + i, loserName, TimeSpan.FromMinutes(1), Now.AddSeconds(1)));
+            Assert.True(winner.TryAcquire("source-" + i, winnerName, TimeSpan.FromMinutes(1), Now.AddSeconds(1)));
+        }
+    }
+
+    [Fact]
+    public void GeocodeCache_HitsMissesAndUnknownQueries_AreToldApart()
+    {
+        var store = Open();
+        var point = new GeoPoint(48.3, 11.62, 0.8);
+
+        Assert.False(store.TryGet("google", "Eching, Germany", out _));
+        store.Put("google", "Eching, Germany", point, Now);
+        store.Put("google", "Nowhere 12345", null, Now);
+
+        Assert.True(store.TryGet("google", "Eching, Germany", out var hit));
+        Assert.Equal(point, hit);
+        Assert.True(store.TryGet("google", "Nowhere 12345", out var miss));
+        Assert.Null(miss);
+        Assert.False(store.TryGet("nominatim", "Eching, Germany", out _));
+    }
+
+    [Fact]
+    public void GeocodeCache_QueryDifferingInCaseAndSpaces_IsTheSameEntryAndPutReplaces()
+    {
+        var store = Open();
+        store.Put("nominatim", "Łódź,  ul. Piotrkowska 1", null, Now);
+        store.Put("nominatim", "  łódź, UL. Piotrkowska   1 ", new GeoPoint(51.77, 19.46), Now.AddDays(1));
+
+        Assert.True(store.TryGet("nominatim", "ŁÓDŹ, ul. piotrkowska 1", out var point));
+        Assert.Equal(new GeoPoint(51.77, 19.46), point);
+        Assert.False(store.TryGet("nominatim", "Lodz, ul. Piotrkowska 1", out _));
+    }
+
+    [Fact]
+    public void Open_PreviousSchemaVersionWithData_MigratesAndKeepsEverything()
+    {
+        var message = SampleOrders.Message("m1");
+        using (var old = OpenWithSteps(1))
+        {
+            Assert.Equal(1, old.SchemaVersion);
+            old.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD")));
+        }
+
+        var store = Open("sheets");
+
+        Assert.Equal(1, store.SchemaVersionAtOpen);
+        Assert.Equal(SqliteOrderBook.LatestSchemaVersion, store.SchemaVersion);
+        Assert.Equal("OLD", Assert.Single(store.ListOrders(OrderQuery.All)).ReferenceNumber);
+        Assert.Equal(message.Raw.ToArray(), store.GetRawMessage("m1"));
+        store.SaveCursor("imap", "1:2", Now);
+        Assert.True(store.TryAcquire("imap", "me", TimeSpan.FromMinutes(1), Now));
+        var next = SampleOrders.Message("m2");
+        Assert.True(store.Commit(next, SampleOrders.Result(next, SampleOrders.Order())));
+        Assert.Equal(1, store.Depth("sheets"));
+    }
+
+    [Fact]
+    public void Open_OlderSchemaWithMigrationsDisabled_IsRefusedWithTheMigrateHint()
+    {
+        OpenWithSteps(1).Dispose();
+
+        var error = Assert.Throws<OrderBookUnavailableException>(() => OrderStoreFactory.Open(
+            new OrderStoreOptions { ConnectionString = ConnectionString, ApplyMigrations = false }));
+
+        Assert.Contains("db migrate", error.Message);
+        Assert.Equal(1, Track(OpenWithSteps(1)).SchemaVersion);
+    }
+
+    private static void Commit(IOrderStore store, string key, Classification classification, params TransportOrder[] orders)
+    {
+        var message = SampleOrders.Message(key);
+        store.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders });
+    }
+}

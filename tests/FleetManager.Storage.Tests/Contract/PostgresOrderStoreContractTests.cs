@@ -1,0 +1,17 @@
+using FleetManager.Storage.Postgres;
+using FleetManager.Storage.Schema;
+using FleetManager.Storage.Tests.Postgres;
+
+namespace FleetManager.Storage.Tests.Contract;
+
+/// <summary>The store contract on a real PostgreSQL server, a new database per test.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOrderStoreContractTests(PostgresServer server) : OrderStoreContractTests
+{
+    protected override string ConnectionString { get; } = server.CreateDatabase();
+
+    protected override OrderStoreKind ExpectedKind => OrderStoreKind.PostgreSql;
+
+    protected override IOrderStore OpenWithSteps(int steps) =>
+        PostgresOrderBook.Open(ConnectionString, new OrderStoreOptions(), [.. PostgresSchema.Steps.Take(steps)]);
+}

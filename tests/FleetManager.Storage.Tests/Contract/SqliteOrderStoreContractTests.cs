@@ -1,0 +1,24 @@
+using FleetManager.Storage.Schema;
+
+namespace FleetManager.Storage.Tests.Contract;
+
+/// <summary>The store contract on a SQLite file (two instances on one file stand for two processes).</summary>
+public sealed class SqliteOrderStoreContractTests : OrderStoreContractTests
+{
+    private readonly TempDirectory _temp = new();
+
+    public SqliteOrderStoreContractTests() => ConnectionString = _temp.File("orders.db");
+
+    protected override string ConnectionString { get; }
+
+    protected override OrderStoreKind ExpectedKind => OrderStoreKind.Sqlite;
+
+    protected override IOrderStore OpenWithSteps(int steps) =>
+        SqliteOrderBook.Open(ConnectionString, [.. OrderBookSchema.Steps.Take(steps)]);
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _temp.Dispose();
+    }
+}
