@@ -22,12 +22,15 @@ internal static class CliProcess
         }
 
         info.Environment.Remove("DATA_DIR");
+        info.Environment.Remove("FLEETMANAGER__STORAGE__CONNECTIONSTRING");
         return info;
     }
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(StartInfo(args));
+
+    public static async Task<Result> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -1,0 +1,62 @@
+using FleetManager.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+public sealed class DbCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Migrate_NewSqliteFile_CreatesItAtTheLatestVersionThenSaysUpToDate()
+    {
+        var db = _temp.File("new.db");
+
+        var first = await CliProcess.RunAsync("db", "migrate", "--db", db);
+        var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
+
+        Assert.True(first.ExitCode == 0, first.StdErr);
+        Assert.Contains("schema version 0 -> 2", first.StdOut);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("schema version 2, already up to date", second.StdOut);
+    }
+
+    [Fact]
+    public async Task Migrate_SqliteFileAtSchemaOne_PrintsOneToTwoAndKeepsTheOrders()
+    {
+        var db = _temp.File("old.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "-q")).ExitCode);
+        var before = await CliProcess.RunAsync("orders", "list", "--db", db);
+        // What schema 1 looked like: the ledger and orders without the service's tables.
+        Execute(db, "DROP TABLE source_cursor; DROP TABLE lease; DROP TABLE outbox; DROP TABLE geocode_cache; UPDATE schema_version SET version = 1;");
+
+        var migrate = await CliProcess.RunAsync("db", "migrate", "--db", db);
+
+        Assert.True(migrate.ExitCode == 0, migrate.StdErr);
+        Assert.Contains("schema version 1 -> 2", migrate.StdOut);
+        var after = await CliProcess.RunAsync("orders", "list", "--db", db);
+        Assert.Equal(before.StdOut, after.StdOut);
+    }
+
+    [Fact]
+    public async Task Migrate_UnreachablePostgres_ExitsFourWithoutThePassword()
+    {
+        var result = await CliProcess.RunAsync("db", "migrate", "--db", "postgres://fm:s3cret-pw@127.0.0.1:1/orders");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("postgresql://127.0.0.1:1/orders", result.StdErr);
+        Assert.DoesNotContain("s3cret-pw", result.StdErr + result.StdOut);
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

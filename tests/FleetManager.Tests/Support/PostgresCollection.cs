@@ -1,0 +1,11 @@
+using FleetManager.Storage.Tests.Postgres;
+using Xunit;
+
+namespace FleetManager.Tests.Support;
+
+/// <summary>One PostgreSQL server for the CLI tests that need one; each test makes its own database.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL server (CLI)";
+}
