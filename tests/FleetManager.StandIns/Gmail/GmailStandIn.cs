@@ -99,8 +99,8 @@ public sealed class GmailStandIn : StandInServer
     private static string CallOf(string pathAndQuery)
     {
         var path = pathAndQuery.Split('?')[0];
-        var parts = path.Split('/', 5);
-        return parts.Length == 5 ? parts[4] + (pathAndQuery.Contains('?', StringComparison.Ordinal) ? "?" + pathAndQuery.Split('?', 2)[1] : "") : path;
+        var parts = path.Split('/', 6);
+        return parts.Length == 6 ? parts[5] + (pathAndQuery.Contains('?', StringComparison.Ordinal) ? "?" + pathAndQuery.Split('?', 2)[1] : "") : path;
     }
 
     protected override void Map(WebApplication app)
