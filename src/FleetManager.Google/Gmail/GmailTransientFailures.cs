@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using FleetManager.Google.Auth;
 using Polly;
@@ -43,12 +42,13 @@ internal static class GmailTransientFailures
     {
         try
         {
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            var envelope = await response.Content.ReadFromJsonAsync(GmailJsonContext.Default.GoogleErrorEnvelope).ConfigureAwait(false);
+            // Bytes, not a stream: the retry and the circuit breaker both ask, and HttpContent hands out one stream only.
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var envelope = body.Length == 0 ? null : JsonSerializer.Deserialize(body, GmailJsonContext.Default.GoogleErrorEnvelope);
             return envelope?.Error?.Errors?.FirstOrDefault(e => e.Reason is not null)?.Reason
                 ?? envelope?.Error?.Details?.FirstOrDefault(e => e.Reason is not null)?.Reason;
         }
-        catch (Exception exception) when (exception is JsonException or HttpRequestException or IOException or NotSupportedException)
+        catch (Exception exception) when (exception is JsonException or HttpRequestException or IOException or NotSupportedException or ObjectDisposedException)
         {
             return null;
         }
