@@ -21,6 +21,13 @@ internal static class GmailServices
             provider.GetRequiredService<IStartupValidator>().Validate();
             return provider;
         }
+        catch (AggregateException exception) when (exception.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several option types may fail at once: one exception, each failure once.
+            provider.Dispose();
+            var failures = exception.Flatten().InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, failures.SelectMany(f => f.Failures).Distinct().ToList());
+        }
         catch
         {
             provider.Dispose();
