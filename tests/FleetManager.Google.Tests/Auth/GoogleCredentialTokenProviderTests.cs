@@ -60,7 +60,7 @@ public sealed class GoogleCredentialTokenProviderTests
         Assert.Equal(GmailScopes.Modify, claims["scope"]!.GetValue<string>());
         // Google.Apis.Auth posts to the configured URL but keeps Google's audience, which Google requires.
         Assert.Equal("https://oauth2.googleapis.com/token", claims["aud"]!.GetValue<string>());
-        Assert.Contains(host.Gmail.Requests, r => r.PathAndQuery.StartsWith("/gmail/v1/users/dispatch%40example.com/", StringComparison.Ordinal));
+        Assert.Contains(host.Gmail.Requests, r => r.PathAndQuery.StartsWith("/gmail/v1/users/dispatch@example.com/", StringComparison.Ordinal));
         Assert.Single(host.Book.Ledger);
     }
 
