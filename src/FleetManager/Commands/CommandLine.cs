@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FleetManager.Google.Auth;
+using FleetManager.Google.Gmail;
 using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
 using FleetManager.Storage;
@@ -18,6 +20,7 @@ internal static class CommandLine
         EvalCommand.Create(),
         OrdersCommand.Create(),
         DbCommand.Create(),
+        AuthCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -52,6 +55,33 @@ internal static class CommandLine
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.InputMissing;
+        }
+        catch (GoogleAuthorizationException ex)
+        {
+            // The message ends with the fix: print them on two lines.
+            Console.Error.WriteLine("error: " + (ex.Message.EndsWith(ex.Fix, StringComparison.Ordinal) ? ex.Message[..^ex.Fix.Length].TrimEnd() : ex.Message));
+            Console.Error.WriteLine("fix: " + ex.Fix);
+            return ExitCodes.SourceUnavailable;
+        }
+        catch (GmailApiException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.SourceUnavailable;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine("error: " + failure);
+            }
+
+            Console.Error.WriteLine("See docs/configuration.md for the settings and their environment variables.");
+            return ExitCodes.SourceUnavailable;
+        }
+        catch (HttpRequestException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message + " Everything committed so far is kept; run the same command again later.");
+            return ExitCodes.SourceUnavailable;
         }
         catch (OperationCanceledException)
         {

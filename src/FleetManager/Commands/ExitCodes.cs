@@ -17,6 +17,12 @@ internal static class ExitCodes
     /// <summary>The order book cannot be opened: fix the --db path, permissions, or the file.</summary>
     public const int OrderBookUnavailable = 4;
 
+    /// <summary>
+    /// The mail source cannot be read: its credential was refused or is unsafe, its settings are wrong, or
+    /// it keeps failing after the retries. The message says what to do (for example 'fleetmanager auth google').
+    /// </summary>
+    public const int SourceUnavailable = 5;
+
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;
 }

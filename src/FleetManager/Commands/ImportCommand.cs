@@ -2,26 +2,96 @@ using System.CommandLine;
 using System.Globalization;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
+using FleetManager.Google.Gmail;
+using FleetManager.Hosting;
 using FleetManager.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace FleetManager.Commands;
 
-/// <summary><c>fleetmanager import PATH...</c>: reads, classifies, extracts, geocodes and stores messages.</summary>
+/// <summary>
+/// <c>fleetmanager import PATH...</c> or <c>fleetmanager import --source gmail</c>: reads, classifies,
+/// extracts, geocodes and stores messages (from files, or from the configured mailbox since its cursor).
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
         var paths = CommonOptions.InputPaths();
+        paths.Arity = ArgumentArity.ZeroOrMore;
+        var source = new Option<MailSourceKind?>("--source")
+        {
+            Description = "Read the configured mailbox instead of PATHs: 'gmail' (settings: docs/gmail.md). Only what arrived since the last import is read.",
+        };
         var db = CommonOptions.Database();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
         var command = new Command("import", "Read messages into the order book (SQLite or PostgreSQL). Already processed messages are skipped.")
         {
-            paths, db, strict, quiet,
+            paths, source, db, strict, quiet,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct));
+        command.Validators.Add(result =>
+        {
+            var hasPaths = result.GetValue(paths) is { Length: > 0 };
+            var hasSource = result.GetValue(source) is not null;
+            if (hasPaths == hasSource)
+            {
+                result.AddError(hasPaths
+                    ? "give either PATHs or --source, not both"
+                    : "give the PATHs to import (.eml files, folders, Maildirs, mbox files) or --source gmail");
+            }
+        });
+        command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
+            ? RunMailboxAsync(kind, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct)
+            : RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct));
         return command;
+    }
+
+    /// <summary>One poll of the configured mailbox: what arrived since the stored cursor, labelled after its commit.</summary>
+    private static async Task<int> RunMailboxAsync(MailSourceKind kind, string dbPath, bool strict, bool quiet, CancellationToken cancellationToken)
+    {
+        _ = kind; // Gmail is the only configured mailbox so far (IMAP comes with its issue).
+        using var services = GmailServices.Build(AppConfiguration.Build());
+        var mailbox = services.GetRequiredService<GmailMailbox>();
+        var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
+        using var book = SqliteOrderBook.Open(dbPath);
+        using var cursors = new InterimSqliteCursorStore(dbPath);
+        var poller = new MailboxPoller(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), cursors, TimeProvider.System);
+        var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
+        var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
+        progress?.Finish();
+        await warmUp.ConfigureAwait(false);
+        var quota = services.GetRequiredService<GmailQuotaMeter>();
+        if (summary.MessagesRead == 0)
+        {
+            Console.WriteLine($"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
+            return ExitCodes.Success;
+        }
+
+        PrintSummary(summary, dbPath);
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
+        return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+    }
+
+    /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
+    private sealed class MailboxProgressLine : IProgress<ImportProgress>
+    {
+        private bool _written;
+
+        public void Report(ImportProgress value)
+        {
+            _written = true;
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages)"));
+        }
+
+        public void Finish()
+        {
+            if (_written)
+            {
+                Console.Error.WriteLine();
+            }
+        }
     }
 
     private static async Task<int> RunAsync(string[] paths, string dbPath, bool strict, bool quiet, CancellationToken cancellationToken)

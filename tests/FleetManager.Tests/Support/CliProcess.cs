@@ -28,6 +28,18 @@ internal static class CliProcess
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(StartInfo(args));
 
+    /// <summary>Runs with extra environment variables (for example <c>FLEETMANAGER__GMAIL__BASEURL</c>).</summary>
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return RunAsync(info);
+    }
+
     public static async Task<Result> RunAsync(ProcessStartInfo info)
     {
         using var process = Process.Start(info)!;

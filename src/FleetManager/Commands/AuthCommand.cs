@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Diagnostics;
+using FleetManager.Google.Auth;
+using FleetManager.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// <c>fleetmanager auth google [--no-browser]</c>: the installed-app OAuth consent, once per machine (and again
+/// after <c>invalid_grant</c>). On a desktop the browser comes back to a loopback listener; on a headless
+/// server the user opens the printed URL anywhere and pastes the address the browser ends on.
+/// </summary>
+internal static class AuthCommand
+{
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMinutes(10);
+
+    public static Command Create()
+    {
+        var noBrowser = new Option<bool>("--no-browser")
+        {
+            Description = "Headless: print the URL, open it on any machine, then paste the address the browser ends on (or its code).",
+        };
+        var google = new Command("google", "Authorize FleetManager to read the Gmail mailbox (stores a refresh token with mode 0600 in Gmail:TokenFile).")
+        {
+            noBrowser,
+        };
+        google.SetAction((parse, ct) => AuthorizeGoogleAsync(parse.GetValue(noBrowser), ct));
+        return new Command("auth", "Authorize access to external services.") { google };
+    }
+
+    private static async Task<int> AuthorizeGoogleAsync(bool noBrowser, CancellationToken cancellationToken)
+    {
+        using var services = GmailServices.Build(AppConfiguration.Build());
+        var gmail = GmailServices.Options(services);
+        var client = GoogleCredentialFile.Load(gmail.CredentialsFile);
+        if (client.Kind == GoogleCredentialKind.ServiceAccount)
+        {
+            Console.WriteLine("The credentials file is a service-account key: no browser authorization is needed (domain-wide delegation grants access; see docs/gmail.md).");
+            return ExitCodes.Success;
+        }
+
+        using var authorization = new InstalledAppAuthorization(
+            services.GetRequiredService<IOptions<GoogleOptions>>().Value, client, gmail.Scopes, TimeProvider.System);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReplyTimeout);
+        string reply;
+        AuthorizationRequest request;
+        if (noBrowser)
+        {
+            // Nothing listens here: the browser (on another machine) shows an error page whose address holds the code.
+            request = authorization.Begin(new Uri("http://127.0.0.1:8085/"));
+            Console.WriteLine("Open this URL in a browser on any machine and allow access:");
+            Console.WriteLine();
+            Console.WriteLine(request.Url);
+            Console.WriteLine();
+            Console.WriteLine("The browser then fails to load a page at http://127.0.0.1:8085/ - that is expected.");
+            Console.Write("Copy the full address from its address bar and paste it here: ");
+            reply = await Console.In.ReadLineAsync(timeout.Token).ConfigureAwait(false) ?? "";
+        }
+        else
+        {
+            using var receiver = LoopbackCodeReceiver.Start();
+            request = authorization.Begin(receiver.RedirectUri);
+            Console.WriteLine("Opening your browser to authorize FleetManager. If it does not open, visit:");
+            Console.WriteLine();
+            Console.WriteLine(request.Url);
+            Console.WriteLine();
+            TryOpenBrowser(request.Url);
+            Console.WriteLine("Waiting for Google's reply (Ctrl+C to stop; on a server without a browser use --no-browser)...");
+            reply = await receiver.WaitForReplyAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        var stored = await authorization.CompleteAsync(request, reply, gmail.TokenFile!, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Authorized. The refresh token is stored in {Path.GetFullPath(gmail.TokenFile!)} (mode 0600; scope: {stored.Scope}).");
+        Console.WriteLine("Next: 'fleetmanager import --source gmail'.");
+        return ExitCodes.Success;
+    }
+
+    private static void TryOpenBrowser(Uri url)
+    {
+        var opener = OperatingSystem.IsWindows() ? null : OperatingSystem.IsMacOS() ? "open" : "xdg-open";
+        try
+        {
+            using var process = opener is null
+                ? Process.Start(new ProcessStartInfo(url.ToString()) { UseShellExecute = true })
+                : Process.Start(new ProcessStartInfo(opener, [url.ToString()]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true });
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // No browser here: the printed URL is the way.
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace FleetManager.Commands;
+
+/// <summary>The configured mailboxes <c>import --source</c> reads.</summary>
+internal enum MailSourceKind
+{
+    Gmail,
+}

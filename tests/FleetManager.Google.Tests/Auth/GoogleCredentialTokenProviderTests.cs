@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using FleetManager.Google.Auth;
+using FleetManager.Google.Gmail;
+using FleetManager.Google.Tests.Support;
+using FleetManager.StandIns.OAuth;
+
+namespace FleetManager.Google.Tests.Auth;
+
+public sealed class GoogleCredentialTokenProviderTests
+{
+    [Fact]
+    public async Task PollAsync_RefreshTokenExpired_StopsWithReauthorizeFixAfterOneTokenCall()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Deliver(1, 2);
+        host.OAuth.Faults.Enqueue(OAuthTokenStandIn.InvalidGrant);
+
+        var first = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+        var second = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("fleetmanager auth google", first.Fix, StringComparison.Ordinal);
+        Assert.Contains("In production", first.Fix, StringComparison.Ordinal);
+        Assert.Contains("Testing", first.Message, StringComparison.Ordinal);
+        Assert.Same(first, second);
+        Assert.Equal(1, host.OAuth.TokenCalls);
+        Assert.Empty(host.Gmail.Requests);
+        Assert.Empty(host.Book.Ledger);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_InstalledApp_RefreshesOnceAndSendsBearer()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Deliver(1, 2);
+
+        await host.PollAsync();
+
+        Assert.Equal(1, host.OAuth.TokenCalls);
+        var token = Assert.Single(host.OAuth.AccessTokens.Keys);
+        Assert.All(host.Gmail.Requests, r => Assert.Equal("Bearer " + token, r.Headers["Authorization"]));
+        var form = host.OAuth.Requests.Single().Body;
+        Assert.Contains("grant_type=refresh_token", form, StringComparison.Ordinal);
+        Assert.Contains("client_id=123-stand-in.apps.googleusercontent.com", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_ServiceAccount_ImpersonatesUserWithJwtBearerGrant()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        WriteServiceAccountKey(host.CredentialsFile);
+        host.Settings["Gmail:User"] = "dispatch@example.com";
+        host.Deliver(1, 1);
+
+        await host.PollAsync();
+
+        var claims = Assert.Single(host.OAuth.Assertions);
+        Assert.Equal("fleetmanager@project.iam.gserviceaccount.com", claims["iss"]!.GetValue<string>());
+        Assert.Equal("dispatch@example.com", claims["sub"]!.GetValue<string>());
+        Assert.Equal(GmailScopes.Modify, claims["scope"]!.GetValue<string>());
+        // Google.Apis.Auth posts to the configured URL but keeps Google's audience, which Google requires.
+        Assert.Equal("https://oauth2.googleapis.com/token", claims["aud"]!.GetValue<string>());
+        Assert.Contains(host.Gmail.Requests, r => r.PathAndQuery.StartsWith("/gmail/v1/users/dispatch@example.com/", StringComparison.Ordinal));
+        Assert.Single(host.Book.Ledger);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_ServiceAccountWithoutDelegation_StopsWithAdminConsoleFix()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        WriteServiceAccountKey(host.CredentialsFile);
+        host.Settings["Gmail:User"] = "dispatch@example.com";
+        host.OAuth.UndelegatedUsers["dispatch@example.com"] = true;
+
+        var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("Domain-wide delegation", exception.Fix, StringComparison.Ordinal);
+        Assert.Equal(1, host.OAuth.TokenCalls);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_ServiceAccountForMe_StopsAskingForTheUser()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        WriteServiceAccountKey(host.CredentialsFile);
+
+        var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("Gmail:User", exception.Fix, StringComparison.Ordinal);
+        Assert.Equal(0, host.OAuth.TokenCalls);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_TokenFileReadableByOthers_RefusesWithChmodFix()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        File.SetUnixFileMode(host.TokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("chmod 600", exception.Fix, StringComparison.Ordinal);
+        Assert.Contains("0644", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, host.OAuth.TokenCalls);
+    }
+
+    private static void WriteServiceAccountKey(string path)
+    {
+        using var rsa = RSA.Create(2048);
+        var key = new JsonObject
+        {
+            ["type"] = "service_account",
+            ["project_id"] = "project",
+            ["private_key_id"] = "key-1",
+            ["private_key"] = rsa.ExportPkcs8PrivateKeyPem(),
+            ["client_email"] = "fleetmanager@project.iam.gserviceaccount.com",
+            ["client_id"] = "1234567890",
+            ["token_uri"] = "https://oauth2.googleapis.com/token",
+        };
+        SecretFilePermissions.WriteAllTextPrivate(path, key.ToJsonString());
+    }
+}
