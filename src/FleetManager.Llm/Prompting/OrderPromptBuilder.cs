@@ -45,6 +45,7 @@ public sealed class OrderPromptBuilder(long maxInlineBytes, int maxQuotedCharact
     {
         ArgumentNullException.ThrowIfNull(email);
         var text = new StringBuilder();
+        text.Append("Message-ID: ").AppendLine(email.MessageId);
         text.Append("From: ").AppendLine(Address(email.From));
         if (email.To.Count > 0)
         {
