@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FleetManager.Core.Pipeline;
+using Microsoft.Extensions.Options;
 using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
 using FleetManager.Storage;
@@ -36,6 +38,17 @@ internal static class CommandLine
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine("error: " + string.Join("; ", ex.Failures));
+            return ExitCodes.Configuration;
+        }
+        catch (ReaderUnavailableException ex)
+        {
+            var resume = ex.ResumeAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; try again after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+            Console.Error.WriteLine($"error: {ex.Message} ({ex.Fix}{resume})");
+            return ExitCodes.ReaderUnavailable;
         }
         catch (OrderBookUnavailableException ex)
         {
