@@ -3,58 +3,127 @@ using System.Threading.RateLimiting;
 namespace FleetManager.Llm.Http;
 
 /// <summary>
-/// A client-side requests-per-minute limit: a token bucket holding one request, refilled every
-/// <c>60 s / requestsPerMinute</c> by a <see cref="TimeProvider"/> timer (so tests drive it with a fake
-/// clock). In any minute at most <c>requestsPerMinute</c> requests start. Every attempt takes a permit,
-/// retries included, since the API counts them all. Callers beyond the bucket queue in order.
+/// A client-side requests-per-minute limit as a <see cref="RateLimiter"/>: request starts are spaced
+/// <c>60 s / requestsPerMinute</c> apart, each caller reserving the next free start time and waiting
+/// for it on the <see cref="TimeProvider"/> (so tests drive it with a fake clock; the library's own
+/// limiters measure replenishment with the real stopwatch). In any minute at most
+/// <c>requestsPerMinute</c> requests start. Every attempt takes a permit, retries included, since the
+/// API counts them all. A cancelled waiter's slot stays spent, which errs on the safe side.
 /// </summary>
-public sealed class RequestRateLimiter : IAsyncDisposable, IDisposable
+public sealed class RequestRateLimiter : RateLimiter
 {
-    private readonly TokenBucketRateLimiter _bucket;
-    private readonly ITimer _timer;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _lock = new();
+    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+    private long _granted;
+    private long _failed;
+    private int _waiting;
 
-    public RequestRateLimiter(int requestsPerMinute, TimeProvider timeProvider, int queueLimit = 10_000)
+    public RequestRateLimiter(int requestsPerMinute, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
         ArgumentNullException.ThrowIfNull(timeProvider);
         Period = TimeSpan.FromMinutes(1) / requestsPerMinute;
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = Period,
-            AutoReplenishment = false,
-            QueueLimit = queueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        _timer = timeProvider.CreateTimer(_ => _bucket.TryReplenish(), null, Period, Period);
+        _timeProvider = timeProvider;
     }
 
     /// <summary>The spacing between two request starts.</summary>
     public TimeSpan Period { get; }
 
-    /// <summary>Waits for a permit; the returned lease is disposed when the request has started.</summary>
-    public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
+    public override TimeSpan? IdleDuration
     {
-        var lease = await _bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        get
         {
-            lease.Dispose();
-            throw new InvalidOperationException("the request queue of the client-side rate limiter is full");
+            lock (_lock)
+            {
+                var now = _timeProvider.GetUtcNow();
+                return _waiting == 0 && now >= _nextStart ? now - _nextStart : null;
+            }
+        }
+    }
+
+    /// <summary>Permits granted so far (tests check that retries take permits too).</summary>
+    public RateLimiterStatistics Statistics => GetStatistics();
+
+    public override RateLimiterStatistics GetStatistics()
+    {
+        lock (_lock)
+        {
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = _timeProvider.GetUtcNow() >= _nextStart ? 1 : 0,
+                CurrentQueuedCount = _waiting,
+                TotalSuccessfulLeases = _granted,
+                TotalFailedLeases = _failed,
+            };
+        }
+    }
+
+    /// <summary>Reserves the next start time at or after now (the schedule, apart from the waiting).</summary>
+    internal DateTimeOffset Reserve()
+    {
+        lock (_lock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            var start = now > _nextStart ? now : _nextStart;
+            _nextStart = start + Period;
+            return start;
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount, 1);
+        lock (_lock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (now >= _nextStart)
+            {
+                _nextStart = now + Period;
+                _granted++;
+                return Lease.Granted;
+            }
+
+            _failed++;
+            return new Lease(false, _nextStart - now);
+        }
+    }
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount, 1);
+        var start = Reserve();
+        var wait = start - _timeProvider.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
 
-        return lease;
+        Interlocked.Increment(ref _granted);
+        return Lease.Granted;
     }
 
-    public void Dispose()
+    /// <summary>A permit (nothing to give back: a start time, once used, is spent).</summary>
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {
-        _timer.Dispose();
-        _bucket.Dispose();
-    }
+        public static Lease Granted { get; } = new(true, null);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _timer.DisposeAsync().ConfigureAwait(false);
-        await _bucket.DisposeAsync().ConfigureAwait(false);
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
     }
 }

@@ -5,11 +5,11 @@ namespace FleetManager.Llm.PreFiltering;
 
 /// <summary>
 /// Decides, without a model call, the messages that are certainly not orders: delivery status
-/// notifications (<c>multipart/report</c>, mailer-daemon), automatic replies (<c>Auto-Submitted:
-/// auto-replied</c>, <c>X-Autoreply</c>, <c>Precedence: auto_reply</c>, an auto-reply subject) and bulk
-/// mail (<c>List-Unsubscribe</c>, <c>List-Id</c>, <c>Precedence: bulk</c>) — the last two only when the
-/// message holds none of the rules engine's order vocabulary (order subject words, loading or
-/// unloading lines, lanes, load lists), so a freight exchange's digest still reaches the model.
+/// notifications (<c>multipart/report</c>, mailer-daemon), automatic replies by their headers
+/// (<c>Auto-Submitted: auto-replied</c>, <c>X-Autoreply</c>, <c>Precedence: auto_reply</c>), and — only when
+/// the message holds none of the rules engine's structural order evidence (exchange lanes, loading
+/// and unloading lines, load lists), so a freight exchange's digest still reaches the model — an
+/// auto-reply subject and bulk mail (<c>List-Unsubscribe</c>, <c>List-Id</c>, <c>Precedence: bulk</c>).
 /// <c>Auto-Submitted: auto-generated</c> decides nothing: transport systems send orders that way.
 /// </summary>
 public static class NotAnOrderPreFilter
@@ -34,8 +34,9 @@ public static class NotAnOrderPreFilter
         var automatic = Header(headers, "auto-submitted").Contains("auto-replied", StringComparison.OrdinalIgnoreCase)
             || headers.ContainsKey("x-autoreply") || headers.ContainsKey("x-autorespond")
             || Header(headers, "precedence").Contains("auto_reply", StringComparison.OrdinalIgnoreCase);
-        if (automatic && !HasOrderVocabulary(email))
+        if (automatic)
         {
+            // The rules engine trusts these headers alone too: an out-of-office answer is never an order.
             return "automatic reply (headers)";
         }
 
@@ -56,15 +57,14 @@ public static class NotAnOrderPreFilter
         return null;
     }
 
-    /// <summary>Any of the words and shapes the rules engine counts as order evidence, in the subject, the new text or the attachments' text.</summary>
+    /// <summary>
+    /// The rules engine's structural order evidence in the new text or the attachments' text: an
+    /// exchange lane with postcodes on both sides, a loading line together with an unloading line, or
+    /// a load-list header. Subject words alone ("Ladungen", "PL→DE") are not enough: newsletters of
+    /// freight exchanges use them too.
+    /// </summary>
     internal static bool HasOrderVocabulary(Email email)
     {
-        var subject = email.Subject ?? "";
-        if (V.OrderSubject().IsMatch(subject) || V.Lane().IsMatch(subject))
-        {
-            return true;
-        }
-
         foreach (var text in email.Attachments.Select(a => a.Text).Prepend(email.Body))
         {
             if (string.IsNullOrEmpty(text))
@@ -72,8 +72,7 @@ public static class NotAnOrderPreFilter
                 continue;
             }
 
-            if (V.LoadingLine().IsMatch(text) || V.UnloadingLine().IsMatch(text) || V.DigestLane().IsMatch(text)
-                || V.LoadListHeader().IsMatch(text) || V.OrderSubject().IsMatch(text))
+            if (V.DigestLane().IsMatch(text) || (V.LoadingLine().IsMatch(text) && V.UnloadingLine().IsMatch(text)) || V.LoadListHeader().IsMatch(text))
             {
                 return true;
             }
