@@ -25,6 +25,7 @@ public sealed class EvalWithModelStandInTests(ITestOutputHelper output)
         var report = EvalCommand.Evaluate(RepoPaths.DevCorpus, "gemini", Settings("Gemini", gemini.BaseAddress, "stand-in-key"));
 
         output.WriteLine($"gemini stand-in: classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}, {gemini.Requests.Count} calls for {report.Messages} messages");
+        output.WriteLine($"prompt text per call: {gemini.Answered.Average(r => r.Text.Length):0} characters on average, {gemini.Answered.Max(r => r.Text.Length)} at most; {gemini.Answered.Sum(r => r.Files)} inline files; instructions {FleetManager.Llm.Prompting.OrderPromptBuilder.Instructions.Length} characters, schema {FleetManager.Llm.Schema.OrderAnswerSchema.Answer.ToGeminiSchema().ToJsonString().Length} characters");
         foreach (var m in report.Mismatches)
         {
             output.WriteLine($"  {m.MessageId} [{m.OrderIndex}] {m.Field}: expected {m.Expected ?? "null"}, got {m.Actual ?? "null"}");
