@@ -102,5 +102,6 @@ public static class LlmServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>();
             return new ApiKeyHeaderHandler(() => key(options.CurrentValue), bearer);
         });
+        client.AddHttpMessageHandler(() => new ResponseBufferingHandler());
     }
 }

@@ -231,6 +231,18 @@ public sealed class GeminiOrderReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_ResponseBodyCutShortOnce_Retries()
+    {
+        _standIn.Faults.Enqueue(new Fault.Truncate());
+        _standIn.Answer = _ => ModelAnswer.Json(OrderAnswer);
+
+        var result = await _host.Gemini.ReadAsync(TestEmails.Order(), default);
+
+        Assert.Single(result.Orders);
+        Assert.Equal(2, _standIn.Requests.Count);
+    }
+
+    [Fact]
     public async Task ReadAsync_ServerErrorEveryTime_StopsTheSourceWithoutQuarantining()
     {
         _standIn.Faults.FailRandomly(1.0, _ => GeminiStandIn.Unavailable());
