@@ -17,6 +17,10 @@ public sealed record EmailResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 
+    /// <summary>What a model reader spent on this message; null for the rules engine. Not part of the interchange format.</summary>
+    [JsonIgnore]
+    public ModelUsage? Usage { get; init; }
+
     /// <summary>A result for a message that could not be read.</summary>
     public static EmailResult Quarantined(string messageId, string reason) =>
         new() { MessageId = messageId, Classification = null, Orders = [], Error = reason };

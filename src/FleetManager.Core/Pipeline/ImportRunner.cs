@@ -32,10 +32,14 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             SingleWriter = true,
         });
 
-        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, cancellationToken), cancellationToken);
+        // Cancelled when the reader becomes unavailable: stops reading and the messages in flight.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, stop.Token), stop.Token);
 
         int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
+        var usage = ModelUsage.None;
+        ReaderUnavailableException? stoppedBy = null;
         var reasons = new List<(string, string)>();
         var batch = new List<ImportItem>(MaxBatch);
         var toCommit = new List<ProcessedMessage>(MaxBatch);
@@ -47,7 +51,17 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             while (batch.Count < MaxBatch && channel.Reader.TryPeek(out var next) && (batch.Count == 0 || next.IsCompleted))
             {
                 channel.Reader.TryRead(out _);
-                batch.Add(await next.ConfigureAwait(false));
+                try
+                {
+                    batch.Add(await next.ConfigureAwait(false));
+                }
+                catch (ReaderUnavailableException ex)
+                {
+                    // Commit what came before this message, then stop: the rest stays out of the
+                    // ledger so a later run reads it.
+                    stoppedBy = ex;
+                    break;
+                }
             }
 
             toCommit.Clear();
@@ -72,11 +86,13 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 else if (processed!.IsQuarantined)
                 {
                     quarantined++;
+                    usage += processed.Result.Usage ?? ModelUsage.None;
                     committed?.Add(new CommittedMessage(raw, MailboxOutcome.Quarantined));
                     reasons.Add((processed.Raw.SourceKey, processed.Result.Error!));
                 }
                 else
                 {
+                    usage += processed.Result.Usage ?? ModelUsage.None;
                     committed?.Add(new CommittedMessage(raw, MailboxOutcome.Processed));
                     switch (processed.Result.Classification)
                     {
@@ -100,9 +116,22 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             }
 
             progress?.Report(new ImportProgress(read, bytes));
+            if (stoppedBy is not null)
+            {
+                break;
+            }
         }
 
-        await producer.ConfigureAwait(false);
+        if (stoppedBy is not null)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await DrainAfterStopAsync(producer, channel.Reader).ConfigureAwait(false);
+        }
+        else
+        {
+            await producer.ConfigureAwait(false);
+        }
+
         return new ImportSummary
         {
             MessagesRead = read,
@@ -115,7 +144,34 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             DuplicatesInInput = duplicates,
             Elapsed = timeProvider.GetElapsedTime(started),
             QuarantineReasons = reasons,
+            Usage = usage,
+            StoppedBy = stoppedBy,
         };
+    }
+
+    /// <summary>After a stop: waits for the producer and the messages in flight to end (cancelled), observing their failures.</summary>
+    private static async Task DrainAfterStopAsync(Task producer, ChannelReader<Task<ImportItem>> reader)
+    {
+        try
+        {
+            await producer.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // Expected: the stop cancelled reading.
+        }
+
+        while (reader.TryRead(out var pending))
+        {
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ReaderUnavailableException)
+            {
+                // Not committed: a later run reads this message again.
+            }
+        }
     }
 
     private enum SkipReason

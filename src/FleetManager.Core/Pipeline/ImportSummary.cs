@@ -1,3 +1,5 @@
+using FleetManager.Core.Model;
+
 namespace FleetManager.Core.Pipeline;
 
 /// <summary>What an import did: counts by outcome and how long it took.</summary>
@@ -17,6 +19,15 @@ public sealed record ImportSummary
     public TimeSpan Elapsed { get; init; }
 
     public double MessagesPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : MessagesRead / Elapsed.TotalSeconds;
+
+    /// <summary>What the model reader spent (calls, tokens, calls saved by the pre-filter); <see cref="ModelUsage.None"/> for the rules engine.</summary>
+    public ModelUsage Usage { get; init; } = ModelUsage.None;
+
+    /// <summary>
+    /// Set when the run stopped early because the reader became unavailable (a daily quota spent):
+    /// the messages before it are committed, the rest are not in the ledger and a later run reads them.
+    /// </summary>
+    public ReaderUnavailableException? StoppedBy { get; init; }
 
     /// <summary>Quarantine reasons in input order (source key, reason), for the report.</summary>
     public IReadOnlyList<(string SourceKey, string Reason)> QuarantineReasons { get; init; } = [];

@@ -18,7 +18,8 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
     /// <summary>
     /// <see cref="ProcessAsync"/> that never fails because of the message: a bug in a parser or reader,
     /// or a message that takes longer than <see cref="MessageTimeout"/>, ends as a quarantined result
-    /// with the reason, and the caller carries on with the next message.
+    /// with the reason, and the caller carries on with the next message. A
+    /// <see cref="ReaderUnavailableException"/> (a spent quota) is not the message's fault and propagates.
     /// </summary>
     public async Task<ProcessedMessage> ProcessSafelyAsync(RawMessage raw, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         {
             return Quarantine(raw, null, $"reading took longer than {MessageTimeout.TotalSeconds:0} s and was abandoned");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not ReaderUnavailableException)
         {
             return Quarantine(raw, null, "internal error while reading: " + ex.GetType().Name + ": " + ex.Message);
         }
@@ -57,7 +58,7 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         }
         catch (MessageQuarantinedException ex)
         {
-            return new ProcessedMessage(raw, ledgerKey, email, EmailResult.Quarantined(email.MessageId, ex.Message));
+            return new ProcessedMessage(raw, ledgerKey, email, EmailResult.Quarantined(email.MessageId, ex.Message) with { Usage = ex.Usage });
         }
 
         if (geocoder is not null && result.Orders.Count > 0)

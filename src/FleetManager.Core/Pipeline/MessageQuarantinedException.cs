@@ -1,3 +1,5 @@
+using FleetManager.Core.Model;
+
 namespace FleetManager.Core.Pipeline;
 
 /// <summary>
@@ -9,4 +11,7 @@ public sealed class MessageQuarantinedException : Exception
     public MessageQuarantinedException(string reason) : base(reason) { }
 
     public MessageQuarantinedException(string reason, Exception inner) : base(reason, inner) { }
+
+    /// <summary>What a model reader spent on the message before giving up (a blocked prompt is still billed).</summary>
+    public ModelUsage? Usage { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Gmail;
+using FleetManager.Core.Pipeline;
+using Microsoft.Extensions.Options;
 using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
 using FleetManager.Storage;
@@ -41,6 +43,12 @@ internal static class CommandLine
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
+        catch (ReaderUnavailableException ex)
+        {
+            var resume = ex.ResumeAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; try again after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+            Console.Error.WriteLine($"error: {ex.Message} ({ex.Fix}{resume})");
+            return ExitCodes.ReaderUnavailable;
+        }
         catch (OrderBookUnavailableException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
@@ -76,7 +84,7 @@ internal static class CommandLine
             }
 
             Console.Error.WriteLine("See docs/configuration.md for the settings and their environment variables.");
-            return ExitCodes.SourceUnavailable;
+            return ExitCodes.Configuration;
         }
         catch (HttpRequestException ex)
         {

@@ -27,4 +27,16 @@ internal static class CommonOptions
         Description = ".eml files, folders (searched recursively for .eml files, Maildirs and mbox files), Maildirs or mbox files.",
         Arity = ArgumentArity.OneOrMore,
     };
+
+    /// <summary><c>--reader rules|gemini|openai</c>: who reads the messages (default: the offline rules engine).</summary>
+    public static Option<string> Reader()
+    {
+        var option = new Option<string>("--reader")
+        {
+            Description = "Who reads the messages: rules (offline, default), gemini (GEMINI_API_KEY) or openai (any OpenAI-compatible server).",
+            DefaultValueFactory = _ => "rules",
+        };
+        option.AcceptOnlyFromAmong("rules", "gemini", "openai");
+        return option;
+    }
 }

@@ -17,18 +17,25 @@ internal static class EvalCommand
         var corpus = new Argument<DirectoryInfo>("CORPUS_DIR") { Description = "Folder of NAME.eml + NAME.expected.json pairs." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every disagreement with the expected files." };
+        var reader = CommonOptions.Reader();
         var command = new Command("eval", "Score extraction on a labelled corpus (classification accuracy, order and field precision/recall/F1).")
         {
-            corpus, json, verbose,
+            corpus, json, verbose, reader,
         };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose)));
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!));
         return command;
     }
 
-    public static EvaluationReport Evaluate(string directory)
+    public static EvaluationReport Evaluate(string directory) => Evaluate(directory, "rules");
+
+    /// <param name="directory">The labelled corpus.</param>
+    /// <param name="reader">rules, gemini or openai.</param>
+    /// <param name="configuration">The configuration (tests point a model reader at a stand-in); null reads the usual sources.</param>
+    public static EvaluationReport Evaluate(string directory, string reader, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
         // The same path as extract and import: a reader failure is a quarantined result, not a crash.
-        var processor = PipelineFactory.CreateProcessor(geocode: false);
+        using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration);
+        var processor = pipeline.Processor;
         var scorer = new ExtractionScorer();
         foreach (var (eml, expected) in LabelledCorpus.Read(directory))
         {
@@ -39,7 +46,7 @@ internal static class EvalCommand
         return scorer.Report();
     }
 
-    private static int Run(DirectoryInfo directory, bool json, bool verbose)
+    private static int Run(DirectoryInfo directory, bool json, bool verbose, string reader)
     {
         if (!directory.Exists)
         {
@@ -47,7 +54,7 @@ internal static class EvalCommand
             return 2;
         }
 
-        var report = Evaluate(directory.FullName);
+        var report = Evaluate(directory.FullName, reader);
         if (report.Messages == 0)
         {
             Console.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");

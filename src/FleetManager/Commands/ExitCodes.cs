@@ -23,6 +23,15 @@ internal static class ExitCodes
     /// </summary>
     public const int SourceUnavailable = 5;
 
+    /// <summary>The configuration is incomplete or invalid (a missing API key, a bad option): fix it as the message says.</summary>
+    public const int Configuration = 5;
+
+    /// <summary>
+    /// The reader became unavailable (a model's daily quota spent, the service down after retries):
+    /// everything before is committed, the rest is not in the ledger; run again after the time given.
+    /// </summary>
+    public const int ReaderUnavailable = 6;
+
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;
 }

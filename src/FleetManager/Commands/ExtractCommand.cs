@@ -18,12 +18,13 @@ internal static class ExtractCommand
         var format = new Option<string>("--format", "-f") { Description = "jsonl (one object per message), json (an array) or table.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "json", "table");
         var geocode = new Option<bool>("--geocode") { Description = "Fill stop coordinates from the offline gazetteer (extraction alone leaves them null)." };
-        var command = new Command("extract", "Print the result read from each message (order-format.md) without storing anything.") { paths, format, geocode };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), ct));
+        var reader = CommonOptions.Reader();
+        var command = new Command("extract", "Print the result read from each message (order-format.md) without storing anything.") { paths, format, geocode, reader };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), parse.GetValue(reader)!, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string format, bool geocode, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string format, bool geocode, string reader, CancellationToken cancellationToken)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
@@ -32,7 +33,8 @@ internal static class ExtractCommand
             return ExitCodes.InputMissing;
         }
 
-        var processor = PipelineFactory.CreateProcessor(geocode);
+        using var pipeline = ReaderPipeline.Create(reader, geocode);
+        var processor = pipeline.Processor;
         var source = PipelineFactory.CreateSource(paths);
         using var stdout = Console.OpenStandardOutput();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions

@@ -27,9 +27,10 @@ internal static class ImportCommand
         var db = CommonOptions.Database();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
+        var reader = CommonOptions.Reader();
         var command = new Command("import", "Read messages into the order book (SQLite or PostgreSQL). Already processed messages are skipped.")
         {
-            paths, source, db, strict, quiet,
+            paths, source, db, strict, quiet, reader,
         };
         command.Validators.Add(result =>
         {
@@ -43,21 +44,22 @@ internal static class ImportCommand
             }
         });
         command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
-            ? RunMailboxAsync(kind, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct)
-            : RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), ct));
+            ? RunMailboxAsync(kind, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
+            : RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct));
         return command;
     }
 
     /// <summary>One poll of the configured mailbox: what arrived since the stored cursor, labelled after its commit.</summary>
-    private static async Task<int> RunMailboxAsync(MailSourceKind kind, string dbPath, bool strict, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> RunMailboxAsync(MailSourceKind kind, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
         _ = kind; // Gmail is the only configured mailbox so far (IMAP comes with its issue).
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true);
         using var services = GmailServices.Build(AppConfiguration.Build());
         var mailbox = services.GetRequiredService<GmailMailbox>();
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
-        using var book = SqliteOrderBook.Open(dbPath);
-        using var cursors = new InterimSqliteCursorStore(dbPath);
-        var poller = new MailboxPoller(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), cursors, TimeProvider.System);
+        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
+        var store = new SynchronizedOrderBook(book);
+        var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System);
         var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
         var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
         progress?.Finish();
@@ -69,7 +71,7 @@ internal static class ImportCommand
             return ExitCodes.Success;
         }
 
-        PrintSummary(summary, dbPath);
+        PrintSummary(summary, book.Location);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
     }
@@ -94,7 +96,7 @@ internal static class ImportCommand
         }
     }
 
-    private static async Task<int> RunAsync(string[] paths, string dbPath, bool strict, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
@@ -103,10 +105,13 @@ internal static class ImportCommand
             return ExitCodes.InputMissing;
         }
 
+        // Before anything else: a model reader without its key is one clear error.
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true);
+
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
         using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
-        var runner = new ImportRunner(PipelineFactory.CreateProcessor(geocode: true), new SynchronizedOrderBook(book), TimeProvider.System);
+        var runner = new ImportRunner(pipeline.Processor, new SynchronizedOrderBook(book), TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
         var source = PipelineFactory.CreateSource(paths);
 
         ImportSummary summary;
@@ -132,6 +137,13 @@ internal static class ImportCommand
 
         await warmUp.ConfigureAwait(false);
         PrintSummary(summary, book.Location);
+        if (summary.StoppedBy is { } stopped)
+        {
+            var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+            Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
+            return ExitCodes.ReaderUnavailable;
+        }
+
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
     }
 
@@ -152,6 +164,12 @@ internal static class ImportCommand
         Console.WriteLine(string.Format(inv, "  other               {0,7}", s.Other));
         Console.WriteLine(string.Format(inv, "  quarantined         {0,7}", s.Quarantined));
         Console.WriteLine(string.Format(inv, "  already processed   {0,7}  (skipped)", s.SkippedAlreadyProcessed));
+        if (s.Usage.Calls > 0 || s.Usage.CallsSaved > 0)
+        {
+            Console.WriteLine(string.Format(inv, "  model calls         {0,7}  ({1} input + {2} output tokens; {3} calls saved by the pre-filter)",
+                s.Usage.Calls, s.Usage.InputTokens, s.Usage.OutputTokens, s.Usage.CallsSaved));
+        }
+
         if (s.DuplicatesInInput > 0)
         {
             Console.WriteLine(string.Format(inv, "  duplicates in input {0,7}  (same Message-ID or same bytes; stored once)", s.DuplicatesInInput));

@@ -129,6 +129,24 @@ public static partial class QuantityReader
         return best.Result;
     }
 
+    /// <summary>
+    /// A weight written as text ("24 t", "24.000 kg", "22,5 t", "ca. 9.600 kg", "24000") in kilograms,
+    /// by the same phrase rules as <see cref="Weight"/>; a bare number is taken as kilograms. Null when
+    /// the text holds no cargo weight. Lets other readers (a model's answer) normalise units alike.
+    /// </summary>
+    public static decimal? ParseKilograms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = WeightPhrase().Match(text);
+        if (match.Success)
+        {
+            return WeightOf(text, match);
+        }
+
+        var bare = LeadingNumber().Match(text);
+        return bare.Success && bare.Index + bare.Length == text.TrimEnd().Length ? EuropeanNumber.Parse(bare.Groups["n"].ValueSpan) : null;
+    }
+
     /// <summary>Converts a weight phrase to kilograms, or null when it is not a cargo weight (a van's 3.5 t class, a bag weight, a payload).</summary>
     private static decimal? WeightOf(string text, Match match)
     {

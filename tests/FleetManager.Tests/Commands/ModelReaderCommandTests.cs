@@ -1,0 +1,85 @@
+using FleetManager.StandIns;
+using FleetManager.StandIns.Gemini;
+using FleetManager.StandIns.Models;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary><c>--reader gemini</c> as a user runs it: configuration errors, and an import that meets a spent daily quota.</summary>
+public sealed class ModelReaderCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("import")]
+    [InlineData("eval")]
+    public async Task ReaderGemini_WithoutKey_OneLineNamingTheVariablesAndExitFive(string verb)
+    {
+        var info = CliProcess.StartInfo(verb, RepoPaths.Samples, "--reader", "gemini", "--db", _temp.File("book.db"));
+        info.Environment.Remove("GEMINI_API_KEY");
+        info.Environment.Remove("FLEETMANAGER__GEMINI__APIKEY");
+        if (verb != "import")
+        {
+            info.ArgumentList.Remove("--db");
+            info.ArgumentList.Remove(_temp.File("book.db"));
+        }
+
+        var result = await Run(info);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("GEMINI_API_KEY", line);
+        Assert.Contains("FLEETMANAGER__GEMINI__APIKEY", line);
+        Assert.False(File.Exists(_temp.File("book.db")));
+    }
+
+    [Fact]
+    public async Task Import_DailyQuotaSpentMidway_PausesCleanlyAndALaterRunFinishes()
+    {
+        await using var gemini = new GeminiStandIn { ApiKey = "k", Answer = CorpusAnswers.FromDirectory(RepoPaths.Samples) };
+        await gemini.StartAsync();
+        // Three answers, then the day's quota is spent.
+        gemini.Faults.Enqueue(new Fault.Delay(TimeSpan.Zero), new Fault.Delay(TimeSpan.Zero), new Fault.Delay(TimeSpan.Zero));
+        gemini.Faults.FailRandomly(1.0, _ => GeminiStandIn.DailyQuotaExhausted());
+        var db = _temp.File("book.db");
+
+        var first = await Run(Import(gemini, db));
+
+        Assert.Equal(6, first.ExitCode);
+        Assert.Contains("paused:", first.StdErr);
+        Assert.Contains("GenerateRequestsPerDayPerProjectPerModel-FreeTier", first.StdErr);
+        Assert.DoesNotContain("quarantined", first.StdErr);
+
+        gemini.Faults.FailRandomly(0, _ => new Fault.Reset());
+        var second = await Run(Import(gemini, db));
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("model calls", second.StdOut);
+        var third = await Run(Import(gemini, db));
+        Assert.Contains("Nothing new", third.StdOut);
+    }
+
+    private static System.Diagnostics.ProcessStartInfo Import(GeminiStandIn gemini, string db)
+    {
+        var info = CliProcess.StartInfo("import", RepoPaths.Samples, "--reader", "gemini", "--db", db, "--quiet");
+        info.Environment["GEMINI_API_KEY"] = "k";
+        info.Environment["FLEETMANAGER__GEMINI__BASEURL"] = gemini.BaseAddress.AbsoluteUri;
+        info.Environment["FLEETMANAGER__GEMINI__REQUESTSPERMINUTE"] = "100000";
+        info.Environment["FLEETMANAGER__GEMINI__RETRYBASEDELAY"] = "00:00:00.010";
+        return info;
+    }
+
+    private static async Task<CliProcess.Result> Run(System.Diagnostics.ProcessStartInfo info)
+    {
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
