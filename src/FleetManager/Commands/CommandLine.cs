@@ -17,6 +17,7 @@ internal static class CommandLine
         ExtractCommand.Create(),
         EvalCommand.Create(),
         OrdersCommand.Create(),
+        SyncCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

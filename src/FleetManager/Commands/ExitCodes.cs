@@ -17,6 +17,12 @@ internal static class ExitCodes
     /// <summary>The order book cannot be opened: fix the --db path, permissions, or the file.</summary>
     public const int OrderBookUnavailable = 4;
 
+    /// <summary>A service is not configured, or refuses the configuration (key, permission, spreadsheet id): fix the settings the message names.</summary>
+    public const int NotConfigured = 5;
+
+    /// <summary>A service is unavailable for now (quota, outage): nothing is lost; run the same command again later.</summary>
+    public const int ServiceUnavailable = 6;
+
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;
 }
