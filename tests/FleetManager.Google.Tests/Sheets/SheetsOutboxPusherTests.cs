@@ -58,6 +58,20 @@ public sealed class SheetsOutboxPusherTests
     }
 
     [Fact]
+    public async Task PushAsync_ThousandOrdersDefaultBatch_OneReadAndOneAppendPerFiveHundred()
+    {
+        await using var harness = await SheetsHarness.StartAsync(batchSize: new SheetsOptions().BatchSize);
+        harness.AddOrders(1, 1000);
+
+        var result = await harness.Pusher.PushAsync(CancellationToken.None);
+
+        Assert.Equal(1000, result.Appended);
+        Assert.Equal(3, result.Requests);
+        Assert.Equal(1, harness.Count("GET"));
+        Assert.Equal(2, harness.Count("POST"));
+    }
+
+    [Fact]
     public async Task PushAsync_NothingPending_SendsNothing()
     {
         await using var harness = await SheetsHarness.StartAsync();
