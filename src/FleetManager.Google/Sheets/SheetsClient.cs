@@ -13,7 +13,7 @@ namespace FleetManager.Google.Sheets;
 /// <see cref="SheetsRejectedException"/> (stop, fix the configuration) or
 /// <see cref="SheetsUnavailableException"/> (retry later; a write may have taken effect).
 /// </summary>
-public sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> options)
+public sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> options, TimeProvider timeProvider)
 {
     private readonly SheetsOptions _options = options.Value;
 
@@ -143,8 +143,8 @@ public sealed class SheetsClient(HttpClient http, IOptions<SheetsOptions> option
         }
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseHeaders headers) =>
-        headers.RetryAfter?.Delta ?? (headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+    private TimeSpan? RetryAfterOf(HttpResponseHeaders headers) =>
+        headers.RetryAfter?.Delta ?? (headers.RetryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
 
     /// <summary>A failure of the exchange itself, not the caller's cancellation.</summary>
     private static bool IsTransport(Exception ex, CancellationToken cancellationToken) =>
