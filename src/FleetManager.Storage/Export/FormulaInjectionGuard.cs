@@ -1,17 +1,11 @@
 namespace FleetManager.Storage.Export;
 
 /// <summary>
-/// Keeps text from mail out of spreadsheet formulas: a cell whose text starts with <c>=</c>, <c>+</c>,
-/// <c>-</c>, <c>@</c> (or a tab or carriage return, which some spreadsheets skip before a formula) is
-/// prefixed with a single quote, so <c>=HYPERLINK(...)</c> in a subject or a company name stays text
-/// when a dispatcher opens the export.
+/// The export's name for <see cref="Core.Text.FormulaInjectionGuard"/> (moved to Core so the Google
+/// Sheets sink applies the very same rule): see there.
 /// </summary>
 public static class FormulaInjectionGuard
 {
     /// <summary>The text, prefixed with <c>'</c> when a spreadsheet could read it as a formula.</summary>
-    public static string Neutralise(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-    }
+    public static string Neutralise(string text) => Core.Text.FormulaInjectionGuard.Neutralise(text);
 }

@@ -23,6 +23,7 @@ internal static class CommandLine
         OrdersCommand.Create(),
         DbCommand.Create(),
         AuthCommand.Create(),
+        SyncCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -47,7 +48,7 @@ internal static class CommandLine
         {
             var resume = ex.ResumeAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; try again after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
             Console.Error.WriteLine($"error: {ex.Message} ({ex.Fix}{resume})");
-            return ExitCodes.ReaderUnavailable;
+            return ExitCodes.ServiceUnavailable;
         }
         catch (OrderBookUnavailableException ex)
         {

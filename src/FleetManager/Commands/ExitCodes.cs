@@ -27,10 +27,10 @@ internal static class ExitCodes
     public const int Configuration = 5;
 
     /// <summary>
-    /// The reader became unavailable (a model's daily quota spent, the service down after retries):
+    /// A service became unavailable (Sheets or Google down, a model's daily quota spent, the service down after retries):
     /// everything before is committed, the rest is not in the ledger; run again after the time given.
     /// </summary>
-    public const int ReaderUnavailable = 6;
+    public const int ServiceUnavailable = 6;
 
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;

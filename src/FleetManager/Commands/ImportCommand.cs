@@ -141,7 +141,7 @@ internal static class ImportCommand
         {
             var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
             Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
-            return ExitCodes.ReaderUnavailable;
+            return ExitCodes.ServiceUnavailable;
         }
 
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Geocoding;
+
+/// <summary>
+/// A process-lifetime <see cref="IGeocodeCache"/>, registered only when the store provides none, so a
+/// lookup is still made once per run. The store's cache (SQLite/PostgreSQL) keeps answers across runs.
+/// </summary>
+public sealed class InMemoryGeocodeCache : IGeocodeCache
+{
+    private readonly ConcurrentDictionary<(string Provider, string Query), GeoPoint?> _answers = new();
+
+    public bool TryGet(string provider, string query, out GeoPoint? point) => _answers.TryGetValue((provider, query), out point);
+
+    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => _answers[(provider, query)] = point;
+}

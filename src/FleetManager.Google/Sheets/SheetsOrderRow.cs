@@ -1,0 +1,121 @@
+using System.Text.Json;
+using FleetManager.Core.Pipeline;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Google.Sheets;
+
+/// <summary>
+/// The sheet's columns and one order's row. Column A is the idempotency key (<c>MESSAGE_ID#ORDER_INDEX</c>)
+/// the sink reads back after an ambiguous failure; the rest follow the CSV export (docs/storage.md) so a
+/// dispatcher sees the same names everywhere. Text is neutralised against formula injection; numbers
+/// and booleans stay typed (written RAW, so the sheet sorts and sums them).
+/// </summary>
+internal static class SheetsOrderRow
+{
+    public const string KeyColumnName = "order_key";
+
+    public static IReadOnlyList<string> Header { get; } =
+    [
+        KeyColumnName, "order_id", "message_id", "reference_number", "request_type", "customer",
+        "loading_company", "loading_address", "loading_postal_code", "loading_city", "loading_country",
+        "loading_date", "loading_time_from", "loading_time_to", "loading_latitude", "loading_longitude",
+        "unloading_company", "unloading_address", "unloading_postal_code", "unloading_city", "unloading_country",
+        "unloading_date", "unloading_time_from", "unloading_time_to", "unloading_latitude", "unloading_longitude",
+        "stop_count", "cargo_description", "weight_kg", "pallets", "loading_meters", "vehicle_type", "adr",
+        "temperature_min_c", "temperature_max_c", "price_amount", "price_currency", "special_requirements",
+        "contact_name", "contact_phone", "contact_email",
+    ];
+
+    private static readonly string[] StopFields = ["company", "address", "postal_code", "city", "country", "date", "time_from", "time_to", "latitude", "longitude"];
+
+    /// <summary>The key as it is stored in column A (neutralised like any other text, so reads compare equal).</summary>
+    public static string KeyCell(string orderKey) => FormulaInjectionGuard.Neutralise(orderKey);
+
+    /// <summary>The row of <paramref name="entry"/>, in <see cref="Header"/> order: strings, numbers, booleans or null.</summary>
+    /// <exception cref="JsonException">The payload is not an order object.</exception>
+    public static object?[] Values(OutboxEntry entry)
+    {
+        using var document = JsonDocument.Parse(entry.PayloadJson);
+        var order = document.RootElement;
+        if (order.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("the outbox payload is not a JSON object");
+        }
+
+        var row = new List<object?>(Header.Count)
+        {
+            KeyCell(entry.OrderKey),
+            Cell(order, "id"),
+            Cell(order, "message_id"),
+            Cell(order, "reference_number"),
+            Cell(order, "request_type"),
+            Cell(order, "customer"),
+        };
+        JsonElement? loading = null;
+        JsonElement? unloading = null;
+        var stopCount = 0;
+        if (order.TryGetProperty("stops", out var stops) && stops.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var stop in stops.EnumerateArray())
+            {
+                stopCount++;
+                var type = stop.ValueKind == JsonValueKind.Object && stop.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type == "loading" && loading is null)
+                {
+                    loading = stop;
+                }
+                else if (type == "unloading")
+                {
+                    unloading = stop;
+                }
+            }
+        }
+
+        AddStop(row, loading);
+        AddStop(row, unloading);
+        row.Add(stopCount);
+        row.Add(Cell(order, "cargo_description"));
+        row.Add(Cell(order, "weight_kg"));
+        row.Add(Cell(order, "pallets"));
+        row.Add(Cell(order, "loading_meters"));
+        row.Add(Cell(order, "vehicle_type"));
+        row.Add(Cell(order, "adr"));
+        row.Add(Cell(order, "temperature_min_c"));
+        row.Add(Cell(order, "temperature_max_c"));
+        var price = order.TryGetProperty("price", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
+        row.Add(price is { } pr ? Cell(pr, "amount") : null);
+        row.Add(price is { } pc ? Cell(pc, "currency") : null);
+        row.Add(Cell(order, "special_requirements"));
+        var contact = order.TryGetProperty("contact", out var c) && c.ValueKind == JsonValueKind.Object ? c : (JsonElement?)null;
+        row.Add(contact is { } cn ? Cell(cn, "name") : null);
+        row.Add(contact is { } cp ? Cell(cp, "phone") : null);
+        row.Add(contact is { } ce ? Cell(ce, "email") : null);
+        return [.. row];
+    }
+
+    private static void AddStop(List<object?> row, JsonElement? stop)
+    {
+        foreach (var field in StopFields)
+        {
+            row.Add(stop is { } s ? Cell(s, field) : null);
+        }
+    }
+
+    /// <summary>A JSON value as a cell: text neutralised, numbers as decimal, booleans kept, anything else null.</summary>
+    private static object? Cell(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => FormulaInjectionGuard.Neutralise(value.GetString()!),
+            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : value.GetDouble(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
+    }
+}

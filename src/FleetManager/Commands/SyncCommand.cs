@@ -1,0 +1,121 @@
+using FleetManager.Google;
+using System.CommandLine;
+using FleetManager.Core.Pipeline;
+using FleetManager.Google.Auth;
+using FleetManager.Google.Sheets;
+using FleetManager.Hosting;
+using FleetManager.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// <c>fleetmanager sync</c>: pushes the orders waiting in the outbox to Google Sheets and says how many went.
+/// Safe to run at any time and as often as wanted: a row is never written twice (docs/sheets.md).
+/// </summary>
+internal static class SyncCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var command = new Command("sync", "Push the orders waiting in the outbox to Google Sheets (GOOGLE_SHEETS_SPREADSHEET_ID) and print how many went.") { db };
+        command.SetAction((parse, ct) => RunAsync(AppConfiguration.Build(), parse.GetValue(db)!, OpenOutbox, ResolveTokens, Console.Out, Console.Error, ct));
+        return command;
+    }
+
+    /// <summary>The verb's work with its dependencies passed in (tests give a stand-in's settings, an in-memory outbox and a fake token).</summary>
+    internal static async Task<int> RunAsync(
+        IConfiguration configuration,
+        string dbPath,
+        Func<string, IOutbox> openOutbox,
+        Func<IConfiguration, IGoogleAccessTokenProvider?> tokens,
+        TextWriter output,
+        TextWriter errors,
+        CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddSheets(configuration);
+        SheetsOptions options;
+        using (var probe = services.BuildServiceProvider())
+        {
+            try
+            {
+                options = probe.GetRequiredService<IOptions<SheetsOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+        }
+
+        if (!options.IsConfigured)
+        {
+            await errors.WriteLineAsync(
+                "Google Sheets is not configured: set GOOGLE_SHEETS_SPREADSHEET_ID (or FLEETMANAGER__SHEETS__SPREADSHEETID) to the id in the " +
+                "spreadsheet's URL, and GOOGLE_SHEETS_RANGE_NAME to its tab if not Sheet1. Nothing was sent; see docs/sheets.md.").ConfigureAwait(false);
+            return ExitCodes.Configuration;
+        }
+
+        if (tokens(configuration) is not { } tokenProvider)
+        {
+            await errors.WriteLineAsync("Google credentials are not configured: authorise FleetManager for Google first (see docs/sheets.md). Nothing was sent.").ConfigureAwait(false);
+            return ExitCodes.Configuration;
+        }
+
+        var outbox = openOutbox(dbPath);
+        try
+        {
+            services.AddSingleton(outbox);
+            services.AddSingleton(tokenProvider);
+            await using var provider = services.BuildServiceProvider();
+            var pusher = provider.GetRequiredService<SheetsOutboxPusher>();
+            try
+            {
+                var result = await pusher.PushAsync(cancellationToken).ConfigureAwait(false);
+                var already = result.AlreadyPresent > 0 ? $" ({result.AlreadyPresent} already in the sheet)" : string.Empty;
+                await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {outbox.Depth(SheetsOutboxPusher.SinkName)} pending.").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (SheetsRejectedException ex)
+            {
+                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+            catch (GoogleAuthorizationException ex)
+            {
+                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+            catch (SheetsUnavailableException ex)
+            {
+                await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {outbox.Depth(SheetsOutboxPusher.SinkName)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
+                return ExitCodes.ServiceUnavailable;
+            }
+        }
+        finally
+        {
+            (outbox as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The order book's outbox (SQLite or PostgreSQL); the store stays open for the command's life.</summary>
+    private static IOutbox OpenOutbox(string dbPath) => new SynchronizedOrderBook(OrderStoreFactory.Open(StoreConfiguration.Options(dbPath)));
+
+    /// <summary>
+    /// The Google credential: the one configured for Gmail (<c>Gmail:CredentialsFile</c>, authorized with
+    /// <c>fleetmanager auth google</c>); null when none is configured.
+    /// </summary>
+    private static IGoogleAccessTokenProvider? ResolveTokens(IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"]))
+        {
+            return null;
+        }
+
+        var services = new ServiceCollection().AddGmail(configuration).BuildServiceProvider();
+        return services.GetRequiredKeyedService<IGoogleAccessTokenProvider>(GmailServiceCollectionExtensions.TokenProviderKey);
+    }
+}

@@ -1,0 +1,21 @@
+using FleetManager.Google.Auth;
+
+namespace FleetManager.Google.Tests.Support;
+
+/// <summary>Hands out a fixed token and records the scopes asked for.</summary>
+internal sealed class FakeAccessTokenProvider : IGoogleAccessTokenProvider
+{
+    public const string Token = "stand-in-token";
+
+    public List<string> RequestedScopes { get; } = [];
+
+    public ValueTask<string> GetAccessTokenAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
+        lock (RequestedScopes)
+        {
+            RequestedScopes.AddRange(scopes);
+        }
+
+        return ValueTask.FromResult(Token);
+    }
+}

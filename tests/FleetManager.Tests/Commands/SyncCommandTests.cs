@@ -1,0 +1,79 @@
+using FleetManager.Commands;
+using FleetManager.Core.Pipeline;
+using FleetManager.Google.Auth;
+using FleetManager.StandIns.Sheets;
+using Microsoft.Extensions.Configuration;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+public sealed class SyncCommandTests
+{
+    [Fact]
+    public async Task RunAsync_SheetsNotConfigured_SaysWhatToSetAndSendsNothing()
+    {
+        var outbox = new ListOutbox();
+        var errors = new StringWriter();
+
+        var code = await SyncCommand.RunAsync(Configuration([]), "book.db", _ => outbox, _ => new FixedToken(), TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        Assert.Contains("GOOGLE_SHEETS_SPREADSHEET_ID", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingOrders_PushedAndCounted()
+    {
+        await using var sheet = new SheetsStandIn();
+        await sheet.StartAsync();
+        var outbox = new ListOutbox();
+        outbox.Entries.Add(new OutboxEntry(1, "sheets", "<a@x>#0", """{"id":1,"message_id":"<a@x>","customer":"ACME","stops":[]}"""));
+        outbox.Entries.Add(new OutboxEntry(2, "sheets", "<a@x>#1", """{"id":2,"message_id":"<a@x>","customer":"=cmd","stops":[]}"""));
+        var output = new StringWriter();
+
+        var code = await SyncCommand.RunAsync(
+            Configuration(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = sheet.SpreadsheetId }),
+            "book.db", _ => outbox, _ => new FixedToken(), output, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("2 row(s) appended", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, sheet.Rows().Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_SpreadsheetUnknown_ExitsNotConfiguredWithFix()
+    {
+        await using var sheet = new SheetsStandIn();
+        await sheet.StartAsync();
+        var outbox = new ListOutbox();
+        outbox.Entries.Add(new OutboxEntry(1, "sheets", "<a@x>#0", """{"id":1}"""));
+        var errors = new StringWriter();
+
+        var code = await SyncCommand.RunAsync(
+            Configuration(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = "wrong-id" }),
+            "book.db", _ => outbox, _ => new FixedToken(), TextWriter.Null, errors, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        Assert.Contains("does not exist", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) => new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    private sealed class FixedToken : IGoogleAccessTokenProvider
+    {
+        public ValueTask<string> GetAccessTokenAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken) => ValueTask.FromResult("token");
+    }
+
+    private sealed class ListOutbox : IOutbox
+    {
+        private readonly HashSet<long> _delivered = [];
+
+        public List<OutboxEntry> Entries { get; } = [];
+
+        public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => [.. Entries.Where(e => !_delivered.Contains(e.Id)).Take(max)];
+
+        public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => _delivered.UnionWith(ids);
+
+        public long Depth(string sink) => Entries.Count(e => !_delivered.Contains(e.Id));
+    }
+}
