@@ -209,6 +209,10 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
 
     private async Task<ReadPlan> PlanAsync(IMailFolder folder, ImapCursor? stored, CancellationToken cancellationToken)
     {
+        // Select the folder afresh: a server answers SEARCH from the session's view, which need not
+        // include mail delivered since the last command, and a kept session would not notice a folder
+        // that was deleted and made again (a new UIDVALIDITY).
+        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
         var validity = folder.UidValidity;
         uint after = 0;
         IEnumerable<UniqueId> found;
@@ -308,7 +312,9 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
             return null;
         }
 
-        // Anything that arrived between the last read and now would not be announced again in IDLE.
+        // Anything that arrived between the last read and now would not be announced again in IDLE;
+        // NOOP brings the session's view up to date first.
+        await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
         if (folder.UidValidity != _lastValidity)
         {
             return true;
@@ -542,7 +548,7 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
                 $"The IMAP folder '{_options.Folder}' does not exist for '{_options.Username}' on {_options.Host}.",
                 "Set Imap:Folder to an existing folder (INBOX by default; levels separated by '/', such as Orders/Incoming).");
 
-        await folder.OpenAsync(_options.After == ImapAfterCommit.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
         if (_options.After == ImapAfterCommit.Flag && UsesKeywords && !folder.PermanentFlags.HasFlag(MessageFlags.UserDefined))
         {
             throw new ImapConfigurationException(
@@ -552,6 +558,8 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
 
         return folder;
     }
+
+    private FolderAccess Access => _options.After == ImapAfterCommit.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
 
     private bool UsesKeywords =>
         (ImapFlag.TryParse(_options.Flag, out var flag) && flag.Keyword is not null)
