@@ -88,7 +88,10 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         var plan = await RunAsync((_, folder, ct) => PlanAsync(folder, stored, ct), cancellationToken).ConfigureAwait(false);
         foreach (var (uid, size) in plan.Messages)
         {
-            var raw = await RunAsync((_, folder, ct) => FetchAsync(folder, plan.UidValidity, uid, size, ct), cancellationToken).ConfigureAwait(false);
+            var raw = await RunAsync(
+                (_, folder, ct) => FetchAsync(folder, plan.UidValidity, uid, size, ct),
+                cancellationToken,
+                onPoison: ex => Undeliverable(plan.UidValidity, uid.Id, ex.Message)).ConfigureAwait(false);
             if (raw is not null)
             {
                 yield return raw;
@@ -295,13 +298,18 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         {
             // The server answered NO for this one message (a damaged file, a storage error): the
             // message is quarantined with the reason and the poll goes on.
-            ImapLog.Undeliverable(_logger, Name, uid.Id, ex.Message);
-            return new RawMessage(sourceKey, ReadOnlyMemory<byte>.Empty)
-            {
-                ReadError = "the IMAP server could not deliver the message: " + ex.Message,
-                Cursor = cursor,
-            };
+            return Undeliverable(validity, uid.Id, ex.Message);
         }
+    }
+
+    private RawMessage Undeliverable(uint validity, uint uid, string reason)
+    {
+        ImapLog.Undeliverable(_logger, Name, uid, reason);
+        return new RawMessage(SourceKeyOf(validity, uid), ReadOnlyMemory<byte>.Empty)
+        {
+            ReadError = "the IMAP server could not deliver the message: " + reason,
+            Cursor = new ImapCursor(validity, uid).ToString(),
+        };
     }
 
     /// <summary>IDLE until a new message is announced (true) or the wait is over (false); null when the server has no IDLE.</summary>
@@ -372,24 +380,39 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
     /// on a connection kept since an earlier call is tried once more on a new one (the server may have
     /// dropped it while idle), any other failure is <see cref="ImapUnavailableException"/>.
     /// </summary>
-    private async Task<T> RunAsync<T>(Func<ImapClient, IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <param name="onPoison">
+    /// For an operation on one message: what to return when the operation itself (not connecting)
+    /// broke two sessions in a row, once on a fresh one. Such a message is what breaks the connection
+    /// (Dovecot drops the session when it cannot read a stored file), and retrying it on every poll
+    /// would stop the mailbox for good.
+    /// </param>
+    private async Task<T> RunAsync<T>(Func<ImapClient, IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken, Func<Exception, T>? onPoison = null)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var operationFaults = 0;
             for (var attempt = 0; ; attempt++)
             {
                 var reused = IsOpen;
+                var connected = false;
                 try
                 {
                     var (client, folder) = await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+                    connected = true;
                     return await operation(client, folder, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsConnectionFault(ex, cancellationToken))
                 {
                     ImapLog.ConnectionLost(_logger, Name, ex.GetType().Name + ": " + ex.Message);
                     Reset();
-                    if (reused && attempt == 0)
+                    operationFaults += connected ? 1 : 0;
+                    if (onPoison is not null && operationFaults == 2)
+                    {
+                        return onPoison(ex);
+                    }
+
+                    if (attempt == 0 && (reused || (onPoison is not null && connected)))
                     {
                         continue;
                     }

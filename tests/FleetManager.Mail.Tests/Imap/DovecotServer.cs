@@ -218,6 +218,19 @@ public sealed class DovecotServer : IAsyncLifetime
     /// <summary>Drops every session of <paramref name="user"/> on the server's side (as a server restart would).</summary>
     public Task KickAsync(string user) => RunAsync("doveadm", $"-c {ConfigFile} kick {user}");
 
+    /// <summary>
+    /// Makes the stored file of the message whose text contains <paramref name="marker"/> unreadable to
+    /// the server (its mail processes never run as root), as a damaged disk would.
+    /// </summary>
+    public Task DamageMessageAsync(string user, string marker)
+    {
+        var maildir = Path.Combine(_root, "home", user, "Maildir");
+        var file = Directory.EnumerateFiles(maildir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) is "cur" or "new")
+            .Single(f => File.ReadAllText(f).Contains(marker, StringComparison.Ordinal));
+        return RunAsync("chmod", $"000 {file}");
+    }
+
     /// <summary>The server's log, for failure messages.</summary>
     public string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "(no log)";
 

@@ -306,6 +306,25 @@ public sealed class ImapMailboxTests(DovecotServer dovecot)
         Assert.Equal(["$FleetManagerQuarantined"], (await FlagsAsync(user, password, "INBOX"))[0].Keywords);
     }
 
+    [Fact]
+    public async Task PollAsync_ServerCannotDeliverAMessage_QuarantinesItWithTheReasonAndGoesOn()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, Messages("damaged", 3));
+        await dovecot.DamageMessageAsync(user, "damaged-2@imap.test");
+        var book = new MemoryOrderBook();
+        var cursors = new MemoryCursorStore();
+        await using var mailbox = new ImapMailbox(dovecot.Options(user, password));
+
+        var summary = await Poller(book, cursors).PollAsync(mailbox, null, CancellationToken.None);
+
+        Assert.Equal(3, summary.MessagesRead);
+        Assert.Equal(1, summary.Quarantined);
+        var quarantined = Assert.Single(book.Committed, m => m.IsQuarantined);
+        Assert.Contains("could not deliver", quarantined.Result.Error, StringComparison.Ordinal);
+        Assert.EndsWith(":3", cursors.GetCursor(mailbox.Name));
+    }
+
     private async Task<uint> UidValidityAsync(string user, string password, string folder)
     {
         using var client = await dovecot.ConnectAsync(user, password);
