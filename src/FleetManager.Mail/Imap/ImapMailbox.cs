@@ -1,0 +1,642 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FleetManager.Mail.Imap;
+
+/// <summary>
+/// One IMAP folder read incrementally over one connection (MailKit). The cursor is
+/// <c>UIDVALIDITY:LASTUID</c>: a poll reads the messages with a greater UID, oldest first, with
+/// <c>BODY.PEEK[]</c> (reading never marks a message \Seen); a changed UIDVALIDITY triggers a bounded
+/// resync that the ledger dedupes. The message is flagged or moved only in
+/// <see cref="AcknowledgeAsync"/>, which the poller calls after the commit.
+/// </summary>
+/// <remarks>
+/// The poller reads ahead while it acknowledges committed messages, so both run at once: every use
+/// of the connection is serialised by a gate, held per command and never across a yield.
+/// </remarks>
+public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
+{
+    private readonly ImapOptions _options;
+    private readonly IImapAccessTokenProvider? _tokens;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly X509Certificate2? _trustedCertificate;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, IMailFolder> _targets = new(StringComparer.Ordinal);
+    private ImapClient? _client;
+    private IMailFolder? _folder;
+
+    // What the last read saw: a wait for new mail first checks that nothing arrived since.
+    private uint _lastValidity;
+    private uint _lastUid;
+
+    public ImapMailbox(ImapOptions options, ILogger<ImapMailbox>? logger = null, TimeProvider? timeProvider = null, IImapAccessTokenProvider? accessTokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new ImapOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ImapConfigurationException("The IMAP settings are invalid: " + validation.FailureMessage, "Correct the Imap settings (see docs/configuration.md).");
+        }
+
+        _options = options;
+        _tokens = accessTokens;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        if (!string.IsNullOrEmpty(options.TrustedCertificateFile))
+        {
+            _trustedCertificate = X509CertificateLoader.LoadCertificateFromFile(options.TrustedCertificateFile);
+        }
+
+        Name = $"imap:{options.Username}@{options.Host}/{options.Folder}";
+    }
+
+    /// <summary><c>imap:{user}@{host}/{folder}</c>: the key of this mailbox's cursor and lease.</summary>
+    public string Name { get; }
+
+    public string? CursorAfterRead { get; private set; }
+
+    /// <summary>The ledger's source key of one message: <c>imap:{user}@{host}/{folder}/{uidvalidity}/{uid}</c>.</summary>
+    public string SourceKeyOf(uint uidValidity, uint uid) => $"{Name}/{uidValidity}/{uid}";
+
+    public async IAsyncEnumerable<RawMessage> ReadNewAsync(string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        CursorAfterRead = null;
+        ImapCursor? stored = null;
+        if (cursor is not null)
+        {
+            if (ImapCursor.TryParse(cursor, out var parsed))
+            {
+                stored = parsed;
+            }
+            else
+            {
+                ImapLog.BadCursor(_logger, Name, cursor);
+            }
+        }
+
+        var plan = await RunAsync((_, folder, ct) => PlanAsync(folder, stored, ct), cancellationToken).ConfigureAwait(false);
+        foreach (var (uid, size) in plan.Messages)
+        {
+            var raw = await RunAsync(
+                (_, folder, ct) => FetchAsync(folder, plan.UidValidity, uid, size, ct),
+                cancellationToken,
+                onPoison: ex => Undeliverable(plan.UidValidity, uid.Id, ex.Message)).ConfigureAwait(false);
+            if (raw is not null)
+            {
+                yield return raw;
+            }
+        }
+
+        // Every message up to HighestUid was yielded (or deliberately left behind by a bounded
+        // resync): once they are all committed, this is where the next poll starts.
+        var after = new ImapCursor(plan.UidValidity, plan.HighestUid);
+        CursorAfterRead = stored == after ? null : after.ToString();
+    }
+
+    public async ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_options.After == ImapAfterCommit.None || !ImapCursor.TryParse(message.Cursor, out var position))
+        {
+            return;
+        }
+
+        var quarantined = outcome == MailboxOutcome.Quarantined;
+        await RunAsync(async (client, folder, ct) =>
+        {
+            if (folder.UidValidity != position.UidValidity)
+            {
+                // The folder was renumbered since the read: this UID may now name another message.
+                ImapLog.StaleAcknowledgement(_logger, Name, position.LastUid, position.UidValidity, folder.UidValidity);
+                return 0;
+            }
+
+            UniqueId[] uids = [new UniqueId(position.UidValidity, position.LastUid)];
+            if (_options.After == ImapAfterCommit.Flag)
+            {
+                var name = quarantined && !string.IsNullOrEmpty(_options.QuarantineFlag) ? _options.QuarantineFlag : _options.Flag;
+                ImapFlag.TryParse(name, out var flag);
+                if (flag.Keyword is { } keyword)
+                {
+                    await folder.AddFlagsAsync(uids, MessageFlags.None, [keyword], silent: true, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await folder.AddFlagsAsync(uids, flag.SystemFlag, silent: true, ct).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var path = quarantined && !string.IsNullOrEmpty(_options.QuarantineFolder) ? _options.QuarantineFolder : _options.MoveTo;
+                var target = await TargetFolderAsync(client, path, ct).ConfigureAwait(false);
+                await folder.MoveToAsync(uids, target, ct).ConfigureAwait(false);
+            }
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until new mail may have arrived or <paramref name="maxWait"/> has passed; the service calls
+    /// it between polls. With IDLE (<see cref="ImapOptions.UseIdle"/> and a server that offers it) it
+    /// returns true as soon as the server announces a new message; otherwise it waits out
+    /// <paramref name="maxWait"/> and returns false.
+    /// </summary>
+    /// <exception cref="ImapUnavailableException">The connection broke: poll again later.</exception>
+    public async Task<bool> WaitForNewMailAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        if (maxWait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        if (_options.UseIdle)
+        {
+            var idled = await RunAsync((client, folder, ct) => IdleAsync(client, folder, maxWait, ct), cancellationToken).ConfigureAwait(false);
+            if (idled is { } arrived)
+            {
+                return arrived;
+            }
+
+            ImapLog.NoIdle(_logger, Name, maxWait);
+        }
+
+        await Task.Delay(maxWait, _time, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+                    await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or ImapProtocolException or OperationCanceledException or SocketException)
+                {
+                    // Leaving anyway: the server drops the session on its own.
+                }
+            }
+
+            Reset();
+            _trustedCertificate?.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The SASL mechanism for OAuth 2.0: XOAUTH2 (Gmail, Microsoft 365, Dovecot).</summary>
+    internal static SaslMechanism OAuthMechanism(string username, string accessToken) => new SaslMechanismOAuth2(username, accessToken);
+
+    private sealed record ReadPlan(uint UidValidity, IReadOnlyList<(UniqueId Uid, long? Size)> Messages, uint HighestUid);
+
+    private async Task<ReadPlan> PlanAsync(IMailFolder folder, ImapCursor? stored, CancellationToken cancellationToken)
+    {
+        // Select the folder afresh: a server answers SEARCH from the session's view, which need not
+        // include mail delivered since the last command, and a kept session would not notice a folder
+        // that was deleted and made again (a new UIDVALIDITY).
+        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
+        var validity = folder.UidValidity;
+        uint after = 0;
+        IEnumerable<UniqueId> found;
+        if (stored is { } cursor && cursor.UidValidity == validity)
+        {
+            after = cursor.LastUid;
+            found = after == uint.MaxValue ? []
+                : await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(validity, after + 1, uint.MaxValue)), cancellationToken).ConfigureAwait(false);
+
+            // "n:*" always matches the highest UID, even one below n (RFC 3501 §6.4.8).
+            found = found.Where(u => u.Id > after);
+        }
+        else
+        {
+            if (stored is { } old)
+            {
+                ImapLog.UidValidityChanged(_logger, Name, old.UidValidity, validity, _options.SyncMaxMessages);
+            }
+            else
+            {
+                ImapLog.FirstSync(_logger, Name, _options.SyncMaxMessages);
+            }
+
+            var query = _options.SyncMaxAge is { } age ? SearchQuery.DeliveredAfter((_time.GetUtcNow() - age).UtcDateTime) : SearchQuery.All;
+            var all = await folder.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+            found = all.OrderBy(u => u.Id).TakeLast(_options.SyncMaxMessages);
+        }
+
+        var uids = found.OrderBy(u => u.Id).ToList();
+        var sizes = new Dictionary<uint, long?>();
+        if (uids.Count > 0)
+        {
+            // Sizes first, so a message over the limit is never downloaded.
+            var summaries = await folder.FetchAsync(uids, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Size), cancellationToken).ConfigureAwait(false);
+            foreach (var summary in summaries)
+            {
+                sizes[summary.UniqueId.Id] = (long?)summary.Size;
+            }
+        }
+
+        ImapLog.NewMessages(_logger, Name, uids.Count, after);
+        var highest = uids.Count > 0 ? Math.Max(after, uids[^1].Id) : after;
+        _lastValidity = validity;
+        _lastUid = highest;
+        return new ReadPlan(validity, uids.Select(u => (u, sizes.GetValueOrDefault(u.Id))).ToList(), highest);
+    }
+
+    private async Task<RawMessage?> FetchAsync(IMailFolder folder, uint validity, UniqueId uid, long? size, CancellationToken cancellationToken)
+    {
+        if (folder.UidValidity != validity)
+        {
+            throw new ImapUnavailableException($"IMAP {Name}: UIDVALIDITY changed during the read; the next poll resyncs.");
+        }
+
+        var sourceKey = SourceKeyOf(validity, uid.Id);
+        var cursor = new ImapCursor(validity, uid.Id).ToString();
+        if (size > _options.MaxMessageBytes)
+        {
+            return new RawMessage(sourceKey, ReadOnlyMemory<byte>.Empty)
+            {
+                ReadError = $"message is {size} bytes, over the IMAP limit of {_options.MaxMessageBytes} bytes (Imap:MaxMessageBytes)",
+                Cursor = cursor,
+            };
+        }
+
+        try
+        {
+            // Section "" is BODY.PEEK[]: the whole message, exactly as stored, without setting \Seen.
+            using var stream = await folder.GetStreamAsync(uid, string.Empty, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream(size is > 0 and < int.MaxValue ? (int)size.Value : 0);
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return new RawMessage(sourceKey, buffer.ToArray()) { Cursor = cursor };
+        }
+        catch (MessageNotFoundException)
+        {
+            // Expunged since the search: there is nothing left to read or to record.
+            return null;
+        }
+        catch (ImapCommandException ex)
+        {
+            // The server answered NO for this one message (a damaged file, a storage error): the
+            // message is quarantined with the reason and the poll goes on.
+            return Undeliverable(validity, uid.Id, ex.Message);
+        }
+    }
+
+    private RawMessage Undeliverable(uint validity, uint uid, string reason)
+    {
+        ImapLog.Undeliverable(_logger, Name, uid, reason);
+        return new RawMessage(SourceKeyOf(validity, uid), ReadOnlyMemory<byte>.Empty)
+        {
+            ReadError = "the IMAP server could not deliver the message: " + reason,
+            Cursor = new ImapCursor(validity, uid).ToString(),
+        };
+    }
+
+    /// <summary>IDLE until a new message is announced (true) or the wait is over (false); null when the server has no IDLE.</summary>
+    private async Task<bool?> IdleAsync(ImapClient client, IMailFolder folder, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
+        {
+            return null;
+        }
+
+        // Anything that arrived between the last read and now would not be announced again in IDLE;
+        // NOOP brings the session's view up to date first.
+        await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+        if (folder.UidValidity != _lastValidity)
+        {
+            return true;
+        }
+
+        var since = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(folder.UidValidity, Math.Min(_lastUid, uint.MaxValue - 1) + 1, uint.MaxValue)), cancellationToken).ConfigureAwait(false);
+        if (since.Any(u => u.Id > _lastUid))
+        {
+            return true;
+        }
+
+        var deadline = _time.GetUtcNow() + maxWait;
+        var count = folder.Count;
+        var arrived = false;
+        using var done = new CancellationTokenSource();
+        void OnCountChanged(object? sender, EventArgs e)
+        {
+            // EXISTS grows for a new message; an expunge (our own move) only lowers the count.
+            if (folder.Count > count)
+            {
+                arrived = true;
+                done.Cancel();
+            }
+
+            count = folder.Count;
+        }
+
+        folder.CountChanged += OnCountChanged;
+        try
+        {
+            while (!arrived)
+            {
+                var remaining = deadline - _time.GetUtcNow();
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                // One IDLE lasts at most IdleRefresh: servers drop an IDLE older than 30 minutes.
+                using var round = new CancellationTokenSource(remaining < _options.IdleRefresh ? remaining : _options.IdleRefresh, _time);
+                using var roundOrArrival = CancellationTokenSource.CreateLinkedTokenSource(round.Token, done.Token);
+                await client.IdleAsync(roundOrArrival.Token, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        finally
+        {
+            folder.CountChanged -= OnCountChanged;
+        }
+    }
+
+    /// <summary>
+    /// Runs one operation on the open folder under the gate. A broken connection is reset; an operation
+    /// on a connection kept since an earlier call is tried once more on a new one (the server may have
+    /// dropped it while idle), any other failure is <see cref="ImapUnavailableException"/>.
+    /// </summary>
+    /// <param name="onPoison">
+    /// For an operation on one message: what to return when the operation itself (not connecting)
+    /// broke two sessions in a row, once on a fresh one. Such a message is what breaks the connection
+    /// (Dovecot drops the session when it cannot read a stored file), and retrying it on every poll
+    /// would stop the mailbox for good.
+    /// </param>
+    private async Task<T> RunAsync<T>(Func<ImapClient, IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken, Func<Exception, T>? onPoison = null)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var operationFaults = 0;
+            for (var attempt = 0; ; attempt++)
+            {
+                var reused = IsOpen;
+                var connected = false;
+                try
+                {
+                    var (client, folder) = await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+                    connected = true;
+                    return await operation(client, folder, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsConnectionFault(ex, cancellationToken))
+                {
+                    ImapLog.ConnectionLost(_logger, Name, ex.GetType().Name + ": " + ex.Message);
+                    Reset();
+                    operationFaults += connected ? 1 : 0;
+                    if (onPoison is not null && operationFaults == 2)
+                    {
+                        return onPoison(ex);
+                    }
+
+                    if (attempt == 0 && (reused || (onPoison is not null && connected)))
+                    {
+                        continue;
+                    }
+
+                    throw new ImapUnavailableException($"IMAP server {_options.Host}:{_options.EffectivePort} is unavailable ({ex.Message}); the next poll retries.", ex);
+                }
+                catch (OperationCanceledException)
+                {
+                    // MailKit leaves a command cut short in an unknown state: start afresh next time.
+                    Reset();
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private bool IsOpen => _client is { IsConnected: true, IsAuthenticated: true } && _folder is { IsOpen: true };
+
+    private static bool IsConnectionFault(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        IOException or SocketException or TimeoutException or ImapProtocolException or ImapCommandException
+            or ServiceNotConnectedException or ServiceNotAuthenticatedException or FolderNotOpenException => true,
+        _ => false,
+    };
+
+    private async Task<(ImapClient Client, IMailFolder Folder)> EnsureOpenAsync(CancellationToken cancellationToken)
+    {
+        if (IsOpen)
+        {
+            return (_client!, _folder!);
+        }
+
+        Reset();
+        var client = new ImapClient { Timeout = (int)Math.Min(int.MaxValue, _options.CommandTimeout.TotalMilliseconds) };
+        if (_trustedCertificate is not null)
+        {
+            client.ServerCertificateValidationCallback = AcceptTrustedCertificate;
+        }
+
+        _client = client;
+        try
+        {
+            await ConnectAsync(client, cancellationToken).ConfigureAwait(false);
+            await AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
+            var folder = await OpenFolderAsync(client, cancellationToken).ConfigureAwait(false);
+            _folder = folder;
+            ImapLog.Connected(_logger, Name, _options.Security, folder.UidValidity, folder.Count);
+            return (client, folder);
+        }
+        catch
+        {
+            Reset();
+            throw;
+        }
+    }
+
+    private async Task ConnectAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        var socketOptions = _options.Security switch
+        {
+            ImapSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            ImapSecurity.StartTls => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.None,
+        };
+
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await client.ConnectAsync(_options.Host, _options.EffectivePort, socketOptions, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"connecting took longer than {_options.ConnectTimeout}", ex);
+        }
+        catch (SslHandshakeException ex)
+        {
+            throw new ImapConfigurationException(
+                $"The TLS connection to {_options.Host}:{_options.EffectivePort} failed ({ex.Message}).",
+                "Check Imap:Security and Imap:Port (Tls is usually 993, StartTls 143); for a server with a self-signed certificate set Imap:TrustedCertificateFile to its PEM certificate.",
+                ex);
+        }
+        catch (NotSupportedException ex) when (_options.Security == ImapSecurity.StartTls)
+        {
+            throw new ImapConfigurationException(
+                $"{_options.Host}:{_options.EffectivePort} does not offer STARTTLS.",
+                "Use Imap:Security=Tls (usually port 993), or enable STARTTLS on the server.",
+                ex);
+        }
+    }
+
+    private async Task AuthenticateAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        if (_options.Authentication == ImapAuthentication.Password)
+        {
+            try
+            {
+                await client.AuthenticateAsync(_options.Username, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AuthenticationException ex)
+            {
+                throw new ImapAuthenticationException(
+                    $"The IMAP server {_options.Host} refused the login of '{_options.Username}' ({ex.Message}).",
+                    "Check Imap:Username and Imap:Password (FLEETMANAGER__IMAP__USERNAME, FLEETMANAGER__IMAP__PASSWORD); accounts with two-step verification need an app password, and some providers require IMAP access to be enabled first.",
+                    ex);
+            }
+        }
+
+        if (_tokens is null)
+        {
+            throw new ImapConfigurationException(
+                "Imap:Authentication=OAuth2 needs an access-token provider, and none is registered.",
+                "Register an IImapAccessTokenProvider for this source, or use Imap:Authentication=Password.");
+        }
+
+        if (!client.AuthenticationMechanisms.Contains("XOAUTH2"))
+        {
+            throw new ImapConfigurationException(
+                $"The IMAP server {_options.Host} does not offer XOAUTH2 (it offers: {string.Join(", ", client.AuthenticationMechanisms)}).",
+                "Use Imap:Authentication=Password for this server.");
+        }
+
+        // A cached token may have expired or been revoked a moment ago: ask once more for a fresh one.
+        foreach (var forceRefresh in new[] { false, true })
+        {
+            var token = await _tokens.GetAccessTokenAsync(_options.Username, forceRefresh, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.AuthenticateAsync(OAuthMechanism(_options.Username, token), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AuthenticationException ex) when (forceRefresh)
+            {
+                throw new ImapAuthenticationException(
+                    $"The IMAP server {_options.Host} refused the OAuth 2.0 access token of '{_options.Username}' ({ex.Message}).",
+                    "Authorize FleetManager again for this account (the token needs the mail scope, for Gmail https://mail.google.com/), and check that Imap:Username is the account the token was issued for.",
+                    ex);
+            }
+            catch (AuthenticationException)
+            {
+                // Try again with a fresh token.
+            }
+        }
+    }
+
+    private async Task<IMailFolder> OpenFolderAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        var folder = await FindFolderAsync(client, _options.Folder, create: false, cancellationToken).ConfigureAwait(false)
+            ?? throw new ImapConfigurationException(
+                $"The IMAP folder '{_options.Folder}' does not exist for '{_options.Username}' on {_options.Host}.",
+                "Set Imap:Folder to an existing folder (INBOX by default; levels separated by '/', such as Orders/Incoming).");
+
+        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
+        if (_options.After == ImapAfterCommit.Flag && UsesKeywords && !folder.PermanentFlags.HasFlag(MessageFlags.UserDefined))
+        {
+            throw new ImapConfigurationException(
+                $"The IMAP folder '{_options.Folder}' on {_options.Host} cannot store keywords such as '{_options.Flag}'.",
+                "Set Imap:Flag and Imap:QuarantineFlag to a system flag such as \\Seen or \\Flagged, or use Imap:After=Move.");
+        }
+
+        return folder;
+    }
+
+    private FolderAccess Access => _options.After == ImapAfterCommit.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
+
+    private bool UsesKeywords =>
+        (ImapFlag.TryParse(_options.Flag, out var flag) && flag.Keyword is not null)
+        || (ImapFlag.TryParse(_options.QuarantineFlag, out var quarantine) && quarantine.Keyword is not null);
+
+    private async Task<IMailFolder> TargetFolderAsync(ImapClient client, string path, CancellationToken cancellationToken)
+    {
+        if (!_targets.TryGetValue(path, out var target))
+        {
+            target = (await FindFolderAsync(client, path, create: true, cancellationToken).ConfigureAwait(false))!;
+            _targets[path] = target;
+        }
+
+        return target;
+    }
+
+    /// <summary>Walks a '/'-separated path level by level, so the server's own separator never matters.</summary>
+    private async Task<IMailFolder?> FindFolderAsync(ImapClient client, string path, bool create, CancellationToken cancellationToken)
+    {
+        var levels = path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var startsAtInbox = levels.Length > 0 && string.Equals(levels[0], "INBOX", StringComparison.OrdinalIgnoreCase);
+        IMailFolder current = (startsAtInbox ? client.Inbox : client.GetFolder(client.PersonalNamespaces[0]))
+            ?? throw new ImapConfigurationException($"The IMAP server {_options.Host} lists no personal folders.", "Check that Imap:Username is a mailbox account.");
+        foreach (var level in levels.Skip(startsAtInbox ? 1 : 0))
+        {
+            try
+            {
+                current = await current.GetSubfolderAsync(level, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FolderNotFoundException)
+            {
+                if (!create)
+                {
+                    return null;
+                }
+
+                current = await current.CreateAsync(level, isMessageFolder: true, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ImapUnavailableException($"IMAP {Name}: the server did not create folder '{path}'.");
+                ImapLog.FolderCreated(_logger, Name, path);
+            }
+        }
+
+        return current;
+    }
+
+    private bool AcceptTrustedCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None
+        || (certificate is not null && _trustedCertificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_trustedCertificate.RawData));
+
+    private void Reset()
+    {
+        _client?.Dispose();
+        _client = null;
+        _folder = null;
+        _targets.Clear();
+    }
+}

@@ -1,0 +1,7 @@
+namespace FleetManager.Mail.Imap;
+
+/// <summary>
+/// The IMAP server could not be reached or the connection broke (refused, reset, timed out). Transient:
+/// nothing was acknowledged beyond what was committed, and the next poll reconnects and carries on.
+/// </summary>
+public sealed class ImapUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException);
