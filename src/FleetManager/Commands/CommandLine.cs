@@ -17,7 +17,14 @@ internal static class CommandLine
         ExtractCommand.Create(),
         EvalCommand.Create(),
         OrdersCommand.Create(),
+        RunCommand.Create(),
+        PollCommand.Create(),
+        DoctorCommand.Create(),
+        HealthcheckCommand.Create(),
     };
+
+    /// <summary>Verbs that handle SIGTERM/SIGINT themselves (drain, release leases) instead of System.CommandLine's 2-second cancellation.</summary>
+    private static readonly HashSet<string> SelfStoppingVerbs = new(StringComparer.Ordinal) { "run", "poll" };
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,7 +42,22 @@ internal static class CommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (SelfStoppingVerbs.Contains(parse.CommandResult.Command.Name))
+            {
+                configuration.ProcessTerminationTimeout = null;
+            }
+
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine("error: configuration: " + failure);
+            }
+
+            return ExitCodes.Configuration;
         }
         catch (OrderBookUnavailableException ex)
         {

@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary><c>--strict</c> and at least one message was quarantined.</summary>
+    /// <summary><c>--strict</c> and at least one message was quarantined; <c>doctor</c>: a check failed; <c>healthcheck</c>: not live/ready.</summary>
     public const int Quarantined = 1;
 
     /// <summary>The command line is wrong: fix the arguments.</summary>
@@ -16,6 +16,15 @@ internal static class ExitCodes
 
     /// <summary>The order book cannot be opened: fix the --db path, permissions, or the file.</summary>
     public const int OrderBookUnavailable = 4;
+
+    /// <summary><c>poll --once</c>: the configuration is invalid or a source's settings cannot work: fix the configuration (<c>fleetmanager doctor</c>).</summary>
+    public const int Configuration = 5;
+
+    /// <summary><c>poll --once</c>: a source's or sink's credentials were refused: renew or fix them; retrying will not help.</summary>
+    public const int Authentication = 6;
+
+    /// <summary><c>poll --once</c>: a passing failure (network, server busy, another instance holds a lease): run again later.</summary>
+    public const int Transient = 7;
 
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;
