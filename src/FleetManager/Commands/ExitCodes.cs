@@ -28,4 +28,14 @@ internal static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C / SIGTERM): nothing half-written; run again to continue.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The exit code of <c>poll --once</c> for the failure the operator must act on first (null: success).</summary>
+    public static int ForFailure(Service.FailureKind? failure) => failure switch
+    {
+        null => Success,
+        Service.FailureKind.Configuration => Configuration,
+        Service.FailureKind.Authentication => Authentication,
+        Service.FailureKind.Store => OrderBookUnavailable,
+        _ => Transient,
+    };
 }

@@ -75,76 +75,13 @@ internal static class PollCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
-        if (catalog.IsDefault)
-        {
-            Directory.CreateDirectory(SourceCatalog.DefaultFolder(configuration));
-        }
-
-        var factory = services.GetRequiredService<SourceWorkerFactory>();
-        FailureKind? worst = null;
-        foreach (var source in catalog.Sources.Where(s => s.Options.Enabled))
-        {
-            if (drain.IsCancellationRequested)
-            {
-                break;
-            }
-
-            PollOutcome outcome;
-            SourceWorker? worker = null;
-            try
-            {
-                worker = factory.Create(source);
-                outcome = await worker.PollAsync(drain.Token, hardStop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
-            {
-                Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
-                return ExitCodes.Interrupted;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                outcome = new PollOutcome(true, FailureClassifier.Classify(ex), services.GetRequiredService<SecretRedactor>().Redact(FailureClassifier.Describe(ex)));
-            }
-            finally
-            {
-                worker?.ReleaseLease();
-            }
-
-            if (!outcome.Polled && outcome.Failure is null)
-            {
-                Console.Error.WriteLine($"skipped: source {source.Name}: another instance holds its lease; try again later.");
-                worst = OutboxPusher.Worse(worst, FailureKind.Transient);
-            }
-            else if (outcome.Failure is { } kind)
-            {
-                Console.Error.WriteLine($"error: source {source.Name}: {outcome.Error}");
-                worst = OutboxPusher.Worse(worst, kind);
-            }
-        }
-
-        try
-        {
-            worst = OutboxPusher.Worse(worst, await services.GetRequiredService<OutboxPusher>().PushAllAsync(hardStop.Token).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("interrupted: the outbox keeps what was not pushed.");
-            return ExitCodes.Interrupted;
-        }
-
-        if (drain.IsCancellationRequested)
+        var result = await PollOnceRunner.RunAsync(services, Console.Error, drain.Token, hardStop.Token).ConfigureAwait(false);
+        if (result.Interrupted)
         {
             Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
             return ExitCodes.Interrupted;
         }
 
-        return worst switch
-        {
-            null => ExitCodes.Success,
-            FailureKind.Configuration => ExitCodes.Configuration,
-            FailureKind.Authentication => ExitCodes.Authentication,
-            FailureKind.Store => ExitCodes.OrderBookUnavailable,
-            _ => ExitCodes.Transient,
-        };
+        return ExitCodes.ForFailure(result.Worst);
     }
 }

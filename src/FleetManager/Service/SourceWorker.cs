@@ -14,6 +14,7 @@ internal sealed class SourceWorker(
     ConfiguredSource source,
     IMailbox mailbox,
     MailboxPoller poller,
+    IOrderBook orderBook,
     ILeaseStore leases,
     ICursorStore cursors,
     SourceState state,
@@ -32,6 +33,8 @@ internal sealed class SourceWorker(
     public IMailbox Mailbox => mailbox;
 
     public SourceState State => state;
+
+    private const string StoreProbeKey = "fleetmanager:store-probe";
 
     private string LeaseResource => "source:" + source.Name;
 
@@ -131,6 +134,9 @@ internal sealed class SourceWorker(
         var progress = new Progress(state, timeProvider, wrapper, () => Volatile.Read(ref committed));
         try
         {
+            // Open (and migrate) the store before asking the mail server anything: a store problem
+            // costs no mailbox call, and an empty poll still leaves a ready store behind.
+            orderBook.Contains(StoreProbeKey);
             var summary = await poller.PollAsync(wrapper, progress, hardStop).ConfigureAwait(false);
             var cursor = ReadCursor();
             state.Succeeded(timeProvider.GetUtcNow(), summary.MessagesRead, cursor);

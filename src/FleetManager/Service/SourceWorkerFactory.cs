@@ -33,7 +33,7 @@ internal sealed class SourceWorkerFactory(
         var poller = new MailboxPoller(processor, orderBook, cursors, timeProvider) { MaxBatch = source.Options.MaxBatch };
         var sourceState = state.Source(source.Name, kind.Kind, source.Options.Enabled);
         sourceState.NominalInterval = SourceSchedule.For(source.Options).NominalInterval(timeProvider.GetUtcNow());
-        return new SourceWorker(source, kind.Create(source.Options, source.Section, services), poller, leases, cursors, sourceState, identity,
+        return new SourceWorker(source, kind.Create(source.Options, source.Section, services), poller, orderBook, leases, cursors, sourceState, identity,
             options.Value, metrics, redactor, timeProvider, loggerFactory.CreateLogger("FleetManager.Source"));
     }
 }
