@@ -15,4 +15,6 @@ internal sealed record SourceSnapshot(
     FailureKind? LastFailureKind,
     int Backlog,
     string? Cursor,
-    int LastPollMessages);
+    int LastPollMessages,
+    long ProcessedSinceStart,
+    long QuarantinedSinceStart);

@@ -23,13 +23,31 @@ internal sealed class SourceState(string name, string kind, bool enabled)
     public int Backlog { get; private set; }
     public string? Cursor { get; private set; }
     public int LastPollMessages { get; private set; }
+    public long ProcessedSinceStart { get; private set; }
+    public long QuarantinedSinceStart { get; private set; }
+
+    /// <summary>One message committed by this process (already committed ones are not counted).</summary>
+    public void Count(FleetManager.Core.Pipeline.MailboxOutcome outcome)
+    {
+        lock (_gate)
+        {
+            if (outcome == FleetManager.Core.Pipeline.MailboxOutcome.Processed)
+            {
+                ProcessedSinceStart++;
+            }
+            else if (outcome == FleetManager.Core.Pipeline.MailboxOutcome.Quarantined)
+            {
+                QuarantinedSinceStart++;
+            }
+        }
+    }
 
     public SourceSnapshot Snapshot()
     {
         lock (_gate)
         {
             return new SourceSnapshot(Name, Kind, Enabled, NominalInterval, Activity, Heartbeat, LastAttempt, LastSuccess,
-                ConsecutiveFailures, LastError, LastFailureKind, Backlog, Cursor, LastPollMessages);
+                ConsecutiveFailures, LastError, LastFailureKind, Backlog, Cursor, LastPollMessages, ProcessedSinceStart, QuarantinedSinceStart);
         }
     }
 

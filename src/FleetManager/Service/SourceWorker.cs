@@ -119,6 +119,7 @@ internal sealed class SourceWorker(
         {
             var text = OutcomeText(outcome);
             Interlocked.Increment(ref committed);
+            state.Count(outcome);
             // A watched folder meets every earlier message again on each poll: those lines are for debugging only.
             if (outcome == MailboxOutcome.AlreadyCommitted)
             {

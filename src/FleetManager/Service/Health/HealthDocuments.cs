@@ -30,6 +30,8 @@ internal sealed record SourceDocument(
     int Backlog,
     string? Cursor,
     int LastPollMessages,
+    long ProcessedSinceStart,
+    long QuarantinedSinceStart,
     double IntervalSeconds,
     bool Stale,
     bool Ready,

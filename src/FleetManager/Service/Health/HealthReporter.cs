@@ -71,6 +71,7 @@ internal sealed class HealthReporter(
             sources.Add(new SourceDocument(source.Name, source.Kind, source.Enabled, ActivityText(source.Activity),
                 source.LastAttempt, source.LastSuccess, source.ConsecutiveFailures, source.LastError,
                 source.LastFailureKind?.ToString().ToLowerInvariant(), source.Backlog, source.Cursor, source.LastPollMessages,
+                source.ProcessedSinceStart, source.QuarantinedSinceStart,
                 source.NominalInterval == TimeSpan.MaxValue ? 0 : source.NominalInterval.TotalSeconds, stale, notReady is null, notReady));
         }
 
@@ -116,7 +117,7 @@ internal sealed class HealthReporter(
             yield return known.TryGetValue(source.Name, out var snapshot)
                 ? snapshot
                 : new SourceSnapshot(source.Name, source.Options.Kind, source.Options.Enabled, TimeSpan.Zero,
-                    source.Options.Enabled ? SourceActivity.Starting : SourceActivity.Disabled, null, null, null, 0, null, null, 0, null, 0);
+                    source.Options.Enabled ? SourceActivity.Starting : SourceActivity.Disabled, null, null, null, 0, null, null, 0, null, 0, 0, 0);
         }
     }
 
