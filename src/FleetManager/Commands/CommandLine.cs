@@ -59,6 +59,12 @@ internal static class CommandLine
 
             return ExitCodes.Configuration;
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException || ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A setting that does not parse (a TimeSpan, a number): the binder names the key.
+            Console.Error.WriteLine("error: configuration: " + ex.Message);
+            return ExitCodes.Configuration;
+        }
         catch (OrderBookUnavailableException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);

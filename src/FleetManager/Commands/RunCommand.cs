@@ -2,6 +2,8 @@ using System.CommandLine;
 using FleetManager.Hosting;
 using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FleetManager.Commands;
 
@@ -25,6 +27,10 @@ internal static class RunCommand
         var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, ResolveDatabase(dbPath, configuration)));
         await using (app.ConfigureAwait(false))
         {
+            // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
+            _ = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
+
             // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
             await app.RunAsync().ConfigureAwait(false);
         }

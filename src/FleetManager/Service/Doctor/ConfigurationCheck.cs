@@ -20,6 +20,10 @@ internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOpti
         {
             failures.AddRange(ex.Failures);
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
+        {
+            failures.Add(ex.Message);
+        }
 
         try
         {
@@ -28,6 +32,10 @@ internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOpti
         catch (OptionsValidationException ex)
         {
             failures.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
+        {
+            failures.Add(ex.Message);
         }
 
         if (failures.Count == 0)
