@@ -1,3 +1,4 @@
+using FleetManager.Commands;
 using FleetManager.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -47,6 +48,23 @@ public sealed class RunCommandTests : IDisposable
         using var rest = ServiceProcess.Start(_temp.Path, environment, "poll", "--once", "--db", db);
         Assert.True(await rest.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, rest.Output);
         Assert.Equal(total, Scalar(db, "SELECT COUNT(*) FROM ledger"));
+    }
+
+    [Fact]
+    public async Task Run_SettingDoesNotParse_ExitsConfigurationWithOneLine()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["FLEETMANAGER__SERVICE__URLS"] = "http://127.0.0.1:0",
+            ["FLEETMANAGER__SERVICE__SHUTDOWNTIMEOUT"] = "banana",
+        };
+        using var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", _temp.File("fm.db"));
+
+        var exitCode = await service.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        Assert.Contains("error: configuration: Failed to convert configuration value 'banana' at 'Service:ShutdownTimeout'", service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", service.Output, StringComparison.Ordinal);
     }
 
     private static long Scalar(string db, string sql)
