@@ -24,7 +24,14 @@ internal static class CommandLine
         DbCommand.Create(),
         AuthCommand.Create(),
         SyncCommand.Create(),
+        RunCommand.Create(),
+        PollCommand.Create(),
+        DoctorCommand.Create(),
+        HealthcheckCommand.Create(),
     };
+
+    /// <summary>Verbs that handle SIGTERM/SIGINT themselves (drain, release leases) instead of System.CommandLine's 2-second cancellation.</summary>
+    private static readonly HashSet<string> SelfStoppingVerbs = new(StringComparer.Ordinal) { "run", "poll" };
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,7 +49,30 @@ internal static class CommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (SelfStoppingVerbs.Contains(parse.CommandResult.Command.Name))
+            {
+                configuration.ProcessTerminationTimeout = null;
+            }
+
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine("error: configuration: " + failure);
+            }
+
+            Console.Error.WriteLine("See docs/configuration.md for the settings and their environment variables.");
+
+            return ExitCodes.Configuration;
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException || ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A setting that does not parse (a TimeSpan, a number): the binder names the key.
+            Console.Error.WriteLine("error: configuration: " + ex.Message);
+            return ExitCodes.Configuration;
         }
         catch (ReaderUnavailableException ex)
         {
@@ -77,20 +107,10 @@ internal static class CommandLine
             Console.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.SourceUnavailable;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine("error: " + failure);
-            }
-
-            Console.Error.WriteLine("See docs/configuration.md for the settings and their environment variables.");
-            return ExitCodes.Configuration;
-        }
         catch (HttpRequestException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message + " Everything committed so far is kept; run the same command again later.");
-            return ExitCodes.SourceUnavailable;
+            return ExitCodes.Transient;
         }
         catch (OperationCanceledException)
         {

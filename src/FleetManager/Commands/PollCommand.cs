@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using FleetManager.Hosting;
+using FleetManager.Service;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// <c>fleetmanager poll --once</c>: one pass of every enabled source (under its lease), then the
+/// outbox, and an exit code that says what to do next (<see cref="ExitCodes"/>): for cron jobs and checks.
+/// </summary>
+internal static class PollCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var once = new Option<bool>("--once") { Description = "Poll every source once and exit (required: the continuous service is 'fleetmanager run')." };
+        var command = new Command("poll", "Poll every configured source once, push the outbox, and exit with a code saying how it went.")
+        {
+            db, once,
+        };
+        command.SetAction((parse, _) => parse.GetValue(once)
+            ? RunAsync(parse.GetValue(db)!)
+            : Task.FromResult(Usage()));
+        return command;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("error: 'poll' needs --once (the continuous service is 'fleetmanager run').");
+        return ExitCodes.Usage;
+    }
+
+    private static async Task<int> RunAsync(string dbPath)
+    {
+        var configuration = AppConfiguration.Build();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.Services.AddFleetManagerService(configuration, RunCommand.ResolveDatabase(dbPath, configuration));
+        using var host = builder.Build();
+        var services = host.Services;
+
+        ServiceOptions options;
+        SourceCatalog catalog;
+        try
+        {
+            options = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            catalog = services.GetRequiredService<SourceCatalog>();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine("error: configuration: " + failure);
+            }
+
+            return ExitCodes.Configuration;
+        }
+
+        using var drain = new CancellationTokenSource();
+        using var hardStop = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            // Take no new message; finish the batch in flight; give up after Service:ShutdownTimeout.
+            context.Cancel = true;
+            drain.Cancel();
+            hardStop.CancelAfter(options.ShutdownTimeout);
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+
+        var result = await PollOnceRunner.RunAsync(services, Console.Error, drain.Token, hardStop.Token).ConfigureAwait(false);
+        if (result.Interrupted)
+        {
+            Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.ForFailure(result.Worst);
+    }
+}

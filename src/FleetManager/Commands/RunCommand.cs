@@ -1,0 +1,46 @@
+using System.CommandLine;
+using FleetManager.Hosting;
+using FleetManager.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Commands;
+
+/// <summary><c>fleetmanager run</c>: the long-running service (poll loops, health, metrics) until SIGTERM or Ctrl+C.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var command = new Command("run", "Run the service: poll every configured source on its schedule, serve /healthz and /metrics (Service:Urls).")
+        {
+            db,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(db)!));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dbPath)
+    {
+        var configuration = AppConfiguration.Build();
+        var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, ResolveDatabase(dbPath, configuration)));
+        await using (app.ConfigureAwait(false))
+        {
+            // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
+            _ = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
+
+            // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The --db default follows DataDir from any configuration source, not only the DATA_DIR variable.</summary>
+    internal static string ResolveDatabase(string dbPath, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        dbPath == CommonOptions.DefaultDatabasePath() && configuration["DataDir"] is { Length: > 0 } dataDir
+            ? Path.Combine(dataDir, "fleetmanager.db")
+            : dbPath;
+}

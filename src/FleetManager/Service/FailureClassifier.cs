@@ -1,0 +1,32 @@
+using System.Security.Authentication;
+using FleetManager.Core.Pipeline;
+using FleetManager.Google.Auth;
+using FleetManager.Mail.Sources;
+using FleetManager.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Service;
+
+/// <summary>Sorts a poll's exception by what happens next (<see cref="FailureKind"/>).</summary>
+internal static class FailureClassifier
+{
+    public static FailureKind Classify(Exception exception) => exception switch
+    {
+        SourceAuthenticationException or GoogleAuthorizationException or AuthenticationException => FailureKind.Authentication,
+        // Types from adapters this project does not reference (MailKit's AuthenticationException) are known by name.
+        _ when exception.GetType().Name is "AuthenticationException" => FailureKind.Authentication,
+        HttpRequestException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden } => FailureKind.Authentication,
+        SourceConfigurationException or OptionsValidationException or MailSourceNotFoundException => FailureKind.Configuration,
+        OrderBookUnavailableException or SqliteException => FailureKind.Store,
+        AggregateException { InnerExceptions: [var only] } => Classify(only),
+        _ => FailureKind.Transient,
+    };
+
+    /// <summary>The failure as one line for status and logs: the exception's message, which our types keep free of secrets.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions: [var only] } => Describe(only),
+        _ => exception.GetType().Name + ": " + exception.Message.ReplaceLineEndings(" "),
+    };
+}

@@ -1,0 +1,127 @@
+using FleetManager.Core.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Service.Health;
+
+/// <summary>
+/// Turns the in-memory service state into the three health answers. Liveness and status read memory
+/// only; readiness also asks the store (a fresh read-only connection).
+/// </summary>
+internal sealed class HealthReporter(
+    ServiceState state,
+    SourceCatalog catalog,
+    IStoreProbe store,
+    ServiceIdentity identity,
+    IOptions<ServiceOptions> options,
+    TimeProvider timeProvider)
+{
+    private readonly ServiceOptions _options = options.Value;
+
+    /// <summary>Every enabled poll loop has shown a sign of life within <see cref="ServiceOptions.LivenessTimeout"/> (a loop that has not started yet counts from the start).</summary>
+    public ProbeDocument Live()
+    {
+        var now = timeProvider.GetUtcNow();
+        var reasons = new List<string>();
+        foreach (var source in EnabledSnapshots())
+        {
+            var last = source.Heartbeat ?? state.StartedAt;
+            if (source.Activity != SourceActivity.Stopped && now - last > _options.LivenessTimeout)
+            {
+                reasons.Add($"source {source.Name}: no sign of life for {(now - last).TotalSeconds:0} s (a poll is stuck)");
+            }
+        }
+
+        return new ProbeDocument(reasons.Count == 0 ? "live" : "not live", reasons);
+    }
+
+    /// <summary>The store is reachable and migrated, and every enabled source has completed a poll since start (or stands by for another instance's lease).</summary>
+    public async Task<ProbeDocument> ReadyAsync(CancellationToken cancellationToken)
+    {
+        var reasons = new List<string>();
+        var storeHealth = await store.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (!storeHealth.Ok)
+        {
+            reasons.Add("store: " + storeHealth.Detail);
+        }
+
+        foreach (var source in EnabledSnapshots())
+        {
+            if (NotReadyReason(source) is { } reason)
+            {
+                reasons.Add($"source {source.Name}: {reason}");
+            }
+        }
+
+        return new ProbeDocument(reasons.Count == 0 ? "ready" : "not ready", reasons);
+    }
+
+    public async Task<StatusDocument> StatusAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var storeHealth = await store.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var sources = new List<SourceDocument>();
+        var degraded = false;
+        var unhealthy = !storeHealth.Ok;
+        foreach (var source in AllSnapshots())
+        {
+            var stale = source.Enabled && IsStale(source, now);
+            var notReady = source.Enabled ? NotReadyReason(source) : null;
+            degraded |= stale || (source.Enabled && source.ConsecutiveFailures > 0);
+            unhealthy |= notReady is not null && source.LastAttempt is not null;
+            sources.Add(new SourceDocument(source.Name, source.Kind, source.Enabled, ActivityText(source.Activity),
+                source.LastAttempt, source.LastSuccess, source.ConsecutiveFailures, source.LastError,
+                source.LastFailureKind?.ToString().ToLowerInvariant(), source.Backlog, source.Cursor, source.LastPollMessages,
+                source.ProcessedSinceStart, source.QuarantinedSinceStart,
+                source.NominalInterval == TimeSpan.MaxValue ? 0 : source.NominalInterval.TotalSeconds, stale, notReady is null, notReady));
+        }
+
+        var sinks = state.Sinks.Select(s =>
+        {
+            var (lastPush, depth, error) = s.Snapshot();
+            degraded |= error is not null;
+            return new SinkDocument(s.Name, depth, lastPush, error);
+        }).ToList();
+
+        var status = unhealthy ? HealthStatus.Unhealthy : degraded ? HealthStatus.Degraded : HealthStatus.Healthy;
+        return new StatusDocument(status.ToString(), identity.Version, identity.Commit, state.StartedAt, now,
+            new StoreDocument(store.Describe, storeHealth.Ok, storeHealth.Detail), sources, sinks);
+    }
+
+    /// <summary>Stale: no success for longer than StaleAfterIntervals × the interval (counted from the start before the first success).</summary>
+    private bool IsStale(SourceSnapshot source, DateTimeOffset now)
+    {
+        if (source.Activity == SourceActivity.Standby || source.NominalInterval == TimeSpan.MaxValue)
+        {
+            return false;
+        }
+
+        var since = source.LastSuccess ?? state.StartedAt;
+        return now - since > source.NominalInterval * _options.StaleAfterIntervals;
+    }
+
+    private static string? NotReadyReason(SourceSnapshot source) => source switch
+    {
+        { Activity: SourceActivity.Standby } => null,
+        { LastSuccess: not null } => null,
+        { LastError: { } error } => "its first poll failed: " + error,
+        { Activity: SourceActivity.Polling } => "its first poll is running",
+        _ => "no poll has completed yet",
+    };
+
+    private IEnumerable<SourceSnapshot> AllSnapshots()
+    {
+        var known = state.Sources.ToDictionary(s => s.Name, s => s.Snapshot(), StringComparer.Ordinal);
+        foreach (var source in catalog.Sources)
+        {
+            // A loop that has not created its state yet still shows up (as starting).
+            yield return known.TryGetValue(source.Name, out var snapshot)
+                ? snapshot
+                : new SourceSnapshot(source.Name, source.Options.Kind, source.Options.Enabled, TimeSpan.Zero,
+                    source.Options.Enabled ? SourceActivity.Starting : SourceActivity.Disabled, null, null, null, 0, null, null, 0, null, 0, 0, 0);
+        }
+    }
+
+    private IEnumerable<SourceSnapshot> EnabledSnapshots() => AllSnapshots().Where(s => s.Enabled);
+
+    private static string ActivityText(SourceActivity activity) => activity.ToString().ToLowerInvariant();
+}

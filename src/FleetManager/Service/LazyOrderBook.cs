@@ -1,0 +1,51 @@
+using FleetManager.Commands;
+using FleetManager.Core.Pipeline;
+using FleetManager.Storage;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// The SQLite order book, opened (and migrated) on first use rather than at start: a service whose
+/// store is not reachable yet still starts, reports "not ready" with the reason, and opens the store
+/// on a later poll once it is there.
+/// </summary>
+internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, IDisposable
+{
+    private readonly Lock _gate = new();
+    private SqliteOrderBook? _book;
+    private SynchronizedOrderBook? _synchronized;
+
+    public bool Contains(string ledgerKey) => Book.Contains(ledgerKey);
+
+    public bool Commit(ProcessedMessage message, DateTimeOffset processedAt) => Book.Commit(message, processedAt);
+
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) => Book.CommitBatch(messages, processedAt);
+
+    /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
+    private SynchronizedOrderBook Book
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_synchronized is null)
+                {
+                    _book = SqliteOrderBook.Open(location.DatabasePath);
+                    _synchronized = new SynchronizedOrderBook(_book);
+                }
+
+                return _synchronized;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _book?.Dispose();
+            _book = null;
+            _synchronized = null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using FleetManager.Core.Diagnostics;
+using FleetManager.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// Pushes the outbox to every registered <see cref="IOutboxSink"/> (after each poll). One push at a
+/// time: pollers of several sources share the sinks. A failing sink is reported and retried after the
+/// next poll; the outbox keeps its rows.
+/// </summary>
+internal sealed class OutboxPusher(
+    IEnumerable<IOutboxSink> sinks, IServiceProvider services, ServiceState state, FleetManagerMetrics metrics,
+    SecretRedactor redactor, TimeProvider timeProvider, ILogger<OutboxPusher> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IReadOnlyList<IOutboxSink> _sinks = sinks.ToList();
+
+    public bool HasSinks => _sinks.Count > 0;
+
+    /// <summary>Pushes every sink; returns the worst failure (null: all delivered).</summary>
+    public async Task<FailureKind?> PushAllAsync(CancellationToken cancellationToken)
+    {
+        if (_sinks.Count == 0)
+        {
+            return null;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            FailureKind? worst = null;
+            var outbox = services.GetService<IOutbox>();
+            foreach (var sink in _sinks)
+            {
+                var sinkState = state.Sink(sink.Name);
+                try
+                {
+                    var pushed = await sink.PushAsync(cancellationToken).ConfigureAwait(false);
+                    var depth = outbox?.Depth(sink.Name);
+                    sinkState.Pushed(timeProvider.GetUtcNow(), depth);
+                    if (depth is { } d)
+                    {
+                        metrics.SetOutboxDepth(sink.Name, d);
+                    }
+
+                    ServiceLog.SinkPushed(logger, sink.Name, pushed, depth);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    var kind = FailureClassifier.Classify(ex);
+                    var error = redactor.Redact(FailureClassifier.Describe(ex));
+                    long? depth = null;
+                    try
+                    {
+                        depth = outbox?.Depth(sink.Name);
+                    }
+                    catch (Exception)
+                    {
+                        // The store may be what failed; the depth is only informative.
+                    }
+
+                    sinkState.Failed(depth, error);
+                    ServiceLog.SinkFailed(logger, sink.Name, kind, error);
+                    worst = Worse(worst, kind);
+                }
+            }
+
+            return worst;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Configuration beats authentication beats store beats transient: the one the operator must act on first.</summary>
+    public static FailureKind? Worse(FailureKind? a, FailureKind? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        _ => Rank(a.Value) >= Rank(b.Value) ? a : b,
+    };
+
+    private static int Rank(FailureKind kind) => kind switch
+    {
+        FailureKind.Configuration => 3,
+        FailureKind.Authentication => 2,
+        FailureKind.Store => 1,
+        _ => 0,
+    };
+}

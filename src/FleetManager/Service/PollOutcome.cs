@@ -1,0 +1,7 @@
+namespace FleetManager.Service;
+
+/// <summary>How one poll of a source ended.</summary>
+/// <param name="Polled">False when the poll did not run (another instance holds the lease).</param>
+/// <param name="Failure">Null when the poll succeeded.</param>
+/// <param name="Error">The failure's description (redacted), for the command line.</param>
+internal sealed record PollOutcome(bool Polled, FailureKind? Failure, string? Error);

@@ -1,0 +1,12 @@
+using FleetManager.Core.Pipeline;
+using FleetManager.Core.Rules;
+
+namespace FleetManager.Service;
+
+/// <summary>The offline rules engine (<c>Reader: rules</c>, the default): no network, no credentials.</summary>
+internal sealed class RulesOrderReaderFactory : IOrderReaderFactory
+{
+    public string Name => "rules";
+
+    public IOrderReader Create(IServiceProvider services) => new RulesOrderReader();
+}

@@ -1,0 +1,57 @@
+using FleetManager.Core.Diagnostics;
+using FleetManager.Core.Pipeline;
+using FleetManager.Service.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// Builds the <c>run</c> host: the poll loops, and Kestrel serving <c>/healthz*</c> and <c>/metrics</c>
+/// on <see cref="ServiceOptions.Urls"/>. Tests build it the same way with their own configuration and services.
+/// </summary>
+internal static class ServiceHost
+{
+    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, string databasePath)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        // One configuration, from AppConfiguration's sources only (not ASPNETCORE_ variables or a second appsettings read).
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.WebHost.UseUrls(Urls(configuration));
+        builder.Services.AddFleetManagerService(configuration, databasePath);
+        builder.Services.AddSourcePolling(configuration);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(FleetManagerMetrics.MeterName)
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        if (app.Services.GetService<ILeaseStore>() is ProcessLocalLeaseStore)
+        {
+            ServiceLog.LeasesProcessLocal(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FleetManager.Service"));
+        }
+
+        app.MapFleetManagerHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static string[] Urls(IConfiguration configuration)
+    {
+        var urls = configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.Urls)}"];
+        return (string.IsNullOrWhiteSpace(urls) ? new ServiceOptions().Urls : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}

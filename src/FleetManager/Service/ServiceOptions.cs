@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FleetManager.Service;
+
+/// <summary>The <c>Service</c> section: how <c>fleetmanager run</c> listens, polls and stops.</summary>
+public sealed class ServiceOptions : IValidatableObject
+{
+    public const string SectionName = "Service";
+
+    /// <summary>Where the health and metrics endpoints listen (semicolon-separated). Default <c>http://0.0.0.0:8080</c>.</summary>
+    [Required]
+    public string Urls { get; set; } = "http://0.0.0.0:8080";
+
+    /// <summary>How long a stop (SIGTERM) may take: the batch in flight is finished, the outbox pushed if quick, leases released. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>/healthz</c> says Degraded when a source's last success is older than this many of its intervals. Default 3.</summary>
+    [Range(1, 1000)]
+    public int StaleAfterIntervals { get; set; } = 3;
+
+    /// <summary>How long a source's lease lasts without renewal; the holder renews it every third of this. Default 1 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary><c>/healthz/live</c> fails when a poll loop has shown no sign of life for this long (a hung poll). Default 5 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LivenessTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The renewal and heartbeat period: a third of the lease.</summary>
+    internal TimeSpan HeartbeatInterval => LeaseDuration / 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LivenessTimeout <= HeartbeatInterval)
+        {
+            yield return new ValidationResult("Service:LivenessTimeout must be longer than a third of Service:LeaseDuration (the heartbeat period).", [nameof(LivenessTimeout)]);
+        }
+
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                yield return new ValidationResult($"Service:Urls holds '{url}', which is not an http:// or https:// URL.", [nameof(Urls)]);
+            }
+        }
+    }
+}

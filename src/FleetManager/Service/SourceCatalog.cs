@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// The sources the service polls: the <c>Sources</c> array, or, when it is empty, the embedded
+/// default (a folder named <c>inbox</c> under the data directory, polled every minute).
+/// </summary>
+internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfiguration configuration)
+{
+    public const string DefaultSourceName = "inbox";
+
+    public IReadOnlyList<ConfiguredSource> Sources { get; } = Resolve(options.Value, configuration);
+
+    public bool IsDefault => Sources is [{ Name: DefaultSourceName, Section.Path: "DefaultSource" }];
+
+    /// <summary>The default inbox folder: <c>$DATA_DIR/inbox</c> (<c>DataDir</c>), else <c>./inbox</c>.</summary>
+    public static string DefaultFolder(IConfiguration configuration) =>
+        Path.Combine(configuration["DataDir"] is { Length: > 0 } dataDir ? dataDir : ".", "inbox");
+
+    private static List<ConfiguredSource> Resolve(SourcesOptions options, IConfiguration configuration)
+    {
+        var sections = configuration.GetSection("Sources").GetChildren().ToList();
+        if (options.Sources.Count == 0)
+        {
+            var defaults = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DefaultSource:Name"] = DefaultSourceName,
+                ["DefaultSource:Kind"] = "folder",
+                ["DefaultSource:Folder:Path"] = DefaultFolder(configuration),
+            }).Build();
+            return [new ConfiguredSource(new SourceOptions { Name = DefaultSourceName, Kind = "folder" }, defaults.GetSection("DefaultSource"))];
+        }
+
+        // The binder fills the list in the order of the array's children, so the indexes line up.
+        return options.Sources.Select((source, i) => new ConfiguredSource(source, sections[i])).ToList();
+    }
+}

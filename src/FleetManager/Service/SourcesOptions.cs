@@ -1,0 +1,7 @@
+namespace FleetManager.Service;
+
+/// <summary>The configuration's <c>Sources</c> array (bound from the configuration root).</summary>
+public sealed class SourcesOptions
+{
+    public List<SourceOptions> Sources { get; set; } = [];
+}

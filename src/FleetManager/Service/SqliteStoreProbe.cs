@@ -1,0 +1,48 @@
+using FleetManager.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// Opens the SQLite file read-only on a fresh connection (never the pollers' one, which would keep
+/// working on a file that was deleted or unmounted underneath it) and reads its schema version.
+/// </summary>
+internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
+{
+    public string Describe => "SQLite " + Path.GetFullPath(location.DatabasePath);
+
+    public Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(location.DatabasePath);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(new StoreHealth(false, $"the order book {path} does not exist (or its folder cannot be read)",
+                "check that the data volume is mounted; the service creates the file on its first poll when the folder is writable"));
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = 5,
+            }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM schema_version WHERE id = 1";
+            var version = command.ExecuteScalar() is long v ? (int)v : 0;
+            var latest = SqliteOrderBook.LatestSchemaVersion;
+            return Task.FromResult(version == latest
+                ? new StoreHealth(true, $"{path} reachable, schema version {version}")
+                : version < latest
+                    ? new StoreHealth(false, $"{path} has schema version {version}, older than {latest}", "it is migrated when the service opens it; see the service's log for why it did not")
+                    : new StoreHealth(false, $"{path} has schema version {version}, newer than {latest} this program knows", "run the newer FleetManager, or restore the backup taken before the upgrade"));
+        }
+        catch (SqliteException ex)
+        {
+            return Task.FromResult(new StoreHealth(false, $"{path} cannot be read: {ex.Message}", "check the file's permissions and that it is a FleetManager order book"));
+        }
+    }
+}

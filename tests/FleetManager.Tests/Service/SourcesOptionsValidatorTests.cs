@@ -1,0 +1,42 @@
+using FleetManager.Service;
+using Microsoft.Extensions.Configuration;
+using Xunit;
+
+namespace FleetManager.Tests.Service;
+
+public sealed class SourcesOptionsValidatorTests
+{
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var options = new SourcesOptions();
+        configuration.Bind(options);
+        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory()]);
+        var result = validator.Validate(null, options);
+        return result.Failures?.ToList() ?? [];
+    }
+
+    [Fact]
+    public void Validate_GoodFolderSource_Passes() =>
+        Assert.Empty(Validate(new() { ["Sources:0:Name"] = "inbox", ["Sources:0:Kind"] = "folder", ["Sources:0:Folder:Path"] = "/srv/mail" }));
+
+    [Fact]
+    public void Validate_CommonMistakes_EachNamedWithItsKey()
+    {
+        var failures = Validate(new()
+        {
+            ["Sources:0:Name"] = "inbox",
+            ["Sources:0:Kind"] = "folder",
+            ["Sources:1:Name"] = "INBOX",
+            ["Sources:1:Kind"] = "carrier-pigeon",
+            ["Sources:1:Cron"] = "every tuesday",
+            ["Sources:1:Reader"] = "crystal-ball",
+        });
+
+        Assert.Contains(failures, f => f.StartsWith("Sources:0:", StringComparison.Ordinal) && f.Contains("Folder:Path is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Sources:1:", StringComparison.Ordinal) && f.Contains("used by another source", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Kind 'carrier-pigeon' is unknown", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Cron 'every tuesday'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Reader 'crystal-ball' is unknown", StringComparison.Ordinal));
+    }
+}

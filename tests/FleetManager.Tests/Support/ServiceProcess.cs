@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace FleetManager.Tests.Support;
+
+/// <summary>The real <c>fleetmanager</c> executable as a running child process, with its output collected line by line.</summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(Func<string, bool> Match, TaskCompletionSource Seen)> _waiters = new();
+
+    private ServiceProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Add(e.Data);
+        _process.ErrorDataReceived += (_, e) => Add(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static ServiceProcess Start(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    {
+        var info = CliProcess.StartInfo(args);
+        info.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return new ServiceProcess(Process.Start(info)!);
+    }
+
+    public int Id => _process.Id;
+
+    public string Output => string.Join('\n', _lines);
+
+    /// <summary>Completes when a line matching <paramref name="match"/> has been written (or already was).</summary>
+    public Task WaitForLineAsync(Func<string, bool> match)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Enqueue((match, seen));
+        if (_lines.Any(match))
+        {
+            seen.TrySetResult();
+        }
+
+        return seen.Task;
+    }
+
+    /// <summary>Sends SIGTERM, as a container runtime does on stop.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lines.Enqueue(line);
+        foreach (var (match, seen) in _waiters)
+        {
+            if (!seen.Task.IsCompleted && match(line))
+            {
+                seen.TrySetResult();
+            }
+        }
+    }
+}
