@@ -1,4 +1,24 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/FleetManager.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/FleetManager.Benchmarks -- stages MBOX [ROUNDS]
+if (args.Length >= 2 && args[0] == "stages")
+{
+    return await FleetManager.Benchmarks.StageProfile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
+if (args.Length >= 1 && args[0] == "gazetteer-memory")
+{
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var rssBefore = Environment.WorkingSet;
+    _ = FleetManager.Core.Geo.OfflineGazetteer.Shared.IsKnownCity("Berlin");
+    var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+    var after = GC.GetTotalMemory(forceFullCollection: true);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"gazetteer: managed heap {(after - before) / 1048576.0:0.0} MiB retained; working set {rssBefore / 1048576.0:0} -> {Environment.WorkingSet / 1048576.0:0} MiB (peak {peak / 1048576.0:0} MiB)"));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FleetManager.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
+return 0;
