@@ -21,10 +21,13 @@ dotnet run benchmarks/generate-mbox.cs -- --count "$count" --out "$work/bench.mb
 size=$(stat -c %s "$work/bench.mbox")
 echo "# workload: $count messages, $((size / 1024)) KiB mbox (seed $seed)"
 
-/usr/bin/time -f '%e %M' -o "$work/time.txt" "$work/app/fleetmanager" import "$work/bench.mbox" --db "$work/bench.db" --quiet > "$work/summary.txt"
+/usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$work/app/fleetmanager" import "$work/bench.mbox" --db "$work/bench.db" --quiet > "$work/summary.txt"
 cat "$work/summary.txt"
-read -r elapsed rss_kb < "$work/time.txt"
+read -r elapsed rss_kb user sys < "$work/time.txt"
 awk -v n="$count" -v t="$elapsed" -v m="$rss_kb" 'BEGIN { printf "import: %d messages in %.2f s wall (whole process) = %.0f messages/s; peak RSS %.0f MiB\n", n, t, n / t, m / 1024 }'
+# CPU time is the figure to compare on a shared machine: wall time grows with other load, CPU time much less.
+awk -v n="$count" -v u="$user" -v s="$sys" 'BEGIN { printf "import CPU: %.2f s user + %.2f s system = %.0f us per message\n", u, s, (u + s) * 1e6 / n }'
+echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Re-import: everything is skipped by the ledger.
 /usr/bin/time -f '%e %M' -o "$work/time2.txt" "$work/app/fleetmanager" import "$work/bench.mbox" --db "$work/bench.db" --quiet > /dev/null

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.IO.Compression;
 using System.Text;
 
@@ -9,23 +8,48 @@ namespace FleetManager.Core.Geo;
 /// The loaded gazetteer: its places and a key → places map. Built once, read-only afterwards,
 /// so it is safe to share between threads.
 /// </summary>
+/// <remarks>
+/// Kept compact, since it stays in memory for the whole import: the places are parallel arrays
+/// (names in one character pool, coordinates as integers) and the keys live in a
+/// <see cref="SpanKeyTable"/>, so ~100,000 places and ~135,000 keys are a dozen large arrays
+/// (~10 MB) rather than ~400,000 small objects (~22 MB) that every full collection would trace.
+/// A <see cref="GazetteerEntry"/> is made when a lookup first returns its place, then reused.
+/// </remarks>
 internal sealed class GazetteerIndex
 {
     // A hit packs the place's position and the NameRank into one int: position * 4 + rank.
     // A key with one hit (most of them) stores that int directly; a key with several stores
-    // ~n, n pointing into _multiHits. This keeps the index to one dictionary entry per key.
-    private readonly Dictionary<string, int> _keys;
-    private readonly List<int[]> _multiHits;
+    // ~n, the hits of group n being _multiHits[_multiStarts[n] .. _multiStarts[n + 1]].
+    private readonly SpanKeyTable _keys;
+    private readonly int[] _multiStarts;
+    private readonly int[] _multiHits;
 
-    private GazetteerIndex(GazetteerEntry[] entries, Dictionary<string, int> keys, List<int[]> multiHits)
+    // Place i: name _names[_nameStarts[i] .. _nameStarts[i + 1]], country _countries[_countryIds[i]].
+    private readonly char[] _names;
+    private readonly int[] _nameStarts;
+    private readonly byte[] _countryIds;
+    private readonly string[] _countries;
+    private readonly int[] _latitudesE4;
+    private readonly int[] _longitudesE4;
+    private readonly int[] _populations;
+    private readonly GazetteerEntry?[] _entries;
+
+    private GazetteerIndex(Builder builder)
     {
-        Entries = entries;
-        _keys = keys;
-        _multiHits = multiHits;
+        _keys = builder.Keys;
+        (_multiStarts, _multiHits) = Flatten(builder.MultiHits);
+        _names = builder.Names;
+        _nameStarts = builder.NameStarts;
+        _countryIds = builder.CountryIds;
+        _countries = [.. builder.Countries];
+        _latitudesE4 = builder.LatitudesE4;
+        _longitudesE4 = builder.LongitudesE4;
+        _populations = builder.Populations;
+        _entries = new GazetteerEntry?[builder.Count];
     }
 
-    /// <summary>All places, most populous first.</summary>
-    public GazetteerEntry[] Entries { get; }
+    /// <summary>Number of places.</summary>
+    public int Count => _entries.Length;
 
     /// <summary>Number of distinct lookup keys.</summary>
     public int KeyCount => _keys.Count;
@@ -33,7 +57,7 @@ internal sealed class GazetteerIndex
     /// <summary>Reads the gzip'd TSV written by tools/gazetteer/build-gazetteer.js.</summary>
     /// <remarks>
     /// Runs once per process on a cold path, so it is compiled optimised straight away and parses
-    /// the UTF-8 bytes in place: only the place names and the keys become strings.
+    /// the UTF-8 bytes in place: nothing but the final arrays is allocated per place or key.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static GazetteerIndex Load(Stream gzipStream)
@@ -48,9 +72,7 @@ internal sealed class GazetteerIndex
             dataLength = (int)buffer.Length;
         }
 
-        var entries = new List<GazetteerEntry>(110_000);
-        var builder = new Builder();
-        var countries = new Dictionary<int, string>();
+        var builder = new Builder(data.AsSpan(0, dataLength).Count((byte)'\n') + 1, dataLength);
         Span<char> names = stackalloc char[4096];
         ReadOnlySpan<byte> rest = data.AsSpan(0, dataLength);
         var lineNumber = 0;
@@ -81,23 +103,15 @@ internal sealed class GazetteerIndex
                 throw new InvalidDataException($"Gazetteer line {lineNumber} is not name, ascii name, country, latitude, longitude, population, names, names.");
             }
 
-            var countryId = (countryBytes[0] << 8) | countryBytes[1];
-            if (!countries.TryGetValue(countryId, out var country))
-            {
-                country = Encoding.ASCII.GetString(countryBytes);
-                countries.Add(countryId, country);
-            }
-
-            var entryName = Encoding.UTF8.GetString(name);
-            var position = entries.Count;
-            entries.Add(new GazetteerEntry(entryName, country, latitudeE4 / 1e4, longitudeE4 / 1e4, population));
+            var entryName = Decode(name, names);
+            var position = builder.AddPlace(entryName, countryBytes, latitudeE4, longitudeE4, population);
             builder.AddName(position, entryName, NameRank.Own);
             builder.AddNames(position, Decode(asciiName, names), NameRank.Own);
             builder.AddNames(position, Decode(curatedBytes, names), NameRank.Own);
             builder.AddNames(position, Decode(alternateBytes, names), NameRank.Alternate);
         }
 
-        return new GazetteerIndex([.. entries], builder.Keys, builder.MultiHits);
+        return new GazetteerIndex(builder);
     }
 
     /// <summary>The places <paramref name="key"/> names, with how it names them; empty when none.</summary>
@@ -110,18 +124,52 @@ internal sealed class GazetteerIndex
 
         if (value >= 0)
         {
-            yield return (Entries[value >> 2], (NameRank)(value & 3));
+            yield return (Entry(value >> 2), (NameRank)(value & 3));
             yield break;
         }
 
-        foreach (var hit in _multiHits[~value])
+        for (var i = _multiStarts[~value]; i < _multiStarts[~value + 1]; i++)
         {
-            yield return (Entries[hit >> 2], (NameRank)(hit & 3));
+            var hit = _multiHits[i];
+            yield return (Entry(hit >> 2), (NameRank)(hit & 3));
         }
     }
 
     /// <summary>True when <paramref name="key"/> names at least one place.</summary>
     public bool Contains(string key) => _keys.ContainsKey(key);
+
+    /// <summary>The place at <paramref name="position"/>, made on first use and then shared.</summary>
+    private GazetteerEntry Entry(int position)
+    {
+        // A race makes two equal records and keeps one of them; records compare by value, so
+        // nobody can tell.
+        return _entries[position] ??= new GazetteerEntry(
+            new string(_names, _nameStarts[position], _nameStarts[position + 1] - _nameStarts[position]),
+            _countries[_countryIds[position]],
+            _latitudesE4[position] / 1e4,
+            _longitudesE4[position] / 1e4,
+            _populations[position]);
+    }
+
+    private static (int[] Starts, int[] Hits) Flatten(List<int[]> groups)
+    {
+        var starts = new int[groups.Count + 1];
+        var total = 0;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            starts[i] = total;
+            total += groups[i].Length;
+        }
+
+        starts[groups.Count] = total;
+        var hits = new int[total];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            groups[i].CopyTo(hits, starts[i]);
+        }
+
+        return (starts, hits);
+    }
 
     // Integers in the file are plain ASCII digits with an optional minus sign; a hand-written loop
     // is several times faster than the general number parsers here.
@@ -191,12 +239,73 @@ internal sealed class GazetteerIndex
         return buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
     }
 
-    /// <summary>Collects keys while loading; one instance per load, not shared.</summary>
+    /// <summary>Collects places and keys while loading; one instance per load, not shared.</summary>
     private sealed class Builder
     {
-        public Dictionary<string, int> Keys { get; } = new(150_000, StringComparer.Ordinal);
+        private readonly Dictionary<int, byte> _countryIdsByCode = [];
+        private int _nameLength;
+
+        public Builder(int placeCapacity, int fileLength)
+        {
+            // The file's size bounds the names' (UTF-16 never has more code units than UTF-8 bytes),
+            // and keys are folded names: ~1.3 per place, ~10 characters each.
+            Names = new char[Math.Max(16, fileLength / 4)];
+            NameStarts = new int[placeCapacity + 1];
+            CountryIds = new byte[placeCapacity];
+            LatitudesE4 = new int[placeCapacity];
+            LongitudesE4 = new int[placeCapacity];
+            Populations = new int[placeCapacity];
+            Keys = new SpanKeyTable(placeCapacity * 3 / 2, placeCapacity * 15);
+        }
+
+        public int Count { get; private set; }
+
+        public char[] Names { get; private set; }
+
+        public int[] NameStarts { get; }
+
+        public byte[] CountryIds { get; }
+
+        public List<string> Countries { get; } = [];
+
+        public int[] LatitudesE4 { get; }
+
+        public int[] LongitudesE4 { get; }
+
+        public int[] Populations { get; }
+
+        public SpanKeyTable Keys { get; }
 
         public List<int[]> MultiHits { get; } = new(40_000);
+
+        public int AddPlace(ReadOnlySpan<char> name, ReadOnlySpan<byte> country, int latitudeE4, int longitudeE4, int population)
+        {
+            var position = Count++;
+            var code = (country[0] << 8) | country[1];
+            if (!_countryIdsByCode.TryGetValue(code, out var countryId))
+            {
+                countryId = checked((byte)Countries.Count);
+                Countries.Add(System.Text.Encoding.ASCII.GetString(country));
+                _countryIdsByCode.Add(code, countryId);
+            }
+
+            if (_nameLength + name.Length > Names.Length)
+            {
+                var grown = Names;
+                Array.Resize(ref grown, Math.Max(Names.Length * 3 / 2, _nameLength + name.Length));
+                Names = grown;
+            }
+
+            NameStarts[position] = _nameLength;
+            name.CopyTo(Names.AsSpan(_nameLength));
+            _nameLength += name.Length;
+            NameStarts[position + 1] = _nameLength;
+            CountryIds[position] = countryId;
+            LatitudesE4[position] = latitudeE4;
+            LongitudesE4[position] = longitudeE4;
+            Populations[position] = population;
+            return position;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddNames(int position, ReadOnlySpan<char> names, NameRank rank)
@@ -247,7 +356,7 @@ internal sealed class GazetteerIndex
             }
 
             var hit = (position << 2) | (int)rank;
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Keys, new string(key), out var exists);
+            ref var slot = ref Keys.GetValueRefOrAddDefault(key, out var exists);
             if (!exists)
             {
                 slot = hit;

@@ -69,7 +69,7 @@ public sealed class OfflineGazetteer : IGeocoder
         _index.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _index.Value, cancellationToken);
 
     /// <summary>Number of places; reading it loads the gazetteer.</summary>
-    public int Count => _index.Value.Entries.Length;
+    public int Count => _index.Value.Count;
 
     /// <summary>Number of distinct lookup keys; reading it loads the gazetteer.</summary>
     internal int KeyCount => _index.Value.KeyCount;

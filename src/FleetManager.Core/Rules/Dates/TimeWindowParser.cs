@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Dates;
 
@@ -18,6 +19,13 @@ public static partial class TimeWindowParser
     /// <summary>The first time window in <paramref name="text"/>, empty when none.</summary>
     public static TimeWindow Parse(string text)
     {
+        // Every pattern below needs an hour, and an hour starts with a digit; stop lines are often
+        // left without one once their dates are blanked out.
+        if (!TextScan.HasDigit(text))
+        {
+            return default;
+        }
+
         var range = Range().Match(text);
         if (range.Success && (IsClock(range.Groups["a"].Value) || IsClock(range.Groups["b"].Value)
             || range.Groups["pre"].Success || range.Groups["unit"].Success))

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Stops;
 
@@ -22,6 +23,14 @@ internal static partial class PostalPlaceParser
     public static List<PostalPlace> FindAll(string line)
     {
         var result = new List<PostalPlace>();
+
+        // Every pattern below needs a postal code, so a line without a digit has no place; most
+        // lines of a message are prose, and these patterns are costly to try at every capital.
+        if (!TextScan.HasDigit(line))
+        {
+            return result;
+        }
+
         foreach (Match m in CodeThenCity().Matches(line))
         {
             var place = FromCodeThenCity(line, m);
@@ -31,23 +40,26 @@ internal static partial class PostalPlaceParser
             }
         }
 
-        foreach (Match m in CityThenBritishCode().Matches(line))
+        if (HasBritishInwardCode(line))
         {
-            if (result.Any(p => Overlap(p, m.Index, m.Length)))
+            foreach (Match m in CityThenBritishCode().Matches(line))
             {
-                continue;
-            }
+                if (result.Any(p => Overlap(p, m.Index, m.Length)))
+                {
+                    continue;
+                }
 
-            var city = TrimCity(m.Groups["city"].Value);
-            var lastComma = city.LastIndexOf(',');
-            if (lastComma >= 0)
-            {
-                city = city[(lastComma + 1)..].Trim();
-            }
+                var city = TrimCity(m.Groups["city"].Value);
+                var lastComma = city.LastIndexOf(',');
+                if (lastComma >= 0)
+                {
+                    city = city[(lastComma + 1)..].Trim();
+                }
 
-            if (city.Length > 1 && !NotCities.Contains(city))
-            {
-                result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
+                if (city.Length > 1 && !NotCities.Contains(city))
+                {
+                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
+                }
             }
         }
 
@@ -67,6 +79,23 @@ internal static partial class PostalPlaceParser
 
         result.Sort((a, b) => a.Index.CompareTo(b.Index));
         return result;
+    }
+
+    /// <summary>
+    /// True when the line has what every British postcode match needs: its inward part, a space, a
+    /// digit and two capital letters (" 8QL"); the pattern itself starts at every capital letter.
+    /// </summary>
+    private static bool HasBritishInwardCode(string line)
+    {
+        for (var i = line.IndexOf(' '); i >= 0 && i + 3 < line.Length; i = line.IndexOf(' ', i + 1))
+        {
+            if (char.IsDigit(line[i + 1]) && char.IsAsciiLetterUpper(line[i + 2]) && char.IsAsciiLetterUpper(line[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PostalPlace? FromCodeThenCity(string line, Match m)
