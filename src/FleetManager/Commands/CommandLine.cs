@@ -64,8 +64,6 @@ internal static class CommandLine
                 Console.Error.WriteLine("error: configuration: " + failure);
             }
 
-            Console.Error.WriteLine("See docs/configuration.md for the settings and their environment variables.");
-
             return ExitCodes.Configuration;
         }
         catch (InvalidOperationException ex) when (ex.InnerException is FormatException || ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))

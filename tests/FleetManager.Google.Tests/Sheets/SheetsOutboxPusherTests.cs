@@ -153,8 +153,9 @@ public sealed class SheetsOutboxPusherTests
         Assert.Equal(Enumerable.Range(1, 4).Select(OrderPayloads.KeyOf), harness.KeysInSheet());
         Assert.Equal(0, harness.Outbox.Depth("sheets"));
         Assert.Equal(3, result.Delivered);
-        // The failure made the pusher read the key column back before sending again.
-        Assert.Equal(2, harness.Count("GET"));
+        // The failure made the pusher read the key column back before sending again (a read may itself be
+        // retried once when it lands on the connection the fault just dropped).
+        Assert.InRange(harness.Count("GET"), 2, 3);
         // Either the faulted append landed and is not repeated, or it did not and is sent once more.
         Assert.Equal(2, harness.StandIn.AppliedAppends);
         Assert.Equal(fault is "ResetAfterEffect" or "Truncate" ? 3 : 0, result.AlreadyPresent);

@@ -54,13 +54,13 @@ public sealed class ImportGmailCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ImportSourceGmail_RefreshTokenRevoked_ExitsFiveWithTheFix()
+    public async Task ImportSourceGmail_RefreshTokenRevoked_ExitsSixWithTheFix()
     {
         _oauth.RefreshTokens.Clear();
 
         var result = await CliProcess.RunAsync(_environment, "import", "--source", "gmail", "--db", _temp.File("book.db"), "-q");
 
-        Assert.Equal(5, result.ExitCode);
+        Assert.Equal(6, result.ExitCode);
         Assert.Contains("fix:", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("fleetmanager auth google", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);

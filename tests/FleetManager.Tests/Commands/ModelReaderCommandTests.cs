@@ -47,7 +47,7 @@ public sealed class ModelReaderCommandTests : IDisposable
 
         var first = await Run(Import(gemini, db));
 
-        Assert.Equal(6, first.ExitCode);
+        Assert.Equal(7, first.ExitCode);
         Assert.Contains("paused:", first.StdErr);
         Assert.Contains("GenerateRequestsPerDayPerProjectPerModel-FreeTier", first.StdErr);
         Assert.DoesNotContain("quarantined", first.StdErr);
