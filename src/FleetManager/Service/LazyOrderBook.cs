@@ -7,12 +7,13 @@ namespace FleetManager.Service;
 /// <summary>
 /// The SQLite order book, opened (and migrated) on first use rather than at start: a service whose
 /// store is not reachable yet still starts, reports "not ready" with the reason, and opens the store
-/// on a later poll once it is there.
+/// on a later poll once it is there. It is also the cursor and lease store, so cursors survive restarts
+/// and leases are shared by every process on the same store (SQLite file or PostgreSQL database).
 /// </summary>
-internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, IDisposable
+internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, ICursorStore, ILeaseStore, IDisposable
 {
     private readonly Lock _gate = new();
-    private SqliteOrderBook? _book;
+    private IOrderStore? _book;
     private SynchronizedOrderBook? _synchronized;
 
     public bool Contains(string ledgerKey) => Book.Contains(ledgerKey);
@@ -20,6 +21,14 @@ internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, IDispo
     public bool Commit(ProcessedMessage message, DateTimeOffset processedAt) => Book.Commit(message, processedAt);
 
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) => Book.CommitBatch(messages, processedAt);
+
+    public string? GetCursor(string source) => Book.GetCursor(source);
+
+    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Book.SaveCursor(source, cursor, savedAt);
+
+    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now) => Book.TryAcquire(resource, holder, duration, now);
+
+    public void Release(string resource, string holder) => Book.Release(resource, holder);
 
     /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
     private SynchronizedOrderBook Book
@@ -30,7 +39,7 @@ internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, IDispo
             {
                 if (_synchronized is null)
                 {
-                    _book = SqliteOrderBook.Open(location.DatabasePath);
+                    _book = OrderStoreFactory.Open(StoreConfiguration.Options(location.DatabasePath));
                     _synchronized = new SynchronizedOrderBook(_book);
                 }
 

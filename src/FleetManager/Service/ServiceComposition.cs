@@ -40,10 +40,11 @@ internal static class ServiceComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
 
         services.TryAddSingleton(new StoreLocation(databasePath));
-        services.TryAddSingleton<IOrderBook, LazyOrderBook>();
+        services.TryAddSingleton<LazyOrderBook>();
+        services.TryAddSingleton<IOrderBook>(sp => sp.GetRequiredService<LazyOrderBook>());
         services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
-        services.TryAddSingleton<ICursorStore, InMemoryCursorStore>();
-        services.TryAddSingleton<ILeaseStore, ProcessLocalLeaseStore>();
+        services.TryAddSingleton<ICursorStore>(sp => sp.GetRequiredService<LazyOrderBook>());
+        services.TryAddSingleton<ILeaseStore>(sp => sp.GetRequiredService<LazyOrderBook>());
 
         services.AddDoctorChecks();
         return services;

@@ -39,11 +39,6 @@ internal static class ServiceHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        if (app.Services.GetService<ILeaseStore>() is ProcessLocalLeaseStore)
-        {
-            ServiceLog.LeasesProcessLocal(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FleetManager.Service"));
-        }
-
         app.MapFleetManagerHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

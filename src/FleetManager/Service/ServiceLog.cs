@@ -38,9 +38,6 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 109, Level = LogLevel.Warning, Message = "Sink {Sink}: push failed ({Kind}): {Error}")]
     public static partial void SinkFailed(ILogger logger, string sink, FailureKind kind, string error);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "No shared lease store is registered: leases hold within this process only, so two instances on one store could both poll a source")]
-    public static partial void LeasesProcessLocal(ILogger logger);
-
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Stopping: no new messages are taken; the batch in flight is finished")]
     public static partial void Draining(ILogger logger);
 
