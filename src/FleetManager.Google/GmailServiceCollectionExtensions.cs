@@ -1,3 +1,4 @@
+using FleetManager.Core.Http;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Gmail;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,6 @@ public static class GmailServiceCollectionExtensions
             return new GoogleCredentialTokenProvider(
                 sp.GetRequiredService<IOptions<GoogleOptions>>().Value, gmail.CredentialsFile, gmail.TokenFile!, gmail.User, sp.GetRequiredService<TimeProvider>());
         });
-        services.TryAddTransient<GmailResponseBufferingHandler>();
 
         var client = services.AddHttpClient<GmailClient>((sp, http) =>
         {
@@ -54,7 +54,7 @@ public static class GmailServiceCollectionExtensions
         client.AddStandardResilienceHandler().Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<GmailOptions>>().Value));
         client.AddHttpMessageHandler(sp => new GoogleBearerTokenHandler(
             sp.GetRequiredKeyedService<IGoogleAccessTokenProvider>(TokenProviderKey), sp.GetRequiredService<IOptions<GmailOptions>>().Value.Scopes));
-        client.AddHttpMessageHandler<GmailResponseBufferingHandler>();
+        client.AddHttpMessageHandler(() => new ResponseBufferingHandler());
 
         services.TryAddTransient(sp => new GmailMailbox(
             sp.GetRequiredService<GmailClient>(), sp.GetRequiredService<IOptions<GmailOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GmailMailbox>>()));

@@ -1,3 +1,4 @@
+using FleetManager.Core.Http;
 using System.Diagnostics.CodeAnalysis;
 using FleetManager.Core.Pipeline;
 using FleetManager.Core.Rules;

@@ -23,7 +23,6 @@ public static class SheetsServiceCollectionExtensions
         services.AddOptions<SheetsOptions>().Bind(configuration.GetSection(SheetsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SheetsOptions>, SheetsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<SheetsAuthorizationHandler>();
         var client = services.AddHttpClient<SheetsClient>((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<SheetsOptions>>().Value.BaseUrl;
@@ -51,7 +50,7 @@ public static class SheetsServiceCollectionExtensions
         });
 
         // Added after the resilience handler, so it runs inside it: every attempt asks for a current token.
-        client.AddHttpMessageHandler<SheetsAuthorizationHandler>();
+        client.AddHttpMessageHandler(provider => new GoogleBearerTokenHandler(provider.GetRequiredService<IGoogleAccessTokenProvider>(), [SheetsOptions.Scope]));
         services.TryAddSingleton<SheetsOutboxPusher>();
         return services;
     }

@@ -1,8 +1,9 @@
-namespace FleetManager.Llm.Http;
+namespace FleetManager.Core.Http;
 
 /// <summary>
 /// Reads the whole response body inside the handler chain, so a body cut short in transit fails
-/// where the retry strategy sees it (and retries) instead of later, when the reader parses it.
+/// where the retry strategy sees it (and retries) instead of later, when the caller parses it. Shared by
+/// the Gmail and model clients, whose bodies are small JSON documents.
 /// </summary>
 public sealed class ResponseBufferingHandler : DelegatingHandler
 {
