@@ -39,7 +39,7 @@ public static partial class ReferenceReader
         }
 
         var text = block.Text[..block.End];
-        var regexes = new (Regex[] Patterns, int Rank)[] { (Numbered, 1), ([Titled()], 2), ([TitledLoose()], 3) };
+        var regexes = new (Regex[] Patterns, int Rank)[] { (Numbered, 1), (Titled, 2), ([TitledLoose()], 3) };
         foreach (var (patterns, rank) in regexes)
         {
             // The patterns are tried best rank first and only a better rank replaces the candidate,
@@ -138,12 +138,23 @@ public static partial class ReferenceReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedRomanianBulgarianOther();
 
-    /// <summary>Document titles and bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X").</summary>
+    /// <summary>
+    /// Document titles, then bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X"):
+    /// one alternation in two patterns, matched together by <see cref="LeftmostMatches"/>.
+    /// </summary>
+    private static readonly Regex[] Titled = [TitledDocument(), TitledReferenceLabel()];
+
+    /// <summary>Document titles ("Transportauftrag 4471-26", "Zlecenie transportowe 1234").</summary>
     [GeneratedRegex(
-        @"(?:\b(?:transport|speditions|fracht|lade)?auftrag\b|\btransport\s+order\b|\bbooking\b|\bzlecenie(?:\s+transportowe)?\b|\bordre\s+de\s+transport\b|\bordine(?:\s+di\s+(?:carico|trasporto))?\b|\borden\s+de\s+carga\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã](?:\s+de\s+transport)?\b|\bfuvarmegbízás\b|\bmegbízás\b|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\b|\bпоръчка\b|\bsipariş\b|\bužsakymas\b|\bnaročilo\b"
-        + @"|\bref(?:erence)?\b\.?|\bréf(?:érence)?\b\.?|\brif\b\.?|\briferimento\b|\breferencia\b|\breferenz\b|\bреф\b\.?)" + Separator + Value,
+        @"(?:\b(?:transport|speditions|fracht|lade)?auftrag\b|\btransport\s+order\b|\bbooking\b|\bzlecenie(?:\s+transportowe)?\b|\bordre\s+de\s+transport\b|\bordine(?:\s+di\s+(?:carico|trasporto))?\b|\borden\s+de\s+carga\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã](?:\s+de\s+transport)?\b|\bfuvarmegbízás\b|\bmegbízás\b|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\b|\bпоръчка\b|\bsipariş\b|\bužsakymas\b|\bnaročilo\b)" + Separator + Value,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Titled();
+    private static partial Regex TitledDocument();
+
+    /// <summary>Bare reference labels ("Ref. X", "Rif. X", "Referenz X").</summary>
+    [GeneratedRegex(
+        @"(?:\bref(?:erence)?\b\.?|\bréf(?:érence)?\b\.?|\brif\b\.?|\briferimento\b|\breferencia\b|\breferenz\b|\bреф\b\.?)" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitledReferenceLabel();
 
     /// <summary>A document title with up to two words before the number ("Objednávka přepravy č. VS-2026/0917").</summary>
     [GeneratedRegex(
