@@ -131,16 +131,39 @@ public sealed class MessageClassifier
         }
 
         var score = V.InvoiceWord().IsMatch(subject) ? 6 : 0;
+        // Only the first five distinct structure words and two invoice words count, so the scans stop
+        // there instead of running over the rest of a long statement (same counts, less work).
         var structure = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var match in V.InvoiceStructure().Matches(body).Concat(V.InvoiceStructure().Matches(attachmentText)))
         {
             structure.Add(match.Value);
+            if (structure.Count == MaxStructureWords)
+            {
+                break;
+            }
         }
 
-        score += Math.Min(structure.Count, 5);
+        score += Math.Min(structure.Count, MaxStructureWords);
         score += V.InvoiceWord().IsMatch(attachmentNames) ? 3 : 0;
-        score += Math.Min(V.InvoiceWord().Count(body), 2);
+        score += CountUpTo(V.InvoiceWord().EnumerateMatches(body), 2);
         return score;
+    }
+
+    /// <summary>Distinct billing-structure words that count towards the invoice score.</summary>
+    private const int MaxStructureWords = 5;
+
+    private static int CountUpTo(System.Text.RegularExpressions.Regex.ValueMatchEnumerator matches, int limit)
+    {
+        var count = 0;
+        foreach (var _ in matches)
+        {
+            if (++count == limit)
+            {
+                break;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsAutomaticReply(IReadOnlyDictionary<string, string> headers)

@@ -38,8 +38,9 @@ public static partial class ReferenceReader
             }
         }
 
-        var regexes = new (Regex Regex, int Rank)[] { (Numbered(), 1), (Titled(), 2), (TitledLoose(), 3) };
-        foreach (var (regex, rank) in regexes)
+        var text = block.Text[..block.End];
+        var regexes = new (Regex[] Patterns, int Rank)[] { (Numbered, 1), (Titled, 2), ([TitledLoose()], 3) };
+        foreach (var (patterns, rank) in regexes)
         {
             // The patterns are tried best rank first and only a better rank replaces the candidate,
             // so once a candidate is held the remaining (worse) patterns cannot change the result.
@@ -48,7 +49,7 @@ public static partial class ReferenceReader
                 break;
             }
 
-            foreach (Match match in regex.Matches(block.Text[..block.End], block.Start).Cast<Match>())
+            foreach (var match in LeftmostMatches.Of(patterns, text, block.Start))
             {
                 var value = Clean(match.Groups["v"].Value);
                 if (!IsReference(value) || IsForeignReference(block.Text, match.Index))
@@ -94,30 +95,66 @@ public static partial class ReferenceReader
 
     private const string Separator = @"\s*(?:[:#]|-\s|–\s)?\s*(?:(?:lautet|is|ist|est|è|es|je|to)\s+)?";
 
-    /// <summary>Labels that say "number": the strongest evidence.</summary>
+    /// <summary>
+    /// Labels that say "number": the strongest evidence. One alternation split by language into four
+    /// patterns, matched together by <see cref="LeftmostMatches"/> exactly as the single alternation
+    /// would be (its source-generated matcher was so large that compiling it cost more CPU than using it).
+    /// </summary>
+    private static readonly Regex[] Numbered = [NumberedEnglishGermanPolish(), NumberedFrenchItalianSpanish(), NumberedDutchCzechHungarian(), NumberedRomanianBulgarianOther()];
+
+    /// <summary>Number labels: English, German, Polish.</summary>
     [GeneratedRegex(
         @"(?:\bour\s+ref(?:erence)?\.?(?:\s*(?:no\.?|number|nr\.?))?|\bbooking\s+(?:ref(?:erence)?|no|number|nr)\.?|\border\s+(?:no|number|nr|ref(?:erence)?|id)\.?|\bload\s+(?:no|number|id|ref)\.?|\bpo\s+(?:no|number)\.?|\bshipment\s+(?:no|number|id)\.?|\boffer\s+(?:id|no|number)\.?"
         + @"|\bauftrags?-?\s?(?:nummer|nr\.?)|\bauftrag\s+nr\.?|\b(?:transport|speditions|fracht|lade)auftrag\s+nr\.?|\bbestell-?\s?(?:nummer|nr\.?)|\bunsere\s+(?:referenz|ref\.?)|\bangebots?-?\s?(?:id|nr\.?|nummer)|\bladungs-?\s?(?:nr\.?|nummer|id)|\bsendungs-?\s?(?:nr\.?|nummer)"
         + @"|\bzlecenie(?:\s+transportowe)?\s+(?:nr|numer)\.?|\bnr\.?\s+zlecenia|\bnumer\s+zlecenia|\boferta\s+nr\.?|\bnr\.?\s+zamówienia|\bzamówienie\s+nr\.?|\bnr\.?\s+oferty"
-        + @"|\bn[°º]\s*(?:d['’]\s*)?(?:ot|ordre|commande|r[ée]f(?:[ée]rence)?|affr[èe]tement|dossier|de\s+commande)\b|\bordre\s+de\s+transport\s+n[°º]|\bnotre\s+r[ée]f(?:[ée]rence)?\.?|\bcommande\s+n[°º]"
+        + @")" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedEnglishGermanPolish();
+
+    /// <summary>Number labels: French, Italian, Spanish and Portuguese.</summary>
+    [GeneratedRegex(
+        @"(?:\bn[°º]\s*(?:d['’]\s*)?(?:ot|ordre|commande|r[ée]f(?:[ée]rence)?|affr[èe]tement|dossier|de\s+commande)\b|\bordre\s+de\s+transport\s+n[°º]|\bnotre\s+r[ée]f(?:[ée]rence)?\.?|\bcommande\s+n[°º]"
         + @"|\bordine(?:\s+di\s+(?:carico|trasporto|ritiro))?\s*(?:n\.|nr\.?|numero|n[°º]|n\b)|\bnostro\s+riferimento|\bns\.?\s+rif\.?|\bnumero\s+ordine"
         + @"|\bn[ºo°]\.?\s*(?:de\s+)?(?:orden|pedido|referencia|carga|encomenda)\b|\bnuestra\s+ref(?:erencia)?\.?|\bpedido\s+n[ºo°]\.?|\bencomenda\s+n[ºo°]"
-        + @"|\border\s*nummer|\bopdracht\s*(?:nummer|nr\.?)|\bboekingsnummer|\bonze\s+ref(?:erentie)?\.?"
+        + @")" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedFrenchItalianSpanish();
+
+    /// <summary>Number labels: Dutch, Czech and Slovak, Hungarian.</summary>
+    [GeneratedRegex(
+        @"(?:\border\s*nummer|\bopdracht\s*(?:nummer|nr\.?)|\bboekingsnummer|\bonze\s+ref(?:erentie)?\.?"
         + @"|\bčíslo\s+(?:objednávky|zakázky|přepravy)|\bcislo\s+objednavky|\bobjedn[aá]vk[ay](?:\s+p[řr]epravy|\s+prepravy)?\s*(?:č\.|c\.|číslo)|\bzakázka\s+č\.?|\bč\.\s*objednávky"
         + @"|\bmegbízás\s+száma|\bmegbízásszám|\bmegrendelés\s*szám\w*|\brendelésszám|\bfuvarmegbízás\s+szám\w*|\bhivatkozási\s+szám"
-        + @"|\bcomand[aăã](?:\s+de\s+transport)?\s*(?:nr\.?|număr|no\.?)|\bref\.?\s+comand[aăã]|\bnr\.?\s+comand[aăã]|\bnumăr\s+comand[aăã]"
+        + @")" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedDutchCzechHungarian();
+
+    /// <summary>Number labels: Romanian, Bulgarian, Lithuanian, Slovenian, Turkish.</summary>
+    [GeneratedRegex(
+        @"(?:\bcomand[aăã](?:\s+de\s+transport)?\s*(?:nr\.?|număr|no\.?)|\bref\.?\s+comand[aăã]|\bnr\.?\s+comand[aăã]|\bnumăr\s+comand[aăã]"
         + @"|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\s*№|\bпоръчка(?:\s+за\s+(?:превоз|транспорт))?\s*№|\bномер\s+на\s+(?:заявка|поръчка)"
         + @"|\buž?sakymo\s+nr\.?|\bnr\.?\s+už?sakymo|\bnaročil[oa]\s+(?:št\.?|nr\.?)|\bšt\.\s+naročila|\bsipariş\s+no|\breferans\s+no"
         + @")" + Separator + Value,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Numbered();
+    private static partial Regex NumberedRomanianBulgarianOther();
 
-    /// <summary>Document titles and bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X").</summary>
+    /// <summary>
+    /// Document titles, then bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X"):
+    /// one alternation in two patterns, matched together by <see cref="LeftmostMatches"/>.
+    /// </summary>
+    private static readonly Regex[] Titled = [TitledDocument(), TitledReferenceLabel()];
+
+    /// <summary>Document titles ("Transportauftrag 4471-26", "Zlecenie transportowe 1234").</summary>
     [GeneratedRegex(
-        @"(?:\b(?:transport|speditions|fracht|lade)?auftrag\b|\btransport\s+order\b|\bbooking\b|\bzlecenie(?:\s+transportowe)?\b|\bordre\s+de\s+transport\b|\bordine(?:\s+di\s+(?:carico|trasporto))?\b|\borden\s+de\s+carga\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã](?:\s+de\s+transport)?\b|\bfuvarmegbízás\b|\bmegbízás\b|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\b|\bпоръчка\b|\bsipariş\b|\bužsakymas\b|\bnaročilo\b"
-        + @"|\bref(?:erence)?\b\.?|\bréf(?:érence)?\b\.?|\brif\b\.?|\briferimento\b|\breferencia\b|\breferenz\b|\bреф\b\.?)" + Separator + Value,
+        @"(?:\b(?:transport|speditions|fracht|lade)?auftrag\b|\btransport\s+order\b|\bbooking\b|\bzlecenie(?:\s+transportowe)?\b|\bordre\s+de\s+transport\b|\bordine(?:\s+di\s+(?:carico|trasporto))?\b|\borden\s+de\s+carga\b|\bpedido\b|\bobjedn[aá]vk[ay]\b|\bcomand[aăã](?:\s+de\s+transport)?\b|\bfuvarmegbízás\b|\bmegbízás\b|\bзаявка(?:\s+за\s+(?:превоз|транспорт))?\b|\bпоръчка\b|\bsipariş\b|\bužsakymas\b|\bnaročilo\b)" + Separator + Value,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Titled();
+    private static partial Regex TitledDocument();
+
+    /// <summary>Bare reference labels ("Ref. X", "Rif. X", "Referenz X").</summary>
+    [GeneratedRegex(
+        @"(?:\bref(?:erence)?\b\.?|\bréf(?:érence)?\b\.?|\brif\b\.?|\briferimento\b|\breferencia\b|\breferenz\b|\bреф\b\.?)" + Separator + Value,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitledReferenceLabel();
 
     /// <summary>A document title with up to two words before the number ("Objednávka přepravy č. VS-2026/0917").</summary>
     [GeneratedRegex(

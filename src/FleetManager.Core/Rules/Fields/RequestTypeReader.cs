@@ -25,8 +25,8 @@ public static partial class RequestTypeReader
         }
 
         var blockText = block.Span;
-        var quoteInSubject = subject is not null && QuoteRequest().IsMatch(subject);
-        var quoteInBody = QuoteRequest().IsMatch(blockText);
+        var quoteInSubject = subject is not null && IsQuoteRequest(subject);
+        var quoteInBody = IsQuoteRequest(blockText);
         if (quoteInSubject || (quoteInBody && !FirmBooking().IsMatch(blockText)))
         {
             return RequestType.QuoteRequest;
@@ -45,8 +45,20 @@ public static partial class RequestTypeReader
     [GeneratedRegex(@"\b(?:angebots?-?\s?(?:id|nr\.?|nummer)|oferta\s+nr|offer\s+(?:id|no)|load\s+id|ladungs-?id|n°\s+offre|id\s+offerta|ID\s+oferta|nabídka\s+č|ajánlat\s+az|anbieter|zleceniodawca|posted\s+by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferEntry();
 
-    [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta|zapytanie\s+(?:ofertowe|o\s+(?:cenę|wycenę))|prośba\s+o\s+(?:wycenę|ofertę)|wycen\w*|proszę\s+o\s+(?:cenę|ofertę|wycenę)|poptávk\w*|cenov\w+\s+nabídk\w*|prosím\s+o\s+(?:cenu|nabídku)|árajánlat\w*|ajánlatkérés|ajánlatot\s+kér\w*|cerere\s+de\s+ofert\w*|ofert\w*\s+de\s+pre[țţt]|vă\s+rugăm\s+(?:să\s+)?(?:ne\s+)?(?:trimite[țţt]i\s+)?(?:o\s+)?ofert\w*|запитване|ценова\s+оферта|моля\s+за\s+оферта|fiyat\s+teklifi|teklif\s+(?:isteği|talebi)|kainos\s+pasiūlym\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QuoteRequest();
+    /// <summary>
+    /// True when the text asks for a price. The vocabulary is one alternation split in two patterns
+    /// (English, German, French, Dutch, Spanish, Italian; then Polish, Czech, Hungarian, Romanian,
+    /// Bulgarian, Turkish, Lithuanian): "A or B matches" is exactly "A|B matches", and two mid-sized
+    /// source-generated matchers cost the JIT much less than one large one.
+    /// </summary>
+    private static bool IsQuoteRequest(ReadOnlySpan<char> text)
+        => QuoteRequestWestern().IsMatch(text) || QuoteRequestEastern().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteRequestWestern();
+
+    [GeneratedRegex(@"\b(?:zapytanie\s+(?:ofertowe|o\s+(?:cenę|wycenę))|prośba\s+o\s+(?:wycenę|ofertę)|wycen\w*|proszę\s+o\s+(?:cenę|ofertę|wycenę)|poptávk\w*|cenov\w+\s+nabídk\w*|prosím\s+o\s+(?:cenu|nabídku)|árajánlat\w*|ajánlatkérés|ajánlatot\s+kér\w*|cerere\s+de\s+ofert\w*|ofert\w*\s+de\s+pre[țţt]|vă\s+rugăm\s+(?:să\s+)?(?:ne\s+)?(?:trimite[țţt]i\s+)?(?:o\s+)?ofert\w*|запитване|ценова\s+оферта|моля\s+за\s+оферта|fiyat\s+teklifi|teklif\s+(?:isteği|talebi)|kainos\s+pasiūlym\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteRequestEastern();
 
     [GeneratedRegex(@"\b(?:please\s+book|we\s+book|booking\s+(?:ref|no|confirmation)|beauftragen\s+wir|erteilen\s+wir|hiermit\s+beauftragen|zlecamy|zlecenie\s+nr|confermiamo\s+l['’]incarico|vi\s+affidiamo|os\s+confirmamos\s+la\s+carga|objednáváme|megrendel\w*|vă\s+transmitem\s+comanda|потвърдете\s+следн\w*|agreed\s+rate|prix\s+convenu|prezzo\s+concordato|nolo\s+concordato|vereinbarte[rn]?\s+(?:fest)?preis)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirmBooking();
