@@ -8,7 +8,7 @@ namespace FleetManager.Storage.Postgres;
 /// <c>postgres://user:password@host:port/database?sslmode=require</c> URI (as hosting platforms hand
 /// out) is translated, a keyword string passes through.
 /// </summary>
-internal static class PostgresConnectionString
+public static class PostgresConnectionString
 {
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {

@@ -69,6 +69,53 @@ public sealed class PostgresOrderBook : IOrderStore
     public static PostgresOrderBook Open(string connectionString, OrderStoreOptions options) =>
         Open(connectionString, options, PostgresSchema.Steps);
 
+    /// <summary>
+    /// The schema version of the database <paramref name="connectionString"/> names (0: not created yet), read
+    /// on a fresh connection that changes nothing: the readiness probe, which must see the server as it is now.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">The server cannot be reached, refuses the login, or the database is missing.</exception>
+    public static async Task<int> ReadSchemaVersionAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = PostgresConnectionString.Parse(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
+        {
+            throw new OrderBookUnavailableException("(PostgreSQL)", "the connection string cannot be read: " + exception.GetType().Name, exception);
+        }
+
+        var location = PostgresConnectionString.Describe(builder);
+        builder.Pooling = false;
+        builder.Timeout = Math.Min(builder.Timeout, 5);
+        try
+        {
+            var connection = new NpgsqlConnection(builder.ConnectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    return ReadVersion(command, location);
+                }
+            }
+        }
+        catch (PostgresException pg)
+        {
+            throw new OrderBookUnavailableException(location, Describe(pg), pg);
+        }
+        catch (NpgsqlException npgsql)
+        {
+            throw new OrderBookUnavailableException(location, "the server cannot be reached (check host, port and that PostgreSQL runs): " + npgsql.Message, npgsql);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new OrderBookUnavailableException(location, "the server did not answer in time", timeout);
+        }
+    }
+
     internal static PostgresOrderBook Open(string connectionString, OrderStoreOptions options, IReadOnlyList<MigrationStep> steps)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);

@@ -3,9 +3,12 @@ using System.Globalization;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
 using FleetManager.Google.Gmail;
+using FleetManager.Mail.Imap;
 using FleetManager.Hosting;
 using FleetManager.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace FleetManager.Commands;
@@ -22,7 +25,7 @@ internal static class ImportCommand
         paths.Arity = ArgumentArity.ZeroOrMore;
         var source = new Option<MailSourceKind?>("--source")
         {
-            Description = "Read the configured mailbox instead of PATHs: 'gmail' (settings: docs/gmail.md). Only what arrived since the last import is read.",
+            Description = "Read the configured mailbox instead of PATHs: 'gmail' (docs/gmail.md) or 'imap' (docs/imap.md). Only what arrived since the last import is read.",
         };
         var db = CommonOptions.Database();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
@@ -40,7 +43,7 @@ internal static class ImportCommand
             {
                 result.AddError(hasPaths
                     ? "give either PATHs or --source, not both"
-                    : "give the PATHs to import (.eml files, folders, Maildirs, mbox files) or --source gmail");
+                    : "give the PATHs to import (.eml files, folders, Maildirs, mbox files) or --source gmail|imap");
             }
         });
         command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
@@ -49,31 +52,65 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>One poll of the configured mailbox: what arrived since the stored cursor, labelled after its commit.</summary>
+    /// <summary>One poll of the configured mailbox: what arrived since the stored cursor, labelled (or flagged) after its commit.</summary>
     private static async Task<int> RunMailboxAsync(MailSourceKind kind, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
-        _ = kind; // Gmail is the only configured mailbox so far (IMAP comes with its issue).
-        using var pipeline = ReaderPipeline.Create(reader, geocode: true);
-        using var services = GmailServices.Build(AppConfiguration.Build());
-        var mailbox = services.GetRequiredService<GmailMailbox>();
+        // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
+        var configuration = AppConfiguration.Build();
+        SynchronizedOrderBook? opened = null;
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
+        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath, configuration));
+        var store = opened = new SynchronizedOrderBook(book);
+        using var services = kind == MailSourceKind.Gmail ? GmailServices.Build(configuration) : null;
+        IMailbox mailbox = services is not null ? services.GetRequiredService<GmailMailbox>() : ConfiguredImapMailbox(configuration);
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
-        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
-        var store = new SynchronizedOrderBook(book);
-        var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System);
-        var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
-        var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
-        progress?.Finish();
-        await warmUp.ConfigureAwait(false);
-        var quota = services.GetRequiredService<GmailQuotaMeter>();
-        if (summary.MessagesRead == 0)
+        try
         {
-            Console.WriteLine($"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
-            return ExitCodes.Success;
+            var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System);
+            var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
+            var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
+            progress?.Finish();
+            await warmUp.ConfigureAwait(false);
+            var quota = services?.GetRequiredService<GmailQuotaMeter>();
+            if (summary.MessagesRead == 0)
+            {
+                Console.WriteLine(quota is null ? $"Nothing new in {mailbox.Name}." : $"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
+                return ExitCodes.Success;
+            }
+
+            PrintSummary(summary, book.Location);
+            if (quota is not null)
+            {
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
+            }
+
+            return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        }
+        finally
+        {
+            (mailbox as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The <c>Imap</c> section's mailbox (docs/imap.md); password login (XOAUTH2 is for the service, with the Google credential).</summary>
+    /// <exception cref="OptionsValidationException">The IMAP settings are missing or invalid.</exception>
+    private static ImapMailbox ConfiguredImapMailbox(IConfiguration configuration)
+    {
+        var options = new ImapOptions();
+        configuration.GetSection(ImapOptions.SectionName).Bind(options);
+        var validation = new ImapOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(ImapOptions.SectionName, typeof(ImapOptions), validation.Failures);
         }
 
-        PrintSummary(summary, book.Location);
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
-        return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        if (options.Authentication == ImapAuthentication.OAuth2)
+        {
+            throw new OptionsValidationException(ImapOptions.SectionName, typeof(ImapOptions),
+                ["import --source imap logs in with Imap:Password; for XOAUTH2 run the service ('fleetmanager run' with an imap source), which takes the token from the Google credential."]);
+        }
+
+        return new ImapMailbox(options);
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
@@ -105,13 +142,16 @@ internal static class ImportCommand
             return ExitCodes.InputMissing;
         }
 
-        // Before anything else: a model reader without its key is one clear error.
-        using var pipeline = ReaderPipeline.Create(reader, geocode: true);
+        // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
+        var configuration = AppConfiguration.Build();
+        SynchronizedOrderBook? opened = null;
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
+        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath, configuration));
+        var store = opened = new SynchronizedOrderBook(book);
 
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
-        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
-        var runner = new ImportRunner(pipeline.Processor, new SynchronizedOrderBook(book), TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
+        var runner = new ImportRunner(pipeline.Processor, store, TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
         var source = PipelineFactory.CreateSource(paths);
 
         ImportSummary summary;

@@ -4,4 +4,6 @@ namespace FleetManager.Commands;
 internal enum MailSourceKind
 {
     Gmail,
+
+    Imap,
 }

@@ -1,5 +1,6 @@
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
+using FleetManager.Geocoding;
 using FleetManager.Hosting;
 using FleetManager.Llm;
 using FleetManager.Mail.Parsing;
@@ -31,36 +32,55 @@ internal sealed class ReaderPipeline : IDisposable
     /// <summary>Messages in flight during an import: bounded for a model reader, so its rate limit is not spent on waiting messages.</summary>
     public int MaxInFlight { get; }
 
-    /// <exception cref="OptionsValidationException">The chosen reader is not configured (a missing key).</exception>
-    public static ReaderPipeline Create(string reader, bool geocode, IConfiguration? configuration = null)
+    /// <summary>
+    /// The pipeline for <paramref name="reader"/>, geocoding (when <paramref name="geocode"/>) with the provider
+    /// <c>Geocoding:Provider</c> names: the offline gazetteer by default, else Google or Nominatim with
+    /// answers kept in <paramref name="geocodeCache"/> (the order book's, so no address is looked up twice).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The chosen reader or geocoder is not configured (a missing key).</exception>
+    public static ReaderPipeline Create(string reader, bool geocode, IConfiguration? configuration = null, IGeocodeCache? geocodeCache = null)
     {
-        if (reader == "rules")
+        configuration ??= AppConfiguration.Build();
+        var onlineGeocoder = geocode && GeocoderIsOnline(configuration);
+        if (reader == "rules" && !onlineGeocoder)
         {
-            // The offline default: no configuration, no services, nothing to start.
+            // The offline default: no services, nothing to start.
             return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode), Math.Max(4, Environment.ProcessorCount * 8));
         }
 
         var config = new ConfigurationBuilder()
-            .AddConfiguration(configuration ?? AppConfiguration.Build())
+            .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)
-            // Retries are expected with rate-limited models; report only what fails for good.
+            // Retries are expected with rate-limited services; report only what fails for good.
             .AddFilter("Polly", LogLevel.Error));
         services.AddLlmReaders(config);
+        if (onlineGeocoder)
+        {
+            if (geocodeCache is not null)
+            {
+                services.AddSingleton(geocodeCache);
+            }
+
+            services.AddGeocoding(config);
+        }
+
         var provider = services.BuildServiceProvider();
         try
         {
             provider.GetService<IStartupValidator>()?.Validate();
             var model = provider.ChosenModelOptions();
-            var processor = new MessageProcessor(new MimeEmailParser(), provider.GetRequiredService<IOrderReader>(), geocode ? OfflineGazetteer.Shared : null)
+            var geocoder = !geocode ? null : onlineGeocoder ? provider.GetRequiredService<IGeocoder>() : OfflineGazetteer.Shared;
+            var processor = new MessageProcessor(new MimeEmailParser(), provider.GetRequiredService<IOrderReader>(), geocoder)
             {
                 MessageTimeout = model?.MessageTimeout ?? TimeSpan.FromSeconds(30),
             };
-            return new ReaderPipeline(provider, processor, model?.MaxConcurrentMessages ?? Math.Max(4, Environment.ProcessorCount * 8));
+            var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
+            return new ReaderPipeline(provider, processor, maxInFlight);
         }
         catch
         {
@@ -68,6 +88,10 @@ internal sealed class ReaderPipeline : IDisposable
             throw;
         }
     }
+
+    /// <summary>True when <c>Geocoding:Provider</c> names a web service (google, nominatim).</summary>
+    private static bool GeocoderIsOnline(IConfiguration configuration) =>
+        configuration["Geocoding:Provider"]?.Trim() is { Length: > 0 } name && !name.Equals(nameof(GeocodingProvider.Offline), StringComparison.OrdinalIgnoreCase);
 
     public void Dispose() => _services?.Dispose();
 }

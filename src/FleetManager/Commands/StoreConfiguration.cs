@@ -17,14 +17,27 @@ internal static class StoreConfiguration
         return string.IsNullOrWhiteSpace(configured) ? CommonOptions.DefaultDatabasePath() : configured.Trim();
     }
 
-    /// <summary>The configured options (outbox sinks, migrations at open) for <paramref name="connectionString"/>.</summary>
-    public static OrderStoreOptions Options(string connectionString)
+    /// <summary>
+    /// The configured options (outbox sinks, migrations at open) for <paramref name="connectionString"/>. A
+    /// named spreadsheet (<c>Sheets:SpreadsheetId</c>, the original's GOOGLE_SHEETS_SPREADSHEET_ID) turns on the
+    /// <c>sheets</c> outbox by itself: setting the spreadsheet is all a user should need for rows to reach it.
+    /// </summary>
+    public static OrderStoreOptions Options(string connectionString, IConfiguration? configuration = null)
     {
+        configuration ??= AppConfiguration.Build();
         var options = new OrderStoreOptions();
-        AppConfiguration.Build().GetSection(OrderStoreOptions.SectionName).Bind(options);
+        configuration.GetSection(OrderStoreOptions.SectionName).Bind(options);
         options.ConnectionString = connectionString;
+        if (!string.IsNullOrWhiteSpace(configuration["Sheets:SpreadsheetId"]) && !options.OutboxSinks.Contains(SheetsSink))
+        {
+            options.OutboxSinks.Add(SheetsSink);
+        }
+
         return options;
     }
+
+    /// <summary>The outbox key of the Google Sheets sink (SheetsOutboxPusher.SinkName).</summary>
+    private const string SheetsSink = FleetManager.Google.Sheets.SheetsOutboxPusher.SinkName;
 
     /// <summary>
     /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake).

@@ -1,6 +1,8 @@
 using System.Security.Authentication;
 using FleetManager.Core.Pipeline;
 using FleetManager.Google.Auth;
+using FleetManager.Google.Sheets;
+using FleetManager.Mail.Imap;
 using FleetManager.Mail.Sources;
 using FleetManager.Storage;
 using Microsoft.Data.Sqlite;
@@ -13,11 +15,14 @@ internal static class FailureClassifier
 {
     public static FailureKind Classify(Exception exception) => exception switch
     {
-        SourceAuthenticationException or GoogleAuthorizationException or AuthenticationException => FailureKind.Authentication,
+        SourceAuthenticationException or GoogleAuthorizationException or ImapAuthenticationException or AuthenticationException => FailureKind.Authentication,
         // Types from adapters this project does not reference (MailKit's AuthenticationException) are known by name.
         _ when exception.GetType().Name is "AuthenticationException" => FailureKind.Authentication,
         HttpRequestException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden } => FailureKind.Authentication,
-        SourceConfigurationException or OptionsValidationException or MailSourceNotFoundException => FailureKind.Configuration,
+        SourceConfigurationException or OptionsValidationException or MailSourceNotFoundException or ImapConfigurationException
+            or SheetsRejectedException => FailureKind.Configuration,
+        // A spent quota clears by itself (the source pauses until ResumeAt); a rejected key or unknown model needs a fix.
+        ReaderUnavailableException { ResumeAt: null } => FailureKind.Configuration,
         OrderBookUnavailableException or SqliteException => FailureKind.Store,
         AggregateException { InnerExceptions: [var only] } => Classify(only),
         _ => FailureKind.Transient,

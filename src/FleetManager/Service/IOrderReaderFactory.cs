@@ -11,5 +11,11 @@ public interface IOrderReaderFactory
     /// <summary>The <c>Reader</c> value this factory serves (case-insensitive).</summary>
     string Name { get; }
 
+    /// <summary>How long one message may take to read before it is quarantined as abandoned.</summary>
+    TimeSpan MessageTimeout { get; }
+
+    /// <summary>What is wrong with the reader's settings (empty: nothing); checked at start for readers some source uses.</summary>
+    IEnumerable<string> Validate();
+
     IOrderReader Create(IServiceProvider services);
 }

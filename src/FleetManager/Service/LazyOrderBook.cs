@@ -1,16 +1,19 @@
 using FleetManager.Commands;
+using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace FleetManager.Service;
 
 /// <summary>
 /// The SQLite order book, opened (and migrated) on first use rather than at start: a service whose
 /// store is not reachable yet still starts, reports "not ready" with the reason, and opens the store
-/// on a later poll once it is there. It is also the cursor and lease store, so cursors survive restarts
-/// and leases are shared by every process on the same store (SQLite file or PostgreSQL database).
+/// on a later poll once it is there. It is also the cursor, lease, outbox and geocode-cache store, so
+/// cursors survive restarts, leases are shared by every process on the same store (SQLite file or
+/// PostgreSQL database), sinks read what the commits wrote, and no address is looked up twice.
 /// </summary>
-internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, ICursorStore, ILeaseStore, IDisposable
+internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IDisposable
 {
     private readonly Lock _gate = new();
     private IOrderStore? _book;
@@ -30,6 +33,16 @@ internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, ICurso
 
     public void Release(string resource, string holder) => Book.Release(resource, holder);
 
+    public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => Book.Pending(sink, max);
+
+    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => Book.MarkDelivered(sink, ids, deliveredAt);
+
+    public long Depth(string sink) => Book.Depth(sink);
+
+    public bool TryGet(string provider, string query, out GeoPoint? point) => Book.TryGet(provider, query, out point);
+
+    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Book.Put(provider, query, point, at);
+
     /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
     private SynchronizedOrderBook Book
     {
@@ -39,7 +52,7 @@ internal sealed class LazyOrderBook(StoreLocation location) : IOrderBook, ICurso
             {
                 if (_synchronized is null)
                 {
-                    _book = OrderStoreFactory.Open(StoreConfiguration.Options(location.DatabasePath));
+                    _book = OrderStoreFactory.Open(StoreConfiguration.Options(location.DatabasePath, configuration));
                     _synchronized = new SynchronizedOrderBook(_book);
                 }
 

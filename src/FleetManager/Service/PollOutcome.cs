@@ -4,4 +4,5 @@ namespace FleetManager.Service;
 /// <param name="Polled">False when the poll did not run (another instance holds the lease).</param>
 /// <param name="Failure">Null when the poll succeeded.</param>
 /// <param name="Error">The failure's description (redacted), for the command line.</param>
-internal sealed record PollOutcome(bool Polled, FailureKind? Failure, string? Error);
+/// <param name="ResumeAt">When the reader can work again (a model's daily quota resets): the source pauses until then.</param>
+internal sealed record PollOutcome(bool Polled, FailureKind? Failure, string? Error, DateTimeOffset? ResumeAt = null);

@@ -8,5 +8,9 @@ internal sealed class RulesOrderReaderFactory : IOrderReaderFactory
 {
     public string Name => "rules";
 
+    public TimeSpan MessageTimeout => TimeSpan.FromSeconds(30);
+
+    public IEnumerable<string> Validate() => [];
+
     public IOrderReader Create(IServiceProvider services) => new RulesOrderReader();
 }

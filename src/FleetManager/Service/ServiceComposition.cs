@@ -1,11 +1,16 @@
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
+using FleetManager.Geocoding;
+using FleetManager.Google.Auth;
+using FleetManager.Google.Sheets;
+using FleetManager.Storage;
 using FleetManager.Service.Doctor;
 using FleetManager.Service.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service;
@@ -14,8 +19,8 @@ namespace FleetManager.Service;
 /// The service's composition root, shared by <c>run</c>, <c>poll --once</c> and <c>doctor</c>. Adapters
 /// add themselves next to it: a source kind is an <see cref="IMailboxFactory"/>, a reader an
 /// <see cref="IOrderReaderFactory"/>, a sink an <see cref="IOutboxSink"/>, a doctor check an
-/// <see cref="IDoctorCheck"/>; the store registers its <see cref="ICursorStore"/>, <see cref="ILeaseStore"/>,
-/// <see cref="IOutbox"/> and <see cref="IStoreProbe"/> (until then the in-process stand-ins below serve).
+/// <see cref="IDoctorCheck"/>. The order book (SQLite or PostgreSQL, by the connection string) is also the
+/// cursor, lease, outbox and geocode-cache store, opened on first use.
 /// </summary>
 internal static class ServiceComposition
 {
@@ -36,15 +41,44 @@ internal static class ServiceComposition
         services.TryAddSingleton<OutboxPusher>();
         services.TryAddSingleton<HealthReporter>();
 
+        services.TryAddSingleton<SharedGoogleCredential>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, FolderMailboxFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, GmailMailboxFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, ImapMailboxFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
+        foreach (var model in new[] { "gemini", "openai" })
+        {
+            services.AddSingleton<IOrderReaderFactory>(sp => new ModelOrderReaderFactory(
+                model, configuration, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        }
 
         services.TryAddSingleton(new StoreLocation(databasePath));
         services.TryAddSingleton<LazyOrderBook>();
         services.TryAddSingleton<IOrderBook>(sp => sp.GetRequiredService<LazyOrderBook>());
-        services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
+        if (OrderStoreFactory.KindOf(databasePath) == OrderStoreKind.PostgreSql)
+        {
+            services.TryAddSingleton<IStoreProbe, PostgresStoreProbe>();
+        }
+        else
+        {
+            services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
+        }
+
         services.TryAddSingleton<ICursorStore>(sp => sp.GetRequiredService<LazyOrderBook>());
         services.TryAddSingleton<ILeaseStore>(sp => sp.GetRequiredService<LazyOrderBook>());
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LazyOrderBook>());
+
+        // Stops are geocoded by Geocoding:Provider (offline gazetteer by default), cached in the store.
+        services.TryAddSingleton<IGeocodeCache>(sp => sp.GetRequiredService<LazyOrderBook>());
+        services.AddGeocoding(configuration);
+
+        // Google Sheets gets the outbox after each poll once a spreadsheet is named (docs/sheets.md).
+        if (!string.IsNullOrWhiteSpace(configuration["Sheets:SpreadsheetId"]))
+        {
+            services.AddSheets(configuration);
+            services.TryAddSingleton<IGoogleAccessTokenProvider>(sp => sp.GetRequiredService<SharedGoogleCredential>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxSink, SheetsOutboxSink>());
+        }
 
         services.AddDoctorChecks();
         return services;

@@ -43,4 +43,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Debug, Message = "Source {Source}: next poll at {Next:o}")]
     public static partial void NextPoll(ILogger logger, string source, DateTimeOffset next);
+
+    [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "Source {Source}: the reader cannot work until {ResumeAt:o} (a spent daily quota); the source pauses until then")]
+    public static partial void SourcePaused(ILogger logger, string source, DateTimeOffset resumeAt);
 }

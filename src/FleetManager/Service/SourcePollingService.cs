@@ -53,7 +53,15 @@ internal sealed class SourcePollingService(
                 }
 
                 await PushOutboxAsync(_hardStop.Token).ConfigureAwait(false);
-                await WaitForNextPollAsync(worker, schedule.Next(attemptStart), stoppingToken).ConfigureAwait(false);
+                var due = schedule.Next(attemptStart);
+                if (outcome.ResumeAt is { } resumeAt && resumeAt > due)
+                {
+                    // A spent daily quota: polling before the reset would only fail again.
+                    ServiceLog.SourcePaused(logger, source.Name, resumeAt);
+                    due = resumeAt;
+                }
+
+                await WaitForNextPollAsync(worker, due, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

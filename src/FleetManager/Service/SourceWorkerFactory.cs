@@ -27,9 +27,12 @@ internal sealed class SourceWorkerFactory(
     public SourceWorker Create(ConfiguredSource source)
     {
         var kind = kinds.First(k => string.Equals(k.Kind, source.Options.Kind, StringComparison.OrdinalIgnoreCase));
-        var reader = readers.First(r => string.Equals(r.Name, source.Options.Reader, StringComparison.OrdinalIgnoreCase)).Create(services);
+        var readerFactory = readers.First(r => string.Equals(r.Name, source.Options.Reader, StringComparison.OrdinalIgnoreCase));
         var geocoder = services.GetService<IGeocoder>() ?? OfflineGazetteer.Shared;
-        var processor = new MessageProcessor(new MimeEmailParser(), reader, geocoder, timeProvider);
+        var processor = new MessageProcessor(new MimeEmailParser(), readerFactory.Create(services), geocoder, timeProvider)
+        {
+            MessageTimeout = readerFactory.MessageTimeout,
+        };
         var poller = new MailboxPoller(processor, orderBook, cursors, timeProvider) { MaxBatch = source.Options.MaxBatch };
         var sourceState = state.Source(source.Name, kind.Kind, source.Options.Enabled);
         sourceState.NominalInterval = SourceSchedule.For(source.Options).NominalInterval(timeProvider.GetUtcNow());

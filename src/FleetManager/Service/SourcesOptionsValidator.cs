@@ -64,6 +64,12 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, IEnu
             }
         }
 
+        // A reader's own settings (a model's key) matter only when some enabled source uses it.
+        foreach (var reader in readers.Where(r => options.Sources.Any(s => s.Enabled && string.Equals(s.Reader, r.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            failures.AddRange(reader.Validate().Select(f => $"Reader '{reader.Name}': {f}"));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,0 +1,43 @@
+using FleetManager.Storage;
+using FleetManager.Storage.Postgres;
+
+namespace FleetManager.Service;
+
+/// <summary>Connects afresh (never through the pollers' pool) and reads the PostgreSQL order book's schema version.</summary>
+internal sealed class PostgresStoreProbe(StoreLocation location) : IStoreProbe
+{
+    public string Describe => "PostgreSQL " + Safe(location.DatabasePath);
+
+    public async Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
+    {
+        var latest = PostgresOrderBook.LatestSchemaVersion;
+        try
+        {
+            var version = await PostgresOrderBook.ReadSchemaVersionAsync(location.DatabasePath, cancellationToken).ConfigureAwait(false);
+            return version == latest
+                ? new StoreHealth(true, $"{Describe} reachable, schema version {version}")
+                : version < latest
+                    ? new StoreHealth(false, $"{Describe} has schema version {version}, older than {latest}",
+                        "it is migrated when the service opens it (Storage:ApplyMigrations), or run 'fleetmanager db migrate'")
+                    : new StoreHealth(false, $"{Describe} has schema version {version}, newer than {latest} this program knows",
+                        "run the newer FleetManager, or restore the backup taken before the upgrade");
+        }
+        catch (OrderBookUnavailableException ex)
+        {
+            return new StoreHealth(false, ex.Message, "check that PostgreSQL runs and that Storage:ConnectionString names it with a valid login");
+        }
+    }
+
+    /// <summary>Host, port and database only: the connection string may carry a password.</summary>
+    private static string Safe(string connectionString)
+    {
+        try
+        {
+            return PostgresConnectionString.Describe(PostgresConnectionString.Parse(connectionString));
+        }
+        catch (Exception ex) when (ex is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
+        {
+            return "(connection string cannot be read)";
+        }
+    }
+}
