@@ -135,7 +135,7 @@ pids+=("$!")
 until (exec 3<>"/dev/tcp/127.0.0.1/$imap_port") 2>/dev/null; do sleep 0.1; done
 
 # The workload: generated mbox split into one file per message (mboxrd unquoted).
-dotnet run benchmarks/generate-mbox.cs -- --count "$messages" --out "$work/bench.mbox" --seed 42 >/dev/null
+dotnet run benchmarks/generate-mbox.cs -- --count "$messages" --out "$work/bench.mbox" --seed 42 >/dev/null 2>&1
 mkdir -p "$work/split"
 awk -v dir="$work/split" '
   /^From / { if (out) close(out); n++; out = sprintf("%s/%d.M%dP1.bench", dir, 1764200000 + n, n); next }
