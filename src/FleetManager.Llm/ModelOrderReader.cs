@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Llm.Prompting;
@@ -58,6 +60,46 @@ public abstract partial class ModelOrderReader(OrderPromptBuilder prompts, TimeP
         }
 
         throw new MessageQuarantinedException($"{Provider} gave no valid answer after one repair request: {problem}") { Usage = usage };
+    }
+
+    /// <summary>
+    /// POSTs one request and reads the answer. A transport fault, an error status and a body cut short
+    /// become <see cref="ModelHttpFailure"/>'s exceptions, sorted by what the caller does next (retry
+    /// later, stop the reader with the fix in <paramref name="keyHint"/>): never the message's fault.
+    /// </summary>
+    protected async Task<TResponse> SendAsync<TResponse>(
+        HttpClient http, string path, HttpContent content, JsonTypeInfo<TResponse> responseType, string model, string keyHint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw ModelHttpFailure.FromException(ex, Provider);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ModelHttpFailure.FromResponseAsync(response, Provider, model, keyHint, Clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync(responseType, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("empty response body");
+            }
+            catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
+            {
+                // A response cut short in transit: the service's fault, not the message's.
+                throw ModelHttpFailure.FromException(ex, Provider);
+            }
+        }
     }
 
     /// <summary>The answer as a validated JSON element, or null with the problem in words.</summary>

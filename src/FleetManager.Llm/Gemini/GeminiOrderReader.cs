@@ -29,39 +29,10 @@ public sealed class GeminiOrderReader(HttpClient http, IOptions<GeminiOptions> o
 
     protected override async Task<ModelTurn> AskAsync(OrderPrompt prompt, ModelRepairRequest? repair, CancellationToken cancellationToken)
     {
-        var request = BuildRequest(prompt, repair, _options);
         var path = $"{_options.ApiVersion}/models/{Uri.EscapeDataString(_options.Model)}:generateContent";
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsJsonAsync(path, request, GeminiJsonContext.Default.GeminiGenerateContentRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw ModelHttpFailure.FromException(ex, Provider);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ModelHttpFailure.FromResponseAsync(response, Provider, _options.Model, KeyHint, Clock, cancellationToken).ConfigureAwait(false);
-            }
-
-            GeminiGenerateContentResponse? answer;
-            try
-            {
-                answer = await response.Content.ReadFromJsonAsync(GeminiJsonContext.Default.GeminiGenerateContentResponse, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
-            {
-                // A response cut short in transit: the service's fault, not the message's.
-                throw ModelHttpFailure.FromException(ex, Provider);
-            }
-
-            return ToTurn(answer ?? throw ModelHttpFailure.FromException(new JsonException("empty response body"), Provider));
-        }
+        using var content = JsonContent.Create(BuildRequest(prompt, repair, _options), GeminiJsonContext.Default.GeminiGenerateContentRequest);
+        var answer = await SendAsync(http, path, content, GeminiJsonContext.Default.GeminiGenerateContentResponse, _options.Model, KeyHint, cancellationToken).ConfigureAwait(false);
+        return ToTurn(answer);
     }
 
     internal static GeminiGenerateContentRequest BuildRequest(OrderPrompt prompt, ModelRepairRequest? repair, GeminiOptions options)

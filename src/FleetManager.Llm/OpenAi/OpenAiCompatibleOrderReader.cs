@@ -29,36 +29,8 @@ public sealed class OpenAiCompatibleOrderReader(HttpClient http, IOptions<OpenAi
     protected override async Task<ModelTurn> AskAsync(OrderPrompt prompt, ModelRepairRequest? repair, CancellationToken cancellationToken)
     {
         using var content = new StringContent(BuildRequest(prompt, repair, _options).ToJsonString(), Encoding.UTF8, "application/json");
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync("chat/completions", content, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException
-            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw ModelHttpFailure.FromException(ex, Provider);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ModelHttpFailure.FromResponseAsync(response, Provider, _options.Model, KeyHint, Clock, cancellationToken).ConfigureAwait(false);
-            }
-
-            OpenAiChatCompletion? answer;
-            try
-            {
-                answer = await response.Content.ReadFromJsonAsync(OpenAiJsonContext.Default.OpenAiChatCompletion, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
-            {
-                throw ModelHttpFailure.FromException(ex, Provider);
-            }
-
-            return ToTurn(answer ?? throw ModelHttpFailure.FromException(new JsonException("empty response body"), Provider));
-        }
+        var answer = await SendAsync(http, "chat/completions", content, OpenAiJsonContext.Default.OpenAiChatCompletion, _options.Model, KeyHint, cancellationToken).ConfigureAwait(false);
+        return ToTurn(answer);
     }
 
     internal static JsonObject BuildRequest(OrderPrompt prompt, ModelRepairRequest? repair, OpenAiOptions options)

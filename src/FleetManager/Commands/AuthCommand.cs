@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FleetManager.Google.Auth;
+using FleetManager.Google.Gmail;
+using FleetManager.Google.Sheets;
+using FleetManager.Mail.Imap;
 using FleetManager.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +34,35 @@ internal static class AuthCommand
         return new Command("auth", "Authorize access to external services.") { google };
     }
 
+    /// <summary>
+    /// Every scope the configuration will use the one Google credential for: Gmail's, Sheets' when a
+    /// spreadsheet is named, full mail access when an IMAP source logs in with XOAUTH2. Asked once, so a
+    /// later sync or IMAP poll does not fail for a scope the user was never asked for.
+    /// </summary>
+    internal static IReadOnlyCollection<string> Scopes(IConfiguration configuration, GmailOptions gmail)
+    {
+        var scopes = new List<string>(gmail.Scopes);
+        if (!string.IsNullOrWhiteSpace(configuration["Sheets:SpreadsheetId"]))
+        {
+            scopes.Add(SheetsOptions.Scope);
+        }
+
+        var imapSections = configuration.GetSection("Sources").GetChildren()
+            .Where(s => string.Equals(s["Kind"], "imap", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s["Imap:Authentication"] ?? configuration["Imap:Authentication"])
+            .Append(configuration["Imap:Authentication"]);
+        if (imapSections.Any(a => string.Equals(a, nameof(ImapAuthentication.OAuth2), StringComparison.OrdinalIgnoreCase)))
+        {
+            scopes.Add(Service.ImapMailboxFactory.GoogleMailScope);
+        }
+
+        return scopes.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     private static async Task<int> AuthorizeGoogleAsync(bool noBrowser, CancellationToken cancellationToken)
     {
-        using var services = GmailServices.Build(AppConfiguration.Build());
+        var configuration = AppConfiguration.Build();
+        using var services = GmailServices.Build(configuration);
         var gmail = GmailServices.Options(services);
         var client = GoogleCredentialFile.Load(gmail.CredentialsFile);
         if (client.Kind == GoogleCredentialKind.ServiceAccount)
@@ -42,7 +72,7 @@ internal static class AuthCommand
         }
 
         using var authorization = new InstalledAppAuthorization(
-            services.GetRequiredService<IOptions<GoogleOptions>>().Value, client, gmail.Scopes, TimeProvider.System);
+            services.GetRequiredService<IOptions<GoogleOptions>>().Value, client, Scopes(configuration, gmail), TimeProvider.System);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ReplyTimeout);
         string reply;

@@ -113,6 +113,7 @@ internal sealed class SourcePollingService(
     private async Task WaitForNextPollAsync(SourceWorker worker, DateTimeOffset due, CancellationToken stoppingToken)
     {
         ServiceLog.NextPoll(logger, worker.Source.Name, due);
+        worker.State.Scheduled(due);
         while (true)
         {
             var now = timeProvider.GetUtcNow();

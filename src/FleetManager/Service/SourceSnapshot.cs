@@ -17,4 +17,5 @@ internal sealed record SourceSnapshot(
     string? Cursor,
     int LastPollMessages,
     long ProcessedSinceStart,
-    long QuarantinedSinceStart);
+    long QuarantinedSinceStart,
+    DateTimeOffset? NextPoll);

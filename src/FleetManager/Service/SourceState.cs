@@ -26,6 +26,9 @@ internal sealed class SourceState(string name, string kind, bool enabled)
     public long ProcessedSinceStart { get; private set; }
     public long QuarantinedSinceStart { get; private set; }
 
+    /// <summary>When the loop polls next: its schedule, or later when the reader is paused (a spent daily quota).</summary>
+    public DateTimeOffset? NextPoll { get; private set; }
+
     /// <summary>One message committed by this process (already committed ones are not counted).</summary>
     public void Count(FleetManager.Core.Pipeline.MailboxOutcome outcome)
     {
@@ -47,7 +50,15 @@ internal sealed class SourceState(string name, string kind, bool enabled)
         lock (_gate)
         {
             return new SourceSnapshot(Name, Kind, Enabled, NominalInterval, Activity, Heartbeat, LastAttempt, LastSuccess,
-                ConsecutiveFailures, LastError, LastFailureKind, Backlog, Cursor, LastPollMessages, ProcessedSinceStart, QuarantinedSinceStart);
+                ConsecutiveFailures, LastError, LastFailureKind, Backlog, Cursor, LastPollMessages, ProcessedSinceStart, QuarantinedSinceStart, NextPoll);
+        }
+    }
+
+    public void Scheduled(DateTimeOffset due)
+    {
+        lock (_gate)
+        {
+            NextPoll = due;
         }
     }
 

@@ -35,7 +35,8 @@ internal sealed record SourceDocument(
     double IntervalSeconds,
     bool Stale,
     bool Ready,
-    string? NotReadyReason);
+    string? NotReadyReason,
+    DateTimeOffset? NextPoll);
 
 /// <summary>One outbox sink in <c>/healthz</c>.</summary>
 internal sealed record SinkDocument(string Sink, long? Depth, DateTimeOffset? LastPush, string? LastError);

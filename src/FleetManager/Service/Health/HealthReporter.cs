@@ -72,7 +72,7 @@ internal sealed class HealthReporter(
                 source.LastAttempt, source.LastSuccess, source.ConsecutiveFailures, source.LastError,
                 source.LastFailureKind?.ToString().ToLowerInvariant(), source.Backlog, source.Cursor, source.LastPollMessages,
                 source.ProcessedSinceStart, source.QuarantinedSinceStart,
-                source.NominalInterval == TimeSpan.MaxValue ? 0 : source.NominalInterval.TotalSeconds, stale, notReady is null, notReady));
+                source.NominalInterval == TimeSpan.MaxValue ? 0 : source.NominalInterval.TotalSeconds, stale, notReady is null, notReady, source.NextPoll));
         }
 
         var sinks = state.Sinks.Select(s =>
@@ -117,7 +117,7 @@ internal sealed class HealthReporter(
             yield return known.TryGetValue(source.Name, out var snapshot)
                 ? snapshot
                 : new SourceSnapshot(source.Name, source.Options.Kind, source.Options.Enabled, TimeSpan.Zero,
-                    source.Options.Enabled ? SourceActivity.Starting : SourceActivity.Disabled, null, null, null, 0, null, null, 0, null, 0, 0, 0);
+                    source.Options.Enabled ? SourceActivity.Starting : SourceActivity.Disabled, null, null, null, 0, null, null, 0, null, 0, 0, 0, null);
         }
     }
 

@@ -132,6 +132,34 @@ public sealed class HealthEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_ReaderDailyQuotaSpent_SourcePausesUntilTheResetThenPolls()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        var resetAt = time.GetUtcNow().AddHours(9);
+        var mailbox = new GatedMailbox("model")
+        {
+            AlwaysOpen = true,
+            Failure = new FleetManager.Core.Pipeline.ModelQuotaExhaustedException("the model's daily quota is spent", resetAt),
+        };
+        await using var host = await ServiceTestHost.StartAsync(_temp.File("fm.db"), TestSource("model"), s =>
+        {
+            s.AddSingleton<IMailboxFactory>(new TestMailboxKind(mailbox));
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        });
+
+        var paused = await host.WaitForStatusAsync("/healthz", 503, b => b.GetProperty("sources")[0].GetProperty("next_poll").ValueKind == System.Text.Json.JsonValueKind.String);
+        Assert.Equal(resetAt, paused.GetProperty("sources")[0].GetProperty("next_poll").GetDateTimeOffset());
+        Assert.Equal("transient", paused.GetProperty("sources")[0].GetProperty("last_error_kind").GetString());
+
+        // Hours pass, far beyond the 1-minute interval; at the reset the source polls again, once.
+        mailbox.Failure = null;
+        time.Advance(TimeSpan.FromHours(1));
+        time.Advance(TimeSpan.FromHours(8));
+        await host.WaitForStatusAsync("/healthz", 200, b => b.GetProperty("sources")[0].GetProperty("last_success").ValueKind != System.Text.Json.JsonValueKind.Null);
+        Assert.Equal(2, mailbox.Polls);
+    }
+
+    [Fact]
     public async Task Live_PollLoopRunning_Is200()
     {
         var mailbox = new GatedMailbox("gated");
