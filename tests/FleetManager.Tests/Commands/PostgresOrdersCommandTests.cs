@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FleetManager.Storage.Tests.Postgres;
+using FleetManager.TestServers.Postgres;
 using FleetManager.Tests.Support;
 using Xunit;
 

@@ -8,26 +8,38 @@ namespace FleetManager.Tests.Support;
 /// </summary>
 internal static class MboxWorkload
 {
+    private static readonly Lazy<string[]> s_templates = new(() => Directory.GetFiles(RepoPaths.Samples, "*.eml")
+        .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray());
+
+    /// <summary>True for the workload's malformed entries (every 50th).</summary>
+    public static bool IsMalformed(int i) => i % 50 == 49;
+
+    /// <summary>The Message-ID of workload message <paramref name="i"/> (not of a malformed entry).</summary>
+    public static string MessageId(int i) => $"<workload-{i:D6}@fleetmanager.test>";
+
+    /// <summary>
+    /// Workload message <paramref name="i"/> with LF line ends: a sample with its own Message-ID, or
+    /// (every 50th, when <paramref name="allowMalformed"/>) noise without any header block.
+    /// </summary>
+    public static string Message(int i, bool allowMalformed = true)
+    {
+        if (allowMalformed && IsMalformed(i))
+        {
+            return "\u0001\u0002\u0003 this is not a message " + i + "\n\u0000\u0000\n";
+        }
+
+        var templates = s_templates.Value;
+        var template = templates[i % templates.Length].Replace("\r\n", "\n", StringComparison.Ordinal);
+        return SetMessageId(template, MessageId(i));
+    }
+
     public static int Write(string path, int count)
     {
-        var templates = Directory.GetFiles(RepoPaths.Samples, "*.eml").Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText).ToArray();
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
         for (var i = 0; i < count; i++)
         {
             writer.WriteLine("From workload@example Thu Nov 26 10:00:00 2026");
-            string message;
-            if (i % 50 == 49)
-            {
-                // Malformed: no header block at all, just binary-looking noise.
-                message = "\u0001\u0002\u0003 this is not a message " + i + "\n\u0000\u0000\n";
-            }
-            else
-            {
-                var template = templates[i % templates.Length].Replace("\r\n", "\n", StringComparison.Ordinal);
-                message = SetMessageId(template, $"<workload-{i:D6}@fleetmanager.test>");
-            }
-
+            var message = Message(i);
             foreach (var line in message.Split('\n'))
             {
                 writer.WriteLine(line.StartsWith("From ", StringComparison.Ordinal) ? ">" + line : line);

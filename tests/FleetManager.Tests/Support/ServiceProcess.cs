@@ -33,6 +33,8 @@ internal sealed class ServiceProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output => string.Join('\n', _lines);
 
     /// <summary>Completes when a line matching <paramref name="match"/> has been written (or already was).</summary>
@@ -53,6 +55,17 @@ internal sealed class ServiceProcess : IDisposable
     {
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
+    }
+
+    /// <summary>Sends SIGKILL to the process (and any children): no cleanup of any kind runs, as in a crash.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

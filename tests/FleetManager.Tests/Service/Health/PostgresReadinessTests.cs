@@ -1,4 +1,4 @@
-using FleetManager.Storage.Tests.Postgres;
+using FleetManager.TestServers.Postgres;
 using FleetManager.Tests.Support;
 using Npgsql;
 using Xunit;

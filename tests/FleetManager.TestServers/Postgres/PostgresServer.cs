@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace FleetManager.Storage.Tests.Postgres;
+namespace FleetManager.TestServers.Postgres;
 
 /// <summary>
 /// A real PostgreSQL server for the tests, from Debian's <c>postgresql</c> package: its own temporary

@@ -8,8 +8,9 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
 using MimeKit;
+using Xunit;
 
-namespace FleetManager.Mail.Tests.Imap;
+namespace FleetManager.TestServers.Dovecot;
 
 /// <summary>
 /// A real Dovecot (Debian's dovecot-imapd) started for the tests: its own dovecot.conf in a temporary
