@@ -73,7 +73,20 @@ internal static class ImportCommand
 
         PrintSummary(summary, book.Location);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
+        if (summary.StoppedBy is { } stopped)
+        {
+            PrintPaused(stopped);
+            return ExitCodes.ServiceUnavailable;
+        }
+
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+    }
+
+    /// <summary>The reader became unavailable: what is stored, what is not, and when to run again.</summary>
+    private static void PrintPaused(ReaderUnavailableException stopped)
+    {
+        var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+        Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
@@ -139,8 +152,7 @@ internal static class ImportCommand
         PrintSummary(summary, book.Location);
         if (summary.StoppedBy is { } stopped)
         {
-            var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
-            Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
+            PrintPaused(stopped);
             return ExitCodes.ServiceUnavailable;
         }
 

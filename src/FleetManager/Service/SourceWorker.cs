@@ -139,6 +139,12 @@ internal sealed class SourceWorker(
             // costs no mailbox call, and an empty poll still leaves a ready store behind.
             orderBook.Contains(StoreProbeKey);
             var summary = await poller.PollAsync(wrapper, progress, hardStop).ConfigureAwait(false);
+            if (summary.StoppedBy is { } stopped)
+            {
+                // The reader became unavailable: what came before is committed, the rest waits for the next poll.
+                throw stopped;
+            }
+
             var cursor = ReadCursor();
             state.Succeeded(timeProvider.GetUtcNow(), summary.MessagesRead, cursor);
             metrics.RecordOrders(source.Name, summary.Orders);
