@@ -121,7 +121,7 @@ internal sealed class SourceWorker(
             Interlocked.Increment(ref committed);
             state.Count(outcome);
             // A watched folder meets every earlier message again on each poll: those lines are for debugging only.
-            if (outcome == MailboxOutcome.AlreadyCommitted)
+            if (outcome is MailboxOutcome.AlreadyCommitted or MailboxOutcome.AlreadyQuarantined)
             {
                 ServiceLog.MessageAlreadyCommitted(logger, source.Name, raw.SourceKey, text);
             }

@@ -58,6 +58,20 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task PollAsync_QuarantinedMessageReRead_IsAcknowledgedAsQuarantinedAgain()
+    {
+        var book = new MemoryOrderBook();
+        var messages = new[] { Message("a", "order"), Message("b", "bad") };
+        await Poller(book, new MemoryCursorStore()).PollAsync(new NumberedMailbox(messages, perMessageCursor: false), null, CancellationToken.None);
+
+        // The cursor was never stored (the first run stopped later on): the next poll reads both again.
+        var again = new NumberedMailbox(messages, perMessageCursor: false);
+        await Poller(book, new MemoryCursorStore()).PollAsync(again, null, CancellationToken.None);
+
+        Assert.Equal([MailboxOutcome.AlreadyCommitted, MailboxOutcome.AlreadyQuarantined], again.Acknowledged.Select(a => a.Outcome));
+    }
+
+    [Fact]
     public async Task PollAsync_ReadFailsMidway_StoresNoCursorBeyondTheCommittedMessages()
     {
         var book = new MemoryOrderBook();
