@@ -71,7 +71,10 @@ public static class GmailServiceCollectionExtensions
         resilience.Retry.MaxDelay = options.MaxRetryDelay;
         resilience.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
-        resilience.Retry.ShouldRetryAfterHeader = true;
+        // Retry-After is honoured up to MaxRetryDelay (as documented): the library's own header
+        // handling would wait whatever the server asks, beyond the configured ceiling.
+        resilience.Retry.ShouldRetryAfterHeader = false;
+        resilience.Retry.DelayGenerator = args => ValueTask.FromResult(GmailTransientFailures.RetryAfter(args.Outcome.Result, options.MaxRetryDelay));
         resilience.Retry.ShouldHandle = args => GmailTransientFailures.ShouldRetryAsync(args.Outcome);
         if (options.MaxRetryAttempts == 0)
         {

@@ -74,6 +74,23 @@ public sealed class GmailResilienceTests
     }
 
     [Fact]
+    public async Task PollAsync_RetryAfterLongerThanMaxRetryDelay_WaitsOnlyMaxRetryDelay()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Settings["Gmail:MaxRetryDelay"] = "00:00:00.050";
+        host.Deliver(1, 1);
+        host.Gmail.Faults.Enqueue(new Fault.Status(429, """{"error":{"code":429,"message":"Too many concurrent requests for user"}}""",
+            new Dictionary<string, string> { ["Retry-After"] = "30" }));
+
+        var summary = await host.PollAsync();
+
+        Assert.Equal(1, summary.MessagesRead);
+        var profile = host.Gmail.Requests.Where(r => r.PathAndQuery.EndsWith("/profile", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, profile.Count);
+        Assert.True(profile[1].At - profile[0].At < TimeSpan.FromSeconds(30), "the 30 s Retry-After was waited in full");
+    }
+
+    [Fact]
     public async Task PollAsync_BadRequest_IsNotRetriedAndStopsWithGmailApiException()
     {
         await using var host = await GmailTestHost.StartAsync();
