@@ -65,7 +65,7 @@ internal static class ImportCommand
         progress?.Finish();
         await warmUp.ConfigureAwait(false);
         var quota = services.GetRequiredService<GmailQuotaMeter>();
-        if (summary.MessagesRead == 0)
+        if (summary.MessagesRead == 0 && summary.StoppedBy is null)
         {
             Console.WriteLine($"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
             return ExitCodes.Success;
