@@ -152,11 +152,12 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             Assert.True(labels.Contains(wanted) && !labels.Contains(unwanted), $"{message.MessageId} ({message.Kind}) carries {string.Join(", ", labels)}");
         }
 
-        // Gemini: every attempt (retries included) kept to the rate: in any 60 s, and in any 5 s (scaled), with
-        // 5 % for the transit between the limiter's clock and the stand-in's (a request delayed on its way
-        // arrives closer to the next one).
+        // Gemini: every attempt (retries included) kept to the rate: in any 60 s, and in any 5 s (scaled). The
+        // arrivals are timed by the stand-in, in this busy test process: a request it takes up late lands
+        // closer to the next ones, so the 5 s window allows 10 % (half a second of such lag); 1 s windows
+        // are printed, not asserted, for that reason.
         Assert.True(MaxInWindow(arrivals, TimeSpan.FromMinutes(1)) <= RequestsPerMinute);
-        Assert.True(busiest <= perWindow + (perWindow / 20), $"{busiest} Gemini requests arrived within 5 s; the limit is {perWindow}");
+        Assert.True(busiest <= perWindow + (perWindow / 10), $"{busiest} Gemini requests arrived within 5 s; the limit is {perWindow}");
 
         // The faults really happened on every leg, and ambiguous Sheets writes did land.
         Assert.Contains(_gmail.Requests, r => r.FaultStatus is not null);
