@@ -61,6 +61,9 @@ public static class GmailServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The share of failed attempts (within the sampling window) that opens the Gmail client's circuit breaker.</summary>
+    internal const double GmailCircuitBreakerFailureRatio = 0.5;
+
     private static void ConfigureResilience(HttpStandardResilienceOptions resilience, GmailOptions options)
     {
         resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetryAttempts);
@@ -68,7 +71,10 @@ public static class GmailServiceCollectionExtensions
         resilience.Retry.MaxDelay = options.MaxRetryDelay;
         resilience.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
-        resilience.Retry.ShouldRetryAfterHeader = true;
+        // Retry-After is honoured up to MaxRetryDelay (as documented): the library's own header
+        // handling would wait whatever the server asks, beyond the configured ceiling.
+        resilience.Retry.ShouldRetryAfterHeader = false;
+        resilience.Retry.DelayGenerator = args => ValueTask.FromResult(GmailTransientFailures.RetryAfter(args.Outcome.Result, options.MaxRetryDelay));
         resilience.Retry.ShouldHandle = args => GmailTransientFailures.ShouldRetryAsync(args.Outcome);
         if (options.MaxRetryAttempts == 0)
         {
@@ -78,6 +84,10 @@ public static class GmailServiceCollectionExtensions
         resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = (options.AttemptTimeout + options.MaxRetryDelay) * (resilience.Retry.MaxRetryAttempts + 1);
         resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
+        // Open only when half the attempts fail (an outage), not at the library's 10 %: the retries above
+        // carry a mailbox that answers one call in three with an error, and a first full sync stores
+        // its cursor only at its end, so a breaker tripping on every such run would never let it finish.
+        resilience.CircuitBreaker.FailureRatio = GmailCircuitBreakerFailureRatio;
         resilience.CircuitBreaker.ShouldHandle = args => GmailTransientFailures.ShouldRetryAsync(args.Outcome);
     }
 }

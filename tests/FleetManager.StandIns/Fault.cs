@@ -17,4 +17,7 @@ public abstract record Fault
 
     /// <summary>The real response is produced (the request takes effect), then the connection is dropped: ambiguous too.</summary>
     public sealed record ResetAfterEffect : Fault;
+
+    /// <summary>The real response is produced (the request takes effect), then replaced by this HTTP error: a 5xx after the write was applied.</summary>
+    public sealed record StatusAfterEffect(int Code, string Body = "") : Fault;
 }

@@ -54,7 +54,7 @@ public abstract class StandInServer : IAsyncDisposable
         context.Request.Body.Position = 0;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var fault = Faults.Next();
-        Requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, (fault as Fault.Status)?.Code));
+        Requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, (fault as Fault.Status)?.Code ?? (fault as Fault.StatusAfterEffect)?.Code));
         switch (fault)
         {
             case null:
@@ -83,6 +83,13 @@ public abstract class StandInServer : IAsyncDisposable
             case Fault.ResetAfterEffect:
                 await RunDiscardingResponseAsync(context, next).ConfigureAwait(false);
                 Abort(context);
+                return;
+            case Fault.StatusAfterEffect after:
+                await RunDiscardingResponseAsync(context, next).ConfigureAwait(false);
+                context.Response.Clear();
+                context.Response.StatusCode = after.Code;
+                context.Response.ContentType = "application/json; charset=UTF-8";
+                await context.Response.WriteAsync(after.Body, context.RequestAborted).ConfigureAwait(false);
                 return;
         }
     }

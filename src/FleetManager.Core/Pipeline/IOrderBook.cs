@@ -7,6 +7,12 @@ public interface IOrderBook
     bool Contains(string ledgerKey);
 
     /// <summary>
+    /// True when the ledger holds this key as quarantined (a mailbox re-reading it labels it as such
+    /// again). Stores that cannot tell answer false.
+    /// </summary>
+    bool IsQuarantined(string ledgerKey) => false;
+
+    /// <summary>
     /// Stores the message, its orders and its ledger row in one transaction. Returns false (and
     /// changes nothing) when the ledger already holds the key.
     /// </summary>

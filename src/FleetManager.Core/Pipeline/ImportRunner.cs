@@ -76,7 +76,8 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 if (skip == SkipReason.AlreadyProcessed)
                 {
                     skipped++;
-                    committed?.Add(new CommittedMessage(raw, MailboxOutcome.AlreadyCommitted));
+                    // A mailbox labels what it re-reads by what the ledger says, not as processed by default.
+                    committed?.Add(new CommittedMessage(raw, orderBook.IsQuarantined(MessageProcessor.LedgerKeyOf(raw)) ? MailboxOutcome.AlreadyQuarantined : MailboxOutcome.AlreadyCommitted));
                 }
                 else if (skip == SkipReason.DuplicateInInput || !stored[storedIndex++])
                 {

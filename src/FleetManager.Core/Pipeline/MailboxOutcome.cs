@@ -11,4 +11,7 @@ public enum MailboxOutcome
 
     /// <summary>The ledger already held it (an earlier run committed it and may have crashed before acknowledging).</summary>
     AlreadyCommitted,
+
+    /// <summary>The ledger already held it as quarantined: acknowledged as quarantined again (never as processed).</summary>
+    AlreadyQuarantined,
 }

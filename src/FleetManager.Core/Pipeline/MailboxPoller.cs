@@ -7,7 +7,9 @@ namespace FleetManager.Core.Pipeline;
 /// One poll of an incremental mailbox: read what arrived since the stored cursor, process and commit
 /// it (<see cref="ImportRunner"/>), and only then acknowledge each message and advance the cursor.
 /// A crash at any moment leaves the cursor at or before the last commit: the next poll re-reads at
-/// most a few messages, which the ledger recognises (nothing lost, nothing twice).
+/// most a few messages, which the ledger recognises (nothing lost, nothing twice). When the reader
+/// becomes unavailable (<see cref="ImportSummary.StoppedBy"/>), the cursor stays after the last committed
+/// batch and the caller reports the pause.
 /// </summary>
 public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBook, ICursorStore cursors, TimeProvider timeProvider)
 {
@@ -25,7 +27,9 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
         };
 
         var summary = await runner.RunAsync(new MailboxReader(mailbox, cursor), progress, cancellationToken).ConfigureAwait(false);
-        if (mailbox.CursorAfterRead is { } after)
+        // After a stop (the reader became unavailable) messages the mailbox yielded are not committed,
+        // even when it had read to its end meanwhile: its end cursor would skip them for good.
+        if (summary.StoppedBy is null && mailbox.CursorAfterRead is { } after)
         {
             cursors.SaveCursor(mailbox.Name, after, timeProvider.GetUtcNow());
         }

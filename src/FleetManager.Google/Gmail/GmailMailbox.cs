@@ -88,7 +88,7 @@ public sealed class GmailMailbox : IMailbox
 
         var id = message.SourceKey[SourceKeyPrefix.Length..];
         IReadOnlyList<string> add = _options.ApplyLabels
-            ? [await GetLabelIdAsync(outcome == MailboxOutcome.Quarantined ? _options.QuarantinedLabel : _options.ProcessedLabel, cancellationToken).ConfigureAwait(false)]
+            ? [await GetLabelIdAsync(outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined ? _options.QuarantinedLabel : _options.ProcessedLabel, cancellationToken).ConfigureAwait(false)]
             : [];
         IReadOnlyList<string> remove = _options.MarkRead ? ["UNREAD"] : [];
         if (!await _client.ModifyAsync(id, add, remove, cancellationToken).ConfigureAwait(false))

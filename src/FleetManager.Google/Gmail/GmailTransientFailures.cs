@@ -37,6 +37,14 @@ internal static class GmailTransientFailures
             && await ReadReasonAsync(response).ConfigureAwait(false) is "rateLimitExceeded" or "userRateLimitExceeded" or "RATE_LIMIT_EXCEEDED";
     }
 
+    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or a date), at most <paramref name="max"/>; null without one (then the backoff applies).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max)
+    {
+        var header = response?.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, max.Ticks)) : null;
+    }
+
     /// <summary>The first <c>errors[].reason</c> or <c>details[].reason</c> of a Google error body (null if none or unreadable).</summary>
     public static async ValueTask<string?> ReadReasonAsync(HttpResponseMessage response)
     {

@@ -112,7 +112,7 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
             return;
         }
 
-        var quarantined = outcome == MailboxOutcome.Quarantined;
+        var quarantined = outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined;
         await RunAsync(async (client, folder, ct) =>
         {
             if (folder.UidValidity != position.UidValidity)

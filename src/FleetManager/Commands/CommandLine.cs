@@ -105,6 +105,12 @@ internal static class CommandLine
             Console.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.SourceUnavailable;
         }
+        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        {
+            // The Gmail client's breaker opened (most recent calls failed): a passing outage, not a bug.
+            Console.Error.WriteLine("error: " + ex.Message + " (the service failed too often in a row). Everything committed so far is kept; run the same command again later.");
+            return ExitCodes.Transient;
+        }
         catch (HttpRequestException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message + " Everything committed so far is kept; run the same command again later.");

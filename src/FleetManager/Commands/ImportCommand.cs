@@ -72,7 +72,7 @@ internal static class ImportCommand
             progress?.Finish();
             await warmUp.ConfigureAwait(false);
             var quota = services?.GetRequiredService<GmailQuotaMeter>();
-            if (summary.MessagesRead == 0)
+            if (summary.MessagesRead == 0 && summary.StoppedBy is null)
             {
                 Console.WriteLine(quota is null ? $"Nothing new in {mailbox.Name}." : $"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
                 return ExitCodes.Success;
@@ -82,6 +82,12 @@ internal static class ImportCommand
             if (quota is not null)
             {
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
+            }
+
+            if (summary.StoppedBy is { } stopped)
+            {
+                PrintPaused(stopped);
+                return ExitCodes.ServiceUnavailable;
             }
 
             return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
@@ -111,6 +117,13 @@ internal static class ImportCommand
         }
 
         return new ImapMailbox(options);
+    }
+
+    /// <summary>The reader became unavailable: what is stored, what is not, and when to run again.</summary>
+    private static void PrintPaused(ReaderUnavailableException stopped)
+    {
+        var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+        Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
@@ -179,8 +192,7 @@ internal static class ImportCommand
         PrintSummary(summary, book.Location);
         if (summary.StoppedBy is { } stopped)
         {
-            var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
-            Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
+            PrintPaused(stopped);
             return ExitCodes.ServiceUnavailable;
         }
 

@@ -23,6 +23,14 @@ internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICur
         }
     }
 
+    public bool IsQuarantined(string ledgerKey)
+    {
+        lock (_gate)
+        {
+            return book.GetLedgerEntry(ledgerKey)?.Status == LedgerStatus.Quarantined;
+        }
+    }
+
     public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
     {
         var stored = ToStored(message, processedAt);

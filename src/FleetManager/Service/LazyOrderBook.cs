@@ -21,6 +21,8 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
 
     public bool Contains(string ledgerKey) => Book.Contains(ledgerKey);
 
+    public bool IsQuarantined(string ledgerKey) => Book.IsQuarantined(ledgerKey);
+
     public bool Commit(ProcessedMessage message, DateTimeOffset processedAt) => Book.Commit(message, processedAt);
 
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) => Book.CommitBatch(messages, processedAt);

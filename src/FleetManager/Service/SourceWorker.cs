@@ -121,7 +121,7 @@ internal sealed class SourceWorker(
             Interlocked.Increment(ref committed);
             state.Count(outcome);
             // A watched folder meets every earlier message again on each poll: those lines are for debugging only.
-            if (outcome == MailboxOutcome.AlreadyCommitted)
+            if (outcome is MailboxOutcome.AlreadyCommitted or MailboxOutcome.AlreadyQuarantined)
             {
                 ServiceLog.MessageAlreadyCommitted(logger, source.Name, raw.SourceKey, text);
             }
@@ -139,6 +139,12 @@ internal sealed class SourceWorker(
             // costs no mailbox call, and an empty poll still leaves a ready store behind.
             orderBook.Contains(StoreProbeKey);
             var summary = await poller.PollAsync(wrapper, progress, hardStop).ConfigureAwait(false);
+            if (summary.StoppedBy is { } stopped)
+            {
+                // The reader became unavailable: what came before is committed, the rest waits for the next poll.
+                throw stopped;
+            }
+
             var cursor = ReadCursor();
             state.Succeeded(timeProvider.GetUtcNow(), summary.MessagesRead, cursor);
             metrics.RecordOrders(source.Name, summary.Orders);

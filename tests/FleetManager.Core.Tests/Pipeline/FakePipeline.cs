@@ -76,6 +76,14 @@ internal static class FakePipeline
             }
         }
 
+        public bool IsQuarantined(string ledgerKey)
+        {
+            lock (Committed)
+            {
+                return Committed.Any(m => m.LedgerKey == ledgerKey && m.IsQuarantined);
+            }
+        }
+
         public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
         {
             lock (Committed)

@@ -58,6 +58,20 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task PollAsync_QuarantinedMessageReRead_IsAcknowledgedAsQuarantinedAgain()
+    {
+        var book = new MemoryOrderBook();
+        var messages = new[] { Message("a", "order"), Message("b", "bad") };
+        await Poller(book, new MemoryCursorStore()).PollAsync(new NumberedMailbox(messages, perMessageCursor: false), null, CancellationToken.None);
+
+        // The cursor was never stored (the first run stopped later on): the next poll reads both again.
+        var again = new NumberedMailbox(messages, perMessageCursor: false);
+        await Poller(book, new MemoryCursorStore()).PollAsync(again, null, CancellationToken.None);
+
+        Assert.Equal([MailboxOutcome.AlreadyCommitted, MailboxOutcome.AlreadyQuarantined], again.Acknowledged.Select(a => a.Outcome));
+    }
+
+    [Fact]
     public async Task PollAsync_ReadFailsMidway_StoresNoCursorBeyondTheCommittedMessages()
     {
         var book = new MemoryOrderBook();
@@ -67,6 +81,63 @@ public sealed class MailboxPollerTests
         await Assert.ThrowsAsync<HttpRequestException>(() => Poller(book, cursors).PollAsync(failing, null, CancellationToken.None));
 
         Assert.Null(cursors.GetCursor(failing.Name));
+    }
+
+    [Fact]
+    public async Task PollAsync_ReaderUnavailableAfterTheMailboxWasReadToItsEnd_KeepsTheCursorBeforeTheUncommittedMessages()
+    {
+        var book = new MemoryOrderBook();
+        var cursors = new MemoryCursorStore();
+        var mailbox = new SignallingMailbox([Message("a", "order"), Message("b", "unavailable"), Message("c", "order")]);
+        var poller = new MailboxPoller(new MessageProcessor(new SubjectParser(), new UnavailableAfterReadReader(mailbox.ReadToEnd), null), book, cursors, TimeProvider.System);
+
+        var summary = await poller.PollAsync(mailbox, null, CancellationToken.None);
+
+        Assert.NotNull(summary.StoppedBy);
+        Assert.Equal("3", mailbox.CursorAfterRead); // the mailbox had offered its end cursor ...
+        Assert.Null(cursors.GetCursor(mailbox.Name)); // ... which must not be stored: b and c are not committed
+        Assert.Equal(["mem:a"], book.Committed.Select(c => c.Raw.SourceKey));
+    }
+
+    /// <summary>Yields its messages, then offers the end cursor and signals that it has.</summary>
+    private sealed class SignallingMailbox(IReadOnlyList<FleetManager.Core.Model.RawMessage> messages) : IMailbox
+    {
+        public ManualResetEventSlim ReadToEnd { get; } = new();
+
+        public string Name => "mem:signalling";
+
+        public string? CursorAfterRead { get; private set; }
+
+        public async IAsyncEnumerable<FleetManager.Core.Model.RawMessage> ReadNewAsync(string? cursor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var message in messages)
+            {
+                await Task.Yield();
+                yield return message;
+            }
+
+            CursorAfterRead = messages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ReadToEnd.Set();
+        }
+
+        public ValueTask AcknowledgeAsync(FleetManager.Core.Model.RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Reads like <see cref="KeywordReader"/>, but "unavailable" (once the mailbox is read to its end) stops the source.</summary>
+    private sealed class UnavailableAfterReadReader(ManualResetEventSlim readToEnd) : IOrderReader
+    {
+        private readonly KeywordReader _inner = new();
+
+        public ValueTask<FleetManager.Core.Model.EmailResult> ReadAsync(FleetManager.Core.Model.Email email, CancellationToken cancellationToken)
+        {
+            if (email.Body.Contains("unavailable", StringComparison.Ordinal))
+            {
+                readToEnd.Wait(TimeSpan.FromSeconds(30), cancellationToken);
+                throw new ReaderUnavailableException("model unavailable after the retries", "run again later");
+            }
+
+            return _inner.ReadAsync(email, cancellationToken);
+        }
     }
 
     private sealed class FailingMailbox : IMailbox

@@ -186,6 +186,19 @@ public sealed class GmailMailboxTests
     }
 
     [Fact]
+    public async Task AcknowledgeAsync_AlreadyQuarantined_AddsQuarantinedLabelNotProcessed()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        var id = host.Gmail.Deliver(TestMessages.Order(1), host.Time.GetUtcNow());
+        var mailbox = host.CreateMailbox();
+
+        await mailbox.AcknowledgeAsync(new RawMessage("gmail:" + id, TestMessages.Order(1)), MailboxOutcome.AlreadyQuarantined, CancellationToken.None);
+
+        Assert.Contains("FleetManager/Quarantined", host.Gmail.LabelNamesOf(id));
+        Assert.DoesNotContain("FleetManager/Processed", host.Gmail.LabelNamesOf(id));
+    }
+
+    [Fact]
     public async Task AcknowledgeAsync_LabelCreatedMeanwhile_ReusesItAfterConflict()
     {
         await using var host = await GmailTestHost.StartAsync();

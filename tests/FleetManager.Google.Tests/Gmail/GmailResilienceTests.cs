@@ -52,6 +52,45 @@ public sealed class GmailResilienceTests
     }
 
     [Fact]
+    public async Task PollAsync_ThirtyPercentOfTwoHundredAttemptsFailing_CircuitStaysClosedAndTheFullSyncFinishes()
+    {
+        // A first full sync stores its cursor only at its end: a breaker that opened at the library's
+        // 10 % (after 100 attempts) would stop every such run before the end, for ever.
+        await using var host = await GmailTestHost.StartAsync();
+        var ids = host.Deliver(1, 80);
+        host.Gmail.Faults.FailRandomly(0.30, random => random.Next(3) switch
+        {
+            0 => GmailStandIn.BackendError,
+            1 => new Fault.Reset(),
+            _ => new Fault.ResetAfterEffect(),
+        }, seed: 11);
+
+        var summary = await host.PollAsync();
+
+        Assert.True(host.Gmail.Requests.Count > 200, $"{host.Gmail.Requests.Count} attempts");
+        Assert.Equal(80, summary.MessagesRead);
+        Assert.All(ids, id => Assert.Contains("FleetManager/Processed", host.Gmail.LabelNamesOf(id)));
+        Assert.NotNull(host.Cursors.GetCursor("gmail:me"));
+    }
+
+    [Fact]
+    public async Task PollAsync_RetryAfterLongerThanMaxRetryDelay_WaitsOnlyMaxRetryDelay()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Settings["Gmail:MaxRetryDelay"] = "00:00:00.050";
+        host.Deliver(1, 1);
+        host.Gmail.Faults.Enqueue(new Fault.Status(429, """{"error":{"code":429,"message":"Too many concurrent requests for user"}}""",
+            new Dictionary<string, string> { ["Retry-After"] = "30" }));
+
+        var summary = await host.PollAsync();
+
+        Assert.Equal(1, summary.MessagesRead);
+        var profile = host.Gmail.Requests.Where(r => r.PathAndQuery.EndsWith("/profile", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, profile.Count);
+        Assert.True(profile[1].At - profile[0].At < TimeSpan.FromSeconds(30), "the 30 s Retry-After was waited in full");
+    }
+
+    [Fact]
     public async Task PollAsync_BadRequest_IsNotRetriedAndStopsWithGmailApiException()
     {
         await using var host = await GmailTestHost.StartAsync();
