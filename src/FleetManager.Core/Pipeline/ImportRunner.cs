@@ -11,7 +11,11 @@ namespace FleetManager.Core.Pipeline;
 /// </summary>
 public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBook, TimeProvider timeProvider)
 {
-    /// <summary>How many messages may be in flight between reading and committing (bounds memory).</summary>
+    /// <summary>
+    /// How many messages may be read (parsed, extracted, geocoded) at once, which also bounds the memory
+    /// held between reading and committing. A model reader sets its <c>MaxConcurrentMessages</c> here, so
+    /// its rate limit is not spent on messages waiting in line.
+    /// </summary>
     public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
 
     /// <summary>At most this many messages share one transaction (bounds the work a crash throws away).</summary>
@@ -187,20 +191,48 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     private async Task<ImportItem> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
         new(raw, await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
 
+    private async Task<ImportItem> ReadOneAsync(RawMessage raw, SemaphoreSlim reading, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessAsync(raw, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
     private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, CancellationToken cancellationToken)
     {
         // Keys met in this run: a second copy of a message in the same input is a duplicate, not
         // something an earlier run processed.
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The channel bounds what waits for the commit; this bounds what is being read at once (the
+        // channel alone lets one more start while the producer waits and the committer awaits one).
+        // Not disposed: reads cancelled by a stop may release it after the run has returned.
+        var reading = new SemaphoreSlim(MaxInFlight, MaxInFlight);
         try
         {
             await foreach (var raw in source.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 // Skip what the ledger already holds before spending any work on it.
                 var key = MessageProcessor.LedgerKeyOf(raw);
-                var task = !seen.Add(key) ? Task.FromResult(new ImportItem(raw, null, SkipReason.DuplicateInInput))
-                    : orderBook.Contains(key) ? Task.FromResult(new ImportItem(raw, null, SkipReason.AlreadyProcessed))
-                    : ProcessAsync(raw, cancellationToken);
+                Task<ImportItem> task;
+                if (!seen.Add(key))
+                {
+                    task = Task.FromResult(new ImportItem(raw, null, SkipReason.DuplicateInInput));
+                }
+                else if (orderBook.Contains(key))
+                {
+                    task = Task.FromResult(new ImportItem(raw, null, SkipReason.AlreadyProcessed));
+                }
+                else
+                {
+                    await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    task = ReadOneAsync(raw, reading, cancellationToken);
+                }
+
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
             }
 

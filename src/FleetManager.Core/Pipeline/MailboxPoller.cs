@@ -16,6 +16,12 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
     /// <summary>At most this many messages share one transaction (and wait for their acknowledgement).</summary>
     public int MaxBatch { get; init; } = 64;
 
+    /// <summary>
+    /// Messages being read at once (<see cref="ImportRunner.MaxInFlight"/>): a model reader's
+    /// <c>MaxConcurrentMessages</c>, so its rate limit is not spent on messages waiting in line.
+    /// </summary>
+    public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
+
     public async Task<ImportSummary> PollAsync(IMailbox mailbox, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
@@ -23,6 +29,7 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
         var runner = new ImportRunner(processor, orderBook, timeProvider)
         {
             MaxBatch = MaxBatch,
+            MaxInFlight = MaxInFlight,
             AfterCommit = (committed, ct) => AcknowledgeAsync(mailbox, committed, ct),
         };
 

@@ -66,7 +66,7 @@ internal static class ImportCommand
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
         try
         {
-            var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System);
+            var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
             var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
             var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();

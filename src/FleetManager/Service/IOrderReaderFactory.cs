@@ -14,6 +14,9 @@ public interface IOrderReaderFactory
     /// <summary>How long one message may take to read before it is quarantined as abandoned.</summary>
     TimeSpan MessageTimeout { get; }
 
+    /// <summary>Messages read at once in a poll: a model's <c>MaxConcurrentMessages</c>, so its rate limit is not spent on waiting.</summary>
+    int MaxInFlight { get; }
+
     /// <summary>What is wrong with the reader's settings (empty: nothing); checked at start for readers some source uses.</summary>
     IEnumerable<string> Validate();
 

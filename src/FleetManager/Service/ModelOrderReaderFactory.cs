@@ -22,6 +22,8 @@ internal sealed class ModelOrderReaderFactory(string name, IConfiguration config
 
     public TimeSpan MessageTimeout => Services.ChosenModelOptions()?.MessageTimeout ?? TimeSpan.FromSeconds(30);
 
+    public int MaxInFlight => Services.ChosenModelOptions()?.MaxConcurrentMessages ?? 4;
+
     public IEnumerable<string> Validate()
     {
         try

@@ -10,6 +10,8 @@ internal sealed class RulesOrderReaderFactory : IOrderReaderFactory
 
     public TimeSpan MessageTimeout => TimeSpan.FromSeconds(30);
 
+    public int MaxInFlight => Math.Max(4, Environment.ProcessorCount * 8);
+
     public IEnumerable<string> Validate() => [];
 
     public IOrderReader Create(IServiceProvider services) => new RulesOrderReader();

@@ -33,7 +33,7 @@ internal sealed class SourceWorkerFactory(
         {
             MessageTimeout = readerFactory.MessageTimeout,
         };
-        var poller = new MailboxPoller(processor, orderBook, cursors, timeProvider) { MaxBatch = source.Options.MaxBatch };
+        var poller = new MailboxPoller(processor, orderBook, cursors, timeProvider) { MaxBatch = source.Options.MaxBatch, MaxInFlight = readerFactory.MaxInFlight };
         var sourceState = state.Source(source.Name, kind.Kind, source.Options.Enabled);
         sourceState.NominalInterval = SourceSchedule.For(source.Options).NominalInterval(timeProvider.GetUtcNow());
         return new SourceWorker(source, kind.Create(source.Options, source.Section, services), poller, orderBook, leases, cursors, sourceState, identity,

@@ -100,6 +100,44 @@ public sealed class MailboxPollerTests
     }
 
     /// <summary>Yields its messages, then offers the end cursor and signals that it has.</summary>
+    [Fact]
+    public async Task PollAsync_MaxInFlightTwo_NeverReadsMoreThanTwoMessagesAtOnce()
+    {
+        var reader = new ConcurrencyCountingReader();
+        var poller = new MailboxPoller(new MessageProcessor(new SubjectParser(), reader, null), new MemoryOrderBook(), new MemoryCursorStore(), TimeProvider.System)
+        {
+            MaxInFlight = 2,
+        };
+        var messages = Enumerable.Range(0, 12).Select(i => Message($"m{i}", "order")).ToList();
+
+        var summary = await poller.PollAsync(new NumberedMailbox(messages, perMessageCursor: true), null, CancellationToken.None);
+
+        Assert.Equal(12, summary.MessagesRead);
+        Assert.InRange(reader.MostAtOnce, 1, 2);
+    }
+
+    /// <summary>A slow (model-like) reader that records how many reads overlapped.</summary>
+    private sealed class ConcurrencyCountingReader : IOrderReader
+    {
+        private int _now;
+        private int _most;
+
+        public int MostAtOnce => Volatile.Read(ref _most);
+
+        public async ValueTask<FleetManager.Core.Model.EmailResult> ReadAsync(FleetManager.Core.Model.Email email, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _now);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, seen) != seen)
+            {
+            }
+
+            await Task.Delay(20, cancellationToken);
+            Interlocked.Decrement(ref _now);
+            return new FleetManager.Core.Model.EmailResult { MessageId = email.MessageId, Classification = FleetManager.Core.Model.Classification.Other };
+        }
+    }
+
     private sealed class SignallingMailbox(IReadOnlyList<FleetManager.Core.Model.RawMessage> messages) : IMailbox
     {
         public ManualResetEventSlim ReadToEnd { get; } = new();
