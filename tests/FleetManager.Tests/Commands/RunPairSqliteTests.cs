@@ -61,18 +61,6 @@ public sealed class RunPairSqliteTests(ITestOutputHelper output) : IDisposable
 
         // The same book as one uninterrupted import of the same messages: one ledger row per message,
         // each with exactly its orders, nothing twice.
-        var reference = _temp.File("reference.db");
-        var import = await CliProcess.RunAsync("import", mail, "--db", reference, "--quiet");
-        Assert.True(import.ExitCode == 0, import.StdErr);
-        var expected = OrderBookProbe.Sqlite(reference);
-        Assert.Equal(Messages, book.LedgerRows());
-        Assert.Equal(Ledger(expected), Ledger(book));
-        Assert.Equal(0, book.Count("SELECT count(*) FROM ledger l WHERE l.order_count <> (SELECT count(*) FROM orders o WHERE o.ledger_id = l.id)"));
-        var orders = book.OrdersByMessage();
-        Assert.True(orders.Count > Messages / 2, $"the workload should yield many orders, got {orders.Count}");
-        Assert.Equal(expected.OrdersByMessage(), orders);
+        await book.AssertSameAsUninterruptedImportAsync(mail, _temp.File("reference.db"), Messages);
     }
-
-    private static List<string> Ledger(OrderBookProbe book) =>
-        [.. book.Rows("SELECT ledger_key, status, order_count FROM ledger").Select(r => string.Join('|', r)).Order(StringComparer.Ordinal)];
 }

@@ -88,4 +88,27 @@ internal sealed class OrderBookProbe(Func<DbConnection> connect, string descript
         string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         _ => throw new InvalidOperationException("Unexpected acquired_at value " + value),
     };
+
+    /// <summary>Ledger rows as <c>key|status|order_count</c>, sorted: comparable across SQLite and PostgreSQL.</summary>
+    public List<string> Ledger() =>
+        [.. Rows("SELECT ledger_key, status, order_count FROM ledger")
+            .Select(r => string.Join('|', r.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Asserts this book equals one uninterrupted <c>import</c> of <paramref name="input"/> (into
+    /// <paramref name="referenceDb"/>): one ledger row per message, each with exactly its orders, nothing twice.
+    /// </summary>
+    public async Task AssertSameAsUninterruptedImportAsync(string input, string referenceDb, int messages)
+    {
+        var import = await CliProcess.RunAsync("import", input, "--db", referenceDb, "--quiet");
+        Xunit.Assert.True(import.ExitCode == 0, import.StdErr);
+        var expected = Sqlite(referenceDb);
+        Xunit.Assert.Equal(messages, LedgerRows());
+        Xunit.Assert.Equal(expected.Ledger(), Ledger());
+        Xunit.Assert.Equal(0, Count("SELECT count(*) FROM ledger l WHERE l.order_count <> (SELECT count(*) FROM orders o WHERE o.ledger_id = l.id)"));
+        var orders = OrdersByMessage();
+        Xunit.Assert.True(orders.Count > messages / 2, $"the workload should yield many orders, got {orders.Count}");
+        Xunit.Assert.Equal(expected.OrdersByMessage(), orders);
+    }
 }
