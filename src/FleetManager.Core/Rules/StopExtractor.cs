@@ -15,6 +15,10 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public sealed partial class StopExtractor
 {
+    /// <summary>The document last read on this thread: its blocks are extracted one after another.</summary>
+    [ThreadStatic]
+    private static StopReading? t_reading;
+
     private readonly TimeProvider _time;
 
     public StopExtractor()
@@ -28,16 +32,17 @@ public sealed partial class StopExtractor
     {
         var emailDate = DateOnly.FromDateTime((document.Email.Date ?? _time.GetUtcNow()).Date);
         var text = document.Text;
-        var language = DocumentLanguage(document);
-        var fragments = FromLoadListRow(document, block, emailDate);
+        var reading = ReadingOf(document, emailDate);
+        var language = DocumentLanguage(reading);
+        var fragments = FromLoadListRow(reading, block, emailDate);
         if (fragments.Count == 0)
         {
             var start = Math.Max(block.Start, BlockReadStart(document, block));
             var lines = TextLine.Split(text, start, block.End);
-            fragments = FromSectionsAndRoutes(lines, emailDate, document.AttachmentStarts);
+            fragments = FromSectionsAndRoutes(lines, reading, document.AttachmentStarts);
             if (!fragments.Any(f => f.HasPlace))
             {
-                fragments = FromProse(lines, emailDate, document.AttachmentStarts);
+                fragments = FromProse(lines, reading, document.AttachmentStarts);
             }
         }
 
@@ -67,13 +72,33 @@ public sealed partial class StopExtractor
         return stops;
     }
 
+    /// <summary>The per-document memo of what the stop readers found, shared by the document's blocks.</summary>
+    private static StopReading ReadingOf(RulesDocument document, DateOnly emailDate)
+    {
+        var reading = t_reading;
+        if (reading is null || !ReferenceEquals(reading.Document, document) || reading.EmailDate != emailDate)
+        {
+            reading = new StopReading(document, emailDate);
+            t_reading = reading;
+        }
+
+        return reading;
+    }
+
     /// <summary>A block that covers the whole message skips the subject line (its route is repeated in the body).</summary>
     private static int BlockReadStart(RulesDocument document, OrderBlock block) => block.Start == 0 ? document.BodyStart : block.Start;
 
-    private static List<StopFragment> FromLoadListRow(RulesDocument document, OrderBlock block, DateOnly emailDate)
+    private static List<StopFragment> FromLoadListRow(StopReading reading, OrderBlock block, DateOnly emailDate)
     {
+        var document = reading.Document;
         var result = new List<StopFragment>();
-        var table = LoadListTable.Find(document.Text, 0, document.Text.Length);
+        if (!reading.LoadListKnown)
+        {
+            reading.LoadList = LoadListTable.Find(document.Text, 0, document.Text.Length);
+            reading.LoadListKnown = true;
+        }
+
+        var table = reading.LoadList;
         if (table is null)
         {
             return result;
@@ -170,7 +195,7 @@ public sealed partial class StopExtractor
     private static string Blank(string text, DateMatch d) => string.Concat(text.AsSpan(0, d.Index), new string(' ', d.Length), text.AsSpan(d.Index + d.Length));
 
     /// <summary>Walks the lines as sections opened by stop labels; route one-liners give both ends at once.</summary>
-    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
+    private static List<StopFragment> FromSectionsAndRoutes(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
         var fragments = new List<StopFragment>();
         StopSection? current = null;
@@ -222,7 +247,7 @@ public sealed partial class StopExtractor
             }
 
             blankRun = 0;
-            var route = ReadRoute(line, emailDate);
+            var route = ReadRoute(line, reading);
             if (route is not null)
             {
                 Close();
@@ -230,7 +255,7 @@ public sealed partial class StopExtractor
                 continue;
             }
 
-            var label = LineLabel.Read(text);
+            var label = reading.Label(text);
             if (label is null)
             {
                 current?.Add(line, 0, isDateLine: false);
@@ -250,7 +275,7 @@ public sealed partial class StopExtractor
                     else
                     {
                         Close();
-                        current = new StopSection(type, line.Start, emailDate);
+                        current = new StopSection(type, line.Start, reading);
                         current.Add(line, valueStart, isDateLine: false);
                     }
 
@@ -270,7 +295,7 @@ public sealed partial class StopExtractor
                     else
                     {
                         Close();
-                        var dateSection = new StopSection(dateType, line.Start, emailDate);
+                        var dateSection = new StopSection(dateType, line.Start, reading);
                         dateSection.Add(line, valueStart, isDateLine: true);
                         fragments.Add(dateSection.ToFragment());
                     }
@@ -305,7 +330,7 @@ public sealed partial class StopExtractor
     }
 
     /// <summary>"DE-85386 Eching -> PL-02-672 Warszawa | 26.11.2026 08:00-14:00 -> 27.11.2026": two places joined by an arrow or dash.</summary>
-    private static List<StopFragment>? ReadRoute(TextLine line, DateOnly emailDate)
+    private static List<StopFragment>? ReadRoute(TextLine line, StopReading reading)
     {
         var text = line.Text;
         if (text.Length > 300)
@@ -313,7 +338,7 @@ public sealed partial class StopExtractor
             return null;
         }
 
-        var places = PostalPlaceParser.FindAll(text);
+        var places = reading.Places(text);
         if (places.Count < 2)
         {
             return null;
@@ -329,7 +354,7 @@ public sealed partial class StopExtractor
         var unloading = new StopFragment { Type = StopType.Unloading, Position = line.Start + places[1].Index, Place = places[1], PlaceOffset = line.Start + places[1].Index, Address = text.Substring(places[1].Index, places[1].Length) };
         var restStart = places[1].Index + places[1].Length;
         var rest = text[restStart..];
-        var dates = DateExpressionParser.FindAll(rest, emailDate);
+        var dates = reading.Dates(rest);
         if (dates.Count > 0)
         {
             SetDate(loading, dates[0], line.Start + restStart);
@@ -355,8 +380,9 @@ public sealed partial class StopExtractor
     }
 
     /// <summary>No labelled stop: the first and last places named in the prose, dated from the sentences that speak of loading or delivery.</summary>
-    private static List<StopFragment> FromProse(List<TextLine> lines, DateOnly emailDate, IReadOnlyList<int> partStarts)
+    private static List<StopFragment> FromProse(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
+        var emailDate = reading.EmailDate;
         var result = new List<StopFragment>();
         var places = new List<(PostalPlace Place, int Offset, string Line)>();
         var inSignature = false;
@@ -375,12 +401,12 @@ public sealed partial class StopExtractor
                 continue;
             }
 
-            if (LineLabel.Read(line.Text) is { Kind: StopLabelKind.Other })
+            if (reading.Label(line.Text) is { Kind: StopLabelKind.Other })
             {
                 continue;
             }
 
-            foreach (var p in PostalPlaceParser.FindAll(line.Text))
+            foreach (var p in reading.Places(line.Text))
             {
                 places.Add((p, line.Start + p.Index, line.Text));
             }
@@ -557,8 +583,20 @@ public sealed partial class StopExtractor
     }
 
     /// <summary>The language of the document's stop labels (majority), used for country defaults.</summary>
-    private static string? DocumentLanguage(RulesDocument document)
+    private static string? DocumentLanguage(StopReading reading)
     {
+        if (!reading.LanguageKnown)
+        {
+            reading.Language = CountLanguage(reading);
+            reading.LanguageKnown = true;
+        }
+
+        return reading.Language;
+    }
+
+    private static string? CountLanguage(StopReading reading)
+    {
+        var document = reading.Document;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in document.Text.AsSpan(document.BodyStart).EnumerateLines())
         {
@@ -567,7 +605,7 @@ public sealed partial class StopExtractor
                 continue;
             }
 
-            if (LineLabel.Read(line.ToString()) is { Language: { } lang, Kind: not StopLabelKind.Other })
+            if (reading.Label(line.ToString()) is { Language: { } lang, Kind: not StopLabelKind.Other })
             {
                 counts[lang] = counts.GetValueOrDefault(lang) + 1;
             }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Dates;
 
@@ -12,15 +14,58 @@ namespace FleetManager.Core.Rules.Dates;
 /// </summary>
 public static partial class DateExpressionParser
 {
+    private static readonly SearchValues<char> DayFirstSeparators = SearchValues.Create("./-");
+
     /// <summary>All dates in <paramref name="text"/> in the order they are written.</summary>
     public static List<DateMatch> FindAll(string text, DateOnly emailDate)
     {
         var found = new List<DateMatch>();
-        foreach (Match m in YearFirst().Matches(text))
+
+        // Every pattern below needs a day written in digits; most lines of a stop have none.
+        if (!TextScan.HasDigit(text))
         {
-            Add(found, m, Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), emailDate);
+            return found;
         }
 
+        // A year-first date starts with the literal "20" of its year.
+        if (text.Contains("20", StringComparison.Ordinal))
+        {
+            foreach (Match m in YearFirst().Matches(text))
+            {
+                Add(found, m, Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]), emailDate);
+            }
+        }
+
+        // A day-first date separates day and month with ".", "/" or "-".
+        if (text.AsSpan().ContainsAny(DayFirstSeparators))
+        {
+            AddDayFirst(found, text, emailDate);
+        }
+
+        foreach (Match m in DayMonthName().Matches(text))
+        {
+            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
+            if (month > 0 && !Overlaps(found, m))
+            {
+                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
+            }
+        }
+
+        foreach (Match m in MonthNameDay().Matches(text))
+        {
+            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
+            if (month > 0 && !Overlaps(found, m))
+            {
+                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
+            }
+        }
+
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found;
+    }
+
+    private static void AddDayFirst(List<DateMatch> found, string text, DateOnly emailDate)
+    {
         foreach (Match m in DayFirst().Matches(text))
         {
             if (Overlaps(found, m) || FollowedByUnit(text, m.Index + m.Length))
@@ -50,27 +95,6 @@ public static partial class DateExpressionParser
 
             Add(found, m, year, int.Parse(month, CultureInfo.InvariantCulture), int.Parse(day, CultureInfo.InvariantCulture), emailDate);
         }
-
-        foreach (Match m in DayMonthName().Matches(text))
-        {
-            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
-            if (month > 0 && !Overlaps(found, m))
-            {
-                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
-            }
-        }
-
-        foreach (Match m in MonthNameDay().Matches(text))
-        {
-            var month = MonthNames.MonthOf(m.Groups["mon"].ValueSpan);
-            if (month > 0 && !Overlaps(found, m))
-            {
-                Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
-            }
-        }
-
-        found.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return found;
     }
 
     /// <summary>The first date in <paramref name="text"/>, or null.</summary>

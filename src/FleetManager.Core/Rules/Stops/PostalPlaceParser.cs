@@ -31,12 +31,18 @@ internal static partial class PostalPlaceParser
             return result;
         }
 
-        foreach (Match m in CodeThenCity().Matches(line))
+        // Every postal-code alternative of CodeThenCity and CityThenCode holds three digits in a row
+        // (\d{3}, \d{2}-\d{3}, \d{4,6}...); only the British pattern can do without.
+        var hasDigitRun = HasThreeDigitRun(line);
+        if (hasDigitRun)
         {
-            var place = FromCodeThenCity(line, m);
-            if (place is not null)
+            foreach (Match m in CodeThenCity().Matches(line))
             {
-                result.Add(place);
+                var place = FromCodeThenCity(line, m);
+                if (place is not null)
+                {
+                    result.Add(place);
+                }
             }
         }
 
@@ -63,7 +69,7 @@ internal static partial class PostalPlaceParser
             }
         }
 
-        if (result.Count == 0)
+        if (result.Count == 0 && hasDigitRun)
         {
             foreach (Match m in CityThenCode().Matches(line))
             {
@@ -79,6 +85,28 @@ internal static partial class PostalPlaceParser
 
         result.Sort((a, b) => a.Index.CompareTo(b.Index));
         return result;
+    }
+
+    /// <summary>True when <paramref name="line"/> holds three decimal digits in a row (of any script, as regex \d).</summary>
+    private static bool HasThreeDigitRun(string line)
+    {
+        var run = 0;
+        foreach (var c in line)
+        {
+            if (char.IsDigit(c))
+            {
+                if (++run == 3)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

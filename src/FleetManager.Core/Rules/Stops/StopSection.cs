@@ -7,13 +7,9 @@ namespace FleetManager.Core.Rules.Stops;
 /// The lines of one labelled stop ("Beladestelle:" and the address lines under it, plus its
 /// "Ladetermin:" line): collected while the section is open, then read into a <see cref="StopFragment"/>.
 /// </summary>
-internal sealed class StopSection(StopType type, int start)
+internal sealed class StopSection(StopType type, int start, StopReading reading)
 {
     private readonly List<(int Start, string Text, bool IsDateLine)> _lines = [];
-    private readonly DateOnly _emailDate;
-
-    public StopSection(StopType type, int start, DateOnly emailDate)
-        : this(type, start) => _emailDate = emailDate;
 
     public StopType Type { get; } = type;
 
@@ -26,18 +22,18 @@ internal sealed class StopSection(StopType type, int start)
     public void Add(TextLine line, int valueStart, bool isDateLine)
     {
         var value = valueStart >= line.Text.Length ? "" : line.Text[valueStart..];
-        if (value.Trim().Length == 0)
+        if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
         _lines.Add((line.Start + valueStart, value, isDateLine));
-        if (!isDateLine && !HasPlace && PostalPlaceParser.FindAll(value).Count > 0)
+        if (!isDateLine && !HasPlace && reading.Places(value).Count > 0)
         {
             HasPlace = true;
         }
 
-        if (Date is null && DateExpressionParser.FindFirst(value, _emailDate) is { } d)
+        if (Date is null && reading.FirstDate(value) is { } d)
         {
             Date = d.Date;
         }
@@ -54,7 +50,7 @@ internal sealed class StopSection(StopType type, int start)
                 continue;
             }
 
-            var places = PostalPlaceParser.FindAll(_lines[i].Text);
+            var places = reading.Places(_lines[i].Text);
             if (places.Count > 0)
             {
                 f.Place = places[0];
@@ -66,11 +62,12 @@ internal sealed class StopSection(StopType type, int start)
         // The date: a dated line of this stop first, else the first date in the section.
         var dateLine = -1;
         DateMatch? date = null;
-        foreach (var preferDateLines in new[] { true, false })
+        for (var pass = 0; pass < 2; pass++)
         {
+            var preferDateLines = pass == 0;
             for (var i = 0; i < _lines.Count && date is null; i++)
             {
-                if (_lines[i].IsDateLine == preferDateLines && DateExpressionParser.FindFirst(_lines[i].Text, _emailDate) is { } d)
+                if (_lines[i].IsDateLine == preferDateLines && reading.FirstDate(_lines[i].Text) is { } d)
                 {
                     date = d;
                     dateLine = i;
@@ -83,14 +80,14 @@ internal sealed class StopSection(StopType type, int start)
             f.Date = found.Date;
             f.DateOffset = _lines[dateLine].Start + found.Index;
             f.DateLength = found.Length;
-            f.Window = TimeWindowParser.Parse(BlankDates(_lines[dateLine].Text));
+            f.Window = reading.WindowWithoutDates(_lines[dateLine].Text);
         }
 
         for (var i = 0; i < _lines.Count && f.Window.IsEmpty; i++)
         {
             if (i != placeLine && i != dateLine && (_lines[i].IsDateLine || date is null || i > dateLine))
             {
-                f.Window = TimeWindowParser.Parse(BlankDates(_lines[i].Text));
+                f.Window = reading.WindowWithoutDates(_lines[i].Text);
             }
         }
 
@@ -172,19 +169,5 @@ internal sealed class StopSection(StopType type, int start)
         }
 
         return found;
-    }
-
-    private string BlankDates(string text)
-    {
-        var chars = text.ToCharArray();
-        foreach (var d in DateExpressionParser.FindAll(text, _emailDate))
-        {
-            for (var i = d.Index; i < d.Index + d.Length; i++)
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars);
     }
 }
