@@ -68,8 +68,15 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         return new LineLabel(labelKind, language, bodyStart + sepIndex + sepLength);
     }
 
+    [ThreadStatic]
+    private static LabelMemo<bool>? t_pure;
+
+    private static readonly Func<string, bool> IsPureLabelOnce = IsPureLabelText;
+
     /// <summary>True when every word of the label is a stop word, a date word or a filler ("Place of loading").</summary>
-    private static bool IsPureLabel(string label)
+    private static bool IsPureLabel(string label) => (t_pure ??= new()).Get(label, IsPureLabelOnce);
+
+    private static bool IsPureLabelText(string label)
     {
         var words = TextFold.Fold(label).Split([' ', '/', '(', ')', '.', ',', '-', '–', ':', '&', '*', '#', '|'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > 5)

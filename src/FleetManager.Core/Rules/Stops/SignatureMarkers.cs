@@ -10,10 +10,43 @@ namespace FleetManager.Core.Rules.Stops;
 internal static partial class SignatureMarkers
 {
     /// <summary>True when the line opens a sign-off: what follows is the sender's signature.</summary>
-    public static bool IsClosing(string line) => Closing().IsMatch(line);
+    public static bool IsClosing(string line) => MayStart(line, ClosingStarts) && Closing().IsMatch(line);
+
+    /// <summary>
+    /// The ASCII characters a sign-off can start with (after leading white space): the first letter of
+    /// each alternative of <see cref="Closing"/> in both cases, "-" and "_". Most lines of a message
+    /// start otherwise (digits, "I", "N", "O", punctuation) or are blank.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> ClosingStarts = System.Buffers.SearchValues.Create("-_abcdefghklmprstuvwzABCDEFGHKLMPRSTUVWZ");
+
+    /// <summary>The ASCII characters a forward marker can start with: "-----", "begin forwarded", "From:", "Von:", "Od:", "De:", "Da:", "Van:", "Feladó:".</summary>
+    private static readonly System.Buffers.SearchValues<char> ForwardStarts = System.Buffers.SearchValues.Create("-bdfovBDFOV");
+
+    /// <summary>
+    /// False only when the line cannot match a pattern of this class (all are "^\s*" then an
+    /// alternative of at least one character): blank, or its first non-white character is ASCII and
+    /// not one <paramref name="starts"/> lists. A non-ASCII first character (Cyrillic, "ü", the
+    /// Kelvin sign that case-insensitively equals "k") always goes to the pattern.
+    /// </summary>
+    private static bool MayStart(string line, System.Buffers.SearchValues<char> starts)
+    {
+        var i = 0;
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        if (i == line.Length)
+        {
+            return false;
+        }
+
+        var c = line[i];
+        return !char.IsAscii(c) || starts.Contains(c);
+    }
 
     /// <summary>True when the line starts a forwarded or quoted message (its content is read again).</summary>
-    public static bool IsForwardStart(string line) => Forward().IsMatch(line);
+    public static bool IsForwardStart(string line) => MayStart(line, ForwardStarts) && Forward().IsMatch(line);
 
     [GeneratedRegex(@"^\s*(?:--\s*$|__+\s*$|(?:mit\s+)?(?:freundlich\w*|besten?|viele|liebe|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)|(?:viele\s+)?gr(?:ü|ue|u)(?:ß|ss)e?\b|(?:best|kind|warm)(?:est)?\s+regards|regards\b|br\b|cheers\b|thanks?\b|thank\s+you|many\s+thanks|thx\b|pozdrawiam|z\s+powa[żz]aniem|z\s+wyrazami|cordialement|bien\s+(?:cordialement|[àa]\s+vous)|salutations|cordiali\s+saluti|distinti\s+saluti|saluti\b|un\s+saludo|saludos|atentamente|cumprimentos|met\s+vriendelijke\s+groet|vriendelijke\s+groet|groeten|mvg\b|s\s+pozdravem|s\s+pozdravom|[üu]dv[öo]zlettel|tisztelettel|k[öo]sz[öo]nettel|cu\s+stim[ăa]|cu\s+respect|mul[țt]umesc|поздрави|с\s+уважение|lep\s+pozdrav|pagarbiai|saygılarımızla|saygilarimizla|sent\s+from\s+my|trimis\s+de\s+pe|wys[łl]ane\s+z|von\s+meinem\s+iphone|envoy[ée]\s+de\s+mon)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Closing();

@@ -78,8 +78,15 @@ internal static class StopCountryNames
     /// <summary>The ISO code of a prefix or code written in capitals ("D", "CZ", "PL"), or null.</summary>
     public static string? FromCode(string code) => Codes.TryGetValue(code, out var iso) ? iso : null;
 
+    [ThreadStatic]
+    private static LabelMemo<string?>? t_named;
+
+    private static readonly Func<string, string?> FromNameOnce = FromNameText;
+
     /// <summary>The ISO code of a country name in any of the known languages (or an upper-case code), or null.</summary>
-    public static string? FromName(string text)
+    public static string? FromName(string text) => (t_named ??= new()).Get(text, FromNameOnce);
+
+    private static string? FromNameText(string text)
     {
         var trimmed = text.Trim().Trim('(', ')', '.', ',', ';', '-', ' ');
         if (trimmed.Length == 0)

@@ -79,8 +79,20 @@ internal static class StopLabels
         .GroupBy(w => TextFold.Fold(w.Word))
         .ToFrozenDictionary(g => g.Key, g => (g.First().Loading, g.First().Lang), StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static LabelMemo<(StopLabelKind Kind, string? Language)>? t_classified;
+
+    private static readonly Func<string, (StopLabelKind, string?)> ClassifyOnce = label => (ClassifyText(label, out var language), language);
+
     /// <summary>Classifies a label's text; <paramref name="language"/> is the language of its stop word when it has one.</summary>
     public static StopLabelKind Classify(string label, out string? language)
+    {
+        var (kind, lang) = (t_classified ??= new()).Get(label, ClassifyOnce);
+        language = lang;
+        return kind;
+    }
+
+    private static StopLabelKind ClassifyText(string label, out string? language)
     {
         language = null;
         var folded = TextFold.Fold(label);
