@@ -48,4 +48,18 @@ public sealed class DateExpressionParserTests
     [Fact]
     public void Complete_DateSevenDaysBeforeEmail_StaysInTheSameYear() =>
         Assert.Equal(new DateOnly(2026, 12, 21), YearInference.Complete(12, 21, LateDecember));
+
+    [Theory]
+    [InlineData("Beladung morgen früh")]
+    [InlineData("")]
+    [InlineData("Termin nach Absprache, Tor 12")]
+    public void FindAll_NoDayInDigits_FindsNothing(string text) =>
+        Assert.Empty(DateExpressionParser.FindAll(text, LateDecember));
+
+    [Theory]
+    [InlineData("Lieferung 3 Januar", 2027, 1, 3)]
+    [InlineData("delivery Jan 4th", 2027, 1, 4)]
+    [InlineData("Ladung 30.12.", 2026, 12, 30)]
+    public void FindFirst_NeitherYearNorSeparatorPresent_StillReadsOtherForms(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, LateDecember)?.Date);
 }
