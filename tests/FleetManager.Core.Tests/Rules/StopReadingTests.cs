@@ -73,7 +73,7 @@ public sealed class StopReadingTests
             Entladestelle: Magazyn, ul. Polna 3, PL-64-100 Leszno
             """);
         var middle = document.Text.IndexOf("Auftrag 2", StringComparison.Ordinal);
-        var blocks = new[] { new OrderBlock(0, middle), new OrderBlock(middle, document.Text.Length) };
+        var blocks = new[] { new OrderBlock(0, middle), new OrderBlock(middle, document.Text.Length - middle) };
         var shared = new StopExtractor();
 
         foreach (var block in blocks)
