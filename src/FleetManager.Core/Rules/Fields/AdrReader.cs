@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -34,7 +35,7 @@ public static partial class AdrReader
             }
         }
 
-        var text = block.Text[..block.End];
+        var text = block.TextToEnd;
         var un = UnNumber().Match(text, block.Start);
         if (un.Success)
         {
@@ -46,6 +47,12 @@ public static partial class AdrReader
             return labelled;
         }
 
+        // Both remaining patterns need a dangerous-goods word in the block; most blocks have none.
+        if (!KeywordPrecheck.MayContain(block.Span, DangerWords))
+        {
+            return null;
+        }
+
         var negated = Negated().Match(text, block.Start);
         if (negated.Success)
         {
@@ -55,6 +62,14 @@ public static partial class AdrReader
         var mention = Mention().Match(text, block.Start);
         return mention.Success ? (true, new TextSpan(mention.Index, mention.Length)) : null;
     }
+
+    /// <summary>
+    /// A word every <see cref="Negated"/> and every <see cref="Mention"/> match contains (for each
+    /// alternative its dangerous-goods word: "ADR", "Gefahrgut", "pericolos" of "merce pericolosa" ...).
+    /// </summary>
+    private static readonly SearchValues<string> DangerWords = KeywordPrecheck.Keywords(
+        "adr", "gefahrgut", "hazardous", "dangerous", "dangereuse", "pericolos", "peligros", "veszélyes", "nebezpečn",
+        "niebezpieczn", "опасен", "опасна", "опасни", "gevaarlijk", "pavojing", "tehlikeli", "nepericulo", "periculoase");
 
     [GeneratedRegex(@"\bUN[\s-]?\d{4}\b|\bADR\s*(?:kl\.?|klasse|class|clasa|klasa|třída|osztály|клас)\s*\d|\b(?:klasse|class|klasa|classe|clase|třída|clasa|клас)\s*[2-9](?:\.\d)?\b(?=[^\n]{0,40}(?:UN|ADR|VG|PG|packing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnNumber();

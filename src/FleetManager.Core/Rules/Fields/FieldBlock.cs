@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Text;
 
@@ -38,11 +39,19 @@ public sealed partial class FieldBlock
 
     public string Value(LabelledField field) => Text.Substring(field.ValueStart, field.ValueLength);
 
+    /// <summary>
+    /// <see cref="Text"/> up to <see cref="End"/>: the input of the readers' block-wide patterns (their
+    /// look-behinds see the text before the block, their matches end with it). Made once and shared.
+    /// </summary>
+    internal string TextToEnd => _textToEnd ??= Text[..End];
+
+    private string? _textToEnd;
+
     /// <summary>Reads the block <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
     public static FieldBlock Create(string text, int start, int end, int bodyStart = 0, int attachmentsStart = -1)
     {
         var fields = new List<LabelledField>();
-        var tables = DelimitedHeaders(text);
+        var tables = DelimitedHeadersOf(text);
         var lineStart = start;
         while (lineStart < end)
         {
@@ -90,26 +99,74 @@ public sealed partial class FieldBlock
             }
         }
 
+        if (!HasLabelSeparator(line))
+        {
+            return;
+        }
+
         var match = LabelValueLine().Match(text, lineStart, lineEnd - lineStart);
         if (match.Success)
         {
-            var label = TextFold.Fold(match.Groups["label"].ValueSpan.Trim()).Trim();
-            var value = match.Groups["value"];
+            var label = FoldLabel(match.Groups[LabelValueLineLabel].ValueSpan.Trim()).Trim();
+            var value = match.Groups[LabelValueLineValue];
             var valueStart = value.Index;
             var valueEnd = value.Index + value.Length;
 
             // Several "Label: value" pairs on one line, set apart by wide gaps ("Gewicht: 6.200 kg     Lademeter: 13,6").
-            var next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
+            // Every inline label ends in ':', so a value without one holds none.
+            var next = text.AsSpan(valueStart, valueEnd - valueStart).Contains(':') ? InlineLabel().Match(text, valueStart, valueEnd - valueStart) : Match.Empty;
             while (next.Success)
             {
                 AddField(text, label, valueStart, next.Index, lineStart, lineEnd, fields);
-                label = TextFold.Fold(next.Groups["label"].ValueSpan.Trim()).Trim();
+                label = FoldLabel(next.Groups[InlineLabelLabel].ValueSpan.Trim()).Trim();
                 valueStart = next.Index + next.Length;
                 next = InlineLabel().Match(text, valueStart, valueEnd - valueStart);
             }
 
             AddField(text, label, valueStart, valueEnd, lineStart, lineEnd, fields);
         }
+    }
+
+    private static readonly int LabelValueLineLabel = LabelValueLine().GroupNumberFromName("label");
+    private static readonly int LabelValueLineValue = LabelValueLine().GroupNumberFromName("value");
+    private static readonly int InlineLabelLabel = InlineLabel().GroupNumberFromName("label");
+
+    /// <summary>
+    /// True when <paramref name="line"/> has what <see cref="LabelValueLine"/> needs between label and
+    /// value (':', a tab, a '|', or two spaces / no-break spaces in a row); most prose lines have none.
+    /// </summary>
+    private static bool HasLabelSeparator(ReadOnlySpan<char> line)
+    {
+        if (line.IndexOfAny(':', '\t', '|') >= 0)
+        {
+            return true;
+        }
+
+        for (var i = line.IndexOfAny(' ', '\u00A0'); i >= 0 && i + 1 < line.Length; i++)
+        {
+            if (line[i] is (' ' or '\u00A0') && line[i + 1] is (' ' or '\u00A0'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="TextFold.Fold"/> of a label; plain ASCII labels (nearly all) only need lower-casing,
+    /// which gives the same string without the general folding's per-character work.
+    /// </summary>
+    private static string FoldLabel(ReadOnlySpan<char> label)
+    {
+        if (label.Length > 128 || !Ascii.IsValid(label))
+        {
+            return TextFold.Fold(label);
+        }
+
+        Span<char> lower = stackalloc char[label.Length];
+        Ascii.ToLower(label, lower, out _);
+        return new string(lower);
     }
 
     private static void AddField(string text, string label, int start, int end, int lineStart, int lineEnd, List<LabelledField> fields)
@@ -138,6 +195,26 @@ public sealed partial class FieldBlock
     }
 
     private sealed record DelimitedHeader(int LineStart, char Separator, List<string> Labels);
+
+    // The header rows are found in the whole document text, the same for each of its order blocks;
+    // the last document's are kept per thread so a message with many blocks scans its text once.
+    [ThreadStatic]
+    private static string? t_headersText;
+
+    [ThreadStatic]
+    private static List<DelimitedHeader>? t_headers;
+
+    private static List<DelimitedHeader> DelimitedHeadersOf(string text)
+    {
+        if (t_headers is { } cached && ReferenceEquals(t_headersText, text))
+        {
+            return cached;
+        }
+
+        var headers = DelimitedHeaders(text);
+        (t_headersText, t_headers) = (text, headers);
+        return headers;
+    }
 
     /// <summary>
     /// Header rows of delimited load lists (CSV, TSV, " | " tables): four or more separators and

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -40,11 +41,26 @@ public static partial class PartyReader
                 lineEnd = regionEnd;
             }
 
-            foreach (var segment in SegmentSplit().Split(block.Text.Substring(lineStart, lineEnd - lineStart)))
+            var line = block.Text.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.ContainsAny(SegmentSeparators))
             {
-                var trimmed = segment.Trim().TrimEnd(',', ';');
-                if (trimmed.Length is > 3 and < 80 && StandaloneCompany().IsMatch(trimmed) && !trimmed.Contains(':', StringComparison.Ordinal))
+                foreach (var segment in SegmentSplit().Split(line.ToString()))
                 {
+                    var trimmed = segment.Trim().TrimEnd(',', ';');
+                    if (IsStandaloneCompany(trimmed))
+                    {
+                        var index = block.Text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
+                        signature = (trimmed, new TextSpan(Math.Max(index, lineStart), trimmed.Length));
+                    }
+                }
+            }
+            else
+            {
+                // Without a separator the line is one segment; only a company name becomes a string.
+                var whole = line.Trim().TrimEnd(",;");
+                if (IsStandaloneCompany(whole))
+                {
+                    var trimmed = whole.ToString();
                     var index = block.Text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
                     signature = (trimmed, new TextSpan(Math.Max(index, lineStart), trimmed.Length));
                 }
@@ -124,6 +140,22 @@ public static partial class PartyReader
 
         return name is null && phone is null && email is null ? null : (new Contact(name, phone, email), span);
     }
+
+    /// <summary><see cref="SegmentSplit"/> splits only at one of these; a line without them is one segment.</summary>
+    private static readonly SearchValues<char> SegmentSeparators = SearchValues.Create("|·-–");
+
+    /// <summary>
+    /// The last character of every legal form in <see cref="LegalForms"/> ("GmbH", "Sp. z o.o.", "ООД", "AŞ" ...).
+    /// A standalone company name ends with its legal form, so a line ending otherwise is not one.
+    /// </summary>
+    private static readonly SearchValues<char> LegalFormEnds = SearchValues.Create("HG.dCcALltVRnSBДŞy");
+
+    /// <summary>A signature segment (already trimmed) that is only a company name; the cheap tests run before the pattern.</summary>
+    private static bool IsStandaloneCompany(ReadOnlySpan<char> trimmed)
+        => trimmed.Length is > 3 and < 80
+            && LegalFormEnds.Contains(trimmed.TrimEnd()[^1])
+            && !trimmed.Contains(':')
+            && StandaloneCompany().IsMatch(trimmed);
 
     private static (string, TextSpan)? CompanyIn(string text, int start, int end)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -51,7 +52,9 @@ public static partial class PriceReader
             }
 
             {
-                var keyword = PriceWord().Match(block.Text, lineStart, lineEnd - lineStart);
+                var keyword = KeywordPrecheck.MayContain(block.Text.AsSpan(lineStart, lineEnd - lineStart), PriceWords)
+                    ? PriceWord().Match(block.Text, lineStart, lineEnd - lineStart)
+                    : Match.Empty;
                 if (keyword.Success)
                 {
                     if (OnRequest().IsMatch(block.Text.AsSpan(keyword.Index, lineEnd - keyword.Index)) && FirstMoney(block.Text, keyword.Index, lineEnd) is null)
@@ -77,6 +80,13 @@ public static partial class PriceReader
     /// <summary>The first "amount + currency" (or "currency + amount") in <paramref name="text"/>[start..end), skipping per-km/per-hour rates.</summary>
     public static (Price Price, TextSpan Span)? FirstMoney(string text, int start, int end)
     {
+        // Most lines name no currency; they cannot hold money, and skipping them also saves copying
+        // the text up to the line for the pattern (whose look-behind must see what comes before).
+        if (!KeywordPrecheck.MayContain(text.AsSpan(start, end - start), CurrencyWords))
+        {
+            return null;
+        }
+
         foreach (Match match in Money().Matches(text[..end], start).Cast<Match>())
         {
             var (lineStart, _) = QuantityReader.LineAround(text, match.Index);
@@ -101,6 +111,18 @@ public static partial class PriceReader
 
         return null;
     }
+
+    /// <summary>A text every <see cref="Money"/> match contains: one of its currency symbols or words.</summary>
+    private static readonly SearchValues<string> CurrencyWords = KeywordPrecheck.Keywords(
+        "€", "eur", "£", "gbp", "$", "usd", "chf", "pln", "bgn", "czk", "huf", "ron", "sek", "dkk", "nok", "евро", "zł", "zl",
+        "лв", "лева", "kč", "ft", "lei", "kn", "hrk");
+
+    /// <summary>A text every <see cref="PriceWord"/> match contains (each alternative's word, or its last word).</summary>
+    private static readonly SearchValues<string> PriceWords = KeywordPrecheck.Keywords(
+        "price", "rate", "freight", "preis", "fracht", "stawka", "stawką", "cena", "cenę", "prix", "prezzo", "nolo", "precio",
+        "preço", "tarief", "prijs", "tarif", "fuvardíj", "díj", "preț", "preţ", "pret", "цена", "ücret", "navlun", "kaina",
+        "oferim", "oferujemy", "bieten", "offer", "pay", "zahlen", "płacimy", "offriamo", "ofrecemos", "nabízíme", "plătim",
+        "платим", "fix");
 
     private const string Amount = @"\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,2})?(?:,-|\.-)?|\d+(?:[.,]\d{1,2})?(?:,-|\.-)?";
 

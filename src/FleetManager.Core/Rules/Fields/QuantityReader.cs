@@ -47,7 +47,7 @@ public static partial class QuantityReader
             }
         }
 
-        foreach (Match match in WeightPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        foreach (Match match in WeightPhrase().Matches(block.TextToEnd, block.Start).Cast<Match>())
         {
             if (WeightOf(block.Text, match) is { } kg)
             {
@@ -78,7 +78,7 @@ public static partial class QuantityReader
             }
         }
 
-        foreach (Match match in PalletPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        foreach (Match match in PalletPhrase().Matches(block.TextToEnd, block.Start).Cast<Match>())
         {
             if (int.TryParse(match.Groups["n"].ValueSpan, out var count) && count is > 0 and < 100 && !IsPerUnit(block.Text, match.Index))
             {
@@ -108,7 +108,7 @@ public static partial class QuantityReader
             }
         }
 
-        foreach (Match match in LoadingMetresPhrase().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        foreach (Match match in LoadingMetresPhrase().Matches(block.TextToEnd, block.Start).Cast<Match>())
         {
             if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is { } m && m is > 0 and <= 30)
             {
@@ -117,7 +117,7 @@ public static partial class QuantityReader
             }
         }
 
-        foreach (Match match in LoadingMetresLabelFirst().Matches(block.Text[..block.End], block.Start).Cast<Match>())
+        foreach (Match match in LoadingMetresLabelFirst().Matches(block.TextToEnd, block.Start).Cast<Match>())
         {
             if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is { } m && m is > 0 and <= 30)
             {

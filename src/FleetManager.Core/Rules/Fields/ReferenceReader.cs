@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -38,15 +39,31 @@ public static partial class ReferenceReader
             }
         }
 
-        var text = block.Text[..block.End];
-        var regexes = new (Regex[] Patterns, int Rank)[] { (Numbered, 1), (Titled, 2), ([TitledLoose()], 3) };
-        foreach (var (patterns, rank) in regexes)
+        var text = block.TextToEnd;
+        var span = block.Span;
+        foreach (var (group, rank) in Groups)
         {
             // The patterns are tried best rank first and only a better rank replaces the candidate,
             // so once a candidate is held the remaining (worse) patterns cannot change the result.
             if (bestRank <= rank)
             {
                 break;
+            }
+
+            // Every match lies in the block and holds one of its pattern's keywords; a pattern whose
+            // keywords the block lacks has no match, so leaving it out gives the same leftmost matches.
+            var patterns = new List<Regex>(group.Length);
+            foreach (var (pattern, keywords) in group)
+            {
+                if (KeywordPrecheck.MayContain(span, keywords))
+                {
+                    patterns.Add(pattern);
+                }
+            }
+
+            if (patterns.Count == 0)
+            {
+                continue;
             }
 
             foreach (var match in LeftmostMatches.Of(patterns, text, block.Start))
@@ -66,6 +83,40 @@ public static partial class ReferenceReader
 
         return best;
     }
+
+    /// <summary>
+    /// The pattern groups by rank, each pattern with keywords every one of its matches contains (for
+    /// each alternative its most telling literal word, e.g. "zlecenia" of "nr zlecenia").
+    /// </summary>
+    private static readonly (Regex Pattern, SearchValues<string> Keywords)[][] PatternGroupsByRank =
+    [
+        [
+            (NumberedEnglishGermanPolish(), KeywordPrecheck.Keywords(
+                "our", "booking", "order", "load", "po", "shipment", "offer", "auftrag", "bestell", "unsere", "angebot", "ladung",
+                "sendung", "zlecenie", "zlecenia", "oferta", "zamówienia", "zamówienie", "oferty")),
+            (NumberedFrenchItalianSpanish(), KeywordPrecheck.Keywords(
+                "n°", "nº", "ordre", "notre", "commande", "ordine", "nostro", "rif", "orden", "pedido", "referencia", "carga",
+                "encomenda", "nuestra")),
+            (NumberedDutchCzechHungarian(), KeywordPrecheck.Keywords(
+                "nummer", "opdracht", "onze", "číslo", "cislo", "objedn", "zakázka", "megbízás", "rendelés", "hivatkozási")),
+            (NumberedRomanianBulgarianOther(), KeywordPrecheck.Keywords(
+                "comand", "заявка", "поръчка", "sakymo", "naročil", "sipariş", "referans")),
+        ],
+        [
+            (TitledDocument(), KeywordPrecheck.Keywords(
+                "auftrag", "order", "booking", "zlecenie", "ordre", "ordine", "orden", "pedido", "objedn", "comand", "megbízás",
+                "заявка", "поръчка", "sipariş", "užsakymas", "naročilo")),
+            (TitledReferenceLabel(), KeywordPrecheck.Keywords("ref", "réf", "rif", "реф")),
+        ],
+        [
+            (TitledLoose(), KeywordPrecheck.Keywords(
+                "auftrag", "order", "zlecenie", "ordre", "ordine", "orden", "pedido", "objedn", "comand", "megbízás", "заявка",
+                "поръчка")),
+        ],
+    ];
+
+    private static readonly ((Regex Pattern, SearchValues<string> Keywords)[] Group, int Rank)[] Groups =
+        [(PatternGroupsByRank[0], 1), (PatternGroupsByRank[1], 2), (PatternGroupsByRank[2], 3)];
 
     private static void Offer(ref (string, TextSpan)? best, ref int bestRank, string value, int rank, int start, int length, int unused)
     {
@@ -95,12 +146,9 @@ public static partial class ReferenceReader
 
     private const string Separator = @"\s*(?:[:#]|-\s|–\s)?\s*(?:(?:lautet|is|ist|est|è|es|je|to)\s+)?";
 
-    /// <summary>
-    /// Labels that say "number": the strongest evidence. One alternation split by language into four
-    /// patterns, matched together by <see cref="LeftmostMatches"/> exactly as the single alternation
-    /// would be (its source-generated matcher was so large that compiling it cost more CPU than using it).
-    /// </summary>
-    private static readonly Regex[] Numbered = [NumberedEnglishGermanPolish(), NumberedFrenchItalianSpanish(), NumberedDutchCzechHungarian(), NumberedRomanianBulgarianOther()];
+    // Labels that say "number" (rank 1) are the strongest evidence. One alternation split by language
+    // into four patterns, matched together by LeftmostMatches exactly as the single alternation would
+    // be (its source-generated matcher was so large that compiling it cost more CPU than using it).
 
     /// <summary>Number labels: English, German, Polish.</summary>
     [GeneratedRegex(
@@ -138,11 +186,8 @@ public static partial class ReferenceReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedRomanianBulgarianOther();
 
-    /// <summary>
-    /// Document titles, then bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X"):
-    /// one alternation in two patterns, matched together by <see cref="LeftmostMatches"/>.
-    /// </summary>
-    private static readonly Regex[] Titled = [TitledDocument(), TitledReferenceLabel()];
+    // Document titles, then bare reference labels ("Transportauftrag 4471-26", "Ref. X", "Rif. X")
+    // (rank 2): one alternation in two patterns, matched together by LeftmostMatches.
 
     /// <summary>Document titles ("Transportauftrag 4471-26", "Zlecenie transportowe 1234").</summary>
     [GeneratedRegex(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -37,7 +38,23 @@ public static partial class RequestTypeReader
 
     /// <summary>True for a freight exchange's notification of load offers (not its newsletter).</summary>
     public static bool IsExchangeNotification(string documentText)
-        => ExchangeNotification().IsMatch(documentText) && OfferEntry().IsMatch(documentText);
+    {
+        // Asked once per order block of the same document; the last document's answer is kept per thread.
+        if (ReferenceEquals(t_exchangeText, documentText))
+        {
+            return t_exchange;
+        }
+
+        var exchange = ExchangeNotification().IsMatch(documentText) && OfferEntry().IsMatch(documentText);
+        (t_exchangeText, t_exchange) = (documentText, exchange);
+        return exchange;
+    }
+
+    [ThreadStatic]
+    private static string? t_exchangeText;
+
+    [ThreadStatic]
+    private static bool t_exchange;
 
     [GeneratedRegex(@"\b(?:such(?:agent|auftrag)\w*|search\s+agent|saved\s+search|frachtangebot\w*|ladungsangebot\w*|neue\s+(?:ladungen|frachten|angebote)|new\s+(?:loads|load\s+offers|freight\s+offers)|load\s+offers?|nowe\s+ładunki|nowe\s+ladunki|pasując\w*\s+do\s+(?:twojego\s+)?filtr\w*|filtr\w*\s+„|nouvelles\s+offres\s+de\s+fret|nuove\s+offerte\s+di\s+carico|nuevas\s+cargas|nové\s+náklady|új\s+rakomány\w*|oferte\s+noi\s+de\s+marf|нови\s+товари|yeni\s+yük)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeNotification();
@@ -52,7 +69,18 @@ public static partial class RequestTypeReader
     /// source-generated matchers cost the JIT much less than one large one.
     /// </summary>
     private static bool IsQuoteRequest(ReadOnlySpan<char> text)
-        => QuoteRequestWestern().IsMatch(text) || QuoteRequestEastern().IsMatch(text);
+        => (KeywordPrecheck.MayContain(text, WesternQuoteWords) && QuoteRequestWestern().IsMatch(text))
+            || (KeywordPrecheck.MayContain(text, EasternQuoteWords) && QuoteRequestEastern().IsMatch(text));
+
+    /// <summary>A word every <see cref="QuoteRequestWestern"/> match contains (one per alternative, e.g. "anfrage" of "Anfrage für").</summary>
+    private static readonly SearchValues<string> WesternQuoteWords = KeywordPrecheck.Keywords(
+        "quot", "rfq", "price", "request", "your", "anfrage", "bitte", "preis", "cotation", "devis", "offre", "prix", "prijs",
+        "offerteaanvraag", "tarief", "solicitud", "presupuesto", "precio", "cotizaci", "preventivo", "richiesta", "offerta");
+
+    /// <summary>A word every <see cref="QuoteRequestEastern"/> match contains (one per alternative, e.g. "wycen" of "wycena").</summary>
+    private static readonly SearchValues<string> EasternQuoteWords = KeywordPrecheck.Keywords(
+        "zapytanie", "prośba", "wycen", "proszę", "poptávk", "nabídk", "prosím", "ajánlat", "ofert", "запитване", "оферта",
+        "teklif", "pasiūlym");
 
     [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuoteRequestWestern();

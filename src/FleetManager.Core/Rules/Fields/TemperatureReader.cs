@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -23,8 +24,16 @@ public static partial class TemperatureReader
         return Find(block.Text, block.Start, block.End);
     }
 
+    /// <summary>Both patterns end in a degree sign (°, º or ℃); text without one holds no temperature.</summary>
+    private static readonly SearchValues<char> DegreeSigns = SearchValues.Create("°º℃");
+
     private static (decimal Min, decimal Max, TextSpan Span)? Find(string text, int start, int end)
     {
+        if (!text.AsSpan(start, end - start).ContainsAny(DegreeSigns))
+        {
+            return null;
+        }
+
         var range = Range().Match(text, start, end - start);
         var single = Single().Match(text, start, end - start);
         if (range.Success && (!single.Success || range.Index <= single.Index))
