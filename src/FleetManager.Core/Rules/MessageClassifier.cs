@@ -1,5 +1,6 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Classifying;
+using P = FleetManager.Core.Rules.Classifying.ClassificationPrechecks;
 using V = FleetManager.Core.Rules.Classifying.ClassificationVocabulary;
 
 namespace FleetManager.Core.Rules;
@@ -38,48 +39,69 @@ public sealed class MessageClassifier
         var attachmentNames = string.Join(" ", email.Attachments.Select(a => a.FileName ?? ""));
         var content = attachmentText.Length == 0 ? newBody : newBody + "\n\n" + attachmentText;
 
-        if (V.AutoReply().IsMatch(subject) || (V.AutoReplyBody().IsMatch(newBody) && newBody.Length < 1500))
+        // Each body pattern below runs only where its pre-check finds one of the words every match holds.
+        if (V.AutoReply().IsMatch(subject)
+            || (newBody.Length < 1500 && P.AutoReplyBody.MayMatch(newBody) && V.AutoReplyBody().IsMatch(newBody)))
         {
             return Classification.Other;
         }
 
-        if (V.CalendarInvite().IsMatch(subjectCore) || V.CalendarInvite().IsMatch(newBody)
+        if (V.CalendarInvite().IsMatch(subjectCore) || (P.CalendarInvite.MayMatch(newBody) && V.CalendarInvite().IsMatch(newBody))
             || email.Attachments.Any(a => a.ContentType.Contains("calendar", StringComparison.OrdinalIgnoreCase)
                 || (a.FileName?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ?? false)))
         {
             return Classification.Other;
         }
 
-        if (V.Phishing().IsMatch(subject) || V.Phishing().IsMatch(newBody) || V.JobApplication().IsMatch(subjectCore)
-            || V.Cancellation().IsMatch(subjectCore))
+        if (V.Phishing().IsMatch(subject) || (P.Phishing.MayMatch(newBody) && V.Phishing().IsMatch(newBody))
+            || V.JobApplication().IsMatch(subjectCore) || V.Cancellation().IsMatch(subjectCore))
         {
             return Classification.Other;
         }
 
-        var loadingLines = V.LoadingLine().Count(content);
-        var unloadingLines = V.UnloadingLine().Count(content);
+        // Only whether there is a loading and an unloading line counts (not how many), and only whether
+        // there are two digest lanes, so the scans stop at the first line and the second lane.
+        var hasLoadingLine = V.LoadingLine().IsMatch(content);
+        var hasUnloadingLine = V.UnloadingLine().IsMatch(content);
         // Cheap exact pre-filters: every digest lane has an arrow (all its arrows contain '>', '→' or
         // '»'), and a load-list header needs cell separators; most messages have neither, and these
         // line-anchored patterns are costly to run over a whole message for nothing.
-        var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : V.DigestLane().Count(newBody);
+        var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : CountUpTo(V.DigestLane().EnumerateMatches(newBody), 2);
         var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && V.LoadListHeader().IsMatch(content);
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
-        if (isReply && (loadingLines == 0 || unloadingLines == 0) && digestLanes < 2 && !loadList)
+        if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)
         {
             return Classification.Other;
         }
 
-        var order = OrderScore(subjectCore, content, loadingLines, unloadingLines, digestLanes, loadList);
+        // Scored evidence. The cheap terms (subject, headers, what is already known) are added now; the
+        // costly scans of the content run one at a time, each narrowing the range the two scores can
+        // still end in, and stop as soon as every score in that range gives the same answer.
+        var order = 0;
+        order += V.OrderSubject().IsMatch(subjectCore) ? 2 : 0;
+        order += V.Lane().IsMatch(subjectCore) ? 2 : 0;
+        order += hasLoadingLine ? 2 : 0;
+        order += hasUnloadingLine ? 2 : 0;
+        order += digestLanes >= 2 ? 4 : 0;
+        order += loadList ? 4 : 0;
         if (isReply && V.ReplyAcknowledgement().IsMatch(newBody))
         {
             order -= 2;
         }
 
-        var newsletter = email.Headers.ContainsKey("list-unsubscribe") || email.Headers.ContainsKey("list-id") || V.Newsletter().IsMatch(newBody);
-        if (newsletter && digestLanes < 2)
+        // A newsletter loses 6 unless it is a freight-exchange digest; the headers can settle it.
+        var newsletterPending = false;
+        if (digestLanes < 2)
         {
-            order -= 6;
+            if (email.Headers.ContainsKey("list-unsubscribe") || email.Headers.ContainsKey("list-id"))
+            {
+                order -= NewsletterPenalty;
+            }
+            else
+            {
+                newsletterPending = true;
+            }
         }
 
         if (V.StatusSubject().IsMatch(subjectCore))
@@ -92,65 +114,129 @@ public sealed class MessageClassifier
             order -= 4;
         }
 
-        var invoice = InvoiceScore(subjectCore, newBody, attachmentText, attachmentNames);
-        if (invoice >= InvoiceThreshold && invoice >= order - 2)
+        // A question about a bill is correspondence, not the bill: no billing evidence counts.
+        var invoiceQuestion = V.QuestionSubject().IsMatch(subjectCore);
+        var invoice = 0;
+        if (!invoiceQuestion)
         {
-            return Classification.Invoice;
+            invoice += V.InvoiceWord().IsMatch(subjectCore) ? 6 : 0;
+            invoice += V.InvoiceWord().IsMatch(attachmentNames) ? 3 : 0;
         }
 
-        if (order >= OrderThreshold)
+        var range = new ScoreRange(
+            order - (newsletterPending ? NewsletterPenalty : 0),
+            order + ContentTermsMax,
+            invoice,
+            invoice + (invoiceQuestion ? 0 : MaxInvoiceWords + MaxStructureWords));
+        for (var step = 0; ; step++)
         {
-            return Classification.Order;
-        }
-
-        return invoice >= InvoiceThreshold ? Classification.Invoice : Classification.Other;
-    }
-
-    private static int OrderScore(string subject, string content, int loadingLines, int unloadingLines, int digestLanes, bool loadList)
-    {
-        var score = 0;
-        score += V.OrderSubject().IsMatch(subject) ? 2 : 0;
-        score += V.Lane().IsMatch(subject) ? 2 : 0;
-        score += loadingLines > 0 ? 2 : 0;
-        score += unloadingLines > 0 ? 2 : 0;
-        score += V.CargoQuantity().IsMatch(content) ? 2 : 0;
-        score += V.VehicleWord().IsMatch(content) ? 1 : 0;
-        score += V.PriceMention().IsMatch(content) ? 1 : 0;
-        score += V.DateWord().IsMatch(content) ? 1 : 0;
-        score += digestLanes >= 2 ? 4 : 0;
-        score += loadList ? 4 : 0;
-        return score;
-    }
-
-    private static int InvoiceScore(string subject, string body, string attachmentText, string attachmentNames)
-    {
-        if (V.QuestionSubject().IsMatch(subject))
-        {
-            // A question about a bill is correspondence, not the bill.
-            return 0;
-        }
-
-        var score = V.InvoiceWord().IsMatch(subject) ? 6 : 0;
-        // Only the first five distinct structure words and two invoice words count, so the scans stop
-        // there instead of running over the rest of a long statement (same counts, less work).
-        var structure = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var match in V.InvoiceStructure().Matches(body).Concat(V.InvoiceStructure().Matches(attachmentText)))
-        {
-            structure.Add(match.Value);
-            if (structure.Count == MaxStructureWords)
+            if (range.Decided() is { } decided)
             {
-                break;
+                return decided;
+            }
+
+            switch (step)
+            {
+                case 0:
+                    if (newsletterPending)
+                    {
+                        range.SettleOrderPenalty(P.Newsletter.MayMatch(newBody) && V.Newsletter().IsMatch(newBody), NewsletterPenalty);
+                    }
+
+                    break;
+                case 1:
+                    if (!invoiceQuestion)
+                    {
+                        var words = P.InvoiceWord.MayMatch(newBody) ? CountUpTo(V.InvoiceWord().EnumerateMatches(newBody), MaxInvoiceWords) : 0;
+                        range.SettleInvoice(words, MaxInvoiceWords);
+                    }
+
+                    break;
+                case 2:
+                    range.SettleOrderBonus(V.CargoQuantity().IsMatch(content), 2);
+                    break;
+                case 3:
+                    range.SettleOrderBonus(V.PriceMention().IsMatch(content), 1);
+                    break;
+                case 4:
+                    range.SettleOrderBonus(V.VehicleWord().IsMatch(content), 1);
+                    break;
+                case 5:
+                    range.SettleOrderBonus(V.DateWord().IsMatch(content), 1);
+                    break;
+                case 6:
+                    if (!invoiceQuestion)
+                    {
+                        range.SettleInvoice(DistinctStructureWords(newBody, attachmentText), MaxStructureWords);
+                    }
+
+                    break;
+                default:
+                    // Every term is settled by now, so both scores are exact and the range decides.
+                    throw new System.Diagnostics.UnreachableException();
             }
         }
-
-        score += Math.Min(structure.Count, MaxStructureWords);
-        score += V.InvoiceWord().IsMatch(attachmentNames) ? 3 : 0;
-        score += CountUpTo(V.InvoiceWord().EnumerateMatches(body), 2);
-        return score;
     }
+
+    /// <summary>What a newsletter (without digest lanes) loses from the order score.</summary>
+    private const int NewsletterPenalty = 6;
+
+    /// <summary>The most the content terms add to the order score: cargo quantity 2, price, vehicle and date 1 each.</summary>
+    private const int ContentTermsMax = 5;
+
+    /// <summary>Invoice words in the body that count towards the invoice score.</summary>
+    private const int MaxInvoiceWords = 2;
 
     /// <summary>Distinct billing-structure words that count towards the invoice score.</summary>
     private const int MaxStructureWords = 5;
+
+    /// <summary>
+    /// The distinct billing-structure words (case-insensitively) of the body and then the attachments,
+    /// counting only the first five, so the scan stops there instead of running over the rest of a
+    /// long statement.
+    /// </summary>
+    private static int DistinctStructureWords(string body, string attachmentText)
+    {
+        var found = new List<string>(MaxStructureWords);
+        if (!AddStructureWords(body, found))
+        {
+            AddStructureWords(attachmentText, found);
+        }
+
+        return found.Count;
+    }
+
+    /// <summary>Adds the new distinct structure words of <paramref name="text"/>; true when the count is full.</summary>
+    private static bool AddStructureWords(string text, List<string> found)
+    {
+        foreach (var match in V.InvoiceStructure().EnumerateMatches(text))
+        {
+            var word = text.AsSpan(match.Index, match.Length);
+            if (!Contains(found, word))
+            {
+                found.Add(word.ToString());
+                if (found.Count == MaxStructureWords)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(List<string> found, ReadOnlySpan<char> word)
+    {
+        foreach (var f in found)
+        {
+            if (word.Equals(f, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int CountUpTo(System.Text.RegularExpressions.Regex.ValueMatchEnumerator matches, int limit)
     {
@@ -164,6 +250,74 @@ public sealed class MessageClassifier
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The range the order and invoice scores can still end in while some terms are unsettled, and the
+    /// answer when every pair of scores in it gives the same one.
+    /// </summary>
+    private struct ScoreRange(int orderMin, int orderMax, int invoiceMin, int invoiceMax)
+    {
+        /// <summary>The settled answer, or null while scores in the range still give different answers.</summary>
+        /// <remarks>
+        /// The final rule: an invoice when invoice &gt;= InvoiceThreshold and invoice &gt;= order - 2, else an
+        /// order when order &gt;= OrderThreshold, else an invoice when invoice &gt;= InvoiceThreshold, else other.
+        /// The last branch can never be taken (an order score below the threshold makes the first hold
+        /// whenever invoice reaches its threshold), so it is left out here.
+        /// </remarks>
+        public readonly Classification? Decided()
+        {
+            if (invoiceMin >= InvoiceThreshold && invoiceMin >= orderMax - 2)
+            {
+                return Classification.Invoice;
+            }
+
+            var neverInvoice = invoiceMax < InvoiceThreshold || invoiceMax < orderMin - 2;
+            if (neverInvoice && orderMin >= OrderThreshold)
+            {
+                return Classification.Order;
+            }
+
+            if (neverInvoice && orderMax < OrderThreshold)
+            {
+                return Classification.Other;
+            }
+
+            return null;
+        }
+
+        /// <summary>Settles an order term that adds <paramref name="points"/> when it <paramref name="applies"/>.</summary>
+        public void SettleOrderBonus(bool applies, int points)
+        {
+            if (applies)
+            {
+                orderMin += points;
+            }
+            else
+            {
+                orderMax -= points;
+            }
+        }
+
+        /// <summary>Settles an order term that takes <paramref name="points"/> away when it <paramref name="applies"/>.</summary>
+        public void SettleOrderPenalty(bool applies, int points)
+        {
+            if (applies)
+            {
+                orderMax -= points;
+            }
+            else
+            {
+                orderMin += points;
+            }
+        }
+
+        /// <summary>Settles an invoice term that scored <paramref name="points"/> of at most <paramref name="max"/>.</summary>
+        public void SettleInvoice(int points, int max)
+        {
+            invoiceMin += points;
+            invoiceMax -= max - points;
+        }
     }
 
     private static bool IsAutomaticReply(IReadOnlyDictionary<string, string> headers)

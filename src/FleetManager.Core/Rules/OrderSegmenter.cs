@@ -23,18 +23,39 @@ public sealed partial class OrderSegmenter
         }
 
         var lines = TextLine.Split(text, document.BodyStart, text.Length);
+
+        // The route key of each line, worked out once when first asked for: the numbered entries and
+        // the route lines below ask for the same lines, and finding the places is the costly part.
+        var keys = new string?[lines.Count];
+        var keyKnown = new bool[lines.Count];
+        string? KeyOf(int line)
+        {
+            if (!keyKnown[line])
+            {
+                keys[line] = RouteKey(lines[line].Text);
+                keyKnown[line] = true;
+            }
+
+            return keys[line];
+        }
+
         var entries = NumberedEntries(lines);
         if (entries.Count >= 2)
         {
             var blocks = new List<OrderBlock>();
+            var allHaveRoutes = true;
             for (var i = 0; i < entries.Count; i++)
             {
                 var start = lines[entries[i]].Start;
                 var end = i + 1 < entries.Count ? lines[entries[i + 1]].Start : EntryEnd(lines, entries[i], text.Length);
-                blocks.Add(new OrderBlock(start, end - start));
+                var block = new OrderBlock(start, end - start);
+                blocks.Add(block);
+                allHaveRoutes = allHaveRoutes && (StartsLine(text, start) && (end == text.Length || StartsLine(text, end))
+                    ? KnownLinesHaveRoute(entries[i], end)
+                    : HasRoute(text, block));
             }
 
-            if (blocks.All(b => HasRoute(text, b)))
+            if (allHaveRoutes)
             {
                 return blocks;
             }
@@ -44,7 +65,7 @@ public sealed partial class OrderSegmenter
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (RouteKey(lines[i].Text) is { } key && seen.Add(key))
+            if (KeyOf(i) is { } key && seen.Add(key))
             {
                 routeLines.Add(i);
             }
@@ -64,7 +85,25 @@ public sealed partial class OrderSegmenter
         }
 
         return [whole];
+
+        // A block from a line start to a line start (or the end) reads exactly the lines of the whole
+        // text that start in it, plus an empty last line that has no route, so their keys can be reused.
+        bool KnownLinesHaveRoute(int firstLine, int end)
+        {
+            for (var i = firstLine; i < lines.Count && lines[i].Start < end; i++)
+            {
+                if (KeyOf(i) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
+
+    /// <summary>True when <paramref name="position"/> is the start of a line (a cell of a split row may start mid-line).</summary>
+    private static bool StartsLine(string text, int position) => position > 0 && text[position - 1] == '\n';
 
     /// <summary>Lines that open a numbered entry ("1)", "2.", "3 |") at the outer level, numbered 1, 2, 3 ... in sequence.</summary>
     private static List<int> NumberedEntries(List<TextLine> lines)

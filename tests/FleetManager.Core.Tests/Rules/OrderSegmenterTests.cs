@@ -33,6 +33,44 @@ public sealed class OrderSegmenterTests
     }
 
     [Fact]
+    public void Split_NumberedEntryWithoutRoute_StaysOneOrder()
+    {
+        var document = RulesTestDocuments.From("""
+            Unsere Angebote:
+
+            1) Angebot 1001
+               DE-93047 Regensburg -> CZ-301 00 Plzeň
+            2) Angebot 1002
+               Ware: 24 Paletten, Plane
+
+            Mit freundlichen Grüßen
+            """);
+
+        var blocks = new OrderSegmenter().Split(document);
+
+        Assert.Equal([new OrderBlock(0, document.Text.Length)], blocks);
+    }
+
+    [Fact]
+    public void Split_TwoRouteLinesOutsideNumberedEntries_GivesOneBlockPerRoute()
+    {
+        var document = RulesTestDocuments.From("""
+            Hallo,
+
+            DE-93047 Regensburg -> CZ-301 00 Plzeň, 24.11.
+            DE-80331 München -> PL-00-950 Warszawa, 25.11.
+
+            Gruß
+            """);
+
+        var blocks = new OrderSegmenter().Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.StartsWith("DE-93047", document.Text[blocks[0].Start..], StringComparison.Ordinal);
+        Assert.StartsWith("DE-80331", document.Text[blocks[1].Start..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Split_NumberedStopsOfOneTour_StaysOneOrder()
     {
         var document = RulesTestDocuments.From("""
