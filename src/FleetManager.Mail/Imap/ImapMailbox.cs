@@ -329,7 +329,11 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         foreach (var (uid, size) in chunk)
         {
             RawMessage? raw;
-            if (bodies.Remove(uid.Id, out var bytes))
+            if (IsTooLarge(size))
+            {
+                raw = TooLarge(validity, uid.Id, size);
+            }
+            else if (bodies.Remove(uid.Id, out var bytes))
             {
                 raw = new RawMessage(SourceKeyOf(validity, uid.Id), bytes) { Cursor = new ImapCursor(validity, uid.Id).ToString() };
             }
@@ -398,6 +402,13 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
 
     private bool IsTooLarge(long? size) => size > _options.MaxMessageBytes;
 
+    /// <summary>A message over the limit, passed on undownloaded with the reason, to be quarantined.</summary>
+    private RawMessage TooLarge(uint validity, uint uid, long? size) => new(SourceKeyOf(validity, uid), ReadOnlyMemory<byte>.Empty)
+    {
+        ReadError = $"message is {size} bytes, over the IMAP limit of {_options.MaxMessageBytes} bytes (Imap:MaxMessageBytes)",
+        Cursor = new ImapCursor(validity, uid).ToString(),
+    };
+
     private async Task<RawMessage?> FetchAsync(IMailFolder folder, uint validity, UniqueId uid, long? size, CancellationToken cancellationToken)
     {
         if (folder.UidValidity != validity)
@@ -409,11 +420,7 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         var cursor = new ImapCursor(validity, uid.Id).ToString();
         if (IsTooLarge(size))
         {
-            return new RawMessage(sourceKey, ReadOnlyMemory<byte>.Empty)
-            {
-                ReadError = $"message is {size} bytes, over the IMAP limit of {_options.MaxMessageBytes} bytes (Imap:MaxMessageBytes)",
-                Cursor = cursor,
-            };
+            return TooLarge(validity, uid.Id, size);
         }
 
         try
