@@ -288,7 +288,7 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
 
             // A message of unknown size weighs the whole budget: it is downloaded on its own.
             var weight = downloaded ? message.Size ?? _options.FetchBatchBytes : 0;
-            if (downloaded && count > 0 && (count == _options.FetchBatchSize || bytes + weight > _options.FetchBatchBytes))
+            if (downloaded && count > 0 && (count == _options.FetchBatchSize || weight > _options.FetchBatchBytes - bytes))
             {
                 yield return chunk;
                 chunk = [];
