@@ -27,4 +27,18 @@ public interface IMailbox
 
     /// <summary>Called once a message's ledger row is committed (or was found already committed): label, flag or move it.</summary>
     ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once a batch is committed, with its messages in read order: acknowledges them all. A
+    /// mailbox that can act on many messages in one request (one IMAP STORE or MOVE) overrides this;
+    /// the default acknowledges them one by one.
+    /// </summary>
+    async ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        foreach (var message in committed)
+        {
+            await AcknowledgeAsync(message.Raw, message.Outcome, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

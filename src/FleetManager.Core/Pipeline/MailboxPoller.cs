@@ -5,7 +5,7 @@ namespace FleetManager.Core.Pipeline;
 
 /// <summary>
 /// One poll of an incremental mailbox: read what arrived since the stored cursor, process and commit
-/// it (<see cref="ImportRunner"/>), and only then acknowledge each message and advance the cursor.
+/// it (<see cref="ImportRunner"/>), and only then acknowledge the committed batch and advance the cursor.
 /// A crash at any moment leaves the cursor at or before the last commit: the next poll re-reads at
 /// most a few messages, which the ledger recognises (nothing lost, nothing twice). When the reader
 /// becomes unavailable (<see cref="ImportSummary.StoppedBy"/>), the cursor stays after the last committed
@@ -46,12 +46,9 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
 
     private async ValueTask AcknowledgeAsync(IMailbox mailbox, IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
     {
-        string? lastCursor = null;
-        foreach (var message in committed)
-        {
-            await mailbox.AcknowledgeAsync(message.Raw, message.Outcome, cancellationToken).ConfigureAwait(false);
-            lastCursor = message.Raw.Cursor ?? lastCursor;
-        }
+        // The whole batch at once: an IMAP mailbox flags or moves it with one command per outcome.
+        await mailbox.AcknowledgeBatchAsync(committed, cancellationToken).ConfigureAwait(false);
+        var lastCursor = committed.LastOrDefault(m => m.Raw.Cursor is not null)?.Raw.Cursor;
 
         // Messages arrive in order and the whole batch is committed, so the last cursor in it is safe.
         if (lastCursor is not null)

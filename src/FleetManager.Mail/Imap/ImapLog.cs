@@ -26,8 +26,8 @@ internal static partial class ImapLog
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "IMAP {Mailbox}: connection lost ({Reason}); will reconnect")]
     public static partial void ConnectionLost(ILogger logger, string mailbox, string reason);
 
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "IMAP {Mailbox}: UID {Uid} belongs to UIDVALIDITY {Old}, the folder now has {New}: not acknowledged")]
-    public static partial void StaleAcknowledgement(ILogger logger, string mailbox, uint uid, uint old, uint @new);
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "IMAP {Mailbox}: {Count} committed messages belong to UIDVALIDITY {Old}, the folder now has {New}: not acknowledged")]
+    public static partial void StaleAcknowledgement(ILogger logger, string mailbox, int count, uint old, uint @new);
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "IMAP {Mailbox}: created folder '{Folder}'")]
     public static partial void FolderCreated(ILogger logger, string mailbox, string folder);

@@ -17,8 +17,9 @@ namespace FleetManager.Mail.Imap;
 /// One IMAP folder read incrementally over one connection (MailKit). The cursor is
 /// <c>UIDVALIDITY:LASTUID</c>: a poll reads the messages with a greater UID, oldest first, with
 /// <c>BODY.PEEK[]</c> (reading never marks a message \Seen); a changed UIDVALIDITY triggers a bounded
-/// resync that the ledger dedupes. The message is flagged or moved only in
-/// <see cref="AcknowledgeAsync"/>, which the poller calls after the commit.
+/// resync that the ledger dedupes. Bodies are downloaded in chunks, one <c>UID FETCH</c> for many
+/// messages. Messages are flagged or moved only in <see cref="AcknowledgeBatchAsync"/>, which the poller
+/// calls after the commit, with one command per flag or folder for the whole batch.
 /// </summary>
 /// <remarks>
 /// The poller reads ahead while it acknowledges committed messages, so both run at once: every use
@@ -61,6 +62,12 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         Name = $"imap:{options.Username}@{options.Host}/{options.Folder}";
     }
 
+    /// <summary>
+    /// Tests only: a protocol logger for each new connection, to count the commands sent. The client
+    /// disposes it with the connection. Never set in production: it would see the login.
+    /// </summary>
+    internal Func<IProtocolLogger>? ProtocolLoggerFactory { get; init; }
+
     /// <summary><c>imap:{user}@{host}/{folder}</c>: the key of this mailbox's cursor and lease.</summary>
     public string Name { get; }
 
@@ -86,13 +93,11 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         }
 
         var plan = await RunAsync((_, folder, ct) => PlanAsync(folder, stored, ct), cancellationToken).ConfigureAwait(false);
-        foreach (var (uid, size) in plan.Messages)
+        foreach (var chunk in Chunks(plan.Messages))
         {
-            var raw = await RunAsync(
-                (_, folder, ct) => FetchAsync(folder, plan.UidValidity, uid, size, ct),
-                cancellationToken,
-                onPoison: ex => Undeliverable(plan.UidValidity, uid.Id, ex.Message)).ConfigureAwait(false);
-            if (raw is not null)
+            // The chunk is downloaded before its first message is handed on: the gate is never held across a yield.
+            var read = await ReadChunkAsync(plan.UidValidity, chunk, cancellationToken).ConfigureAwait(false);
+            foreach (var raw in read)
             {
                 yield return raw;
             }
@@ -104,47 +109,50 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         CursorAfterRead = stored == after ? null : after.ToString();
     }
 
-    public async ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken)
+    public ValueTask AcknowledgeAsync(RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_options.After == ImapAfterCommit.None || !ImapCursor.TryParse(message.Cursor, out var position))
+        return AcknowledgeBatchAsync([new CommittedMessage(message, outcome)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Flags or moves a committed batch with one command per target (one <c>UID STORE</c> per flag, one
+    /// <c>UID MOVE</c>, or COPY and EXPUNGE where the server lacks MOVE, per folder) for all its UIDs.
+    /// </summary>
+    public async ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        if (_options.After == ImapAfterCommit.None)
         {
             return;
         }
 
-        var quarantined = outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined;
-        await RunAsync(async (client, folder, ct) =>
+        // Processed and quarantined messages get different flags or folders; a message read before a
+        // UIDVALIDITY change must not be confused with the one its UID names now.
+        var groups = new List<(uint UidValidity, string Target, List<uint> Uids)>();
+        foreach (var message in committed)
         {
-            if (folder.UidValidity != position.UidValidity)
+            if (!ImapCursor.TryParse(message.Raw.Cursor, out var position))
             {
-                // The folder was renumbered since the read: this UID may now name another message.
-                ImapLog.StaleAcknowledgement(_logger, Name, position.LastUid, position.UidValidity, folder.UidValidity);
-                return 0;
+                continue;
             }
 
-            UniqueId[] uids = [new UniqueId(position.UidValidity, position.LastUid)];
-            if (_options.After == ImapAfterCommit.Flag)
+            var target = TargetOf(message.Outcome);
+            var index = groups.FindIndex(g => g.UidValidity == position.UidValidity && g.Target == target);
+            if (index < 0)
             {
-                var name = quarantined && !string.IsNullOrEmpty(_options.QuarantineFlag) ? _options.QuarantineFlag : _options.Flag;
-                ImapFlag.TryParse(name, out var flag);
-                if (flag.Keyword is { } keyword)
-                {
-                    await folder.AddFlagsAsync(uids, MessageFlags.None, [keyword], silent: true, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await folder.AddFlagsAsync(uids, flag.SystemFlag, silent: true, ct).ConfigureAwait(false);
-                }
+                groups.Add((position.UidValidity, target, [position.LastUid]));
             }
             else
             {
-                var path = quarantined && !string.IsNullOrEmpty(_options.QuarantineFolder) ? _options.QuarantineFolder : _options.MoveTo;
-                var target = await TargetFolderAsync(client, path, ct).ConfigureAwait(false);
-                await folder.MoveToAsync(uids, target, ct).ConfigureAwait(false);
+                groups[index].Uids.Add(position.LastUid);
             }
+        }
 
-            return 0;
-        }, cancellationToken).ConfigureAwait(false);
+        foreach (var (validity, target, uids) in groups)
+        {
+            await RunAsync((client, folder, ct) => ApplyAsync(client, folder, validity, target, uids, ct), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -263,6 +271,144 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         return new ReadPlan(validity, uids.Select(u => (u, sizes.GetValueOrDefault(u.Id))).ToList(), highest);
     }
 
+    /// <summary>
+    /// Splits the plan into chunks of at most <see cref="ImapOptions.FetchBatchSize"/> messages to
+    /// download and about <see cref="ImapOptions.FetchBatchBytes"/> bytes (a single larger message is
+    /// a chunk of its own). A message over <see cref="ImapOptions.MaxMessageBytes"/> is never
+    /// downloaded, so it counts for neither.
+    /// </summary>
+    private IEnumerable<List<(UniqueId Uid, long? Size)>> Chunks(IReadOnlyList<(UniqueId Uid, long? Size)> messages)
+    {
+        var chunk = new List<(UniqueId Uid, long? Size)>();
+        var count = 0;
+        long bytes = 0;
+        foreach (var message in messages)
+        {
+            var downloaded = !IsTooLarge(message.Size);
+
+            // A message of unknown size weighs the whole budget: it is downloaded on its own.
+            var weight = downloaded ? message.Size ?? _options.FetchBatchBytes : 0;
+            if (downloaded && count > 0 && (count == _options.FetchBatchSize || weight > _options.FetchBatchBytes - bytes))
+            {
+                yield return chunk;
+                chunk = [];
+                count = 0;
+                bytes = 0;
+            }
+
+            chunk.Add(message);
+            count += downloaded ? 1 : 0;
+            bytes += weight;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>
+    /// Reads one chunk, in UID order: one <c>UID FETCH (BODY.PEEK[])</c> for all its messages. When the
+    /// server refuses that command (NO) or it breaks the connection twice, the messages it did not
+    /// deliver are fetched one by one, so a single unreadable message is quarantined alone.
+    /// </summary>
+    private async Task<List<RawMessage>> ReadChunkAsync(uint validity, List<(UniqueId Uid, long? Size)> chunk, CancellationToken cancellationToken)
+    {
+        var wanted = chunk.Where(m => !IsTooLarge(m.Size)).ToList();
+        var bodies = new Dictionary<uint, byte[]>();
+        var complete = false;
+        if (wanted.Count > 1)
+        {
+            complete = await RunAsync(
+                (_, folder, ct) => FetchBodiesAsync(folder, validity, wanted, bodies, ct),
+                cancellationToken,
+                onPoison: _ => false).ConfigureAwait(false);
+        }
+
+        var read = new List<RawMessage>(chunk.Count);
+        foreach (var (uid, size) in chunk)
+        {
+            RawMessage? raw;
+            if (IsTooLarge(size))
+            {
+                raw = TooLarge(validity, uid.Id, size);
+            }
+            else if (bodies.Remove(uid.Id, out var bytes))
+            {
+                raw = new RawMessage(SourceKeyOf(validity, uid.Id), bytes) { Cursor = new ImapCursor(validity, uid.Id).ToString() };
+            }
+            else if (complete)
+            {
+                // The server answered the whole command and sent nothing for this UID: expunged since the search.
+                raw = null;
+            }
+            else
+            {
+                raw = await RunAsync(
+                    (_, folder, ct) => FetchAsync(folder, validity, uid, size, ct),
+                    cancellationToken,
+                    onPoison: ex => Undeliverable(validity, uid.Id, ex.Message)).ConfigureAwait(false);
+            }
+
+            if (raw is not null)
+            {
+                read.Add(raw);
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Downloads the messages of <paramref name="wanted"/> not yet in <paramref name="bodies"/> (a retry
+    /// on a new connection asks only for what the broken one did not deliver). True when the server
+    /// answered OK, false when it refused the command.
+    /// </summary>
+    private async Task<bool> FetchBodiesAsync(IMailFolder folder, uint validity, List<(UniqueId Uid, long? Size)> wanted, Dictionary<uint, byte[]> bodies, CancellationToken cancellationToken)
+    {
+        if (folder.UidValidity != validity)
+        {
+            throw new ImapUnavailableException($"IMAP {Name}: UIDVALIDITY changed during the read; the next poll resyncs.");
+        }
+
+        var missing = wanted.Where(m => !bodies.ContainsKey(m.Uid.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        var sizes = missing.ToDictionary(m => m.Uid.Id, m => m.Size);
+        try
+        {
+            // GetStreamsAsync sends one UID FETCH (BODY.PEEK[]) for the whole set: the exact bytes, without setting \Seen.
+            await ((IImapFolder)folder).GetStreamsAsync(
+                missing.Select(m => m.Uid).ToList(),
+                async (_, _, uid, stream, ct) =>
+                {
+                    // The stream is disposed when the callback returns: copy it now.
+                    using var buffer = new MemoryStream(sizes.GetValueOrDefault(uid.Id) is long size and > 0 and < int.MaxValue ? (int)size : 0);
+                    await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                    bodies[uid.Id] = buffer.ToArray();
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ImapCommandException)
+        {
+            // NO for the command (one damaged message, a storage error): what arrived is kept.
+            return false;
+        }
+    }
+
+    private bool IsTooLarge(long? size) => size > _options.MaxMessageBytes;
+
+    /// <summary>A message over the limit, passed on undownloaded with the reason, to be quarantined.</summary>
+    private RawMessage TooLarge(uint validity, uint uid, long? size) => new(SourceKeyOf(validity, uid), ReadOnlyMemory<byte>.Empty)
+    {
+        ReadError = $"message is {size} bytes, over the IMAP limit of {_options.MaxMessageBytes} bytes (Imap:MaxMessageBytes)",
+        Cursor = new ImapCursor(validity, uid).ToString(),
+    };
+
     private async Task<RawMessage?> FetchAsync(IMailFolder folder, uint validity, UniqueId uid, long? size, CancellationToken cancellationToken)
     {
         if (folder.UidValidity != validity)
@@ -272,13 +418,9 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
 
         var sourceKey = SourceKeyOf(validity, uid.Id);
         var cursor = new ImapCursor(validity, uid.Id).ToString();
-        if (size > _options.MaxMessageBytes)
+        if (IsTooLarge(size))
         {
-            return new RawMessage(sourceKey, ReadOnlyMemory<byte>.Empty)
-            {
-                ReadError = $"message is {size} bytes, over the IMAP limit of {_options.MaxMessageBytes} bytes (Imap:MaxMessageBytes)",
-                Cursor = cursor,
-            };
+            return TooLarge(validity, uid.Id, size);
         }
 
         try
@@ -300,6 +442,47 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
             // message is quarantined with the reason and the poll goes on.
             return Undeliverable(validity, uid.Id, ex.Message);
         }
+    }
+
+    /// <summary>The flag or folder a message with this outcome gets.</summary>
+    private string TargetOf(MailboxOutcome outcome)
+    {
+        var quarantined = outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined;
+        return _options.After == ImapAfterCommit.Flag
+            ? quarantined && !string.IsNullOrEmpty(_options.QuarantineFlag) ? _options.QuarantineFlag : _options.Flag
+            : quarantined && !string.IsNullOrEmpty(_options.QuarantineFolder) ? _options.QuarantineFolder : _options.MoveTo;
+    }
+
+    private async Task<int> ApplyAsync(ImapClient client, IMailFolder folder, uint validity, string target, List<uint> uids, CancellationToken cancellationToken)
+    {
+        if (folder.UidValidity != validity)
+        {
+            // The folder was renumbered since the read: these UIDs may now name other messages.
+            ImapLog.StaleAcknowledgement(_logger, Name, uids.Count, validity, folder.UidValidity);
+            return 0;
+        }
+
+        // A UID set in ascending order goes out in ranges (1:50), however many messages it holds.
+        var set = new UniqueIdSet(uids.Select(uid => new UniqueId(validity, uid)), SortOrder.Ascending);
+        if (_options.After == ImapAfterCommit.Flag)
+        {
+            ImapFlag.TryParse(target, out var flag);
+            if (flag.Keyword is { } keyword)
+            {
+                await folder.AddFlagsAsync(set, MessageFlags.None, [keyword], silent: true, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await folder.AddFlagsAsync(set, flag.SystemFlag, silent: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            var destination = await TargetFolderAsync(client, target, cancellationToken).ConfigureAwait(false);
+            await folder.MoveToAsync(set, destination, cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
     }
 
     private RawMessage Undeliverable(uint validity, uint uid, string reason)
@@ -451,7 +634,7 @@ public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
         }
 
         Reset();
-        var client = new ImapClient { Timeout = (int)Math.Min(int.MaxValue, _options.CommandTimeout.TotalMilliseconds) };
+        var client = new ImapClient(ProtocolLoggerFactory?.Invoke() ?? new NullProtocolLogger()) { Timeout = (int)Math.Min(int.MaxValue, _options.CommandTimeout.TotalMilliseconds) };
         if (_trustedCertificate is not null)
         {
             client.ServerCertificateValidationCallback = AcceptTrustedCertificate;

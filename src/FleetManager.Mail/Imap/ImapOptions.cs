@@ -86,6 +86,21 @@ public sealed class ImapOptions
     [Range(1, long.MaxValue)]
     public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// At most this many messages are downloaded with one <c>UID FETCH</c> command: one round trip for
+    /// many messages instead of one each.
+    /// </summary>
+    [Range(1, 1000)]
+    public int FetchBatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// At most this many bytes (by the sizes the server reports) are downloaded with one
+    /// <c>UID FETCH</c> command, so a batch of large messages stays bounded in memory. A single message
+    /// larger than this (but within <see cref="MaxMessageBytes"/>) is fetched on its own.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long FetchBatchBytes { get; set; } = 8L * 1024 * 1024;
+
     /// <summary>The port actually used.</summary>
     public int EffectivePort => Port != 0 ? Port : Security == ImapSecurity.Tls ? 993 : 143;
 }

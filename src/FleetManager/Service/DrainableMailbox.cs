@@ -65,4 +65,14 @@ internal sealed class DrainableMailbox(IMailbox inner, Action<RawMessage, Mailbo
         await inner.AcknowledgeAsync(message, outcome, cancellationToken).ConfigureAwait(false);
         acknowledged(message, outcome);
     }
+
+    public async ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        await inner.AcknowledgeBatchAsync(committed, cancellationToken).ConfigureAwait(false);
+        foreach (var message in committed)
+        {
+            acknowledged(message.Raw, message.Outcome);
+        }
+    }
 }

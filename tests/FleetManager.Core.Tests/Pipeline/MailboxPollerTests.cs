@@ -138,6 +138,54 @@ public sealed class MailboxPollerTests
         }
     }
 
+    [Fact]
+    public async Task PollAsync_BatchAcknowledgingMailbox_GetsEachCommittedBatchInOneCallInReadOrder()
+    {
+        var book = new MemoryOrderBook();
+        var cursors = new MemoryCursorStore();
+        var mailbox = new BatchAcknowledgingMailbox(Enumerable.Range(1, 10).Select(i => Message($"m{i}", i == 5 ? "bad" : "order")).ToList());
+
+        await Poller(book, cursors).PollAsync(mailbox, null, CancellationToken.None);
+
+        Assert.Equal(0, mailbox.SingleAcknowledgements);
+        Assert.All(mailbox.Batches, batch => Assert.InRange(batch.Count, 1, 4));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), mailbox.Batches.SelectMany(b => b.Select(m => m.Raw.Cursor)));
+        Assert.Equal(MailboxOutcome.Quarantined, mailbox.Batches.SelectMany(b => b).Single(m => m.Raw.Cursor == "5").Outcome);
+        Assert.Equal("10", cursors.GetCursor(mailbox.Name));
+    }
+
+    private sealed class BatchAcknowledgingMailbox(IReadOnlyList<FleetManager.Core.Model.RawMessage> messages) : IMailbox
+    {
+        public string Name => "mem:batch";
+
+        public string? CursorAfterRead => null;
+
+        public List<IReadOnlyList<CommittedMessage>> Batches { get; } = [];
+
+        public int SingleAcknowledgements { get; private set; }
+
+        public async IAsyncEnumerable<FleetManager.Core.Model.RawMessage> ReadNewAsync(string? cursor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                await Task.Yield();
+                yield return messages[i] with { Cursor = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+        }
+
+        public ValueTask AcknowledgeAsync(FleetManager.Core.Model.RawMessage message, MailboxOutcome outcome, CancellationToken cancellationToken)
+        {
+            SingleAcknowledgements++;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+        {
+            Batches.Add(committed.ToList());
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class SignallingMailbox(IReadOnlyList<FleetManager.Core.Model.RawMessage> messages) : IMailbox
     {
         public ManualResetEventSlim ReadToEnd { get; } = new();

@@ -325,6 +325,188 @@ public sealed class ImapMailboxTests(DovecotServer dovecot)
         Assert.EndsWith(":3", cursors.GetCursor(mailbox.Name));
     }
 
+    [Fact]
+    public async Task ReadNewAsync_ManyMessages_FetchesThemWithOneCommandPerChunkInUidOrder()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        var uids = await dovecot.DeliverAsync(user, password, Messages("many", 120));
+        var options = dovecot.Options(user, password);
+        options.FetchBatchSize = 50;
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(options) { ProtocolLoggerFactory = commands.NewLogger };
+
+        var read = await ReadAllAsync(mailbox);
+
+        Assert.Equal(uids.Select(uid => $"{mailbox.Name}/{read[0].SourceKey.Split('/')[^2]}/{uid}"), read.Select(m => m.SourceKey));
+        Assert.All(read, m => Assert.Null(m.ReadError));
+        Assert.Equal(3, commands.Commands("UID FETCH", "BODY.PEEK[]").Count);
+        Assert.Empty(commands.Commands("UID FETCH", "BODY[]"));
+    }
+
+    [Fact]
+    public async Task ReadNewAsync_ByteBudget_BoundsEachFetch()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, Messages("budget", 6));
+        var sizes = await SizesAsync(user, password);
+        var options = dovecot.Options(user, password);
+        // Room for two messages of this size, not three: three fetches of two.
+        options.FetchBatchBytes = sizes.Max() * 2 + 1;
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(options) { ProtocolLoggerFactory = commands.NewLogger };
+
+        var read = await ReadAllAsync(mailbox);
+
+        Assert.Equal(6, read.Count);
+        Assert.Equal(3, commands.Commands("UID FETCH", "BODY.PEEK[]").Count);
+    }
+
+    [Fact]
+    public async Task ReadNewAsync_OversizedMessageInAChunk_IsQuarantinedWithoutDownloadingAndTheRestShareOneFetch()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, [Message("mixed-1"), Message("mixed-2", "Transport order " + new string('x', 4000)), Message("mixed-3")]);
+        var options = dovecot.Options(user, password);
+        options.MaxMessageBytes = 2000;
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(options) { ProtocolLoggerFactory = commands.NewLogger };
+
+        var read = await ReadAllAsync(mailbox);
+
+        Assert.Equal([false, true, false], read.Select(m => m.ReadError is not null));
+        Assert.Contains("Imap:MaxMessageBytes", read[1].ReadError, StringComparison.Ordinal);
+        var fetch = Assert.Single(commands.Commands("UID FETCH", "BODY.PEEK[]"));
+        Assert.Contains("UID FETCH 1,3 ", fetch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PollAsync_UnreadableMessageInTheMiddleOfAChunk_IsQuarantinedAloneAndTheRestAreRead()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, Messages("chunk", 5));
+        await dovecot.DamageMessageAsync(user, "chunk-3@imap.test");
+        var book = new MemoryOrderBook();
+        var cursors = new MemoryCursorStore();
+        await using var mailbox = new ImapMailbox(dovecot.Options(user, password));
+
+        var summary = await Poller(book, cursors).PollAsync(mailbox, null, CancellationToken.None);
+
+        Assert.Equal(5, summary.MessagesRead);
+        Assert.Equal(1, summary.Quarantined);
+        Assert.Equal(["chunk-1@imap.test", "chunk-2@imap.test", null, "chunk-4@imap.test", "chunk-5@imap.test"], book.CommittedIds);
+        Assert.Contains("could not deliver", book.Committed[2].Result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("/3", book.Committed[2].Raw.SourceKey, StringComparison.Ordinal);
+        Assert.EndsWith(":5", cursors.GetCursor(mailbox.Name), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadNewAsync_MessageExpungedInTheMiddleOfAChunk_IsSkippedAndTheRestAreRead()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, Messages("gone", 6));
+        var options = dovecot.Options(user, password);
+        options.FetchBatchSize = 3;
+        await using var mailbox = new ImapMailbox(options);
+
+        var read = new List<RawMessage>();
+        await foreach (var message in mailbox.ReadNewAsync(null, CancellationToken.None))
+        {
+            read.Add(message);
+            if (read.Count == 1)
+            {
+                // The first chunk (1-3) is downloaded, the second (4-6) not yet: 5 goes away in between.
+                await ExpungeAsync(user, password, 5);
+            }
+        }
+
+        // A server may still deliver a message another session expunged until it reports the expunge
+        // (RFC 2180 §4.1.1; Dovecot does): then 5 arrives intact, otherwise it is skipped. Either way the
+        // read goes on past it without an error and in UID order.
+        var uids = read.Select(m => m.SourceKey.Split('/')[^1]).ToList();
+        Assert.True(uids.SequenceEqual(["1", "2", "3", "4", "6"]) || uids.SequenceEqual(["1", "2", "3", "4", "5", "6"]), string.Join(",", uids));
+        Assert.All(read, m => Assert.Null(m.ReadError));
+        Assert.EndsWith(":6", mailbox.CursorAfterRead, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PollAsync_Flag_StoresEachFlagOnceForTheWholeBatch()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, [Message("store-1"), Message("store-2", "bad order"), Message("store-3"), Message("store-4"), Message("store-5", "bad order"), Message("store-6")]);
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(dovecot.Options(user, password)) { ProtocolLoggerFactory = commands.NewLogger };
+
+        await Poller(new MemoryOrderBook(), new MemoryCursorStore()).PollAsync(mailbox, null, CancellationToken.None);
+
+        var stores = commands.Commands("UID STORE");
+        Assert.Equal(2, stores.Count);
+        Assert.Contains(stores, c => c.Contains("UID STORE 1,3:4,6 +FLAGS.SILENT ($FleetManagerProcessed)", StringComparison.Ordinal));
+        Assert.Contains(stores, c => c.Contains("UID STORE 2,5 +FLAGS.SILENT ($FleetManagerQuarantined)", StringComparison.Ordinal));
+        var flags = await FlagsAsync(user, password, "INBOX");
+        Assert.Equal(["$FleetManagerProcessed", "$FleetManagerQuarantined", "$FleetManagerProcessed", "$FleetManagerProcessed", "$FleetManagerQuarantined", "$FleetManagerProcessed"], flags.Select(m => Assert.Single(m.Keywords)));
+    }
+
+    [Fact]
+    public async Task PollAsync_CommitOfTheSecondBatchFails_FlagsExactlyTheFirstBatch()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, Messages("half", 4));
+        var cursors = new MemoryCursorStore();
+        await using var mailbox = new ImapMailbox(dovecot.Options(user, password));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Poller(new MemoryOrderBook { FailFromBatch = 2 }, cursors, maxBatch: 2).PollAsync(mailbox, null, CancellationToken.None));
+
+        var flags = await FlagsAsync(user, password, "INBOX");
+        Assert.Equal([1, 1, 0, 0], flags.Select(m => m.Keywords.Count));
+        Assert.EndsWith(":2", cursors.GetCursor(mailbox.Name), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PollAsync_Move_MovesTheWholeBatchWithOneCommandPerFolder()
+    {
+        var (user, password) = await dovecot.CreateUserAsync();
+        await dovecot.DeliverAsync(user, password, [Message("bulk-1"), Message("bulk-2", "bad order"), Message("bulk-3"), Message("bulk-4")]);
+        var options = dovecot.Options(user, password);
+        options.After = ImapAfterCommit.Move;
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(options) { ProtocolLoggerFactory = commands.NewLogger };
+
+        await Poller(new MemoryOrderBook(), new MemoryCursorStore()).PollAsync(mailbox, null, CancellationToken.None);
+
+        Assert.Equal(2, commands.Commands("UID MOVE").Count + commands.Commands("UID COPY").Count);
+        Assert.Empty(await FlagsAsync(user, password, "INBOX"));
+        Assert.Equal(["bulk-1@imap.test", "bulk-3@imap.test", "bulk-4@imap.test"], await MessageIdsAsync(user, password, "FleetManager/Processed"));
+        Assert.Equal(["bulk-2@imap.test"], await MessageIdsAsync(user, password, "FleetManager/Quarantine"));
+    }
+
+    private static async Task<List<RawMessage>> ReadAllAsync(ImapMailbox mailbox)
+    {
+        var read = new List<RawMessage>();
+        await foreach (var message in mailbox.ReadNewAsync(null, CancellationToken.None))
+        {
+            read.Add(message);
+        }
+
+        return read;
+    }
+
+    private async Task<List<long>> SizesAsync(string user, string password)
+    {
+        using var client = await dovecot.ConnectAsync(user, password);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        var summaries = await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.Size);
+        return summaries.Select(s => (long)s.Size!.Value).ToList();
+    }
+
+    private async Task ExpungeAsync(string user, string password, uint uid)
+    {
+        using var client = await dovecot.ConnectAsync(user, password);
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+        var id = new UniqueId(client.Inbox.UidValidity, uid);
+        await client.Inbox.AddFlagsAsync(id, MessageFlags.Deleted, silent: true);
+        await client.Inbox.ExpungeAsync([id]);
+    }
+
     private async Task<uint> UidValidityAsync(string user, string password, string folder)
     {
         using var client = await dovecot.ConnectAsync(user, password);

@@ -22,6 +22,8 @@ public sealed class ImapOptionsTests
             ["Sources:0:Imap:MoveTo"] = "Done/Orders",
             ["Sources:0:Imap:UseIdle"] = "false",
             ["Sources:0:Imap:CommandTimeout"] = "00:00:45",
+            ["Sources:0:Imap:FetchBatchSize"] = "20",
+            ["Sources:0:Imap:FetchBatchBytes"] = "1048576",
         }).Build();
         var services = new ServiceCollection();
         services.AddImapOptions("orders", configuration.GetSection("Sources:0:Imap"));
@@ -37,6 +39,24 @@ public sealed class ImapOptionsTests
         Assert.False(options.UseIdle);
         Assert.Equal(TimeSpan.FromSeconds(45), options.CommandTimeout);
         Assert.Equal("INBOX", options.Folder);
+        Assert.Equal(20, options.FetchBatchSize);
+        Assert.Equal(1048576, options.FetchBatchBytes);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1001, 1)]
+    [InlineData(50, 0)]
+    public void Validate_FetchBatchOutOfRange_Fails(int size, long bytes)
+    {
+        var options = Valid();
+        options.FetchBatchSize = size;
+        options.FetchBatchBytes = bytes;
+
+        var result = new ImapOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("FetchBatch", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
