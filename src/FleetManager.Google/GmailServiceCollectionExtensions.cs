@@ -28,13 +28,13 @@ public static class GmailServiceCollectionExtensions
         services.AddMetrics();
         services.AddOptions<GoogleOptions>()
             .Bind(configuration.GetSection(GoogleOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleOptions>, GoogleOptionsValidator>());
         services.AddOptions<GmailOptions>()
             .Bind(configuration.GetSection(GmailOptions.SectionName))
             .PostConfigure(o => o.TokenFile = string.IsNullOrWhiteSpace(o.TokenFile) ? GmailOptions.DefaultTokenFile(configuration["DataDir"]) : o.TokenFile)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GmailOptions>, GmailOptionsValidator>());
 
         services.TryAddSingleton(sp => new GmailQuotaMeter(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddKeyedSingleton<IGoogleAccessTokenProvider>(TokenProviderKey, (sp, _) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FleetManager.Core.Options;
 
 namespace FleetManager.Geocoding.Google;
 
@@ -19,7 +20,7 @@ public sealed class GoogleGeocodingOptions
     public string? Language { get; set; }
 
     /// <summary>Longest wait for one HTTP attempt (default 10 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
+    [TimeSpanRange("00:00:00.001", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries of a failed HTTP exchange or an <c>UNKNOWN_ERROR</c> answer (default 2).</summary>
@@ -27,10 +28,10 @@ public sealed class GoogleGeocodingOptions
     public int MaxRetryAttempts { get; set; } = 2;
 
     /// <summary>First back-off delay (default 1 s), doubled per retry.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>After <c>OVER_QUERY_LIMIT</c>, how long Google is not asked (the gazetteer answers) (default 1 min).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan QuotaCooldown { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FleetManager.Core.Options;
 
 namespace FleetManager.Geocoding.Nominatim;
 
@@ -27,11 +28,11 @@ public sealed class NominatimOptions
     public string? Email { get; set; }
 
     /// <summary>Least time between two requests (default 1 s, the public server's absolute maximum rate).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest wait for one HTTP attempt (default 10 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
+    [TimeSpanRange("00:00:00.001", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries of a failed HTTP exchange (default 2); each waits for its rate-limit slot too.</summary>
@@ -39,6 +40,6 @@ public sealed class NominatimOptions
     public int MaxRetryAttempts { get; set; } = 2;
 
     /// <summary>First back-off delay (default 2 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

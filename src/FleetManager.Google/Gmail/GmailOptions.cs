@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FleetManager.Core.Options;
 
 namespace FleetManager.Google.Gmail;
 
@@ -40,7 +41,7 @@ public sealed class GmailOptions
     public string Query { get; set; } = "in:inbox";
 
     /// <summary>The first full sync reads mail received within this window (<c>Gmail:Since</c>, a TimeSpan such as <c>7.00:00:00</c>). Default 7 days.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    [TimeSpanRange("00:01:00", "3650.00:00:00")]
     public TimeSpan Since { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>At most this many messages are read by a full sync (<c>Gmail:MaxFullSync</c>; 5 quota units each). Default 500.</summary>
@@ -66,15 +67,15 @@ public sealed class GmailOptions
     public int MaxRetryAttempts { get; set; } = 6;
 
     /// <summary>First retry delay, doubled each time with jitter, unless Retry-After says otherwise (<c>Gmail:RetryBaseDelay</c>). Default 1 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest wait between retries, Retry-After included (<c>Gmail:MaxRetryDelay</c>). Default 64 s (Google's recipe).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(64);
 
     /// <summary>One HTTP attempt's timeout (<c>Gmail:AttemptTimeout</c>). Default 30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The token file used when <see cref="TokenFile"/> is not set.</summary>

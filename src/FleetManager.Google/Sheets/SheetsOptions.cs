@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FleetManager.Core.Options;
 
 namespace FleetManager.Google.Sheets;
 
@@ -38,7 +39,7 @@ public sealed class SheetsOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>Longest wait for one HTTP attempt (default 30 s); a write that times out is treated as ambiguous.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    [TimeSpanRange("00:00:00.001", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries of a request that certainly had no effect (a read, or HTTP 429) before giving up (default 4).</summary>
@@ -46,7 +47,7 @@ public sealed class SheetsOptions
     public int MaxRetryAttempts { get; set; } = 4;
 
     /// <summary>First back-off delay (default 2 s), doubled per retry with jitter; <c>Retry-After</c> wins when sent.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

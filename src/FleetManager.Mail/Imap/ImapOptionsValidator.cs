@@ -11,10 +11,10 @@ public sealed class ImapOptionsValidator : IValidateOptions<ImapOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        var attributes = new ImapOptionsDataValidator().Validate(name, options);
+        if (attributes.Failed)
         {
-            failures.AddRange(results.Select(r => "Imap: " + r.ErrorMessage));
+            failures.AddRange(attributes.Failures.Select(f => "Imap: " + f));
         }
 
         if (options.Security == ImapSecurity.None && !string.IsNullOrEmpty(options.Host) && !IsLoopback(options.Host))

@@ -185,8 +185,11 @@ internal static class AttachmentTextExtractor
         foreach (var sheetName in MiniExcel.GetSheetNames(stream))
         {
             stream.Position = 0;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName))
+            // MiniExcel hands out rows typed as dynamic; taking them as object first keeps the C# runtime
+            // binder (reflection, not Native AOT safe) out: a row is a plain dictionary underneath.
+            foreach (object item in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName))
             {
+                var row = (IDictionary<string, object?>)item;
                 AppendRow(builder, row.Values.Select(FormatCell));
 
                 // A sheet can unpack to far more text than anyone reads; stop at the text limit.

@@ -26,7 +26,8 @@ internal static class ServiceComposition
 {
     public static IServiceCollection AddFleetManagerService(this IServiceCollection services, IConfiguration configuration, string databasePath)
     {
-        services.AddOptions<ServiceOptions>().Bind(configuration.GetSection(ServiceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServiceOptions>().Bind(configuration.GetSection(ServiceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>());
         services.AddOptions<SourcesOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FleetManager.Core.Options;
 
 namespace FleetManager.Service;
 
@@ -12,7 +13,7 @@ public sealed class ServiceOptions : IValidatableObject
     public string Urls { get; set; } = "http://0.0.0.0:8080";
 
     /// <summary>How long a stop (SIGTERM) may take: the batch in flight is finished, the outbox pushed if quick, leases released. Default 30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary><c>/healthz</c> says Degraded when a source's last success is older than this many of its intervals. Default 3.</summary>
@@ -20,11 +21,11 @@ public sealed class ServiceOptions : IValidatableObject
     public int StaleAfterIntervals { get; set; } = 3;
 
     /// <summary>How long a source's lease lasts without renewal; the holder renews it every third of this. Default 1 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary><c>/healthz/live</c> fails when a poll loop has shown no sign of life for this long (a hung poll). Default 5 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan LivenessTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The renewal and heartbeat period: a third of the lease.</summary>

@@ -21,10 +21,10 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, IEnu
         {
             var source = options.Sources[i];
             var label = $"Sources:{i}";
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true))
+            var attributes = new SourceOptionsValidator().Validate(label, source);
+            if (attributes.Failed)
             {
-                failures.AddRange(results.Select(r => $"{label}: {r.ErrorMessage}"));
+                failures.AddRange(attributes.Failures.Select(f => $"{label}: {f}"));
             }
 
             if (source.Name.Length > 0 && !names.Add(source.Name))

@@ -7,15 +7,26 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
+    /// <summary>
+    /// Set to a published executable (for example the Native AOT build) to run every CLI test against
+    /// it instead of <c>dotnet fleetmanager.dll</c> from this build.
+    /// </summary>
+    public const string ExecutableVariable = "FLEETMANAGER_TEST_EXECUTABLE";
+
     public static ProcessStartInfo StartInfo(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var executable = Environment.GetEnvironmentVariable(ExecutableVariable);
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(executable) ? "dotnet" : executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepoPaths.CliDll);
+        if (string.IsNullOrEmpty(executable))
+        {
+            info.ArgumentList.Add(RepoPaths.CliDll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
