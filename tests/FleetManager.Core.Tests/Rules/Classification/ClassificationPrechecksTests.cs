@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FleetManager.Core.Rules;
 using FleetManager.Core.Rules.Classifying;
 
 namespace FleetManager.Core.Tests.Rules.Classifying;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using FleetManager.Core.Rules.Fields;
+using FleetManager.Core.Rules;
 
-namespace FleetManager.Core.Tests.Rules.Fields;
+namespace FleetManager.Core.Tests.Rules;
 
 public sealed class KeywordPrecheckTests
 {

@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Text;
 
-namespace FleetManager.Core.Rules.Classifying;
+namespace FleetManager.Core.Rules;
 
 /// <summary>
 /// A cheap exact pre-check for one vocabulary pattern: every match of the pattern holds one of the
 /// ASCII words or one of the anchor letters literally (case-insensitively), so a text with none of
 /// them cannot match and the pattern need not run. Answers "could the pattern match here", never
-/// "does it".
+/// "does it". Two forms: an instance for the classifier's long vocabularies (ASCII words plus anchor
+/// letters, see the remarks), and <see cref="Keywords"/> / <see cref="MayContain"/> for the field
+/// readers' short keyword lists, which may hold non-ASCII words and fall back to "may match" when the
+/// text has a letter whose case folding an ordinal search does not share.
 /// </summary>
 /// <remarks>
 /// Why: the classifier's vocabularies are long alternations that the regex engine can only start at
@@ -63,4 +66,22 @@ internal sealed class KeywordPrecheck
 
     /// <summary>False when <paramref name="text"/> cannot hold a match of the pattern.</summary>
     public bool MayMatch(ReadOnlySpan<char> text) => text.IndexOfAny(words) >= 0 || (Anchors.Length > 0 && text.IndexOfAny(anchors) >= 0);
+
+    /// <summary>
+    /// Characters that a case-insensitive regex treats as an ASCII or common letter but an ordinal
+    /// case-insensitive search may not (Kelvin sign ≈ k, long s ≈ s, Ångström sign ≈ å, dotted and
+    /// dotless i, capital sharp s, micro sign). When one occurs, the keyword test answers "may match".
+    /// </summary>
+    private static readonly SearchValues<char> OddCaseLetters = SearchValues.Create("\u212A\u017F\u212B\u0130\u0131\u1E9E\u1E9B\u00B5");
+
+    /// <summary>
+    /// Keywords for a case-insensitive pattern: true when <paramref name="text"/> contains one of
+    /// <paramref name="keywords"/> (ordinal, ignoring case) or a letter whose case folding differs.
+    /// </summary>
+    public static bool MayContain(ReadOnlySpan<char> text, SearchValues<string> keywords)
+        => text.ContainsAny(keywords) || text.ContainsAny(OddCaseLetters);
+
+    /// <summary>Creates keywords for <see cref="MayContain"/>, compared ordinally ignoring case.</summary>
+    public static SearchValues<string> Keywords(params string[] keywords)
+        => SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase);
 }
