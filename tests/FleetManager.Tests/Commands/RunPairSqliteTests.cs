@@ -47,16 +47,7 @@ public sealed class RunPairSqliteTests(ITestOutputHelper output) : IDisposable
                 return Task.CompletedTask;
             }, TimeSpan.FromSeconds(100));
 
-            Assert.InRange(outcome.LedgerRowsAtKill, Messages / 2, Messages - 1);
-            // The lease expires at most one lease after the victim's last renewal, and the survivor retries
-            // every heartbeat; the rest is an allowance for a loaded machine.
-            Assert.True(outcome.TookOverAfter < pair.LeaseDuration + pair.HeartbeatInterval + TimeSpan.FromSeconds(10),
-                $"took over {outcome.TookOverAfter} after the kill (lease {pair.LeaseDuration})");
-
-            // No message was committed twice: each key appears in at most one outcome line of either process.
-            var committed = pair.CommittedKeys(outcome);
-            Assert.Empty(committed.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key));
-            Assert.NotEmpty(committed);
+            pair.AssertTakeoverWithinLeaseAndNothingTwice(outcome, Messages);
         }
 
         // The same book as one uninterrupted import of the same messages: one ledger row per message,

@@ -78,6 +78,24 @@ internal sealed partial class ServicePair : IDisposable
     }
 
     /// <summary>Keys logged as processed or quarantined by either process, one entry per log line.</summary>
+    /// <summary>
+    /// What both run-pair proofs assert about the kill: it came halfway (some but not all messages were
+    /// committed), the survivor took over within the lease, and no message was committed by both processes.
+    /// </summary>
+    public void AssertTakeoverWithinLeaseAndNothingTwice(Outcome outcome, int messages)
+    {
+        Assert.InRange(outcome.LedgerRowsAtKill, messages / 2, messages - 1);
+        // The lease expires at most one lease after the victim's last renewal, and the survivor retries
+        // every heartbeat; the rest is an allowance for a loaded machine.
+        Assert.True(outcome.TookOverAfter < LeaseDuration + HeartbeatInterval + TimeSpan.FromSeconds(10),
+            $"took over {outcome.TookOverAfter} after the kill (lease {LeaseDuration})");
+
+        // No message was committed twice: each key appears in at most one outcome line of either process.
+        var committed = CommittedKeys(outcome);
+        Assert.Empty(committed.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.NotEmpty(committed);
+    }
+
     public IReadOnlyList<string> CommittedKeys(Outcome outcome) =>
         [.. new[] { outcome.VictimOutput, outcome.SurvivorOutput }
             .SelectMany(output => output.Split('\n'))
