@@ -9,9 +9,10 @@ namespace FleetManager.Storage;
 /// service's state (outbox, cursors, leases, geocode cache). Open one with <see cref="OrderStoreFactory"/>.
 /// </summary>
 /// <remarks>
-/// An instance is not thread-safe (the SQLite one holds one connection); the CLI wraps it in a
-/// lock where an import reads and commits from two threads. Several instances and processes may
-/// share one store: commits are idempotent by the unique ledger key and leases are atomic.
+/// An instance is not thread-safe (the SQLite one holds one connection), except
+/// <see cref="Contains"/>; the CLI wraps the rest in a lock where an import reads and commits from
+/// two threads. Several instances and processes may share one store: commits are idempotent by the
+/// unique ledger key and leases are atomic.
 /// </remarks>
 public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IDisposable
 {
@@ -30,7 +31,11 @@ public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
     /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
     IReadOnlyList<string> OutboxSinks { get; }
 
-    /// <summary>True when a message with this ledger key is already in the ledger (processed or quarantined).</summary>
+    /// <summary>
+    /// True when a message with this ledger key is already in the ledger (processed or quarantined).
+    /// The one member that is thread-safe: it may run beside any other call, a commit included (it reads
+    /// committed rows on a connection of its own), so an import checks the next messages while it commits.
+    /// </summary>
     bool Contains(string ledgerKey);
 
     /// <summary>

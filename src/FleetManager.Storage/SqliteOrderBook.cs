@@ -29,7 +29,10 @@ namespace FleetManager.Storage;
 public sealed class SqliteOrderBook : IOrderStore
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _contains;
+    private readonly string _connectionString;
+    // Opened on first use: the verbs that only read the order book never start either.
+    private readonly Lazy<SqliteLedgerLookup> _lookup;
+    private SqliteCheckpointer? _checkpointer;
     private readonly SqliteCommand _insertLedger;
     private readonly SqliteCommand _insertRaw;
     private readonly SqliteCommand _insertOrder;
@@ -41,9 +44,11 @@ public sealed class SqliteOrderBook : IOrderStore
 
     private const string LedgerColumns = OrderRows.LedgerColumns;
 
-    private SqliteOrderBook(SqliteConnection connection, string path, int schemaVersionAtOpen, int schemaVersion, IReadOnlyList<string> outboxSinks)
+    private SqliteOrderBook(SqliteConnection connection, string connectionString, string path, int schemaVersionAtOpen, int schemaVersion, IReadOnlyList<string> outboxSinks)
     {
         _connection = connection;
+        _connectionString = connectionString;
+        _lookup = new Lazy<SqliteLedgerLookup>(() => new SqliteLedgerLookup(_connectionString), LazyThreadSafetyMode.ExecutionAndPublication);
         Location = path;
         SchemaVersionAtOpen = schemaVersionAtOpen;
         SchemaVersion = schemaVersion;
@@ -56,7 +61,6 @@ public sealed class SqliteOrderBook : IOrderStore
                 "$sink", "$order_key", "$order_id", "$payload_json", "$created_at");
         }
 
-        _contains = Prepare("SELECT 1 FROM ledger WHERE ledger_key = $key", "$key");
         _insertLedger = Prepare(
             """
             INSERT INTO ledger (ledger_key, source_key, message_id, subject, sender, sent_at, received_at,
@@ -161,7 +165,7 @@ public sealed class SqliteOrderBook : IOrderStore
             connection.Open();
             Configure(connection);
             var (from, version) = Migrate(connection, path, steps, options.ApplyMigrations);
-            return new SqliteOrderBook(connection, path, from, version, sinks);
+            return new SqliteOrderBook(connection, connectionString, path, from, version, sinks);
         }
         catch (Exception exception)
         {
@@ -178,13 +182,16 @@ public sealed class SqliteOrderBook : IOrderStore
         }
     }
 
-    /// <summary>True when a message with this ledger key is already in the ledger (processed or quarantined).</summary>
+    /// <summary>
+    /// True when a message with this ledger key is already in the ledger (processed or quarantined).
+    /// Unlike the rest of this type, safe to call from any thread, also while another commits: it reads
+    /// committed rows on a connection of its own.
+    /// </summary>
     public bool Contains(string ledgerKey)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _contains.Parameters[0].Value = ledgerKey;
-        return _contains.ExecuteScalar() is not null;
+        return _lookup.Value.Contains(ledgerKey);
     }
 
     /// <summary>
@@ -582,7 +589,14 @@ public sealed class SqliteOrderBook : IOrderStore
         }
 
         _disposed = true;
-        _contains.Dispose();
+        // The checkpointer and the look-up close first, so the writer's connection is the last one and
+        // SQLite checkpoints and removes the log as it closes.
+        _checkpointer?.Dispose();
+        if (_lookup.IsValueCreated)
+        {
+            _lookup.Value.Dispose();
+        }
+
         _insertLedger.Dispose();
         _insertRaw.Dispose();
         _insertOrder.Dispose();
@@ -591,9 +605,23 @@ public sealed class SqliteOrderBook : IOrderStore
         _connection.Dispose();
     }
 
+    /// <summary>
+    /// Hands checkpoints to a background thread (see <see cref="SqliteCheckpointer"/>) and raises the
+    /// writer's own threshold to the backstop, on the first write of this instance.
+    /// </summary>
+    private SqliteCheckpointer StartCheckpointer()
+    {
+        var checkpointer = new SqliteCheckpointer(_connectionString);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages}";
+        command.ExecuteNonQuery();
+        return checkpointer;
+    }
+
     /// <summary>Runs <paramref name="work"/> in one immediate transaction; any exception rolls everything back.</summary>
     private T InTransaction<T>(Func<T> work)
     {
+        _checkpointer ??= StartCheckpointer();
         using var transaction = _connection.BeginTransaction();
         _insertLedger.Transaction = transaction;
         _insertRaw.Transaction = transaction;
@@ -604,6 +632,7 @@ public sealed class SqliteOrderBook : IOrderStore
         {
             var result = work();
             transaction.Commit();
+            _checkpointer.Request();
             return result;
         }
         finally

@@ -65,6 +65,56 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Contains_WhileAnotherThreadCommits_SeesEveryKeyCommittedBeforeIt()
+    {
+        const int Messages = 300;
+        var committed = -1;
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < Messages; i++)
+            {
+                var message = SampleOrders.Message("k" + i);
+                _book.CommitBatch([(message, SampleOrders.Result(message, SampleOrders.Order()))]);
+                Volatile.Write(ref committed, i);
+            }
+        });
+
+        // The look-up runs on its own connection beside the writer's transactions: no exception, and
+        // every key whose commit has returned is found.
+        while (!writer.IsCompleted)
+        {
+            var last = Volatile.Read(ref committed);
+            if (last >= 0)
+            {
+                Assert.True(_book.Contains("k" + last));
+            }
+
+            Assert.False(_book.Contains("never-committed"));
+        }
+
+        await writer;
+        Assert.True(_book.Contains("k" + (Messages - 1)));
+    }
+
+    [Fact]
+    public void Dispose_AfterCommits_LeavesNoLogBehind()
+    {
+        var path = _temp.File("closed.db");
+        var book = SqliteOrderBook.Open(path);
+        var message = SampleOrders.Message("m1");
+        book.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        Assert.True(book.Contains("m1"));
+
+        book.Dispose();
+
+        // The background checkpointer and the look-up connection closed before the writer, so the
+        // writer's close was the last one and folded the log into the file.
+        Assert.False(File.Exists(path + "-wal"));
+        using var reopened = SqliteOrderBook.Open(path);
+        Assert.True(reopened.Contains("m1"));
+    }
+
+    [Fact]
     public void GetOrder_UnknownId_ReturnsNull() => Assert.Null(_book.GetOrder(12345));
 
     [Fact]

@@ -8,20 +8,15 @@ namespace FleetManager.Commands;
 /// The pipeline's ports over one <see cref="IOrderStore"/>, safe to call from several threads: the
 /// import checks the ledger from its reading thread while it commits from another, and the service
 /// polls, delivers the outbox and renews leases beside each other. One SQLite connection must not be
-/// used by two threads at once, so every call goes through one lock (uncontended, it costs nothing
-/// next to a commit).
+/// used by two threads at once, so every call but the ledger look-up goes through one lock.
 /// </summary>
 internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
 {
     private readonly Lock _gate = new();
 
-    public bool Contains(string ledgerKey)
-    {
-        lock (_gate)
-        {
-            return book.Contains(ledgerKey);
-        }
-    }
+    // Not under the lock: the store answers this one beside a commit (IOrderStore.Contains), and the
+    // import's reading thread must not wait for the committer's transaction to end.
+    public bool Contains(string ledgerKey) => book.Contains(ledgerKey);
 
     public bool IsQuarantined(string ledgerKey)
     {
