@@ -22,6 +22,9 @@ internal static class HtmlTextConverter
         "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "embed", "track",
     };
 
+    // Span look-ups into VoidElements: the nesting scan meets every tag and need not copy its name.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidElementNames = VoidElements.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe", "xml",
@@ -76,7 +79,7 @@ internal static class HtmlTextConverter
                 }
 
                 var selfClosed = html[end - 1] == '/';
-                if (!selfClosed && !VoidElements.Contains(html[(index + 1)..nameEnd]) && ++depth > limit)
+                if (!selfClosed && !VoidElementNames.Contains(html.AsSpan((index + 1)..nameEnd)) && ++depth > limit)
                 {
                     return true;
                 }
