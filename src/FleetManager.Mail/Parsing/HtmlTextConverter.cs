@@ -22,6 +22,9 @@ internal static class HtmlTextConverter
         "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source", "param", "embed", "track",
     };
 
+    // Span look-ups into VoidElements: the nesting scan meets every tag and need not copy its name.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidElementNames = VoidElements.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe", "xml",
@@ -76,7 +79,7 @@ internal static class HtmlTextConverter
                 }
 
                 var selfClosed = html[end - 1] == '/';
-                if (!selfClosed && !VoidElements.Contains(html[(index + 1)..nameEnd]) && ++depth > limit)
+                if (!selfClosed && !VoidElementNames.Contains(html.AsSpan((index + 1)..nameEnd)) && ++depth > limit)
                 {
                     return true;
                 }
@@ -367,22 +370,39 @@ internal static class HtmlTextConverter
     {
         var builder = new StringBuilder(text.Length);
         var blankRun = 0;
-        foreach (var rawLine in text.Split('\n'))
+        var rest = text.AsSpan();
+        while (true)
         {
-            var line = rawLine.Replace('\u00A0', ' ').Trim();
+            // Lines as spans, no per-line strings. Trim before replacing no-break spaces is the same
+            // as after: U+00A0 is white space to Trim, so only inner ones are left to replace.
+            var end = rest.IndexOf('\n');
+            var line = (end < 0 ? rest : rest[..end]).Trim();
             if (line.Length == 0)
             {
                 blankRun++;
-                continue;
             }
-
-            if (builder.Length > 0)
+            else
             {
-                builder.Append(blankRun > 0 ? "\n\n" : "\n");
+                if (builder.Length > 0)
+                {
+                    builder.Append(blankRun > 0 ? "\n\n" : "\n");
+                }
+
+                blankRun = 0;
+                var lineStart = builder.Length;
+                builder.Append(line);
+                if (line.Contains('\u00A0'))
+                {
+                    builder.Replace('\u00A0', ' ', lineStart, line.Length);
+                }
             }
 
-            blankRun = 0;
-            builder.Append(line);
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
         return builder.ToString();
@@ -404,7 +424,8 @@ internal static class HtmlTextConverter
 
         public void AppendText(string htmlText)
         {
-            var text = HtmlEntity.DeEntitize(htmlText);
+            // DeEntitize copies every text node; without an '&' it would return the same text.
+            var text = htmlText.Contains('&') ? HtmlEntity.DeEntitize(htmlText) : htmlText;
             if (PreDepth > 0)
             {
                 var lines = text.Replace("\r\n", "\n").Split('\n');

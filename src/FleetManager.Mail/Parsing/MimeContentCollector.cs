@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FleetManager.Core.Model;
 using MimeKit;
@@ -18,6 +19,8 @@ internal sealed class MimeContentCollector
     private readonly int _nesting;
     private readonly List<string> _bodyTexts = [];
     private readonly List<string> _attachedMessages = [];
+    private MimePart? _lastDecodedPart;
+    private string? _lastDecodedText;
 
     public MimeContentCollector(EmailParserOptions options, int nesting = 0)
     {
@@ -195,87 +198,152 @@ internal sealed class MimeContentCollector
 
     private string DecodeBodyText(MimePart part)
     {
+        // An alternative's HTML part can be decoded twice (once to judge the plain part, once as the body).
+        if (ReferenceEquals(part, _lastDecodedPart))
+        {
+            return _lastDecodedText!;
+        }
+
+        var text = DecodeBodyTextCore(part);
+        _lastDecodedPart = part;
+        _lastDecodedText = text;
+        return text;
+    }
+
+    private string DecodeBodyTextCore(MimePart part)
+    {
         if (part.Content is null)
         {
             return "";
         }
 
-        using var output = new MemoryStream();
-        part.Content.DecodeTo(output);
-        if (output.Length > _options.MaxMessageBytes)
+        var output = ScratchStream.Rent();
+        try
         {
-            return "";
-        }
+            part.Content.DecodeTo(output);
+            if (output.Length > _options.MaxMessageBytes)
+            {
+                return "";
+            }
 
-        var text = TextDecoder.Decode(output.GetBuffer().AsSpan(0, (int)output.Length), part.ContentType.Charset);
-        return part.ContentType.IsMimeType("text", "html")
-            ? HtmlTextConverter.Convert(text)
-            : NormalizePlain(text);
+            ReadOnlySpan<byte> bytes = output.GetBuffer().AsSpan(0, (int)output.Length);
+            var encoding = TextDecoder.Choose(ref bytes, part.ContentType.Charset);
+            if (part.ContentType.IsMimeType("text", "html"))
+            {
+                return HtmlTextConverter.Convert(encoding.GetString(bytes));
+            }
+
+            // Decode straight into a pooled buffer and normalise there: one string per body, not three.
+            var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
+            try
+            {
+                var length = encoding.GetChars(bytes, chars);
+                return new string(NormalizePlainInPlace(chars.AsSpan(0, length)));
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+        finally
+        {
+            ScratchStream.Return(output);
+        }
     }
 
     /// <summary>Line endings to '\n', trailing blanks off each line, no leading or trailing blank lines; one pass.</summary>
     internal static string NormalizePlain(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            var c = text[i];
-            if (c is '\r' or '\n')
+            text.CopyTo(chars);
+            return new string(NormalizePlainInPlace(chars.AsSpan(0, text.Length)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NormalizePlain(string)"/> over a buffer it may overwrite: the output never runs ahead
+    /// of the input (a line break becomes one '\n', blanks are only removed), so it is written in place,
+    /// line by line with vectorised copies.
+    /// </summary>
+    private static ReadOnlySpan<char> NormalizePlainInPlace(Span<char> text)
+    {
+        var written = 0;
+        var read = 0;
+        while (true)
+        {
+            var rest = text[read..];
+            var lineEnd = rest.IndexOfAny('\r', '\n');
+            var lineLength = lineEnd < 0 ? rest.Length : lineEnd;
+            var terminator = lineEnd < 0 ? '\0' : rest[lineEnd];
+            rest[..lineLength].CopyTo(text[written..]);
+            written = TrimTrailingBlanks(text, written + lineLength);
+            if (lineEnd < 0)
             {
-                TrimTrailingBlanks(builder);
-                builder.Append('\n');
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                break;
             }
-            else
+
+            text[written++] = '\n';
+            read += lineLength + 1;
+            if (terminator == '\r' && read < text.Length && text[read] == '\n')
             {
-                builder.Append(c);
+                read++;
             }
         }
 
-        TrimTrailingBlanks(builder);
         var start = 0;
-        while (start < builder.Length && builder[start] == '\n')
+        while (start < written && text[start] == '\n')
         {
             start++;
         }
 
-        var length = builder.Length;
-        while (length > start && builder[length - 1] == '\n')
+        while (written > start && text[written - 1] == '\n')
         {
-            length--;
+            written--;
         }
 
-        return builder.ToString(start, length - start);
+        return text[start..written];
     }
 
-    private static void TrimTrailingBlanks(StringBuilder builder)
+    private static int TrimTrailingBlanks(Span<char> text, int length)
     {
-        var length = builder.Length;
-        while (length > 0 && builder[length - 1] is ' ' or '\t' or '\u00A0')
+        while (length > 0 && text[length - 1] is ' ' or '\t' or '\u00A0')
         {
             length--;
         }
 
-        builder.Length = length;
+        return length;
     }
 
     private void AddAttachment(MimePart part)
     {
         var contentType = part.ContentType.MimeType.ToLowerInvariant();
         var fileName = string.IsNullOrWhiteSpace(part.FileName) ? null : part.FileName.Trim();
-        using var output = new MemoryStream();
-        part.Content?.DecodeTo(output);
-        var size = output.Length;
-        if (size > _options.MaxAttachmentBytes)
+        long size;
+        byte[] bytes;
+        var output = ScratchStream.Rent();
+        try
         {
-            Attachments.Add(new EmailAttachment(fileName, contentType, size, null));
-            return;
+            part.Content?.DecodeTo(output);
+            size = output.Length;
+            if (size > _options.MaxAttachmentBytes)
+            {
+                Attachments.Add(new EmailAttachment(fileName, contentType, size, null));
+                return;
+            }
+
+            bytes = output.ToArray();
+        }
+        finally
+        {
+            ScratchStream.Return(output);
         }
 
-        var bytes = output.ToArray();
         string? text;
         if (part.ContentType.IsMimeType("text", "*") && AttachmentTextExtractor.Classify(contentType, fileName) == AttachmentTextExtractor.AttachmentKind.Text)
         {

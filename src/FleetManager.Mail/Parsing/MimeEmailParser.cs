@@ -74,23 +74,33 @@ public sealed class MimeEmailParser : IEmailParser
 
     private Email ParseCore(ReadOnlyMemory<byte> bytes)
     {
+        // Persistent parsing: each part's content stays a window on the message's own bytes instead
+        // of being copied into MimeKit memory blocks, so the stream must outlive the collection below.
+        using var stream = OpenStream(SkipMboxFromLine(bytes));
         MimeMessage mime;
-        using (var stream = OpenStream(SkipMboxFromLine(bytes)))
+
+        // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.
+        var parser = t_mimeParser ??= new MimeParser(MimeOptions, Stream.Null, persistent: false);
+        parser.SetStream(stream, MimeFormat.Entity, persistent: true);
+        try
         {
-            // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.
-            var parser = t_mimeParser ??= new MimeParser(MimeOptions, Stream.Null, persistent: false);
-            parser.SetStream(stream, MimeFormat.Entity, persistent: false);
-            try
-            {
-                mime = parser.ParseMessage();
-            }
-            finally
-            {
-                // Do not keep the last message's bytes alive through the cached parser.
-                parser.SetStream(Stream.Null, MimeFormat.Entity, persistent: false);
-            }
+            mime = parser.ParseMessage();
+        }
+        finally
+        {
+            // Do not keep the last message's bytes alive through the cached parser.
+            parser.SetStream(Stream.Null, MimeFormat.Entity, persistent: false);
         }
 
+        // Disposing releases the parts' contents early (MimeContent has a finalizer otherwise).
+        using (mime)
+        {
+            return BuildEmail(mime, bytes);
+        }
+    }
+
+    private Email BuildEmail(MimeMessage mime, ReadOnlyMemory<byte> bytes)
+    {
         var collector = new MimeContentCollector(_options);
         collector.Collect(mime.Body);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace FleetManager.Mail.Parsing;
@@ -17,31 +18,44 @@ internal static class TextDecoder
 
     internal static Encoding Windows1252 { get; }
 
+    private const int MaxKnownCharsets = 256;
+
+    private static readonly ConcurrentDictionary<string, Encoding?> KnownCharsets = new(StringComparer.Ordinal);
+
     public static string Decode(ReadOnlySpan<byte> bytes, string? charset)
     {
-        var start = 0;
+        var encoding = Choose(ref bytes, charset);
+        return encoding.GetString(bytes);
+    }
+
+    /// <summary>
+    /// The encoding <see cref="Decode"/> uses for these bytes, with <paramref name="bytes"/> narrowed
+    /// past a UTF-8 byte order mark; lets callers decode into their own (pooled) char buffer.
+    /// </summary>
+    public static Encoding Choose(ref ReadOnlySpan<byte> bytes, string? charset)
+    {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            start = 3;
+            bytes = bytes[3..];
             charset = "utf-8";
         }
 
-        var content = bytes[start..];
+        var content = bytes;
         var declared = Lookup(charset);
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && declared.CodePage != 20127)
         {
             // ISO-8859-1 labels nearly always mean windows-1252 in mail (the euro sign, curly quotes).
-            return (declared.CodePage == 28591 ? Windows1252 : declared).GetString(content);
+            return declared.CodePage == 28591 ? Windows1252 : declared;
         }
 
         if (IsAscii(content))
         {
-            return Encoding.ASCII.GetString(content);
+            return Encoding.ASCII;
         }
 
         // Declared UTF-8 or US-ASCII with 8-bit bytes, or nothing declared: UTF-8 if the bytes are
         // valid UTF-8, else windows-1252 (validating first avoids a costly decoder exception).
-        return System.Text.Unicode.Utf8.IsValid(content) ? Encoding.UTF8.GetString(content) : Windows1252.GetString(content);
+        return System.Text.Unicode.Utf8.IsValid(content) ? Encoding.UTF8 : Windows1252;
     }
 
     private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
@@ -53,6 +67,24 @@ internal static class TextDecoder
             return null;
         }
 
+        // Encoding.GetEncoding builds code-page tables (or throws for unknown names) on every call;
+        // mail uses a handful of charset labels, so remember them (bounded: labels come from senders).
+        if (KnownCharsets.TryGetValue(charset, out var known))
+        {
+            return known;
+        }
+
+        var encoding = LookupUncached(charset);
+        if (KnownCharsets.Count < MaxKnownCharsets)
+        {
+            KnownCharsets.TryAdd(charset, encoding);
+        }
+
+        return encoding;
+    }
+
+    private static Encoding? LookupUncached(string charset)
+    {
         var name = charset.Trim().Trim('"', '\'');
         try
         {

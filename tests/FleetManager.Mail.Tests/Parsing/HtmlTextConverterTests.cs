@@ -1,0 +1,34 @@
+using FleetManager.Mail.Parsing;
+
+namespace FleetManager.Mail.Tests.Parsing;
+
+public sealed class HtmlTextConverterTests
+{
+    [Theory]
+    [InlineData(" a\u00A0b \n\n\n c ", "a b\n\nc")]
+    [InlineData("\n\u00A0\n x \u00A0\n", "x")]
+    [InlineData("a\nb", "a\nb")]
+    [InlineData("", "")]
+    public void Tidy_BlankRunsAndNoBreakSpaces_KeepsOneBlankLineAndPlainSpaces(string text, string expected)
+    {
+        Assert.Equal(expected, HtmlTextConverter.Tidy(text));
+    }
+
+    [Fact]
+    public void Convert_TextWithAndWithoutEntities_DecodesOnlyEntities()
+    {
+        var text = HtmlTextConverter.Convert("<p>Fish &amp; chips</p><p>plain text</p>");
+
+        Assert.Equal("Fish & chips\nplain text", text);
+    }
+
+    [Fact]
+    public void NestingExceeds_VoidTagsDoNotNest_CountsOnlyContainers()
+    {
+        var voids = string.Concat(Enumerable.Repeat("<br><IMG src=x>", 50));
+        var nested = string.Concat(Enumerable.Repeat("<div>", 5));
+
+        Assert.False(HtmlTextConverter.NestingExceeds(voids + nested, 5));
+        Assert.True(HtmlTextConverter.NestingExceeds(voids + nested + "<span>", 5));
+    }
+}
