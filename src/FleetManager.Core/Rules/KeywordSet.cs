@@ -13,26 +13,28 @@ namespace FleetManager.Core.Rules;
 /// Why: a <see cref="SearchValues{T}"/> of strings that ignores case is vectorized only when every word
 /// is ASCII; one non-ASCII word ("zamówienia", "заявка") turns the whole search into a
 /// character-by-character automaton with a dictionary look-up per character, many times slower. So the
-/// ASCII words are searched on their own, and the other words only where they can occur: each has a
-/// non-ASCII character, which ignoring case (ordinally) equals no ASCII character, so a match needs a
-/// non-ASCII character of the text; most texts have none, and in the others the search is confined to
-/// around the first and last of them. The constructor checks that premise for every keyword.
+/// ASCII words are searched on their own (one vectorized search), and the other words only where they
+/// can occur: each has an anchor, a non-ASCII character that ignoring case (ordinally) equals no ASCII
+/// character, so a match needs a non-ASCII character of the text (most texts have none); where the text
+/// has a case variant of an anchor, the keywords with that anchor are compared in place.
 /// </remarks>
 internal sealed class KeywordSet
 {
     private readonly SearchValues<string>? asciiWords;
 
-    private readonly SearchValues<string>? otherWords;
+    /// <summary>The non-ASCII keywords, each with the index of its anchor character.</summary>
+    private readonly (string Word, int Anchor)[] otherWords;
 
-    /// <summary>The length of the longest non-ASCII keyword: how far before a text's first non-ASCII character one may start.</summary>
-    private readonly int otherWordsMaxLength;
+    /// <summary>Every character equal (ignoring case) to an anchor character of <see cref="otherWords"/>.</summary>
+    private readonly SearchValues<char> anchors;
 
     /// <param name="keywords">Keywords; each match of the pattern contains one of them (ordinal, ignoring case).</param>
     public KeywordSet(params string[] keywords)
     {
         ArgumentNullException.ThrowIfNull(keywords);
         var ascii = new List<string>();
-        var other = new List<string>();
+        var other = new List<(string, int)>();
+        var anchorLetters = new HashSet<char>();
         foreach (var keyword in keywords)
         {
             if (keyword.Length == 0)
@@ -46,22 +48,28 @@ internal sealed class KeywordSet
                 continue;
             }
 
-            if (!HasCharacterOnlyNonAsciiMatches(keyword))
+            var anchor = AnchorOf(keyword);
+            if (anchor < 0)
             {
                 throw new ArgumentException($"Every non-ASCII keyword needs a character that no ASCII character equals ignoring case: \"{keyword}\".", nameof(keywords));
             }
 
-            other.Add(keyword);
-            otherWordsMaxLength = Math.Max(otherWordsMaxLength, keyword.Length);
+            other.Add((keyword, anchor));
+            anchorLetters.Add(keyword[anchor]);
         }
 
         Keywords = keywords;
         asciiWords = ascii.Count > 0 ? SearchValues.Create([.. ascii], StringComparison.OrdinalIgnoreCase) : null;
-        otherWords = other.Count > 0 ? SearchValues.Create([.. other], StringComparison.OrdinalIgnoreCase) : null;
+        otherWords = [.. other];
+        Anchors = CaseVariantsOf(anchorLetters);
+        anchors = SearchValues.Create(Anchors);
     }
 
     /// <summary>The keywords as given.</summary>
     public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>Every character that is an anchor letter in some case (see the remarks).</summary>
+    public string Anchors { get; }
 
     /// <summary>
     /// True when <paramref name="text"/> contains one of the keywords (ordinal, ignoring case) or a
@@ -74,7 +82,7 @@ internal sealed class KeywordSet
             return true;
         }
 
-        // The non-ASCII keywords and the odd-case letters each need a non-ASCII character of the text.
+        // The non-ASCII keywords' anchors and the odd-case letters are all non-ASCII characters.
         var first = text.IndexOfAnyExceptInRange('\0', '\u007F');
         if (first < 0)
         {
@@ -86,24 +94,47 @@ internal sealed class KeywordSet
             return true;
         }
 
-        if (otherWords is null)
+        if (otherWords.Length == 0)
         {
             return false;
         }
 
-        // A match holds a non-ASCII character, so it ends after the first one and starts before the last one.
-        var last = text.LastIndexOfAnyExceptInRange('\0', '\u007F');
-        var from = Math.Max(0, first - (otherWordsMaxLength - 1));
-        var to = Math.Min(text.Length, last + otherWordsMaxLength);
-        return text[from..to].ContainsAny(otherWords);
+        // Each occurrence of a non-ASCII keyword has a case variant of its anchor letter where the
+        // keyword has it; look for those letters and compare the keywords there.
+        for (var at = first; at < text.Length;)
+        {
+            var found = text[at..].IndexOfAny(anchors);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            at += found;
+            foreach (var (word, anchor) in otherWords)
+            {
+                var start = at - anchor;
+                if (start >= 0 && start + word.Length <= text.Length
+                    && text.Slice(start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            at++;
+        }
+
+        return false;
     }
 
-    /// <summary>True when <paramref name="word"/> has a character that, ignoring case ordinally, equals no ASCII character.</summary>
-    private static bool HasCharacterOnlyNonAsciiMatches(string word)
+    /// <summary>
+    /// The index of the first character of <paramref name="word"/> that, ignoring case ordinally, equals
+    /// no ASCII character (so only a non-ASCII character of a text matches it); -1 when there is none.
+    /// </summary>
+    private static int AnchorOf(string word)
     {
-        foreach (var c in word)
+        for (var i = 0; i < word.Length; i++)
         {
-            if (Ascii.IsValid(c))
+            if (Ascii.IsValid(word[i]))
             {
                 continue;
             }
@@ -111,7 +142,7 @@ internal sealed class KeywordSet
             var equalsAscii = false;
             for (var a = '\0'; a <= '\u007F'; a++)
             {
-                if (string.Equals(a.ToString(), c.ToString(), StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(a.ToString(), word[i].ToString(), StringComparison.OrdinalIgnoreCase))
                 {
                     equalsAscii = true;
                     break;
@@ -120,10 +151,32 @@ internal sealed class KeywordSet
 
             if (!equalsAscii)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>
+    /// Every UTF-16 character with the same invariant upper or lower case as one of <paramref name="letters"/>:
+    /// the characters that ordinal ignore-case comparison equates with them (KeywordSetTests checks this
+    /// for every character against every anchor letter of the readers' keywords).
+    /// </summary>
+    private static string CaseVariantsOf(HashSet<char> letters)
+    {
+        var uppers = letters.Select(char.ToUpperInvariant).ToHashSet();
+        var lowers = letters.Select(char.ToLowerInvariant).ToHashSet();
+        var variants = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (letters.Contains(ch) || uppers.Contains(char.ToUpperInvariant(ch)) || lowers.Contains(char.ToLowerInvariant(ch)))
+            {
+                variants.Append(ch);
+            }
+        }
+
+        return variants.ToString();
     }
 }
