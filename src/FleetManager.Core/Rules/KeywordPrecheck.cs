@@ -78,8 +78,16 @@ internal sealed class KeywordPrecheck
     /// Keywords for a case-insensitive pattern: true when <paramref name="text"/> contains one of
     /// <paramref name="keywords"/> (ordinal, ignoring case) or a letter whose case folding differs.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="KeywordSet"/> gives the same answer faster when a keyword is not ASCII. The odd
+    /// letters are all non-ASCII, so text without a non-ASCII character (a vectorized range test) has none.
+    /// </remarks>
     public static bool MayContain(ReadOnlySpan<char> text, SearchValues<string> keywords)
-        => text.ContainsAny(keywords) || text.ContainsAny(OddCaseLetters);
+        => text.ContainsAny(keywords) || HasOddCaseLetter(text);
+
+    /// <summary>True when <paramref name="text"/> has one of the odd-case letters (see <see cref="MayContain"/>).</summary>
+    internal static bool HasOddCaseLetter(ReadOnlySpan<char> text)
+        => text.ContainsAnyExceptInRange('\0', '\u007F') && text.ContainsAny(OddCaseLetters);
 
     /// <summary>Creates keywords for <see cref="MayContain"/>, compared ordinally ignoring case.</summary>
     public static SearchValues<string> Keywords(params string[] keywords)

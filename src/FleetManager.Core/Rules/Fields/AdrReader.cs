@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -48,7 +47,7 @@ public static partial class AdrReader
         }
 
         // Both remaining patterns need a dangerous-goods word in the block; most blocks have none.
-        if (!KeywordPrecheck.MayContain(block.Span, DangerWords))
+        if (!DangerWords.MayContain(block.Span))
         {
             return null;
         }
@@ -67,7 +66,7 @@ public static partial class AdrReader
     /// A word every <see cref="Negated"/> and every <see cref="Mention"/> match contains (for each
     /// alternative its dangerous-goods word: "ADR", "Gefahrgut", "pericolos" of "merce pericolosa" ...).
     /// </summary>
-    private static readonly SearchValues<string> DangerWords = KeywordPrecheck.Keywords(
+    private static readonly KeywordSet DangerWords = new(
         "adr", "gefahrgut", "hazardous", "dangerous", "dangereuse", "pericolos", "peligros", "veszélyes", "nebezpečn",
         "niebezpieczn", "опасен", "опасна", "опасни", "gevaarlijk", "pavojing", "tehlikeli", "nepericulo", "periculoase");
 

@@ -12,9 +12,14 @@ public readonly record struct LabelledField(string Label, int ValueStart, int Va
     /// <summary>True when the folded label starts with one of <paramref name="stems"/>.</summary>
     public bool LabelStartsWith(IReadOnlyList<string> stems)
     {
-        foreach (var stem in stems)
+        if (stems is LabelStems indexed)
         {
-            if (Label.StartsWith(stem, StringComparison.Ordinal))
+            return indexed.AnyIsPrefixOf(Label);
+        }
+
+        for (var i = 0; i < stems.Count; i++)
+        {
+            if (Label.StartsWith(stems[i], StringComparison.Ordinal))
             {
                 return true;
             }

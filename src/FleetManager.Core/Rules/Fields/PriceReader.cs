@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -52,7 +51,7 @@ public static partial class PriceReader
             }
 
             {
-                var keyword = KeywordPrecheck.MayContain(block.Text.AsSpan(lineStart, lineEnd - lineStart), PriceWords)
+                var keyword = PriceWords.MayContain(block.Text.AsSpan(lineStart, lineEnd - lineStart))
                     ? PriceWord().Match(block.Text, lineStart, lineEnd - lineStart)
                     : Match.Empty;
                 if (keyword.Success)
@@ -82,7 +81,7 @@ public static partial class PriceReader
     {
         // Most lines name no currency; they cannot hold money, and skipping them also saves copying
         // the text up to the line for the pattern (whose look-behind must see what comes before).
-        if (!KeywordPrecheck.MayContain(text.AsSpan(start, end - start), CurrencyWords))
+        if (!CurrencyWords.MayContain(text.AsSpan(start, end - start)))
         {
             return null;
         }
@@ -113,12 +112,12 @@ public static partial class PriceReader
     }
 
     /// <summary>A text every <see cref="Money"/> match contains: one of its currency symbols or words.</summary>
-    private static readonly SearchValues<string> CurrencyWords = KeywordPrecheck.Keywords(
+    private static readonly KeywordSet CurrencyWords = new(
         "€", "eur", "£", "gbp", "$", "usd", "chf", "pln", "bgn", "czk", "huf", "ron", "sek", "dkk", "nok", "евро", "zł", "zl",
         "лв", "лева", "kč", "ft", "lei", "kn", "hrk");
 
     /// <summary>A text every <see cref="PriceWord"/> match contains (each alternative's word, or its last word).</summary>
-    private static readonly SearchValues<string> PriceWords = KeywordPrecheck.Keywords(
+    private static readonly KeywordSet PriceWords = new(
         "price", "rate", "freight", "preis", "fracht", "stawka", "stawką", "cena", "cenę", "prix", "prezzo", "nolo", "precio",
         "preço", "tarief", "prijs", "tarif", "fuvardíj", "díj", "preț", "preţ", "pret", "цена", "ücret", "navlun", "kaina",
         "oferim", "oferujemy", "bieten", "offer", "pay", "zahlen", "płacimy", "offriamo", "ofrecemos", "nabízíme", "plătim",

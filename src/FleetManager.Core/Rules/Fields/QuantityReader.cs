@@ -25,7 +25,8 @@ public static partial class QuantityReader
 
             var value = block.Text.AsSpan(field.ValueStart, field.ValueLength);
             var inValue = false;
-            foreach (Match match in WeightPhrase().Matches(block.Text, field.ValueStart).Cast<Match>())
+            for (var match = WeightPhraseScanner.Next(WeightPhrase(), block.Text, field.ValueStart); match.Success;
+                match = WeightPhraseScanner.Next(WeightPhrase(), block.Text, match.Index + match.Length))
             {
                 if (match.Index >= field.ValueEnd)
                 {
@@ -47,7 +48,9 @@ public static partial class QuantityReader
             }
         }
 
-        foreach (Match match in WeightPhrase().Matches(block.TextToEnd, block.Start).Cast<Match>())
+        var text = block.TextToEnd;
+        for (var match = WeightPhraseScanner.Next(WeightPhrase(), text, block.Start); match.Success;
+            match = WeightPhraseScanner.Next(WeightPhrase(), text, match.Index + match.Length))
         {
             if (WeightOf(block.Text, match) is { } kg)
             {
@@ -227,7 +230,7 @@ public static partial class QuantityReader
     private const string Number = @"(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)";
 
     [GeneratedRegex(@"(?<![\w.,/-])(?:(?:ca|approx|circa|ok|około|env|kb|cca|aprox|etwa|ungefähr|около|approximately|about|max)\.?\s*|~\s*)?" + Number + @"[ \t\u00A0]*(?<u>kgs?|kilo\w*|t|to(?![ \t]+\d)|tons?|tonnes?|tonnen|tony|tun|tone|tonn?a|тона|тон|т|кг)(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WeightPhrase();
+    internal static partial Regex WeightPhrase();
 
     [GeneratedRegex(@"(?:\b(?:bus\w*|sprinter|van|dodávk\w*|dub[ăa]|do|bis|up to|max\.?|until|zul\.?|nosnost\w*|ładowności|ładowność|payload|capacity|bag|bags|sack\w*|säcke|sacs?|sacchi|sacos?|worek|workach|worki|pytl\w*|zsák\w*|saci|чувал\w*|je|à|per|each|à)\s*|[/x×]\s*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotCargoWeightBefore();

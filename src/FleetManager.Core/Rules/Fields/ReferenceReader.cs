@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -55,7 +54,7 @@ public static partial class ReferenceReader
             var patterns = new List<Regex>(group.Length);
             foreach (var (pattern, keywords) in group)
             {
-                if (KeywordPrecheck.MayContain(span, keywords))
+                if (keywords.MayContain(span))
                 {
                     patterns.Add(pattern);
                 }
@@ -88,34 +87,34 @@ public static partial class ReferenceReader
     /// The pattern groups by rank, each pattern with keywords every one of its matches contains (for
     /// each alternative its most telling literal word, e.g. "zlecenia" of "nr zlecenia").
     /// </summary>
-    private static readonly (Regex Pattern, SearchValues<string> Keywords)[][] PatternGroupsByRank =
+    private static readonly (Regex Pattern, KeywordSet Keywords)[][] PatternGroupsByRank =
     [
         [
-            (NumberedEnglishGermanPolish(), KeywordPrecheck.Keywords(
+            (NumberedEnglishGermanPolish(), new KeywordSet(
                 "our", "booking", "order", "load", "po", "shipment", "offer", "auftrag", "bestell", "unsere", "angebot", "ladung",
                 "sendung", "zlecenie", "zlecenia", "oferta", "zamówienia", "zamówienie", "oferty")),
-            (NumberedFrenchItalianSpanish(), KeywordPrecheck.Keywords(
+            (NumberedFrenchItalianSpanish(), new KeywordSet(
                 "n°", "nº", "ordre", "notre", "commande", "ordine", "nostro", "rif", "orden", "pedido", "referencia", "carga",
                 "encomenda", "nuestra")),
-            (NumberedDutchCzechHungarian(), KeywordPrecheck.Keywords(
+            (NumberedDutchCzechHungarian(), new KeywordSet(
                 "nummer", "opdracht", "onze", "číslo", "cislo", "objedn", "zakázka", "megbízás", "rendelés", "hivatkozási")),
-            (NumberedRomanianBulgarianOther(), KeywordPrecheck.Keywords(
+            (NumberedRomanianBulgarianOther(), new KeywordSet(
                 "comand", "заявка", "поръчка", "sakymo", "naročil", "sipariş", "referans")),
         ],
         [
-            (TitledDocument(), KeywordPrecheck.Keywords(
+            (TitledDocument(), new KeywordSet(
                 "auftrag", "order", "booking", "zlecenie", "ordre", "ordine", "orden", "pedido", "objedn", "comand", "megbízás",
                 "заявка", "поръчка", "sipariş", "užsakymas", "naročilo")),
-            (TitledReferenceLabel(), KeywordPrecheck.Keywords("ref", "réf", "rif", "реф")),
+            (TitledReferenceLabel(), new KeywordSet("ref", "réf", "rif", "реф")),
         ],
         [
-            (TitledLoose(), KeywordPrecheck.Keywords(
+            (TitledLoose(), new KeywordSet(
                 "auftrag", "order", "zlecenie", "ordre", "ordine", "orden", "pedido", "objedn", "comand", "megbízás", "заявка",
                 "поръчка")),
         ],
     ];
 
-    private static readonly ((Regex Pattern, SearchValues<string> Keywords)[] Group, int Rank)[] Groups =
+    private static readonly ((Regex Pattern, KeywordSet Keywords)[] Group, int Rank)[] Groups =
         [(PatternGroupsByRank[0], 1), (PatternGroupsByRank[1], 2), (PatternGroupsByRank[2], 3)];
 
     private static void Offer(ref (string, TextSpan)? best, ref int bestRank, string value, int rank, int start, int length, int unused)

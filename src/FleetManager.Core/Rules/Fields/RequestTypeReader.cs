@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 
@@ -69,16 +68,16 @@ public static partial class RequestTypeReader
     /// source-generated matchers cost the JIT much less than one large one.
     /// </summary>
     private static bool IsQuoteRequest(ReadOnlySpan<char> text)
-        => (KeywordPrecheck.MayContain(text, WesternQuoteWords) && QuoteRequestWestern().IsMatch(text))
-            || (KeywordPrecheck.MayContain(text, EasternQuoteWords) && QuoteRequestEastern().IsMatch(text));
+        => (WesternQuoteWords.MayContain(text) && QuoteRequestWestern().IsMatch(text))
+            || (EasternQuoteWords.MayContain(text) && QuoteRequestEastern().IsMatch(text));
 
     /// <summary>A word every <see cref="QuoteRequestWestern"/> match contains (one per alternative, e.g. "anfrage" of "Anfrage für").</summary>
-    private static readonly SearchValues<string> WesternQuoteWords = KeywordPrecheck.Keywords(
+    private static readonly KeywordSet WesternQuoteWords = new(
         "quot", "rfq", "price", "request", "your", "anfrage", "bitte", "preis", "cotation", "devis", "offre", "prix", "prijs",
         "offerteaanvraag", "tarief", "solicitud", "presupuesto", "precio", "cotizaci", "preventivo", "richiesta", "offerta");
 
     /// <summary>A word every <see cref="QuoteRequestEastern"/> match contains (one per alternative, e.g. "wycen" of "wycena").</summary>
-    private static readonly SearchValues<string> EasternQuoteWords = KeywordPrecheck.Keywords(
+    private static readonly KeywordSet EasternQuoteWords = new(
         "zapytanie", "prośba", "wycen", "proszę", "poptávk", "nabídk", "prosím", "ajánlat", "ofert", "запитване", "оферта",
         "teklif", "pasiūlym");
 
