@@ -4,7 +4,7 @@ namespace FleetManager.Core.Rules.Stops;
 /// The places (<see cref="PostalPlaceParser.FindAll"/>) of the lines of one document, remembered on
 /// the current thread for the document last read there. The segmenter looks for route one-liners in
 /// every body line and the stop extractor reads the same lines again right after, so sharing the
-/// answers halves the costliest part of both. <see cref="PostalPlaceParser.FindAll"/> is a pure
+/// answers halves the costliest part of both; short lines are also remembered across documents. <see cref="PostalPlaceParser.FindAll"/> is a pure
 /// function of the line, so this changes nothing but the CPU. The lists handed out are shared:
 /// callers must not change them.
 /// </summary>
@@ -32,12 +32,21 @@ internal sealed class DocumentPlaces
         return current;
     }
 
+    /// <summary>
+    /// Short lines remembered across documents on this thread: an address line ("12 rue de Gerland,
+    /// 69007 Lyon", a sender's own address in every signature) comes back in message after message.
+    /// </summary>
+    [ThreadStatic]
+    private static LabelMemo<List<PostalPlace>>? t_shortLines;
+
+    private static readonly Func<string, List<PostalPlace>> FindAllOnce = PostalPlaceParser.FindAll;
+
     /// <summary><see cref="PostalPlaceParser.FindAll"/> of <paramref name="line"/>.</summary>
     public List<PostalPlace> Places(string line)
     {
         if (!_places.TryGetValue(line, out var places))
         {
-            places = PostalPlaceParser.FindAll(line);
+            places = (t_shortLines ??= new()).Get(line, FindAllOnce);
             _places[line] = places;
         }
 

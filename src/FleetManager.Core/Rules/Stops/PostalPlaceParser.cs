@@ -36,7 +36,7 @@ internal static partial class PostalPlaceParser
         var hasDigitRun = HasThreeDigitRun(line);
         if (hasDigitRun && HasCodeBeforeCapital(line))
         {
-            foreach (Match m in CodeThenCity().Matches(line))
+            for (var m = CodeThenCity().Match(line); m.Success; m = m.NextMatch())
             {
                 var place = FromCodeThenCity(line, m);
                 if (place is not null)
