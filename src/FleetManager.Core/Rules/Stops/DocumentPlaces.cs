@@ -1,3 +1,5 @@
+using FleetManager.Core.Text;
+
 namespace FleetManager.Core.Rules.Stops;
 
 /// <summary>
@@ -41,9 +43,19 @@ internal sealed class DocumentPlaces
 
     private static readonly Func<string, List<PostalPlace>> FindAllOnce = PostalPlaceParser.FindAll;
 
+    /// <summary>The answer for every line without a digit (shared, like every list handed out here).</summary>
+    private static readonly List<PostalPlace> NoPlaces = [];
+
     /// <summary><see cref="PostalPlaceParser.FindAll"/> of <paramref name="line"/>.</summary>
     public List<PostalPlace> Places(string line)
     {
+        // FindAll needs a postal code, so a line without a digit (most prose) has no place: answered
+        // without hashing the line into the memos.
+        if (!TextScan.HasDigit(line))
+        {
+            return NoPlaces;
+        }
+
         if (!_places.TryGetValue(line, out var places))
         {
             places = (t_shortLines ??= new()).Get(line, FindAllOnce);
