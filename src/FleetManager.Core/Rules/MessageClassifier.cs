@@ -1,3 +1,4 @@
+using System.Buffers;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Classifying;
 using P = FleetManager.Core.Rules.Classifying.ClassificationPrechecks;
@@ -67,7 +68,7 @@ public sealed class MessageClassifier
         // '»'), and a load-list header needs cell separators; most messages have neither, and these
         // line-anchored patterns are costly to run over a whole message for nothing.
         var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : CountUpTo(V.DigestLane().EnumerateMatches(newBody), 2);
-        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && V.LoadListHeader().IsMatch(content);
+        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && HasLoadListHeader(content);
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
         if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)
@@ -147,7 +148,7 @@ public sealed class MessageClassifier
                 case 1:
                     if (!invoiceQuestion)
                     {
-                        var words = P.InvoiceWord.MayMatch(newBody) ? CountUpTo(V.InvoiceWord().EnumerateMatches(newBody), MaxInvoiceWords) : 0;
+                        var words = InvoiceWordsUpTo(newBody, MaxInvoiceWords);
                         range.SettleInvoice(words, MaxInvoiceWords);
                     }
 
@@ -236,6 +237,104 @@ public sealed class MessageClassifier
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a line of <paramref name="content"/> is a load-list header: <see cref="V.LoadListHeader"/>
+    /// run on the lines that can hold one. The pattern is line-anchored and never reads across a line
+    /// break, so it matches the whole text exactly when it matches one of its lines (split at "\n", so
+    /// "$" still falls where it did); and every match holds four cell separators (";", tab, "|").
+    /// Running it on those few lines spares its two look-aheads at every line of the message.
+    /// </summary>
+    private static bool HasLoadListHeader(string content)
+    {
+        var rest = content.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (HasFourSeparators(line) && V.LoadListHeader().IsMatch(line))
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static bool HasFourSeparators(ReadOnlySpan<char> line)
+    {
+        var found = 0;
+        for (var i = line.IndexOfAny(';', '\t', '|'); i >= 0; i = line.IndexOfAny(';', '\t', '|'))
+        {
+            if (++found == 4)
+            {
+                return true;
+            }
+
+            line = line[(i + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>The words and anchor letters of <see cref="P.InvoiceWord"/>, searched for where they are.</summary>
+    private static readonly SearchValues<string> InvoiceKeywords = SearchValues.Create([.. P.InvoiceWord.Words], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> InvoiceAnchors = SearchValues.Create(P.InvoiceWord.Anchors);
+
+    /// <summary>
+    /// The number of <see cref="V.InvoiceWord"/> matches in <paramref name="body"/>, counting up to
+    /// <paramref name="limit"/>: the same as enumerating them, but each search for the next match starts
+    /// near the next pre-check word rather than at the previous match's end. Why that is exact: every
+    /// match holds a pre-check word or anchor letter, and everything a match holds before that word is
+    /// letters and white space (the vocabulary's words and "\s+" between them; "\w*" only ever follows
+    /// the word). So no match can start before the run of letters and white space that leads up to the
+    /// first pre-check word, and the search can start there. Bodies without invoice words (most orders)
+    /// are only searched by the vectorized pre-check.
+    /// </summary>
+    private static int InvoiceWordsUpTo(string body, int limit)
+    {
+        var count = 0;
+        var from = 0;
+        while (count < limit)
+        {
+            var hit = FirstInvoiceKeyword(body.AsSpan(from));
+            if (hit < 0)
+            {
+                break;
+            }
+
+            var start = from + hit;
+            while (start > from && (char.IsLetter(body[start - 1]) || char.IsWhiteSpace(body[start - 1])))
+            {
+                start--;
+            }
+
+            var match = V.InvoiceWord().Match(body, start);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            count++;
+            from = match.Index + match.Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>The index of the first pre-check word or anchor letter of <see cref="P.InvoiceWord"/> in <paramref name="text"/>, or -1.</summary>
+    private static int FirstInvoiceKeyword(ReadOnlySpan<char> text)
+    {
+        var word = text.IndexOfAny(InvoiceKeywords);
+        var anchor = (word < 0 ? text : text[..word]).IndexOfAny(InvoiceAnchors);
+        return anchor >= 0 ? anchor : word;
     }
 
     private static int CountUpTo(System.Text.RegularExpressions.Regex.ValueMatchEnumerator matches, int limit)

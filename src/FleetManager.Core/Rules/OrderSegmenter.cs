@@ -23,6 +23,7 @@ public sealed partial class OrderSegmenter
         }
 
         var lines = TextLine.Split(text, document.BodyStart, text.Length);
+        var places = DocumentPlaces.Of(document);
 
         // The route key of each line, worked out once when first asked for: the numbered entries and
         // the route lines below ask for the same lines, and finding the places is the costly part.
@@ -32,7 +33,7 @@ public sealed partial class OrderSegmenter
         {
             if (!keyKnown[line])
             {
-                keys[line] = RouteKey(lines[line].Text);
+                keys[line] = RouteKey(lines[line].Text, places);
                 keyKnown[line] = true;
             }
 
@@ -52,7 +53,7 @@ public sealed partial class OrderSegmenter
                 blocks.Add(block);
                 allHaveRoutes = allHaveRoutes && (StartsLine(text, start) && (end == text.Length || StartsLine(text, end))
                     ? KnownLinesHaveRoute(entries[i], end)
-                    : HasRoute(text, block));
+                    : HasRoute(text, block, places));
             }
 
             if (allHaveRoutes)
@@ -112,6 +113,11 @@ public sealed partial class OrderSegmenter
         var expected = 1;
         for (var i = 0; i < lines.Count; i++)
         {
+            if (!MayStartEntry(lines[i].Text))
+            {
+                continue;
+            }
+
             var m = EntryNumber().Match(lines[i].Text);
             if (!m.Success || int.Parse(m.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
             {
@@ -132,12 +138,27 @@ public sealed partial class OrderSegmenter
         return result;
     }
 
+    /// <summary>
+    /// False when <paramref name="line"/> cannot match <see cref="EntryNumber"/>, which needs a digit
+    /// after at most four white-space characters: most lines start with a letter and need no regex run.
+    /// </summary>
+    private static bool MayStartEntry(string line)
+    {
+        var i = 0;
+        while (i < line.Length && i < 4 && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        return i < line.Length && char.IsDigit(line[i]);
+    }
+
     /// <summary>The last entry ends at the first blank line after it that is followed by unindented text (the digest's footer).</summary>
     private static int EntryEnd(List<TextLine> lines, int from, int fallback)
     {
         for (var i = from + 1; i < lines.Count; i++)
         {
-            if (lines[i].Text.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(lines[i].Text))
             {
                 return lines[i].Start;
             }
@@ -151,11 +172,11 @@ public sealed partial class OrderSegmenter
         return fallback;
     }
 
-    private static bool HasRoute(string text, OrderBlock block)
+    private static bool HasRoute(string text, OrderBlock block, DocumentPlaces places)
     {
         foreach (var line in TextLine.Split(text, block.Start, block.End))
         {
-            if (RouteKey(line.Text) is not null)
+            if (RouteKey(line.Text, places) is not null)
             {
                 return true;
             }
@@ -165,14 +186,15 @@ public sealed partial class OrderSegmenter
     }
 
     /// <summary>A key naming the two ends when the line is a route one-liner ("DE-85386 Eching -> PL-02-672 Warszawa"), else null.</summary>
-    private static string? RouteKey(string line)
+    private static string? RouteKey(string line, DocumentPlaces memo)
     {
         if (line.Length > 300)
         {
             return null;
         }
 
-        var places = PostalPlaceParser.FindAll(line);
+        // The stop extractor asks for the places of the same lines next: remembered for it.
+        var places = memo.Places(line);
         if (places.Count < 2)
         {
             return null;

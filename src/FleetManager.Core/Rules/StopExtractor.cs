@@ -235,7 +235,7 @@ public sealed partial class StopExtractor
                 continue;
             }
 
-            if (text.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(text))
             {
                 blankRun++;
                 if (current is not null && (current.HasPlace || blankRun >= 2))

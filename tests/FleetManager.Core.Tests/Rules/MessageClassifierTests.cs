@@ -25,6 +25,25 @@ public sealed class MessageClassifierTests
             """)));
 
     [Fact]
+    public void Classify_InvoiceWordsAfterProseAndPunctuation_IsInvoice()
+        => Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Unterlagen November", """
+            Sehr geehrte Damen und Herren,
+
+            anbei erhalten Sie, wie besprochen, die Unterlagen (siehe Anlage).
+            Zahlungserinnerung: die Rechnung 2026-114 ist noch offen.
+            IBAN: DE12 3456 7890 1234 5678 90, BIC: ABCDDEFFXXX
+            Fällig bis 01.12.2026, Rechnungsbetrag 1.200 EUR, MwSt 19 %
+            """)));
+
+    [Fact]
+    public void Classify_LoadListHeaderAfterProseWithCrLf_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Wochenplan KW 49",
+            "Hallo zusammen,\r\nhier der Plan | bitte bestätigen.\r\n\r\n"
+            + "Ladeort;Ladedatum;Entladeort;Entladedatum;Gewicht\r\n"
+            + "München;03.12.2026;Warszawa;04.12.2026;24.000 kg\r\n"
+            + "Augsburg;04.12.2026;Poznań;05.12.2026;12.000 kg\r\n")));
+
+    [Fact]
     public void Classify_ReplyThatOnlyConfirms_IsOther()
         => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("AW: Transportauftrag 12-345", """
             Danke, Auftrag bestätigt. Kennzeichen folgt.

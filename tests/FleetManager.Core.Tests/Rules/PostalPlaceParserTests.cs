@@ -28,6 +28,19 @@ public sealed class PostalPlaceParserTests
         Assert.Equal(country, place.Country);
     }
 
+    [Theory]
+    [InlineData("Lager 3,\tD-93047\tRegensburg", "93047", "Regensburg")]
+    [InlineData("Ziel: 93047,Regensburg", "93047", "Regensburg")]
+    [InlineData("Celsiusweg 22, 5928PR, Venlo", "5928PR", "Venlo")]
+    [InlineData("Mladá Boleslav,\t293 01", "293 01", "Mladá Boleslav")]
+    [InlineData("Lieferung 12345 Łódź", "12345", "Łódź")]
+    public void FindAll_CodeAndCityJoinedByTabsOrCommas_StillFound(string line, string postal, string city)
+    {
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+        Assert.Equal(postal, place.PostalCode);
+        Assert.Equal(city, place.City);
+    }
+
     [Fact]
     public void FindAll_ItalianProvinceAfterCity_IsFlagged() =>
         Assert.True(PostalPlaceParser.FindAll("Via Roma 1 - 31010 Mareno di Piave (TV)")[0].ItalianProvince);

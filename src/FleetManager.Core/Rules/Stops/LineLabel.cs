@@ -21,8 +21,7 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
     /// <summary>Reads the label of <paramref name="line"/>; null when the line is plain text.</summary>
     public static LineLabel? Read(string line)
     {
-        var numbering = Numbering().Match(line);
-        var bodyStart = numbering.Success ? numbering.Length : 0;
+        var bodyStart = MayStartNumbering(line) && Numbering().Match(line) is { Success: true } numbering ? numbering.Length : 0;
         var body = line[bodyStart..];
         var trimmedStart = body.Length - body.TrimStart().Length;
         body = body.TrimStart();
@@ -134,6 +133,24 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         }
 
         return (-1, 0, false);
+    }
+
+    /// <summary>The non-digit characters <see cref="Numbering"/> can start with (after white space and "(").</summary>
+    private static readonly System.Buffers.SearchValues<char> NumberingMarks = System.Buffers.SearchValues.Create("(-•*–·>");
+
+    /// <summary>
+    /// False when <paramref name="line"/> cannot match <see cref="Numbering"/>: after its leading white
+    /// space every alternative starts with "(", a digit or a list mark. Most lines start with a letter.
+    /// </summary>
+    private static bool MayStartNumbering(string line)
+    {
+        var i = 0;
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        return i < line.Length && (char.IsDigit(line[i]) || NumberingMarks.Contains(line[i]));
     }
 
     [GeneratedRegex(@"^\s*(?:\(?\d{1,2}[.)](?!\d)\s*|\d{1,2}\s*\|\s*|\d{1,2}\s{2,}|[-•*–·>]\s+)")]

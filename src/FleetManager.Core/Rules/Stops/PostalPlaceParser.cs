@@ -34,9 +34,9 @@ internal static partial class PostalPlaceParser
         // Every postal-code alternative of CodeThenCity and CityThenCode holds three digits in a row
         // (\d{3}, \d{2}-\d{3}, \d{4,6}...); only the British pattern can do without.
         var hasDigitRun = HasThreeDigitRun(line);
-        if (hasDigitRun)
+        if (hasDigitRun && HasCodeBeforeCapital(line))
         {
-            foreach (Match m in CodeThenCity().Matches(line))
+            for (var m = CodeThenCity().Match(line); m.Success; m = m.NextMatch())
             {
                 var place = FromCodeThenCity(line, m);
                 if (place is not null)
@@ -69,7 +69,7 @@ internal static partial class PostalPlaceParser
             }
         }
 
-        if (result.Count == 0 && hasDigitRun)
+        if (result.Count == 0 && hasDigitRun && HasDigitAfterComma(line))
         {
             foreach (Match m in CityThenCode().Matches(line))
             {
@@ -103,6 +103,71 @@ internal static partial class PostalPlaceParser
             else
             {
                 run = 0;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the line has what every <see cref="CodeThenCity"/> match holds where its code meets its
+    /// city: the code's last character (a digit, or a capital letter of a Dutch code "5928 PR"), then
+    /// spaces, tabs or commas, then an upper-case letter (the city's first, \p{Lu}). Lines with numbers
+    /// but no such place ("24.000 kg", "Tel. +49 89 1234567", "26.11.2026 08:00") skip the pattern.
+    /// </summary>
+    private static bool HasCodeBeforeCapital(string line)
+    {
+        for (var i = line.AsSpan().IndexOfAny(' ', '\t', ','); i >= 0 && i < line.Length; )
+        {
+            if (i > 0 && (char.IsDigit(line[i - 1]) || char.IsAsciiLetterUpper(line[i - 1])))
+            {
+                var j = i + 1;
+                while (j < line.Length && line[j] is ' ' or '\t' or ',')
+                {
+                    j++;
+                }
+
+                if (j < line.Length && char.GetUnicodeCategory(line[j]) == System.Globalization.UnicodeCategory.UppercaseLetter)
+                {
+                    return true;
+                }
+
+                i = j;
+            }
+            else
+            {
+                i++;
+            }
+
+            var next = i < line.Length ? line.AsSpan(i).IndexOfAny(' ', '\t', ',') : -1;
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the line has what every <see cref="CityThenCode"/> match holds: a comma, spaces or
+    /// tabs, then a digit (the code's first, \d).
+    /// </summary>
+    private static bool HasDigitAfterComma(string line)
+    {
+        for (var i = line.IndexOf(','); i >= 0; i = line.IndexOf(',', i + 1))
+        {
+            var j = i + 1;
+            if (j >= line.Length || line[j] is not (' ' or '\t'))
+            {
+                continue;
+            }
+
+            while (j < line.Length && line[j] is ' ' or '\t')
+            {
+                j++;
+            }
+
+            if (j < line.Length && char.IsDigit(line[j]))
+            {
+                return true;
             }
         }
 

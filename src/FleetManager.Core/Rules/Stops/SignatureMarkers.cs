@@ -10,14 +10,34 @@ namespace FleetManager.Core.Rules.Stops;
 internal static partial class SignatureMarkers
 {
     /// <summary>True when the line opens a sign-off: what follows is the sender's signature.</summary>
-    public static bool IsClosing(string line) => MayStart(line, ClosingStarts) && Closing().IsMatch(line);
+    public static bool IsClosing(string line) => MayStartClosing(line) && Closing().IsMatch(line);
 
     /// <summary>
-    /// The ASCII characters a sign-off can start with (after leading white space): the first letter of
-    /// each alternative of <see cref="Closing"/> in both cases, "-" and "_". Most lines of a message
-    /// start otherwise (digits, "I", "N", "O", punctuation) or are blank.
+    /// The first two characters (lower case) of every alternative of <see cref="Closing"/> that starts
+    /// with two ASCII letters or "--"/"__": "mi(t)", "fr(eundlich)", "be(st)", "re(gards)", "br", "th(anks)",
+    /// "ud(vozlettel)" ... "z" and "s" followed by white space ("z poważaniem", "s pozdravem") are
+    /// checked apart. A sign-off line starts with one of these, so most lines ("Beladestelle",
+    /// "Gewicht", "12 Paletten") never reach the pattern.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> ClosingStarts = System.Buffers.SearchValues.Create("-_abcdefghklmprstuvwzABCDEFGHKLMPRSTUVWZ");
+    private static readonly string[] ClosingPairs =
+    [
+        "--", "__", "mi", "fr", "be", "vi", "li", "he", "gr", "ki", "wa", "re", "br", "ch", "th", "ma", "po", "co", "bi", "sa", "di",
+        "un", "at", "cu", "me", "vr", "mv", "ud", "ti", "ko", "mu", "le", "pa", "se", "tr", "wy", "vo", "en",
+    ];
+
+    /// <summary><see cref="ClosingPairs"/> as a table indexed by first * 128 + second (ASCII, lower case).</summary>
+    private static readonly bool[] ClosingPairTable = PairTable(ClosingPairs);
+
+    private static bool[] PairTable(string[] pairs)
+    {
+        var table = new bool[128 * 128];
+        foreach (var pair in pairs)
+        {
+            table[(pair[0] * 128) + pair[1]] = true;
+        }
+
+        return table;
+    }
 
     /// <summary>The ASCII characters a forward marker can start with: "-----", "begin forwarded", "From:", "Von:", "Od:", "De:", "Da:", "Van:", "Feladó:".</summary>
     private static readonly System.Buffers.SearchValues<char> ForwardStarts = System.Buffers.SearchValues.Create("-bdfovBDFOV");
@@ -43,6 +63,42 @@ internal static partial class SignatureMarkers
 
         var c = line[i];
         return !char.IsAscii(c) || starts.Contains(c);
+    }
+
+    /// <summary>
+    /// False only when the line cannot match <see cref="Closing"/> (anchored: "^\s*" then an
+    /// alternative of at least two characters): blank, a single character, or its first two
+    /// non-white characters are ASCII and no alternative starts with them (case-insensitively; for
+    /// ASCII letters that is plain lower-casing). A non-ASCII character among the two (Cyrillic,
+    /// "ü", the Kelvin sign that case-insensitively equals "k", a non-ASCII space) always goes to the pattern.
+    /// </summary>
+    private static bool MayStartClosing(string line)
+    {
+        var i = 0;
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        if (i + 1 >= line.Length)
+        {
+            return false;
+        }
+
+        var first = line[i];
+        var second = line[i + 1];
+        if (!char.IsAscii(first) || !char.IsAscii(second))
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(second))
+        {
+            // "z\s+powa...", "z\s+wyrazami", "s\s+pozdrav..."
+            return first is 'z' or 'Z' or 's' or 'S';
+        }
+
+        return ClosingPairTable[(char.ToLowerInvariant(first) * 128) + char.ToLowerInvariant(second)];
     }
 
     /// <summary>True when the line starts a forwarded or quoted message (its content is read again).</summary>

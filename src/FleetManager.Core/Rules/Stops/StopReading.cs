@@ -11,7 +11,7 @@ namespace FleetManager.Core.Rules.Stops;
 /// </summary>
 internal sealed class StopReading
 {
-    private readonly Dictionary<string, List<PostalPlace>> _places = new(StringComparer.Ordinal);
+    private readonly DocumentPlaces _places;
     private readonly Dictionary<string, List<DateMatch>> _dates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LineLabel?> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeWindow> _blankedWindows = new(StringComparer.Ordinal);
@@ -20,6 +20,7 @@ internal sealed class StopReading
     {
         Document = document;
         EmailDate = emailDate;
+        _places = DocumentPlaces.Of(document);
     }
 
     public RulesDocument Document { get; }
@@ -38,16 +39,7 @@ internal sealed class StopReading
     public bool LoadListKnown { get; set; }
 
     /// <summary><see cref="PostalPlaceParser.FindAll"/> of <paramref name="line"/>.</summary>
-    public List<PostalPlace> Places(string line)
-    {
-        if (!_places.TryGetValue(line, out var places))
-        {
-            places = PostalPlaceParser.FindAll(line);
-            _places[line] = places;
-        }
-
-        return places;
-    }
+    public List<PostalPlace> Places(string line) => _places.Places(line);
 
     /// <summary><see cref="DateExpressionParser.FindAll"/> of <paramref name="text"/> with the document's email date.</summary>
     public List<DateMatch> Dates(string text)
