@@ -7,10 +7,9 @@ namespace FleetManager.Core.Rules;
 /// A cheap exact pre-check for one vocabulary pattern: every match of the pattern holds one of the
 /// ASCII words or one of the anchor letters literally (case-insensitively), so a text with none of
 /// them cannot match and the pattern need not run. Answers "could the pattern match here", never
-/// "does it". Two forms: an instance for the classifier's long vocabularies (ASCII words plus anchor
-/// letters, see the remarks), and <see cref="Keywords"/> / <see cref="MayContain"/> for the field
-/// readers' short keyword lists, which may hold non-ASCII words and fall back to "may match" when the
-/// text has a letter whose case folding an ordinal search does not share.
+/// "does it". This is the form for the classifier's long vocabularies (ASCII words plus anchor
+/// letters, see the remarks); the field readers' short keyword lists, which may hold non-ASCII words,
+/// use <see cref="KeywordSet"/>, which shares <see cref="HasOddCaseLetter"/> with it.
 /// </summary>
 /// <remarks>
 /// Why: the classifier's vocabularies are long alternations that the regex engine can only start at
@@ -75,21 +74,10 @@ internal sealed class KeywordPrecheck
     private static readonly SearchValues<char> OddCaseLetters = SearchValues.Create("\u212A\u017F\u212B\u0130\u0131\u1E9E\u1E9B\u00B5");
 
     /// <summary>
-    /// Keywords for a case-insensitive pattern: true when <paramref name="text"/> contains one of
-    /// <paramref name="keywords"/> (ordinal, ignoring case) or a letter whose case folding differs.
+    /// True when <paramref name="text"/> has one of the odd-case letters, where a keyword test must answer
+    /// "may match". They are all non-ASCII, so text without a non-ASCII character (a vectorized range
+    /// test) has none.
     /// </summary>
-    /// <remarks>
-    /// A <see cref="KeywordSet"/> gives the same answer faster when a keyword is not ASCII. The odd
-    /// letters are all non-ASCII, so text without a non-ASCII character (a vectorized range test) has none.
-    /// </remarks>
-    public static bool MayContain(ReadOnlySpan<char> text, SearchValues<string> keywords)
-        => text.ContainsAny(keywords) || HasOddCaseLetter(text);
-
-    /// <summary>True when <paramref name="text"/> has one of the odd-case letters (see <see cref="MayContain"/>).</summary>
     internal static bool HasOddCaseLetter(ReadOnlySpan<char> text)
         => text.ContainsAnyExceptInRange('\0', '\u007F') && text.ContainsAny(OddCaseLetters);
-
-    /// <summary>Creates keywords for <see cref="MayContain"/>, compared ordinally ignoring case.</summary>
-    public static SearchValues<string> Keywords(params string[] keywords)
-        => SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase);
 }

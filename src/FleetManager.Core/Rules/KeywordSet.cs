@@ -6,8 +6,9 @@ namespace FleetManager.Core.Rules;
 /// <summary>
 /// The field readers' keyword pre-check for one case-insensitive pattern: <see cref="MayContain"/> is
 /// true when the text contains one of the keywords (ordinal, ignoring case) or a letter whose case
-/// folding a case-insensitive regex and an ordinal search do not share. Gives exactly the answer of
-/// <see cref="KeywordPrecheck.MayContain"/> with the same keywords, only faster.
+/// folding a case-insensitive regex and an ordinal search do not share
+/// (<see cref="KeywordPrecheck.HasOddCaseLetter"/>): exactly the answer of one ordinal case-insensitive
+/// search for all the keywords plus that letter test, only faster.
 /// </summary>
 /// <remarks>
 /// Why: a <see cref="SearchValues{T}"/> of strings that ignores case is vectorized only when every word
@@ -73,7 +74,7 @@ internal sealed class KeywordSet
 
     /// <summary>
     /// True when <paramref name="text"/> contains one of the keywords (ordinal, ignoring case) or a
-    /// letter whose case folding differs (see <see cref="KeywordPrecheck.MayContain"/>).
+    /// letter whose case folding differs (see <see cref="KeywordPrecheck.HasOddCaseLetter"/>).
     /// </summary>
     public bool MayContain(ReadOnlySpan<char> text)
     {
