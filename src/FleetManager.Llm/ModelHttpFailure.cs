@@ -7,9 +7,10 @@ namespace FleetManager.Llm;
 
 /// <summary>
 /// Sorts a failed model request by what the caller does next: a spent daily quota pauses the source
-/// until the reset (<see cref="ModelQuotaExhaustedException"/>); a rejected key, an unknown model or a
-/// service still failing after the retries stops the source (<see cref="ReaderUnavailableException"/>,
-/// the message stays out of the ledger); a request the API refuses for this message alone (too large,
+/// until the reset (<see cref="ModelQuotaExhaustedException"/>); a rejected key (<see cref="ReaderCredentialException"/>,
+/// exit 6), an unknown model (<see cref="ReaderConfigurationException"/>, exit 5) or a service still failing
+/// after the retries (<see cref="ReaderUnavailableException"/>, exit 7) stops the source and the message stays
+/// out of the ledger; a request the API refuses for this message alone (too large,
 /// malformed input) quarantines the message.
 /// </summary>
 public static class ModelHttpFailure
@@ -33,7 +34,7 @@ public static class ModelHttpFailure
 
             if (string.Equals(body.Status, "insufficient_quota", StringComparison.OrdinalIgnoreCase))
             {
-                return new ReaderUnavailableException($"{provider}: the account has no quota left ({what})", "check the account's plan and billing, then run again");
+                return new ReaderConfigurationException($"{provider}: the account has no quota left ({what})", "check the account's plan and billing, then run again");
             }
 
             var hint = body.RetryDelay ?? RetryHints.FromRetryAfter(response, timeProvider);
@@ -42,17 +43,17 @@ public static class ModelHttpFailure
 
         if (status == 401 || status == 403 || body.Reasons.Contains("API_KEY_INVALID"))
         {
-            return new ReaderUnavailableException($"{provider} rejected the API key ({what})", "check " + keyHint);
+            return new ReaderCredentialException($"{provider} rejected the API key ({what})", "check " + keyHint);
         }
 
         if (status == 404)
         {
-            return new ReaderUnavailableException($"{provider}: model '{model}' was not found ({what})", $"set {provider}:Model to a current model id");
+            return new ReaderConfigurationException($"{provider}: model '{model}' was not found ({what})", $"set {provider}:Model to a current model id");
         }
 
         if (status == 400 && string.Equals(body.Status, "FAILED_PRECONDITION", StringComparison.Ordinal))
         {
-            return new ReaderUnavailableException($"{provider} refused the request: {body.Message ?? what}", "check the project's region and billing");
+            return new ReaderConfigurationException($"{provider} refused the request: {body.Message ?? what}", "check the project's region and billing");
         }
 
         if (status is 400 or 413 or 422)

@@ -1,21 +1,25 @@
+using FleetManager.Core.Errors;
+
 namespace FleetManager.Storage;
 
 /// <summary>
-/// The order book cannot be used at all: the file is not a SQLite database, cannot be opened or
-/// created, or holds a schema newer than this program knows. The caller stops (this is a
-/// configuration or deployment problem, not a per-message one) and shows <see cref="Exception.Message"/>.
+/// The order book cannot be used: the file is not a SQLite database, cannot be opened, created or
+/// written (read-only, disk full, damaged), or holds a schema newer than this program knows. The caller
+/// stops (exit 4); what was committed before stays, nothing half-written is left behind.
 /// </summary>
-public sealed class OrderBookUnavailableException : Exception
+public sealed class OrderBookUnavailableException : StoreException
 {
-    public OrderBookUnavailableException(string path, string reason)
-        : base($"Order book '{path}' cannot be used: {reason}")
+    private const string DefaultFix = "Fix the --db path or Storage:ConnectionString, the file's permissions or free space, then run again.";
+
+    public OrderBookUnavailableException(string path, string reason, string? fix = null)
+        : base($"Order book '{path}' cannot be used: {reason}", fix ?? DefaultFix)
     {
         Path = path;
         Reason = reason;
     }
 
-    public OrderBookUnavailableException(string path, string reason, Exception inner)
-        : base($"Order book '{path}' cannot be used: {reason}", inner)
+    public OrderBookUnavailableException(string path, string reason, Exception inner, string? fix = null)
+        : base($"Order book '{path}' cannot be used: {reason}", fix ?? DefaultFix, inner)
     {
         Path = path;
         Reason = reason;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 
 namespace FleetManager.Core.Pipeline;
@@ -43,7 +44,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
         var usage = ModelUsage.None;
-        ReaderUnavailableException? stoppedBy = null;
+        FleetManagerException? stoppedBy = null;
         var reasons = new List<(string, string)>();
         var batch = new List<ImportItem>(MaxBatch);
         var toCommit = new List<ProcessedMessage>(MaxBatch);
@@ -59,11 +60,11 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 {
                     batch.Add(await next.ConfigureAwait(false));
                 }
-                catch (ReaderUnavailableException ex)
+                catch (Exception ex) when (MessageProcessor.IsRunFailure(ex))
                 {
-                    // Commit what came before this message, then stop: the rest stays out of the
-                    // ledger so a later run reads it.
-                    stoppedBy = ex;
+                    // A setting, a credential, a service or the store failed, not this message: commit
+                    // what came before it, then stop; the rest stays out of the ledger so a later run reads it.
+                    stoppedBy = ex as FleetManagerException ?? (FleetManagerException)((AggregateException)ex).InnerExceptions[0];
                     break;
                 }
             }
@@ -172,7 +173,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             {
                 await pending.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ReaderUnavailableException)
+            catch (Exception ex) when (ex is OperationCanceledException || MessageProcessor.IsRunFailure(ex))
             {
                 // Not committed: a later run reads this message again.
             }

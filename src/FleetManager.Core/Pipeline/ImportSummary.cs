@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 
 namespace FleetManager.Core.Pipeline;
@@ -24,10 +25,11 @@ public sealed record ImportSummary
     public ModelUsage Usage { get; init; } = ModelUsage.None;
 
     /// <summary>
-    /// Set when the run stopped early because the reader became unavailable (a daily quota spent):
-    /// the messages before it are committed, the rest are not in the ledger and a later run reads them.
+    /// Set when the run stopped early because of a failure that is not one message's fault (a daily quota
+    /// spent, a rejected key, a geocoder's refused configuration): the messages before it are committed,
+    /// the rest are not in the ledger and a later run reads them.
     /// </summary>
-    public ReaderUnavailableException? StoppedBy { get; init; }
+    public FleetManagerException? StoppedBy { get; init; }
 
     /// <summary>Quarantine reasons in input order (source key, reason), for the report.</summary>
     public IReadOnlyList<(string SourceKey, string Reason)> QuarantineReasons { get; init; } = [];

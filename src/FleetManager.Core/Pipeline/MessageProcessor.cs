@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 
 namespace FleetManager.Core.Pipeline;
@@ -5,7 +6,9 @@ namespace FleetManager.Core.Pipeline;
 /// <summary>
 /// Raw message → parsed email → reader result → geocoded stops. Every failure that belongs to the
 /// message (malformed, too large, refused by the reader) ends as a quarantined result with its
-/// reason; anything else (cancellation, a geocoder outage) propagates to the caller.
+/// reason; a failure of the run itself (a setting, a credential, a service down, the store: any
+/// <see cref="FleetManagerException"/> other than <see cref="RejectedInputException"/>) and cancellation
+/// propagate to the caller, which stops before committing the message so it is read again.
 /// </summary>
 public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, IGeocoder? geocoder, TimeProvider? timeProvider = null)
 {
@@ -18,8 +21,8 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
     /// <summary>
     /// <see cref="ProcessAsync"/> that never fails because of the message: a bug in a parser or reader,
     /// or a message that takes longer than <see cref="MessageTimeout"/>, ends as a quarantined result
-    /// with the reason, and the caller carries on with the next message. A
-    /// <see cref="ReaderUnavailableException"/> (a spent quota) is not the message's fault and propagates.
+    /// with the reason, and the caller carries on with the next message. A failure that is not the message's
+    /// fault (<see cref="IsRunFailure"/>: a rejected key, a spent quota, a full disk) propagates.
     /// </summary>
     public async Task<ProcessedMessage> ProcessSafelyAsync(RawMessage raw, CancellationToken cancellationToken)
     {
@@ -32,11 +35,23 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         {
             return Quarantine(raw, null, $"reading took longer than {MessageTimeout.TotalSeconds:0} s and was abandoned");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ReaderUnavailableException)
+        catch (RejectedInputException ex)
+        {
+            return Quarantine(raw, null, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !IsRunFailure(ex))
         {
             return Quarantine(raw, null, "internal error while reading: " + ex.GetType().Name + ": " + ex.Message);
         }
     }
+
+    /// <summary>
+    /// True for a failure of the run rather than of one message: every category but rejected input
+    /// (configuration, credential, unavailable, store). Such a failure must never quarantine the message.
+    /// </summary>
+    public static bool IsRunFailure(Exception exception) =>
+        exception is FleetManagerException { Category: not ErrorCategory.RejectedInput }
+        || exception is AggregateException { InnerExceptions: [var only] } && IsRunFailure(only);
 
     public async ValueTask<ProcessedMessage> ProcessAsync(RawMessage raw, CancellationToken cancellationToken)
     {
@@ -45,7 +60,7 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         {
             email = parser.Parse(raw);
         }
-        catch (MessageQuarantinedException ex)
+        catch (RejectedInputException ex)
         {
             return Quarantine(raw, null, ex.Message);
         }
@@ -56,9 +71,9 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         {
             result = await reader.ReadAsync(email, cancellationToken).ConfigureAwait(false);
         }
-        catch (MessageQuarantinedException ex)
+        catch (RejectedInputException ex)
         {
-            return new ProcessedMessage(raw, ledgerKey, email, EmailResult.Quarantined(email.MessageId, ex.Message) with { Usage = ex.Usage });
+            return new ProcessedMessage(raw, ledgerKey, email, EmailResult.Quarantined(email.MessageId, ex.Message) with { Usage = (ex as MessageQuarantinedException)?.Usage });
         }
 
         if (geocoder is not null && result.Orders.Count > 0)

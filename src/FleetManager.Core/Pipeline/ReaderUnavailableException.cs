@@ -1,22 +1,13 @@
+using FleetManager.Core.Errors;
+
 namespace FleetManager.Core.Pipeline;
 
 /// <summary>
-/// The reader cannot read any message now (a model's quota is spent, its key is rejected, its model
-/// id is unknown): not the message's fault, so the message is not quarantined. The caller stops the
-/// source without recording the messages it did not finish; a later run picks them up.
+/// The reader cannot read any message now (a model still rate limited or failing after the retries,
+/// unreachable): not the message's fault, so the message is not quarantined. The caller stops the
+/// source without recording the messages it did not finish; a later run picks them up, at
+/// <see cref="ServiceUnavailableException.RetryAfter"/> when the service said when. A rejected key is a
+/// <see cref="ReaderCredentialException"/>, an unknown model a <see cref="ReaderConfigurationException"/>.
 /// </summary>
-public class ReaderUnavailableException : Exception
-{
-    public ReaderUnavailableException(string message, string fix, DateTimeOffset? resumeAt = null, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        Fix = fix;
-        ResumeAt = resumeAt;
-    }
-
-    /// <summary>What the operator does about it ("set GEMINI_API_KEY", "wait for the daily reset").</summary>
-    public string Fix { get; }
-
-    /// <summary>When trying again can succeed (a quota reset); null when only a fix helps.</summary>
-    public DateTimeOffset? ResumeAt { get; }
-}
+public class ReaderUnavailableException(string message, string fix, DateTimeOffset? retryAfter = null, Exception? innerException = null)
+    : ServiceUnavailableException(message, fix, retryAfter, innerException);

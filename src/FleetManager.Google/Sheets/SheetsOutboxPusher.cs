@@ -147,7 +147,7 @@ public sealed class SheetsOutboxPusher(
                 // Certainly not applied (the handler already honoured Retry-After): wait and send the same rows again.
                 quotaAttempts++;
                 SheetsLog.NotApplied(_logger, toWrite.Count, quotaAttempts, ex);
-                await Task.Delay(ex.RetryAfter ?? _options.RetryBaseDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(ex.RetryDelay ?? _options.RetryBaseDelay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (SheetsUnavailableException ex) when (ex.MayHaveTakenEffect && ambiguousAttempts < _options.MaxAmbiguousRetries)
             {

@@ -1,19 +1,18 @@
+using FleetManager.Core.Errors;
+
 namespace FleetManager.Google.Sheets;
 
 /// <summary>
 /// Google refused the request for a reason retrying cannot fix (unknown spreadsheet, no permission, a bad
-/// tab name, a revoked token): the sink stops and <see cref="Fix"/> says what the user must change.
+/// tab name): the sink stops and the fix says what the user must change (exit 5).
 /// Rows stay in the outbox, so nothing is lost once the fix is made.
 /// </summary>
 public sealed class SheetsRejectedException(int statusCode, string? reason, string message, string fix)
-    : Exception(message + " " + fix)
+    : ConfigurationException(message, fix)
 {
     /// <summary>The HTTP status (400, 401, 403, 404 ...).</summary>
     public int StatusCode { get; } = statusCode;
 
     /// <summary>Google's machine-readable reason or status (<c>PERMISSION_DENIED</c>, <c>NOT_FOUND</c>), when given.</summary>
     public string? Reason { get; } = reason;
-
-    /// <summary>What the user must do.</summary>
-    public string Fix { get; } = fix;
 }

@@ -1,3 +1,5 @@
+using FleetManager.Core.Errors;
+
 namespace FleetManager.Google.Sheets;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace FleetManager.Google.Sheets;
 /// so the key column must be read back before writing again.
 /// </summary>
 public sealed class SheetsUnavailableException(string message, bool mayHaveTakenEffect, TimeSpan? retryAfter = null, Exception? innerException = null)
-    : Exception(message, innerException)
+    : ServiceUnavailableException(message, "the rows stay in the outbox; run 'fleetmanager sync' again later", null, innerException)
 {
     /// <summary>True when the failed request was a write that may nevertheless have been applied.</summary>
     public bool MayHaveTakenEffect { get; } = mayHaveTakenEffect;
 
-    /// <summary>Google's <c>Retry-After</c>, when it sent one.</summary>
-    public TimeSpan? RetryAfter { get; } = retryAfter;
+    /// <summary>Google's <c>Retry-After</c> as a delay, when it sent one.</summary>
+    public TimeSpan? RetryDelay { get; } = retryAfter;
 }

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using FleetManager.Google.Auth;
-using FleetManager.Google.Gmail;
-using FleetManager.Core.Pipeline;
+using System.Globalization;
+using FleetManager.Core.Errors;
 using Microsoft.Extensions.Options;
-using FleetManager.Mail.Parsing;
-using FleetManager.Mail.Sources;
-using FleetManager.Storage;
 
 namespace FleetManager.Commands;
 
@@ -35,91 +31,94 @@ internal static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // The last resort: a failure on a thread nobody awaits would otherwise end the process with the
+        // runtime's stack trace and exit 134. It gets the same one line as everything else.
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var code = e.ExceptionObject is Exception ex ? Report(ex, Console.Error) : ExitCodes.InternalError;
+            Console.Error.Flush();
+            Environment.Exit(code);
+        };
+
+        try
+        {
+            return await RunVerbAsync(args).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Report(ex, Console.Error);
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args)
+    {
         var parse = CreateRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine("error: " + error.Message);
-            }
-
+            // One error: the first says what is wrong; System.CommandLine often adds a consequence of it
+            // ("Required command was not provided" after an unknown verb).
+            Console.Error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0].Message));
             Console.Error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
             return ExitCodes.Usage;
         }
 
-        try
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        if (SelfStoppingVerbs.Contains(parse.CommandResult.Command.Name))
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            if (SelfStoppingVerbs.Contains(parse.CommandResult.Command.Name))
-            {
-                configuration.ProcessTerminationTimeout = null;
-            }
+            configuration.ProcessTerminationTimeout = null;
+        }
 
-            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine("error: configuration: " + failure);
-            }
+        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+    }
 
-            return ExitCodes.Configuration;
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is FormatException || ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+    /// <summary>
+    /// Writes any failure as one line (what went wrong and what to do) and returns its exit code. Categories decide; the few library types below are what can
+    /// still escape before an adapter wraps them (the host's start-up, the options binder).
+    /// </summary>
+    internal static int Report(Exception exception, TextWriter error)
+    {
+        switch (Unwrap(exception))
         {
-            // A setting that does not parse (a TimeSpan, a number): the binder names the key.
-            Console.Error.WriteLine("error: configuration: " + ex.Message);
-            return ExitCodes.Configuration;
-        }
-        catch (ReaderUnavailableException ex)
-        {
-            var resume = ex.ResumeAt is { } at ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; try again after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
-            Console.Error.WriteLine($"error: {ex.Message} ({ex.Fix}{resume})");
-            return ExitCodes.ServiceUnavailable;
-        }
-        catch (OrderBookUnavailableException ex)
-        {
-            Console.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.OrderBookUnavailable;
-        }
-        catch (MailSourceNotFoundException ex)
-        {
-            Console.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.InputMissing;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.InputMissing;
-        }
-        catch (GoogleAuthorizationException ex)
-        {
-            // The message ends with the fix: print them on two lines.
-            Console.Error.WriteLine("error: " + (ex.Message.EndsWith(ex.Fix, StringComparison.Ordinal) ? ex.Message[..^ex.Fix.Length].TrimEnd() : ex.Message));
-            Console.Error.WriteLine("fix: " + ex.Fix);
-            return ExitCodes.SourceUnavailable;
-        }
-        catch (GmailApiException ex)
-        {
-            Console.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.SourceUnavailable;
-        }
-        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
-        {
-            // The Gmail client's breaker opened (most recent calls failed): a passing outage, not a bug.
-            Console.Error.WriteLine("error: " + ex.Message + " (the service failed too often in a row). Everything committed so far is kept; run the same command again later.");
-            return ExitCodes.Transient;
-        }
-        catch (HttpRequestException ex)
-        {
-            Console.Error.WriteLine("error: " + ex.Message + " Everything committed so far is kept; run the same command again later.");
-            return ExitCodes.Transient;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
-            return ExitCodes.Interrupted;
+            case FleetManagerException ex:
+                var resume = ex is ServiceUnavailableException { RetryAfter: { } at }
+                    ? string.Create(CultureInfo.InvariantCulture, $" Try again after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC.")
+                    : "";
+                error.WriteLine("error: " + ex.OneLine + resume);
+                return ExitCodes.ForCategory(ex.Category);
+            case OptionsValidationException ex:
+                foreach (var failure in ex.Failures)
+                {
+                    error.WriteLine("error: configuration: " + failure.ReplaceLineEndings(" "));
+                }
+
+                return ExitCodes.Configuration;
+            case InvalidOperationException ex when ex.InnerException is FormatException || ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
+                // A setting that does not parse (a TimeSpan, a number): the binder names the key.
+                error.WriteLine("error: configuration: " + ex.Message.ReplaceLineEndings(" "));
+                return ExitCodes.Configuration;
+            case OperationCanceledException:
+                error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
+                return ExitCodes.Interrupted;
+            case Microsoft.Data.Sqlite.SqliteException ex:
+                error.WriteLine("error: the order book cannot be used: " + ex.Message.ReplaceLineEndings(" ") + " Check the --db file's permissions, free disk space, or restore it from a backup.");
+                return ExitCodes.OrderBookUnavailable;
+            case IOException or UnauthorizedAccessException:
+                error.WriteLine("error: " + exception.Message.ReplaceLineEndings(" ") + " Check the path and its permissions.");
+                return ExitCodes.InputMissing;
+            case HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or TimeoutException:
+                error.WriteLine("error: " + exception.Message.ReplaceLineEndings(" ") + " Everything committed so far is kept; run the same command again later.");
+                return ExitCodes.ServiceUnavailable;
+            default:
+                var bug = Unwrap(exception);
+                error.WriteLine($"error: internal error ({bug.GetType().Name}: {bug.Message.ReplaceLineEndings(" ")}). Everything committed so far is kept; please report this with the command you ran.");
+                return ExitCodes.InternalError;
         }
     }
+
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions: [var only] } => Unwrap(only),
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        _ => exception,
+    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FleetManager.Core.Errors;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
 using FleetManager.Google.Gmail;
@@ -23,10 +24,11 @@ internal static class ImportCommand
     {
         var paths = CommonOptions.InputPaths();
         paths.Arity = ArgumentArity.ZeroOrMore;
-        var source = new Option<MailSourceKind?>("--source")
+        var source = new Option<string?>("--source")
         {
             Description = "Read the configured mailbox instead of PATHs: 'gmail' (docs/gmail.md) or 'imap' (docs/imap.md). Only what arrived since the last import is read.",
         };
+        source.AcceptOnlyFromAmong("gmail", "imap");
         var db = CommonOptions.Database();
         var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any message was quarantined." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
@@ -47,7 +49,7 @@ internal static class ImportCommand
             }
         });
         command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
-            ? RunMailboxAsync(kind, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
+            ? RunMailboxAsync(kind == "gmail" ? MailSourceKind.Gmail : MailSourceKind.Imap, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
             : RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct));
         return command;
     }
@@ -87,7 +89,7 @@ internal static class ImportCommand
             if (summary.StoppedBy is { } stopped)
             {
                 PrintPaused(stopped);
-                return ExitCodes.ServiceUnavailable;
+                return ExitCodes.ForCategory(stopped.Category);
             }
 
             return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
@@ -119,11 +121,12 @@ internal static class ImportCommand
         return new ImapMailbox(options);
     }
 
-    /// <summary>The reader became unavailable: what is stored, what is not, and when to run again.</summary>
-    private static void PrintPaused(ReaderUnavailableException stopped)
+    /// <summary>The run stopped (a reader, geocoder or sink failed, not a message): what is stored, what is not, and what to do.</summary>
+    private static void PrintPaused(FleetManagerException stopped)
     {
-        var resume = stopped.ResumeAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
-        Console.Error.WriteLine($"paused: {stopped.Message}. The messages before it are stored; the rest are not in the ledger: run the same import again{resume} ({stopped.Fix}).");
+        var resume = stopped is ServiceUnavailableException { RetryAfter: { } at } ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
+        var when = stopped.Category == ErrorCategory.Unavailable ? $"run the same import again{resume}" : "run the same import again after the fix";
+        Console.Error.WriteLine($"stopped: {stopped.Message.TrimEnd('.')}. The messages before it are stored; the rest are not in the ledger: {when} ({stopped.Fix.TrimEnd('.')}).");
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
@@ -193,7 +196,7 @@ internal static class ImportCommand
         if (summary.StoppedBy is { } stopped)
         {
             PrintPaused(stopped);
-            return ExitCodes.ServiceUnavailable;
+            return ExitCodes.ForCategory(stopped.Category);
         }
 
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;

@@ -7,13 +7,13 @@ namespace FleetManager.Commands;
 /// <summary>The filters that <c>orders list</c> and <c>orders export</c> share.</summary>
 internal sealed class OrderFilterOptions
 {
-    private readonly Option<DateOnly?> _from = new("--from") { Description = "Loading date on or after (YYYY-MM-DD)." };
-    private readonly Option<DateOnly?> _to = new("--to") { Description = "Loading date on or before (YYYY-MM-DD)." };
+    private readonly Option<DateOnly?> _from = new("--from") { Description = "Loading date on or after (YYYY-MM-DD).", CustomParser = CommandValueParsers.IsoDate };
+    private readonly Option<DateOnly?> _to = new("--to") { Description = "Loading date on or before (YYYY-MM-DD).", CustomParser = CommandValueParsers.IsoDate };
     private readonly Option<string?> _country = new("--country") { Description = "ISO country code of the loading or unloading place (DE, PL ...)." };
     private readonly Option<string?> _customer = new("--customer") { Description = "Customer name contains this text (case and accents ignored)." };
     private readonly Option<string?> _reference = new("--reference") { Description = "The sender's reference number." };
     private readonly Option<string?> _type = new("--type") { Description = "booking, quote_request or load_offer." };
-    private readonly Option<int?> _limit = new("--limit") { Description = "At most this many orders." };
+    private readonly Option<int?> _limit = new("--limit") { Description = "At most this many orders (a whole number of at least 1).", CustomParser = CommandValueParsers.PositiveCount };
 
     public OrderFilterOptions() => _type.AcceptOnlyFromAmong("booking", "quote_request", "load_offer");
 

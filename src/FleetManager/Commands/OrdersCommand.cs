@@ -41,7 +41,7 @@ internal static class OrdersCommand
     private static Command CreateShow()
     {
         var db = CommonOptions.Database();
-        var id = new Argument<long>("ID") { Description = "The order's id (first column of 'orders list')." };
+        var id = new Argument<long>("ID") { Description = "The order's id (first column of 'orders list').", CustomParser = CommandValueParsers.Id };
         var command = new Command("show", "Show one order in full: the spec's JSON, its stops with coordinates, and its source message.") { id, db };
         command.SetAction(parse =>
         {

@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using FleetManager.Google;
 using System.CommandLine;
 using FleetManager.Core.Pipeline;
@@ -79,22 +80,19 @@ internal static class SyncCommand
                 await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {outbox.Depth(SheetsOutboxPusher.SinkName)} pending.").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            catch (SheetsRejectedException ex)
-            {
-                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return ExitCodes.Configuration;
-            }
-            catch (GoogleAuthorizationException ex)
-            {
-                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return ExitCodes.Configuration;
-            }
             catch (SheetsUnavailableException ex)
             {
                 await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {outbox.Depth(SheetsOutboxPusher.SinkName)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
-                return ExitCodes.ServiceUnavailable;
+                return ExitCodes.ForCategory(ex.Category);
+            }
+            catch (FleetManagerException ex)
+            {
+                // A refused spreadsheet (5), a revoked credential (6): the rows stay in the outbox.
+                await errors.WriteLineAsync("error: " + ex.OneLine).ConfigureAwait(false);
+                return ExitCodes.ForCategory(ex.Category);
             }
         }
+
         finally
         {
             (outbox as IDisposable)?.Dispose();

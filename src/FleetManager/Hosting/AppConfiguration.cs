@@ -51,7 +51,52 @@ internal static class AppConfiguration
 
         builder.AddInMemoryCollection(legacy);
         builder.AddInMemoryCollection(PrefixedVariables(environment));
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new ConfigurationFileException(
+                $"The configuration file '{ex.FileName ?? environment["FLEETMANAGER_CONFIG"]}' named by FLEETMANAGER_CONFIG does not exist.",
+                "Create it or fix FLEETMANAGER_CONFIG.", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw FromUnreadableFile(ex);
+        }
+    }
+
+    /// <summary>
+    /// The JSON provider's "Failed to load configuration from file 'X'" with the parser's line as one line:
+    /// the file, the line and position, and what to do.
+    /// </summary>
+    private static ConfigurationFileException FromUnreadableFile(InvalidDataException exception)
+    {
+        var file = exception.Message;
+        var quote = file.IndexOf('\'', StringComparison.Ordinal);
+        var end = quote < 0 ? -1 : file.IndexOf('\'', quote + 1);
+        file = quote >= 0 && end > quote ? file[(quote + 1)..end] : "appsettings.json";
+        var json = FindJsonException(exception);
+        var where = json?.LineNumber is { } line
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, position {(json.BytePositionInLine ?? 0) + 1}")
+            : "";
+        return new ConfigurationFileException(
+            $"The configuration file '{file}' is not valid JSON{where}.",
+            "Fix the file (or remove it to use the defaults), then run again.", exception);
+    }
+
+    private static System.Text.Json.JsonException? FindJsonException(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Text.Json.JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>FLEETMANAGER__GEMINI__BASEURL</c> → <c>Gemini:BaseUrl</c> (keys are case-insensitive).</summary>

@@ -1,37 +1,39 @@
-using System.Security.Authentication;
-using FleetManager.Core.Pipeline;
-using FleetManager.Google.Auth;
-using FleetManager.Google.Sheets;
-using FleetManager.Mail.Imap;
-using FleetManager.Mail.Sources;
-using FleetManager.Storage;
-using Microsoft.Data.Sqlite;
+using FleetManager.Core.Errors;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service;
 
-/// <summary>Sorts a poll's exception by what happens next (<see cref="FailureKind"/>).</summary>
+/// <summary>
+/// Sorts a poll's or push's exception by what happens next (<see cref="FailureKind"/>). It switches on
+/// the failure's <see cref="ErrorCategory"/> only: adapters wrap their libraries' exceptions into a
+/// category at their boundary, so a new adapter needs no line here.
+/// </summary>
 internal static class FailureClassifier
 {
     public static FailureKind Classify(Exception exception) => exception switch
     {
-        SourceAuthenticationException or GoogleAuthorizationException or ImapAuthenticationException or AuthenticationException => FailureKind.Authentication,
-        // Types from adapters this project does not reference (MailKit's AuthenticationException) are known by name.
-        _ when exception.GetType().Name is "AuthenticationException" => FailureKind.Authentication,
-        HttpRequestException { StatusCode: System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden } => FailureKind.Authentication,
-        SourceConfigurationException or OptionsValidationException or MailSourceNotFoundException or ImapConfigurationException
-            or SheetsRejectedException => FailureKind.Configuration,
-        // A spent quota clears by itself (the source pauses until ResumeAt); a rejected key or unknown model needs a fix.
-        ReaderUnavailableException { ResumeAt: null } => FailureKind.Configuration,
-        OrderBookUnavailableException or SqliteException => FailureKind.Store,
+        FleetManagerException failure => ForCategory(failure.Category),
+        // Settings that fail validation when the host resolves them.
+        OptionsValidationException => FailureKind.Configuration,
         AggregateException { InnerExceptions: [var only] } => Classify(only),
+        // Anything not wrapped by an adapter: a passing problem until proven otherwise; the next poll retries.
         _ => FailureKind.Transient,
     };
 
-    /// <summary>The failure as one line for status and logs: the exception's message, which our types keep free of secrets.</summary>
+    /// <summary>What the service does with a category (a rejected input reaching here stopped the poll: retry it).</summary>
+    public static FailureKind ForCategory(ErrorCategory category) => category switch
+    {
+        ErrorCategory.Configuration => FailureKind.Configuration,
+        ErrorCategory.Authentication => FailureKind.Authentication,
+        ErrorCategory.Store => FailureKind.Store,
+        _ => FailureKind.Transient,
+    };
+
+    /// <summary>The failure as one line for status and logs: the message and its fix, which our types keep free of secrets.</summary>
     public static string Describe(Exception exception) => exception switch
     {
         AggregateException { InnerExceptions: [var only] } => Describe(only),
+        FleetManagerException failure => failure.OneLine,
         _ => exception.GetType().Name + ": " + exception.Message.ReplaceLineEndings(" "),
     };
 }

@@ -165,7 +165,7 @@ internal sealed class SourceWorker(
             state.Failed(timeProvider.GetUtcNow(), kind, error);
             metrics.RecordPoll(source.Name, Stopwatch.GetElapsedTime(started), kind.ToString().ToLowerInvariant());
             ServiceLog.PollFailed(logger, source.Name, kind, state.Snapshot().ConsecutiveFailures, error);
-            return new PollOutcome(true, kind, error, (ex as ReaderUnavailableException)?.ResumeAt);
+            return new PollOutcome(true, kind, error, (ex as FleetManager.Core.Errors.ServiceUnavailableException)?.RetryAfter);
         }
         finally
         {
