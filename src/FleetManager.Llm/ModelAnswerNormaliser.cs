@@ -66,7 +66,7 @@ public static partial class ModelAnswerNormaliser
             Stops = stops,
             CargoDescription = Text(o, "cargo_description"),
             WeightKg = Weight(o),
-            Pallets = Decimal(o, "pallets") is { } pallets && pallets > 0 ? (int)Math.Round(pallets) : null,
+            Pallets = Decimal(o, "pallets") is { } pallets && pallets > 0 && pallets <= int.MaxValue ? (int)Math.Round(pallets) : null,
             LoadingMeters = Decimal(o, "loading_meters"),
             VehicleType = Vehicle(Text(o, "vehicle_type")),
             Adr = Bool(o, "adr"),
@@ -169,7 +169,7 @@ public static partial class ModelAnswerNormaliser
 
         var kg = value.ValueKind switch
         {
-            JsonValueKind.Number => value.GetDecimal(),
+            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : null,
             JsonValueKind.String => QuantityReader.ParseKilograms(value.GetString()!),
             _ => null,
         };

@@ -148,9 +148,15 @@ public sealed class SqliteOrderBook : IOrderStore
         {
             var fullPath = Path.GetFullPath(path);
             var folder = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(folder))
+            // Never create folders from a path: a typo must not leave a tree of directories behind.
+            if (Directory.Exists(fullPath))
             {
-                Directory.CreateDirectory(folder);
+                throw new OrderBookUnavailableException(path, "it is a directory, not a file", "Give the path of a database file inside it, for example --db " + Path.Combine(path, "fleetmanager.db") + ".");
+            }
+
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                throw new OrderBookUnavailableException(path, $"its folder '{folder}' does not exist", "Create the folder first, or fix --db (or Storage:ConnectionString / DATA_DIR).");
             }
 
             var connectionString = new SqliteConnectionStringBuilder
@@ -173,9 +179,9 @@ public sealed class SqliteOrderBook : IOrderStore
             switch (exception)
             {
                 case SqliteException sqlite:
-                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite);
+                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
                 case IOException or UnauthorizedAccessException:
-                    throw new OrderBookUnavailableException(path, "its folder cannot be created: " + exception.Message, exception);
+                    throw new OrderBookUnavailableException(path, "it cannot be opened: " + exception.Message, exception);
                 default:
                     throw;
             }
@@ -635,6 +641,12 @@ public sealed class SqliteOrderBook : IOrderStore
             _checkpointer.Request();
             return result;
         }
+        catch (SqliteException exception)
+        {
+            // Disk full, a read-only file, a damaged page: the transaction rolls back (nothing of the
+            // batch is stored) and the run stops with the store's fix.
+            throw new OrderBookUnavailableException(Location, Describe(exception) + " (nothing of this batch was stored)", exception, FixFor(exception));
+        }
         finally
         {
             _insertLedger.Transaction = null;
@@ -926,7 +938,7 @@ public sealed class SqliteOrderBook : IOrderStore
             : throw new OrderBookUnavailableException(path, "its schema_version table is empty");
     }
 
-    private static string Describe(SqliteException exception) => exception.SqliteErrorCode switch
+    private static string Describe(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) switch
     {
         26 => "the file is not a SQLite database",
         11 => "the database file is corrupt",
@@ -936,6 +948,16 @@ public sealed class SqliteOrderBook : IOrderStore
         5 or 6 => "the database is locked by another process",
         13 => "the disk is full",
         _ => exception.Message,
+    };
+
+    /// <summary>What to do about a SQLite failure, by its primary error code.</summary>
+    private static string FixFor(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) switch
+    {
+        13 => "Free disk space where the order book lives, then run again: everything committed before is kept.",
+        8 or 23 => "Make the order book file and its folder writable for this user (or give another --db), then run again.",
+        11 or 26 => "Restore the order book from a backup (docs/operations.md) or start a new one with another --db.",
+        5 or 6 => "Stop the other process using the order book, then run again.",
+        _ => "Check the order book file, its folder and free space, then run again.",
     };
 
     private static object OrNull(string? text) => text is null ? DBNull.Value : text;

@@ -13,6 +13,9 @@ public sealed class FleetManagerMetrics
     /// <summary>The meter's name, for <c>AddMeter</c>.</summary>
     public const string MeterName = "FleetManager";
 
+    /// <summary>The poll-duration histogram's bucket boundaries, in seconds: from an empty poll (milliseconds) to a large batch (minutes).</summary>
+    public static readonly IReadOnlyList<double> PollDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
     private readonly Counter<long> _messages;
     private readonly Counter<long> _orders;
     private readonly Histogram<double> _pollDuration;
@@ -27,7 +30,9 @@ public sealed class FleetManagerMetrics
         var meter = meterFactory.Create(MeterName);
         _messages = meter.CreateCounter<long>("fleetmanager.messages", "{message}", "Messages committed, by source and outcome (processed, quarantined, already_committed).");
         _orders = meter.CreateCounter<long>("fleetmanager.orders", "{order}", "Orders extracted and stored, by source.");
-        _pollDuration = meter.CreateHistogram<double>("fleetmanager.poll.duration", "s", "How long one poll of a source took, by source and result.");
+        // Seconds, so the buckets are seconds too: the default boundaries (0, 5, 10 … 10000) suit milliseconds.
+        _pollDuration = meter.CreateHistogram<double>("fleetmanager.poll.duration", "s", "How long one poll of a source took, by source and result.",
+            tags: null, advice: new InstrumentAdvice<double> { ExplicitBucketBoundaries = PollDurationBuckets });
         _modelCalls = meter.CreateCounter<long>("fleetmanager.model.calls", "{call}", "Calls to a language model, by reader, model and result.");
         _modelTokens = meter.CreateCounter<long>("fleetmanager.model.tokens", "{token}", "Tokens used by language model calls, by reader, model and direction (input, output).");
         meter.CreateObservableGauge("fleetmanager.outbox.depth", () => _outboxDepth.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("sink", p.Key))), "{entry}", "Outbox entries waiting for each sink.");

@@ -67,7 +67,16 @@ public static class AnswerValidator
                 }
 
                 return;
-            case SchemaKind.Number or SchemaKind.Integer when value.ValueKind is JsonValueKind.Number or JsonValueKind.String:
+            case SchemaKind.Number or SchemaKind.Integer when value.ValueKind is JsonValueKind.Number:
+                // 1e30 kg parses as JSON but fits no field: an invalid answer (repaired, then quarantined
+                // with this reason), not an overflow deep in the normaliser.
+                if (schema.Kind == SchemaKind.Integer ? !value.TryGetInt32(out _) : !value.TryGetDecimal(out _))
+                {
+                    problems.Add($"{path} is out of range ({value.GetRawText()})");
+                }
+
+                return;
+            case SchemaKind.Number or SchemaKind.Integer when value.ValueKind is JsonValueKind.String:
             case SchemaKind.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 return;
             default:

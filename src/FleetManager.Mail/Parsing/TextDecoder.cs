@@ -86,6 +86,11 @@ internal static class TextDecoder
     private static Encoding? LookupUncached(string charset)
     {
         var name = charset.Trim().Trim('"', '\'');
+        if (name.ToLowerInvariant() is "iso-8859-16" or "iso8859-16" or "iso_8859-16" or "iso_8859-16:2001" or "latin10" or "l10" or "iso-ir-226")
+        {
+            return Iso885916Encoding.Instance;
+        }
+
         try
         {
             return Encoding.GetEncoding(name);

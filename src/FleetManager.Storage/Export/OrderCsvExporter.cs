@@ -20,6 +20,9 @@ public static class OrderCsvExporter
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
+    /// <summary>Invariant, no exponent, no trailing zeros after the point (decimal keeps the scale it was parsed with).</summary>
+    private const string ShortestDecimal = "0.############################";
+
     /// <summary>Writes every order of <paramref name="orders"/> as it is enumerated; returns how many were written.</summary>
     public static int Write(IEnumerable<StoredOrder> orders, TextWriter writer)
     {
@@ -63,7 +66,8 @@ public static class OrderCsvExporter
                 csv.WriteField(flag);
                 break;
             case decimal number:
-                csv.WriteField(number, "");
+                // The shortest form: a stored 9800.0 and a stored 21400 both print without a trailing ".0".
+                csv.WriteField(number, ShortestDecimal);
                 break;
             case int number:
                 csv.WriteField(number, "");

@@ -5,8 +5,9 @@ namespace FleetManager.Storage.Export;
 
 /// <summary>
 /// Writes orders as an XLSX workbook with the same columns as <see cref="OrderCsvExporter"/>:
-/// numbers as number cells, dates as date cells, times as <c>HH:mm</c> text, text neutralised
-/// against formula injection (a workbook may be saved on as CSV). Rows are streamed.
+/// numbers as number cells, dates as date cells, times as <c>HH:mm</c> text, and text as string cells
+/// exactly as stored: an XLSX string cell is never evaluated as a formula, so a phone number such as
+/// <c>+49 …</c> needs no guarding apostrophe (the CSV export and the Sheets sink keep their guard). Rows are streamed.
 /// </summary>
 public static class OrderXlsxExporter
 {
@@ -41,7 +42,6 @@ public static class OrderXlsxExporter
 
     private static object? Cell(object? value) => value switch
     {
-        string text => FormulaInjectionGuard.Neutralise(text),
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
         TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
         _ => value,

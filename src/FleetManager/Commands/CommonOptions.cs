@@ -28,13 +28,16 @@ internal static class CommonOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
-    /// <summary><c>--reader rules|gemini|openai</c>: who reads the messages (default: the offline rules engine).</summary>
+    /// <summary>
+    /// <c>--reader rules|gemini|openai</c>: who reads the messages; default <c>Reader:Kind</c>
+    /// (<c>FLEETMANAGER__READER__KIND</c>), else the offline rules engine.
+    /// </summary>
     public static Option<string> Reader()
     {
         var option = new Option<string>("--reader")
         {
-            Description = "Who reads the messages: rules (offline, default), gemini (GEMINI_API_KEY) or openai (any OpenAI-compatible server).",
-            DefaultValueFactory = _ => "rules",
+            Description = "Who reads the messages: rules (offline), gemini (GEMINI_API_KEY) or openai (any OpenAI-compatible server). Default: Reader:Kind, else rules.",
+            DefaultValueFactory = _ => Service.SourceCatalog.DefaultReader(Hosting.AppConfiguration.Build()),
         };
         option.AcceptOnlyFromAmong("rules", "gemini", "openai");
         return option;

@@ -50,15 +50,15 @@ internal static class EvalCommand
     {
         if (!directory.Exists)
         {
-            Console.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist");
-            return 2;
+            Console.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)");
+            return ExitCodes.InputMissing;
         }
 
         var report = Evaluate(directory.FullName, reader);
         if (report.Messages == 0)
         {
             Console.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");
-            return 2;
+            return ExitCodes.InputMissing;
         }
 
         if (json)

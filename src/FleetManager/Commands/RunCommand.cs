@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetManager.Core.Errors;
 using FleetManager.Hosting;
 using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
@@ -32,10 +33,34 @@ internal static class RunCommand
             _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
 
             // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
-            await app.RunAsync().ConfigureAwait(false);
+            try
+            {
+                await app.RunAsync().ConfigureAwait(false);
+            }
+            catch (IOException ex) when (IsAddressInUse(ex))
+            {
+                // Kestrel's "Failed to bind to address": a setting to change, not a crash.
+                var urls = configuration["Service:Urls"] ?? "the default";
+                throw new ConfigurationException(
+                    $"Cannot listen on Service:Urls ({urls}): the address is already in use or not allowed.",
+                    "Stop the other program on that port or set Service:Urls (FLEETMANAGER__SERVICE__URLS) to a free one, for example http://127.0.0.1:8081.", ex);
+            }
         }
 
         return ExitCodes.Success;
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse or System.Net.Sockets.SocketError.AccessDenied or System.Net.Sockets.SocketError.AddressNotAvailable })
+            {
+                return true;
+            }
+        }
+
+        return exception.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal);
     }
 
     /// <summary>The --db default follows DataDir from any configuration source, not only the DATA_DIR variable.</summary>

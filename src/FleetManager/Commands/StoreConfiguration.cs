@@ -47,6 +47,11 @@ internal static class StoreConfiguration
         if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.Sqlite)
         {
             var path = OrderStoreFactory.SqlitePath(connectionString);
+            if (Directory.Exists(path))
+            {
+                throw new OrderBookUnavailableException(path, "it is a directory, not a file", "Give the order book's file, for example --db " + Path.Combine(path, "fleetmanager.db") + ".");
+            }
+
             if (!File.Exists(path))
             {
                 throw new OrderBookUnavailableException(path, "it does not exist; run 'fleetmanager import PATH' first or give --db FILE");

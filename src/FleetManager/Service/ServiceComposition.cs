@@ -28,7 +28,19 @@ internal static class ServiceComposition
     {
         services.AddOptions<ServiceOptions>().Bind(configuration.GetSection(ServiceOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>());
-        services.AddOptions<SourcesOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<SourcesOptions>().Bind(configuration).ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                // A source without its own Reader uses Reader:Kind (FLEETMANAGER__READER__KIND), as import does.
+                var sections = configuration.GetSection("Sources").GetChildren().ToList();
+                for (var i = 0; i < options.Sources.Count && i < sections.Count; i++)
+                {
+                    if (string.IsNullOrWhiteSpace(sections[i]["Reader"]))
+                    {
+                        options.Sources[i].Reader = SourceCatalog.DefaultReader(configuration);
+                    }
+                }
+            });
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -19,6 +19,10 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
     public static string DefaultFolder(IConfiguration configuration) =>
         Path.Combine(configuration["DataDir"] is { Length: > 0 } dataDir ? dataDir : ".", "inbox");
 
+    /// <summary><c>Reader:Kind</c> (<c>FLEETMANAGER__READER__KIND</c>): the reader of every source that does not name its own.</summary>
+    internal static string DefaultReader(IConfiguration configuration) =>
+        configuration["Reader:Kind"]?.Trim() is { Length: > 0 } kind ? kind.ToLowerInvariant() : "rules";
+
     private static List<ConfiguredSource> Resolve(SourcesOptions options, IConfiguration configuration)
     {
         var sections = configuration.GetSection("Sources").GetChildren().ToList();
@@ -30,7 +34,7 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
                 ["DefaultSource:Kind"] = "folder",
                 ["DefaultSource:Folder:Path"] = DefaultFolder(configuration),
             }).Build();
-            return [new ConfiguredSource(new SourceOptions { Name = DefaultSourceName, Kind = "folder" }, defaults.GetSection("DefaultSource"))];
+            return [new ConfiguredSource(new SourceOptions { Name = DefaultSourceName, Kind = "folder", Reader = DefaultReader(configuration) }, defaults.GetSection("DefaultSource"))];
         }
 
         // The binder fills the list in the order of the array's children, so the indexes line up.

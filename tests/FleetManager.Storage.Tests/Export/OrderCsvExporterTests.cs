@@ -67,6 +67,26 @@ public sealed class OrderCsvExporterTests : IDisposable
     }
 
     [Fact]
+    public void Write_DecimalsWithAndWithoutScale_PrintTheSameShortestForm()
+    {
+        using var temp = new TempDirectory();
+        using var book = SqliteOrderBook.Open(temp.File("numbers.db"));
+        var message = SampleOrders.Message("numbers");
+        // 9800.0 keeps its scale as a decimal: printed as is it would read "9800.0" beside "21400".
+        var order = SampleOrders.Order(reference: "N-1") with { WeightKg = 9800.0m, Price = new FleetManager.Core.Model.Price(21400m, "EUR"), LoadingMeters = 13.60m };
+        book.Commit(message, SampleOrders.Result(message, order));
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+
+        OrderCsvExporter.Write(book.QueryOrders(OrderQuery.All), writer);
+
+        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var row = Row(lines[0].Split(','), lines[1]);
+        Assert.Equal("9800", row["weight_kg"]);
+        Assert.Equal("21400", row["price_amount"]);
+        Assert.Equal("13.6", row["loading_meters"]);
+    }
+
+    [Fact]
     public void Write_NullValues_AreEmptyFields()
     {
         var (_, lines) = Export();

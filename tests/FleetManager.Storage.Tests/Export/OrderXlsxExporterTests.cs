@@ -35,14 +35,15 @@ public sealed class OrderXlsxExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_TextThatLooksLikeAFormula_IsNeutralisedAndNoCellIsAFormula()
+    public void Write_TextThatLooksLikeAFormula_IsAStringCellAsWrittenAndNoCellIsAFormula()
     {
         var rows = ExportAndRead(out _);
 
+        // A string cell is never evaluated, so the text stays as written: no visible guarding apostrophe.
         var second = rows[1];
-        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"click\")", second["customer"]);
-        Assert.Equal("'-TO-2", second["reference_number"]);
-        Assert.Equal("'+49 89 4161 2270", second["contact_phone"]);
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"click\")", second["customer"]);
+        Assert.Equal("-TO-2", second["reference_number"]);
+        Assert.Equal("+49 89 4161 2270", second["contact_phone"]);
         Assert.Equal(-18d, second["temperature_min_c"]);
         Assert.Equal(-2.5d, second["temperature_max_c"]);
         Assert.Null(second["price_amount"]);
