@@ -32,7 +32,7 @@ public sealed class FleetManagerMetrics
         _orders = meter.CreateCounter<long>("fleetmanager.orders", "{order}", "Orders extracted and stored, by source.");
         // Seconds, so the buckets are seconds too: the default boundaries (0, 5, 10 … 10000) suit milliseconds.
         _pollDuration = meter.CreateHistogram<double>("fleetmanager.poll.duration", "s", "How long one poll of a source took, by source and result.",
-            tags: null, advice: new InstrumentAdvice<double> { ExplicitBucketBoundaries = PollDurationBuckets });
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PollDurationBuckets });
         _modelCalls = meter.CreateCounter<long>("fleetmanager.model.calls", "{call}", "Calls to a language model, by reader, model and result.");
         _modelTokens = meter.CreateCounter<long>("fleetmanager.model.tokens", "{token}", "Tokens used by language model calls, by reader, model and direction (input, output).");
         meter.CreateObservableGauge("fleetmanager.outbox.depth", () => _outboxDepth.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("sink", p.Key))), "{entry}", "Outbox entries waiting for each sink.");

@@ -70,7 +70,7 @@ public static class AnswerValidator
             case SchemaKind.Number or SchemaKind.Integer when value.ValueKind is JsonValueKind.Number:
                 // 1e30 kg parses as JSON but fits no field: an invalid answer (repaired, then quarantined
                 // with this reason), not an overflow deep in the normaliser.
-                if (schema.Kind == SchemaKind.Integer ? !value.TryGetInt32(out _) : !value.TryGetDecimal(out _))
+                if (!value.TryGetDecimal(out var number) || (schema.Kind == SchemaKind.Integer && Math.Abs(number) > int.MaxValue))
                 {
                     problems.Add($"{path} is out of range ({value.GetRawText()})");
                 }

@@ -142,6 +142,18 @@ public sealed class GeminiOrderReaderTests : IAsyncLifetime
         Assert.Equal(2, ex.Usage!.Calls);
     }
 
+    [Fact]
+    public async Task ReadAsync_NumberOutOfRangeTwice_AsksForARepairThenQuarantinesWithThatReason()
+    {
+        _standIn.Answer = _ => ModelAnswer.Json("""{"classification":"order","orders":[{"weight_kg":1e30,"stops":[]}]}""");
+
+        var ex = await Assert.ThrowsAsync<MessageQuarantinedException>(() => _host.Gemini.ReadAsync(TestEmails.Order(), default).AsTask());
+
+        Assert.Contains("weight_kg is out of range", ex.Message);
+        Assert.DoesNotContain("Overflow", ex.Message);
+        Assert.Equal(2, _standIn.Requests.Count);
+    }
+
     [Theory]
     [InlineData("SAFETY")]
     [InlineData("RECITATION")]
@@ -268,11 +280,12 @@ public sealed class GeminiOrderReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_WrongKey_StopsTheSourceNamingTheVariable()
+    public async Task ReadAsync_WrongKey_StopsTheSourceAsACredentialFailureNamingTheVariable()
     {
         using var host = new ReaderHost("gemini", _standIn.BaseAddress, new Dictionary<string, string?> { ["Gemini:ApiKey"] = "wrong" });
 
-        var ex = await Assert.ThrowsAsync<ReaderUnavailableException>(() => host.Gemini.ReadAsync(TestEmails.Order(), default).AsTask());
+        // A credential failure (exit 6), not "unavailable" (exit 7): waiting does not fix a wrong key.
+        var ex = await Assert.ThrowsAsync<ReaderCredentialException>(() => host.Gemini.ReadAsync(TestEmails.Order(), default).AsTask());
 
         Assert.Contains("API key", ex.Message);
         Assert.Contains("GEMINI_API_KEY", ex.Fix);

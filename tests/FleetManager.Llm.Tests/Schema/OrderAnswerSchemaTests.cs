@@ -52,6 +52,8 @@ public sealed class OrderAnswerSchemaTests
     [InlineData("""{"orders":[]}""", 1)]
     [InlineData("""{"classification":"order","orders":[{"stops":[{"type":"pickup"}],"adr":"yes"}]}""", 2)]
     [InlineData("""{"classification":"order","orders":[{"weight_kg":"24 t","pallets":33,"stops":[]}]}""", 0)]
+    [InlineData("""{"classification":"order","orders":[{"weight_kg":1e30,"stops":[]}]}""", 1)]
+    [InlineData("""{"classification":"order","orders":[{"weight_kg":24000,"pallets":1e12,"stops":[]}]}""", 1)]
     public void Validate_CountsProblems(string answer, int problems)
     {
         using var document = JsonDocument.Parse(answer);

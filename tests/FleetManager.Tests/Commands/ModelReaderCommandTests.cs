@@ -48,7 +48,7 @@ public sealed class ModelReaderCommandTests : IDisposable
         var first = await Run(Import(gemini, db));
 
         Assert.Equal(7, first.ExitCode);
-        Assert.Contains("paused:", first.StdErr);
+        Assert.Contains("stopped:", first.StdErr);
         Assert.Contains("GenerateRequestsPerDayPerProjectPerModel-FreeTier", first.StdErr);
         Assert.DoesNotContain("quarantined", first.StdErr);
 
@@ -59,6 +59,67 @@ public sealed class ModelReaderCommandTests : IDisposable
         Assert.Contains("model calls", second.StdOut);
         var third = await Run(Import(gemini, db));
         Assert.Contains("Nothing new", third.StdOut);
+    }
+
+    [Fact]
+    public async Task Import_GeminiRejectsTheKey_ExitsSixQuarantinesNothingAndARunWithTheRightKeyReadsEverything()
+    {
+        await using var gemini = new GeminiStandIn { ApiKey = "k", Answer = CorpusAnswers.FromDirectory(RepoPaths.Samples) };
+        await gemini.StartAsync();
+        var db = _temp.File("book.db");
+        var wrong = Import(gemini, db);
+        wrong.Environment["GEMINI_API_KEY"] = "not-the-key";
+
+        var first = await Run(wrong);
+
+        Assert.Equal(6, first.ExitCode);
+        Assert.Contains("rejected the API key", first.StdErr);
+        Assert.DoesNotContain("quarantined:", first.StdErr);
+        Assert.DoesNotContain("   at ", first.StdErr);
+        var second = await Run(Import(gemini, db));
+        Assert.Equal(0, second.ExitCode);
+        // Nothing of the first run is in the ledger: the second reads every message and quarantines none.
+        Assert.Matches(@"quarantined\s+0\b", second.StdOut);
+        Assert.Matches(@"already processed\s+0\b", second.StdOut);
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("import")]
+    public async Task ReaderOpenAi_NothingConfigured_SaysNotConfiguredExitsFiveWithoutCallingAnything(string verb)
+    {
+        var info = CliProcess.StartInfo(verb, RepoPaths.Samples, "--reader", "openai");
+        if (verb == "import")
+        {
+            info.ArgumentList.Add("--db");
+            info.ArgumentList.Add(_temp.File("book.db"));
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await Run(info);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("not configured", line);
+        Assert.Contains("FLEETMANAGER__OPENAI__APIKEY", line);
+        Assert.False(File.Exists(_temp.File("book.db")));
+        // The old behaviour retried the public endpoint for about 15 s before failing.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), started.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task ReaderKindSetting_WithoutReaderOption_ChoosesTheModelReader()
+    {
+        var info = CliProcess.StartInfo("extract", RepoPaths.Samples);
+        info.Environment["FLEETMANAGER__READER__KIND"] = "gemini";
+        info.Environment.Remove("GEMINI_API_KEY");
+        info.Environment.Remove("FLEETMANAGER__GEMINI__APIKEY");
+
+        var result = await Run(info);
+
+        // Reader:Kind chose Gemini, which then says its key is missing: the setting is not ignored.
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("GEMINI_API_KEY", result.StdErr);
     }
 
     private static System.Diagnostics.ProcessStartInfo Import(GeminiStandIn gemini, string db)

@@ -29,7 +29,7 @@ public sealed class FleetManagerMetricsTests
 
         var histogram = Assert.IsAssignableFrom<Histogram<double>>(published);
         Assert.Equal("s", histogram.Unit);
-        var buckets = histogram.Advice?.ExplicitBucketBoundaries;
+        var buckets = histogram.Advice?.HistogramBucketBoundaries;
         Assert.NotNull(buckets);
         // A typical poll (tens of milliseconds) must fall in a bucket below one second, not in [0, 5].
         Assert.Contains(buckets, b => b is > 0 and <= 0.05);
