@@ -23,7 +23,7 @@ public sealed class SourceOptions
     /// <summary>A cron expression (UTC, five fields, or six with seconds) for when to poll; replaces <see cref="Interval"/>.</summary>
     public string? Cron { get; set; }
 
-    /// <summary>Which reader extracts the orders: <c>rules</c> (offline, default), <c>gemini</c>, <c>openai</c>.</summary>
+    /// <summary>Which reader extracts the orders: <c>rules</c> (offline), <c>gemini</c>, <c>openai</c>; when not set, <c>Reader:Kind</c> (else <c>rules</c>).</summary>
     public string Reader { get; set; } = "rules";
 
     /// <summary>At most this many messages share one transaction. Default 64.</summary>
