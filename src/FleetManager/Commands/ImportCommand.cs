@@ -126,7 +126,8 @@ internal static class ImportCommand
     {
         var resume = stopped is ServiceUnavailableException { RetryAfter: { } at } ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
         var when = stopped.Category == ErrorCategory.Unavailable ? $"run the same import again{resume}" : "run the same import again after the fix";
-        Console.Error.WriteLine($"stopped: {stopped.Message.TrimEnd('.')}. The messages before it are stored; the rest are not in the ledger: {when} ({stopped.Fix.TrimEnd('.')}).");
+        var fix = stopped.Message.Contains(stopped.Fix, StringComparison.Ordinal) ? "" : $" ({stopped.Fix.TrimEnd('.')})";
+        Console.Error.WriteLine($"stopped: {stopped.Message.TrimEnd('.')}. The messages before it are stored; the rest are not in the ledger: {when}{fix}.");
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>

@@ -86,7 +86,7 @@ public sealed class PollCommandTests : IDisposable
 
     [Theory]
     [InlineData("auth", ExitCodes.Authentication)]
-    [InlineData("transient", ExitCodes.Transient)]
+    [InlineData("transient", ExitCodes.ServiceUnavailable)]
     [InlineData("config", ExitCodes.Configuration)]
     public async Task PollOnce_SourceFails_ExitCodeSaysWhatToDo(string failure, int expected)
     {
@@ -119,7 +119,7 @@ public sealed class PollCommandTests : IDisposable
 
         var result = await PollOnceRunner.RunAsync(services, error, CancellationToken.None, CancellationToken.None);
 
-        Assert.Equal(ExitCodes.Transient, ExitCodes.ForFailure(result.Worst));
+        Assert.Equal(ExitCodes.ServiceUnavailable, ExitCodes.ForFailure(result.Worst));
         Assert.Equal(0, mailbox.Polls);
         Assert.Contains("another instance holds its lease", error.ToString(), StringComparison.Ordinal);
     }
