@@ -17,6 +17,13 @@ namespace FleetManager.Llm;
 /// country names and vehicle codes to ISO-2 (<see cref="CountryNames"/>), currencies to ISO 4217
 /// (<see cref="CurrencyVocabulary"/>), vehicle words (<see cref="VehicleVocabulary"/>).
 /// </summary>
+/// <remarks>
+/// The answer is untrusted (a model reads hostile mail too): <see cref="Problems"/> names counts and numbers
+/// outside <see cref="ModelAnswerLimits"/> so the reader asks for a repair and then quarantines; and
+/// <see cref="Normalise"/> never throws on any JSON the validator let through, cuts text to length and
+/// removes control, escape and bidirectional-override characters, so an answer cannot put a terminal
+/// escape sequence into <c>orders list</c> or a 1e30 into a decimal column.
+/// </remarks>
 public static partial class ModelAnswerNormaliser
 {
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH.mm", "H.mm", "HH:mm:ss", "HHmm"];
@@ -42,16 +49,87 @@ public static partial class ModelAnswerNormaliser
         {
             MessageId = email.MessageId,
             Classification = classification,
-            Orders = orders.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.Object).Select(o => Order(o, emailDate)).ToList(),
+            Orders = orders.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.Object).Take(ModelAnswerLimits.MaxOrders).Select(o => Order(o, emailDate)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// What makes a schema-valid answer unusable: more orders or stops than <see cref="ModelAnswerLimits"/> allows, or a
+    /// number out of its range (a weight of 1e30 kg). Empty when the answer is within bounds.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(JsonElement answer)
+    {
+        var problems = new List<string>();
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("orders", out var orders) || orders.ValueKind != JsonValueKind.Array)
+        {
+            return problems;
+        }
+
+        if (orders.GetArrayLength() > ModelAnswerLimits.MaxOrders)
+        {
+            problems.Add($"orders has {orders.GetArrayLength()} entries, more than the {ModelAnswerLimits.MaxOrders} allowed per message");
+        }
+
+        var index = 0;
+        foreach (var order in orders.EnumerateArray().Take(ModelAnswerLimits.MaxOrders))
+        {
+            if (order.ValueKind != JsonValueKind.Object)
+            {
+                index++;
+                continue;
+            }
+
+            var at = $"orders[{index}]";
+            if (order.TryGetProperty("stops", out var stops) && stops.ValueKind == JsonValueKind.Array && stops.GetArrayLength() > ModelAnswerLimits.MaxStops)
+            {
+                problems.Add($"{at}.stops has {stops.GetArrayLength()} entries, more than the {ModelAnswerLimits.MaxStops} allowed per order");
+            }
+
+            Range(problems, at + ".weight_kg", order, "weight_kg", 0m, ModelAnswerLimits.MaxWeightKg, weight: true);
+            Range(problems, at + ".pallets", order, "pallets", 0m, ModelAnswerLimits.MaxPallets);
+            Range(problems, at + ".loading_meters", order, "loading_meters", 0m, ModelAnswerLimits.MaxLoadingMeters);
+            Range(problems, at + ".temperature_min_c", order, "temperature_min_c", ModelAnswerLimits.MinTemperatureC, ModelAnswerLimits.MaxTemperatureC);
+            Range(problems, at + ".temperature_max_c", order, "temperature_max_c", ModelAnswerLimits.MinTemperatureC, ModelAnswerLimits.MaxTemperatureC);
+            if (order.TryGetProperty("price", out var price) && price.ValueKind == JsonValueKind.Object)
+            {
+                Range(problems, at + ".price.amount", price, "amount", 0m, ModelAnswerLimits.MaxPriceAmount);
+            }
+
+            index++;
+        }
+
+        return problems;
+    }
+
+    /// <summary>Adds a problem when the field holds a number outside [min, max] (or one too large for a decimal at all).</summary>
+    private static void Range(List<string> problems, string path, JsonElement parent, string name, decimal min, decimal max, bool weight = false)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+        {
+            return;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && !value.TryGetDecimal(out _))
+        {
+            problems.Add($"{path} {value.GetRawText()} is out of range ({min} to {max})");
+            return;
+        }
+
+        var number = weight ? Weight(parent) : Decimal(parent, name);
+        if (number is { } n && (n < min || n > max))
+        {
+            problems.Add($"{path} {n.ToString(CultureInfo.InvariantCulture)} is out of range ({min} to {max})");
+        }
     }
 
     private static TransportOrder Order(JsonElement o, DateOnly emailDate)
     {
         var stops = o.TryGetProperty("stops", out var s) && s.ValueKind == JsonValueKind.Array
-            ? s.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => Stop(e, emailDate)).ToList()
+            ? s.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Take(ModelAnswerLimits.MaxStops).Select(e => Stop(e, emailDate)).ToList()
             : [];
-        var (minC, maxC) = (Decimal(o, "temperature_min_c"), Decimal(o, "temperature_max_c"));
+        var (minC, maxC) = (
+            Within(Decimal(o, "temperature_min_c"), ModelAnswerLimits.MinTemperatureC, ModelAnswerLimits.MaxTemperatureC),
+            Within(Decimal(o, "temperature_max_c"), ModelAnswerLimits.MinTemperatureC, ModelAnswerLimits.MaxTemperatureC));
         return new TransportOrder
         {
             RequestType = Enum(o, "request_type") switch
@@ -64,17 +142,17 @@ public static partial class ModelAnswerNormaliser
             ReferenceNumber = Text(o, "reference_number"),
             Customer = Text(o, "customer"),
             Stops = stops,
-            CargoDescription = Text(o, "cargo_description"),
-            WeightKg = Weight(o),
-            Pallets = Decimal(o, "pallets") is { } pallets && pallets > 0 && pallets <= int.MaxValue ? (int)Math.Round(pallets) : null,
-            LoadingMeters = Decimal(o, "loading_meters"),
+            CargoDescription = Text(o, "cargo_description", ModelAnswerLimits.MaxLongTextLength),
+            WeightKg = Within(Weight(o), 0m, ModelAnswerLimits.MaxWeightKg),
+            Pallets = Within(Decimal(o, "pallets"), 0m, ModelAnswerLimits.MaxPallets) is { } pallets && pallets > 0 ? (int)Math.Round(pallets) : null,
+            LoadingMeters = Within(Decimal(o, "loading_meters"), 0m, ModelAnswerLimits.MaxLoadingMeters),
             VehicleType = Vehicle(Text(o, "vehicle_type")),
             Adr = Bool(o, "adr"),
             // A single value sets both bounds.
             TemperatureMinC = minC ?? maxC,
             TemperatureMaxC = maxC ?? minC,
             Price = Price(o),
-            SpecialRequirements = Text(o, "special_requirements"),
+            SpecialRequirements = Text(o, "special_requirements", ModelAnswerLimits.MaxLongTextLength),
             Contact = Contact(o),
         };
     }
@@ -178,7 +256,8 @@ public static partial class ModelAnswerNormaliser
 
     private static Price? Price(JsonElement o)
     {
-        if (!o.TryGetProperty("price", out var p) || p.ValueKind != JsonValueKind.Object || Decimal(p, "amount") is not { } amount || amount <= 0)
+        if (!o.TryGetProperty("price", out var p) || p.ValueKind != JsonValueKind.Object
+            || Within(Decimal(p, "amount"), 0m, ModelAnswerLimits.MaxPriceAmount) is not { } amount || amount <= 0)
         {
             return null;
         }
@@ -215,7 +294,7 @@ public static partial class ModelAnswerNormaliser
         return VehicleVocabulary.Find(text, strict: false)?.Type ?? VehicleType.Other;
     }
 
-    private static string? Text(JsonElement o, string name)
+    private static string? Text(JsonElement o, string name, int maxLength = ModelAnswerLimits.MaxTextLength)
     {
         if (!o.TryGetProperty(name, out var value))
         {
@@ -228,9 +307,49 @@ public static partial class ModelAnswerNormaliser
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
-        text = text?.Trim();
+        text = text is null ? null : Clean(text, maxLength).Trim();
         return string.IsNullOrEmpty(text) || text.Equals("null", StringComparison.OrdinalIgnoreCase) ? null : text;
     }
+
+    /// <summary>
+    /// The text without control characters (C0 with ESC, DEL, C1 with CSI and OSC: a line break or tab becomes a
+    /// space), bidirectional overrides and isolates (which reorder what a terminal or sheet shows), lone surrogates and
+    /// non-characters, cut to <paramref name="maxLength"/> characters.
+    /// </summary>
+    internal static string Clean(string text, int maxLength)
+    {
+        var clean = new System.Text.StringBuilder(Math.Min(text.Length, maxLength));
+        for (var i = 0; i < text.Length && clean.Length < maxLength; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (clean.Length + 2 > maxLength)
+                {
+                    break;
+                }
+
+                clean.Append(c).Append(text[++i]);
+                continue;
+            }
+
+            if (c is '\n' or '\r' or '\t')
+            {
+                clean.Append(' ');
+            }
+            else if (!char.IsControl(c) && !char.IsSurrogate(c) && !IsBidiControl(c) && c is not ('\uFFFE' or '\uFFFF'))
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.ToString();
+    }
+
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>The number when it lies in [min, max], else null (a value <see cref="Problems"/> reports; kept out of the result).</summary>
+    private static decimal? Within(decimal? value, decimal min, decimal max) => value is { } v && v >= min && v <= max ? v : null;
 
     private static string? Enum(JsonElement o, string name) => Text(o, name)?.ToLowerInvariant();
 

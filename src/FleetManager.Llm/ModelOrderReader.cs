@@ -112,6 +112,12 @@ public abstract partial class ModelOrderReader(OrderPromptBuilder prompts, TimeP
             var problems = AnswerValidator.Validate(document.RootElement, OrderAnswerSchema.Answer);
             if (problems.Count == 0)
             {
+                // Valid in shape, yet possibly out of bounds (1e30 kg, a thousand orders): invalid too, so it is repaired or quarantined.
+                problems = ModelAnswerNormaliser.Problems(document.RootElement);
+            }
+
+            if (problems.Count == 0)
+            {
                 problem = "";
                 return document.RootElement.Clone();
             }

@@ -68,4 +68,25 @@ public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
 
     /// <summary>The message's bytes as received; null when the key is not recorded.</summary>
     byte[]? GetRawMessage(string ledgerKey);
+
+    /// <summary>Ledger rows matching <paramref name="query"/>, by increasing id (the page after <see cref="LedgerQuery.AfterId"/>).</summary>
+    IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query);
+
+    /// <summary>
+    /// Replaces what is recorded for a message already in the ledger (<c>fleetmanager reprocess</c>), in ONE
+    /// transaction: the ledger row's outcome (status, classification, reason, order count, processed time and
+    /// the header fields of <paramref name="message"/>), its orders and stops; per configured sink, an
+    /// <see cref="OutboxChange.Upsert"/> entry per new order and a <see cref="OutboxChange.Delete"/> entry per order key
+    /// that disappeared, and the old orders' undelivered entries are dropped. The raw bytes are kept as they are
+    /// (<paramref name="message"/>'s <see cref="StoredMessage.Raw"/> is ignored).
+    /// </summary>
+    /// <returns><see cref="ReplaceOutcome.Unchanged"/>, writing nothing, when the stored outcome and orders (with their
+    /// evidence) already equal <paramref name="result"/>; so reprocessing twice changes nothing the second time.</returns>
+    ReplaceOutcome Replace(StoredMessage message, EmailResult result);
+
+    /// <summary>
+    /// Deletes the raw bytes of every message processed before <paramref name="processedBefore"/>, keeping the ledger
+    /// rows and orders (<c>Storage:RawMessageRetention</c>); returns how many were deleted.
+    /// </summary>
+    long PurgeRawMessages(DateTimeOffset processedBefore);
 }

@@ -26,4 +26,13 @@ public sealed class OrderStoreOptions
     /// schema is refused with a hint to run <c>fleetmanager db migrate</c>.
     /// </summary>
     public bool ApplyMigrations { get; set; } = true;
+
+    /// <summary>
+    /// How long raw messages are kept after they were processed; older raw bodies are deleted while their
+    /// ledger rows and orders stay (a purged message can no longer be reprocessed). Null (the default): kept for
+    /// ever. A TimeSpan; a plain number is days (<c>90</c> = <c>90.00:00:00</c>). Applied daily by the service
+    /// (<c>fleetmanager run</c>) and on demand by <c>fleetmanager db purge</c>.
+    /// Environment: <c>FLEETMANAGER__STORAGE__RAWMESSAGERETENTION</c>.
+    /// </summary>
+    public TimeSpan? RawMessageRetention { get; set; }
 }

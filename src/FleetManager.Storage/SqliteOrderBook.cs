@@ -40,6 +40,8 @@ public sealed class SqliteOrderBook : IOrderStore
     // Prepared only when sinks are configured: without them a commit runs no outbox statement at all.
     private readonly SqliteCommand? _insertOutbox;
     private readonly string[] _outboxSinks;
+    // The transaction InTransaction runs, for statements created inside it (Microsoft.Data.Sqlite requires it on each command).
+    private SqliteTransaction? _transaction;
     private bool _disposed;
 
     private const string LedgerColumns = OrderRows.LedgerColumns;
@@ -409,6 +411,194 @@ public sealed class SqliteOrderBook : IOrderStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {LedgerColumns} FROM ledger l WHERE l.id > $after");
+        command.Parameters.AddWithValue("$after", query.AfterId);
+        if (query.Status is { } status)
+        {
+            sql.Append(" AND l.status = $status");
+            command.Parameters.AddWithValue("$status", status == LedgerStatus.Quarantined ? "quarantined" : "processed");
+        }
+
+        if (query.ProcessedSince is { } since)
+        {
+            // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.
+            sql.Append(" AND julianday(l.processed_at) >= julianday($since)");
+            command.Parameters.AddWithValue("$since", SpecText.Of(since));
+        }
+
+        if (query.MessageId is { } messageId)
+        {
+            sql.Append(" AND l.message_id = $message_id");
+            command.Parameters.AddWithValue("$message_id", messageId);
+        }
+
+        sql.Append(" ORDER BY l.id LIMIT $limit");
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.CommandText = sql.ToString();
+        var list = new List<LedgerEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(ReadLedgerEntry(reader, 0));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public ReplaceOutcome Replace(StoredMessage message, EmailResult result)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Serialised before the transaction: an order that cannot be written as JSON fails with nothing changed.
+        var replacement = StoredOutcome.Of(result);
+        return InTransaction(() =>
+        {
+            long ledgerId;
+            StoredOutcome current;
+            string oldMessageId;
+            using (var read = Command("SELECT id, message_id, status, classification, error FROM ledger WHERE ledger_key = $key"))
+            {
+                read.Parameters.AddWithValue("$key", message.LedgerKey);
+                using var reader = read.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return ReplaceOutcome.NotFound;
+                }
+
+                ledgerId = reader.GetInt64(0);
+                oldMessageId = reader.GetString(1);
+                current = new StoredOutcome(reader.GetString(2), TextOrNull(reader, 3), TextOrNull(reader, 4), []);
+            }
+
+            var oldOrders = new List<(string Json, string? Sources)>();
+            using (var read = Command("SELECT order_json, sources_json FROM orders WHERE ledger_id = $ledger ORDER BY order_index"))
+            {
+                read.Parameters.AddWithValue("$ledger", ledgerId);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    oldOrders.Add((reader.GetString(0), TextOrNull(reader, 1)));
+                }
+            }
+
+            current = current with { Orders = oldOrders };
+            if (oldMessageId == message.MessageId && current.SameAs(replacement))
+            {
+                return ReplaceOutcome.Unchanged;
+            }
+
+            Execute("DELETE FROM outbox WHERE delivered_at IS NULL AND order_id IN (SELECT id FROM orders WHERE ledger_id = $ledger)", ledgerId);
+            Execute("DELETE FROM stops WHERE order_id IN (SELECT id FROM orders WHERE ledger_id = $ledger)", ledgerId);
+            Execute("DELETE FROM orders WHERE ledger_id = $ledger", ledgerId);
+            using (var update = Command(
+                """
+                UPDATE ledger SET message_id = $message_id, subject = $subject, sender = $sender, sent_at = $sent_at,
+                                  processed_at = $processed_at, status = $status, classification = $classification,
+                                  error = $error, order_count = $order_count
+                WHERE id = $ledger
+                """))
+            {
+                var p = update.Parameters;
+                p.AddWithValue("$ledger", ledgerId);
+                p.AddWithValue("$message_id", message.MessageId);
+                p.AddWithValue("$subject", OrNull(message.Subject));
+                p.AddWithValue("$sender", OrNull(message.From));
+                p.AddWithValue("$sent_at", message.Date is { } date ? SpecText.Of(date) : DBNull.Value);
+                p.AddWithValue("$processed_at", SpecText.Of(message.ProcessedAt));
+                p.AddWithValue("$status", replacement.Status);
+                p.AddWithValue("$classification", OrNull(replacement.Classification));
+                p.AddWithValue("$error", OrNull(replacement.Error));
+                p.AddWithValue("$order_count", replacement.Orders.Count);
+                update.ExecuteNonQuery();
+            }
+
+            var orders = result.Error is null ? result.Orders : [];
+            var changes = new List<(string Key, long? OrderId, string Payload, string Change)>();
+            for (var index = 0; index < orders.Count; index++)
+            {
+                var orderId = WriteOrder(ledgerId, index, orders[index]);
+                changes.Add((OutboxOrderKey.Of(message.MessageId, index), orderId, OrderJsonExporter.ElementJson(orderId, message.MessageId, orders[index]), "upsert"));
+            }
+
+            foreach (var key in OutboxRemovals.Keys(oldMessageId, oldOrders.Count, message.MessageId, orders.Count))
+            {
+                changes.Add((key, null, OutboxRemovals.Payload, "delete"));
+            }
+
+            WriteOutboxChanges(changes, message.ProcessedAt);
+            return ReplaceOutcome.Replaced;
+        });
+    }
+
+    /// <inheritdoc />
+    public long PurgeRawMessages(DateTimeOffset processedBefore)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return InTransaction(() =>
+        {
+            using var command = Command(
+                "DELETE FROM raw_message WHERE ledger_id IN (SELECT id FROM ledger WHERE julianday(processed_at) < julianday($before))");
+            command.Parameters.AddWithValue("$before", SpecText.Of(processedBefore));
+            return (long)command.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>Outbox entries of a replacement, one per configured sink each, inside the open transaction.</summary>
+    private void WriteOutboxChanges(List<(string Key, long? OrderId, string Payload, string Change)> changes, DateTimeOffset at)
+    {
+        if (_outboxSinks.Length == 0 || changes.Count == 0)
+        {
+            return;
+        }
+
+        using var insert = Command(
+            "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) " +
+            "VALUES ($sink, $order_key, $order_id, $payload_json, $created_at, $change)");
+        var sink = insert.Parameters.Add(new SqliteParameter { ParameterName = "$sink" });
+        var key = insert.Parameters.Add(new SqliteParameter { ParameterName = "$order_key" });
+        var orderId = insert.Parameters.Add(new SqliteParameter { ParameterName = "$order_id" });
+        var payload = insert.Parameters.Add(new SqliteParameter { ParameterName = "$payload_json" });
+        var change = insert.Parameters.Add(new SqliteParameter { ParameterName = "$change" });
+        insert.Parameters.AddWithValue("$created_at", SpecText.Of(at));
+        foreach (var entry in changes)
+        {
+            foreach (var name in _outboxSinks)
+            {
+                sink.Value = name;
+                key.Value = entry.Key;
+                orderId.Value = entry.OrderId is { } id ? id : DBNull.Value;
+                payload.Value = entry.Payload;
+                change.Value = entry.Change;
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>A statement in the transaction <see cref="InTransaction{T}"/> runs.</summary>
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private void Execute(string sql, long ledgerId)
+    {
+        using var command = Command(sql);
+        command.Parameters.AddWithValue("$ledger", ledgerId);
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
     public string? GetCursor(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -486,14 +676,14 @@ public sealed class SqliteOrderBook : IOrderStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var command = _connection.CreateCommand();
         command.CommandText =
-            "SELECT id, order_key, payload_json FROM outbox WHERE sink = $sink AND delivered_at IS NULL ORDER BY id LIMIT $max";
+            "SELECT id, order_key, payload_json, change FROM outbox WHERE sink = $sink AND delivered_at IS NULL ORDER BY id LIMIT $max";
         command.Parameters.AddWithValue("$sink", sink);
         command.Parameters.AddWithValue("$max", max);
         var entries = new List<OutboxEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)));
+            entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)) { Change = OutboxRemovals.ParseChange(reader.GetString(3)) });
         }
 
         return entries;
@@ -634,6 +824,7 @@ public sealed class SqliteOrderBook : IOrderStore
         _insertOrder.Transaction = transaction;
         _insertStop.Transaction = transaction;
         _insertOutbox?.Transaction = transaction;
+        _transaction = transaction;
         try
         {
             var result = work();
@@ -649,6 +840,7 @@ public sealed class SqliteOrderBook : IOrderStore
         }
         finally
         {
+            _transaction = null;
             _insertLedger.Transaction = null;
             _insertRaw.Transaction = null;
             _insertOrder.Transaction = null;
@@ -748,6 +940,11 @@ public sealed class SqliteOrderBook : IOrderStore
     /// <summary>One outbox row per configured sink for an order just written, in the same transaction.</summary>
     private void WriteOutbox(long orderId, int index, TransportOrder order, StoredMessage message)
     {
+        if (_insertOutbox is null)
+        {
+            return;
+        }
+
         var payload = OrderJsonExporter.ElementJson(orderId, message.MessageId, order);
         var key = OutboxOrderKey.Of(message.MessageId, index);
         var p = _insertOutbox!.Parameters;

@@ -9,4 +9,12 @@ namespace FleetManager.Core.Pipeline;
 /// <param name="Sink">The sink's name (<c>sheets</c>).</param>
 /// <param name="OrderKey">Stable key: <c>MESSAGE_ID#ORDER_INDEX</c>.</param>
 /// <param name="PayloadJson">The order as <c>orders export --format json</c> writes one element (the spec's Order plus id and message_id).</param>
-public sealed record OutboxEntry(long Id, string Sink, string OrderKey, string PayloadJson);
+public sealed record OutboxEntry(long Id, string Sink, string OrderKey, string PayloadJson)
+{
+    /// <summary>
+    /// What the sink does with the row: <see cref="OutboxChange.Insert"/> for a commit, <see cref="OutboxChange.Upsert"/>
+    /// or <see cref="OutboxChange.Delete"/> when <c>fleetmanager reprocess</c> replaced the message's orders (the
+    /// payload of a deletion is <c>{}</c>).
+    /// </summary>
+    public OutboxChange Change { get; init; } = OutboxChange.Insert;
+}

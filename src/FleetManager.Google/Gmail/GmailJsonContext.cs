@@ -11,5 +11,6 @@ namespace FleetManager.Google.Gmail;
 [JsonSerializable(typeof(GmailLabel))]
 [JsonSerializable(typeof(GmailLabelList))]
 [JsonSerializable(typeof(GmailModifyRequest))]
+[JsonSerializable(typeof(GmailBatchModifyRequest))]
 [JsonSerializable(typeof(GoogleErrorEnvelope))]
 internal sealed partial class GmailJsonContext : JsonSerializerContext;

@@ -97,6 +97,36 @@ public sealed class GmailMailbox : IMailbox
         }
     }
 
+    /// <summary>
+    /// Labels a committed batch with one <c>messages.batchModify</c> per outcome label (and per 1,000 messages),
+    /// instead of one <c>messages.modify</c> per message: 2 requests and at most 100 quota units for a batch of 64,
+    /// where one modify per message took 64 requests and 320 units.
+    /// </summary>
+    public async ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        if (!_options.ApplyLabels && !_options.MarkRead)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> remove = _options.MarkRead ? ["UNREAD"] : [];
+        var byLabel = committed
+            .Where(m => m.Raw.SourceKey.StartsWith(SourceKeyPrefix, StringComparison.Ordinal))
+            .GroupBy(m => m.Outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined);
+        foreach (var group in byLabel)
+        {
+            IReadOnlyList<string> add = _options.ApplyLabels
+                ? [await GetLabelIdAsync(group.Key ? _options.QuarantinedLabel : _options.ProcessedLabel, cancellationToken).ConfigureAwait(false)]
+                : [];
+            var ids = group.Select(m => m.Raw.SourceKey[SourceKeyPrefix.Length..]).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in ids.Chunk(GmailClient.MaxBatchModifyIds))
+            {
+                await _client.BatchModifyAsync(chunk, add, remove, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The message ids added to the inbox since <paramref name="cursor"/>, in history order, and the new cursor; null on 404.</summary>
     private async Task<(IReadOnlyList<string> Ids, string HistoryId)?> ReadHistoryAsync(string cursor, CancellationToken cancellationToken)
     {

@@ -50,6 +50,11 @@ internal sealed record GmailModifyRequest(
     [property: JsonPropertyName("addLabelIds")] IReadOnlyList<string> AddLabelIds,
     [property: JsonPropertyName("removeLabelIds")] IReadOnlyList<string> RemoveLabelIds);
 
+internal sealed record GmailBatchModifyRequest(
+    [property: JsonPropertyName("ids")] IReadOnlyList<string> Ids,
+    [property: JsonPropertyName("addLabelIds")] IReadOnlyList<string> AddLabelIds,
+    [property: JsonPropertyName("removeLabelIds")] IReadOnlyList<string> RemoveLabelIds);
+
 internal sealed record GoogleErrorItem(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("domain")] string? Domain);

@@ -7,8 +7,9 @@ namespace FleetManager.Google.Sheets;
 /// <summary>
 /// The sheet's columns and one order's row. Column A is the idempotency key (<c>MESSAGE_ID#ORDER_INDEX</c>)
 /// the sink reads back after an ambiguous failure; the rest follow the CSV export (docs/storage.md) so a
-/// dispatcher sees the same names everywhere. Text is neutralised against formula injection; numbers
-/// and booleans stay typed (written RAW, so the sheet sorts and sums them).
+/// dispatcher sees the same names everywhere. Text is written as it is: the values go out with
+/// <c>valueInputOption=RAW</c>, which stores text as text and never parses a formula, so the CSV export's
+/// guarding apostrophe would only show literally here. Numbers and booleans stay typed, so the sheet sorts and sums them.
 /// </summary>
 internal static class SheetsOrderRow
 {
@@ -28,8 +29,24 @@ internal static class SheetsOrderRow
 
     private static readonly string[] StopFields = ["company", "address", "postal_code", "city", "country", "date", "time_from", "time_to", "latitude", "longitude"];
 
-    /// <summary>The key as it is stored in column A (neutralised like any other text, so reads compare equal).</summary>
-    public static string KeyCell(string orderKey) => FormulaInjectionGuard.Neutralise(orderKey);
+    /// <summary>The key as it is stored in column A: as written (RAW).</summary>
+    public static string KeyCell(string orderKey) => orderKey;
+
+    /// <summary>
+    /// A key read from column A, without the apostrophe that versions before the RAW fix put before a key
+    /// beginning like a formula (<c>= + - @</c>, tab, CR), so rows they wrote are still recognised.
+    /// </summary>
+    public static string UnguardedKey(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && FormulaInjectionGuard.Neutralise(cell[1..]) == cell ? cell[1..] : cell;
+
+    /// <summary>A row of empty strings: values.update clears every cell with it (a null would leave the cell as it was).</summary>
+    public static object?[] Blank() => [.. Enumerable.Repeat<object?>(string.Empty, Header.Count)];
+
+    /// <summary>
+    /// <paramref name="values"/> for values.update over an existing row: an empty field becomes <c>""</c>, which
+    /// clears the old value, where null would keep it.
+    /// </summary>
+    public static object?[] Overwriting(object?[] values) => [.. values.Select(v => v ?? string.Empty)];
 
     /// <summary>The row of <paramref name="entry"/>, in <see cref="Header"/> order: strings, numbers, booleans or null.</summary>
     /// <exception cref="JsonException">The payload is not an order object.</exception>
@@ -101,7 +118,7 @@ internal static class SheetsOrderRow
         }
     }
 
-    /// <summary>A JSON value as a cell: text neutralised, numbers as decimal, booleans kept, anything else null.</summary>
+    /// <summary>A JSON value as a cell: text as written (RAW keeps it text), numbers as decimal, booleans kept, anything else null.</summary>
     private static object? Cell(JsonElement parent, string name)
     {
         if (!parent.TryGetProperty(name, out var value))
@@ -111,7 +128,7 @@ internal static class SheetsOrderRow
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => FormulaInjectionGuard.Neutralise(value.GetString()!),
+            JsonValueKind.String => value.GetString(),
             JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : value.GetDouble(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,

@@ -68,7 +68,7 @@ public sealed class SheetsOutboxPusher(
                 throw;
             }
 
-            return new SheetsPushResult(total.Appended, total.AlreadyPresent, total.Requests);
+            return new SheetsPushResult(total.Appended, total.AlreadyPresent, total.Requests) { Updated = total.Updated, Removed = total.Removed };
         }
         finally
         {
@@ -78,14 +78,24 @@ public sealed class SheetsOutboxPusher(
 
     private async Task PushBatchAsync(IReadOnlyList<OutboxEntry> pending, Counter total, CancellationToken cancellationToken)
     {
-        var sheet = _sheet ??= await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
         var rows = new List<(OutboxEntry Entry, object?[] Values)>(pending.Count);
         var batchKeys = new HashSet<string>(StringComparer.Ordinal);
         var present = 0;
         foreach (var entry in pending)
         {
+            if (entry.Change != OutboxChange.Insert)
+            {
+                // A reprocessed order: the rows queued before it go first, so the sheet ends as the outbox's order says.
+                present += await AppendNewAsync(rows, total, cancellationToken).ConfigureAwait(false);
+                rows.Clear();
+                batchKeys.Clear();
+                await ApplyChangeAsync(entry, total, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var sheet = _sheet ??= await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
             var key = SheetsOrderRow.KeyCell(entry.OrderKey);
-            if (sheet.Keys.Contains(key) || !batchKeys.Add(key))
+            if (sheet.Rows.ContainsKey(key) || !batchKeys.Add(key))
             {
                 present++;
                 continue;
@@ -102,15 +112,79 @@ public sealed class SheetsOutboxPusher(
             }
         }
 
-        var written = await AppendIdempotentlyAsync(rows, total, cancellationToken).ConfigureAwait(false);
-        present += rows.Count - written;
+        present += await AppendNewAsync(rows, total, cancellationToken).ConfigureAwait(false);
         outbox.MarkDelivered(SinkName, pending.Select(e => e.Id).ToList(), timeProvider.GetUtcNow());
-        total.Appended += written;
         total.AlreadyPresent += present;
         if (present > 0)
         {
             SheetsLog.AlreadyPresent(_logger, present);
         }
+    }
+
+    /// <summary>Appends rows of new orders; returns how many of them had landed already (not written again).</summary>
+    private async Task<int> AppendNewAsync(List<(OutboxEntry Entry, object?[] Values)> rows, Counter total, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        _sheet ??= await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
+        var written = await AppendIdempotentlyAsync(rows, total, cancellationToken).ConfigureAwait(false);
+        total.Appended += written;
+        return rows.Count - written;
+    }
+
+    /// <summary>
+    /// An entry written by <c>fleetmanager reprocess</c>: the row with its key is overwritten in place
+    /// (values.update of that row, which is idempotent) or, for a removed order, cleared; an upsert whose key the
+    /// sheet does not hold is appended. No second row is ever written for a key.
+    /// </summary>
+    private async Task ApplyChangeAsync(OutboxEntry entry, Counter total, CancellationToken cancellationToken)
+    {
+        var key = SheetsOrderRow.KeyCell(entry.OrderKey);
+        var sheet = _sheet ??= await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
+        if (sheet.Rows.TryGetValue(key, out var known) && known is null)
+        {
+            // Appended by this process: where it landed is not known until the key column is read again.
+            sheet = _sheet = await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
+        }
+
+        int? row = sheet.Rows.TryGetValue(key, out var number) ? number : null;
+        if (entry.Change == OutboxChange.Delete)
+        {
+            if (row is { } cleared)
+            {
+                total.Requests++;
+                // "" clears a cell (null would leave it as it is).
+                await client.UpdateAsync(SheetsRange.Row(_options.SheetName, cleared), [SheetsOrderRow.Blank()], cancellationToken).ConfigureAwait(false);
+                sheet.Rows.Remove(key);
+                total.Removed++;
+            }
+
+            return;
+        }
+
+        object?[] values;
+        try
+        {
+            values = SheetsOrderRow.Values(entry);
+        }
+        catch (JsonException ex)
+        {
+            SheetsLog.BadPayload(_logger, entry.OrderKey, ex);
+            return;
+        }
+
+        if (row is { } updated)
+        {
+            total.Requests++;
+            await client.UpdateAsync(SheetsRange.Row(_options.SheetName, updated), [SheetsOrderRow.Overwriting(values)], cancellationToken).ConfigureAwait(false);
+            total.Updated++;
+            return;
+        }
+
+        total.Appended += await AppendIdempotentlyAsync([(entry, values)], total, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends <paramref name="rows"/> (the header first when the tab is empty); returns how many of them this call wrote.</summary>
@@ -136,7 +210,8 @@ public sealed class SheetsOutboxPusher(
                 sheet.HasHeader = true;
                 foreach (var (entry, _) in toWrite)
                 {
-                    sheet.Keys.Add(SheetsOrderRow.KeyCell(entry.OrderKey));
+                    // Where the append put it is not tracked; a later update reads the key column again.
+                    sheet.Rows[SheetsOrderRow.KeyCell(entry.OrderKey)] = null;
                 }
 
                 SheetsLog.Appended(_logger, toWrite.Count, _options.SheetName);
@@ -156,8 +231,8 @@ public sealed class SheetsOutboxPusher(
                 await Task.Delay(_options.RetryBaseDelay, timeProvider, cancellationToken).ConfigureAwait(false);
                 _sheet = null;
                 _sheet = await ReadSheetAsync(total, cancellationToken).ConfigureAwait(false);
-                var keys = _sheet.Keys;
-                toWrite = toWrite.Where(r => !keys.Contains(SheetsOrderRow.KeyCell(r.Entry.OrderKey))).ToList();
+                var keys = _sheet.Rows;
+                toWrite = toWrite.Where(r => !keys.ContainsKey(SheetsOrderRow.KeyCell(r.Entry.OrderKey))).ToList();
             }
         }
 
@@ -182,11 +257,14 @@ public sealed class SheetsOutboxPusher(
             SheetsLog.ForeignHeader(_logger, _options.SheetName);
         }
 
-        foreach (var row in column.Skip(1))
+        for (var index = 1; index < column.Count; index++)
         {
+            var row = column[index];
             if (row.Count > 0 && row[0].Length > 0)
             {
-                state.Keys.Add(row[0]);
+                // Row numbers are 1-based and the header is row 1. Earlier versions wrote a key that begins like
+                // a formula with a guarding apostrophe, which RAW kept literally: such a row is known by its key.
+                state.Rows.TryAdd(SheetsOrderRow.UnguardedKey(row[0]), index + 1);
             }
         }
 
@@ -197,7 +275,8 @@ public sealed class SheetsOutboxPusher(
 
     private sealed class SheetState
     {
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        /// <summary>Each key the sheet holds and its row number (null: appended by this process, row not read back).</summary>
+        public Dictionary<string, int?> Rows { get; } = new(StringComparer.Ordinal);
 
         public bool HasHeader { get; set; }
     }
@@ -207,6 +286,10 @@ public sealed class SheetsOutboxPusher(
         public int Appended { get; set; }
 
         public int AlreadyPresent { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Removed { get; set; }
 
         public int Requests { get; set; }
     }

@@ -11,6 +11,11 @@ internal static class SheetsRange
     /// <summary>The table the rows are appended to: columns A to the last column.</summary>
     public static string Table(string sheetName) => Quote(sheetName) + "!A1:" + ColumnLetters(SheetsOrderRow.Header.Count) + "1";
 
+    /// <summary>One row of the table, columns A to the last column (values.update of an order's row).</summary>
+    public static string Row(string sheetName, int rowNumber) =>
+        Quote(sheetName) + "!A" + rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" +
+        ColumnLetters(SheetsOrderRow.Header.Count) + rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>1 → A, 26 → Z, 27 → AA.</summary>
     public static string ColumnLetters(int column)
     {

@@ -256,7 +256,7 @@ public sealed class PostgresOrderBook : IOrderStore
         return true;
     }
 
-    private void AddOrder(NpgsqlBatch batch, long ledgerId, long orderId, int index, TransportOrder order, string json, StoredMessage message)
+    private void AddOrder(NpgsqlBatch batch, long ledgerId, long orderId, int index, TransportOrder order, string json, StoredMessage message, bool writeOutbox = true)
     {
         var (firstLoading, lastUnloading) = OrderRows.Ends(order);
         batch.BatchCommands.Add(Command(
@@ -310,7 +310,7 @@ public sealed class PostgresOrderBook : IOrderStore
                 Double(stop.Longitude)));
         }
 
-        if (_outboxSinks.Length == 0)
+        if (_outboxSinks.Length == 0 || !writeOutbox)
         {
             return;
         }
@@ -473,6 +473,165 @@ public sealed class PostgresOrderBook : IOrderStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _dataSource.CreateCommand();
+        var sql = new StringBuilder($"SELECT {LedgerColumns} FROM ledger l WHERE l.id > $1");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.AfterId });
+        if (query.Status is { } status)
+        {
+            command.Parameters.Add(Text(status == LedgerStatus.Quarantined ? "quarantined" : "processed"));
+            sql.Append(" AND l.status = $").Append(command.Parameters.Count);
+        }
+
+        if (query.ProcessedSince is { } since)
+        {
+            // The stored ISO 8601 text carries its offset: as timestamptz, instants compare whatever offset they were written with.
+            command.Parameters.Add(Instant(since));
+            sql.Append(" AND l.processed_at::timestamptz >= $").Append(command.Parameters.Count);
+        }
+
+        if (query.MessageId is { } messageId)
+        {
+            command.Parameters.Add(Text(messageId));
+            sql.Append(" AND l.message_id = $").Append(command.Parameters.Count);
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });
+        sql.Append(" ORDER BY l.id LIMIT $").Append(command.Parameters.Count);
+        command.CommandText = sql.ToString();
+        var list = new List<LedgerEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(OrderRows.ReadLedgerEntry(reader, 0));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public ReplaceOutcome Replace(StoredMessage message, EmailResult result)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Serialised before the transaction: an order that cannot be written as JSON fails with nothing sent.
+        var replacement = StoredOutcome.Of(result);
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        long ledgerId;
+        string oldMessageId;
+        StoredOutcome current;
+        // FOR UPDATE: two reprocess runs on one message serialise here instead of both replacing the orders.
+        using (var read = new NpgsqlCommand("SELECT id, message_id, status, classification, error FROM ledger WHERE ledger_key = $1 FOR UPDATE", connection, transaction))
+        {
+            read.Parameters.Add(Text(message.LedgerKey));
+            using var reader = read.ExecuteReader();
+            if (!reader.Read())
+            {
+                return ReplaceOutcome.NotFound;
+            }
+
+            ledgerId = reader.GetInt64(0);
+            oldMessageId = reader.GetString(1);
+            current = new StoredOutcome(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), []);
+        }
+
+        var oldOrders = new List<(string Json, string? Sources)>();
+        using (var read = new NpgsqlCommand("SELECT order_json, sources_json FROM orders WHERE ledger_id = $1 ORDER BY order_index", connection, transaction))
+        {
+            read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ledgerId });
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                oldOrders.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            }
+        }
+
+        current = current with { Orders = oldOrders };
+        if (oldMessageId == message.MessageId && current.SameAs(replacement))
+        {
+            return ReplaceOutcome.Unchanged;
+        }
+
+        var orders = result.Error is null ? result.Orders : [];
+        long[] orderIds;
+        using (var reserve = new NpgsqlCommand("SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('orders', 'id')) FROM generate_series(1, $1))", connection, transaction))
+        {
+            reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = orders.Count });
+            orderIds = (long[])reserve.ExecuteScalar()!;
+        }
+
+        using var batch = new NpgsqlBatch(connection, transaction);
+        var ledger = new NpgsqlParameter<long> { TypedValue = ledgerId };
+        batch.BatchCommands.Add(Command("DELETE FROM outbox WHERE delivered_at IS NULL AND order_id IN (SELECT id FROM orders WHERE ledger_id = $1)", ledger));
+        batch.BatchCommands.Add(Command("DELETE FROM stops WHERE order_id IN (SELECT id FROM orders WHERE ledger_id = $1)", new NpgsqlParameter<long> { TypedValue = ledgerId }));
+        batch.BatchCommands.Add(Command("DELETE FROM orders WHERE ledger_id = $1", new NpgsqlParameter<long> { TypedValue = ledgerId }));
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE ledger SET message_id = $2, subject = $3, sender = $4, sent_at = $5, processed_at = $6, status = $7,
+                              classification = $8, error = $9, order_count = $10
+            WHERE id = $1
+            """,
+            new NpgsqlParameter<long> { TypedValue = ledgerId },
+            Text(message.MessageId),
+            Text(message.Subject),
+            Text(message.From),
+            Text(message.Date is { } date ? SpecText.Of(date) : null),
+            Text(SpecText.Of(message.ProcessedAt)),
+            Text(replacement.Status),
+            Text(replacement.Classification),
+            Text(replacement.Error),
+            new NpgsqlParameter<int> { TypedValue = orders.Count }));
+        for (var index = 0; index < orders.Count; index++)
+        {
+            AddOrder(batch, ledgerId, orderIds[index], index, orders[index], replacement.Orders[index].Json, message, writeOutbox: false);
+        }
+
+        foreach (var sink in _outboxSinks)
+        {
+            for (var index = 0; index < orders.Count; index++)
+            {
+                AddOutboxChange(batch, sink, OutboxOrderKey.Of(message.MessageId, index), orderIds[index],
+                    OrderJsonExporter.ElementJson(orderIds[index], message.MessageId, orders[index]), "upsert", message.ProcessedAt);
+            }
+
+            foreach (var key in OutboxRemovals.Keys(oldMessageId, oldOrders.Count, message.MessageId, orders.Count))
+            {
+                AddOutboxChange(batch, sink, key, null, OutboxRemovals.Payload, "delete", message.ProcessedAt);
+            }
+        }
+
+        batch.ExecuteNonQuery();
+        transaction.Commit();
+        return ReplaceOutcome.Replaced;
+    }
+
+    /// <inheritdoc />
+    public long PurgeRawMessages(DateTimeOffset processedBefore)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = _dataSource.CreateCommand(
+            "DELETE FROM raw_message WHERE ledger_id IN (SELECT id FROM ledger WHERE processed_at::timestamptz < $1)");
+        command.Parameters.Add(Instant(processedBefore));
+        return command.ExecuteNonQuery();
+    }
+
+    private static void AddOutboxChange(NpgsqlBatch batch, string sink, string key, long? orderId, string payload, string change, DateTimeOffset at) =>
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) VALUES ($1, $2, $3, $4, $5, $6)",
+            Text(sink),
+            Text(key),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = orderId is { } id ? id : DBNull.Value },
+            Text(payload),
+            Instant(at),
+            Text(change)));
+
+    /// <inheritdoc />
     public string? GetCursor(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -542,14 +701,14 @@ public sealed class PostgresOrderBook : IOrderStore
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var command = _dataSource.CreateCommand(
-            "SELECT id, order_key, payload_json FROM outbox WHERE sink = $1 AND delivered_at IS NULL ORDER BY id LIMIT $2");
+            "SELECT id, order_key, payload_json, change FROM outbox WHERE sink = $1 AND delivered_at IS NULL ORDER BY id LIMIT $2");
         command.Parameters.Add(Text(sink));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = max });
         var entries = new List<OutboxEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)));
+            entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)) { Change = OutboxRemovals.ParseChange(reader.GetString(3)) });
         }
 
         return entries;

@@ -124,5 +124,26 @@ internal static class OrderBookSchema
                 PRIMARY KEY (provider, query_key)
             ) WITHOUT ROWID;
             """),
+        new(3, """
+            -- Reprocessing replaces a message's orders, so an outbox entry may outlive the order it was
+            -- written for (a delivered row, a removal): order_id no longer references orders, and change says
+            -- what the sink does with the row. SQLite cannot drop a constraint, so the table is rebuilt with
+            -- its ids (AUTOINCREMENT's counter moves with the rename).
+            CREATE TABLE outbox_v3 (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                sink         TEXT NOT NULL,
+                order_key    TEXT NOT NULL,
+                order_id     INTEGER,
+                payload_json TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                delivered_at TEXT,
+                change       TEXT NOT NULL DEFAULT 'insert' CHECK (change IN ('insert', 'upsert', 'delete'))
+            );
+            INSERT INTO outbox_v3 (id, sink, order_key, order_id, payload_json, created_at, delivered_at)
+                SELECT id, sink, order_key, order_id, payload_json, created_at, delivered_at FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_v3 RENAME TO outbox;
+            CREATE INDEX outbox_pending ON outbox (sink, id) WHERE delivered_at IS NULL;
+            """),
     ];
 }

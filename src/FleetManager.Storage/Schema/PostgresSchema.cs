@@ -118,5 +118,11 @@ internal static class PostgresSchema
                 PRIMARY KEY (provider, query_key)
             );
             """),
+        new(3, """
+            -- Reprocessing replaces a message's orders: an outbox entry may outlive its order (see OrderBookSchema step 3).
+            ALTER TABLE outbox DROP CONSTRAINT outbox_order_id_fkey;
+            ALTER TABLE outbox ALTER COLUMN order_id DROP NOT NULL;
+            ALTER TABLE outbox ADD COLUMN change text NOT NULL DEFAULT 'insert' CHECK (change IN ('insert', 'upsert', 'delete'));
+            """),
     ];
 }

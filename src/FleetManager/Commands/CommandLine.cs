@@ -14,6 +14,7 @@ internal static class CommandLine
     public static RootCommand CreateRoot() => new("FleetManager: turns a freight company's inbox into a clean order book.")
     {
         ImportCommand.Create(),
+        ReprocessCommand.Create(),
         ExtractCommand.Create(),
         EvalCommand.Create(),
         OrdersCommand.Create(),

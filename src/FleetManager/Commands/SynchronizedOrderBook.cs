@@ -1,6 +1,7 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
+using FleetManager.Storage.Retention;
 
 namespace FleetManager.Commands;
 
@@ -10,7 +11,7 @@ namespace FleetManager.Commands;
 /// polls, delivers the outbox and renews leases beside each other. One SQLite connection must not be
 /// used by two threads at once, so every call but the ledger look-up goes through one lock.
 /// </summary>
-internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
+internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger
 {
     private readonly Lock _gate = new();
 
@@ -113,6 +114,14 @@ internal sealed class SynchronizedOrderBook(IOrderStore book) : IOrderBook, ICur
         lock (_gate)
         {
             book.Put(provider, query, point, at);
+        }
+    }
+
+    public long PurgeRawMessages(DateTimeOffset processedBefore)
+    {
+        lock (_gate)
+        {
+            return book.PurgeRawMessages(processedBefore);
         }
     }
 

@@ -2,6 +2,7 @@ using FleetManager.Commands;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
+using FleetManager.Storage.Retention;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetManager.Service;
@@ -13,7 +14,7 @@ namespace FleetManager.Service;
 /// cursors survive restarts, leases are shared by every process on the same store (SQLite file or
 /// PostgreSQL database), sinks read what the commits wrote, and no address is looked up twice.
 /// </summary>
-internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IDisposable
+internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger, IDisposable
 {
     private readonly Lock _gate = new();
     private IOrderStore? _book;
@@ -44,6 +45,8 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public bool TryGet(string provider, string query, out GeoPoint? point) => Book.TryGet(provider, query, out point);
 
     public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Book.Put(provider, query, point, at);
+
+    public long PurgeRawMessages(DateTimeOffset processedBefore) => Book.PurgeRawMessages(processedBefore);
 
     /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
     private SynchronizedOrderBook Book

@@ -1,3 +1,4 @@
+using FleetManager.Commands;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding;
@@ -107,6 +108,13 @@ internal static class ServiceComposition
             // Plain AddSingleton: AddHostedService with a factory would keep only the first of the same type.
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<SourcePollingService>(sp, index));
         }
+
+        // Storage:RawMessageRetention: raw bodies older than the retention are purged daily (docs/operations.md).
+        services.AddSingleton<IHostedService>(sp => new RawMessageRetentionService(
+            sp.GetRequiredService<LazyOrderBook>(),
+            StoreConfiguration.Options(sp.GetRequiredService<StoreLocation>().DatabasePath, configuration),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RawMessageRetentionService>>()));
 
         services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>
         {

@@ -46,4 +46,10 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "Source {Source}: the reader cannot work until {ResumeAt:o} (a spent daily quota); the source pauses until then")]
     public static partial void SourcePaused(ILogger logger, string source, DateTimeOffset resumeAt);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Raw message retention: purged {Count} raw messages processed before {Before:O} (ledger rows and orders kept)")]
+    public static partial void RawMessagesPurged(ILogger logger, long count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "Raw message retention: the purge failed and runs again tomorrow: {Error}")]
+    public static partial void RawMessagePurgeFailed(ILogger logger, string error);
 }

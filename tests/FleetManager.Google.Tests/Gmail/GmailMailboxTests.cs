@@ -123,7 +123,7 @@ public sealed class GmailMailboxTests
     }
 
     [Fact]
-    public async Task PollAsync_Committed_LabelsEachMessageProcessedAndKeepsUnread()
+    public async Task PollAsync_Committed_LabelsTheBatchProcessedWithOneBatchModifyAndKeepsUnread()
     {
         await using var host = await GmailTestHost.StartAsync();
         var ids = host.Deliver(1, 3);
@@ -133,7 +133,8 @@ public sealed class GmailMailboxTests
         Assert.All(ids, id => Assert.Equal(new HashSet<string> { "INBOX", "UNREAD", "FleetManager/Processed" }, host.Gmail.LabelNamesOf(id)));
         Assert.Equal(1, host.Gmail.CountCalls("GET", "labels"));
         Assert.Equal(1, host.Gmail.CountCalls("POST", "labels"));
-        Assert.Equal(3, host.Gmail.CountCalls("POST", "messages/"));
+        Assert.Equal(1, host.Gmail.CountCalls("POST", "messages/batchModify"));
+        Assert.Equal(1, host.Gmail.CountCalls("POST", "messages/"));
     }
 
     [Fact]
@@ -214,5 +215,28 @@ public sealed class GmailMailboxTests
         Assert.Contains(host.Gmail.Requests, r => r.Method == "POST" && r.PathAndQuery.EndsWith("/labels", StringComparison.Ordinal) && r.Body.Contains("Quarantined", StringComparison.Ordinal));
         Assert.Equal(2, host.Gmail.CountCalls("GET", "labels"));
         Assert.NotEmpty(otherInstances);
+    }
+
+    [Fact]
+    public async Task PollAsync_ProcessedAndQuarantinedInOneBatch_OneBatchModifyPerLabelWithEveryId()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Settings["Gmail:MarkRead"] = "true";
+        var ids = host.Deliver(1, 3);
+        var empty = host.Gmail.Deliver([], host.Time.GetUtcNow().AddMinutes(-1));
+
+        await host.PollAsync();
+
+        var batches = host.Gmail.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/messages/batchModify", StringComparison.Ordinal))
+            .Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Body)!).ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.Equal(
+            ids.Append(empty).Order(StringComparer.Ordinal),
+            batches.SelectMany(b => b["ids"]!.AsArray().Select(i => i!.GetValue<string>())).Order(StringComparer.Ordinal));
+        Assert.All(batches, b => Assert.Equal("UNREAD", b["removeLabelIds"]![0]!.GetValue<string>()));
+        Assert.All(ids, id => Assert.Contains("FleetManager/Processed", host.Gmail.LabelNamesOf(id)));
+        Assert.Contains("FleetManager/Quarantined", host.Gmail.LabelNamesOf(empty));
+        Assert.DoesNotContain("UNREAD", host.Gmail.LabelNamesOf(empty));
+        Assert.Equal(0, host.Gmail.CountCalls("POST", "messages/" + empty + "/modify"));
     }
 }

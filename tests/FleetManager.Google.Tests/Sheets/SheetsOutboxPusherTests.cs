@@ -109,7 +109,7 @@ public sealed class SheetsOutboxPusherTests
     }
 
     [Fact]
-    public async Task PushAsync_FormulaLikeText_StoredAsInertText()
+    public async Task PushAsync_FormulaLikeText_StoredAsWrittenWithRawAndNoVisibleApostrophe()
     {
         await using var harness = await SheetsHarness.StartAsync();
         harness.Outbox.Add(OrderPayloads.KeyOf(1), OrderPayloads.Order(1, customer: "=HYPERLINK(\"http://evil.example\",\"click\")", phone: "+49 89 1234567"));
@@ -118,8 +118,9 @@ public sealed class SheetsOutboxPusherTests
 
         var header = harness.StandIn.Rows()[0];
         var row = harness.StandIn.Rows()[1];
-        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"click\")", row[Column(header, "customer")]);
-        Assert.Equal("'+49 89 1234567", row[Column(header, "contact_phone")]);
+        // RAW stores text as text: the formula stays inert and the phone number shows as the sender wrote it.
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"click\")", row[Column(header, "customer")]);
+        Assert.Equal("+49 89 1234567", row[Column(header, "contact_phone")]);
         Assert.Equal("-18", row[Column(header, "temperature_min_c")]);
         Assert.Contains("valueInputOption=RAW", harness.StandIn.Requests.Single(r => r.Method == "POST").PathAndQuery, StringComparison.Ordinal);
     }

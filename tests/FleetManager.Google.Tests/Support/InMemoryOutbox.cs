@@ -13,11 +13,11 @@ internal sealed class InMemoryOutbox : IOutbox
     /// <summary>When set, the next MarkDelivered call throws (a crash after Google confirmed the append).</summary>
     public bool FailNextMarkDelivered { get; set; }
 
-    public OutboxEntry Add(string orderKey, string payloadJson)
+    public OutboxEntry Add(string orderKey, string payloadJson, OutboxChange change = OutboxChange.Insert)
     {
         lock (_lock)
         {
-            var entry = new OutboxEntry(_nextId++, "sheets", orderKey, payloadJson);
+            var entry = new OutboxEntry(_nextId++, "sheets", orderKey, payloadJson) { Change = change };
             _entries.Add(entry);
             return entry;
         }

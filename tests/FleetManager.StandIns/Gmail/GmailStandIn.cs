@@ -11,7 +11,7 @@ namespace FleetManager.StandIns.Gmail;
 /// paged, <c>q</c> honouring <c>after:EPOCH</c> and <c>in:inbox</c>), <c>messages.get?format=raw</c>
 /// (base64url without padding), <c>history.list</c> (messageAdded records, paged, ids as strings; 404 for a
 /// start id older than <see cref="OldestHistoryId"/> or 0), <c>labels</c> list/create (409 on a taken name)
-/// and <c>messages.modify</c>. Requests without a bearer token get 401. Every request is recorded.
+/// <c>messages.modify</c> and <c>messages.batchModify</c>. Requests without a bearer token get 401. Every request is recorded.
 /// </summary>
 public sealed class GmailStandIn : StandInServer
 {
@@ -120,6 +120,7 @@ public sealed class GmailStandIn : StandInServer
         app.MapGet(root + "messages", ListMessages);
         app.MapGet(root + "messages/{id}", GetMessage);
         app.MapPost(root + "messages/{id}/modify", ModifyAsync);
+        app.MapPost(root + "messages/batchModify", BatchModifyAsync);
         app.MapGet(root + "history", ListHistory);
         app.MapGet(root + "labels", ListLabels);
         app.MapPost(root + "labels", (Func<HttpContext, Task<IResult>>)CreateLabelAsync);
@@ -227,6 +228,48 @@ public sealed class GmailStandIn : StandInServer
 
             _historyId += 1;
             return Json(MessageJson(message));
+        }
+    }
+
+    /// <summary>
+    /// <c>messages.batchModify</c> (google-apis.md §1): <c>{ids, addLabelIds, removeLabelIds}</c>, at most 1,000 ids,
+    /// label ids (not names); answers 204 with an empty body. Ids of deleted messages are passed over.
+    /// </summary>
+    private async Task<IResult> BatchModifyAsync(HttpContext context)
+    {
+        var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false))!;
+        var ids = request["ids"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            return Error(400, "invalidArgument", "ids must not be empty");
+        }
+
+        if (ids.Count > 1000)
+        {
+            return Error(400, "invalidArgument", "Too many ids: at most 1000 per request");
+        }
+
+        lock (_lock)
+        {
+            var add = request["addLabelIds"]?.AsArray().Select(l => l!.GetValue<string>()).ToList() ?? [];
+            var unknown = add.FirstOrDefault(l => !_labels.ContainsValue(l));
+            if (unknown is not null)
+            {
+                return Error(400, "invalidArgument", "Invalid label: " + unknown);
+            }
+
+            var remove = request["removeLabelIds"]?.AsArray().Select(l => l!.GetValue<string>()).ToList() ?? [];
+            foreach (var message in _messages.Where(m => !m.Deleted && ids.Contains(m.Id)))
+            {
+                message.LabelIds.UnionWith(add);
+                foreach (var label in remove)
+                {
+                    message.LabelIds.Remove(label);
+                }
+            }
+
+            _historyId += 1;
+            return Results.NoContent();
         }
     }
 

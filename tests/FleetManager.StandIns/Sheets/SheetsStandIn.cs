@@ -10,8 +10,9 @@ namespace FleetManager.StandIns.Sheets;
 /// Stand-in for Google Sheets v4 values.get / values.append / values.update (google-apis.md §2) on one
 /// spreadsheet held in memory, so tests can read the sheet back. Reproduces: bearer required (401),
 /// unknown spreadsheet (404), access refused (403 when <see cref="DenyAccess"/>), unknown tab (400),
-/// <c>valueInputOption</c> required (400), <c>values</c> omitted for an empty range, ragged rows, and
-/// appends after the table's last row. HTTP-level faults come from <see cref="StandInServer.Faults"/>:
+/// <c>valueInputOption</c> required (400), <c>values</c> omitted for an empty range, ragged rows,
+/// appends after the table's last row, and values.update of a range where a null cell is left as it is and
+/// <c>""</c> clears it (google-apis.md §2). HTTP-level faults come from <see cref="StandInServer.Faults"/>:
 /// <see cref="Fault.Truncate"/> and <see cref="Fault.ResetAfterEffect"/> apply the append and then fail.
 /// </summary>
 public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.DefaultSpreadsheetId, params string[] tabs) : StandInServer
@@ -156,7 +157,7 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
             return;
         }
 
-        List<List<string>> values;
+        List<List<string?>> values;
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
@@ -180,7 +181,7 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
                 var last = sheet.FindLastIndex(r => r.Any(c => c.Length > 0));
                 sheet.RemoveRange(last + 1, sheet.Count - last - 1);
                 firstRow = sheet.Count + 1;
-                sheet.AddRange(values.Select(r => r.ToList()));
+                sheet.AddRange(values.Select(r => r.Select(c => c ?? string.Empty).ToList()));
                 AppliedAppends++;
             }
             else
@@ -201,7 +202,11 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
                             row.Add(string.Empty);
                         }
 
-                        row[window.FirstColumn + j - 1] = values[i][j];
+                        // Google: null leaves the cell as it is, "" clears it.
+                        if (values[i][j] is { } text)
+                        {
+                            row[window.FirstColumn + j - 1] = text;
+                        }
                     }
                 }
             }
@@ -297,14 +302,14 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
 
     private static string Quote(string tab) => "'" + tab.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    /// <summary>RAW input keeps text as typed; numbers and booleans display as Sheets shows them.</summary>
-    private static string CellText(JsonElement cell) => cell.ValueKind switch
+    /// <summary>RAW input keeps text as typed; numbers and booleans display as Sheets shows them; null (skip this cell) stays null.</summary>
+    private static string? CellText(JsonElement cell) => cell.ValueKind switch
     {
         JsonValueKind.String => cell.GetString()!,
         JsonValueKind.True => "TRUE",
         JsonValueKind.False => "FALSE",
         JsonValueKind.Number => cell.GetRawText(),
-        _ => string.Empty,
+        _ => null,
     };
 
     private static Task ErrorAsync(HttpContext context, int code, string status, string message)

@@ -11,7 +11,7 @@ namespace FleetManager.Storage.Tests.Contract;
 /// (one subclass each). Stores are opened through <see cref="OrderStoreFactory"/> from the
 /// subclass's connection string, as the program does.
 /// </summary>
-public abstract class OrderStoreContractTests : IDisposable
+public abstract partial class OrderStoreContractTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private readonly List<IOrderStore> _opened = [];

@@ -127,7 +127,18 @@ public static partial class ReferenceReader
         }
     }
 
-    private static string Clean(string value) => value.Trim().TrimEnd('.', ',', ';', ':', ')', '-', '–');
+    // A closing parenthesis is trimmed only when it closes nothing in the value ("(ref. 123)" → "123"), so a
+    // reference such as "+SUM(1)" is kept as written: guarding is the sinks' job, not reading's.
+    private static string Clean(string value)
+    {
+        var cleaned = value.Trim().TrimEnd('.', ',', ';', ':', '-', '–');
+        while (cleaned.EndsWith(')') && cleaned.Count(c => c == ')') > cleaned.Count(c => c == '('))
+        {
+            cleaned = cleaned[..^1].TrimEnd('.', ',', ';', ':', '-', '–');
+        }
+
+        return cleaned;
+    }
 
     /// <summary>A reference has a digit, is not a date, a time or a bare year, and is not just a short count.</summary>
     private static bool IsReference(string value)

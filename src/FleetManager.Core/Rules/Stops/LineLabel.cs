@@ -59,12 +59,26 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         }
 
         // Header lines of a forwarded message ("From: Name <a@b>", "To: ...") are not stop fields.
-        if (labelKind is StopLabelKind.Loading or StopLabelKind.Unloading && (value.Contains('@') || value.Contains('<')))
+        // An '@' counts only inside an address (text on both sides): a company named "@Home Logistics" is a stop.
+        if (labelKind is StopLabelKind.Loading or StopLabelKind.Unloading && (HasEmailAddress(value) || value.Contains('<')))
         {
             labelKind = StopLabelKind.Other;
         }
 
         return new LineLabel(labelKind, language, bodyStart + sepIndex + sepLength);
+    }
+
+    private static bool HasEmailAddress(string value)
+    {
+        for (var at = value.IndexOf('@'); at >= 0; at = value.IndexOf('@', at + 1))
+        {
+            if (at > 0 && at < value.Length - 1 && !char.IsWhiteSpace(value[at - 1]) && !char.IsWhiteSpace(value[at + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [ThreadStatic]

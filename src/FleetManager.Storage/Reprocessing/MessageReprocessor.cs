@@ -1,0 +1,86 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Storage.Reprocessing;
+
+/// <summary>
+/// <c>fleetmanager reprocess</c>: reads stored raw messages again through today's pipeline (parser, reader,
+/// geocoder) and replaces each one's ledger outcome and orders in one transaction
+/// (<see cref="IOrderStore.Replace"/>), so a message quarantined for a cause since fixed is recovered and an
+/// engine upgrade can re-extract processed ones. One message at a time: a kill leaves every message either as it
+/// was or as it is now, and running again finishes the rest (an unchanged message writes nothing).
+/// </summary>
+/// <remarks>
+/// A failure that is not the message's (a reader without quota, a rejected credential) propagates and ends the
+/// run: nothing is replaced with it, and what was done before stays.
+/// </remarks>
+public sealed class MessageReprocessor(IOrderStore store, MessageProcessor processor, TimeProvider timeProvider)
+{
+    public async Task<ReprocessSummary> RunAsync(ReprocessSelection selection, IProgress<ReprocessedMessage>? perMessage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var summary = new ReprocessSummary();
+        var query = selection.ToQuery();
+        while (true)
+        {
+            var page = store.ListLedger(query);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var entry in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var done = await ReprocessAsync(entry, cancellationToken).ConfigureAwait(false);
+                summary.Add(done.Outcome);
+                perMessage?.Report(done);
+            }
+
+            query = query with { AfterId = page[^1].Id };
+        }
+
+        return summary;
+    }
+
+    private async Task<ReprocessedMessage> ReprocessAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var raw = store.GetRawMessage(entry.LedgerKey);
+        if (raw is null)
+        {
+            return new ReprocessedMessage(entry, ReprocessOutcome.RawPurged, entry.OrderCount, null);
+        }
+
+        var processed = await processor.ProcessSafelyAsync(new RawMessage(entry.SourceKey, raw), cancellationToken).ConfigureAwait(false);
+        var result = processed.Result;
+        var wasQuarantined = entry.Status == LedgerStatus.Quarantined;
+        if (!wasQuarantined && processed.IsQuarantined)
+        {
+            return new ReprocessedMessage(entry, ReprocessOutcome.KeptDespiteFailure, entry.OrderCount, result.Error);
+        }
+
+        var email = processed.Email;
+        var message = new StoredMessage(
+            entry.LedgerKey,
+            entry.SourceKey,
+            result.MessageId,
+            email?.Subject ?? entry.Subject,
+            email?.From is { } from ? (string.IsNullOrEmpty(from.Name) ? from.Address : $"{from.Name} <{from.Address}>") : entry.From,
+            email?.Date ?? entry.Date,
+            raw,
+            timeProvider.GetUtcNow())
+        {
+            ReceivedAt = entry.ReceivedAt,
+        };
+        var replaced = store.Replace(message, result);
+        var orders = processed.IsQuarantined ? 0 : result.Orders.Count;
+        var outcome = (wasQuarantined, processed.IsQuarantined, replaced) switch
+        {
+            (true, true, _) => ReprocessOutcome.StillQuarantined,
+            (true, false, _) => ReprocessOutcome.NewlyProcessed,
+            (false, _, ReplaceOutcome.Replaced) => ReprocessOutcome.Changed,
+            _ => ReprocessOutcome.Unchanged,
+        };
+        return new ReprocessedMessage(entry, outcome, orders, result.Error);
+    }
+}

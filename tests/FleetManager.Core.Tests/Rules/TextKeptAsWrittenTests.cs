@@ -1,0 +1,58 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
+using FleetManager.Core.Rules.Stops;
+using Xunit;
+
+namespace FleetManager.Core.Tests.Rules;
+
+/// <summary>
+/// Reading keeps text as the sender wrote it, formula-like or not: guarding against formulas is the sinks' job
+/// (the CSV export), not the reader's.
+/// </summary>
+public sealed class TextKeptAsWrittenTests
+{
+    private const string Body = """
+        Dear partners,
+
+        Order no.: {0}
+
+        Loading: {1}, Industriestraße 14, 85386 Eching, Germany, 03.12.2026 08:00-14:00
+        Unloading: Napoje Mazowsze, ul. Ostrobramska 101, 04-041 Warszawa, Poland, 05.12.2026
+
+        33 pallets beer, 22,500 kg, tautliner. Price 1450 EUR.
+        """;
+
+    [Theory]
+    [InlineData("+SUM(1)")]
+    [InlineData("TO-2026-(11873)")]
+    public void Extract_ReferenceWithParentheses_KeptWhole(string reference)
+    {
+        var order = RulesTestMessages.Extract("Transport order", string.Format(System.Globalization.CultureInfo.InvariantCulture, Body, reference, "Brauerei Hofmann KG"));
+
+        Assert.Equal(reference, order.ReferenceNumber);
+    }
+
+    [Fact]
+    public void Extract_ReferenceInParenthesesWithTrailingPunctuation_StillTrimmed()
+    {
+        var order = RulesTestMessages.Extract("Transport order", string.Format(System.Globalization.CultureInfo.InvariantCulture, Body, "TO-55821).", "Brauerei Hofmann KG"));
+
+        Assert.Equal("TO-55821", order.ReferenceNumber);
+    }
+
+    [Fact]
+    public void Extract_CompanyBeginningWithAt_StopKept()
+    {
+        var order = RulesTestMessages.Extract("Transport order", string.Format(System.Globalization.CultureInfo.InvariantCulture, Body, "TO-1", "@Home Logistics GmbH"));
+
+        var loading = Assert.Single(order.Stops, s => s.Type == StopType.Loading);
+        Assert.Equal("Eching", loading.City);
+    }
+
+    [Theory]
+    [InlineData("Loading: @Home Logistics GmbH", StopLabelKind.Loading)]
+    [InlineData("Loading: dispo@home-logistics.example", StopLabelKind.Other)]
+    [InlineData("Loading: Anna <anna@example.com>", StopLabelKind.Other)]
+    public void Read_LabelWithAt_OnlyAnAddressMakesItAHeaderLine(string line, StopLabelKind expected) =>
+        Assert.Equal(expected, LineLabel.Read(line)?.Kind);
+}
