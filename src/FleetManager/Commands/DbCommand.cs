@@ -2,19 +2,22 @@ using System.CommandLine;
 using System.Globalization;
 using FleetManager.Core.Errors;
 using FleetManager.Storage;
+using FleetManager.Storage.Backup;
 using FleetManager.Storage.Retention;
 
 namespace FleetManager.Commands;
 
 /// <summary>
-/// <c>fleetmanager db migrate</c>: brings the order book's schema to this program's version;
-/// <c>fleetmanager db purge</c>: applies <c>Storage:RawMessageRetention</c> now.
+/// <c>fleetmanager db migrate|backup|restore|purge</c>: looks after the order book's database
+/// (<c>purge</c> applies <c>Storage:RawMessageRetention</c> now).
 /// </summary>
 internal static class DbCommand
 {
     public static Command Create() => new("db", "Look after the order book's database.")
     {
         CreateMigrate(),
+        CreateBackup(),
+        CreateRestore(),
         CreatePurge(),
     };
 
@@ -76,5 +79,104 @@ internal static class DbCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Command CreateBackup()
+    {
+        var db = CommonOptions.Database();
+        var to = new Option<string>("--to") { Description = "The backup folder (created when missing).", Required = true };
+        var keep = new Option<int?>("--keep") { Description = "Keep only the newest N backups in the folder (N ≥ 1)." };
+        var command = new Command(
+            "backup",
+            "Copy the order book while the service keeps running (SQLite online backup; PostgreSQL via pg_dump) to DIR/fleetmanager-TIME.db|.dump.")
+        {
+            db,
+            to,
+            keep,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(keep) is < 1)
+            {
+                result.AddError("--keep must be 1 or more.");
+            }
+        });
+        command.SetAction(parse => Guarded(() =>
+        {
+            var connectionString = parse.GetValue(db)!;
+            var kind = OrderStoreFactory.KindOf(connectionString);
+            var folder = new BackupFolder(parse.GetValue(to)!);
+            Directory.CreateDirectory(folder.Path);
+            var file = folder.NameFor(TimeProvider.System.GetUtcNow(), kind);
+            if (kind == OrderStoreKind.PostgreSql)
+            {
+                PostgresBackup.Create(connectionString, file);
+            }
+            else
+            {
+                SqliteBackup.Create(Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)), file);
+            }
+
+            Console.WriteLine($"backup written: {file} ({new FileInfo(file).Length:N0} bytes)");
+            if (parse.GetValue(keep) is int n)
+            {
+                foreach (var deleted in folder.Prune(n))
+                {
+                    Console.WriteLine($"pruned: {deleted}");
+                }
+            }
+        }));
+        return command;
+    }
+
+    private static Command CreateRestore()
+    {
+        var db = CommonOptions.Database();
+        var from = new Argument<string>("FROM") { Description = "A backup file written by 'fleetmanager db backup'." };
+        var command = new Command(
+            "restore",
+            "Replace the order book with a backup (checked first). Stop the service before restoring.")
+        {
+            from,
+            db,
+        };
+        command.SetAction(parse => Guarded(() =>
+        {
+            var connectionString = parse.GetValue(db)!;
+            var backup = Path.GetFullPath(parse.GetValue(from)!);
+            if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.PostgreSql)
+            {
+                PostgresBackup.Restore(backup, connectionString);
+            }
+            else
+            {
+                SqliteBackup.Restore(backup, Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)));
+            }
+
+            Console.WriteLine($"restored {backup}");
+        }));
+        return command;
+    }
+
+    /// <summary>A failed backup or restore is one line with its fix and the store's exit code, never a stack trace.</summary>
+    private static int Guarded(Action action)
+    {
+        try
+        {
+            action();
+            return ExitCodes.Success;
+        }
+        catch (BackupFailedException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine($"fix: {ex.Fix}");
+            return ExitCodes.OrderBookUnavailable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine("fix: check that the backup folder and the database file exist and are writable by this user");
+            return ExitCodes.OrderBookUnavailable;
+        }
     }
 }

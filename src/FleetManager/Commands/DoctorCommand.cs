@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using FleetManager.Hosting;
 using FleetManager.Service;
 using FleetManager.Service.Doctor;
@@ -15,15 +16,17 @@ internal static class DoctorCommand
     public static Command Create()
     {
         var db = CommonOptions.Database();
-        var command = new Command("doctor", "Check the configuration, data folder, store, credential files and external endpoints; print the fix for each failure.")
+        var json = new Option<bool>("--json") { Description = "Print the checks as one JSON document (status ok/warn/fail, detail, fix) for monitoring." };
+        var command = new Command("doctor", "Check the configuration, data folder and free disk, store and its integrity, credential files and external endpoints; print the fix for each failure. Changes nothing.")
         {
             db,
+            json,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string dbPath, bool json, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
@@ -33,25 +36,36 @@ internal static class DoctorCommand
         builder.Services.AddFleetManagerService(configuration, RunCommand.ResolveDatabase(dbPath, configuration));
         using var host = builder.Build();
 
-        var failed = 0;
+        var lines = new List<DoctorReportLine>();
         foreach (var check in host.Services.GetServices<IDoctorCheck>().OrderBy(c => c.Order))
         {
             await foreach (var result in check.RunAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (result.Ok)
+                lines.Add(new DoctorReportLine(result.Check, result.Status, result.Detail, result.Status == "ok" ? null : result.Fix));
+                if (!json)
                 {
-                    Console.WriteLine($"ok    {result.Check}: {result.Detail}");
-                }
-                else
-                {
-                    failed++;
-                    Console.WriteLine($"FAIL  {result.Check}: {result.Detail}");
-                    Console.WriteLine($"      fix: {result.Fix}");
+                    Console.WriteLine($"{(result.Ok && !result.Warning ? "ok" : result.Status.ToUpperInvariant()),-5} {result.Check}: {result.Detail}");
+                    if (result.Status != "ok")
+                    {
+                        Console.WriteLine($"      fix: {result.Fix}");
+                    }
                 }
             }
         }
 
-        Console.WriteLine(failed == 0 ? "All checks passed." : $"{failed} check(s) failed.");
+        var failed = lines.Count(l => l.Status == "fail");
+        var report = new DoctorReport(lines, failed, lines.Count(l => l.Status == "warn"));
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport));
+        }
+        else
+        {
+            Console.WriteLine(failed == 0
+                ? report.Warnings == 0 ? "All checks passed." : $"All checks passed, {report.Warnings} warning(s)."
+                : $"{failed} check(s) failed.");
+        }
+
         return failed == 0 ? ExitCodes.Success : ExitCodes.Quarantined;
     }
 }

@@ -1,35 +1,47 @@
 using System.Runtime.CompilerServices;
-using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Service.Doctor;
 
-/// <summary>The store opens and is migrated (opening it migrates it, exactly as the service would).</summary>
-internal sealed class StoreCheck(IOrderBook orderBook, IStoreProbe probe) : IDoctorCheck
+/// <summary>
+/// The store is reachable at this program's schema version (the same probe readiness uses, read-only and on
+/// a fresh connection: the doctor never creates or migrates a database) and, for SQLite, intact: a full
+/// <c>PRAGMA integrity_check</c>, because a file with damaged pages still opens and still answers small queries.
+/// </summary>
+internal sealed class StoreCheck(StoreLocation location, IStoreProbe probe) : IDoctorCheck
 {
     public int Order => 200;
 
     public async IAsyncEnumerable<DoctorResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? openProblem = null;
-        try
+        var health = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (!health.Ok)
         {
-            orderBook.Contains("doctor:probe");
-        }
-        catch (OrderBookUnavailableException ex)
-        {
-            openProblem = ex.Message;
-        }
-
-        if (openProblem is not null)
-        {
-            yield return DoctorResult.Fail("store", openProblem, "fix the path or its permissions, or restore the database from a backup (docs/operations.md)");
+            yield return DoctorResult.Fail("store", health.Detail, health.Fix ?? "see docs/operations.md");
             yield break;
         }
 
-        var health = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
-        yield return health.Ok
-            ? DoctorResult.Pass("store", health.Detail)
-            : DoctorResult.Fail("store", health.Detail, health.Fix ?? "see docs/operations.md");
+        yield return DoctorResult.Pass("store", health.Detail);
+        if (OrderStoreFactory.KindOf(location.DatabasePath) == OrderStoreKind.Sqlite)
+        {
+            yield return Integrity(Path.GetFullPath(OrderStoreFactory.SqlitePath(location.DatabasePath)));
+        }
+    }
+
+    internal static DoctorResult Integrity(string path)
+    {
+        const string fix = "stop the service and restore the last good backup: fleetmanager db restore BACKUP (docs/operations.md)";
+        try
+        {
+            var problems = SqliteIntegrity.Check(path, quick: false);
+            return problems.Count == 0
+                ? DoctorResult.Pass("store integrity", "PRAGMA integrity_check: ok")
+                : DoctorResult.Fail("store integrity", $"PRAGMA integrity_check found {problems.Count} problem(s), first: {problems[0]}", fix);
+        }
+        catch (SqliteException ex)
+        {
+            return DoctorResult.Fail("store integrity", $"the file cannot be checked: {ex.Message}", fix);
+        }
     }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bats
+# deploy/setup-server.sh against a temporary root: what it creates, with which modes, that a second run
+# changes nothing, that --dry-run changes nothing, and that it repairs modes and keeps existing secrets.
+
+setup() {
+  script="$BATS_TEST_DIRNAME/../setup-server.sh"
+  root=$(mktemp -d)
+}
+
+teardown() {
+  rm -rf "$root"
+}
+
+mode() { stat -c '%a' "$root$1"; }
+
+# Every path under the root with its mode and content hash: equal snapshots mean nothing changed.
+snapshot() {
+  (cd "$root" && find . -printf '%p %m %s\n' | sort && find . -type f -exec sha256sum {} + | sort)
+}
+
+@test "first run creates the directories, env templates and backup timers with safe modes" {
+  run "$script" --root "$root"
+  [ "$status" -eq 0 ]
+  [ "$(mode /etc/fleetmanager)" = 700 ]
+  [ "$(mode /etc/fleetmanager/secrets/staging)" = 700 ]
+  [ "$(mode /etc/fleetmanager/staging.env)" = 600 ]
+  [ "$(mode /etc/fleetmanager/production.env)" = 600 ]
+  [ "$(mode /opt/fleetmanager)" = 750 ]
+  [ "$(mode /var/backups/fleetmanager/production)" = 750 ]
+  grep -q '^GEMINI_API_KEY=$' "$root/etc/fleetmanager/staging.env"
+  grep -q '^GOOGLE_SHEETS_SPREADSHEET_ID=$' "$root/etc/fleetmanager/production.env"
+  grep -q '^fleetmanager:' "$root/etc/passwd"
+  grep -q 'db backup --to /backups --keep 7' "$root/etc/systemd/system/fleetmanager-backup-staging.service"
+  grep -q '^OnCalendar=' "$root/etc/systemd/system/fleetmanager-backup-production.timer"
+  [[ "$output" == *"firewall"* ]]
+}
+
+@test "a second run changes nothing and says so" {
+  "$script" --root "$root"
+  before=$(snapshot)
+
+  run "$script" --root "$root"
+
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Nothing to change: the server is set up."* ]]
+  [[ "$output" != *"do: "* ]]
+  [ "$(snapshot)" = "$before" ]
+}
+
+@test "--dry-run prints the plan and changes nothing" {
+  run "$script" --root "$root" --dry-run
+
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"would: create /etc/fleetmanager (mode 0700)"* ]]
+  [[ "$output" == *"would: write /etc/fleetmanager/staging.env (mode 0600)"* ]]
+  [[ "$output" == *"(dry run: nothing was changed)"* ]]
+  [ -z "$(ls -A "$root")" ]
+}
+
+@test "a loosened mode is repaired and an edited env file is kept" {
+  "$script" --root "$root"
+  echo "GEMINI_API_KEY=real-key" > "$root/etc/fleetmanager/staging.env"
+  chmod 644 "$root/etc/fleetmanager/staging.env"
+  chmod 755 "$root/etc/fleetmanager"
+
+  run "$script" --root "$root"
+
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"chmod 0600 /etc/fleetmanager/staging.env (was 644)"* ]]
+  [ "$(mode /etc/fleetmanager/staging.env)" = 600 ]
+  [ "$(mode /etc/fleetmanager)" = 700 ]
+  [ "$(cat "$root/etc/fleetmanager/staging.env")" = "GEMINI_API_KEY=real-key" ]
+}
+
+@test "--keep and --environments shape the timers" {
+  run "$script" --root "$root" --keep 14 --environments staging
+
+  [ "$status" -eq 0 ]
+  grep -q -- '--keep 14' "$root/etc/systemd/system/fleetmanager-backup-staging.service"
+  [ ! -e "$root/etc/systemd/system/fleetmanager-backup-production.service" ]
+}
+
+@test "bad arguments exit 2 with one line" {
+  run "$script" --root "$root" --keep 0
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"--keep must be a number of 1 or more"* ]]
+
+  run "$script" --bogus
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"unknown argument '--bogus'"* ]]
+}

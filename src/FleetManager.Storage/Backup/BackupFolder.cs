@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace FleetManager.Storage.Backup;
+
+/// <summary>
+/// The backups in one folder: named <c>fleetmanager-YYYYMMDDTHHMMSSZ.db</c> (SQLite) or <c>.dump</c>
+/// (PostgreSQL, pg_dump's custom format), so that name order is time order, and pruned to the newest N.
+/// </summary>
+public sealed class BackupFolder(string path)
+{
+    private const string Prefix = "fleetmanager-";
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>The file name for a backup taken at <paramref name="at"/>.</summary>
+    public string NameFor(DateTimeOffset at, OrderStoreKind kind) =>
+        System.IO.Path.Combine(Path, Prefix + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
+            + (kind == OrderStoreKind.PostgreSql ? ".dump" : ".db"));
+
+    /// <summary>The backups in the folder, newest first (files this program named; anything else is left alone).</summary>
+    public IReadOnlyList<string> Backups() => Directory.Exists(Path)
+        ? Directory.EnumerateFiles(Path, Prefix + "*")
+            .Where(f => f.EndsWith(".db", StringComparison.Ordinal) || f.EndsWith(".dump", StringComparison.Ordinal))
+            .OrderByDescending(f => System.IO.Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList()
+        : [];
+
+    /// <summary>Deletes all but the newest <paramref name="keep"/> backups; returns the deleted files.</summary>
+    public IReadOnlyList<string> Prune(int keep)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        var deleted = Backups().Skip(keep).ToList();
+        foreach (var file in deleted)
+        {
+            File.Delete(file);
+        }
+
+        return deleted;
+    }
+}

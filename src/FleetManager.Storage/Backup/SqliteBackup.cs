@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+
+namespace FleetManager.Storage.Backup;
+
+/// <summary>
+/// SQLite's online backup API: pages are copied from a read transaction, so the service keeps writing (WAL
+/// mode: readers never block the writer) and the copy is one consistent snapshot. The copy goes to a
+/// temporary file, is integrity-checked, and only then takes its name: a failed backup leaves no backup-shaped file.
+/// </summary>
+public static class SqliteBackup
+{
+    /// <summary>Copies the order book at <paramref name="databasePath"/> to <paramref name="destination"/> (which must not exist).</summary>
+    public static void Create(string databasePath, string destination)
+    {
+        if (!File.Exists(databasePath))
+        {
+            throw new BackupFailedException($"the order book {databasePath} does not exist", "give the store with --db, or set DATA_DIR / Storage:ConnectionString");
+        }
+
+        var partial = destination + ".partial";
+        try
+        {
+            using (var source = Open(databasePath, SqliteOpenMode.ReadOnly))
+            using (var target = Open(partial, SqliteOpenMode.ReadWriteCreate))
+            {
+                source.BackupDatabase(target);
+            }
+
+            Verify(partial, "the copy");
+            File.Move(partial, destination);
+        }
+        catch (SqliteException ex)
+        {
+            throw new BackupFailedException($"the backup of {databasePath} failed: {ex.Message}",
+                "check free space and permissions of the backup folder; run 'fleetmanager doctor' to check the store", ex);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the order book at <paramref name="databasePath"/> (created when missing) with the backup
+    /// <paramref name="backup"/>, after checking the backup's integrity. The copy is one transaction on the
+    /// target: a reader sees the old book or the restored one, never a mix. Stop the service first.
+    /// </summary>
+    public static void Restore(string backup, string databasePath)
+    {
+        if (!File.Exists(backup))
+        {
+            throw new BackupFailedException($"the backup {backup} does not exist", "give a file from the backup folder (fleetmanager-*.db)");
+        }
+
+        try
+        {
+            Verify(backup, "the backup");
+            using var source = Open(backup, SqliteOpenMode.ReadOnly);
+            using var target = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
+            source.BackupDatabase(target);
+        }
+        catch (SqliteException ex)
+        {
+            throw new BackupFailedException($"restoring {backup} to {databasePath} failed: {ex.Message}",
+                "stop the service (it holds the order book) and check the permissions of the database file and its folder", ex);
+        }
+    }
+
+    private static void Verify(string path, string what)
+    {
+        var problems = SqliteIntegrity.Check(path, quick: false);
+        if (problems.Count > 0)
+        {
+            throw new BackupFailedException($"{what} {path} is damaged: {problems[0]}", "take the backup again, or restore an older one");
+        }
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary>
+/// <c>fleetmanager doctor</c> as the server's health check: it changes nothing, shows no password, finds a
+/// damaged store, warns about old tokens, and speaks JSON to a monitor.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class DoctorServerChecksTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<(int ExitCode, string Output)> DoctorAsync(IDictionary<string, string> environment, params string[] args)
+    {
+        using var process = ServiceProcess.Start(_temp.Path, environment, ["doctor", .. args]);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exitCode, process.Output);
+    }
+
+    [Fact]
+    public async Task Doctor_DataDirMissing_FailsAndCreatesNeitherTheFolderNorTheDatabase()
+    {
+        var dataDir = _temp.File("data");
+
+        var (exitCode, output) = await DoctorAsync(new Dictionary<string, string> { ["DATA_DIR"] = dataDir });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"FAIL  data dir: {dataDir} does not exist", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dataDir), "doctor created DATA_DIR");
+        Assert.False(File.Exists(_temp.File("fleetmanager.db")), "doctor created a database");
+    }
+
+    [Fact]
+    public async Task Doctor_PostgresUriWithPassword_NeverPrintsThePasswordNorCreatesAFolder()
+    {
+        const string password = "Sup3rSecretPw";
+        var before = Directory.GetFileSystemEntries(_temp.Path);
+
+        var (exitCode, output) = await DoctorAsync(new Dictionary<string, string>(), "--db", $"postgres://fleet:{password}@127.0.0.1:1/orders");
+
+        Assert.Equal(1, exitCode);
+        Assert.DoesNotContain(password, output, StringComparison.Ordinal);
+        Assert.Contains("postgresql://127.0.0.1:1/orders", output, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public async Task Doctor_RandomBytesInTheMiddleOfTheDatabase_FailsTheStoreCheck()
+    {
+        var db = _temp.File("fm.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet")).ExitCode);
+        var intact = await DoctorAsync(new Dictionary<string, string>(), "--db", db);
+        Assert.True(intact.ExitCode == 0, intact.Output);
+        Assert.Contains("ok    store integrity: PRAGMA integrity_check: ok", intact.Output, StringComparison.Ordinal);
+        DamagedFile.OverwriteMiddle(db);
+        var lengthBefore = new FileInfo(db).Length;
+
+        var (exitCode, output) = await DoctorAsync(new Dictionary<string, string>(), "--db", db);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FAIL  store", output, StringComparison.Ordinal);
+        Assert.Contains("fleetmanager db restore", output, StringComparison.Ordinal);
+        Assert.Equal(lengthBefore, new FileInfo(db).Length);
+    }
+
+    [Fact]
+    public async Task Doctor_TokenFileOlderThanThirtyDays_WarnsInJsonAndStillExitsZero()
+    {
+        var db = _temp.File("fm.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", db)).ExitCode);
+        var token = _temp.File("token.json");
+        File.WriteAllText(token, "{}");
+        File.SetUnixFileMode(token, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetLastWriteTimeUtc(token, DateTime.UtcNow.AddDays(-40));
+
+        var (exitCode, output) = await DoctorAsync(new Dictionary<string, string> { ["FLEETMANAGER__GMAIL__TOKENFILE"] = token }, "--db", db, "--json");
+
+        Assert.True(exitCode == 0, output);
+        using var report = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        Assert.Equal(0, report.RootElement.GetProperty("failed").GetInt32());
+        Assert.Equal(1, report.RootElement.GetProperty("warnings").GetInt32());
+        var line = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "credentials Gmail:TokenFile");
+        Assert.Equal("warn", line.GetProperty("status").GetString());
+        Assert.Contains("40 days", line.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("fleetmanager auth google", line.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+}
