@@ -68,7 +68,7 @@ LABEL org.opencontainers.image.title="FleetManager" \
 # DATA_DIR holds the SQLite order book and the default inbox folder. Listening on all interfaces is
 # right inside a container only (the host publishes the port); outside, the default stays as documented.
 ENV DATA_DIR=/data \
-    Service__Urls=http://0.0.0.0:8080
+    FLEETMANAGER__SERVICE__URLS=http://0.0.0.0:8080
 
 # The mount point belongs to the app user so a new named volume takes that ownership on first mount
 # (Docker does not chown volumes itself). No RUN here: the chiseled base has no shell.

@@ -94,7 +94,7 @@ mkdir -p "$work/v3"
 cat > "$work/v3/Dockerfile" <<'DOCKERFILE'
 FROM localhost/fm-proof:v2
 LABEL org.opencontainers.image.version=3.0.0
-ENV Sources__1__Name=archive Sources__1__Kind=folder Sources__1__Folder__Path=/data/archive-that-does-not-exist Sources__1__Interval=00:00:01
+ENV FLEETMANAGER__SOURCES__1__NAME=archive FLEETMANAGER__SOURCES__1__KIND=folder FLEETMANAGER__SOURCES__1__FOLDER__PATH=/data/archive-that-does-not-exist FLEETMANAGER__SOURCES__1__INTERVAL=00:00:01
 DOCKERFILE
 podman build --format docker -q -t localhost/fm-proof:v3 "$work/v3" > /dev/null
 say "images built in $(( $(date +%s) - t_build )) s"
@@ -120,12 +120,12 @@ sed -e "s|^APP_NAME=.*|APP_NAME=fm-proof-staging|" \
 # The app's settings: the folder source polled every second, a short lease so the standby color takes
 # over quickly after SIGTERM, a stop budget below STOP_TIMEOUT.
 cat > "$work/app.env" <<'APPENV'
-Sources__0__Name=inbox
-Sources__0__Kind=folder
-Sources__0__Folder__Path=/data/inbox
-Sources__0__Interval=00:00:01
-Service__LeaseDuration=00:00:06
-Service__ShutdownTimeout=00:00:10
+FLEETMANAGER__SOURCES__0__NAME=inbox
+FLEETMANAGER__SOURCES__0__KIND=folder
+FLEETMANAGER__SOURCES__0__FOLDER__PATH=/data/inbox
+FLEETMANAGER__SOURCES__0__INTERVAL=00:00:01
+FLEETMANAGER__SERVICE__LEASEDURATION=00:00:06
+FLEETMANAGER__SERVICE__SHUTDOWNTIMEOUT=00:00:10
 APPENV
 chmod 600 "$work/app.env"
 echo "not a real credential" > "$work/secrets/example-token.json"
