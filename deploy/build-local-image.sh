@@ -51,35 +51,47 @@ runtime_packages="libc6 libgcc-s1 libstdc++6 zlib1g libssl3 libicu72 ca-certific
 base_tag="localhost/fleetmanager-base:$suite-$(printf '%s' "$suite $runtime_packages" | sha256sum | cut -c1-12)"
 
 make_base() {
-  local work mirror rootfs root pkg
+  local work mirror rootfs root pkg link cache
   work=$(mktemp -d /tmp/fleetmanager-base.XXXXXX)
   trap 'rm -rf "$work"' RETURN
   rootfs=$work/debootstrap
   root=$work/root
-  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  mirror=${mirror:-http://deb.debian.org/debian}
-  echo "making the local base $base_tag (debootstrap $suite from $mirror)" >&2
-  # shellcheck disable=SC2086 # the package list is a space-separated word list on purpose
-  debootstrap --variant=minbase --include="$(tr ' ' ',' <<<"$runtime_packages")" "$suite" "$rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
-    || { tail -n 20 "$work/debootstrap.log" >&2; return 1; }
-  mkdir -p "$root"
+  # debootstrap's result is kept (as a tar file) so a later step can be redone without it.
+  cache=${FLEETMANAGER_BASE_CACHE:-/var/cache/fleetmanager-base}/${base_tag##*:}.tar
+  mkdir -p "$rootfs" "$(dirname "$cache")"
+  if [ -s "$cache" ]; then
+    tar -C "$rootfs" -xf "$cache"
+  else
+    mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    mirror=${mirror:-http://deb.debian.org/debian}
+    echo "making the local base $base_tag (debootstrap $suite from $mirror)" >&2
+    debootstrap --variant=minbase --include="$(tr ' ' ',' <<<"$runtime_packages")" "$suite" "$rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
+      || { tail -n 20 "$work/debootstrap.log" >&2; return 1; }
+    tar -C "$rootfs" -cf "$cache.partial" . && mv "$cache.partial" "$cache"
+  fi
+  # Debian 12 merges /usr: /bin, /lib, /lib64 and /sbin are links into /usr. Make the same links
+  # first, so the packages' paths through them land in /usr.
+  mkdir -p "$root/usr"
+  for link in bin lib lib64 sbin; do
+    if [ -L "$rootfs/$link" ]; then
+      cp -a "$rootfs/$link" "$root/$link"
+      mkdir -p "$root/usr/$link"
+    fi
+  done
   for pkg in $runtime_packages; do
     # Every file the package installed (not directories), copied with its path; links kept as links.
-    chroot "$rootfs" dpkg-query -L "$pkg" | while IFS= read -r path; do
+    chroot "$rootfs" dpkg-query -L "$pkg" | grep -Ev '^/usr/share/(doc|man|lintian|bug)/' | while IFS= read -r path; do
       if [ -e "$rootfs$path" ] || [ -L "$rootfs$path" ]; then
-        if [ ! -d "$rootfs$path" ] || [ -L "$rootfs$path" ]; then
+        if [ ! -d "$rootfs$path" ]; then
           mkdir -p "$root$(dirname "$path")"
           cp -a "$rootfs$path" "$root$path"
         fi
       fi
     done
   done
-  # Made by the packages' scripts, not listed by dpkg: the CA bundle and the merged-/usr links.
+  # Made by the packages' scripts, not listed by dpkg: the CA bundle and the local time.
   mkdir -p "$root/etc/ssl"
   cp -a "$rootfs/etc/ssl/certs" "$root/etc/ssl/"
-  for link in bin lib lib64 sbin; do
-    [ -L "$rootfs/$link" ] && cp -a "$rootfs/$link" "$root/$link"
-  done
   cp -a "$rootfs/etc/localtime" "$root/etc/" 2>/dev/null || true
   printf 'root:x:0:0:root:/root:/sbin/nologin\napp:x:1654:1654:app:/home/app:/sbin/nologin\n' > "$root/etc/passwd"
   printf 'root:x:0:\napp:x:1654:\n' > "$root/etc/group"
