@@ -16,8 +16,8 @@
 # globalization (InvariantGlobalization=false) for the names and dates of many languages.
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble-aot
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra
-# Where /app/fleetmanager comes from: "build" (published here, in the SDK stage) or "prebuilt"
-# (artifacts/prebuilt/fleetmanager from the build context).
+# Where /app comes from: "build" (published here, in the SDK stage) or "prebuilt" (artifacts/prebuilt/
+# from the build context: the executable and its native libraries).
 ARG APP_SOURCE=build
 
 # ---- build: Native AOT for the target architecture ------------------------------------------------
@@ -41,12 +41,12 @@ COPY src/ src/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/FleetManager/FleetManager.csproj -c Release -a "$TARGETARCH" --no-restore \
       -p:PublishAot=true -o /out \
- && mkdir -p /app /data-mountpoint \
- && cp /out/fleetmanager /app/fleetmanager
+ && mkdir -p /app \
+ && cp /out/fleetmanager /out/*.so /app/
 
 # ---- prebuilt: the executable published on the host (deploy/build-local-image.sh) ------------------
 FROM ${RUNTIME_IMAGE} AS prebuilt
-COPY artifacts/prebuilt/fleetmanager /app/fleetmanager
+COPY artifacts/prebuilt/ /app/
 
 FROM ${APP_SOURCE} AS app
 
@@ -73,7 +73,8 @@ ENV DATA_DIR=/data \
 # The mount point belongs to the app user so a new named volume takes that ownership on first mount
 # (Docker does not chown volumes itself). No RUN here: the chiseled base has no shell.
 COPY --chown=1654:1654 --chmod=0750 deploy/image/data/ /data/
-COPY --from=app --chown=0:0 --chmod=0755 /app/fleetmanager /app/fleetmanager
+# The executable and the native libraries it loads (SQLite's libe_sqlite3.so); no debug symbols.
+COPY --from=app --chown=0:0 --chmod=0755 /app/ /app/
 
 # 1654 is the "app" user of the official chiseled images (and of the local base).
 USER 1654:1654

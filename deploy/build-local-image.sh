@@ -11,7 +11,7 @@
 #   --publish-dir DIR  an existing `dotnet publish -p:PublishAot=true` output to use instead of publishing
 #   --base-only        only make sure the local base image exists and print its name
 #   --front            also build localhost/fleetmanager-front:local (Caddy from Debian's package on the
-#                      same base), the local stand-in for the official caddy image
+#                      same base, run as "caddy run ..." like the official caddy image)
 #
 # It installs nothing. It needs (Debian package names): podman, runc, debootstrap, and for the
 # publish the .NET SDK with clang or gcc (build-essential); for --front, caddy. Podman must be
@@ -48,7 +48,10 @@ done
 
 suite=bookworm
 runtime_packages="libc6 libgcc-s1 libstdc++6 zlib1g libssl3 libicu72 ca-certificates tzdata libzstd1"
-base_tag="localhost/fleetmanager-base:$suite-$(printf '%s' "$suite $runtime_packages" | sha256sum | cut -c1-12)"
+packages_key=$suite-$(printf '%s' "$suite $runtime_packages" | sha256sum | cut -c1-12)
+# The tag changes with the package list and with this recipe (bump it when the copying below changes).
+recipe=2
+base_tag="localhost/fleetmanager-base:$suite-$(printf '%s' "$suite $runtime_packages recipe $recipe" | sha256sum | cut -c1-12)"
 
 make_base() {
   local work mirror rootfs root link cache
@@ -57,7 +60,7 @@ make_base() {
   rootfs=$work/debootstrap
   root=$work/root
   # debootstrap's result is kept (as a tar file) so a later step can be redone without it.
-  cache=${FLEETMANAGER_BASE_CACHE:-/var/cache/fleetmanager-base}/${base_tag##*:}.tar
+  cache=${FLEETMANAGER_BASE_CACHE:-/var/cache/fleetmanager-base}/$packages_key.tar
   mkdir -p "$rootfs" "$(dirname "$cache")"
   if [ -s "$cache" ]; then
     tar -C "$rootfs" -xf "$cache"
@@ -78,10 +81,10 @@ make_base() {
       mkdir -p "$root/usr/$link"
     fi
   done
-  # Every file the packages installed (not directories, not documentation), with its path; links kept
-  # as links. One tar pipe: thousands of small files (time zones) would be slow one by one.
+  # Every file the packages installed (not directories, not documentation, not glibc's iconv modules,
+  # which .NET does not use), with its path; links kept as links. One tar pipe: thousands of small files (time zones) would be slow one by one.
   # shellcheck disable=SC2086 # the package list is a space-separated word list on purpose
-  chroot "$rootfs" dpkg-query -L $runtime_packages | grep -Ev '^/usr/share/(doc|man|lintian|bug)/' | sort -u \
+  chroot "$rootfs" dpkg-query -L $runtime_packages | grep -Ev '^/usr/share/(doc|man|lintian|bug)/|/gconv/' | sort -u \
     | while IFS= read -r path; do
         if [ -L "$rootfs$path" ] || { [ -e "$rootfs$path" ] && [ ! -d "$rootfs$path" ]; }; then echo ".$path"; fi
       done > "$work/files"
@@ -123,13 +126,17 @@ if [ -z "$publish_dir" ]; then
     || { tail -n 30 "$publish_dir.log" >&2; exit 1; }
 fi
 [ -x "$publish_dir/fleetmanager" ] || { echo "error: $publish_dir/fleetmanager is missing (give a Native AOT publish folder)" >&2; exit 3; }
-# Only the executable: no debug symbols (.dbg) in the image.
+# The executable and the native libraries it loads (SQLite's libe_sqlite3.so); no debug symbols.
 cp "$publish_dir/fleetmanager" "$prebuilt/fleetmanager"
+find "$publish_dir" -maxdepth 1 -name '*.so' -exec cp {} "$prebuilt/" \;
 
 revision=$(git -C "$repo_root" rev-parse HEAD 2>/dev/null || echo unknown)
 created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-# --format docker keeps HEALTHCHECK (the OCI format has none and podman would drop it).
-podman build --format docker -f "$repo_root/Dockerfile" \
+# --format docker keeps HEALTHCHECK (the OCI format has none and podman would drop it). --no-cache:
+# Podman 4.3 reuses a cached LABEL step even when the build arguments in it differ (two versions of
+# one executable got one image with one version label); the steps are copies, so it costs seconds.
+case "$(uname -m)" in aarch64) target_arch=arm64 ;; *) target_arch=amd64 ;; esac
+podman build --format docker --no-cache -f "$repo_root/Dockerfile" --build-arg TARGETARCH="$target_arch" \
   --build-arg RUNTIME_IMAGE="$base_tag" --build-arg APP_SOURCE=prebuilt \
   --build-arg VERSION="$version" --build-arg REVISION="$revision" --build-arg CREATED="$created" \
   -t "$tag" "$repo_root" >&2
@@ -142,10 +149,9 @@ if $front; then
   cat > "$front_ctx/Dockerfile" <<DOCKERFILE
 FROM $base_tag
 COPY caddy /usr/bin/caddy
-ENV XDG_CONFIG_HOME=/config XDG_DATA_HOME=/data
+ENV XDG_CONFIG_HOME=/config XDG_DATA_HOME=/data PATH=/usr/bin
 USER 1654
-ENTRYPOINT ["/usr/bin/caddy"]
-CMD ["run"]
+CMD ["caddy", "run"]
 DOCKERFILE
   podman build --format docker -t localhost/fleetmanager-front:local "$front_ctx" >&2
   rm -rf "$front_ctx"

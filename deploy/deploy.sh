@@ -179,13 +179,13 @@ take_lock() {
 # The truth is what the front serves: the other color is stopped (SIGTERM, it releases its leases).
 recover_if_interrupted() {
   [ -f "$marker" ] || return 0
-  local old_pid old_kind old_image old_stage old_started
+  local old_pid old_kind old_image old_ref old_stage old_started
   old_pid=$(sed -n 's/^pid=//p' "$marker"); old_image=$(sed -n 's/^image=//p' "$marker")
-  old_kind=$(sed -n 's/^kind=//p' "$marker")
+  old_kind=$(sed -n 's/^kind=//p' "$marker"); old_ref=$(sed -n 's/^ref=//p' "$marker")
   old_stage=$(sed -n 's/^stage=//p' "$marker"); old_started=$(sed -n 's/^started=//p' "$marker")
   log "recovering: the deploy of $old_image started $old_started by pid $old_pid stopped at stage '$old_stage' without finishing"
   reconcile
-  append_history "$old_started" "${old_kind:-deploy}" "$old_image" interrupted 0 0 0 "stopped at $old_stage; recovered by pid $$"
+  append_history "$old_started" "${old_kind:-deploy}" "$old_image" "${old_ref:-$old_image}" interrupted 0 0 0 "stopped at $old_stage; recovered by pid $$"
   rm -f "$marker"
 }
 
@@ -207,23 +207,40 @@ reconcile() {
 }
 
 set_stage() {
-  printf 'pid=%s\nkind=%s\nstarted=%s\nimage=%s\nstage=%s\n' "$$" "$deploy_kind" "$started_iso" "$image" "$1" > "$marker.new"
+  printf 'pid=%s\nkind=%s\nstarted=%s\nimage=%s\nref=%s\nstage=%s\n' "$$" "$deploy_kind" "$started_iso" "$image" "$image_ref" "$1" > "$marker.new"
   mv "$marker.new" "$marker"
 }
 
 append_history() {
-  # time, kind, image, result, gate_tries, duration_ms, switch_ms, note
-  local version digest user
-  version=$(image_label "$3" org.opencontainers.image.version)
-  digest=$(image_digest "$3" || true)
+  # time, kind, image (as named), image ID, result, gate_tries, duration_ms, switch_ms, note. The
+  # version and digest come from the ID: a moving tag (ENV-previous) may name another image by now.
+  local time=$1 kind=$2 name=$3 ref=$4 result=$5 tries=$6 duration=$7 switch=$8 note=$9 version digest user
+  version=$(image_label "$ref" org.opencontainers.image.version)
+  digest=$(image_digest "$ref" || true)
   user=${SUDO_USER:-${USER:-$(id -un)}}
   printf '{"time":%s,"user":%s,"environment":%s,"kind":%s,"version":%s,"image":%s,"digest":%s,"result":%s,"gate_tries":%s,"duration_ms":%s,"switch_ms":%s,"note":%s}\n' \
-    "$(json_string "$1")" "$(json_string "$user")" "$(json_string "$env_name")" "$(json_string "$2")" \
-    "$(json_string "${version:-unknown}")" "$(json_string "$3")" "$(json_string "${digest:-unknown}")" \
-    "$(json_string "$4")" "$5" "$6" "$7" "$(json_string "$8")" >> "$history_file"
+    "$(json_string "$time")" "$(json_string "$user")" "$(json_string "$env_name")" "$(json_string "$kind")" \
+    "$(json_string "${version:-unknown}")" "$(json_string "$name")" "$(json_string "${digest:-unknown}")" \
+    "$(json_string "$result")" "$tries" "$duration" "$switch" "$(json_string "$note")" >> "$history_file"
 }
 
 # ---- deploy -------------------------------------------------------------------------------------
+
+# A deploy that fails on its own (not killed) repairs what it can before it exits: whatever the front
+# serves stays, the other color is stopped, the history says at which stage it failed.
+on_deploy_exit() {
+  local rc=$?
+  trap - EXIT
+  if [ "$rc" -ne 0 ] && [ -f "$marker" ]; then
+    local stage
+    stage=$(sed -n 's/^stage=//p' "$marker")
+    log "the deploy failed at stage '$stage'; keeping what the front serves"
+    (reconcile) || true
+    append_history "$started_iso" "$deploy_kind" "$image" "$image_ref" failed "${gate_tries:-0}" "$(( $(now_ms) - t0 ))" 0 "failed at $stage" || true
+    rm -f "$marker"
+  fi
+  exit "$rc"
+}
 
 run_color() {
   local color=$1 name port
@@ -274,10 +291,12 @@ do_deploy() {
   # Run and tag by ID: a moving tag (ENV-previous during a rollback) must not change under the deploy.
   image_ref=$(image_id "$image") || die 3 "no image $image here (pull it first: docker pull $image)"
   started_iso=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
-  local t0 t_switch0 switch_ms=0 blue green blue_name green_name blue_image_id=""
+  local t_switch0 switch_ms=0 blue green blue_name green_name blue_image_id=""
   t0=$(now_ms)
+  gate_tries=0
   take_lock
   recover_if_interrupted
+  trap on_deploy_exit EXIT
   set_stage starting
   reconcile
 
@@ -294,7 +313,7 @@ do_deploy() {
 
   set_stage migrating
   if ! migrate; then
-    append_history "$started_iso" "$kind" "$image" migrate-failed 0 "$(( $(now_ms) - t0 ))" 0 "db migrate failed; nothing started"
+    append_history "$started_iso" "$kind" "$image" "$image_ref" migrate-failed 0 "$(( $(now_ms) - t0 ))" 0 "db migrate failed; nothing started"
     rm -f "$marker"
     die 1 "db migrate from $image failed; $env_name still serves ${blue_name:-nothing}"
   fi
@@ -310,7 +329,7 @@ do_deploy() {
     docker logs --tail 100 "$green_name" > "$saved" 2>&1 || true
     docker stop --time "$STOP_TIMEOUT" "$green_name" > /dev/null || true
     docker rm -f "$green_name" > /dev/null || true
-    append_history "$started_iso" "$kind" "$image" rolled-back "$gate_tries" "$(( $(now_ms) - t0 ))" 0 "gate failed; last 100 log lines in $saved"
+    append_history "$started_iso" "$kind" "$image" "$image_ref" rolled-back "$gate_tries" "$(( $(now_ms) - t0 ))" 0 "gate failed; last 100 log lines in $saved"
     rm -f "$marker"
     die 1 "$green_name never became ready after $gate_tries tries; rolled back: $env_name still serves ${blue_name:-nothing}. Its last 100 log lines: $saved"
   fi
@@ -333,10 +352,10 @@ do_deploy() {
   fi
   docker tag "$image_ref" "$IMAGE_REPO:$env_name-current"
 
-  append_history "$started_iso" "$kind" "$image" succeeded "$gate_tries" "$(( $(now_ms) - t0 ))" "$switch_ms" "serving $green_name"
+  append_history "$started_iso" "$kind" "$image" "$image_ref" succeeded "$gate_tries" "$(( $(now_ms) - t0 ))" "$switch_ms" "serving $green_name"
   rm -f "$marker"
   prune_images
-  log "$kind $env_name done: $green_name serves $image ($(image_label "$image" org.opencontainers.image.version))"
+  log "$kind $env_name done: $green_name serves $image ($(image_label "$image_ref" org.opencontainers.image.version))"
 }
 
 # Keeps the images of the last KEEP_IMAGES deploys of this environment (and ENV-current/-previous);
