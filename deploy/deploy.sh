@@ -10,8 +10,7 @@
 # ENV is a file deploy/env/ENV.env (or $FLEETMANAGER_DEPLOY_ENV_DIR/ENV.env): names, ports, limits,
 # gate settings, data volume (docs/deployment.md lists them). Only the docker CLI is used (run, stop,
 # rm, rmi, inspect, ps, images, tag, logs), so this works with Docker or with Podman's socket
-# (DOCKER_HOST=unix:///run/podman/podman.sock); plus curl for the front's admin API and the gate,
-# and flock for the lock.
+# (DOCKER_HOST=unix:///run/podman/podman.sock); plus curl for the front's admin API and the gate.
 #
 # Exit codes: 0 done; 1 the deploy failed (gate, migration) and the serving color was kept; 2 bad
 # arguments; 3 unknown image or env file; 5 invalid environment settings; 7 another deploy of ENV is
@@ -165,14 +164,41 @@ switch_front() {
 
 # ---- lock, marker and recovery ------------------------------------------------------------------
 
+# The lock is a directory (mkdir is atomic) holding its owner's pid and process start time. A deploy
+# killed with kill -9 leaves it behind: the next deploy sees that the owner is gone (no such process,
+# or the pid now belongs to another process) and takes the lock over. (flock would free itself, but
+# the killed deploy's children, a sleep or a docker stop, inherit and hold it for a while.)
+process_start() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null || true; }
+
 take_lock() {
   mkdir -p "$STATE_DIR" "$logs_dir" "$front_dir"
-  # flock: the kernel releases the lock when its holder dies, even by kill -9. The marker below
-  # tells the next deploy that the previous one did not finish, so it repairs what it left.
-  exec 9> "$STATE_DIR/lock"
-  if ! flock -n 9; then
-    die 7 "another deploy of $env_name is running ($(tr '\n' ' ' < "$marker" 2>/dev/null)); try again when it ends"
-  fi
+  lock_dir=$STATE_DIR/lock
+  local _ owner owner_pid owner_start
+  for _ in 1 2 3; do
+    if mkdir "$lock_dir" 2>/dev/null; then
+      printf '%s %s %s\n' "$$" "$(process_start $$)" "$(hostname)" > "$lock_dir/owner"
+      lock_held=yes
+      return 0
+    fi
+    owner=$(cat "$lock_dir/owner" 2>/dev/null || true)
+    owner_pid=${owner%% *}; owner_start=$(awk '{print $2}' <<<"$owner")
+    if [ -z "$owner" ]; then
+      # Being created this instant, or left empty by a deploy killed right then: give it a moment.
+      sleep 1
+      [ -s "$lock_dir/owner" ] && continue
+      [ -n "$(find "$lock_dir" -maxdepth 0 -mmin +1 2>/dev/null)" ] || continue
+    elif [ -n "$(process_start "$owner_pid")" ] && [ "$(process_start "$owner_pid")" = "$owner_start" ]; then
+      die 7 "another deploy of $env_name is running (pid $owner_pid; $(tr '\n' ' ' < "$marker" 2>/dev/null)); try again when it ends"
+    fi
+    log "recovering the lock left by a deploy that no longer runs (${owner:-no owner recorded})"
+    # Moved aside first, so two deploys recovering at once cannot both take it.
+    if mv "$lock_dir" "$lock_dir.stale.$$" 2>/dev/null; then rm -rf "$lock_dir.stale.$$"; fi
+  done
+  die 7 "could not take the lock $lock_dir; try again"
+}
+
+release_lock() {
+  if [ "${lock_held:-no}" = yes ]; then rm -rf "$lock_dir"; lock_held=no; fi
 }
 
 # A deploy that was killed (kill -9, lost SSH session, reboot) left its marker and maybe two colors.
@@ -231,7 +257,7 @@ append_history() {
 on_deploy_exit() {
   local rc=$?
   trap - EXIT
-  if [ "$rc" -ne 0 ] && [ -f "$marker" ]; then
+  if [ "$rc" -ne 0 ] && [ -f "$marker" ] && [ "${lock_held:-no}" = yes ]; then
     local stage
     stage=$(sed -n 's/^stage=//p' "$marker")
     log "the deploy failed at stage '$stage'; keeping what the front serves"
@@ -239,6 +265,7 @@ on_deploy_exit() {
     append_history "$started_iso" "$deploy_kind" "$image" "$image_ref" failed "${gate_tries:-0}" "$(( $(now_ms) - t0 ))" 0 "failed at $stage" || true
     rm -f "$marker"
   fi
+  release_lock
   exit "$rc"
 }
 
@@ -294,9 +321,9 @@ do_deploy() {
   local t_switch0 switch_ms=0 blue green blue_name green_name blue_image_id=""
   t0=$(now_ms)
   gate_tries=0
+  trap on_deploy_exit EXIT
   take_lock
   recover_if_interrupted
-  trap on_deploy_exit EXIT
   set_stage starting
   reconcile
 
@@ -363,15 +390,15 @@ do_deploy() {
 # (or tagged for another environment) is left alone.
 prune_images() {
   [ -f "$history_file" ] || return 0
-  local keep_ids="" id img count=0 ref
-  keep_ids+=" $(image_id "$IMAGE_REPO:$env_name-current" || true) $(image_id "$IMAGE_REPO:$env_name-previous" || true)"
+  local current previous id img count=0 ref
+  current=$(image_id "$IMAGE_REPO:$env_name-current" || true)
+  previous=$(image_id "$IMAGE_REPO:$env_name-previous" || true)
+  # This environment's images, newest deploy first, each once.
   while IFS= read -r img; do
     id=$(image_id "$img" || true)
     [ -n "$id" ] || continue
-    case " $keep_ids " in *" $id "*) continue ;; esac
-    if [ "$count" -lt "$KEEP_IMAGES" ]; then
-      keep_ids+=" $id"; count=$((count + 1)); continue
-    fi
+    count=$((count + 1))
+    if [ "$count" -le "$KEEP_IMAGES" ] || [ "$id" = "$current" ] || [ "$id" = "$previous" ]; then continue; fi
     [ -z "$(docker ps -a -q --filter "ancestor=$id")" ] || continue
     while IFS= read -r ref; do
       case "$ref" in *-current|*-previous) continue ;; esac

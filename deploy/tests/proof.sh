@@ -141,7 +141,13 @@ db=$volume_dir/fleetmanager.db
 
 serving_port() { curl -fsS "http://127.0.0.1:$admin_port/id/fm-proof-staging_proxy/upstreams" | sed -n 's/.*:\([0-9]*\)".*/\1/p'; }
 serving_name() { if [ "$(serving_port)" = "$blue_port" ]; then echo fm-proof-staging-blue; else echo fm-proof-staging-green; fi; }
-serving_version() { curl -fsS "http://127.0.0.1:$front_port/healthz" | sed -n 's/.*"version":"\([^"]*\)".*/\1/p'; }
+# The version label of the image of the container the front serves (the executable itself reports its
+# assembly version in /healthz, the same for v1 and v2, which are one executable).
+serving_version() {
+  curl -fsS -o /dev/null "http://127.0.0.1:$front_port/healthz/live" || return 0
+  docker inspect --format '{{index .Config.Labels "org.opencontainers.image.version"}}' \
+    "$(docker inspect --format '{{.Image}}' "$(serving_name)")"
+}
 app_containers() { docker ps --filter label=fleetmanager.role=app --format '{{.Names}}' | grep -c '^fm-proof-staging-' || true; }
 last_history() { tail -n 1 "$work/state/history.jsonl"; }
 history_has() { grep -q "$1" <<<"$(last_history)"; }
@@ -178,8 +184,9 @@ curl -s --rate 20/s --max-time 5 -o /dev/null -w '%{http_code} %{time_total}\n' 
 client_pid=$!
 sleep 3
 
-client_failures() { awk '$1 != "200" {f++} END {print f + 0}' "$work/client.log"; }
-client_count() { wc -l < "$work/client.log"; }
+# Complete lines only: the line curl is writing may be half there ("20").
+client_failures() { awk 'NF == 2 && $1 != "200" {f++} END {print f + 0}' "$work/client.log"; }
+client_count() { awk 'NF == 2' "$work/client.log" | wc -l; }
 
 # ---- 3. v2 -----------------------------------------------------------------------------------------
 say "3. deploy v2"
