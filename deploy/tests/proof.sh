@@ -184,15 +184,19 @@ curl -s --rate 20/s --max-time 5 -o /dev/null -w '%{http_code} %{time_total}\n' 
 client_pid=$!
 sleep 3
 
+# The slowest complete request between two line counts of the client log (a deploy's window).
+mark() { client_count; }
+slowest_between() { awk -v a="$1" -v b="$2" 'NF == 2 {n++; if (n > a && n <= b && $2 > m) m = $2} END {printf "%.3f", m + 0}' "$work/client.log"; }
 # Complete lines only: the line curl is writing may be half there ("20").
 client_failures() { awk 'NF == 2 && $1 != "200" {f++} END {print f + 0}' "$work/client.log"; }
 client_count() { awk 'NF == 2' "$work/client.log" | wc -l; }
 
 # ---- 3. v2 -----------------------------------------------------------------------------------------
 say "3. deploy v2"
-t0=$(date +%s%3N)
+t0=$(date +%s%3N); m0=$(mark)
 check "deploy v2 succeeds" deploy deploy staging localhost/fm-proof:v2
-v2_ms=$(( $(date +%s%3N) - t0 ))
+v2_ms=$(( $(date +%s%3N) - t0 )); m1=$(mark)
+windows="deploy v2: $((m1 - m0)) requests, slowest $(slowest_between "$m0" "$m1") s"
 check "v2 serves through the front" test "$(serving_version)" = 2.0.0
 check "history records v2 succeeded" history_has '"version":"2.0.0".*"result":"succeeded"'
 check "one app container runs" test "$(app_containers)" = 1
@@ -200,9 +204,10 @@ check "0 failed client requests so far ($(client_count) sent)" test "$(client_fa
 
 # ---- 4. v3 never becomes ready -------------------------------------------------------------------
 say "4. deploy v3 (never ready)"
-t0=$(date +%s%3N)
+t0=$(date +%s%3N); m0=$(mark)
 if deploy deploy staging localhost/fm-proof:v3; then v3_rc=0; else v3_rc=$?; fi
-v3_ms=$(( $(date +%s%3N) - t0 ))
+v3_ms=$(( $(date +%s%3N) - t0 )); m1=$(mark)
+windows+="; failed deploy v3: $((m1 - m0)) requests, slowest $(slowest_between "$m0" "$m1") s"
 check "deploy v3 exits non-zero (rc $v3_rc)" test "$v3_rc" -ne 0
 check "history records v3 rolled-back after 6 tries" history_has '"version":"3.0.0".*"result":"rolled-back","gate_tries":6'
 saved_log=$(find "$work/state/logs" -name "*.log" 2> /dev/null | sort | tail -n 1)
@@ -214,7 +219,9 @@ check "0 failed client requests so far ($(client_count) sent)" test "$(client_fa
 
 # ---- 5. rollback to v1 -----------------------------------------------------------------------------
 say "5. rollback to v1"
+m0=$(mark)
 check "rollback to v1 succeeds" deploy rollback staging v1
+m1=$(mark); windows+="; rollback v1: $((m1 - m0)) requests, slowest $(slowest_between "$m0" "$m1") s"
 check "v1 serves through the front" test "$(serving_version)" = 1.0.0
 check "history records the rollback" history_has '"kind":"rollback","version":"1.0.0".*"result":"succeeded"'
 
@@ -233,7 +240,9 @@ kill -9 "$killed_pid" 2> /dev/null || true
 wait "$killed_pid" 2> /dev/null || true
 check "deploy.sh was killed at stage 'switched'" test "$stage" = switched
 check "it left two app containers running" test "$(app_containers)" = 2
+m0=$(mark)
 check "the next deploy recovers and succeeds" deploy deploy staging localhost/fm-proof:v2
+m1=$(mark); windows+="; recovering deploy v2: $((m1 - m0)) requests, slowest $(slowest_between "$m0" "$m1") s"
 check "history records the interrupted deploy" grep -q '"result":"interrupted"' "$work/state/history.jsonl"
 check "exactly one app container runs" test "$(app_containers)" = 1
 check "the front serves that container (v2)" test "$(serving_version)" = 2.0.0
@@ -278,6 +287,8 @@ longest=$(awk 'BEGIN{m=0} {if ($2 > m) m = $2} END {printf "%.3f", m}' "$work/cl
 check "0 failed client requests in all ($total sent, longest $longest s)" test "$fails" = 0
 
 say "figures: deploy v2 ${v2_ms} ms, failed deploy v3 ${v3_ms} ms, client requests $total, failed $fails, longest ${longest} s"
+say "client during each deploy: $windows"
+say "client, all requests: median $(awk 'NF == 2 {print $2}' "$work/client.log" | sort -n | awk '{a[NR] = $1} END {printf "%.3f", a[int((NR + 1) / 2)]}') s per request"
 deploy history staging
 idle_name=$(serving_name)
 say "serving container memory: $(podman stats --no-stream --format '{{.MemUsage}}' "$idle_name" 2> /dev/null || echo '?')"
