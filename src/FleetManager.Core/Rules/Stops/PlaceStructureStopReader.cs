@@ -35,9 +35,9 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
 
             foreach (var place in reading.Places(lines[i].Text))
             {
-                if (IsConfirmed(place))
+                if (Confirmed(place) is { } confirmed)
                 {
-                    candidates.Add(new PlaceOnLine(place, lines[i].Start + place.Index, i));
+                    candidates.Add(new PlaceOnLine(confirmed, lines[i].Start + place.Index, i));
                 }
             }
         }
@@ -90,6 +90,14 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         var places = candidates.Select(c => c.Line).ToHashSet();
         AttachDate(loading, candidates[loadingIndex], lines, readable, places, reading, used);
         AttachDate(unloading, candidates[unloadingIndex], lines, readable, places, reading, used);
+        if (loading.Date is null || unloading.Date is null)
+        {
+            // A date far from its place ("... delivery in Kraków by Friday 4 December"): from the
+            // sentences that name the stop's kind, as in prose.
+            var readableText = lines.Where((_, i) => readable[i]).Select(l => l.Text);
+            ProseStopReader.DateFromStopSentences(readableText, loading, unloading, reading.EmailDate);
+        }
+
         return [loading, unloading];
     }
 
@@ -103,19 +111,31 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     };
 
     /// <summary>
-    /// True when the gazetteer knows the place's city (as written, or the district or the province of
-    /// a "Tuzla/İstanbul" pair). A code followed by a word that is no place ("1263 Klasse") is no stop.
+    /// The place when the gazetteer knows its city: as written, the district or the province of a
+    /// "Tuzla/İstanbul" pair, or the name before an apostrophe that joins a case ending to it
+    /// (Turkish "Milas'tan" is Milas). Null for a code followed by a word that is no place ("1263 Barmil").
     /// </summary>
-    private bool IsConfirmed(PostalPlace place)
+    private PostalPlace? Confirmed(PostalPlace place)
     {
         var city = place.City;
         if (gazetteer.IsKnownCity(city) || gazetteer.TryFind(city, place.Country, out _))
         {
-            return true;
+            return place;
         }
 
         var slash = city.IndexOf('/');
-        return slash > 0 && (gazetteer.IsKnownCity(city[..slash].Trim()) || gazetteer.IsKnownCity(city[(slash + 1)..].Trim()));
+        if (slash > 0 && (gazetteer.IsKnownCity(city[..slash].Trim()) || gazetteer.IsKnownCity(city[(slash + 1)..].Trim())))
+        {
+            return place;
+        }
+
+        var apostrophe = city.IndexOfAny(['\'', '’']);
+        if (apostrophe > 1 && gazetteer.IsKnownCity(city[..apostrophe]))
+        {
+            return place with { City = city[..apostrophe] };
+        }
+
+        return null;
     }
 
     /// <summary>The lines a stop can be read from: not a sign-off and what follows it (up to a forward or an attachment), not an "other" label line.</summary>

@@ -60,7 +60,20 @@ internal sealed partial class ProseStopReader
 
         var loading = new StopFragment { Type = StopType.Loading, Position = first.Offset, Place = first.Place, PlaceOffset = first.Offset };
         var unloading = new StopFragment { Type = StopType.Unloading, Position = last.Offset, Place = last.Place, PlaceOffset = last.Offset };
-        var joined = string.Join(" ", sentences.Select(s => s.Text));
+        DateFromStopSentences(sentences.Select(s => s.Text), loading, unloading, emailDate);
+        result.Add(loading);
+        result.Add(unloading);
+        return result;
+    }
+
+    /// <summary>
+    /// Dates <paramref name="loading"/> and <paramref name="unloading"/>, where they have no date yet,
+    /// from the sentences that name a stop kind ("die Zustellung ... muss spätestens am Freitag,
+    /// 4. Dezember erfolgen"); a stop without a window takes the time of such a sentence.
+    /// </summary>
+    internal static void DateFromStopSentences(IEnumerable<string> lines, StopFragment loading, StopFragment unloading, DateOnly emailDate)
+    {
+        var joined = string.Join(" ", lines);
         foreach (var sentence in SentenceSplit().Split(joined))
         {
             bool? type = null;
@@ -86,10 +99,6 @@ internal sealed partial class ProseStopReader
                 target.Window = TimeWindowParser.Parse(sentence);
             }
         }
-
-        result.Add(loading);
-        result.Add(unloading);
-        return result;
     }
 
     internal static bool SamePlace(PostalPlace a, PostalPlace b) => a.PostalCode == b.PostalCode && a.City == b.City;
