@@ -34,6 +34,14 @@ public static class TextFold
                 case 'þ' or 'Þ': builder.Append("th"); continue;
             }
 
+            if (char.IsSurrogate(c))
+            {
+                // Half of an emoji or another character beyond the BMP: nothing to fold, and a lone
+                // surrogate would make Normalize throw.
+                builder.Append(c);
+                continue;
+            }
+
             var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
             foreach (var d in decomposed)
             {

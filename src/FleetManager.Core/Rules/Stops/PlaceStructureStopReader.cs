@@ -24,7 +24,8 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
 
     public List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
-        var readable = ReadableLines(lines, reading, partStarts);
+        var inText = TextLines(lines, partStarts);
+        var readable = inText.Select((read, i) => read && reading.Label(lines[i].Text) is not { Kind: StopLabelKind.Other }).ToArray();
         var candidates = new List<PlaceOnLine>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -88,13 +89,13 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         var unloading = Fragment(StopType.Unloading, candidates[unloadingIndex]);
         var used = new HashSet<int>();
         var places = candidates.Select(c => c.Line).ToHashSet();
-        AttachDate(loading, candidates[loadingIndex], lines, readable, places, reading, used);
-        AttachDate(unloading, candidates[unloadingIndex], lines, readable, places, reading, used);
+        AttachDate(loading, candidates[loadingIndex], lines, inText, places, reading, used);
+        AttachDate(unloading, candidates[unloadingIndex], lines, inText, places, reading, used);
         if (loading.Date is null || unloading.Date is null)
         {
             // A date far from its place ("... delivery in Kraków by Friday 4 December"): from the
             // sentences that name the stop's kind, as in prose.
-            var readableText = lines.Where((_, i) => readable[i]).Select(l => l.Text);
+            var readableText = lines.Where((_, i) => inText[i]).Select(l => l.Text);
             ProseStopReader.DateFromStopSentences(readableText, loading, unloading, reading.EmailDate);
         }
 
@@ -138,10 +139,14 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         return null;
     }
 
-    /// <summary>The lines a stop can be read from: not a sign-off and what follows it (up to a forward or an attachment), not an "other" label line.</summary>
-    private static bool[] ReadableLines(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
+    /// <summary>
+    /// The lines of the message's own text: not a sign-off and what follows it (up to a forward or an
+    /// attachment). Places are read only from those that are not an "other" label line (a billing
+    /// address); dates from all of them ("Lastedato: 12.01." is a label of no stop vocabulary).
+    /// </summary>
+    private static bool[] TextLines(List<TextLine> lines, IReadOnlyList<int> partStarts)
     {
-        var readable = new bool[lines.Count];
+        var inText = new bool[lines.Count];
         var inSignature = false;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -158,10 +163,10 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
                 continue;
             }
 
-            readable[i] = reading.Label(text) is not { Kind: StopLabelKind.Other };
+            inText[i] = true;
         }
 
-        return readable;
+        return inText;
     }
 
     /// <summary>True when a line within <see cref="Reach"/> lines (no blank line between) holds an e-mail address or an international phone number.</summary>
