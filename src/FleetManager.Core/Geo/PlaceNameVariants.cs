@@ -21,6 +21,10 @@ internal static class PlaceNameVariants
             spellings.Add(CyrillicTransliteration.Russian(city));
             spellings.Add(CyrillicTransliteration.Serbian(city));
         }
+        else if (GreekTransliteration.ContainsGreek(city))
+        {
+            spellings.Add(GreekTransliteration.ToLatin(city));
+        }
 
         var result = new List<(string Key, bool Exact)>(16);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -54,6 +58,10 @@ internal static class PlaceNameVariants
             keys.Add(PlaceNameKey.Of(CyrillicTransliteration.Bulgarian(city, finalIaAsIa: false)));
             keys.Add(PlaceNameKey.Of(CyrillicTransliteration.Russian(city)));
             keys.Add(PlaceNameKey.Of(CyrillicTransliteration.Serbian(city)));
+        }
+        else if (GreekTransliteration.ContainsGreek(city))
+        {
+            keys.Add(PlaceNameKey.Of(GreekTransliteration.ToLatin(city)));
         }
 
         return keys;

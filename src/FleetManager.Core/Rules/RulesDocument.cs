@@ -27,6 +27,31 @@ public sealed class RulesDocument
     /// <summary>Where each attachment's text starts in <see cref="Text"/>: a new part, so the body's sign-off does not cover it.</summary>
     public IReadOnlyList<int> AttachmentStarts { get; }
 
+    /// <summary>
+    /// The memo of the places in this document's lines, created on first use. It lives with the
+    /// document (not on the thread) so the segmenter and the stop readers of the same message share
+    /// it and nothing outlives the message.
+    /// </summary>
+    internal Stops.DocumentPlaces Places => _places ??= new Stops.DocumentPlaces(this);
+
+    private Stops.DocumentPlaces? _places;
+
+    private Stops.StopReading? _stopReading;
+
+    /// <summary>
+    /// The memo of what stop extraction reads from this document for <paramref name="emailDate"/>,
+    /// shared by the document's order blocks (a digest is read block after block).
+    /// </summary>
+    internal Stops.StopReading StopReading(DateOnly emailDate)
+    {
+        if (_stopReading is null || _stopReading.EmailDate != emailDate)
+        {
+            _stopReading = new Stops.StopReading(this, emailDate, Places);
+        }
+
+        return _stopReading;
+    }
+
     public static RulesDocument From(Email email)
     {
         var builder = new System.Text.StringBuilder();

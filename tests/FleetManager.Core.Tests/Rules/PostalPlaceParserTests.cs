@@ -20,6 +20,8 @@ public sealed class PostalPlaceParserTests
     [InlineData("Hamerska 45, 779 00 Olomouc, Чехия", "779 00", "Olomouc", "CZ")]
     [InlineData("Via Roma 1 - 31010 Mareno di Piave (TV)", "31010", "Mareno di Piave", null)]
     [InlineData("Delivery: Mladá Boleslav, 293 01, Czech Republic", "293 01", "Mladá Boleslav", "CZ")]
+    [InlineData("Kilmore Road, Tullamore, Co. Offaly R35 X5K3", "R35 X5K3", "Tullamore", "IE")]
+    [InlineData("12 avenue des Tilleuls, Villefranche (69400), France", "69400", "Villefranche", "FR")]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {
         var place = Assert.Single(PostalPlaceParser.FindAll(line));

@@ -1,4 +1,7 @@
+using FleetManager.Core.Geo;
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace FleetManager.Core.Tests.Rules;
@@ -170,5 +173,36 @@ public sealed class StopExtractorTests
         Assert.Equal((new TimeOnly(8, 0), new TimeOnly(16, 0)), (fr[0].TimeFrom!.Value, fr[0].TimeTo!.Value));
         Assert.Equal(("20121", "Milano", "IT"), (fr[1].PostalCode, fr[1].City, fr[1].Country));
         Assert.Equal(new TimeOnly(9, 0), fr[1].TimeTo);
+    }
+
+    [Fact]
+    public void Extract_MessageWithoutDateHeader_CompletesYearFromTheInjectedClock()
+    {
+        var document = RulesDocument.From(new Email
+        {
+            MessageId = "<clock@example.com>",
+            Subject = "Auftrag",
+            Body = "Beladestelle: D-93047 Regensburg\nLadetermin: 26.11.\n\nEntladestelle: CZ-326 00 Plzeň\n",
+        });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+        var stops = new StopExtractor(OfflineGazetteer.Shared, clock).Extract(document, new OrderBlock(0, document.Text.Length), new Dictionary<string, TextSpan>());
+
+        Assert.Equal(new DateOnly(2031, 11, 26), stops[0].Date);
+    }
+
+    [Fact]
+    public void Extract_TwoDocumentsInTurnOnOneExtractor_EachReadWithItsOwnMemo()
+    {
+        var extractor = new StopExtractor();
+        var first = RulesTestDocuments.From("Beladestelle: D-93047 Regensburg\nEntladestelle: CZ-326 00 Plzeň");
+        var second = RulesTestDocuments.From("Beladestelle: 80331 München\nEntladestelle: PL-64-100 Leszno");
+
+        var a = extractor.Extract(first, new OrderBlock(0, first.Text.Length), new Dictionary<string, TextSpan>());
+        var b = extractor.Extract(second, new OrderBlock(0, second.Text.Length), new Dictionary<string, TextSpan>());
+
+        Assert.Equal(["Regensburg", "Plzeň"], a.Select(s => s.City));
+        Assert.Equal(["München", "Leszno"], b.Select(s => s.City));
+        Assert.NotSame(first.Places, second.Places);
     }
 }

@@ -8,31 +8,19 @@ namespace FleetManager.Core.Rules.Stops;
 /// every body line and the stop extractor reads the same lines again right after, so sharing the
 /// answers halves the costliest part of both. <see cref="PostalPlaceParser.FindAll"/> is a pure
 /// function of the line, so this changes nothing but the CPU. The lists handed out are shared:
-/// callers must not change them.
+/// callers must not change them. One instance per document (<see cref="RulesDocument.Places"/>):
+/// no state on the thread, so nothing is kept after the message.
 /// </summary>
 internal sealed class DocumentPlaces
 {
-    [ThreadStatic]
-    private static DocumentPlaces? t_current;
-
     private readonly Dictionary<string, List<PostalPlace>> _places = new(StringComparer.Ordinal);
 
-    private DocumentPlaces(RulesDocument document) => Document = document;
+    public DocumentPlaces(RulesDocument document) => Document = document;
 
     public RulesDocument Document { get; }
 
-    /// <summary>The memo of <paramref name="document"/>: the current thread's one when it is for the same document, else a new one.</summary>
-    public static DocumentPlaces Of(RulesDocument document)
-    {
-        var current = t_current;
-        if (current is null || !ReferenceEquals(current.Document, document))
-        {
-            current = new DocumentPlaces(document);
-            t_current = current;
-        }
-
-        return current;
-    }
+    /// <summary>The memo of <paramref name="document"/> (the one it carries).</summary>
+    public static DocumentPlaces Of(RulesDocument document) => document.Places;
 
     /// <summary>The answer for every line without a digit (shared, like every list handed out here).</summary>
     private static readonly List<PostalPlace> NoPlaces = [];

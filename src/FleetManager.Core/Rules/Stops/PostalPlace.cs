@@ -5,4 +5,17 @@ namespace FleetManager.Core.Rules.Stops;
 /// text itself says it (a prefix, a name, a format only one country uses); <see cref="Digits"/>
 /// is the code's digit count so callers can apply a document-level default for the ambiguous ones.
 /// </summary>
-internal sealed record PostalPlace(int Index, int Length, string PostalCode, string City, string? Country, int Digits, bool ItalianProvince);
+internal sealed record PostalPlace(int Index, int Length, string PostalCode, string City, string? Country, int Digits, bool ItalianProvince)
+{
+    /// <summary>
+    /// True when <see cref="Country"/> comes only from the code's shape ("123 45" is Czech or Slovak,
+    /// but Swedish and Greek too): the gazetteer may know better from the city.
+    /// </summary>
+    public bool CountryFromShape { get; init; }
+
+    /// <summary>
+    /// In "Telford, Shropshire TF3 3AT" the word before the code may be a county, not the town: the
+    /// part before it ("Telford"), for the caller who can ask the gazetteer which one is a city.
+    /// </summary>
+    public string? TownBeforeCounty { get; init; }
+}

@@ -56,15 +56,46 @@ internal static partial class PostalPlaceParser
                 }
 
                 var city = TrimCity(m.Groups["city"].Value);
+                string? town = null;
                 var lastComma = city.LastIndexOf(',');
                 if (lastComma >= 0)
                 {
+                    var before = city[..lastComma];
+                    town = before[(before.LastIndexOf(',') + 1)..].Trim();
                     city = city[(lastComma + 1)..].Trim();
                 }
 
                 if (city.Length > 1 && !NotCities.Contains(city))
                 {
-                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
+                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false) { TownBeforeCounty = town });
+                }
+            }
+        }
+
+        if (result.Count == 0 && HasEircodeRoutingKey(line))
+        {
+            // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7" (routing key, space, four characters).
+            foreach (Match m in CityThenEircode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                {
+                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "IE", 0, false));
+                }
+            }
+        }
+
+        if (result.Count == 0 && hasDigitRun && line.Contains('(', StringComparison.Ordinal))
+        {
+            // "Saint-Priest (69800)", "Plovdiv (4006)": the code in brackets after the city.
+            foreach (Match m in CityThenBracketedCode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                var code = m.Groups["pc"].Value;
+                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                {
+                    var country = CountryAfter(line, m.Index + m.Length);
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Length, false));
                 }
             }
         }
@@ -77,8 +108,9 @@ internal static partial class PostalPlaceParser
                 var code = m.Groups["pc"].Value;
                 if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
                 {
-                    var country = CountryAfter(line, m.Index + m.Length) ?? PatternCountry(code);
-                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false));
+                    var named = CountryAfter(line, m.Index + m.Length);
+                    var country = named ?? PatternCountry(code);
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
                 }
             }
         }
@@ -174,6 +206,20 @@ internal static partial class PostalPlaceParser
         return false;
     }
 
+    /// <summary>True when the line holds an Eircode's routing key and the space after it ("N37 ", "D6W "), which every Eircode match needs.</summary>
+    private static bool HasEircodeRoutingKey(string line)
+    {
+        for (var i = 0; i + 4 < line.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(line[i]) && char.IsAsciiDigit(line[i + 1]) && (char.IsAsciiDigit(line[i + 2]) || line[i + 2] == 'W') && line[i + 3] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// True when the line has what every British postcode match needs: its inward part, a space, a
     /// digit and two capital letters (" 8QL"); the pattern itself starts at every capital letter.
@@ -246,9 +292,10 @@ internal static partial class PostalPlaceParser
             }
         }
 
+        var fromShape = country is null;
         country ??= PatternCountry(code);
         var digits = code.Count(char.IsAsciiDigit);
-        return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5);
+        return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5) { CountryFromShape = fromShape && country is not null };
     }
 
     /// <summary>The country a postal code's shape implies when only one country writes it so.</summary>
@@ -404,6 +451,12 @@ internal static partial class PostalPlaceParser
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
+
+    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenEircode();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4,5})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenBracketedCode();
 
     [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]
     private static partial Regex ProvinceAfter();

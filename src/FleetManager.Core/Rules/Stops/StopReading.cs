@@ -17,10 +17,15 @@ internal sealed class StopReading
     private readonly Dictionary<string, TimeWindow> _blankedWindows = new(StringComparer.Ordinal);
 
     public StopReading(RulesDocument document, DateOnly emailDate)
+        : this(document, emailDate, document.Places)
+    {
+    }
+
+    public StopReading(RulesDocument document, DateOnly emailDate, DocumentPlaces places)
     {
         Document = document;
         EmailDate = emailDate;
-        _places = DocumentPlaces.Of(document);
+        _places = places;
     }
 
     public RulesDocument Document { get; }
