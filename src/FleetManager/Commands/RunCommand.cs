@@ -29,8 +29,12 @@ internal static class RunCommand
         await using (app.ConfigureAwait(false))
         {
             // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
-            _ = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
             _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
+
+            // Before the host starts: a port in use would otherwise surface as the host's start-up failure,
+            // logged with its stack trace.
+            EnsureAddressesFree(options.Urls);
 
             // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
             try
@@ -48,6 +52,45 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Binds each of <paramref name="urls"/> for a moment; one in use is a configuration failure naming Service:Urls.</summary>
+    private static void EnsureAddressesFree(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                continue;
+            }
+
+            var address = uri.Host switch
+            {
+                "localhost" => System.Net.IPAddress.Loopback,
+                _ when System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) => parsed,
+                _ => null,
+            };
+            if (address is null)
+            {
+                continue;
+            }
+
+            var probe = new System.Net.Sockets.TcpListener(address, uri.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                throw new ConfigurationException(
+                    $"Cannot listen on {url} (Service:Urls): {ex.Message}.",
+                    "Stop the other program on that port or set Service:Urls (FLEETMANAGER__SERVICE__URLS) to a free one, for example http://127.0.0.1:8081.", ex);
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
     }
 
     private static bool IsAddressInUse(Exception exception)
