@@ -111,14 +111,14 @@ public static partial class ModelAnswerNormaliser
 
         if (value.ValueKind == JsonValueKind.Number && !value.TryGetDecimal(out _))
         {
-            problems.Add($"{path} {value.GetRawText()} is out of range ({min} to {max})");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path} {value.GetRawText()} is out of range ({min} to {max})"));
             return;
         }
 
         var number = weight ? Weight(parent) : Decimal(parent, name);
         if (number is { } n && (n < min || n > max))
         {
-            problems.Add($"{path} {n.ToString(CultureInfo.InvariantCulture)} is out of range ({min} to {max})");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path} {n} is out of range ({min} to {max})"));
         }
     }
 
@@ -247,7 +247,7 @@ public static partial class ModelAnswerNormaliser
 
         var kg = value.ValueKind switch
         {
-            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : null,
+            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : (decimal?)null,
             JsonValueKind.String => QuantityReader.ParseKilograms(value.GetString()!),
             _ => null,
         };

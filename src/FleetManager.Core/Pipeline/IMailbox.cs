@@ -41,4 +41,12 @@ public interface IMailbox
             await AcknowledgeAsync(message.Raw, message.Outcome, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Called at the end of a poll, before its final cursor is stored: a mailbox that gathers acknowledgements
+    /// to send them in fewer requests (Gmail's <c>messages.batchModify</c>) sends what it holds. A mailbox may only
+    /// hold acknowledgements back this way when its messages carry no cursor of their own, so a crash before the
+    /// flush leaves the stored cursor before them and the next poll acknowledges them again. The default does nothing.
+    /// </summary>
+    ValueTask FlushAcknowledgementsAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

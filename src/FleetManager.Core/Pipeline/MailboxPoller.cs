@@ -34,6 +34,8 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
         };
 
         var summary = await runner.RunAsync(new MailboxReader(mailbox, cursor), progress, cancellationToken).ConfigureAwait(false);
+        // Acknowledgements the mailbox gathered (every one after its commit) go out before the cursor passes them.
+        await mailbox.FlushAcknowledgementsAsync(cancellationToken).ConfigureAwait(false);
         // After a stop (the reader became unavailable) messages the mailbox yielded are not committed,
         // even when it had read to its end meanwhile: its end cursor would skip them for good.
         if (summary.StoppedBy is null && mailbox.CursorAfterRead is { } after)

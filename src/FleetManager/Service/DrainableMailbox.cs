@@ -75,4 +75,6 @@ internal sealed class DrainableMailbox(IMailbox inner, Action<RawMessage, Mailbo
             acknowledged(message.Raw, message.Outcome);
         }
     }
+
+    public ValueTask FlushAcknowledgementsAsync(CancellationToken cancellationToken) => inner.FlushAcknowledgementsAsync(cancellationToken);
 }

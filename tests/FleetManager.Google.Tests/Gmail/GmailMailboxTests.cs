@@ -123,7 +123,7 @@ public sealed class GmailMailboxTests
     }
 
     [Fact]
-    public async Task PollAsync_Committed_LabelsTheBatchProcessedWithOneBatchModifyAndKeepsUnread()
+    public async Task PollAsync_Committed_LabelsThePollsMessagesProcessedWithOneBatchModifyAndKeepsUnread()
     {
         await using var host = await GmailTestHost.StartAsync();
         var ids = host.Deliver(1, 3);
@@ -238,5 +238,21 @@ public sealed class GmailMailboxTests
         Assert.Contains("FleetManager/Quarantined", host.Gmail.LabelNamesOf(empty));
         Assert.DoesNotContain("UNREAD", host.Gmail.LabelNamesOf(empty));
         Assert.Equal(0, host.Gmail.CountCalls("POST", "messages/" + empty + "/modify"));
+    }
+
+    [Fact]
+    public async Task AcknowledgeBatchAsync_BeforeTheFlush_LabelsNothingSoACrashLeavesThemForTheNextPoll()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        var id = host.Gmail.Deliver(TestMessages.Order(1), host.Time.GetUtcNow());
+        var mailbox = host.CreateMailbox();
+
+        await mailbox.AcknowledgeBatchAsync([new CommittedMessage(new RawMessage("gmail:" + id, TestMessages.Order(1)), MailboxOutcome.Processed)], CancellationToken.None);
+
+        Assert.DoesNotContain("FleetManager/Processed", host.Gmail.LabelNamesOf(id));
+        await mailbox.FlushAcknowledgementsAsync(CancellationToken.None);
+        Assert.Contains("FleetManager/Processed", host.Gmail.LabelNamesOf(id));
+        await mailbox.FlushAcknowledgementsAsync(CancellationToken.None);
+        Assert.Equal(1, host.Gmail.CountCalls("POST", "messages/batchModify"));
     }
 }

@@ -120,7 +120,7 @@ public sealed class GmailStandIn : StandInServer
         app.MapGet(root + "messages", ListMessages);
         app.MapGet(root + "messages/{id}", GetMessage);
         app.MapPost(root + "messages/{id}/modify", ModifyAsync);
-        app.MapPost(root + "messages/batchModify", BatchModifyAsync);
+        app.MapPost(root + "messages/batchModify", (Func<HttpContext, Task<IResult>>)BatchModifyAsync);
         app.MapGet(root + "history", ListHistory);
         app.MapGet(root + "labels", ListLabels);
         app.MapPost(root + "labels", (Func<HttpContext, Task<IResult>>)CreateLabelAsync);
