@@ -9,7 +9,7 @@
 #
 # Prints one "same:"/"DIFFERENT:" line per output and "ALL SAME" when nothing changed; exit 1 otherwise.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 base=${1:?usage: benchmarks/compare-outputs.sh BASE [MBOX]}
 work=$(mktemp -d /tmp/fm-compare.XXXXXX)
 trap 'git worktree remove --force "$work/base-src" >/dev/null 2>&1; rm -rf "$work"' EXIT
@@ -43,4 +43,4 @@ for name in mbox.jsonl dev.jsonl samples.jsonl eval.json orders.txt ledger.txt; 
   [ -f "$work/before/$name" ] || { echo "skipped: $name (no sqlite3)"; continue; }
   if cmp -s "$work/before/$name" "$work/after/$name"; then echo "same: $name"; else echo "DIFFERENT: $name"; ok=0; fi
 done
-[ $ok = 1 ] && echo "ALL SAME" || { echo "SOME OUTPUT CHANGED"; exit 1; }
+if [ "$ok" = 1 ]; then echo "ALL SAME"; else echo "SOME OUTPUT CHANGED"; exit 1; fi

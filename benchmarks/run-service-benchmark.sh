@@ -76,7 +76,7 @@ awk -v d=$((ticks1 - ticks0)) -v hz="$hz" -v s="$idle_seconds" -v r0="$rss0" -v 
 kill -TERM "$pid"; wait "$pid" || true
 
 # --- 3: IMAP -> PostgreSQL.
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin | sort -V | tail -n 1)
 pg_port=$(free_port)
 mkdir -p "$work/pg"
 [ "$as_root" = yes ] && chown postgres: "$work/pg"

@@ -1069,6 +1069,15 @@ public sealed class SqliteOrderBook : IOrderStore
         var from = version;
         if (version > latest)
         {
+            // Expand/contract (docs/storage.md): a newer release whose steps only added tables and columns
+            // records the oldest schema its data still works with; this release keeps running on it, which
+            // is what lets blue serve while green migrates, and a rollback reopen the migrated book.
+            if (ReadCompatibleFrom(connection, transaction) is int compatibleFrom && compatibleFrom <= latest)
+            {
+                transaction.Commit();
+                return (from, version);
+            }
+
             throw new OrderBookUnavailableException(
                 path, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
         }
@@ -1133,6 +1142,24 @@ public sealed class SqliteOrderBook : IOrderStore
         return command.ExecuteScalar() is long version
             ? checked((int)version)
             : throw new OrderBookUnavailableException(path, "its schema_version table is empty");
+    }
+
+    /// <summary>
+    /// <c>schema_version.compatible_from</c>: the oldest schema version whose code may still use this database
+    /// (written by a later release's additive steps); null when the column does not exist (no promise made).
+    /// </summary>
+    public static int? ReadCompatibleFrom(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('schema_version') WHERE name = 'compatible_from'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            return null;
+        }
+
+        command.CommandText = "SELECT compatible_from FROM schema_version WHERE id = 1";
+        return command.ExecuteScalar() is long value ? checked((int)value) : null;
     }
 
     private static string Describe(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) switch

@@ -888,6 +888,18 @@ public sealed class PostgresOrderBook : IOrderStore
         var from = version;
         if (version > latest)
         {
+            // Expand/contract (docs/storage.md): a later release's additive steps keep this release working.
+            command.CommandText = "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'schema_version' AND column_name = 'compatible_from'";
+            if ((long)command.ExecuteScalar()! == 1)
+            {
+                command.CommandText = "SELECT compatible_from FROM schema_version WHERE id = 1";
+                if (command.ExecuteScalar() is int compatibleFrom && compatibleFrom <= latest)
+                {
+                    transaction.Commit();
+                    return (from, version);
+                }
+            }
+
             throw new OrderBookUnavailableException(
                 location, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
         }

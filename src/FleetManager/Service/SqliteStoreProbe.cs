@@ -34,6 +34,12 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
             command.CommandText = "SELECT version FROM schema_version WHERE id = 1";
             var version = command.ExecuteScalar() is long v ? (int)v : 0;
             var latest = SqliteOrderBook.LatestSchemaVersion;
+            if (version > latest && SqliteOrderBook.ReadCompatibleFrom(connection, null) is int compatibleFrom && compatibleFrom <= latest)
+            {
+                // A newer release migrated it additively (expand/contract): this release still works on it.
+                return Task.FromResult(new StoreHealth(true, $"{path} reachable, schema version {version} (newer, compatible with {latest})"));
+            }
+
             return Task.FromResult(version == latest
                 ? new StoreHealth(true, $"{path} reachable, schema version {version}")
                 : version < latest

@@ -36,13 +36,20 @@ internal sealed class DataDirectoryCheck(StoreLocation location, IConfiguration 
         }
 
         long free;
+        string? problem = null;
         try
         {
             free = new DriveInfo(folder).AvailableFreeSpace;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            yield return DoctorResult.Fail("data dir", $"{folder}: free space cannot be read ({ex.Message})", "check the mount of the data volume");
+            free = 0;
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return DoctorResult.Fail("data dir", $"{folder}: free space cannot be read ({problem})", "check the mount of the data volume");
             yield break;
         }
 
