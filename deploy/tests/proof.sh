@@ -178,12 +178,12 @@ samples=("$repo_root"/samples/mailbox/*.eml)
 ) &
 producer_pid=$!
 # A single curl sending one request every 50 ms (20/s) to the front, one line per request, bounded to
-# 12,000 requests (10 minutes); stopped by its process id when the proof ends. -N: each line is
-# written at once (buffered, a whole block of lines would be missing from the windows below, and the
-# last block lost when curl is stopped).
+# 12,000 requests (10 minutes); stopped by its process id when the proof ends. The lines go to stderr,
+# which is not buffered: on stdout curl writes them in 4 KiB blocks, so the windows below would see
+# whole blocks late and the last block would be lost when curl is stopped.
 client_started=$(date +%s)
-curl -s -N --rate 20/s --max-time 5 -o /dev/null -w '%{http_code} %{time_total}\n' \
-  "http://127.0.0.1:$front_port/healthz/live?n=[1-12000]" > "$work/client.log" 2> /dev/null &
+curl -s --rate 20/s --max-time 5 -o /dev/null -w '%{stderr}%{http_code} %{time_total}\n' \
+  "http://127.0.0.1:$front_port/healthz/live?n=[1-12000]" 2> "$work/client.log" &
 client_pid=$!
 sleep 3
 
