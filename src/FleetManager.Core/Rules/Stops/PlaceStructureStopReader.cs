@@ -67,6 +67,14 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         }
 
         var unloadingIndex = hints.LastIndexOf(false);
+        if (unloadingIndex >= 0 && unloadingIndex < loadingIndex)
+        {
+            // Words that contradict the order of the text (a delivery named before the loading) are
+            // more likely a stray match than a route written backwards: the text's order stands.
+            loadingIndex = 0;
+            unloadingIndex = -1;
+        }
+
         if (unloadingIndex < 0 || unloadingIndex == loadingIndex)
         {
             unloadingIndex = -1;
@@ -198,8 +206,12 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     /// </summary>
     private static bool? StopWordNear(List<TextLine> lines, bool[] readable, PlaceOnLine candidate, List<PlaceOnLine> candidates)
     {
-        var own = lines[candidate.Line].Text[..(candidate.Offset - lines[candidate.Line].Start)];
-        if (LastStopWord(own) is { } onLine)
+        // On its own line, only the text since the previous place: in a paragraph naming both stops,
+        // "Loading ... in A. Delivery ... in B", the word before B is "Delivery", not "Loading".
+        var lineStart = lines[candidate.Line].Start;
+        var from = candidates.Where(c => c.Line == candidate.Line && c.Offset < candidate.Offset).Select(c => c.Offset - lineStart + c.Place.Length).DefaultIfEmpty(0).Max();
+        var own = lines[candidate.Line].Text[from..(candidate.Offset - lineStart)];
+        if (FirstStopWord(own) is { } onLine)
         {
             return onLine;
         }
@@ -211,7 +223,7 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
                 break;
             }
 
-            if (LastStopWord(lines[i].Text) is { } above)
+            if (FirstStopWord(lines[i].Text) is { } above)
             {
                 return above;
             }
@@ -220,18 +232,18 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         return null;
     }
 
-    private static bool? LastStopWord(string text)
+    /// <summary>The kind of the first stop word in <paramref name="text"/> (a label comes before what it labels).</summary>
+    private static bool? FirstStopWord(string text)
     {
-        bool? found = null;
         foreach (var word in TextFold.Fold(text).Split([' ', ',', '.', '(', ')', ':', ';', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (StopLabels.StopTypeOfWord(word) is { } type)
             {
-                found = type;
+                return type;
             }
         }
 
-        return found;
+        return null;
     }
 
     /// <summary>The nearest date not taken by the other stop: on the place's line, then above, then below.</summary>
