@@ -56,7 +56,7 @@ client_pid=""; producer_pid=""
 remove_proof_objects() {
   local c
   for c in $(podman ps -a --format '{{.Names}}' | grep '^fm-proof-'); do podman rm -f -t 2 "$c" > /dev/null 2>&1; done
-  podman volume rm -f fm-proof-staging-data fm-proof-staging-front-data > /dev/null 2>&1
+  podman volume rm -f fm-proof-staging-data fm-proof-staging-front-data > /dev/null 2>&1 || true
   for c in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/fm-proof:'); do podman rmi -f "$c" > /dev/null 2>&1; done
   return 0
 }
