@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 image=${1:?usage: run-container-benchmark.sh IMAGE [RUNS] [IDLE_SECONDS] [VOLUMES]}
 runs=${2:-5}
 idle_seconds=${3:-30}
-volumes=${4:-100 1000 10000}
+volumes=${4-100 1000 10000}   # "" measures no volumes
 name=fm-bench-$$
 port=$(( 30000 + RANDOM % 20000 ))
 work=$(mktemp -d /tmp/fm-container-bench.XXXXXX)

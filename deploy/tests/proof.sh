@@ -52,14 +52,19 @@ podman_service_pid=$!
 export DOCKER_HOST=unix://$work/podman.sock
 client_pid=""; producer_pid=""
 
+# Everything named fm-proof-*: removed at the end, and at the start in case a run was killed.
+remove_proof_objects() {
+  local c
+  for c in $(podman ps -a --format '{{.Names}}' | grep '^fm-proof-'); do podman rm -f -t 2 "$c" > /dev/null 2>&1; done
+  podman volume rm -f fm-proof-staging-data fm-proof-staging-front-data > /dev/null 2>&1 || true
+  for c in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/fm-proof:'); do podman rmi -f "$c" > /dev/null 2>&1; done
+  return 0
+}
 cleanup() {
   set +e
   [ -n "$client_pid" ] && kill "$client_pid" 2> /dev/null
   [ -n "$producer_pid" ] && kill "$producer_pid" 2> /dev/null
-  local c
-  for c in $(podman ps -a --format '{{.Names}}' | grep '^fm-proof-'); do podman rm -f -t 2 "$c" > /dev/null 2>&1; done
-  podman volume rm -f fm-proof-staging-data fm-proof-staging-front-data > /dev/null 2>&1
-  for c in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/fm-proof:'); do podman rmi -f "$c" > /dev/null 2>&1; done
+  remove_proof_objects
   kill "$podman_service_pid" 2> /dev/null
   if [ "${PROOF_KEEP:-0}" != 1 ]; then rm -rf "$work"; fi
 }
@@ -67,6 +72,7 @@ trap cleanup EXIT
 
 for _ in $(seq 1 100); do docker version > /dev/null 2>&1 && break; sleep 0.1; done
 docker version --format 'docker client {{.Client.Version}} -> {{.Server.Version}} (API {{.Server.APIVersion}})' || { say "the podman socket did not answer"; exit 1; }
+remove_proof_objects
 
 free_port() { # a free loopback TCP port
   local p
