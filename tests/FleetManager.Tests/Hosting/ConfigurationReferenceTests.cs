@@ -161,8 +161,10 @@ public sealed partial class ConfigurationReferenceTests
             var instance = Activator.CreateInstance(type)!;
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
+                // Settable, or a get-only mutable list the binder fills (Storage:OutboxSinks); a computed read-only list is not a setting.
                 var bindable = property.SetMethod?.IsPublic == true
-                    || (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType));
+                    || (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() is var generic
+                        && (generic == typeof(IList<>) || generic == typeof(ICollection<>) || generic == typeof(List<>)));
                 // Nested options classes are sections of their own (Geocoding:Google); computed properties are not settings.
                 if (!bindable || Sections.Any(s => s.Options == property.PropertyType))
                 {
