@@ -19,13 +19,13 @@ public sealed class DbCommandTests : IDisposable
         var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(first.ExitCode == 0, first.StdErr);
-        Assert.Contains("schema version 0 -> 2", first.StdOut);
+        Assert.Contains("schema version 0 -> 3", first.StdOut);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("schema version 3, already up to date", second.StdOut);
     }
 
     [Fact]
-    public async Task Migrate_SqliteFileAtSchemaOne_PrintsOneToTwoAndKeepsTheOrders()
+    public async Task Migrate_SqliteFileAtSchemaOne_PrintsOneToThreeAndKeepsTheOrders()
     {
         var db = _temp.File("old.db");
         Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "-q")).ExitCode);
@@ -36,7 +36,7 @@ public sealed class DbCommandTests : IDisposable
         var migrate = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(migrate.ExitCode == 0, migrate.StdErr);
-        Assert.Contains("schema version 1 -> 2", migrate.StdOut);
+        Assert.Contains("schema version 1 -> 3", migrate.StdOut);
         var after = await CliProcess.RunAsync("orders", "list", "--db", db);
         Assert.Equal(before.StdOut, after.StdOut);
     }
