@@ -34,7 +34,8 @@ public sealed class StopExtractionCorpusHarness(ITestOutputHelper output)
     [Fact]
     public void ReadAsOrder_Dev2CorpusOrders_StopFieldsKeepTheirFloor() => Measure("dev2", floor: Dev2Floor, sameOrderCount: false);
 
-    private const double Dev2Floor = 0.0;
+    /// <summary>Every stop field's precision and recall on dev2 stays above this (lowest measured: recall of unloading.date, 0.24).</summary>
+    private const double Dev2Floor = 0.2;
 
     private void Measure(string name, double floor, bool sameOrderCount)
     {
