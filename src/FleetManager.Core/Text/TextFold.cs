@@ -14,6 +14,7 @@ public static class TextFold
     public static string Fold(ReadOnlySpan<char> text)
     {
         var builder = new StringBuilder(text.Length);
+        Span<char> letters = stackalloc char[UnicodeTables.MaxLetters];
         foreach (var c in text)
         {
             if (c < 128)
@@ -34,13 +35,28 @@ public static class TextFold
                 case 'þ' or 'Þ': builder.Append("th"); continue;
             }
 
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            foreach (var d in decomposed)
+            // The letters of the canonical decomposition (NFD) without the marks, from a table rather than
+            // string.Normalize, which does nothing in the executable's globalization-invariant mode.
+            var count = UnicodeTables.Decompose(c, letters);
+            if (count < 0)
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                if (UnicodeTables.IsRefused(c))
                 {
-                    builder.Append(char.ToLowerInvariant(d));
+                    // As string.Normalize does under ICU: a lone surrogate is not text it can fold.
+                    throw new ArgumentException("String contains invalid Unicode code points.", nameof(text));
                 }
+
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+
+                continue;
+            }
+
+            foreach (var d in letters[..count])
+            {
+                builder.Append(char.ToLowerInvariant(d));
             }
         }
 

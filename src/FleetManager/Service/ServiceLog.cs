@@ -46,4 +46,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "Source {Source}: the reader cannot work until {ResumeAt:o} (a spent daily quota); the source pauses until then")]
     public static partial void SourcePaused(ILogger logger, string source, DateTimeOffset resumeAt);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Debug, Message = "Idle: memory released (gazetteer dropped: {Gazetteer}); managed heap {BeforeMiB} MiB -> {AfterMiB} MiB")]
+    public static partial void MemoryReleased(ILogger logger, bool gazetteer, long beforeMiB, long afterMiB);
 }

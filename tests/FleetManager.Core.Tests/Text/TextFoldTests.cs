@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Core.Tests.Text;
+
+public sealed class TextFoldTests
+{
+    [Theory]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Mülheim-Kärlich", "mulheim-karlich")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Ærøskøbing", "aeroskobing")]
+    [InlineData("Þórshöfn", "thorshofn")]
+    [InlineData("Ústí nad Labem", "usti nad labem")]
+    [InlineData("Йошкар-Ола", "иошкар-ола")]
+    [InlineData("ΑΘΉΝΑ", "αθηνα")]
+    [InlineData("İstanbul", "istanbul")]
+    [InlineData("Cafe\u0301", "cafe")]
+    public void Fold_NameInAnyScript_LowerCaseWithoutDiacritics(string text, string expected) =>
+        Assert.Equal(expected, TextFold.Fold(text));
+
+    [Fact]
+    public void Fold_EveryBmpCharacter_SameAsIcuNormalizeFold()
+    {
+        // The fold as it was written with string.Normalize (ICU in this test process), character by character.
+        for (var code = 0x80; code <= 0xFFFF; code++)
+        {
+            var c = (char)code;
+            if (char.IsSurrogate(c) || c == '\uFFFE')
+            {
+                Assert.Throws<ArgumentException>(() => TextFold.Fold(c.ToString()));
+                continue;
+            }
+
+            Assert.Equal(IcuFold(c), TextFold.Fold(c.ToString()));
+        }
+    }
+
+    private static string IcuFold(char c) => c switch
+    {
+        'ł' or 'Ł' => "l",
+        'ß' or 'ẞ' => "ss",
+        'ø' or 'Ø' => "o",
+        'đ' or 'Đ' => "d",
+        'æ' or 'Æ' => "ae",
+        'œ' or 'Œ' => "oe",
+        'ı' => "i",
+        'þ' or 'Þ' => "th",
+        _ => string.Concat(c.ToString().Normalize(NormalizationForm.FormD)
+            .Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            .Select(char.ToLowerInvariant)),
+    };
+}
