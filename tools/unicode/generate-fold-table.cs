@@ -84,16 +84,14 @@ for (var code = 0x80; code <= 0xFFFF; code++)
     var composed = c.ToString().Normalize(NormalizationForm.FormC);
     if (composed != c.ToString())
     {
-        if (composed.Length != 1)
+        // A singleton, or decomposed for good (U+0958: two characters, U+FB2C: three): padded with \0 to three.
+        if (composed.Length > 3)
         {
-            // Decomposed for good (e.g. U+0958): stored as its two characters.
-            replaced.Append(c);
-            replacements.Append(composed[0]).Append(composed[1]);
-            continue;
+            throw new InvalidOperationException($"U+{code:X4}: NFC gives more than three characters");
         }
 
         replaced.Append(c);
-        replacements.Append(composed[0]).Append('\0');
+        replacements.Append(composed.PadRight(3, '\0'));
         continue;
     }
 
@@ -125,7 +123,7 @@ var text = new StringBuilder()
     .AppendLine($"    private const string Letters = \"{Escape(values)}\";")
     .AppendLine()
     .AppendLine()
-    .AppendLine($"    // {replaced.Length} characters NFC replaces on their own, sorted; character i becomes Replacements[2i] (and Replacements[2i + 1] unless it is \\0).")
+    .AppendLine($"    // {replaced.Length} characters NFC replaces on their own, sorted; character i becomes Replacements[3i .. 3i + 3] without its \\0 padding.")
     .AppendLine($"    private const string Replaced = \"{Escape(replaced)}\";")
     .AppendLine()
     .AppendLine($"    private const string Replacements = \"{Escape(replacements)}\";")

@@ -102,10 +102,12 @@ internal static partial class UnicodeTables
             var at = Replaced.AsSpan().BinarySearch(c);
             if (at >= 0)
             {
-                AppendComposing(builder, Replacements[2 * at]);
-                if (Replacements[(2 * at) + 1] != '\0')
+                foreach (var replacement in Replacements.AsSpan(3 * at, 3))
                 {
-                    AppendComposing(builder, Replacements[(2 * at) + 1]);
+                    if (replacement != '\0')
+                    {
+                        AppendComposing(builder, replacement);
+                    }
                 }
 
                 continue;
