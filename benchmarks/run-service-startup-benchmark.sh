@@ -16,7 +16,7 @@ idle_seconds=${IDLE_SECONDS:-20}
 work=$(mktemp -d /tmp/fm-startup.XXXXXX)
 pid=""
 cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,8 +32,8 @@ if [ -z "${FM_APP:-}" ]; then
 fi
 echo "executable: $(stat -c %s "$app/fleetmanager" | awk '{ printf "%d bytes = %.1f MiB", $1, $1 / 1048576 }')"
 
-# One run: start the service on an empty folder source, wait for ready; prints the milliseconds.
-# Leaves the process running in $pid.
+# One run: start the service on an empty folder source, wait for ready; sets $ms to the milliseconds
+# and leaves the process running as $pid (no command substitution: $pid must reach this shell).
 start_service() {
   local port=$1 start code
   mkdir -p "$work/source" "$work/data"
@@ -52,12 +52,12 @@ start_service() {
     kill -0 "$pid" 2>/dev/null || { echo "error: the service exited before it was ready:" >&2; tail -n 20 "$work/service.log" >&2; exit 1; }
     sleep 0.005
   done
-  echo $(( ($(now_us) - start) / 1000 ))
+  ms=$(( ($(now_us) - start) / 1000 ))
 }
 
 for i in $(seq "$runs"); do
   port=$(free_port)
-  ms=$(start_service "$port")
+  start_service "$port"
   echo "run $i: start -> /healthz/ready = 200 in $ms ms"
   echo "$ms" >> "$work/ready.txt"
   if [ "$i" -lt "$runs" ]; then
@@ -76,6 +76,6 @@ until grep -q 'Poll of inbox done in [0-9]* ms: [1-9]' "$work/service.log"; do
 done
 busy=$(rss_mib "$pid")
 sleep "$idle_seconds"
-echo "RSS right after reading the $(ls samples/mailbox/*.eml | wc -l) samples: $busy MiB; idle ${idle_seconds} s later: $(rss_mib "$pid") MiB (peak $(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status") MiB)"
+echo "RSS right after reading the $(find samples/mailbox -name '*.eml' | wc -l) samples: $busy MiB; idle ${idle_seconds} s later: $(rss_mib "$pid") MiB (peak $(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status") MiB)"
 kill -TERM "$pid"; wait "$pid" || true; pid=""
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
