@@ -1,4 +1,5 @@
 using System.Text;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Storage;
 
@@ -12,7 +13,8 @@ internal static class GeocodeQueryKey
     public static string Normalise(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var text = query.Normalize(NormalizationForm.FormC);
+        // Not string.Normalize: it does nothing in the executable's globalization-invariant mode.
+        var text = CanonicalComposition.Compose(query);
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)

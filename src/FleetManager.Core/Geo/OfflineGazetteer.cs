@@ -12,7 +12,8 @@ namespace FleetManager.Core.Geo;
 /// </summary>
 /// <remarks>
 /// The file is read on first use, not at construction, so a CLI that never geocodes never pays
-/// for it; loading is thread-safe and happens once. All members are safe to call concurrently.
+/// for it; loading is thread-safe and happens once (again after <see cref="Release"/>). All members are safe
+/// to call concurrently.
 /// </remarks>
 public sealed class OfflineGazetteer : IGeocoder
 {
@@ -46,16 +47,11 @@ public sealed class OfflineGazetteer : IGeocoder
         "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE", "SI", "SK", "SM", "TR", "UA", "VA", "XK",
     };
 
-    private readonly Lazy<GazetteerIndex> _index;
+    private readonly Func<Stream> _open;
+    private readonly Lock _loadGate = new();
+    private volatile GazetteerIndex? _loaded;
 
-    private OfflineGazetteer(Func<Stream> open)
-    {
-        _index = new Lazy<GazetteerIndex>(() =>
-        {
-            using var stream = open();
-            return GazetteerIndex.Load(stream);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
-    }
+    private OfflineGazetteer(Func<Stream> open) => _open = open;
 
     /// <summary>The gazetteer read from the embedded file, loaded on first lookup.</summary>
     public static OfflineGazetteer Shared { get; } = new(OpenEmbedded);
@@ -66,13 +62,55 @@ public sealed class OfflineGazetteer : IGeocoder
     /// Calling it again, or after a lookup, costs nothing.
     /// </summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
-        _index.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _index.Value, cancellationToken);
+        _loaded is not null ? Task.CompletedTask : Task.Run(() => _ = Index, cancellationToken);
+
+    /// <summary>Whether the places are in memory now.</summary>
+    public bool IsLoaded => _loaded is not null;
+
+    /// <summary>
+    /// Lets the loaded places go (~10 MiB of arrays, more while the working set still holds them), so an idle
+    /// service does not keep them; the next lookup reads them again (a few hundred milliseconds of CPU).
+    /// Lookups running meanwhile keep the copy they started with.
+    /// </summary>
+    /// <returns>True when something was loaded.</returns>
+    public bool Release()
+    {
+        lock (_loadGate)
+        {
+            var wasLoaded = _loaded is not null;
+            _loaded = null;
+            return wasLoaded;
+        }
+    }
+
+    // Every lookup reads this once and keeps the reference, so a Release in the middle of one is harmless.
+    private GazetteerIndex Index
+    {
+        get
+        {
+            if (_loaded is { } index)
+            {
+                return index;
+            }
+
+            lock (_loadGate)
+            {
+                if (_loaded is null)
+                {
+                    using var stream = _open();
+                    _loaded = GazetteerIndex.Load(stream);
+                }
+
+                return _loaded;
+            }
+        }
+    }
 
     /// <summary>Number of places; reading it loads the gazetteer.</summary>
-    public int Count => _index.Value.Count;
+    public int Count => Index.Count;
 
     /// <summary>Number of distinct lookup keys; reading it loads the gazetteer.</summary>
-    internal int KeyCount => _index.Value.KeyCount;
+    internal int KeyCount => Index.KeyCount;
 
     /// <summary>
     /// Finds the place <paramref name="city"/> names. A place in <paramref name="countryCode"/> is
@@ -100,7 +138,7 @@ public sealed class OfflineGazetteer : IGeocoder
             return [];
         }
 
-        var index = _index.Value;
+        var index = Index;
         foreach (var (key, _) in PlaceNameVariants.Of(city))
         {
             var hits = index.Hits(key)
@@ -129,7 +167,7 @@ public sealed class OfflineGazetteer : IGeocoder
             return null;
         }
 
-        var index = _index.Value;
+        var index = Index;
         foreach (var (key, _) in PlaceNameVariants.Of(city))
         {
             var bestByCountry = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -165,7 +203,7 @@ public sealed class OfflineGazetteer : IGeocoder
             return false;
         }
 
-        var index = _index.Value;
+        var index = Index;
         return PlaceNameVariants.ExactKeys(city).Any(index.Contains);
     }
 
@@ -201,7 +239,7 @@ public sealed class OfflineGazetteer : IGeocoder
             return null;
         }
 
-        var index = _index.Value;
+        var index = Index;
         var variants = PlaceNameVariants.Of(city);
         var country = string.IsNullOrWhiteSpace(countryCode) ? null : countryCode.Trim().ToUpperInvariant();
         if (country is not null)

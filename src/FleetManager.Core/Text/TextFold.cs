@@ -14,6 +14,7 @@ public static class TextFold
     public static string Fold(ReadOnlySpan<char> text)
     {
         var builder = new StringBuilder(text.Length);
+        Span<char> letters = stackalloc char[UnicodeTables.MaxLetters];
         foreach (var c in text)
         {
             if (c < 128)
@@ -36,19 +37,35 @@ public static class TextFold
 
             if (char.IsSurrogate(c))
             {
-                // Half of an emoji or another character beyond the BMP: normalising it alone throws
-                // ("String contains invalid Unicode code points"), and it folds to itself anyway.
+                // Half of an emoji or another character beyond the BMP: it folds to itself, and refusing it
+                // (as string.Normalize does) made the rules reader fail on any email with an emoji.
                 builder.Append(c);
                 continue;
             }
 
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            foreach (var d in decomposed)
+            // The letters of the canonical decomposition (NFD) without the marks, from a table rather than
+            // string.Normalize, which does nothing in the executable's globalization-invariant mode.
+            var count = UnicodeTables.Decompose(c, letters);
+            if (count < 0)
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                if (UnicodeTables.IsRefused(c))
                 {
-                    builder.Append(char.ToLowerInvariant(d));
+                    // A code point ICU's normaliser refuses (a noncharacter such as U+FFFE): not text, so it is
+                    // dropped rather than failing the whole message as string.Normalize would.
+                    continue;
                 }
+
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+
+                continue;
+            }
+
+            foreach (var d in letters[..count])
+            {
+                builder.Append(char.ToLowerInvariant(d));
             }
         }
 

@@ -5,4 +5,5 @@ namespace FleetManager.Service;
 /// <param name="Failure">Null when the poll succeeded.</param>
 /// <param name="Error">The failure's description (redacted), for the command line.</param>
 /// <param name="ResumeAt">When the reader can work again (a model's daily quota resets): the source pauses until then.</param>
-internal sealed record PollOutcome(bool Polled, FailureKind? Failure, string? Error, DateTimeOffset? ResumeAt = null);
+/// <param name="NewMessages">Messages the poll read that were not processed before (the reader ran on them).</param>
+internal sealed record PollOutcome(bool Polled, FailureKind? Failure, string? Error, DateTimeOffset? ResumeAt = null, int NewMessages = 0);

@@ -54,6 +54,7 @@ internal static class ServiceComposition
         services.TryAddSingleton<SourceWorkerFactory>();
         services.TryAddSingleton<OutboxPusher>();
         services.TryAddSingleton<HealthReporter>();
+        services.TryAddSingleton<IdleMemoryReleaser>();
 
         services.TryAddSingleton<SharedGoogleCredential>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, FolderMailboxFactory>());

@@ -16,6 +16,7 @@ internal sealed class SourcePollingService(
     SourceCatalog catalog,
     SourceWorkerFactory workers,
     OutboxPusher pusher,
+    IdleMemoryReleaser memory,
     ServiceState state,
     IOptions<ServiceOptions> options,
     TimeProvider timeProvider,
@@ -44,7 +45,19 @@ internal sealed class SourcePollingService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var attemptStart = timeProvider.GetUtcNow();
-                var outcome = await worker.PollAsync(stoppingToken, _hardStop.Token).ConfigureAwait(false);
+                PollOutcome outcome;
+                var newMessages = 0;
+                memory.PollStarting();
+                try
+                {
+                    outcome = await worker.PollAsync(stoppingToken, _hardStop.Token).ConfigureAwait(false);
+                    newMessages = outcome.NewMessages;
+                }
+                finally
+                {
+                    memory.PollFinished(readMessages: newMessages > 0);
+                }
+
                 if (!outcome.Polled)
                 {
                     // Standby (or the store is down): try again after one heartbeat.

@@ -152,7 +152,7 @@ internal sealed class SourceWorker(
             metrics.SetLastSuccess(source.Name, timeProvider.GetUtcNow());
             ServiceLog.PollSucceeded(logger, source.Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 summary.MessagesRead, summary.Orders, summary.Quarantined, summary.SkippedAlreadyProcessed + summary.DuplicatesInInput);
-            return new PollOutcome(true, null, null);
+            return new PollOutcome(true, null, null, NewMessages: summary.MessagesRead - summary.SkippedAlreadyProcessed - summary.DuplicatesInInput);
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
         {

@@ -305,4 +305,24 @@ public sealed class OfflineGazetteerTests
         Assert.All(results, Assert.True);
         Assert.True(gazetteer.Count > 100_000);
     }
+
+    [Fact]
+    public void Release_AfterLookups_DropsThePlacesAndTheNextLookupReadsThemAgain()
+    {
+        var opened = 0;
+        var gazetteer = OfflineGazetteer.FromStream(() =>
+        {
+            Interlocked.Increment(ref opened);
+            return typeof(OfflineGazetteer).Assembly.GetManifestResourceStream(OfflineGazetteer.ResourceName)!;
+        });
+        Assert.False(gazetteer.Release());
+        Assert.True(gazetteer.TryFind("Győr", "HU", out var before));
+
+        Assert.True(gazetteer.Release());
+        Assert.False(gazetteer.IsLoaded);
+        Assert.True(gazetteer.TryFind("Győr", "HU", out var after));
+        Assert.True(gazetteer.IsLoaded);
+        Assert.Equal(2, opened);
+        Assert.Equal(before, after);
+    }
 }

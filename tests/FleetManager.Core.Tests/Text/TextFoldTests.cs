@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using FleetManager.Core.Text;
 using Xunit;
 
@@ -11,4 +13,57 @@ public sealed class TextFoldTests
     [InlineData("Timișoara", "timisoara")]
     public void Fold_TextWithCharactersBeyondTheBmp_KeepsThemAndFoldsTheRest(string text, string expected) =>
         Assert.Equal(expected, TextFold.Fold(text));
+
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Mülheim-Kärlich", "mulheim-karlich")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Ærøskøbing", "aeroskobing")]
+    [InlineData("Þórshöfn", "thorshofn")]
+    [InlineData("Ústí nad Labem", "usti nad labem")]
+    [InlineData("Йошкар-Ола", "иошкар-ола")]
+    [InlineData("ΑΘΉΝΑ", "αθηνα")]
+    [InlineData("İstanbul", "istanbul")]
+    [InlineData("Cafe\u0301", "cafe")]
+    public void Fold_NameInAnyScript_LowerCaseWithoutDiacritics(string text, string expected) =>
+        Assert.Equal(expected, TextFold.Fold(text));
+
+    [Fact]
+    public void Fold_EveryBmpCharacter_SameAsIcuNormalizeFold()
+    {
+        // The fold as it was written with string.Normalize (ICU in this test process), character by character.
+        for (var code = 0x80; code <= 0xFFFF; code++)
+        {
+            var c = (char)code;
+            if (char.IsSurrogate(c))
+            {
+                // Halves of characters beyond the BMP (emoji) are kept as they are.
+                Assert.Equal(c.ToString(), TextFold.Fold(c.ToString()));
+                continue;
+            }
+
+            if (c == '\uFFFE')
+            {
+                // ICU refuses it; the fold drops it instead of failing the message.
+                Assert.Equal(string.Empty, TextFold.Fold(c.ToString()));
+                continue;
+            }
+
+            Assert.Equal(IcuFold(c), TextFold.Fold(c.ToString()));
+        }
+    }
+
+    private static string IcuFold(char c) => c switch
+    {
+        'ł' or 'Ł' => "l",
+        'ß' or 'ẞ' => "ss",
+        'ø' or 'Ø' => "o",
+        'đ' or 'Đ' => "d",
+        'æ' or 'Æ' => "ae",
+        'œ' or 'Œ' => "oe",
+        'ı' => "i",
+        'þ' or 'Þ' => "th",
+        _ => string.Concat(c.ToString().Normalize(NormalizationForm.FormD)
+            .Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            .Select(char.ToLowerInvariant)),
+    };
 }

@@ -1,0 +1,114 @@
+using FleetManager.Core.Geo;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Service;
+
+/// <summary>
+/// Gives memory back once the service has been idle for <see cref="ServiceOptions.IdleMemoryRelease"/> after
+/// reading mail (and once after start): drops the offline gazetteer's places and runs one aggressive, compacting
+/// collection, which also returns the freed heap to the operating system. A service that polls a quiet mailbox
+/// then idles at the size of the runtime and its code instead of the size of its busiest poll.
+/// </summary>
+/// <remarks>
+/// Polls that read nothing neither postpone nor cause a release: a watched folder polled every few seconds
+/// must not keep the timer from firing. A poll running when the timer fires postpones the release by one delay.
+/// </remarks>
+internal sealed class IdleMemoryReleaser : IDisposable
+{
+    private readonly TimeSpan _delay;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<IdleMemoryReleaser> _logger;
+    private readonly Lock _gate = new();
+    private readonly Func<bool> _releaseCaches;
+    private ITimer? _timer;
+    private int _polling;
+
+    // Start-up leaves garbage of its own (configuration, host, first poll): it counts as work to release.
+    private bool _pending = true;
+
+    public IdleMemoryReleaser(IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger)
+        : this(options, timeProvider, logger, OfflineGazetteer.Shared.Release)
+    {
+    }
+
+    internal IdleMemoryReleaser(IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger, Func<bool> releaseCaches)
+    {
+        _delay = options.Value.IdleMemoryRelease;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _releaseCaches = releaseCaches;
+    }
+
+    /// <summary>How many releases have run (for tests and the log).</summary>
+    public int Releases { get; private set; }
+
+    public void PollStarting()
+    {
+        lock (_gate)
+        {
+            _polling++;
+        }
+    }
+
+    /// <param name="readMessages">Whether the poll read any message (only then is there much to give back).</param>
+    public void PollFinished(bool readMessages)
+    {
+        lock (_gate)
+        {
+            _polling--;
+            var arm = _pending && _timer is null || readMessages;
+            _pending |= readMessages;
+            if (arm)
+            {
+                Arm();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    private void Arm()
+    {
+        if (_delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        _timer ??= _timeProvider.CreateTimer(_ => OnIdle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnIdle()
+    {
+        lock (_gate)
+        {
+            if (!_pending)
+            {
+                return;
+            }
+
+            if (_polling > 0)
+            {
+                Arm();
+                return;
+            }
+
+            _pending = false;
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: false);
+        var releasedCaches = _releaseCaches();
+        // Aggressive: compacts everything and decommits the free space, so the resident size falls, not only the heap.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Releases++;
+        ServiceLog.MemoryReleased(_logger, releasedCaches, before >> 20, GC.GetTotalMemory(forceFullCollection: false) >> 20);
+    }
+}

@@ -1,0 +1,96 @@
+using FleetManager.Service;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetManager.Tests.Service;
+
+public sealed class IdleMemoryReleaserTests
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+    private int _cacheReleases;
+
+    [Fact]
+    public void PollFinished_FirstPollAfterStart_ReleasesOnceIdleForTheDelay()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: false);
+
+        _time.Advance(Delay - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, releaser.Releases);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, releaser.Releases);
+        Assert.Equal(1, _cacheReleases);
+    }
+
+    [Fact]
+    public void PollFinished_EmptyPolls_NeitherPostponeNorRepeatTheRelease()
+    {
+        using var releaser = Create(Delay);
+        for (var i = 0; i < 20; i++)
+        {
+            // A watched folder polled every 5 s: the first release still comes 30 s after the first poll, and once.
+            Poll(releaser, readMessages: false);
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(1, releaser.Releases);
+    }
+
+    [Fact]
+    public void PollFinished_PollsWithMail_ReleaseOnlyOnceIdleAfterTheLast()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: false);
+        _time.Advance(Delay);
+        Assert.Equal(1, releaser.Releases);
+
+        Poll(releaser, readMessages: true);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Poll(releaser, readMessages: true);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, releaser.Releases);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, releaser.Releases);
+        Assert.Equal(2, _cacheReleases);
+    }
+
+    [Fact]
+    public void PollFinished_PollRunningWhenIdleTimeIsUp_WaitsForItAndOneMoreDelay()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: true);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        releaser.PollStarting();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, releaser.Releases);
+
+        releaser.PollFinished(readMessages: false);
+        _time.Advance(Delay);
+        Assert.Equal(1, releaser.Releases);
+    }
+
+    [Fact]
+    public void PollFinished_DelayZero_NeverReleases()
+    {
+        using var releaser = Create(TimeSpan.Zero);
+        Poll(releaser, readMessages: true);
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, releaser.Releases);
+        Assert.Equal(0, _cacheReleases);
+    }
+
+    private IdleMemoryReleaser Create(TimeSpan delay) =>
+        new(Options.Create(new ServiceOptions { IdleMemoryRelease = delay }), _time, NullLogger<IdleMemoryReleaser>.Instance, () =>
+        {
+            _cacheReleases++;
+            return true;
+        });
+
+    private static void Poll(IdleMemoryReleaser releaser, bool readMessages)
+    {
+        releaser.PollStarting();
+        releaser.PollFinished(readMessages);
+    }
+}
