@@ -40,7 +40,8 @@ internal static class ImportCommand
         command.Validators.Add(result =>
         {
             var hasPaths = result.GetValue(paths) is { Length: > 0 };
-            var hasSource = result.GetValue(source) is not null;
+            // By its tokens, not GetValue: an unknown kind (pop3) is already an error of its own, and GetValue would throw on it.
+            var hasSource = result.GetResult(source) is { Tokens.Count: > 0 };
             if (hasPaths == hasSource)
             {
                 result.AddError(hasPaths
