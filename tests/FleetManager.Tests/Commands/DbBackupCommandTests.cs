@@ -68,32 +68,6 @@ public sealed class DbBackupCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Backup_WithKeep_PrunesAllButTheNewestBackups()
-    {
-        var db = _temp.File("fm.db");
-        Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet")).ExitCode);
-        var folder = Directory.CreateDirectory(_temp.File("backups")).FullName;
-        // Older backups and an unrelated file already in the folder.
-        foreach (var name in new[] { "fleetmanager-20260101T000000Z.db", "fleetmanager-20260102T000000Z.db", "fleetmanager-20260103T000000Z.db" })
-        {
-            File.Copy(db, Path.Combine(folder, name));
-        }
-
-        File.WriteAllText(Path.Combine(folder, "notes.txt"), "keep me");
-
-        var result = await CliProcess.RunAsync("db", "backup", "--db", db, "--to", folder, "--keep", "2");
-
-        Assert.True(result.ExitCode == 0, result.StdErr);
-        var left = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(3, left.Count);
-        Assert.Equal("fleetmanager-20260103T000000Z.db", left[0]);
-        Assert.StartsWith("fleetmanager-2026", left[1], StringComparison.Ordinal);
-        Assert.NotEqual("fleetmanager-20260103T000000Z.db", left[1]);
-        Assert.Equal("notes.txt", left[2]);
-        Assert.Contains("pruned: ", result.StdOut, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Restore_DamagedBackup_RefusesWithExitFourAndLeavesTheBookAlone()
     {
         var db = _temp.File("fm.db");
