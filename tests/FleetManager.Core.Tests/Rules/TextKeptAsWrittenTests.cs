@@ -50,9 +50,9 @@ public sealed class TextKeptAsWrittenTests
     }
 
     [Theory]
-    [InlineData("Loading: @Home Logistics GmbH", StopLabelKind.Loading)]
-    [InlineData("Loading: dispo@home-logistics.example", StopLabelKind.Other)]
-    [InlineData("Loading: Anna <anna@example.com>", StopLabelKind.Other)]
-    public void Read_LabelWithAt_OnlyAnAddressMakesItAHeaderLine(string line, StopLabelKind expected) =>
-        Assert.Equal(expected, LineLabel.Read(line)?.Kind);
+    [InlineData("Loading: @Home Logistics GmbH", nameof(StopLabelKind.Loading))]
+    [InlineData("Loading: dispo@home-logistics.example", nameof(StopLabelKind.Other))]
+    [InlineData("Loading: Anna <anna@example.com>", nameof(StopLabelKind.Other))]
+    public void Read_LabelWithAt_OnlyAnAddressMakesItAHeaderLine(string line, string expected) =>
+        Assert.Equal(expected, LineLabel.Read(line)?.Kind.ToString());
 }

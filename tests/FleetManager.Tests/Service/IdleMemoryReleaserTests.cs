@@ -2,6 +2,7 @@ using FleetManager.Service;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
 namespace FleetManager.Tests.Service;
 
