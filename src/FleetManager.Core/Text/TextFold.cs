@@ -34,13 +34,42 @@ public static class TextFold
                 case 'þ' or 'Þ': builder.Append("th"); continue;
             }
 
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            foreach (var d in decomposed)
+            if (char.IsSurrogate(c))
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
-                {
-                    builder.Append(char.ToLowerInvariant(d));
-                }
+                // Half of an emoji or another character outside the BMP: kept as it is (it has no
+                // decomposition, and normalising half a pair throws).
+                builder.Append(c);
+                continue;
+            }
+
+            builder.Append(FoldedChars[c] ??= FoldChar(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The folded form of each non-ASCII BMP character met so far; filled on first use (a benign race: every thread computes the same string).</summary>
+    private static readonly string?[] FoldedChars = new string?[char.MaxValue + 1];
+
+    private static string FoldChar(char c)
+    {
+        string decomposed;
+        try
+        {
+            decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // A code point normalisation rejects (a non-character): compared as it is.
+            return char.ToLowerInvariant(c).ToString();
+        }
+
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var d in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(d));
             }
         }
 
