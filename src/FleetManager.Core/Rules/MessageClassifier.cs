@@ -78,11 +78,19 @@ public sealed class MessageClassifier
         // there are two digest lanes, so the scans stop at the first line and the second lane.
         var hasLoadingLine = V.LoadingLine().IsMatch(content) || StopLines.Has(content, loading: true);
         var hasUnloadingLine = V.UnloadingLine().IsMatch(content) || StopLines.Has(content, loading: false);
+        // Prose ("loading is on Tuesday at … 8700 Horsens") counts where there are no stop lines.
+        if (!hasLoadingLine || !hasUnloadingLine)
+        {
+            var proseLoading = hasLoadingLine || StopLines.HasInProse(newBody, loading: true);
+            var proseUnloading = hasUnloadingLine || StopLines.HasInProse(newBody, loading: false);
+            (hasLoadingLine, hasUnloadingLine) = proseLoading && proseUnloading ? (true, true) : (hasLoadingLine, hasUnloadingLine);
+        }
+
         // Cheap exact pre-filters: every digest lane has an arrow (all its arrows contain '>', '→' or
         // '»'), and a load-list header needs cell separators; most messages have neither, and these
         // line-anchored patterns are costly to run over a whole message for nothing.
         var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : CountUpTo(V.DigestLane().EnumerateMatches(newBody), 2);
-        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && HasLoadListHeader(content);
+        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && (HasLoadListHeader(content) || StopLines.HasLoadListHeader(content));
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
         if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)

@@ -28,15 +28,15 @@ internal static class CommonOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
-    /// <summary><c>--reader rules|gemini|openai</c>: who reads the messages (default: the offline rules engine).</summary>
+    /// <summary><c>--reader rules|gemini|openai|hybrid</c>: who reads the messages (default: the offline rules engine).</summary>
     public static Option<string> Reader()
     {
         var option = new Option<string>("--reader")
         {
-            Description = "Who reads the messages: rules (offline, default), gemini (GEMINI_API_KEY) or openai (any OpenAI-compatible server).",
+            Description = "Who reads the messages: rules (offline, default), gemini (GEMINI_API_KEY), openai (any OpenAI-compatible server) or hybrid (rules, and the model of Reader:HybridModel only for orders below Reader:HybridThreshold).",
             DefaultValueFactory = _ => "rules",
         };
-        option.AcceptOnlyFromAmong("rules", "gemini", "openai");
+        option.AcceptOnlyFromAmong("rules", "gemini", "openai", "hybrid");
         return option;
     }
 }

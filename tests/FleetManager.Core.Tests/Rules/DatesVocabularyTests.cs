@@ -20,4 +20,16 @@ public sealed class DatesVocabularyTests
     [InlineData("4 veljače", 2027, 2, 4)]
     public void FindFirst_MonthNameOfAnyLanguage_IsADate(string text, int y, int m, int d)
         => Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, Sent)?.Date);
+
+    [Theory]
+    [InlineData("Yükleme 08-03 08:00-12:00", 2027, 3, 8)]
+    [InlineData("Lossning 21-02", 2027, 2, 21)]
+    public void FindFirst_DayDashMonthWithoutYear_IsADate(string text, int y, int m, int d)
+        => Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, Sent)?.Date);
+
+    [Theory]
+    [InlineData("ore 08-12")]
+    [InlineData("Zeitfenster 10-14")]
+    public void FindFirst_RisingHourRange_IsNoDate(string text)
+        => Assert.Null(DateExpressionParser.FindFirst(text, Sent));
 }
