@@ -166,7 +166,7 @@ internal static class StopLabels
     {
         if (StopLookup.TryGetValue(foldedWord, out var stop))
         {
-            return foldedWord is "to" or "from" or "load" or "pick" or "coll" or "collect" or "drop" or "deliver" or "ladung" ? null : stop.Loading;
+            return foldedWord is "to" or "from" or "load" or "pick" or "coll" or "drop" or "deliver" or "ladung" ? null : stop.Loading;
         }
 
         if (NotStopWords.Contains(foldedWord))
