@@ -4,6 +4,7 @@ using FleetManager.Core.Pipeline;
 using FleetManager.Core.Rules;
 using FleetManager.Llm.Gemini;
 using FleetManager.Llm.Http;
+using FleetManager.Llm.Hybrid;
 using FleetManager.Llm.OpenAi;
 using FleetManager.Llm.PreFiltering;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,11 @@ public static class LlmServiceCollectionExtensions
         var openAi = services.AddOptions<OpenAiOptions>().Bind(configuration.GetSection(OpenAiOptions.Section));
 
         var kind = configuration.GetSection(ReaderOptions.Section)["Kind"]?.Trim().ToLowerInvariant();
+        if (kind == "hybrid")
+        {
+            kind = configuration.GetSection(ReaderOptions.Section)["HybridModel"]?.Trim().ToLowerInvariant() ?? "gemini";
+        }
+
         if (kind == "gemini")
         {
             gemini.ValidateOnStart();
@@ -56,12 +62,19 @@ public static class LlmServiceCollectionExtensions
         services.AddTransient<IOrderReader>(sp =>
         {
             var reader = sp.GetRequiredService<IOptions<ReaderOptions>>().Value;
-            IOrderReader model = reader.Kind switch
+            var modelKind = reader.Kind == "hybrid" ? reader.HybridModel : reader.Kind;
+            IOrderReader model = modelKind switch
             {
                 "gemini" => sp.GetRequiredService<GeminiOrderReader>(),
                 "openai" => sp.GetRequiredService<OpenAiCompatibleOrderReader>(),
                 _ => new RulesOrderReader(),
             };
+            if (reader.Kind == "hybrid")
+            {
+                // The rules engine already decided what is not an order; the pre-filter has nothing left to save.
+                return new HybridOrderReader(new RulesOrderReader(), model, reader.HybridThreshold, sp.GetRequiredService<ILogger<HybridOrderReader>>());
+            }
+
             return reader.Kind is "gemini" or "openai" && reader.PreFilter
                 ? new PreFilteredOrderReader(model, sp.GetRequiredService<ILogger<PreFilteredOrderReader>>())
                 : model;
@@ -70,13 +83,16 @@ public static class LlmServiceCollectionExtensions
     }
 
     /// <summary>The options of the reader <c>Reader:Kind</c> names (its message timeout and concurrency), or null for the rules engine.</summary>
-    public static ModelReaderOptions? ChosenModelOptions(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<ReaderOptions>>().Value.Kind switch
+    public static ModelReaderOptions? ChosenModelOptions(this IServiceProvider services)
+    {
+        var reader = services.GetRequiredService<IOptions<ReaderOptions>>().Value;
+        return (reader.Kind == "hybrid" ? reader.HybridModel : reader.Kind) switch
         {
             "gemini" => services.GetRequiredService<IOptions<GeminiOptions>>().Value,
             "openai" => services.GetRequiredService<IOptions<OpenAiOptions>>().Value,
             _ => null,
         };
+    }
 
     private static void AddModelClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReader, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, string name, Func<TOptions, string?> key, bool bearer)
         where TReader : class

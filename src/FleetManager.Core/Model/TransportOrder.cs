@@ -27,4 +27,13 @@ public sealed record TransportOrder
     /// </summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, TextSpan> Sources { get; init; } = new Dictionary<string, TextSpan>();
+
+    /// <summary>
+    /// How sure the reader is of this order and each field (the rules engine sets it; a model reader does
+    /// not). An extension beside the spec fields: written as <c>x_confidence</c> when set, so it is kept in
+    /// the order book's order JSON and shown by <c>extract</c>, and absent otherwise.
+    /// </summary>
+    [JsonPropertyName("x_confidence")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OrderConfidence? Confidence { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Classifying;
+using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
 using P = FleetManager.Core.Rules.Classifying.ClassificationPrechecks;
 using V = FleetManager.Core.Rules.Classifying.ClassificationVocabulary;
 
@@ -31,9 +33,11 @@ public sealed class MessageClassifier
             return Classification.Other;
         }
 
-        var isForward = email.IsForward || V.ForwardPrefix().IsMatch(subject);
-        var isReply = !isForward && V.ReplyPrefix().IsMatch(subject);
+        VocabularyMatchers.SubjectPrefixes(subject, out var dataReply, out var dataForward);
+        var isForward = email.IsForward || dataForward || V.ForwardPrefix().IsMatch(subject);
+        var isReply = !isForward && (dataReply || V.ReplyPrefix().IsMatch(subject));
         var subjectCore = V.ReplyPrefix().Replace(V.ForwardPrefix().Replace(subject, ""), "");
+        var foldedSubject = TextFold.Fold(subjectCore);
         var body = email.Body;
         var newBody = isReply ? body[..ReplyText.NewTextLength(body)] : body;
         var attachmentText = string.Join("\n\n", email.Attachments.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
@@ -41,8 +45,9 @@ public sealed class MessageClassifier
         var content = attachmentText.Length == 0 ? newBody : newBody + "\n\n" + attachmentText;
 
         // Each body pattern below runs only where its pre-check finds one of the words every match holds.
-        if (V.AutoReply().IsMatch(subject)
-            || (newBody.Length < 1500 && P.AutoReplyBody.MayMatch(newBody) && V.AutoReplyBody().IsMatch(newBody)))
+        if (V.AutoReply().IsMatch(subject) || VocabularyMatchers.OutOfOffice.IsIn(TextFold.Fold(subject))
+            || (newBody.Length < 1500 && ((P.AutoReplyBody.MayMatch(newBody) && V.AutoReplyBody().IsMatch(newBody))
+                || VocabularyMatchers.OutOfOfficePhrases.IsInText(newBody))))
         {
             return Classification.Other;
         }
@@ -55,20 +60,37 @@ public sealed class MessageClassifier
         }
 
         if (V.Phishing().IsMatch(subject) || (P.Phishing.MayMatch(newBody) && V.Phishing().IsMatch(newBody))
-            || V.JobApplication().IsMatch(subjectCore) || V.Cancellation().IsMatch(subjectCore))
+            || V.JobApplication().IsMatch(subjectCore) || V.Cancellation().IsMatch(subjectCore)
+            || VocabularyMatchers.Cancellation.IsIn(foldedSubject))
+        {
+            return Classification.Other;
+        }
+
+        // Sea and air freight is not road transport, whatever lane it names: two of its terms (LCL,
+        // port of loading, air waybill ...) settle it.
+        var foldedContent = TextFold.Fold(content);
+        if (VocabularyMatchers.DistinctIn(VocabularyMatchers.SeaAir, foldedContent, 2) >= 2)
         {
             return Classification.Other;
         }
 
         // Only whether there is a loading and an unloading line counts (not how many), and only whether
         // there are two digest lanes, so the scans stop at the first line and the second lane.
-        var hasLoadingLine = V.LoadingLine().IsMatch(content);
-        var hasUnloadingLine = V.UnloadingLine().IsMatch(content);
+        var hasLoadingLine = V.LoadingLine().IsMatch(content) || StopLines.Has(content, loading: true);
+        var hasUnloadingLine = V.UnloadingLine().IsMatch(content) || StopLines.Has(content, loading: false);
+        // Prose ("loading is on Tuesday at … 8700 Horsens") counts where there are no stop lines.
+        if (!hasLoadingLine || !hasUnloadingLine)
+        {
+            var proseLoading = hasLoadingLine || StopLines.HasInProse(newBody, loading: true);
+            var proseUnloading = hasUnloadingLine || StopLines.HasInProse(newBody, loading: false);
+            (hasLoadingLine, hasUnloadingLine) = proseLoading && proseUnloading ? (true, true) : (hasLoadingLine, hasUnloadingLine);
+        }
+
         // Cheap exact pre-filters: every digest lane has an arrow (all its arrows contain '>', '→' or
         // '»'), and a load-list header needs cell separators; most messages have neither, and these
         // line-anchored patterns are costly to run over a whole message for nothing.
         var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : CountUpTo(V.DigestLane().EnumerateMatches(newBody), 2);
-        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && HasLoadListHeader(content);
+        var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && (HasLoadListHeader(content) || StopLines.HasLoadListHeader(content));
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
         if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)
@@ -80,20 +102,22 @@ public sealed class MessageClassifier
         // costly scans of the content run one at a time, each narrowing the range the two scores can
         // still end in, and stop as soon as every score in that range gives the same answer.
         var order = 0;
-        order += V.OrderSubject().IsMatch(subjectCore) ? 2 : 0;
+        order += V.OrderSubject().IsMatch(subjectCore) || VocabularyMatchers.OrderWords.IsIn(foldedSubject) || VocabularyMatchers.QuoteRequest.IsIn(foldedSubject) ? 2 : 0;
         order += V.Lane().IsMatch(subjectCore) ? 2 : 0;
         order += hasLoadingLine ? 2 : 0;
         order += hasUnloadingLine ? 2 : 0;
         order += digestLanes >= 2 ? 4 : 0;
         order += loadList ? 4 : 0;
-        if (isReply && V.ReplyAcknowledgement().IsMatch(newBody))
+        if (isReply && (V.ReplyAcknowledgement().IsMatch(newBody) || VocabularyMatchers.Confirmation.IsInText(newBody)))
         {
             order -= 2;
         }
 
         // A newsletter loses 6 unless it is a freight-exchange digest; the headers can settle it.
         var newsletterPending = false;
-        if (digestLanes < 2)
+        // Concrete loads (a loading and an unloading line) outweigh bulk-mail headers: freight-exchange
+        // alerts are sent as bulk mail.
+        if (digestLanes < 2 && !(hasLoadingLine && hasUnloadingLine))
         {
             if (email.Headers.ContainsKey("list-unsubscribe") || email.Headers.ContainsKey("list-id"))
             {
@@ -105,7 +129,7 @@ public sealed class MessageClassifier
             }
         }
 
-        if (V.StatusSubject().IsMatch(subjectCore))
+        if (V.StatusSubject().IsMatch(subjectCore) || VocabularyMatchers.Tracking.IsIn(foldedSubject))
         {
             order -= 5;
         }
@@ -120,7 +144,7 @@ public sealed class MessageClassifier
         var invoice = 0;
         if (!invoiceQuestion)
         {
-            invoice += V.InvoiceWord().IsMatch(subjectCore) ? 6 : 0;
+            invoice += V.InvoiceWord().IsMatch(subjectCore) || VocabularyMatchers.Invoice.IsIn(foldedSubject) ? 6 : 0;
             invoice += V.InvoiceWord().IsMatch(attachmentNames) ? 3 : 0;
         }
 

@@ -15,7 +15,8 @@ public sealed class OrderFieldExtractor
     public TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources)
     {
         var fields = FieldBlock.Create(document.Text, block.Start, block.End, document.BodyStart, AttachmentsStart(document));
-        var exchange = RequestTypeReader.IsExchangeNotification(document.Text);
+        // An order sent as bulk mail (List-Unsubscribe, List-Id, Precedence: bulk) is a freight exchange's alert: its loads are offers.
+        var exchange = RequestTypeReader.IsExchangeNotification(document.Text) || IsBulkMail(document.Email.Headers);
 
         var requestType = RequestTypeReader.Read(document.Email.Subject, fields, exchange);
         var reference = ReferenceReader.Read(fields);
@@ -63,6 +64,10 @@ public sealed class OrderFieldExtractor
             Contact = contact?.Contact,
         };
     }
+
+    private static bool IsBulkMail(IReadOnlyDictionary<string, string> headers)
+        => headers.ContainsKey("list-unsubscribe") || headers.ContainsKey("list-id")
+            || (headers.TryGetValue("precedence", out var precedence) && (precedence.Contains("bulk", StringComparison.OrdinalIgnoreCase) || precedence.Contains("list", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The vehicle from a vehicle-labelled value first (where "box" or "plane" are unambiguous), then anywhere in the block.</summary>
     private static (VehicleType Type, TextSpan Span)? Vehicle(FieldBlock block)

@@ -43,7 +43,8 @@ public sealed class RulesOrderReader : IOrderReader
             var sources = new Dictionary<string, TextSpan>();
             var order = _fields.Extract(document, block, sources);
             var stops = _stops.Extract(document, block, sources);
-            orders.Add(order with { Stops = stops, Sources = sources });
+            var complete = order with { Stops = stops, Sources = sources };
+            orders.Add(complete with { Confidence = ConfidenceScorer.Score(document.Text, complete) });
         }
 
         return orders;

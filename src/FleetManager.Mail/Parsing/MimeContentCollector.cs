@@ -15,6 +15,9 @@ internal sealed class MimeContentCollector
     private const int MaxNesting = 8;
     private const int TrivialPlainLength = 80;
 
+    /// <summary>A plain part this short may still be a stub ("the order is attached in HTML format; if your mail program cannot show it, call …").</summary>
+    private const int StubPlainLength = 400;
+
     private readonly EmailParserOptions _options;
     private readonly int _nesting;
     private readonly List<string> _bodyTexts = [];
@@ -150,14 +153,15 @@ internal sealed class MimeContentCollector
             return HasHtml(alternative, plain);
         }
 
-        if (length >= TrivialPlainLength)
+        if (length >= StubPlainLength)
         {
             return false;
         }
 
-        // A short plain part ("Please view this message in HTML") next to a long HTML part.
+        // A short plain part ("Please view this message in HTML") next to a long HTML part; a plain part
+        // of a few lines is a stub only beside an HTML part many times longer (a full order in a table).
         var html = FindHtml(alternative, plain);
-        return html is not null && DecodeBodyText(html).Length > length * 4;
+        return html is not null && DecodeBodyText(html).Length > length * (length < TrivialPlainLength ? 4 : 6);
     }
 
     private static bool HasHtml(Multipart alternative, MimePart? plain) => FindHtml(alternative, plain) is not null;

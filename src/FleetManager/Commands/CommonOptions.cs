@@ -29,17 +29,17 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--reader rules|gemini|openai</c>: who reads the messages; default <c>Reader:Kind</c>
+    /// <c>--reader rules|gemini|openai|hybrid</c>: who reads the messages; default <c>Reader:Kind</c>
     /// (<c>FLEETMANAGER__READER__KIND</c>), else the offline rules engine.
     /// </summary>
     public static Option<string> Reader()
     {
         var option = new Option<string>("--reader")
         {
-            Description = "Who reads the messages: rules (offline), gemini (GEMINI_API_KEY) or openai (any OpenAI-compatible server). Default: Reader:Kind, else rules.",
+            Description = "Who reads the messages: rules (offline), gemini (GEMINI_API_KEY), openai (any OpenAI-compatible server) or hybrid (rules, and the model of Reader:HybridModel only for orders below Reader:HybridThreshold). Default: Reader:Kind, else rules.",
             DefaultValueFactory = _ => Service.SourceCatalog.DefaultReader(Hosting.AppConfiguration.Build()),
         };
-        option.AcceptOnlyFromAmong("rules", "gemini", "openai");
+        option.AcceptOnlyFromAmong("rules", "gemini", "openai", "hybrid");
         return option;
     }
 }

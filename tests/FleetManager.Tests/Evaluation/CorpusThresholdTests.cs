@@ -26,6 +26,25 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
         Assert.True(report.FieldF1 >= 0.90, $"field F1 {report.FieldF1:0.000} < 0.90");
     }
 
+    /// <summary>
+    /// The second labelled set (Nordic, Baltic, Balkan, Greek, Turkish, Ukrainian mail): classification
+    /// meets the 0.95 goal; the field F1 is held at the level reached so far (0.61 when written; the goal
+    /// is 0.90 and needs the stop readers' layouts, issue 13), so a change that loses ground fails here.
+    /// </summary>
+    [Fact]
+    public void Eval_Dev2Corpus_MeetsClassificationGoalAndHoldsFieldLevel()
+    {
+        var dev2 = Path.Combine(Path.GetDirectoryName(RepoPaths.DevCorpus)!, "dev2");
+        Assert.True(Directory.Exists(dev2), "the second labelled corpus must be at " + dev2);
+
+        var report = EvalCommand.Evaluate(dev2);
+
+        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
+        Assert.Equal(48, report.Messages);
+        Assert.True(report.ClassificationAccuracy >= 0.95, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.95");
+        Assert.True(report.FieldF1 >= 0.60, $"field F1 {report.FieldF1:0.000} < 0.60");
+    }
+
     [Fact]
     public void Eval_Samples_ReadsTheProjectsOwnMailboxWell()
     {

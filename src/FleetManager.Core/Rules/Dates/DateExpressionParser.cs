@@ -81,7 +81,7 @@ public static partial class DateExpressionParser
                 // Without a year only unambiguous shapes count: "8.10." (closing dot), "09.12", "12/11";
                 // "13.6" is a number and "8-12" a range of hours.
                 var closingDot = m.Groups["dot"].Success;
-                if (sep == "-" || (sep == "." && !closingDot && (day.Length < 2 || month.Length < 2)))
+                if ((sep == "-" && !IsDayDashMonth(text, m, day, month)) || (sep == "." && !closingDot && (day.Length < 2 || month.Length < 2)))
                 {
                     continue;
                 }
@@ -96,6 +96,30 @@ public static partial class DateExpressionParser
             Add(found, m, year, int.Parse(month, CultureInfo.InvariantCulture), int.Parse(day, CultureInfo.InvariantCulture), emailDate);
         }
     }
+
+    /// <summary>
+    /// Whether "dd-mm" without a year is a date rather than a range of hours ("8-12", "10-14"): both parts
+    /// two digits, and either the second is smaller than the first (hour ranges rise) or a time follows
+    /// ("08-03 08:00-12:00").
+    /// </summary>
+    private static bool IsDayDashMonth(string text, Match m, string day, string month)
+    {
+        if (day.Length != 2 || month.Length != 2)
+        {
+            return false;
+        }
+
+        if (int.Parse(month, CultureInfo.InvariantCulture) < int.Parse(day, CultureInfo.InvariantCulture))
+        {
+            return true;
+        }
+
+        var end = m.Index + m.Length;
+        return TimeAfter().IsMatch(text.AsSpan(end, Math.Min(8, text.Length - end)));
+    }
+
+    [GeneratedRegex(@"^[ \t]+\d{1,2}[:.]\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAfter();
 
     /// <summary>The first date in <paramref name="text"/>, or null.</summary>
     public static DateMatch? FindFirst(string text, DateOnly emailDate)

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Fields;
 
@@ -28,9 +30,13 @@ public static partial class AdrReader
                 return (true, new TextSpan(field.ValueStart, field.ValueLength));
             }
 
-            if (Negative().IsMatch(value))
+            if (Negative().IsMatch(value) || StartsWithAnswer(value, VocabularyMatchers.No))
             {
                 labelled ??= (false, new TextSpan(field.ValueStart, field.ValueLength));
+            }
+            else if (StartsWithAnswer(value, VocabularyMatchers.Yes))
+            {
+                return (true, new TextSpan(field.ValueStart, field.ValueLength));
             }
         }
 
@@ -46,10 +52,17 @@ public static partial class AdrReader
             return labelled;
         }
 
+        // A negation of any language of the vocabulary files ("ej ADR", "ei vaarallista", "nav bīstama
+        // krava", "Μη επικίνδυνο") before the affirmations: most of them hold the word they negate.
+        if (DataNegation(block) is { } dataNegation)
+        {
+            return dataNegation;
+        }
+
         // Both remaining patterns need a dangerous-goods word in the block; most blocks have none.
         if (!DangerWords.MayContain(block.Span))
         {
-            return null;
+            return DataMention(block);
         }
 
         var negated = Negated().Match(text, block.Start);
@@ -59,8 +72,34 @@ public static partial class AdrReader
         }
 
         var mention = Mention().Match(text, block.Start);
-        return mention.Success ? (true, new TextSpan(mention.Index, mention.Length)) : null;
+        return mention.Success ? (true, new TextSpan(mention.Index, mention.Length)) : DataMention(block);
     }
+
+    /// <summary>A labelled value that starts with one of the answer words ("ei", "nej", "ne", "όχι"; "jah", "kyllä").</summary>
+    private static bool StartsWithAnswer(ReadOnlySpan<char> value, PhraseSet answers)
+    {
+        var folded = TextFold.Fold(value.Trim());
+        return answers.Find(folded, out _) == 0;
+    }
+
+    private static (bool Value, TextSpan Span)? DataNegation(FieldBlock block)
+    {
+        var span = block.Span;
+        var folded = TextFold.Fold(span);
+        var at = VocabularyMatchers.AdrNegation.Find(folded, out var length);
+        return at < 0 ? null : (false, SpanOf(block, folded, at, length));
+    }
+
+    private static (bool Value, TextSpan Span)? DataMention(FieldBlock block)
+    {
+        var folded = TextFold.Fold(block.Span);
+        var at = VocabularyMatchers.AdrDangerous.Find(folded, out var length);
+        return at < 0 ? null : (true, SpanOf(block, folded, at, length));
+    }
+
+    /// <summary>Where a match in the folded block lies in the text: exact when folding kept the length, else the block.</summary>
+    private static TextSpan SpanOf(FieldBlock block, string folded, int at, int length)
+        => folded.Length == block.Span.Length ? new TextSpan(block.Start + at, length) : new TextSpan(block.Start, block.Span.Length);
 
     /// <summary>
     /// A word every <see cref="Negated"/> and every <see cref="Mention"/> match contains (for each

@@ -1,9 +1,11 @@
+using FleetManager.Core.Rules.Vocabularies;
+
 namespace FleetManager.Core.Rules.Fields;
 
 /// <summary>
 /// Folded (lower case, diacritic-free) label stems that introduce each order field in the languages
-/// the mailbox sees: EN, DE, FR, IT, ES, PT, NL, PL, CS, SK, HU, RO, BG, SL, LT, TR.
-/// A label matches when it starts with a stem.
+/// the mailbox sees: the stems written here, and the <c>label.*</c> (and <c>vehicle.label</c>,
+/// <c>adr.dangerous</c>) words of every language file. A label matches when it starts with a stem.
 /// </summary>
 public static class FieldLabels
 {
@@ -12,6 +14,7 @@ public static class FieldLabels
         "weight", "gross weight", "total weight", "gewicht", "bruttogewicht", "gesamtgewicht", "waga", "masa", "poids",
         "peso", "gewicht", "hmotnost", "hmotnosť", "vaha", "suly", "brutto suly", "greutate", "тегло", "бруто тегло",
         "teza", "svoris", "agirlik", "gross", "brutto", "weight kg", "tonaz",
+        .. VocabularyCatalog.Folded("label.weight"),
     ]);
 
     public static readonly IReadOnlyList<string> Pallets = new LabelStems(
@@ -19,6 +22,7 @@ public static class FieldLabels
         "pallets", "pallet", "paletten", "palety", "palet", "palettes", "bancali", "paletas", "palets", "raklap",
         "палета", "палети", "padeklai", "paleti", "pocet palet", "počet palet", "packages", "packstucke", "colli",
         "stellplatze", "pal.", "epal", "liczba palet", "pocet paliet",
+        .. VocabularyCatalog.Folded("label.pallets"),
     ]);
 
     public static readonly IReadOnlyList<string> LoadingMeters = new LabelStems(
@@ -33,6 +37,7 @@ public static class FieldLabels
         "typ auta", "vehicule", "camion", "mezzo", "tipo mezzo", "automezzo", "vehiculo", "veiculo", "voertuig", "wagen",
         "vozidlo", "typ vozidla", "nastavba", "jarmu", "tip camion", "tip vehicul", "autovehicul", "камион", "превозно средство",
         "ремарке", "arac", "transporto priemone", "vozilo", "truck type", "vehicle type",
+        .. VocabularyCatalog.Folded("vehicle.label"),
     ]);
 
     public static readonly IReadOnlyList<string> Price = new LabelStems(
@@ -41,6 +46,7 @@ public static class FieldLabels
         "frachtkosten", "festpreis", "vereinbarter", "stawka", "cena", "fracht", "prix", "tarif", "prezzo", "nolo",
         "precio", "preco", "tarief", "prijs", "vrachtprijs", "cena za prepravu", "cena prepravy", "fuvardij", "dij",
         "pret", "tarif", "цена", "навло", "ucret", "navlun", "kaina", "rate eur", "offer", "oferta cenowa", "importe",
+        .. VocabularyCatalog.Folded("label.price"),
     ]);
 
     public static readonly IReadOnlyList<string> Goods = new LabelStems(
@@ -48,12 +54,14 @@ public static class FieldLabels
         "goods", "cargo", "commodity", "description", "ware", "ladung", "sendung", "towar", "ladunek", "marchandise",
         "merce", "descrizione", "mercancia", "mercadoria", "lading", "goederen", "zbozi", "tovar", "aru", "marfa",
         "товар", "стока", "krovinys", "yuk", "blago", "ware gesamt",
+        .. VocabularyCatalog.Folded("label.goods"),
     ]);
 
     public static readonly IReadOnlyList<string> Temperature = new LabelStems(
     [
         "temp", "temperatur", "temperature", "temperatura", "temperatuur", "teplota", "homerseklet", "температура", "sicaklik",
         "set temp",
+        .. VocabularyCatalog.Folded("label.temperature"),
     ]);
 
     public static readonly IReadOnlyList<string> Adr = new LabelStems(
@@ -62,6 +70,7 @@ public static class FieldLabels
         "merci pericolose", "merce pericolosa", "mercancia peligrosa", "mercancias peligrosas", "towary niebezpieczne",
         "towar niebezpieczny", "nebezpecne", "veszelyes", "marfa periculoasa", "опасен товар", "опасни товари",
         "gevaarlijke stoffen", "tehlikeli", "pavojing",
+        .. VocabularyCatalog.Folded("adr.dangerous"),
     ]);
 
     public static readonly IReadOnlyList<string> Customer = new LabelStems(

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Fields;
@@ -41,7 +42,8 @@ public static partial class QuantityReader
                 }
             }
 
-            if (!inValue && LeadingNumber().Match(value.ToString()) is { Success: true } bare && EuropeanNumber.Parse(bare.Groups["n"].ValueSpan) is { } n && n > 0)
+            // A value in a unit of the language files ("25,000 lbs", "18,5 τόνοι") is read by OtherUnitWeights, not as a bare number.
+            if (!inValue && !OtherUnits.Pattern.IsMatch(value.ToString()) && LeadingNumber().Match(value.ToString()) is { Success: true } bare && EuropeanNumber.Parse(bare.Groups["n"].ValueSpan) is { } n && n > 0)
             {
                 var kg = field.Label.Contains("kg", StringComparison.Ordinal) || n > 60 ? n : n * 1000;
                 best.Offer(kg, 3 + TotalBonus(block.Text, field.LineStart, field.LineEnd), field.ValueStart + bare.Index, bare.Length);
@@ -60,7 +62,40 @@ public static partial class QuantityReader
             }
         }
 
+        if (best.Result is null)
+        {
+            OtherUnitWeights(block, ref best);
+        }
+
         return best.Result;
+    }
+
+    /// <summary>
+    /// Weights in the units of the language files that the main pattern does not know: pounds
+    /// (converted to whole kilograms), "τόνοι", "tonnia", "κιλά". Looked for only when the main pattern
+    /// found no weight, since few mails need it.
+    /// </summary>
+    private static void OtherUnitWeights(FieldBlock block, ref Candidate best)
+    {
+        var text = block.TextToEnd;
+        for (var match = OtherUnits.Pattern.Match(text, block.Start); match.Success; match = match.NextMatch())
+        {
+            if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is not { } n || n <= 0
+                || !OtherUnits.Factors.TryGetValue(TextFold.Fold(match.Groups["u"].ValueSpan), out var factor))
+            {
+                continue;
+            }
+
+            var before = text.AsSpan(Math.Max(0, match.Index - 24), Math.Min(24, match.Index));
+            if (NotCargoWeightBefore().IsMatch(before))
+            {
+                continue;
+            }
+
+            var kg = factor == 1000m && n > 100 ? n : Math.Round(n * factor, MidpointRounding.AwayFromZero);
+            var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
+            best.Offer(kg, LineHasLabel(block, lineStart, FieldLabels.Weight) + TotalBonus(block.Text, lineStart, lineEnd), match.Index, match.Length);
+        }
     }
 
     /// <summary>Total number of pallets (any pallet type, Gitterboxes included).</summary>
@@ -225,6 +260,44 @@ public static partial class QuantityReader
         }
 
         public readonly (decimal Value, TextSpan Span)? Result => _has ? (_value, new TextSpan(_start, _length)) : null;
+    }
+
+    /// <summary>The weight units of the language files (<c>unit.pound</c>, <c>unit.tonne</c>, <c>unit.kg</c>) outside the main pattern, with their factor to kilograms.</summary>
+    private static class OtherUnits
+    {
+        /// <summary>Folded unit word → kilograms per unit.</summary>
+        public static readonly Dictionary<string, decimal> Factors = new(StringComparer.Ordinal);
+
+        /// <summary>The unit words as written and folded, which the pattern matches.</summary>
+        private static readonly HashSet<string> Forms = Build();
+
+        public static readonly Regex Pattern = new(
+            @"(?<![\w.,/-])" + Number + @"[ \t\u00A0]*(?<u>" + string.Join("|", Forms.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}\d])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static HashSet<string> Build()
+        {
+            var forms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (key, factor) in new[] { ("unit.pound", 0.45359237m), ("unit.tonne", 1000m), ("unit.kg", 1m) })
+            {
+                foreach (var (word, _) in VocabularyCatalog.Words(key))
+                {
+                    var folded = TextFold.Fold(word);
+                    // Units that start like the main pattern's (k, t, т, к) are its to find.
+                    if (folded.Length > 1 && !WeightPhraseScanner.UnitInitials.Contains(folded[0], StringComparison.Ordinal) && Factors.TryAdd(folded, factor))
+                    {
+                        forms.Add(word);
+                        forms.Add(folded);
+                    }
+                    else if (Factors.ContainsKey(folded))
+                    {
+                        forms.Add(word);
+                    }
+                }
+            }
+
+            return forms;
+        }
     }
 
     private const string Number = @"(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)";

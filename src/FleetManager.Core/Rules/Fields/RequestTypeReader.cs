@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Vocabularies;
 
 namespace FleetManager.Core.Rules.Fields;
 
@@ -25,8 +26,8 @@ public static partial class RequestTypeReader
         }
 
         var blockText = block.Span;
-        var quoteInSubject = subject is not null && IsQuoteRequest(subject);
-        var quoteInBody = IsQuoteRequest(blockText);
+        var quoteInSubject = subject is not null && (IsQuoteRequest(subject) || VocabularyMatchers.QuoteRequest.IsInText(subject));
+        var quoteInBody = IsQuoteRequest(blockText) || VocabularyMatchers.QuoteRequestInBody.IsInText(blockText);
         if (quoteInSubject || (quoteInBody && !FirmBooking().IsMatch(blockText)))
         {
             return RequestType.QuoteRequest;
@@ -81,7 +82,7 @@ public static partial class RequestTypeReader
         "zapytanie", "prośba", "wycen", "proszę", "poptávk", "nabídk", "prosím", "ajánlat", "ofert", "запитване", "оферта",
         "teklif", "pasiūlym");
 
-    [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:quot(?:e|ation)s?\b(?!\s+(?:it\b|this\s+(?:ref|number|order)|our\s+ref|the\s+(?:ref|order|booking|load)|ref\w*|on\s+(?:your|the)\s+invoice))|rfq\b|price\s+(?:request|enquiry|inquiry)|request\s+for\s+(?:a\s+)?(?:quote|price|rate)|your\s+(?:best\s+)?(?:price|rate|offer)\s+for|preisanfrage|angebotsanfrage|bitte\s+um\s+(?:ihr\s+)?(?:angebot|preis)|(?:ihr(?:en)?|einen)\s+(?:besten\s+)?preis\s+(?:für|nennen)|anfrage\s+für|cotation|devis|meilleure\s+offre|votre\s+(?:meilleur\s+)?prix|prix\s+ferme|prijsaanvraag|prijsopgave|offerteaanvraag|uw\s+tarief|solicitud\s+de\s+(?:precio|presupuesto|cotización)|presupuesto|necesitamos\s+precio|cotizaci[óo]n|nos\s+podr[íi]an\s+indicar\s+precio|preventivo|quotazione|richiesta\s+(?:di\s+)?(?:offerta|prezzo|quotazione)|vostra\s+migliore\s+offerta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuoteRequestWestern();
 
     [GeneratedRegex(@"\b(?:zapytanie\s+(?:ofertowe|o\s+(?:cenę|wycenę))|prośba\s+o\s+(?:wycenę|ofertę)|wycen\w*|proszę\s+o\s+(?:cenę|ofertę|wycenę)|poptávk\w*|cenov\w+\s+nabídk\w*|prosím\s+o\s+(?:cenu|nabídku)|árajánlat\w*|ajánlatkérés|ajánlatot\s+kér\w*|cerere\s+de\s+ofert\w*|ofert\w*\s+de\s+pre[țţt]|vă\s+rugăm\s+(?:să\s+)?(?:ne\s+)?(?:trimite[țţt]i\s+)?(?:o\s+)?ofert\w*|запитване|ценова\s+оферта|моля\s+за\s+оферта|fiyat\s+teklifi|teklif\s+(?:isteği|talebi)|kainos\s+pasiūlym\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -6,7 +6,8 @@ namespace FleetManager.Core.Rules.Fields;
 
 /// <summary>
 /// Reads the required cargo temperature range: "+2/+8 °C", "2-8°C", "-18 °C", "Temp: 4 °C",
-/// "+15 / +25 °C". A single value sets both bounds. A value on a temperature-labelled line wins over
+/// "+15 / +25 °C", and "between +2 and +8 °C" with the connecting word of any vocabulary language
+/// ("mellem +2 og +8", "+2 tot +4", "μεταξύ +2 και +8", "între +2 și +8", "0 ... +4"). A single value sets both bounds. A value on a temperature-labelled line wins over
 /// one elsewhere (a pre-cooling instruction further on does not override the range).
 /// </summary>
 public static partial class TemperatureReader
@@ -60,7 +61,7 @@ public static partial class TemperatureReader
         return number is { } n && n <= 40 ? (negative ? -n : n) : null;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|to|bis|do|až|és|до|a|-|–|÷)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

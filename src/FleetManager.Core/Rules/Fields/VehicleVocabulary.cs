@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Fields;
 
@@ -28,8 +30,69 @@ public static partial class VehicleVocabulary
             }
         }
 
+        return FindInVocabulary(text, strict);
+    }
+
+    /// <summary>
+    /// The vehicle words of the language files, tried in the same precedence (mega, reefer, tanker, van,
+    /// flatbed, box, tautliner). A word right after a negation ("ne skříň", "not curtain", "ikke kølebil")
+    /// names what the truck is not and is passed over. In <paramref name="strict"/> mode (a text without a
+    /// vehicle label) only words of four letters or more count.
+    /// </summary>
+    private static (VehicleType Type, int Index, int Length)? FindInVocabulary(ReadOnlySpan<char> text, bool strict)
+    {
+        var folded = TextFold.Fold(text);
+        foreach (var (type, words) in DataWords)
+        {
+            var offset = 0;
+            while (offset < folded.Length)
+            {
+                var at = words.Find(folded.AsSpan(offset), out var length);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                var index = offset + at;
+                offset = index + length;
+                if ((strict && length < 4) || IsNegated(folded, index))
+                {
+                    continue;
+                }
+
+                return folded.Length == text.Length ? (type, index, length) : (type, 0, 0);
+            }
+        }
+
         return null;
     }
+
+    private static bool IsNegated(string folded, int index)
+    {
+        var before = folded.AsSpan(0, index).TrimEnd(" ,;:(-".AsSpan());
+        var start = before.LastIndexOfAny(' ', '\n', '(') + 1;
+        var previous = before[start..].ToString();
+        return Negations.Contains(previous);
+    }
+
+    /// <summary>Words that negate the vehicle word after them.</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "non", "nicht", "kein", "keine", "keinen", "ne", "nie", "nu", "nem", "не", "ні", "ikke", "ej", "inte", "ei", "nē", "nav",
+        "όχι", "οχι", "μη", "δεν", "değil", "degil", "sans", "senza", "sin", "sem", "ohne", "zonder", "geen", "uten", "utan", "uden", "ilman", "bez",
+        "без", "fara", "fără", "nije", "ni", "nicht", "niet", "pas", "ingen", "nincs",
+    };
+
+    private static readonly (VehicleType Type, PhraseSet Words)[] DataWords =
+    [
+        (VehicleType.Mega, PhraseSet.Of("vehicle.mega")),
+        (VehicleType.Reefer, PhraseSet.Of("vehicle.reefer")),
+        (VehicleType.Tanker, PhraseSet.Of("vehicle.tanker")),
+        (VehicleType.Van, new PhraseSet(VocabularyCatalog.Words("vehicle.van").Select(w => w.Word).Where(w => w != "van"))),
+        (VehicleType.Flatbed, PhraseSet.Of("vehicle.flatbed")),
+        (VehicleType.Box, PhraseSet.Of("vehicle.box")),
+        (VehicleType.Tautliner, PhraseSet.Of("vehicle.tautliner")),
+    ];
 
     private static readonly (VehicleType Type, int Rank, Regex Regex, bool StrictSafe)[] Rules =
     [
@@ -66,7 +129,7 @@ public static partial class VehicleVocabulary
     [GeneratedRegex(@"\bcontainer\b|\bконтейнер\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContainerLoose();
 
-    [GeneratedRegex(@"\bsprinter\b|\bkleintransporter\w*|\btransporter\b|\bvan\b|\bbus(?:a|ik|u|em)?\b|\bblaszak\w*|\bdod[áa]vk\w*|\bfurgon\w*|\bfourgon\w*|\bfurgone\w*|\bfurgoneta\w*|\bdub[ăaã]\b|\bbestelwagen\w*|\bkisteherautó|\bбус\b|\bбусове\b|\bдо\s*3[,.]5\s*т|\b(?:do|bis|up to|max\.?)\s*3[,.]5\s*t\b|\b3[,.]5\s*t\s*(?:bus|van|sprinter)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsprinter\b|\bkleintransporter\w*|\btransporter\b|^\s*van\b|\b(?:a|one|1|small|transit|cargo|luton|panel|by|per|the)\s+van\b|\bvan\s*(?:\(|up\s+to|max|3[,.]5|only)|\bbus(?:a|ik|u|em)?\b|\bblaszak\w*|\bdod[áa]vk\w*|\bfurgon\w*|\bfourgon\w*|\bfurgone\w*|\bfurgoneta\w*|\bdub[ăaã]\b|\bbestelwagen\w*|\bkisteherautó|\bбус\b|\bбусове\b|\bдо\s*3[,.]5\s*т|\b(?:do|bis|up to|max\.?)\s*3[,.]5\s*t\b|\b3[,.]5\s*t\s*(?:bus|van|sprinter)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Van();
 
     [GeneratedRegex(@"\bflatbed\w*|\bplatform\w*|\bplatforma\w*|\bплатформ\w*|\bpritsche\w*|\bplateau\w*|\bpiattaforma\w*|\bplataforma\w*|\bplošin\w*|\bnaczepa\s+(?:płaska|plaska|odkryta)|\bopen\s+(?:trailer|truck|platform)|\boffen(?:er|e)?\s+(?:auflieger|lkw|sattel|pritsche)|\bstandard\s+platform|\bcoilmulde\w*|\bsemi-?plateau", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,55 +1,30 @@
 using System.Collections.Frozen;
+using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Stops;
 
 /// <summary>
-/// The label vocabulary of stops in the engine's languages (EN, DE, FR, IT, ES, PT, NL, PL, CS, SK,
-/// HU, RO, BG, SL, LT, TR), folded. Each loading/unloading word carries its language so a document's
+/// The label vocabulary of stops in every language of the vocabulary files (<see cref="VocabularyCatalog"/>), folded. Each loading/unloading word carries its language so a document's
 /// language can be guessed from the labels it uses.
 /// </summary>
 internal static class StopLabels
 {
+    /// <summary>
+    /// Every stop label word of the language files (<c>stop.loading</c>, <c>stop.unloading</c>), with its
+    /// language; multi-word labels ("loading place") are left to their words.
+    /// </summary>
     private static readonly (string Word, bool Loading, string Lang)[] StopWords =
     [
-        ("loading", true, "en"), ("load", true, "en"), ("collection", true, "en"), ("collect", true, "en"), ("coll", true, "en"), ("pick-up", true, "en"), ("pickup", true, "en"),
-        ("pick", true, "en"), ("origin", true, "en"), ("shipper", true, "en"), ("sender", true, "en"), ("from", true, "en"),
-        ("unloading", false, "en"), ("delivery", false, "en"), ("deliver", false, "en"), ("drop", false, "en"), ("drop-off", false, "en"), ("dropoff", false, "en"),
-        ("destination", false, "en"), ("consignee", false, "en"), ("receiver", false, "en"), ("recipient", false, "en"), ("to", false, "en"), ("offloading", false, "en"), ("discharge", false, "en"),
-        ("beladung", true, "de"), ("beladestelle", true, "de"), ("ladestelle", true, "de"), ("laden", true, "de"), ("ladeort", true, "de"), ("ladeadresse", true, "de"), ("abholung", true, "de"),
-        ("abholadresse", true, "de"), ("abholort", true, "de"), ("versender", true, "de"), ("absender", true, "de"), ("verladung", true, "de"), ("ladung", true, "de"), ("verladestelle", true, "de"), ("beladeort", true, "de"),
-        ("entladung", false, "de"), ("entladestelle", false, "de"), ("entladen", false, "de"), ("entladeort", false, "de"), ("anlieferung", false, "de"), ("lieferung", false, "de"), ("lieferadresse", false, "de"),
-        ("lieferort", false, "de"), ("zustellung", false, "de"), ("empfanger", false, "de"), ("empfaenger", false, "de"), ("abladestelle", false, "de"), ("entladeadresse", false, "de"), ("anlieferadresse", false, "de"),
-        ("zaladunek", true, "pl"), ("zaladunku", true, "pl"), ("nadawca", true, "pl"), ("zaladowanie", true, "pl"),
-        ("rozladunek", false, "pl"), ("rozladunku", false, "pl"), ("odbiorca", false, "pl"), ("dostawa", false, "pl"), ("rozladowanie", false, "pl"),
-        ("chargement", true, "fr"), ("enlevement", true, "fr"), ("expediteur", true, "fr"), ("ramasse", true, "fr"),
-        ("livraison", false, "fr"), ("dechargement", false, "fr"), ("destinataire", false, "fr"),
-        ("carico", true, "it"), ("ritiro", true, "it"), ("mittente", true, "it"), ("caricazione", true, "it"),
-        ("scarico", false, "it"), ("consegna", false, "it"), ("destinatario", false, "it"),
-        ("carga", true, "es"), ("recogida", true, "es"), ("origen", true, "es"), ("remitente", true, "es"), ("cargador", true, "es"),
-        ("descarga", false, "es"), ("entrega", false, "es"), ("destino", false, "es"),
-        ("carregamento", true, "pt"), ("recolha", true, "pt"), ("origem", true, "pt"), ("expedidor", true, "pt"),
-        ("laadadres", true, "nl"), ("laadplaats", true, "nl"), ("laden", true, "nl"), ("afzender", true, "nl"), ("ophalen", true, "nl"),
-        ("lossen", false, "nl"), ("losadres", false, "nl"), ("losplaats", false, "nl"), ("geadresseerde", false, "nl"), ("levering", false, "nl"), ("afleveradres", false, "nl"),
-        ("nakladka", true, "cs"), ("nakladky", true, "cs"), ("nakladce", true, "cs"), ("odesilatel", true, "cs"), ("nakladku", true, "cs"),
-        ("vykladka", false, "cs"), ("vykladky", false, "cs"), ("vykladce", false, "cs"), ("prijemce", false, "cs"), ("vykladku", false, "cs"), ("prijemca", false, "sk"), ("odosielatel", true, "sk"),
-        ("felrakas", true, "hu"), ("felrakodas", true, "hu"), ("rakodas", true, "hu"), ("felado", true, "hu"), ("felrakasi", true, "hu"),
-        ("lerakas", false, "hu"), ("lerakodas", false, "hu"), ("cimzett", false, "hu"), ("lerakasi", false, "hu"), ("kirakodas", false, "hu"),
-        ("incarcare", true, "ro"), ("incarcarii", true, "ro"), ("expeditor", true, "ro"),
-        ("descarcare", false, "ro"), ("descarcarii", false, "ro"), ("livrare", false, "ro"), ("livrarii", false, "ro"), ("destinatar", false, "ro"),
-        ("товарене", true, "bg"), ("натоварване", true, "bg"), ("изпращач", true, "bg"), ("товарене:", true, "bg"),
-        ("разтоварване", false, "bg"), ("получател", false, "bg"), ("доставка", false, "bg"),
-        ("nalaganje", true, "sl"), ("nakladanje", true, "sl"), ("nalaganja", true, "sl"), ("razkladanje", false, "sl"), ("razkladanja", false, "sl"), ("dostava", false, "sl"),
-        ("pakrovimas", true, "lt"), ("pakrovimo", true, "lt"), ("iskrovimas", false, "lt"), ("iskrovimo", false, "lt"), ("pristatymas", false, "lt"), ("pristatymo", false, "lt"),
-        ("yukleme", true, "tr"), ("bosaltma", false, "tr"), ("teslim", false, "tr"), ("teslimat", false, "tr"),
+        .. VocabularyCatalog.Words("stop.loading").Where(w => !w.Word.Contains(' ', StringComparison.Ordinal)).Select(w => (w.Word, true, w.Language)),
+        .. VocabularyCatalog.Words("stop.unloading").Where(w => !w.Word.Contains(' ', StringComparison.Ordinal)).Select(w => (w.Word, false, w.Language)),
     ];
 
-    /// <summary>German compounds: "Ladetermin", "Entladedatum", "Lieferadresse" start with these.</summary>
-    private static readonly (string Prefix, bool Loading)[] StopPrefixes =
+    /// <summary>Compound prefixes: "Ladetermin", "Entladedatum", "Lieferadresse", "lastningsdag" start with these.</summary>
+    private static readonly (string Prefix, bool Loading, string Lang)[] StopPrefixes =
     [
-        ("belade", true), ("verlade", true), ("lade", true), ("abhol", true), ("entlade", false), ("anliefer", false), ("liefer", false), ("zustell", false),
-        ("zaladun", true), ("rozladun", false), ("nakladk", true), ("vykladk", false), ("incarcar", true), ("descarcar", false), ("felrak", true), ("lerak", false),
-        ("pakrov", true), ("iskrov", false), ("laad", true), ("los", false), ("товар", true), ("разтовар", false),
+        .. VocabularyCatalog.Words("stop.loading.prefix").Select(w => (TextFold.Fold(w.Word), true, w.Language)),
+        .. VocabularyCatalog.Words("stop.unloading.prefix").Select(w => (TextFold.Fold(w.Word), false, w.Language)),
     ];
 
     /// <summary>Compounds that start like a stop word but are not one.</summary>
@@ -57,13 +32,17 @@ internal static class StopLabels
     {
         "lademeter", "ladebordwand", "ladungssicherung", "ladeflache", "ladehohe", "ladegut", "ladeliste", "lieferschein", "lieferscheine", "ladeeinheit", "ladungstrager",
         "los", "lose", "loser", "losse", "laadmeter", "laadvermogen", "товар", "товарът", "товара", "laadklep", "ladekran", "liefertermine", "lieferant", "lieferanten", "lieferbedingungen", "ladefahigkeit", "lade-ref", "loadmeter", "loads",
+        "lastausmetria", "lastausmetri", "lastbil", "lastebil", "lastbilar", "lasteevne", "laadimismeetrit", "lossimissadam", "laadimissadam",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> DateWords = new[]
     {
         "date", "datum", "data", "fecha", "termin", "time", "zeit", "zeitfenster", "window", "slot", "cas", "час", "дата", "ora", "godz", "godzina", "idopont", "datum", "tag", "dia",
         "hora", "horario", "orario", "heure", "uhrzeit", "termen", "data/ora", "laaddatum", "losdatum", "datumu", "dne", "day", "when", "termin", "terminu", "tarih", "saat", "datos",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.Concat(VocabularyCatalog.Folded("stop.date").Where(w => !w.Contains(' ', StringComparison.Ordinal))).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Date words long enough to end a compound ("lastningsdatum", "leveringsdato", "päivämäärä").</summary>
+    private static readonly string[] DateEndings = [.. VocabularyCatalog.Folded("stop.date").Where(w => w.Length >= 4 && !w.Contains(' ', StringComparison.Ordinal))];
 
     private static readonly FrozenSet<string> ReferenceWords = new[]
     {
@@ -115,12 +94,12 @@ internal static class StopLabels
             }
             else if (!NotStopWords.Contains(word))
             {
-                foreach (var (prefix, isLoading) in StopPrefixes)
+                foreach (var (prefix, isLoading, prefixLanguage) in StopPrefixes)
                 {
                     if (word.Length > prefix.Length + 1 && word.StartsWith(prefix, StringComparison.Ordinal))
                     {
                         loading ??= isLoading;
-                        language ??= prefix is "laad" or "los" ? "nl" : prefix.Length > 0 && prefix[0] > 'z' ? "bg" : LanguageOfPrefix(prefix);
+                        language ??= prefixLanguage;
                         break;
                     }
                 }
@@ -128,7 +107,8 @@ internal static class StopLabels
 
             if (DateWords.Contains(word) || word.EndsWith("datum", StringComparison.Ordinal) || word.EndsWith("termin", StringComparison.Ordinal)
                 || word.EndsWith("zeit", StringComparison.Ordinal) || word.EndsWith("zeiten", StringComparison.Ordinal)
-                || (word.EndsWith("tag", StringComparison.Ordinal) && word.Length > 5 && word.StartsWith("lade", StringComparison.Ordinal)))
+                || (word.EndsWith("tag", StringComparison.Ordinal) && word.Length > 5 && word.StartsWith("lade", StringComparison.Ordinal))
+                || EndsWithDateWord(word))
             {
                 hasDate = true;
             }
@@ -168,22 +148,25 @@ internal static class StopLabels
         return hasPlace ? StopLabelKind.Place : StopLabelKind.Other;
     }
 
-    private static string LanguageOfPrefix(string prefix) => prefix switch
+    private static bool EndsWithDateWord(string word)
     {
-        "zaladun" or "rozladun" => "pl",
-        "nakladk" or "vykladk" => "cs",
-        "incarcar" or "descarcar" => "ro",
-        "felrak" or "lerak" => "hu",
-        "pakrov" or "iskrov" => "lt",
-        _ => "de",
-    };
+        foreach (var ending in DateEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a folded word is a loading (true) or unloading (false) word, used in prose sentences.</summary>
     public static bool? StopTypeOfWord(string foldedWord)
     {
         if (StopLookup.TryGetValue(foldedWord, out var stop))
         {
-            return foldedWord is "to" or "from" or "load" or "pick" or "coll" or "collect" or "drop" or "deliver" or "ladung" ? null : stop.Loading;
+            return foldedWord is "to" or "from" or "load" or "pick" or "coll" or "drop" or "deliver" or "ladung" ? null : stop.Loading;
         }
 
         if (NotStopWords.Contains(foldedWord))
@@ -191,7 +174,7 @@ internal static class StopLabels
             return null;
         }
 
-        foreach (var (prefix, isLoading) in StopPrefixes)
+        foreach (var (prefix, isLoading, _) in StopPrefixes)
         {
             if (foldedWord.Length > prefix.Length + 1 && foldedWord.StartsWith(prefix, StringComparison.Ordinal) && prefix != "los")
             {
