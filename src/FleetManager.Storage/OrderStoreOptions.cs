@@ -26,4 +26,10 @@ public sealed class OrderStoreOptions
     /// schema is refused with a hint to run <c>fleetmanager db migrate</c>.
     /// </summary>
     public bool ApplyMigrations { get; set; } = true;
+
+    /// <summary>
+    /// Run SQLite's quick check when the file is opened and refuse a damaged one (<see cref="StoreDamagedException"/>).
+    /// The verbs that write (import, poll) and the service set it; SQLite only.
+    /// </summary>
+    public bool VerifyIntegrity { get; set; }
 }

@@ -78,6 +78,12 @@ internal static class CommandLine
             Console.Error.WriteLine($"error: {ex.Message} ({ex.Fix}{resume})");
             return ExitCodes.ServiceUnavailable;
         }
+        catch (FleetManager.Core.Errors.StoreException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            Console.Error.WriteLine("fix: " + ex.Fix);
+            return ExitCodes.OrderBookUnavailable;
+        }
         catch (OrderBookUnavailableException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
