@@ -11,11 +11,14 @@ namespace FleetManager.Storage;
 /// </summary>
 public static class SqliteIntegrity
 {
-    /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages cannot be trusted.</summary>
+    /// <summary>
+    /// SQLITE_CORRUPT: an order book's pages cannot be trusted. (SQLITE_NOTADB, a file that is not SQLite
+    /// at all, is another program's file, not a damaged order book, and is reported as such by the caller.)
+    /// </summary>
     public static bool IsDamage(SqliteException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.SqliteErrorCode is 11 or 26;
+        return exception.SqliteErrorCode == 11;
     }
 
     /// <summary>Null when the check passes, else its first findings (at most five lines, joined).</summary>

@@ -7,12 +7,13 @@ namespace FleetManager.Core.Pipeline;
 /// </summary>
 internal sealed class InFlightByteBudget(long capacity)
 {
+    private readonly long _capacity = capacity;
     private readonly Lock _lock = new();
     private readonly Queue<(long Bytes, TaskCompletionSource Ready)> _waiting = new();
     private long _available = capacity;
 
     /// <summary>What a message of <paramref name="bytes"/> takes from the budget (at most all of it).</summary>
-    public long Charge(long bytes) => Math.Clamp(bytes, 1, capacity);
+    public long Charge(long bytes) => Math.Clamp(bytes, 1, _capacity);
 
     /// <summary>Waits until <paramref name="charge"/> bytes (from <see cref="Charge"/>) are free and takes them; first come, first served.</summary>
     public Task WaitAsync(long charge, CancellationToken cancellationToken)

@@ -68,12 +68,12 @@ internal sealed class BudgetedPdfFilterProvider(InflationBudget documentBudget, 
     {
         public bool IsSupported => inner.IsSupported;
 
-        public ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
+        public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
             owner.ThrowIfCancelled();
             if (inner is FlateFilter)
             {
-                owner.CheckInflatedSize(input);
+                owner.CheckInflatedSize(input.Span);
             }
 
             var decoded = inner.Decode(input, streamDictionary, filterProvider, filterIndex);

@@ -61,9 +61,9 @@ internal sealed class MimeContentCollector
 
         _cancellationToken.ThrowIfCancellationRequested();
 
-        // Deeper than the limit (or deeper than MimeKit parses, which leaves the rest as one opaque part):
-        // say so instead of dropping whatever is inside without a word.
-        if (depth > _options.MaxMimeDepth || (entity is MimePart deep && deep.ContentType.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase)))
+        // Deeper than the limit (MimeKit itself parses deeper, so the excess is seen here): say so instead
+        // of dropping whatever is inside without a word.
+        if (depth > _options.MaxMimeDepth)
         {
             throw new MessageQuarantinedException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                 "multipart parts nested deeper than {0} levels (the limit MaxMimeDepth): the parts inside were not read", _options.MaxMimeDepth));

@@ -99,7 +99,7 @@ public sealed class MimeEmailParser : IEmailParser
         parser.SetStream(stream, MimeFormat.Entity, persistent: true);
         try
         {
-            mime = parser.ParseMessage();
+            mime = parser.ParseMessage(cancellationToken);
         }
         finally
         {

@@ -22,7 +22,6 @@ internal static class XlsxTextReader
     /// <summary>At most this many shared strings (the cell texts a sheet refers to by number).</summary>
     public const int MaxSharedStrings = 200_000;
 
-    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private static readonly XmlReaderSettings Settings = new()
@@ -279,7 +278,7 @@ internal static class XlsxTextReader
         var value = new StringBuilder();
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != MainNamespace)
+            if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }

@@ -47,7 +47,8 @@ internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redac
         lock (_lock)
         {
             _line.Append(value);
-            if (value.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            // Line ends release the line; so do terminal control sequences (a progress bar redraws in place).
+            if (value.AsSpan().IndexOfAny('\n', '\r', '\u001b') >= 0)
             {
                 EmitLocked();
             }

@@ -23,7 +23,7 @@ internal static class FailureClassifier
             or SheetsRejectedException => FailureKind.Configuration,
         // A spent quota clears by itself (the source pauses until ResumeAt); a rejected key or unknown model needs a fix.
         ReaderUnavailableException { ResumeAt: null } => FailureKind.Configuration,
-        OrderBookUnavailableException or SqliteException => FailureKind.Store,
+        OrderBookUnavailableException or SqliteException or FleetManager.Core.Errors.StoreException => FailureKind.Store,
         AggregateException { InnerExceptions: [var only] } => Classify(only),
         _ => FailureKind.Transient,
     };

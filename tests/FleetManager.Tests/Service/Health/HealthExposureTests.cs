@@ -72,7 +72,13 @@ public sealed class HealthExposureTests : IDisposable
         var db = _temp.File("fm.db");
         SqliteOrderBook.Open(db).Dispose();
         DamagedOrderBook.DamagePage(db, 2);
-        await using var host = await ServiceTestHost.StartAsync(db, new Dictionary<string, string?>());
+        var mail = Directory.CreateDirectory(_temp.File("mail")).FullName;
+        await using var host = await ServiceTestHost.StartAsync(db, new Dictionary<string, string?>
+        {
+            ["Sources:0:Name"] = "inbox",
+            ["Sources:0:Kind"] = "folder",
+            ["Sources:0:Folder:Path"] = mail,
+        });
 
         var (status, body) = await host.GetJsonAsync("/healthz/ready");
 
