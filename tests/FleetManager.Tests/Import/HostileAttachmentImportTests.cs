@@ -34,7 +34,7 @@ public sealed class HostileAttachmentImportTests(ITestOutputHelper output) : IDi
         Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
         Assert.True(peak > 0, "VmHWM was never read");
         Assert.True(peak < PeakLimitBytes, string.Create(CultureInfo.InvariantCulture, $"peak RSS {peak / (1024 * 1024)} MiB is over 400 MiB"));
-        Assert.Matches(@"quarantined\s+4\b", stdout);
+        Assert.Matches(@"messages read\s+5\b", stdout);
         foreach (var (file, word) in HostileMail.ExpectedReasons)
         {
             var line = stderr.Split('\n').SingleOrDefault(l => l.StartsWith("quarantined:", StringComparison.Ordinal) && l.Contains(file, StringComparison.Ordinal));
@@ -44,6 +44,10 @@ public sealed class HostileAttachmentImportTests(ITestOutputHelper output) : IDi
 
         Assert.Empty(Directory.GetFileSystemEntries(scratch));
     }
+
+    // The 5 MB subject is either read (its subject cut to 2,000 characters) or, on a loaded machine, stopped
+    // by the per-message time limit (MimeKit takes minutes over such a header there): both are bounded, so
+    // only the four attachment and nesting messages have a fixed outcome.
 
     /// <summary>Runs the child and polls its high-water mark of resident memory until it exits.</summary>
     private static async Task<(int ExitCode, string StdOut, string StdErr, long PeakBytes)> RunMeasuredAsync(ProcessStartInfo info)
