@@ -35,4 +35,9 @@ public sealed class OrderStoreOptions
     /// Environment: <c>FLEETMANAGER__STORAGE__RAWMESSAGERETENTION</c>.
     /// </summary>
     public TimeSpan? RawMessageRetention { get; set; }
+
+    /// Run SQLite's quick check when the file is opened and refuse a damaged one (<see cref="StoreDamagedException"/>).
+    /// The verbs that write (import, poll) and the service set it; SQLite only.
+    /// </summary>
+    public bool VerifyIntegrity { get; set; }
 }

@@ -171,6 +171,13 @@ public sealed class SqliteOrderBook : IOrderStore
             }.ToString();
             connection = new SqliteConnection(connectionString);
             connection.Open();
+
+            // Before anything is written (even the journal mode): a damaged file is left exactly as it was.
+            if (options.VerifyIntegrity && SqliteIntegrity.Check(connection) is { } damage)
+            {
+                throw new StoreDamagedException(path, damage);
+            }
+
             Configure(connection);
             var (from, version) = Migrate(connection, path, steps, options.ApplyMigrations);
             return new SqliteOrderBook(connection, connectionString, path, from, version, sinks);
@@ -180,6 +187,8 @@ public sealed class SqliteOrderBook : IOrderStore
             connection?.Dispose();
             switch (exception)
             {
+                case SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite):
+                    throw new StoreDamagedException(path, sqlite.Message, sqlite);
                 case SqliteException sqlite:
                     throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
                 case IOException or UnauthorizedAccessException:
@@ -831,6 +840,11 @@ public sealed class SqliteOrderBook : IOrderStore
             transaction.Commit();
             _checkpointer.Request();
             return result;
+        }
+        catch (SqliteException exception) when (SqliteIntegrity.IsDamage(exception))
+        {
+            // Rolled back by the using: a page met on the way is malformed, so nothing more is written.
+            throw new StoreDamagedException(Location, exception.Message, exception);
         }
         catch (SqliteException exception)
         {

@@ -39,21 +39,46 @@ public sealed class FleetManagerMetrics
         meter.CreateObservableGauge("fleetmanager.source.last_success", () => _lastSuccess.Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("source", p.Key))), "s", "Unix time of each source's last successful poll.");
     }
 
+    /// <summary>
+    /// Label sources by their configured names even when a name is a mail address (default false: such a
+    /// name becomes <see cref="PublicSourceName"/>'s pseudonym; <c>/metrics</c> has no authentication).
+    /// </summary>
+    public bool RevealSourceNames { get; init; }
+
+    /// <summary>
+    /// A source name fit for an unauthenticated endpoint: unchanged unless it contains '@' (a mailbox
+    /// address), then <c>source-</c> and eight hex digits of its SHA-256, stable across restarts so dashboards keep working.
+    /// </summary>
+    public static string PublicSourceName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.Contains('@', StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name), hash);
+        return "source-" + Convert.ToHexStringLower(hash[..4]);
+    }
+
+    private string Label(string source) => RevealSourceNames ? source : PublicSourceName(source);
+
     /// <summary>One message committed (or found committed) with its outcome.</summary>
     public void RecordMessage(string source, string outcome) =>
-        _messages.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));
+        _messages.Add(1, new KeyValuePair<string, object?>("source", Label(source)), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RecordOrders(string source, int count)
     {
         if (count > 0)
         {
-            _orders.Add(count, new KeyValuePair<string, object?>("source", source));
+            _orders.Add(count, new KeyValuePair<string, object?>("source", Label(source)));
         }
     }
 
     /// <summary>One poll ended; <paramref name="result"/> is <c>success</c> or the failure kind.</summary>
     public void RecordPoll(string source, TimeSpan duration, string result) =>
-        _pollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("result", result));
+        _pollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("source", Label(source)), new KeyValuePair<string, object?>("result", result));
 
     /// <summary>One model call (<paramref name="result"/>: <c>success</c>, <c>error</c>, <c>refused</c>) and the tokens it used.</summary>
     public void RecordModelCall(string reader, string model, string result, long inputTokens, long outputTokens)
@@ -73,5 +98,5 @@ public sealed class FleetManagerMetrics
 
     public void SetOutboxDepth(string sink, long depth) => _outboxDepth[sink] = depth;
 
-    public void SetLastSuccess(string source, DateTimeOffset at) => _lastSuccess[source] = at.ToUnixTimeMilliseconds() / 1000.0;
+    public void SetLastSuccess(string source, DateTimeOffset at) => _lastSuccess[Label(source)] = at.ToUnixTimeMilliseconds() / 1000.0;
 }

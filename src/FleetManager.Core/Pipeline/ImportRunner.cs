@@ -19,6 +19,17 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// </summary>
     public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
 
+    /// <summary>Default for <see cref="MaxInFlightBytes"/>: 64 MB.</summary>
+    public const long DefaultMaxInFlightBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How many bytes of raw messages may be between "started reading" and "committed" at once. With
+    /// <see cref="MaxInFlight"/> alone, sixteen 25 MB messages (and what parsing makes of them) could be in
+    /// memory together; this bounds memory by size as well as by count. A single larger message still goes,
+    /// alone.
+    /// </summary>
+    public long MaxInFlightBytes { get; init; } = DefaultMaxInFlightBytes;
+
     /// <summary>At most this many messages share one transaction (bounds the work a crash throws away).</summary>
     public int MaxBatch { get; init; } = 64;
 
@@ -39,7 +50,8 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
 
         // Cancelled when the reader becomes unavailable: stops reading and the messages in flight.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, stop.Token), stop.Token);
+        var bytesInFlight = new InFlightByteBudget(Math.Max(1, MaxInFlightBytes));
+        var producer = Task.Run(() => ProduceAsync(source, channel.Writer, bytesInFlight, stop.Token), stop.Token);
 
         int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
@@ -72,9 +84,17 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             toCommit.Clear();
             toCommit.AddRange(batch.Where(i => i.Skip == SkipReason.None).Select(i => i.Processed!));
             var stored = toCommit.Count == 0 ? [] : orderBook.CommitBatch(toCommit, timeProvider.GetUtcNow());
+
+            // Committed (or skipped): their bytes may leave memory, so the next messages may start.
+            var charged = batch.Sum(i => i.Charge);
+            if (charged > 0)
+            {
+                bytesInFlight.Release(charged);
+            }
+
             var storedIndex = 0;
             var committed = AfterCommit is null ? null : new List<CommittedMessage>(batch.Count);
-            foreach (var (raw, processed, skip) in batch)
+            foreach (var (raw, processed, skip, _) in batch)
             {
                 read++;
                 bytes += raw.Bytes.Length;
@@ -187,16 +207,14 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         DuplicateInInput,
     }
 
-    private readonly record struct ImportItem(RawMessage Raw, ProcessedMessage? Processed, SkipReason Skip);
+    /// <param name="Charge">The bytes this message holds of the in-flight budget, given back after its commit.</param>
+    private readonly record struct ImportItem(RawMessage Raw, ProcessedMessage? Processed, SkipReason Skip, long Charge = 0);
 
-    private async Task<ImportItem> ProcessAsync(RawMessage raw, CancellationToken cancellationToken) =>
-        new(raw, await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None);
-
-    private async Task<ImportItem> ReadOneAsync(RawMessage raw, SemaphoreSlim reading, CancellationToken cancellationToken)
+    private async Task<ImportItem> ReadOneAsync(RawMessage raw, SemaphoreSlim reading, long charge, CancellationToken cancellationToken)
     {
         try
         {
-            return await ProcessAsync(raw, cancellationToken).ConfigureAwait(false);
+            return new(raw, await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false), SkipReason.None, charge);
         }
         finally
         {
@@ -204,7 +222,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         }
     }
 
-    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IMailSource source, ChannelWriter<Task<ImportItem>> writer, InFlightByteBudget bytesInFlight, CancellationToken cancellationToken)
     {
         // Keys met in this run: a second copy of a message in the same input is a duplicate, not
         // something an earlier run processed.
@@ -230,8 +248,10 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 }
                 else
                 {
+                    var charge = bytesInFlight.Charge(raw.Bytes.Length);
+                    await bytesInFlight.WaitAsync(charge, cancellationToken).ConfigureAwait(false);
                     await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    task = ReadOneAsync(raw, reading, cancellationToken);
+                    task = ReadOneAsync(raw, reading, charge, cancellationToken);
                 }
 
                 await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);

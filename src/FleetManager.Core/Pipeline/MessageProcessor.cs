@@ -26,14 +26,37 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
     /// </summary>
     public async Task<ProcessedMessage> ProcessSafelyAsync(RawMessage raw, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => ProcessAsync(raw, cancellationToken).AsTask(), cancellationToken);
+        var processed = await ProcessWithinTimeAsync(raw, cancellationToken).ConfigureAwait(false);
+
+        // The reason is stored in the ledger and printed: an adapter's error text may quote a secret.
+        return processed.Result.Error is { } error && Redact is { } redact && redact(error) is var clean && !ReferenceEquals(clean, error)
+            ? processed with { Result = processed.Result with { Error = clean } }
+            : processed;
+    }
+
+    /// <summary>
+    /// Applied to every quarantine reason before it leaves the processor (the ledger, the summary, logs):
+    /// the application sets it to its secret redactor, so an upstream error that echoes a key never lands
+    /// in the order book.
+    /// </summary>
+    public Func<string, string>? Redact { get; init; }
+
+    private async Task<ProcessedMessage> ProcessWithinTimeAsync(RawMessage raw, CancellationToken cancellationToken)
+    {
+        // The time limit cancels the work itself (the parser and extractors check the token as they go), so
+        // a message past its time stops using memory and CPU instead of running on unobserved.
+        using var deadline = new CancellationTokenSource(MessageTimeout, timeProvider ?? TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var work = Task.Run(() => ProcessAsync(raw, linked.Token).AsTask(), linked.Token);
         try
         {
             return await work.WaitAsync(MessageTimeout, timeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            return Quarantine(raw, null, $"reading took longer than {MessageTimeout.TotalSeconds:0} s and was abandoned");
+            await deadline.CancelAsync().ConfigureAwait(false);
+            Observe(work);
+            return Quarantine(raw, null, $"reading took longer than {MessageTimeout.TotalSeconds:0} s (the limit MessageTimeout) and was stopped");
         }
         catch (RejectedInputException ex)
         {
@@ -53,12 +76,20 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
         exception is FleetManagerException { Category: not ErrorCategory.RejectedInput }
         || exception is AggregateException { InnerExceptions: [var only] } && IsRunFailure(only);
 
+    /// <summary>
+    /// The cancelled work ends on its own at its next check of the token; its failure (the cancellation just
+    /// requested) is observed here so it is not reported as unobserved. Not awaited: code that ignores the
+    /// token must not hold the import.
+    /// </summary>
+    private static void Observe(Task work) =>
+        work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     public async ValueTask<ProcessedMessage> ProcessAsync(RawMessage raw, CancellationToken cancellationToken)
     {
         Email email;
         try
         {
-            email = parser.Parse(raw);
+            email = parser.Parse(raw, cancellationToken);
         }
         catch (RejectedInputException ex)
         {

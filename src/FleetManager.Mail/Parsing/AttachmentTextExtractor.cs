@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using MiniExcelLibs;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -9,30 +7,53 @@ namespace FleetManager.Mail.Parsing;
 /// <summary>
 /// Takes the text out of an attachment: PDF text in reading order with its lines, a CSV or XLSX
 /// sheet as one line per row with cells joined by " | ", text files as they are. Returns null when
-/// the type carries no text or the file is broken: a bad attachment never fails the message.
+/// the type carries no text or the file is broken: a broken attachment never fails the message. A file
+/// that would pass a limit while being decompressed or parsed (<see cref="EmailParserOptions.MaxInflatedBytes"/>,
+/// a cell longer than Excel allows) is refused with <see cref="AttachmentLimitExceededException"/>: the
+/// message is quarantined with that reason rather than read without the file.
 /// </summary>
 internal static class AttachmentTextExtractor
 {
-    public static string? Extract(string contentType, string? fileName, string? charset, byte[] content, EmailParserOptions options)
+    /// <exception cref="AttachmentLimitExceededException">Reading the file would pass a limit (its reason names the file and the limit).</exception>
+    /// <exception cref="OperationCanceledException">The message's time ran out: extraction stops where it is.</exception>
+    public static string? Extract(string contentType, string? fileName, string? charset, byte[] content, EmailParserOptions options, CancellationToken cancellationToken = default)
     {
         var kind = Classify(contentType, fileName);
         try
         {
             return kind switch
             {
-                AttachmentKind.Pdf => ExtractPdf(content, options.MaxPdfPages),
+                AttachmentKind.Pdf => ExtractPdf(content, options, cancellationToken),
                 AttachmentKind.Csv => ExtractCsv(TextDecoder.Decode(content, charset), options.MaxTextLength),
-                AttachmentKind.Xlsx => ExtractXlsx(content, options.MaxTextLength),
-                AttachmentKind.Html => HtmlTextConverter.Convert(TextDecoder.Decode(content, charset)),
+                AttachmentKind.Xlsx => XlsxTextReader.Read(content, options, cancellationToken),
+                AttachmentKind.Html => HtmlTextConverter.Convert(LimitHtml(TextDecoder.Decode(content, charset), options)),
                 AttachmentKind.Text => TextDecoder.Decode(content, charset),
                 _ => null,
             };
         }
+        catch (AttachmentLimitExceededException ex)
+        {
+            throw new AttachmentLimitExceededException($"attachment '{fileName ?? contentType}': {ex.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
         catch (Exception)
         {
-            // Broken or hostile files (corrupt PDF, zip bomb in an XLSX) only lose their text.
+            // Broken files (corrupt PDF, damaged zip) only lose their text; files over a limit are refused above.
             return null;
         }
+    }
+
+    /// <summary>
+    /// HTML beyond ten times the text limit is cut before it is parsed: its text would be cut anyway, and a
+    /// DOM of megabytes of markup costs many times its size in memory.
+    /// </summary>
+    internal static string LimitHtml(string html, EmailParserOptions options)
+    {
+        var max = (long)options.MaxTextLength * 10;
+        return html.Length <= max ? html : html[..(int)max];
     }
 
     internal enum AttachmentKind
@@ -79,19 +100,23 @@ internal static class AttachmentTextExtractor
         return AttachmentKind.None;
     }
 
-    private static string ExtractPdf(byte[] content, int maxPages)
+    private static string ExtractPdf(byte[] content, EmailParserOptions options, CancellationToken cancellationToken)
     {
-        using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        // Every stream PdfPig decodes goes through the budget (a quarter of it for one stream), counted while inflating.
+        var budget = new InflationBudget(options.MaxInflatedBytes, "the PDF");
+        var filters = new BudgetedPdfFilterProvider(budget, Math.Max(options.MaxInflatedBytes / 4, 1), cancellationToken);
+        using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = filters });
         var builder = new StringBuilder();
-        var pageCount = Math.Min(document.NumberOfPages, maxPages);
+        var pageCount = Math.Min(document.NumberOfPages, options.MaxPdfPages);
         for (var number = 1; number <= pageCount; number++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Page page;
             try
             {
                 page = document.GetPage(number);
             }
-            catch (Exception)
+            catch (Exception ex) when (ex is not AttachmentLimitExceededException and not OperationCanceledException)
             {
                 // One broken page (bad font, bad content stream) loses only its own text.
                 continue;
@@ -103,6 +128,10 @@ internal static class AttachmentTextExtractor
             }
 
             AppendPageLines(page, builder);
+            if (builder.Length > options.MaxTextLength)
+            {
+                break;
+            }
         }
 
         return builder.ToString().TrimEnd();
@@ -178,44 +207,8 @@ internal static class AttachmentTextExtractor
         return builder.ToString().TrimEnd();
     }
 
-    private static string ExtractXlsx(byte[] content, int maxLength)
-    {
-        using var stream = new MemoryStream(content, writable: false);
-        var builder = new StringBuilder();
-        foreach (var sheetName in MiniExcel.GetSheetNames(stream))
-        {
-            stream.Position = 0;
-            // MiniExcel hands out rows typed as dynamic; taking them as object first keeps the C# runtime
-            // binder (reflection, not Native AOT safe) out: a row is a plain dictionary underneath.
-            foreach (object item in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName))
-            {
-                var row = (IDictionary<string, object?>)item;
-                AppendRow(builder, row.Values.Select(FormatCell));
-
-                // A sheet can unpack to far more text than anyone reads; stop at the text limit.
-                if (builder.Length > maxLength)
-                {
-                    return builder.ToString();
-                }
-            }
-        }
-
-        return builder.ToString().TrimEnd();
-    }
-
-    private static string FormatCell(object? value) => value switch
-    {
-        null => "",
-        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        double number => number.ToString(CultureInfo.InvariantCulture),
-        decimal number => number.ToString(CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
     /// <summary>One row as one line; empty cells inside the row keep their place so columns stay aligned with the header.</summary>
-    private static void AppendRow(StringBuilder builder, IEnumerable<string> cells)
+    internal static void AppendRow(StringBuilder builder, IEnumerable<string> cells)
     {
         var texts = cells.Select(c => c.Trim().ReplaceLineEndings(" ")).ToList();
         var count = texts.Count;

@@ -18,6 +18,15 @@ public sealed record EmailParserOptions
     /// <summary>Default for <see cref="MaxTextLength"/>: 200,000 characters.</summary>
     public const int DefaultMaxTextLength = 200_000;
 
+    /// <summary>Default for <see cref="MaxInflatedBytes"/>: 32 MB.</summary>
+    public const long DefaultMaxInflatedBytes = 32L * 1024 * 1024;
+
+    /// <summary>Default for <see cref="MaxHeaderLength"/>: 2,000 characters.</summary>
+    public const int DefaultMaxHeaderLength = 2_000;
+
+    /// <summary>Default for <see cref="MaxMimeDepth"/>.</summary>
+    public const int DefaultMaxMimeDepth = 32;
+
     /// <summary>The default limits.</summary>
     public static EmailParserOptions Default { get; } = new();
 
@@ -35,4 +44,20 @@ public sealed record EmailParserOptions
 
     /// <summary>The body, the quoted text and each attachment's text are cut to this many characters.</summary>
     public int MaxTextLength { get; init; } = DefaultMaxTextLength;
+
+    /// <summary>
+    /// An attachment may decompress to at most this many bytes (all parts of an XLSX together, all streams
+    /// of a PDF together, a quarter of it for one PDF stream), counted while inflating. Past it the message is
+    /// quarantined with a reason naming this limit: a zip bomb never exists in memory whole.
+    /// </summary>
+    public long MaxInflatedBytes { get; init; } = DefaultMaxInflatedBytes;
+
+    /// <summary>The subject, each sender or recipient name and each kept header are cut to this many characters.</summary>
+    public int MaxHeaderLength { get; init; } = DefaultMaxHeaderLength;
+
+    /// <summary>
+    /// Multiparts nested deeper than this (and attached messages nested deeper than a quarter of it) are not
+    /// read: the message is quarantined with a reason saying so, rather than losing the parts inside silently.
+    /// </summary>
+    public int MaxMimeDepth { get; init; } = DefaultMaxMimeDepth;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
 using MimeKit;
 
 namespace FleetManager.Mail.Parsing;
@@ -19,16 +20,18 @@ internal sealed class MimeContentCollector
     private const int StubPlainLength = 400;
 
     private readonly EmailParserOptions _options;
+    private readonly CancellationToken _cancellationToken;
     private readonly int _nesting;
     private readonly List<string> _bodyTexts = [];
     private readonly List<string> _attachedMessages = [];
     private MimePart? _lastDecodedPart;
     private string? _lastDecodedText;
 
-    public MimeContentCollector(EmailParserOptions options, int nesting = 0)
+    public MimeContentCollector(EmailParserOptions options, int nesting = 0, CancellationToken cancellationToken = default)
     {
         _options = options;
         _nesting = nesting;
+        _cancellationToken = cancellationToken;
     }
 
     public List<EmailAttachment> Attachments { get; } = [];
@@ -54,9 +57,19 @@ internal sealed class MimeContentCollector
 
     private void Walk(MimeEntity? entity, bool suppressBodyText, int depth)
     {
-        if (entity is null || depth > 64)
+        if (entity is null)
         {
             return;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+
+        // Deeper than the limit (MimeKit itself parses deeper, so the excess is seen here): say so instead
+        // of dropping whatever is inside without a word.
+        if (depth > _options.MaxMimeDepth)
+        {
+            throw new MessageQuarantinedException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "multipart parts nested deeper than {0} levels (the limit MaxMimeDepth): the parts inside were not read", _options.MaxMimeDepth));
         }
 
         switch (entity)
@@ -234,7 +247,7 @@ internal sealed class MimeContentCollector
             var encoding = TextDecoder.Choose(ref bytes, part.ContentType.Charset);
             if (part.ContentType.IsMimeType("text", "html"))
             {
-                return HtmlTextConverter.Convert(encoding.GetString(bytes));
+                return HtmlTextConverter.Convert(AttachmentTextExtractor.LimitHtml(encoding.GetString(bytes), _options));
             }
 
             // Decode straight into a pooled buffer and normalise there: one string per body, not three.
@@ -355,7 +368,7 @@ internal sealed class MimeContentCollector
         }
         else
         {
-            text = AttachmentTextExtractor.Extract(contentType, fileName, part.ContentType.Charset, bytes, _options);
+            text = AttachmentTextExtractor.Extract(contentType, fileName, part.ContentType.Charset, bytes, _options, _cancellationToken);
             if (text is not null)
             {
                 text = NormalizePlain(text);
@@ -372,20 +385,26 @@ internal sealed class MimeContentCollector
     {
         var nested = messagePart.Message;
         var fileName = string.IsNullOrWhiteSpace(messagePart.ContentDisposition?.FileName) ? null : messagePart.ContentDisposition!.FileName;
-        if (nested is null || _nesting >= MaxNesting)
+        if (nested is null)
         {
             return;
         }
 
-        var collector = new MimeContentCollector(_options, _nesting + 1);
+        if (_nesting >= MaxNesting)
+        {
+            throw new MessageQuarantinedException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "attached messages nested deeper than {0} levels (the limit for forwarded messages): the innermost were not read", MaxNesting));
+        }
+
+        var collector = new MimeContentCollector(_options, _nesting + 1, _cancellationToken);
         collector.Collect(nested.Body);
 
         var builder = new StringBuilder();
         builder.Append("---------- Attached message ----------\n");
-        AppendHeader(builder, "From", nested.From.ToString());
-        AppendHeader(builder, "Date", nested.Headers[HeaderId.Date]);
-        AppendHeader(builder, "Subject", nested.Subject);
-        AppendHeader(builder, "To", nested.To.ToString());
+        AppendHeader(builder, "From", Limit(nested.From.ToString(), _options.MaxHeaderLength));
+        AppendHeader(builder, "Date", Limit(nested.Headers[HeaderId.Date] ?? "", _options.MaxHeaderLength));
+        AppendHeader(builder, "Subject", Limit(nested.Subject ?? "", _options.MaxHeaderLength));
+        AppendHeader(builder, "To", Limit(nested.To.ToString(), _options.MaxHeaderLength));
         builder.Append('\n');
         builder.Append(collector.BodyText);
         if (collector.HasAttachedMessage)

@@ -21,6 +21,9 @@ public sealed class MimeEmailParser : IEmailParser
         "x-auto-response-suppress", "x-mailer", "return-path",
     ];
 
+    /// <summary>Recipients kept per message: a To line of thousands of addresses says nothing more than its first hundred.</summary>
+    private const int MaxRecipients = 100;
+
     [ThreadStatic]
     private static MimeParser? t_mimeParser;
 
@@ -29,7 +32,8 @@ public sealed class MimeEmailParser : IEmailParser
     {
         // Undeclared 8-bit header text: MimeKit tries UTF-8 first, then this.
         CharsetEncoding = TextDecoder.Windows1252,
-        MaxMimeDepth = 32,
+        // Deeper than any EmailParserOptions.MaxMimeDepth in use, so the collector sees the excess and says so.
+        MaxMimeDepth = 128,
         AddressParserComplianceMode = RfcComplianceMode.Looser,
         ParameterComplianceMode = RfcComplianceMode.Looser,
         Rfc2047ComplianceMode = RfcComplianceMode.Looser,
@@ -49,7 +53,10 @@ public sealed class MimeEmailParser : IEmailParser
     }
 
     /// <inheritdoc />
-    public Email Parse(RawMessage message)
+    public Email Parse(RawMessage message) => Parse(message, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Email Parse(RawMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.ReadError is not null)
@@ -60,9 +67,17 @@ public sealed class MimeEmailParser : IEmailParser
         RawMessageValidator.Validate(message.Bytes.Span, _options.MaxMessageBytes);
         try
         {
-            return ParseCore(message.Bytes);
+            return ParseCore(message.Bytes, cancellationToken);
         }
         catch (MessageQuarantinedException)
+        {
+            throw;
+        }
+        catch (AttachmentLimitExceededException exception)
+        {
+            throw new MessageQuarantinedException(exception.Message, exception);
+        }
+        catch (OperationCanceledException)
         {
             throw;
         }
@@ -72,7 +87,7 @@ public sealed class MimeEmailParser : IEmailParser
         }
     }
 
-    private Email ParseCore(ReadOnlyMemory<byte> bytes)
+    private Email ParseCore(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         // Persistent parsing: each part's content stays a window on the message's own bytes instead
         // of being copied into MimeKit memory blocks, so the stream must outlive the collection below.
@@ -84,7 +99,7 @@ public sealed class MimeEmailParser : IEmailParser
         parser.SetStream(stream, MimeFormat.Entity, persistent: true);
         try
         {
-            mime = parser.ParseMessage();
+            mime = parser.ParseMessage(cancellationToken);
         }
         finally
         {
@@ -95,16 +110,17 @@ public sealed class MimeEmailParser : IEmailParser
         // Disposing releases the parts' contents early (MimeContent has a finalizer otherwise).
         using (mime)
         {
-            return BuildEmail(mime, bytes);
+            return BuildEmail(mime, bytes, cancellationToken);
         }
     }
 
-    private Email BuildEmail(MimeMessage mime, ReadOnlyMemory<byte> bytes)
+    private Email BuildEmail(MimeMessage mime, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        var collector = new MimeContentCollector(_options);
+        var collector = new MimeContentCollector(_options, cancellationToken: cancellationToken);
         collector.Collect(mime.Body);
 
-        var subject = mime.Subject;
+        // Headers are cut to a length no genuine subject or name reaches: a 5 MB subject is not stored whole.
+        var subject = Cap(mime.Subject);
         var hasReplyHeaders = mime.Headers.Contains(HeaderId.InReplyTo);
         var split = QuoteSplitter.Apply(collector.BodyText, subject, hasReplyHeaders);
         var body = split.Body;
@@ -126,7 +142,7 @@ public sealed class MimeEmailParser : IEmailParser
 
         // A subject-only message is still readable (a one-line load offer can live in the subject);
         // only a message with nothing at all to read is quarantined.
-        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0) && string.IsNullOrWhiteSpace(mime.Subject))
+        if (!hasText && !collector.Attachments.Exists(a => a.Size > 0) && string.IsNullOrWhiteSpace(subject))
         {
             throw new MessageQuarantinedException("message has no content: no subject, no body text and no attachments");
         }
@@ -136,15 +152,15 @@ public sealed class MimeEmailParser : IEmailParser
         {
             MessageId = messageId,
             HasMessageIdHeader = hasMessageId,
-            Subject = mime.Subject,
+            Subject = subject,
             From = ToAddress(mime.From.Mailboxes.FirstOrDefault() ?? mime.Sender),
-            To = mime.To.Mailboxes.Select(ToAddress).OfType<EmailAddress>().ToList(),
+            To = mime.To.Mailboxes.Take(MaxRecipients).Select(ToAddress).OfType<EmailAddress>().ToList(),
             Date = ReadDate(mime),
             Body = MimeContentCollector.Limit(body, _options.MaxTextLength),
             QuotedText = MimeContentCollector.Limit(split.Quoted, _options.MaxTextLength),
             IsForward = isForward,
             Attachments = collector.Attachments,
-            Headers = ReadHeaders(mime, topType),
+            Headers = ReadHeaders(mime, topType, _options.MaxHeaderLength),
         };
     }
 
@@ -222,7 +238,7 @@ public sealed class MimeEmailParser : IEmailParser
         return string.IsNullOrEmpty(reportType) ? mimeType : $"{mimeType}; report-type={reportType.ToLowerInvariant()}";
     }
 
-    private static Dictionary<string, string> ReadHeaders(MimeMessage mime, string topType)
+    private static Dictionary<string, string> ReadHeaders(MimeMessage mime, string topType, int maxLength)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in mime.Headers)
@@ -231,7 +247,7 @@ public sealed class MimeEmailParser : IEmailParser
             {
                 if (string.Equals(header.Field, name, StringComparison.OrdinalIgnoreCase))
                 {
-                    headers.TryAdd(name, Unfold(header.Value ?? ""));
+                    headers.TryAdd(name, MimeContentCollector.Limit(Unfold(header.Value ?? ""), maxLength));
                     break;
                 }
             }
@@ -263,6 +279,9 @@ public sealed class MimeEmailParser : IEmailParser
         return builder.ToString();
     }
 
-    private static EmailAddress? ToAddress(MailboxAddress? mailbox) =>
-        mailbox is null ? null : new EmailAddress(string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim(), mailbox.Address);
+    private EmailAddress? ToAddress(MailboxAddress? mailbox) =>
+        mailbox is null ? null : new EmailAddress(string.IsNullOrWhiteSpace(mailbox.Name) ? null : Cap(mailbox.Name.Trim()), Cap(mailbox.Address));
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private string? Cap(string? value) => value is null ? null : MimeContentCollector.Limit(value, _options.MaxHeaderLength);
 }

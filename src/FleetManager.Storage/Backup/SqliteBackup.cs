@@ -68,10 +68,9 @@ public static class SqliteBackup
 
     private static void Verify(string path, string what)
     {
-        var problems = SqliteIntegrity.Check(path, quick: false);
-        if (problems.Count > 0)
+        if (SqliteIntegrity.CheckFile(path, thorough: true) is { } problem)
         {
-            throw new BackupFailedException($"{what} {path} is damaged: {problems[0]}", "take the backup again, or restore an older one");
+            throw new BackupFailedException($"{what} {path} is damaged: {problem}", "take the backup again, or restore an older one");
         }
     }
 

@@ -62,7 +62,7 @@ internal static class ImportCommand
         var configuration = AppConfiguration.Build();
         SynchronizedOrderBook? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
-        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath, configuration));
+        using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
         var store = opened = new SynchronizedOrderBook(book);
         using var services = kind == MailSourceKind.Gmail ? GmailServices.Build(configuration) : null;
         IMailbox mailbox = services is not null ? services.GetRequiredService<GmailMailbox>() : ConfiguredImapMailbox(configuration);
@@ -164,7 +164,7 @@ internal static class ImportCommand
         var configuration = AppConfiguration.Build();
         SynchronizedOrderBook? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
-        using var book = OrderStoreFactory.Open(StoreConfiguration.Options(dbPath, configuration));
+        using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
         var store = opened = new SynchronizedOrderBook(book);
 
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
@@ -202,6 +202,14 @@ internal static class ImportCommand
         }
 
         return strict && summary.Quarantined > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+    }
+
+    /// <summary>The store options of an import: a damaged SQLite file is refused (exit 4) before anything is written to it.</summary>
+    private static OrderStoreOptions WritableStoreOptions(string dbPath, IConfiguration configuration)
+    {
+        var options = StoreConfiguration.Options(dbPath, configuration);
+        options.VerifyIntegrity = true;
+        return options;
     }
 
     private static void PrintSummary(ImportSummary s, string dbPath)

@@ -84,15 +84,27 @@ internal static class OrdersCommand
                 return ExitCodes.Usage;
             }
 
-            using var book = OpenExisting(parse.GetValue(db)!);
+            var dbPath = parse.GetValue(db)!;
+            using var book = OpenExisting(dbPath);
             var orders = book.QueryOrders(filters.ToQuery(parse));
-            using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            var count = fmt switch
+            using var target = AtomicExportTarget.Create(path);
+            int count;
+            try
             {
-                "csv" => WriteCsv(orders, stream),
-                "xlsx" => OrderXlsxExporter.Write(orders, stream),
-                _ => OrderJsonExporter.Write(orders, stream),
-            };
+                count = fmt switch
+                {
+                    "csv" => WriteCsv(orders, target.Stream),
+                    "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
+                    _ => OrderJsonExporter.Write(orders, target.Stream),
+                };
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
+            {
+                // A malformed page met half-way: the partial export is deleted with the target.
+                throw new StoreDamagedException(book.Location, ex.Message, ex);
+            }
+
+            target.Complete();
             if (path is not null)
             {
                 Console.Error.WriteLine($"exported {count} orders to {path}");

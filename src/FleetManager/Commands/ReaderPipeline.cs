@@ -45,7 +45,7 @@ internal sealed class ReaderPipeline : IDisposable
         if (reader == "rules" && !onlineGeocoder)
         {
             // The offline default: no services, nothing to start.
-            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode), Math.Max(4, Environment.ProcessorCount * 8));
+            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact), Math.Max(4, Environment.ProcessorCount * 8));
         }
 
         var config = new ConfigurationBuilder()
@@ -78,6 +78,9 @@ internal sealed class ReaderPipeline : IDisposable
             var processor = new MessageProcessor(new MimeEmailParser(), provider.GetRequiredService<IOrderReader>(), geocoder)
             {
                 MessageTimeout = model?.MessageTimeout ?? TimeSpan.FromSeconds(30),
+
+                // Quarantine reasons go into the ledger and onto the screen: no key an error body echoed.
+                Redact = ConfiguredSecrets.Redactor(config).Redact,
             };
             var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
             return new ReaderPipeline(provider, processor, maxInFlight);

@@ -57,7 +57,11 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
             {
                 if (_synchronized is null)
                 {
-                    _book = OrderStoreFactory.Open(StoreConfiguration.Options(location.DatabasePath, configuration));
+                    var options = StoreConfiguration.Options(location.DatabasePath, configuration);
+
+                    // The service writes: a damaged file is refused at its first open (quick check), not written into.
+                    options.VerifyIntegrity = true;
+                    _book = OrderStoreFactory.Open(options);
                     _synchronized = new SynchronizedOrderBook(_book);
                 }
 

@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

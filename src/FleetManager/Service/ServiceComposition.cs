@@ -1,4 +1,6 @@
 using FleetManager.Commands;
+using FleetManager.Hosting;
+using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding;
@@ -46,11 +48,14 @@ internal static class ServiceComposition
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddSingleton<FleetManagerMetrics>();
+        services.TryAddSingleton(provider => new FleetManagerMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>())
+        {
+            RevealSourceNames = provider.GetRequiredService<IOptions<ServiceOptions>>().Value.HealthDetail,
+        });
         services.TryAddSingleton<ServiceIdentity>();
         services.TryAddSingleton<ServiceState>();
         services.TryAddSingleton<SourceCatalog>();
-        services.TryAddSingleton<SecretRedactor>();
+        services.TryAddSingleton(provider => ConfiguredSecrets.Redactor(provider.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<SourceWorkerFactory>();
         services.TryAddSingleton<OutboxPusher>();
         services.TryAddSingleton<HealthReporter>();

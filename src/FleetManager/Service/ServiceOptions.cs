@@ -8,9 +8,20 @@ public sealed class ServiceOptions : IValidatableObject
 {
     public const string SectionName = "Service";
 
-    /// <summary>Where the health and metrics endpoints listen (semicolon-separated). Default <c>http://0.0.0.0:8080</c>.</summary>
+    /// <summary>
+    /// Where the health and metrics endpoints listen (semicolon-separated). Default <c>http://127.0.0.1:8080</c>:
+    /// loopback only, since the endpoints have no authentication. A container sets <c>http://0.0.0.0:8080</c>
+    /// explicitly (<c>FLEETMANAGER__SERVICE__URLS</c>) so its health check and scraper can reach it.
+    /// </summary>
     [Required]
-    public string Urls { get; set; } = "http://0.0.0.0:8080";
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// Show details in <c>/healthz</c> and <c>/metrics</c>: the store's path, full error texts (secrets still
+    /// masked) and source names that are mail addresses. Default false: the endpoints say what is wrong
+    /// (store damaged, credentials refused) without paths, user names or addresses; the service log has the rest.
+    /// </summary>
+    public bool HealthDetail { get; set; }
 
     /// <summary>How long a stop (SIGTERM) may take: the batch in flight is finished, the outbox pushed if quick, leases released. Default 30 s.</summary>
     [TimeSpanRange("00:00:01", "01:00:00")]

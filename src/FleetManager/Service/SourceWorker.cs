@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using System.Diagnostics;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Model;

@@ -1,3 +1,4 @@
+using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
@@ -32,6 +33,7 @@ internal sealed class SourceWorkerFactory(
         var processor = new MessageProcessor(new MimeEmailParser(), readerFactory.Create(services), geocoder, timeProvider)
         {
             MessageTimeout = readerFactory.MessageTimeout,
+            Redact = redactor.Redact,
         };
         var poller = new MailboxPoller(processor, orderBook, cursors, timeProvider) { MaxBatch = source.Options.MaxBatch, MaxInFlight = readerFactory.MaxInFlight };
         var sourceState = state.Source(source.Name, kind.Kind, source.Options.Enabled);

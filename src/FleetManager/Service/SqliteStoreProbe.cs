@@ -9,6 +9,11 @@ namespace FleetManager.Service;
 /// </summary>
 internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
 {
+    // SQLite's quick check runs once, on the first probe (readiness is probed from the start): damage
+    // does not heal while the process runs, and a full read of the file on every probe would cost too much.
+    private string? _damage;
+    private bool _checked;
+
     public string Describe => "SQLite " + Path.GetFullPath(location.DatabasePath);
 
     public Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
@@ -17,7 +22,7 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
         if (!File.Exists(path))
         {
             return Task.FromResult(new StoreHealth(false, $"the order book {path} does not exist (or its folder cannot be read)",
-                "check that the data volume is mounted; the service creates the file on its first poll when the folder is writable"));
+                "check that the data volume is mounted; the service creates the file on its first poll when the folder is writable", "the order book file does not exist"));
         }
 
         try
@@ -30,6 +35,18 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
                 DefaultTimeout = 5,
             }.ToString());
             connection.Open();
+            if (!_checked)
+            {
+                _damage = SqliteIntegrity.Check(connection);
+                _checked = true;
+            }
+
+            if (_damage is not null)
+            {
+                return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({_damage})",
+                    "stop the service, restore the order book from a backup (or 'sqlite3 FILE .recover'), then start it again", "damaged: SQLite's integrity check failed"));
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT version FROM schema_version WHERE id = 1";
             var version = command.ExecuteScalar() is long v ? (int)v : 0;
@@ -41,10 +58,17 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
             }
 
             return Task.FromResult(version == latest
-                ? new StoreHealth(true, $"{path} reachable, schema version {version}")
+                ? new StoreHealth(true, $"{path} reachable, schema version {version}", Summary: $"reachable, schema version {version}")
                 : version < latest
-                    ? new StoreHealth(false, $"{path} has schema version {version}, older than {latest}", "it is migrated when the service opens it; see the service's log for why it did not")
-                    : new StoreHealth(false, $"{path} has schema version {version}, newer than {latest} this program knows", "run the newer FleetManager, or restore the backup taken before the upgrade"));
+                    ? new StoreHealth(false, $"{path} has schema version {version}, older than {latest}", "it is migrated when the service opens it; see the service's log for why it did not", $"schema version {version}, older than {latest}")
+                    : new StoreHealth(false, $"{path} has schema version {version}, newer than {latest} this program knows", "run the newer FleetManager, or restore the backup taken before the upgrade", $"schema version {version}, newer than {latest}"));
+        }
+        catch (SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
+        {
+            _damage = ex.Message;
+            _checked = true;
+            return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({ex.Message})",
+                "stop the service, restore the order book from a backup (or 'sqlite3 FILE .recover'), then start it again", "damaged: SQLite reports a malformed file"));
         }
         catch (SqliteException ex)
         {

@@ -1,4 +1,4 @@
-using FleetManager.Service;
+using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -16,7 +16,7 @@ public sealed class SecretRedactorTests
             ["Gmail:CredentialsFile"] = "/secrets/gmail.json",
             ["Sheets:SpreadsheetId"] = "sheet-1234",
         }).Build();
-        var redactor = new SecretRedactor(configuration);
+        var redactor = ConfiguredSecrets.Redactor(configuration);
 
         var text = redactor.Redact("GET ?key=AIza-very-secret failed; login hunter2-hunter2 refused; file /secrets/gmail.json; sheet sheet-1234");
 

@@ -34,10 +34,9 @@ internal sealed class StoreCheck(StoreLocation location, IStoreProbe probe) : ID
         const string fix = "stop the service and restore the last good backup: fleetmanager db restore BACKUP (docs/operations.md)";
         try
         {
-            var problems = SqliteIntegrity.Check(path, quick: false);
-            return problems.Count == 0
-                ? DoctorResult.Pass("store integrity", "PRAGMA integrity_check: ok")
-                : DoctorResult.Fail("store integrity", $"PRAGMA integrity_check found {problems.Count} problem(s), first: {problems[0]}", fix);
+            return SqliteIntegrity.CheckFile(path, thorough: true) is { } problem
+                ? DoctorResult.Fail("store integrity", $"PRAGMA integrity_check failed: {problem}", fix)
+                : DoctorResult.Pass("store integrity", "PRAGMA integrity_check: ok");
         }
         catch (SqliteException ex)
         {

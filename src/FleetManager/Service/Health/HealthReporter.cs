@@ -41,14 +41,14 @@ internal sealed class HealthReporter(
         var storeHealth = await store.CheckAsync(cancellationToken).ConfigureAwait(false);
         if (!storeHealth.Ok)
         {
-            reasons.Add("store: " + storeHealth.Detail);
+            reasons.Add("store: " + StoreText(storeHealth));
         }
 
         foreach (var source in EnabledSnapshots())
         {
-            if (NotReadyReason(source) is { } reason)
+            if (NotReadyReason(source, _options.HealthDetail) is { } reason)
             {
-                reasons.Add($"source {source.Name}: {reason}");
+                reasons.Add($"source {PublicName(source.Name)}: {reason}");
             }
         }
 
@@ -65,11 +65,11 @@ internal sealed class HealthReporter(
         foreach (var source in AllSnapshots())
         {
             var stale = source.Enabled && IsStale(source, now);
-            var notReady = source.Enabled ? NotReadyReason(source) : null;
+            var notReady = source.Enabled ? NotReadyReason(source, _options.HealthDetail) : null;
             degraded |= stale || (source.Enabled && source.ConsecutiveFailures > 0);
             unhealthy |= notReady is not null && source.LastAttempt is not null;
-            sources.Add(new SourceDocument(source.Name, source.Kind, source.Enabled, ActivityText(source.Activity),
-                source.LastAttempt, source.LastSuccess, source.ConsecutiveFailures, source.LastError,
+            sources.Add(new SourceDocument(PublicName(source.Name), source.Kind, source.Enabled, ActivityText(source.Activity),
+                source.LastAttempt, source.LastSuccess, source.ConsecutiveFailures, ErrorText(source.LastError, source.LastFailureKind),
                 source.LastFailureKind?.ToString().ToLowerInvariant(), source.Backlog, source.Cursor, source.LastPollMessages,
                 source.ProcessedSinceStart, source.QuarantinedSinceStart,
                 source.NominalInterval == TimeSpan.MaxValue ? 0 : source.NominalInterval.TotalSeconds, stale, notReady is null, notReady, source.NextPoll));
@@ -79,12 +79,12 @@ internal sealed class HealthReporter(
         {
             var (lastPush, depth, error) = s.Snapshot();
             degraded |= error is not null;
-            return new SinkDocument(s.Name, depth, lastPush, error);
+            return new SinkDocument(s.Name, depth, lastPush, ErrorText(error, null));
         }).ToList();
 
         var status = unhealthy ? HealthStatus.Unhealthy : degraded ? HealthStatus.Degraded : HealthStatus.Healthy;
         return new StatusDocument(status.ToString(), identity.Version, identity.Commit, state.StartedAt, now,
-            new StoreDocument(store.Describe, storeHealth.Ok, storeHealth.Detail), sources, sinks);
+            new StoreDocument(_options.HealthDetail ? store.Describe : store.Describe.Split(' ')[0], storeHealth.Ok, StoreText(storeHealth)), sources, sinks);
     }
 
     /// <summary>Stale: no success for longer than StaleAfterIntervals × the interval (counted from the start before the first success).</summary>
@@ -99,11 +99,34 @@ internal sealed class HealthReporter(
         return now - since > source.NominalInterval * _options.StaleAfterIntervals;
     }
 
-    private static string? NotReadyReason(SourceSnapshot source) => source switch
+    /// <summary>
+    /// The store's state as /healthz shows it: the full detail (path, host) only with Service:HealthDetail.
+    /// </summary>
+    private string StoreText(StoreHealth health) => _options.HealthDetail ? health.Detail : health.PublicSummary;
+
+    /// <summary>
+    /// An error as /healthz shows it: whole (secrets already masked) with Service:HealthDetail, else only what
+    /// kind of failure it was. Error texts quote paths, mailbox user names and server answers; the log has them.
+    /// </summary>
+    private string? ErrorText(string? error, FailureKind? kind) => error is null || _options.HealthDetail ? error : KindText(kind);
+
+    private static string KindText(FailureKind? kind) => kind switch
+    {
+        FailureKind.Authentication => "credentials refused (details in the service log)",
+        FailureKind.Configuration => "configuration problem (details in the service log)",
+        FailureKind.Store => "order book problem (details in the service log)",
+        FailureKind.Transient => "temporarily unavailable (details in the service log)",
+        _ => "failing (details in the service log)",
+    };
+
+    /// <summary>A source's name as /healthz and /metrics show it: a name that is a mail address is replaced by a stable pseudonym.</summary>
+    private string PublicName(string name) => _options.HealthDetail ? name : FleetManager.Core.Diagnostics.FleetManagerMetrics.PublicSourceName(name);
+
+    private static string? NotReadyReason(SourceSnapshot source, bool detail) => source switch
     {
         { Activity: SourceActivity.Standby } => null,
         { LastSuccess: not null } => null,
-        { LastError: { } error } => "its first poll failed: " + error,
+        { LastError: { } error } => "its first poll failed: " + (detail ? error : KindText(source.LastFailureKind)),
         { Activity: SourceActivity.Polling } => "its first poll is running",
         _ => "no poll has completed yet",
     };

@@ -121,7 +121,11 @@ public sealed class HealthEndpointsTests : IDisposable
     public async Task Status_FirstPollFails_ShowsErrorAndFailureCount()
     {
         var mailbox = new GatedMailbox("broken") { AlwaysOpen = true, Failure = new HttpRequestException("connection refused") };
-        await using var host = await ServiceTestHost.StartAsync(_temp.File("fm.db"), TestSource("broken"),
+        var settings = TestSource("broken");
+
+        // Full error texts only with the detail setting (issue 12 §4; without it /healthz shows the failure kind).
+        settings["Service:HealthDetail"] = "true";
+        await using var host = await ServiceTestHost.StartAsync(_temp.File("fm.db"), settings,
             s => s.AddSingleton<IMailboxFactory>(new TestMailboxKind(mailbox)));
 
         var body = await host.WaitForStatusAsync("/healthz", 503, b => b.GetProperty("sources")[0].GetProperty("consecutive_failures").GetInt32() > 0);

@@ -1,0 +1,93 @@
+namespace FleetManager.Commands;
+
+/// <summary>
+/// Where an export writes while it runs: a private temporary file (mode 0600) beside the target, moved
+/// over the target only when the export completed, so an error half-way (a damaged page, a full disk)
+/// leaves the previous file as it was and never a truncated CSV or an unclosed JSON array. For standard
+/// output the export is buffered the same way in a temporary file and copied out only when complete:
+/// a failed export prints nothing (and exits non-zero) instead of half a document.
+/// </summary>
+internal sealed class AtomicExportTarget : IDisposable
+{
+    private readonly string? _target;
+    private readonly string _temporaryPath;
+    private bool _completed;
+
+    private AtomicExportTarget(string? target, string temporaryPath, FileStream stream)
+    {
+        _target = target;
+        _temporaryPath = temporaryPath;
+        Stream = stream;
+    }
+
+    /// <summary>The stream the exporter writes to.</summary>
+    public FileStream Stream { get; }
+
+    /// <summary>A target for <paramref name="path"/>, or for standard output when it is null.</summary>
+    public static AtomicExportTarget Create(string? path)
+    {
+        var folder = path is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var name = path is null ? "fleetmanager-export" : Path.GetFileName(path);
+        var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.partial");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Orders carry names, phone numbers and prices: nobody else reads the file while it is written.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new AtomicExportTarget(path, temporary, new FileStream(temporary, options));
+    }
+
+    /// <summary>The export is complete: flush it to disk, then move it over the target (or copy it to standard output).</summary>
+    public void Complete()
+    {
+        Stream.Flush(flushToDisk: true);
+        if (_target is null)
+        {
+            Stream.Position = 0;
+            using var stdout = Console.OpenStandardOutput();
+            Stream.CopyTo(stdout);
+            Stream.Dispose();
+        }
+        else
+        {
+            Stream.Dispose();
+            if (!OperatingSystem.IsWindows() && File.Exists(_target))
+            {
+                // Replacing a file keeps the mode its owner gave it (0600 is only for the partial one).
+                File.SetUnixFileMode(_temporaryPath, File.GetUnixFileMode(_target));
+            }
+            else if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(_temporaryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
+            File.Move(_temporaryPath, _target, overwrite: true);
+        }
+
+        _completed = true;
+    }
+
+    /// <summary>Deletes the partial file when <see cref="Complete"/> was not reached.</summary>
+    public void Dispose()
+    {
+        Stream.Dispose();
+        if (!_completed || _target is null)
+        {
+            try
+            {
+                File.Delete(_temporaryPath);
+            }
+            catch (IOException)
+            {
+                // Already moved or removed: nothing left behind.
+            }
+        }
+    }
+}
