@@ -57,7 +57,7 @@ public sealed class GmailResilienceTests
         // A first full sync stores its cursor only at its end: a breaker that opened at the library's
         // 10 % (after 100 attempts) would stop every such run before the end, for ever.
         await using var host = await GmailTestHost.StartAsync();
-        var ids = host.Deliver(1, 80);
+        var ids = host.Deliver(1, 150);
         host.Gmail.Faults.FailRandomly(0.30, random => random.Next(3) switch
         {
             0 => GmailStandIn.BackendError,
@@ -68,7 +68,7 @@ public sealed class GmailResilienceTests
         var summary = await host.PollAsync();
 
         Assert.True(host.Gmail.Requests.Count > 200, $"{host.Gmail.Requests.Count} attempts");
-        Assert.Equal(80, summary.MessagesRead);
+        Assert.Equal(150, summary.MessagesRead);
         Assert.All(ids, id => Assert.Contains("FleetManager/Processed", host.Gmail.LabelNamesOf(id)));
         Assert.NotNull(host.Cursors.GetCursor("gmail:me"));
     }

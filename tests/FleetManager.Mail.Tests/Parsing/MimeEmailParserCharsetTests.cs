@@ -20,7 +20,7 @@ public sealed class MimeEmailParserCharsetTests
         // "Încărcare: Timișoara, țară" in ISO-8859-16: ș is 0xBA and ț 0xFE there (º and þ in Latin-1).
         var body = new byte[] { 0xCE, (byte)'n', (byte)'c', 0xE3, (byte)'r', (byte)'c', (byte)'a', (byte)'r', (byte)'e', (byte)':', (byte)' ' }
             .Concat(Encoding.ASCII.GetBytes("Timi")).Append((byte)0xBA).Concat(Encoding.ASCII.GetBytes("oara, ")).Append((byte)0xFE)
-            .Concat(new byte[] { 0xE3, (byte)'r', 0xE3, (byte)'\r', (byte)'\n' }).ToArray();
+            .Concat(new byte[] { (byte)'a', (byte)'r', 0xE3, (byte)'\r', (byte)'\n' }).ToArray();
         var header = Encoding.ASCII.GetBytes(
             "From: a@b.example\r\nTo: c@d.example\r\nSubject: comanda\r\nMessage-ID: <ro1@b.example>\r\n" +
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-8859-16\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
