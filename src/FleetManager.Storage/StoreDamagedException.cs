@@ -8,7 +8,7 @@ namespace FleetManager.Storage;
 /// </summary>
 public sealed class StoreDamagedException(string path, string detail, Exception? innerException = null)
     : StoreException($"The order book '{path}' is damaged: {detail}.",
-        "Stop every FleetManager process using it, restore the file from a backup (or recover what SQLite can with 'sqlite3 FILE .recover'), then run the command again.",
+        "Stop every FleetManager process using it, restore the last good backup with 'fleetmanager db restore BACKUP' (or recover what SQLite can with 'sqlite3 FILE .recover'), then run the command again.",
         innerException)
 {
     /// <summary>The file as given.</summary>

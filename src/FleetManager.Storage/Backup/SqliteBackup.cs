@@ -20,10 +20,26 @@ public static class SqliteBackup
         var partial = destination + ".partial";
         try
         {
+            // A backup holds the whole order book: owner-only from its first byte.
+            using (File.Create(partial))
+            {
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             using (var source = Open(databasePath, SqliteOpenMode.ReadOnly))
             using (var target = Open(partial, SqliteOpenMode.ReadWriteCreate))
             {
                 source.BackupDatabase(target);
+
+                // The copy inherits the source's WAL mode; a backup is one self-contained file, so it is switched
+                // to a rollback journal (no -wal/-shm files beside it, none left when it is opened read-only).
+                using var journal = target.CreateCommand();
+                journal.CommandText = "PRAGMA journal_mode=DELETE";
+                journal.ExecuteScalar();
             }
 
             Verify(partial, "the copy");
@@ -37,6 +53,8 @@ public static class SqliteBackup
         finally
         {
             File.Delete(partial);
+            File.Delete(partial + "-wal");
+            File.Delete(partial + "-shm");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class DamagedStoreCommandTests : IDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("damaged", result.StdErr);
-        Assert.Contains("restore the file from a backup", result.StdErr);
+        Assert.Contains("fleetmanager db restore", result.StdErr);
         Assert.DoesNotContain("   at ", result.StdErr);
         Assert.Equal(before, await File.ReadAllBytesAsync(db));
     }

@@ -22,6 +22,9 @@ public sealed class DoctorCommandTests : IDisposable
               "Sources": [ { "Name": "inbox", "Kind": "folder", "Folder": { "Path": "{{_temp.Path}}" } } ]
             }
             """);
+        // doctor changes nothing: the data folder and the order book must exist, as on a set-up server.
+        Directory.CreateDirectory(_temp.File("data"));
+        Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", _temp.File("data/fm.db"))).ExitCode);
         using var process = ServiceProcess.Start(_temp.Path, new Dictionary<string, string>(), "doctor", "--db", _temp.File("data/fm.db"));
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
         return new CliProcess.Result(exitCode, process.Output, "");

@@ -44,7 +44,7 @@ public sealed class ExpandContractTests : IDisposable
         }
 
         Assert.Equal(0, (await CliProcess.RunAsync("import", half, "--db", db, "--quiet")).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 2);
+        MigrateLikeTheNextRelease(db, compatibleFrom: 3);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
         var list = await CliProcess.RunAsync("orders", "list", "--db", db);
@@ -55,7 +55,7 @@ public sealed class ExpandContractTests : IDisposable
         var reference = _temp.File("reference.db");
         Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", reference, "--quiet")).ExitCode);
         Assert.Equal(OrderBookProbe.Sqlite(reference).Ledger(), OrderBookProbe.Sqlite(db).Ledger());
-        Assert.Contains("newer, compatible with 2", doctor.StdOut, StringComparison.Ordinal);
+        Assert.Contains("newer, compatible with 3", doctor.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class ExpandContractTests : IDisposable
     {
         var db = _temp.File("fm.db");
         Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", db)).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 3);
+        MigrateLikeTheNextRelease(db, compatibleFrom: 4);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
 
         Assert.Equal(4, import.ExitCode);
-        Assert.Contains("newer than the 2 this program knows", import.StdErr, StringComparison.Ordinal);
+        Assert.Contains("newer than the 3 this program knows", import.StdErr, StringComparison.Ordinal);
     }
 }

@@ -56,8 +56,11 @@ public sealed class AppConfigurationTests
     }
 
     [Fact]
-    public void Build_ExplicitConfigFileMissing_Throws()
+    public void Build_ExplicitConfigFileMissing_ThrowsConfigurationErrorNamingTheFile()
     {
-        Assert.Throws<FileNotFoundException>(() => AppConfiguration.Build(new Hashtable { ["FLEETMANAGER_CONFIG"] = "/nonexistent/fm.json" }, Path.GetTempPath()));
+        var ex = Assert.Throws<ConfigurationFileException>(() => AppConfiguration.Build(new Hashtable { ["FLEETMANAGER_CONFIG"] = "/nonexistent/fm.json" }, Path.GetTempPath()));
+
+        Assert.Equal(FleetManager.Core.Errors.ErrorCategory.Configuration, ex.Category);
+        Assert.Contains("/nonexistent/fm.json", ex.Message, StringComparison.Ordinal);
     }
 }
