@@ -35,9 +35,10 @@ internal static class ConfiguredSecrets
         {
             return Redactor(AppConfiguration.Build());
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is Core.Errors.FleetManagerException or InvalidDataException or FormatException or IOException or JsonException or InvalidOperationException)
         {
-            // A malformed appsettings.json: the environment's secrets are still known.
+            // A malformed appsettings.json or a missing FLEETMANAGER_CONFIG file (the verb reports it as one
+            // line and exit 5 when it builds the configuration itself): the environment's secrets are still known.
             var environment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
             {

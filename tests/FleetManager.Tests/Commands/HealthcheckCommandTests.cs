@@ -45,7 +45,7 @@ public sealed class HealthcheckCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "http://localhost:8080")]
+    [InlineData(null, "http://127.0.0.1:8080")]
     [InlineData("http://0.0.0.0:9090;http://127.0.0.1:9091", "http://localhost:9090")]
     [InlineData("http://+:7000", "http://localhost:7000")]
     public void DefaultUrl_FromServiceUrls_ReadsWildcardAsLocalhost(string? urls, string expected) =>

@@ -51,6 +51,8 @@ public sealed class HealthEndpointsTests : IDisposable
             ["Sources:0:Kind"] = "folder",
             ["Sources:0:Folder:Path"] = mail,
         });
+        // The first poll has created the order book (ready can answer 200 before it, on an empty folder).
+        await host.WaitForStatusAsync("/healthz", 200, b => b.GetProperty("sources")[0].GetProperty("last_success").ValueKind != System.Text.Json.JsonValueKind.Null);
         await host.WaitForStatusAsync("/healthz/ready", 200);
 
         // The data volume goes away (unmounted, deleted): the service must stop saying it is ready.

@@ -25,6 +25,8 @@ public sealed class PostgresReadinessTests(PostgresServer server) : IDisposable
             ["Sources:0:Name"] = "inbox",
             ["Sources:0:Kind"] = "folder",
             ["Sources:0:Folder:Path"] = mail,
+            // The store's kind and host are detail; without it /healthz shows only a summary.
+            ["Service:HealthDetail"] = "true",
         });
         var ready = await host.WaitForStatusAsync("/healthz", 200, b => b.GetProperty("sources")[0].GetProperty("last_success").ValueKind != System.Text.Json.JsonValueKind.Null);
         Assert.StartsWith("PostgreSQL", ready.GetProperty("store").GetProperty("detail").GetString(), StringComparison.Ordinal);
