@@ -42,7 +42,7 @@ public sealed class HealthEndpointsTests : IDisposable
     [Fact]
     public async Task Ready_StoreFolderRemoved_Is503UntilItIsBack()
     {
-        var data = Path.Combine(_temp.Path, "data");
+        var data = Directory.CreateDirectory(Path.Combine(_temp.Path, "data")).FullName;
         var mail = Path.Combine(_temp.Path, "mail");
         SampleMessages.CopyTo(mail, 1);
         await using var host = await ServiceTestHost.StartAsync(Path.Combine(data, "fm.db"), new Dictionary<string, string?>
