@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FleetManager.Storage.Backup;
 
 /// <summary>
-/// The backups in one folder: named <c>fleetmanager-YYYYMMDDTHHMMSSZ.db</c> (SQLite) or <c>.dump</c>
+/// The backups in one folder: named <c>fleetmanager-YYYYMMDDTHHMMSSmmmZ.db</c> (to the millisecond: backups taken a moment apart must not collide) (SQLite) or <c>.dump</c>
 /// (PostgreSQL, pg_dump's custom format), so that name order is time order, and pruned to the newest N.
 /// </summary>
 public sealed class BackupFolder(string path)
@@ -14,7 +14,7 @@ public sealed class BackupFolder(string path)
 
     /// <summary>The file name for a backup taken at <paramref name="at"/>.</summary>
     public string NameFor(DateTimeOffset at, OrderStoreKind kind) =>
-        System.IO.Path.Combine(Path, Prefix + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
+        System.IO.Path.Combine(Path, Prefix + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)
             + (kind == OrderStoreKind.PostgreSql ? ".dump" : ".db"));
 
     /// <summary>The backups in the folder, newest first (files this program named; anything else is left alone).</summary>

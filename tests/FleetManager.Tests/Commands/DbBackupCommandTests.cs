@@ -68,6 +68,26 @@ public sealed class DbBackupCommandTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Backup_WithKeep_LeavesOnlyTheNewestOwnerOnlyFiles()
+    {
+        var db = _temp.File("fm.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet")).ExitCode);
+        var backups = _temp.File("backups");
+        var written = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var backup = await CliProcess.RunAsync("db", "backup", "--db", db, "--to", backups, "--keep", "2");
+            Assert.True(backup.ExitCode == 0, backup.StdErr);
+            written.Add(Directory.GetFiles(backups, "fleetmanager-*.db").Order(StringComparer.Ordinal).Last());
+        }
+
+        var left = Directory.GetFiles(backups).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(written.TakeLast(2), left);
+        Assert.All(left, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+    }
+
+    [Fact]
     public async Task Restore_DamagedBackup_RefusesWithExitFourAndLeavesTheBookAlone()
     {
         var db = _temp.File("fm.db");
