@@ -23,7 +23,7 @@ mkdir -p "$work/gen" "$work/mail" "$work/tmp"
   echo '}'
 } > "$work/gen/generate-hostile-mail.cs"
 dotnet run "$work/gen/generate-hostile-mail.cs" -- "$work/mail" >/dev/null
-ls -l "$work/mail" | awk 'NR > 1 { printf "#   %-32s %9d bytes\n", $9, $5 }'
+find "$work/mail" -maxdepth 1 -type f -printf '#   %-32f %9s bytes\n' | sort
 
 bin=${FLEETMANAGER_BIN:-}
 if [ -z "$bin" ]; then
