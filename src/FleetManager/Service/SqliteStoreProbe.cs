@@ -44,7 +44,7 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
             if (_damage is not null)
             {
                 return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({_damage})",
-                    "stop the service, restore the last good backup with 'fleetmanager db restore BACKUP' (or 'sqlite3 FILE .recover'), then start it again", "damaged: SQLite's integrity check failed"));
+                    StoreDamagedException.RepairFix, "damaged: SQLite's integrity check failed"));
             }
 
             using var command = connection.CreateCommand();
@@ -68,7 +68,7 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
             _damage = ex.Message;
             _checked = true;
             return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({ex.Message})",
-                "stop the service, restore the last good backup with 'fleetmanager db restore BACKUP' (or 'sqlite3 FILE .recover'), then start it again", "damaged: SQLite reports a malformed file"));
+                StoreDamagedException.RepairFix, "damaged: SQLite reports a malformed file"));
         }
         catch (SqliteException ex)
         {

@@ -31,7 +31,7 @@ internal sealed class StoreCheck(StoreLocation location, IStoreProbe probe) : ID
 
     internal static DoctorResult Integrity(string path)
     {
-        const string fix = "stop the service and restore the last good backup: fleetmanager db restore BACKUP (docs/operations.md)";
+        const string fix = StoreDamagedException.RepairFix;
         try
         {
             return SqliteIntegrity.CheckFile(path, thorough: true) is { } problem
