@@ -33,7 +33,7 @@ public static class SqliteBackup
             using (var source = Open(databasePath, SqliteOpenMode.ReadOnly))
             using (var target = Open(partial, SqliteOpenMode.ReadWriteCreate))
             {
-                source.BackupDatabase(target);
+                CopyWaitingForLocks(source, target);
 
                 // The copy inherits the source's WAL mode; a backup is one self-contained file, so it is switched
                 // to a rollback journal (no -wal/-shm files beside it, none left when it is opened read-only).
@@ -75,7 +75,7 @@ public static class SqliteBackup
             Verify(backup, "the backup");
             using var source = Open(backup, SqliteOpenMode.ReadOnly);
             using var target = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
-            source.BackupDatabase(target);
+            CopyWaitingForLocks(source, target);
         }
         catch (SqliteException ex)
         {
@@ -83,6 +83,32 @@ public static class SqliteBackup
                 "stop the service (it holds the order book) and check the permissions of the database file and its folder", ex);
         }
     }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite retries busy commands but not <c>sqlite3_backup_step</c>: a writer committing (or
+    /// creating the book, still in rollback-journal mode) makes a single attempt fail with SQLITE_BUSY. SQLite's own
+    /// busy handler covers the file locks the step takes; the bounded retry covers a step that still loses the race.
+    /// </summary>
+    private static void CopyWaitingForLocks(SqliteConnection source, SqliteConnection target)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                return;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is SQLiteBusy or SQLiteLocked && waited.Elapsed < LockWait)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(50 * attempt, 500)));
+            }
+        }
+    }
+
+    private const int SQLiteBusy = 5;
+    private const int SQLiteLocked = 6;
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
 
     private static void Verify(string path, string what)
     {
@@ -102,6 +128,9 @@ public static class SqliteBackup
             DefaultTimeout = 60,
         }.ToString());
         connection.Open();
+        using var busy = connection.CreateCommand();
+        busy.CommandText = $"PRAGMA busy_timeout = {(int)LockWait.TotalMilliseconds}";
+        busy.ExecuteNonQuery();
         return connection;
     }
 }
