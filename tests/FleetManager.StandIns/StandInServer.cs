@@ -57,7 +57,7 @@ public abstract class StandInServer : IAsyncDisposable
         Requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, (fault as Fault.Status)?.Code ?? (fault as Fault.StatusAfterEffect)?.Code));
         switch (fault)
         {
-            case null:
+            case null or Fault.None:
                 await next(context).ConfigureAwait(false);
                 return;
             case Fault.Status status:
@@ -79,6 +79,11 @@ public abstract class StandInServer : IAsyncDisposable
                 return;
             case Fault.Truncate:
                 await TruncatedAsync(context, next).ConfigureAwait(false);
+                return;
+            case Fault.DelayAfterEffect held:
+                var answer = await RunDiscardingResponseAsync(context, next).ConfigureAwait(false);
+                await Task.Delay(held.Duration, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
                 return;
             case Fault.ResetAfterEffect:
                 await RunDiscardingResponseAsync(context, next).ConfigureAwait(false);

@@ -48,17 +48,50 @@ public sealed class GoogleCredentialTokenProvider : IGoogleAccessTokenProvider, 
 
     public async ValueTask<string> GetAccessTokenAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
+        var credential = await CredentialForAsync(scopes, cancellationToken).ConfigureAwait(false);
+        return await TranslatingTokenErrorsAsync(() => credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken)
+    {
+        var credential = await CredentialForAsync(scopes, cancellationToken).ConfigureAwait(false);
+        return await TranslatingTokenErrorsAsync(async () =>
+        {
+            // Under the gate: requests refused together with the same token cause one refresh, not one each.
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                switch (credential)
+                {
+                    case UserCredential user when user.Token?.AccessToken is null || user.Token.AccessToken == rejectedToken:
+                        await user.RefreshTokenAsync(cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ServiceAccountCredential service when service.Token?.AccessToken is null || service.Token.AccessToken == rejectedToken:
+                        await service.RequestAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return await credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ITokenAccess> CredentialForAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(scopes);
         if (_fatal is not null)
         {
             throw _fatal;
         }
 
-        ITokenAccess credential;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            credential = GetCredential(scopes);
+            return GetCredential(scopes);
         }
         catch (GoogleAuthorizationException exception)
         {
@@ -69,10 +102,13 @@ public sealed class GoogleCredentialTokenProvider : IGoogleAccessTokenProvider, 
         {
             _gate.Release();
         }
+    }
 
+    private async Task<string> TranslatingTokenErrorsAsync(Func<Task<string>> tokenCall)
+    {
         try
         {
-            return await credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await tokenCall().ConfigureAwait(false);
         }
         catch (TokenResponseException exception)
         {

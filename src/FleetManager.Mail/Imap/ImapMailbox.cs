@@ -25,7 +25,7 @@ namespace FleetManager.Mail.Imap;
 /// The poller reads ahead while it acknowledges committed messages, so both run at once: every use
 /// of the connection is serialised by a gate, held per command and never across a yield.
 /// </remarks>
-public sealed class ImapMailbox : IMailbox, IAsyncDisposable, IDisposable
+public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposable
 {
     private readonly ImapOptions _options;
     private readonly IImapAccessTokenProvider? _tokens;

@@ -28,6 +28,9 @@ internal sealed class SharedGoogleCredential(IConfiguration configuration, ILogg
                 "No Google credential is configured.",
                 "Set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile) to the OAuth client or service-account file and run 'fleetmanager auth google' (docs/gmail.md).");
 
+    public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) =>
+        Provider().RefreshAccessTokenAsync(scopes, rejectedToken, cancellationToken);
+
     public void Dispose()
     {
         lock (_gate)

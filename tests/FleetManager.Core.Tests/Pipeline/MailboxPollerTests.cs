@@ -113,7 +113,8 @@ public sealed class MailboxPollerTests
         var summary = await poller.PollAsync(new NumberedMailbox(messages, perMessageCursor: true), null, CancellationToken.None);
 
         Assert.Equal(12, summary.MessagesRead);
-        Assert.InRange(reader.MostAtOnce, 1, 2);
+        // Exactly two: a poller reading one message at a time fails here as surely as one reading three.
+        Assert.Equal(2, reader.MostAtOnce);
     }
 
     /// <summary>A slow (model-like) reader that records how many reads overlapped.</summary>
@@ -132,7 +133,14 @@ public sealed class MailboxPollerTests
             {
             }
 
-            await Task.Delay(20, cancellationToken);
+            // Stay in flight until a second read has overlapped this one (once), so a serial poller is caught
+            // rather than timed: it never overlaps, and the wait ends after its bound with MostAtOnce still 1.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Volatile.Read(ref _most) < 2 && waited.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+
             Interlocked.Decrement(ref _now);
             return new FleetManager.Core.Model.EmailResult { MessageId = email.MessageId, Classification = FleetManager.Core.Model.Classification.Other };
         }

@@ -48,7 +48,7 @@ public sealed class GoogleCredentialTokenProviderTests
     public async Task GetAccessTokenAsync_ServiceAccount_ImpersonatesUserWithJwtBearerGrant()
     {
         await using var host = await GmailTestHost.StartAsync();
-        WriteServiceAccountKey(host.CredentialsFile);
+        WriteServiceAccountKey(host);
         host.Settings["Gmail:User"] = "dispatch@example.com";
         host.Deliver(1, 1);
 
@@ -65,10 +65,82 @@ public sealed class GoogleCredentialTokenProviderTests
     }
 
     [Fact]
+    public async Task GetAccessTokenAsync_WrongClientSecret_StopsWithClientFixAfterOneTokenCall()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.OAuth.Clients[GmailTestHost.ClientId] = "the-secret-google-knows";
+        host.Deliver(1, 1);
+
+        var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("invalid_client", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("client secret JSON", exception.Fix, StringComparison.Ordinal);
+        Assert.Equal(1, host.OAuth.TokenCalls);
+        Assert.Empty(host.Gmail.Requests);
+    }
+
+    [Fact]
+    public async Task GetAccessTokenAsync_ServiceAccountKeySignedByAnotherKey_StopsWithKeyFix()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        WriteServiceAccountKey(host, registered: false);
+        host.Settings["Gmail:User"] = "dispatch@example.com";
+        host.Deliver(1, 1);
+
+        var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
+
+        Assert.Contains("invalid_grant", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("download a new key", exception.Fix, StringComparison.Ordinal);
+        Assert.Empty(host.OAuth.Assertions);
+        Assert.Empty(host.Gmail.Requests);
+    }
+
+    [Fact]
+    public async Task PollAsync_AccessTokenRefusedBeforeItsExpiry_RefreshesOnceAndCarriesOn()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Deliver(1, 2);
+        await host.PollAsync();
+        var first = Assert.Single(host.OAuth.AccessTokens.Keys);
+        var before = host.Gmail.Requests.Count;
+
+        // Google's clock runs past the token's life while ours still thinks it is fresh.
+        var google = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        host.OAuth.Clock = google;
+        google.Advance(TimeSpan.FromHours(2));
+        host.Deliver(3, 2);
+        await host.PollAsync();
+
+        Assert.Equal(2, host.OAuth.TokenCalls);
+        var second = Assert.Single(host.OAuth.AccessTokens.Keys, k => k != first);
+        var secondPoll = host.Gmail.Requests.Skip(before).ToList();
+        Assert.Equal("Bearer " + first, secondPoll[0].Headers["Authorization"]);
+        Assert.All(secondPoll.Skip(1), r => Assert.Equal("Bearer " + second, r.Headers["Authorization"]));
+        Assert.Equal(4, host.Book.Ledger.Count);
+    }
+
+    [Fact]
+    public async Task PollAsync_FreshTokenRefusedToo_StopsWithReauthorizeFixAfterOneRefresh()
+    {
+        await using var host = await GmailTestHost.StartAsync();
+        host.Deliver(1, 1);
+        var refused = new FleetManager.StandIns.Fault.Status(401, """{"error":{"code":401,"message":"Invalid Credentials","errors":[{"reason":"authError"}]}}""");
+        host.Gmail.Faults.Enqueue(refused);
+        host.Gmail.Faults.Enqueue(refused);
+
+        var exception = await Assert.ThrowsAsync<GmailApiException>(() => host.PollAsync());
+
+        Assert.Contains("fleetmanager auth google", exception.Fix, StringComparison.Ordinal);
+        Assert.Equal(2, host.OAuth.TokenCalls);
+        Assert.Equal(2, host.Gmail.Requests.Count);
+        Assert.Empty(host.Book.Ledger);
+    }
+
+    [Fact]
     public async Task GetAccessTokenAsync_ServiceAccountWithoutDelegation_StopsWithAdminConsoleFix()
     {
         await using var host = await GmailTestHost.StartAsync();
-        WriteServiceAccountKey(host.CredentialsFile);
+        WriteServiceAccountKey(host);
         host.Settings["Gmail:User"] = "dispatch@example.com";
         host.OAuth.UndelegatedUsers["dispatch@example.com"] = true;
 
@@ -82,7 +154,7 @@ public sealed class GoogleCredentialTokenProviderTests
     public async Task GetAccessTokenAsync_ServiceAccountForMe_StopsAskingForTheUser()
     {
         await using var host = await GmailTestHost.StartAsync();
-        WriteServiceAccountKey(host.CredentialsFile);
+        WriteServiceAccountKey(host);
 
         var exception = await Assert.ThrowsAsync<GoogleAuthorizationException>(() => host.PollAsync());
 
@@ -103,19 +175,28 @@ public sealed class GoogleCredentialTokenProviderTests
         Assert.Equal(0, host.OAuth.TokenCalls);
     }
 
-    private static void WriteServiceAccountKey(string path)
+    /// <summary>Writes a service-account key file whose public key Google knows (unless <paramref name="registered"/> is false).</summary>
+    private static void WriteServiceAccountKey(GmailTestHost host, bool registered = true)
     {
+        const string email = "fleetmanager@project.iam.gserviceaccount.com";
         using var rsa = RSA.Create(2048);
+        if (registered)
+        {
+            var known = RSA.Create();
+            known.ImportParameters(rsa.ExportParameters(includePrivateParameters: false));
+            host.OAuth.ServiceAccountKeys[email] = known;
+        }
+
         var key = new JsonObject
         {
             ["type"] = "service_account",
             ["project_id"] = "project",
             ["private_key_id"] = "key-1",
             ["private_key"] = rsa.ExportPkcs8PrivateKeyPem(),
-            ["client_email"] = "fleetmanager@project.iam.gserviceaccount.com",
+            ["client_email"] = email,
             ["client_id"] = "1234567890",
             ["token_uri"] = "https://oauth2.googleapis.com/token",
         };
-        SecretFilePermissions.WriteAllTextPrivate(path, key.ToJsonString());
+        SecretFilePermissions.WriteAllTextPrivate(host.CredentialsFile, key.ToJsonString());
     }
 }

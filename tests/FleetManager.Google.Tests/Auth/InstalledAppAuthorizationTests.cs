@@ -15,6 +15,7 @@ public sealed class InstalledAppAuthorizationTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _oauth.StartAsync();
+        _oauth.Clients["id-1.apps.googleusercontent.com"] = "s";
         var google = new GoogleOptions { TokenUrl = _oauth.TokenUrl };
         var client = GoogleCredentialFile.Parse("""{"installed":{"client_id":"id-1.apps.googleusercontent.com","client_secret":"s"}}"""u8);
         _authorization = new InstalledAppAuthorization(google, client, [GmailScopes.Modify], new FakeTimeProvider());

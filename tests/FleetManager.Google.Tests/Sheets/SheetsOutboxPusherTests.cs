@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FleetManager.Google.Auth;
 using FleetManager.Google.Sheets;
 using FleetManager.Google.Tests.Support;
 using FleetManager.StandIns;
@@ -23,6 +24,46 @@ public sealed class SheetsOutboxPusherTests
         Assert.Equal(1, harness.Count("GET"));
         Assert.Equal(1, harness.Count("POST"));
         Assert.Equal(0, harness.Outbox.Depth("sheets"));
+    }
+
+    [Fact]
+    public async Task PushAsync_AccessTokenRefusedBeforeItsExpiry_RefreshesOnceAndAppends()
+    {
+        await using var harness = await SheetsHarness.StartAsync();
+        await using var oauth = new FleetManager.StandIns.OAuth.OAuthTokenStandIn();
+        await oauth.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("fm-sheets-auth-").FullName;
+        try
+        {
+            oauth.Clients["sheets.apps.googleusercontent.com"] = "s";
+            oauth.RefreshTokens["1//sheets"] = SheetsOptions.Scope;
+            var credentials = Path.Combine(folder, "client_secret.json");
+            var tokenFile = Path.Combine(folder, "token.json");
+            SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"sheets.apps.googleusercontent.com","client_secret":"s"}}""");
+            RefreshTokenFile.Write(tokenFile, new StoredRefreshToken("1//sheets", SheetsOptions.Scope, null, DateTimeOffset.UtcNow));
+            using var tokens = new GoogleCredentialTokenProvider(new GoogleOptions { TokenUrl = oauth.TokenUrl }, credentials, tokenFile, "me", TimeProvider.System);
+            harness.StandIn.TokenIssuer = oauth;
+            harness.TokenProvider = tokens;
+            var pusher = harness.NewProcess();
+            harness.AddOrders(1, 2);
+            await pusher.PushAsync(CancellationToken.None);
+
+            // Google's clock runs past the token's life while ours still thinks it is fresh.
+            var google = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+            oauth.Clock = google;
+            google.Advance(TimeSpan.FromHours(2));
+            harness.AddOrders(3, 4);
+            var result = await pusher.PushAsync(CancellationToken.None);
+
+            Assert.Equal(2, result.Appended);
+            Assert.Equal([OrderPayloads.KeyOf(1), OrderPayloads.KeyOf(2), OrderPayloads.KeyOf(3), OrderPayloads.KeyOf(4)], harness.KeysInSheet());
+            Assert.Equal(2, oauth.TokenCalls);
+            Assert.Equal(0, harness.Outbox.Depth("sheets"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

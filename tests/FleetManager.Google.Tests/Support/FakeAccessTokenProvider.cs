@@ -18,4 +18,8 @@ internal sealed class FakeAccessTokenProvider : IGoogleAccessTokenProvider
 
         return ValueTask.FromResult(Token);
     }
+
+    /// <summary>The fixed token cannot be replaced: a refused token is final here.</summary>
+    public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) =>
+        GetAccessTokenAsync(scopes, cancellationToken);
 }

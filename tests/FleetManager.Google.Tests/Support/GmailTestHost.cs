@@ -19,6 +19,10 @@ internal sealed class GmailTestHost : IAsyncDisposable
 {
     public const string RefreshToken = "1//stand-in-refresh";
 
+    public const string ClientId = "123-stand-in.apps.googleusercontent.com";
+
+    public const string ClientSecret = "stand-in-secret";
+
     private ServiceProvider? _services;
 
     public GmailStandIn Gmail { get; } = new();
@@ -46,8 +50,10 @@ internal sealed class GmailTestHost : IAsyncDisposable
         await host.Gmail.StartAsync();
         await host.OAuth.StartAsync();
         host.OAuth.RefreshTokens[RefreshToken] = GmailScopes.Modify;
+        host.OAuth.Clients[ClientId] = ClientSecret;
+        host.Gmail.TokenIssuer = host.OAuth;
         Google.Auth.SecretFilePermissions.WriteAllTextPrivate(host.CredentialsFile,
-            """{"installed":{"client_id":"123-stand-in.apps.googleusercontent.com","client_secret":"stand-in-secret","redirect_uris":["http://localhost"]}}""");
+            $$$"""{"installed":{"client_id":"{{{ClientId}}}","client_secret":"{{{ClientSecret}}}","redirect_uris":["http://localhost"]}}""");
         Google.Auth.RefreshTokenFile.Write(host.TokenFile, new Google.Auth.StoredRefreshToken(RefreshToken, GmailScopes.Modify, null, host.Time.GetUtcNow()));
         host.Settings["Google:TokenUrl"] = host.OAuth.TokenUrl.ToString();
         host.Settings["Gmail:BaseUrl"] = host.Gmail.BaseAddress.ToString();

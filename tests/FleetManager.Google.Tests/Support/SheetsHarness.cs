@@ -31,6 +31,9 @@ internal sealed class SheetsHarness : IAsyncDisposable
 
     public FakeAccessTokenProvider Tokens { get; } = new();
 
+    /// <summary>What the next <see cref="NewProcess"/> takes its tokens from (<see cref="Tokens"/> unless a test sets a real provider).</summary>
+    public IGoogleAccessTokenProvider? TokenProvider { get; set; }
+
     public SheetsOutboxPusher Pusher { get; private set; }
 
     public static async Task<SheetsHarness> StartAsync(int batchSize = 100, TimeSpan? attemptTimeout = null, int maxAmbiguousRetries = 3, string range = "Sheet1", string? spreadsheetId = null)
@@ -56,7 +59,7 @@ internal sealed class SheetsHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IOutbox>(Outbox);
-        services.AddSingleton<IGoogleAccessTokenProvider>(Tokens);
+        services.AddSingleton(TokenProvider ?? Tokens);
         services.AddSheets(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _providers.Add(provider);

@@ -51,7 +51,7 @@ public sealed class NotAnOrderPreFilterTests(ITestOutputHelper output)
     {
         var email = new Email { MessageId = "<dsn@x>", Subject = "Undelivered Mail Returned to Sender: Transportauftrag 4711", Headers = new Dictionary<string, string> { ["content-type"] = "multipart/report; report-type=delivery-status" } };
 
-        Assert.NotNull(NotAnOrderPreFilter.Decide(email));
+        Assert.Equal("delivery status notification (multipart/report)", NotAnOrderPreFilter.Decide(email));
     }
 
     [Fact]

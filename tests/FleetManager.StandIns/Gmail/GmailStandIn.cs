@@ -8,10 +8,12 @@ namespace FleetManager.StandIns.Gmail;
 
 /// <summary>
 /// Stand-in for the Gmail API v1 (google-apis.md §1): <c>profile</c>, <c>messages.list</c> (newest first,
-/// paged, <c>q</c> honouring <c>after:EPOCH</c> and <c>in:inbox</c>), <c>messages.get?format=raw</c>
-/// (base64url without padding), <c>history.list</c> (messageAdded records, paged, ids as strings; 404 for a
-/// start id older than <see cref="OldestHistoryId"/> or 0), <c>labels</c> list/create (409 on a taken name)
-/// <c>messages.modify</c> and <c>messages.batchModify</c>. Requests without a bearer token get 401. Every request is recorded.
+/// paged, <c>q</c> with the terms <see cref="GmailSearch"/> reproduces — any other term is a 400, so a query
+/// the stand-in cannot judge fails the test instead of matching everything), <c>messages.get?format=raw</c>
+/// (base64url without padding), <c>history.list</c> (messageAdded records, paged, ids as strings, <c>historyTypes</c>
+/// checked; 404 for a start id older than <see cref="OldestHistoryId"/> or 0), <c>users/{user}</c> only for
+/// <c>me</c> or <see cref="EmailAddress"/> (403 otherwise), <c>labels</c> list/create (409 on a taken name)
+/// <c>messages.modify</c> and <c>messages.batchModify</c>. Requests without a bearer token get 401; with a <see cref="TokenIssuer"/>, so do tokens it did not issue or has expired (403 for a token without a Gmail scope). Every request is recorded.
 /// </summary>
 public sealed class GmailStandIn : StandInServer
 {
@@ -103,13 +105,46 @@ public sealed class GmailStandIn : StandInServer
         return parts.Length == 6 ? parts[5] + (pathAndQuery.Contains('?', StringComparison.Ordinal) ? "?" + pathAndQuery.Split('?', 2)[1] : "") : path;
     }
 
+    /// <summary>
+    /// The OAuth stand-in whose live tokens alone are accepted (as Google accepts only tokens it issued, until
+    /// they expire); without one, any non-empty bearer token is taken.
+    /// </summary>
+    public OAuth.OAuthTokenStandIn? TokenIssuer { get; set; }
+
+    private (int Status, string Message)? BearerRefusal(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (TokenIssuer is null)
+        {
+            return authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length
+                ? null
+                : (401, "Invalid Credentials");
+        }
+
+        // Reading needs any Gmail scope; changing labels needs modify (or full access).
+        string[] scopes = HttpMethods.IsGet(context.Request.Method)
+            ? ["https://mail.google.com/", "https://www.googleapis.com/auth/gmail.modify", "https://www.googleapis.com/auth/gmail.readonly"]
+            : ["https://mail.google.com/", "https://www.googleapis.com/auth/gmail.modify"];
+        return TokenIssuer.Check(authorization, scopes) is { } refusal
+            ? (refusal.Status, refusal.Status == 401 ? "Invalid Credentials" : refusal.Message)
+            : null;
+    }
+
     protected override void Map(WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            if (BearerRefusal(context) is { } refusal)
             {
-                await WriteErrorAsync(context, 401, "authError", "Invalid Credentials").ConfigureAwait(false);
+                await WriteErrorAsync(context, refusal.Status, refusal.Status == 401 ? "authError" : "insufficientPermissions", refusal.Message).ConfigureAwait(false);
+                return;
+            }
+
+            // users/{user}: "me" or the mailbox's own address; anyone else's mailbox is refused, as Gmail does.
+            var user = Uri.UnescapeDataString(context.Request.Path.Value?.Split('/') is [_, "gmail", "v1", "users", var segment, ..] ? segment : "me");
+            if (user != "me" && !user.Equals(EmailAddress, StringComparison.OrdinalIgnoreCase))
+            {
+                await WriteErrorAsync(context, 403, "forbidden", "Delegation denied for " + EmailAddress).ConfigureAwait(false);
                 return;
             }
 
@@ -146,20 +181,16 @@ public sealed class GmailStandIn : StandInServer
         var q = query["q"].ToString();
         var max = Math.Min(PageSize, int.TryParse(query["maxResults"], out var m) ? m : 100);
         var offset = int.TryParse(query["pageToken"], out var o) ? o : 0;
-        DateTimeOffset? after = null;
-        foreach (var term in q.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (GmailSearch.Parse(q) is not { } search)
         {
-            if (term.StartsWith("after:", StringComparison.Ordinal) && long.TryParse(term[6..], out var epoch))
-            {
-                after = DateTimeOffset.FromUnixTimeSeconds(epoch);
-            }
+            return Error(400, "invalidArgument", "The stand-in does not reproduce every Gmail search term: " + q);
         }
 
-        var inboxOnly = q.Contains("in:inbox", StringComparison.OrdinalIgnoreCase);
         lock (_lock)
         {
+            var names = _labels.ToDictionary(l => l.Value, l => l.Key, StringComparer.Ordinal);
             var matches = _messages
-                .Where(x => !x.Deleted && (!inboxOnly || x.LabelIds.Contains("INBOX")) && (after is null || x.InternalDate > after))
+                .Where(x => !x.Deleted && search.Matches(x, names))
                 .OrderByDescending(x => x.InternalDate).ThenByDescending(x => x.HistoryId)
                 .ToList();
             var body = new JsonObject { ["resultSizeEstimate"] = matches.Count };
@@ -282,6 +313,15 @@ public sealed class GmailStandIn : StandInServer
         }
 
         var labelId = query["labelId"].ToString();
+        string[] knownTypes = ["messageAdded", "messageDeleted", "labelAdded", "labelRemoved"];
+        var types = query["historyTypes"].Select(t => t ?? "").ToList();
+        if (types.FirstOrDefault(t => !knownTypes.Contains(t, StringComparer.Ordinal)) is { } unknownType)
+        {
+            return Error(400, "invalidArgument", $"Invalid value at 'history_types' (type.googleapis.com/gmail.HistoryType), \"{unknownType}\"");
+        }
+
+        // This mailbox records additions only: asking for other types alone finds none.
+        var additionsAsked = types.Count == 0 || types.Contains("messageAdded");
         var max = Math.Min(PageSize, int.TryParse(query["maxResults"], out var m) ? m : 100);
         var offset = int.TryParse(query["pageToken"], out var o) ? o : 0;
         lock (_lock)
@@ -291,7 +331,7 @@ public sealed class GmailStandIn : StandInServer
                 return NotFound();
             }
 
-            var records = _history.Where(h => h.Id > start && (labelId.Length == 0 || h.Message.LabelIds.Contains(labelId))).ToList();
+            var records = _history.Where(h => additionsAsked && h.Id > start && (labelId.Length == 0 || h.Message.LabelIds.Contains(labelId))).ToList();
             var page = records.Skip(offset).Take(max).ToList();
             var body = new JsonObject();
             if (page.Count > 0)

@@ -10,7 +10,7 @@ namespace FleetManager.StandIns.Sheets;
 /// Stand-in for Google Sheets v4 values.get / values.append / values.update (google-apis.md §2) on one
 /// spreadsheet held in memory, so tests can read the sheet back. Reproduces: bearer required (401),
 /// unknown spreadsheet (404), access refused (403 when <see cref="DenyAccess"/>), unknown tab (400),
-/// <c>valueInputOption</c> required (400), <c>values</c> omitted for an empty range, ragged rows,
+/// <c>valueInputOption</c> required (400) and honoured (<c>USER_ENTERED</c> text is read as typed: <see cref="UserEnteredValue"/>), <c>values</c> omitted for an empty range, ragged rows,
 /// appends after the table's last row, and values.update of a range where a null cell is left as it is and
 /// <c>""</c> clears it (google-apis.md §2). HTTP-level faults come from <see cref="StandInServer.Faults"/>:
 /// <see cref="Fault.Truncate"/> and <see cref="Fault.ResetAfterEffect"/> apply the append and then fail.
@@ -25,6 +25,12 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
     private readonly Lock _lock = new();
 
     public string SpreadsheetId { get; } = spreadsheetId;
+
+    /// <summary>
+    /// The OAuth stand-in whose live tokens with the spreadsheets scope alone are accepted; without one, any
+    /// non-empty bearer token is taken.
+    /// </summary>
+    public OAuth.OAuthTokenStandIn? TokenIssuer { get; set; }
 
     /// <summary>Answer every request with 403 PERMISSION_DENIED (the sheet is not shared with the caller).</summary>
     public bool DenyAccess { get; set; }
@@ -59,9 +65,15 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
         var path = context.Request.Path.Value!;
         var id = (string)context.Request.RouteValues["id"]!;
         var rangeText = path[(path.IndexOf("/values/", StringComparison.Ordinal) + "/values/".Length)..];
-        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var refusal = TokenIssuer is not null
+            ? TokenIssuer.Check(authorization, "https://www.googleapis.com/auth/spreadsheets")
+            : authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length
+                ? null
+                : (401, "Request is missing required authentication credential.");
+        if (refusal is { } refused)
         {
-            await ErrorAsync(context, 401, "UNAUTHENTICATED", "Request is missing required authentication credential.").ConfigureAwait(false);
+            await ErrorAsync(context, refused.Status, refused.Status == 401 ? "UNAUTHENTICATED" : "PERMISSION_DENIED", refused.Message).ConfigureAwait(false);
             return;
         }
 
@@ -164,6 +176,10 @@ public sealed partial class SheetsStandIn(string spreadsheetId = SheetsStandIn.D
             values = document.RootElement.TryGetProperty("values", out var v)
                 ? [.. v.EnumerateArray().Select(row => row.EnumerateArray().Select(CellText).ToList())]
                 : [];
+            if (inputOption == "USER_ENTERED")
+            {
+                values = [.. values.Select(row => row.Select(c => c is null ? null : UserEnteredValue.Display(c)).ToList())];
+            }
         }
         catch (JsonException ex)
         {

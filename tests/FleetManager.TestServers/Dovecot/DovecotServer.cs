@@ -68,50 +68,70 @@ public sealed class DovecotServer : IAsyncLifetime
 
         await RunAsync(openssl, $"req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout {Path.Combine(_root, "key.pem")} -out {CertificateFile}");
 
-        ImapPort = FreePort();
-        ImapsPort = FreePort();
-        await File.WriteAllTextAsync(ConfigFile, $$"""
-            protocols = imap
-            listen = 127.0.0.1
-            base_dir = {{_root}}/run
-            state_dir = {{_root}}/state
-            log_path = {{LogFile}}
-            default_internal_user = {{internalUser}}
-            default_login_user = {{loginUser}}
-            first_valid_uid = 1
-            ssl = yes
-            ssl_cert = <{{CertificateFile}}
-            ssl_key = <{{_root}}/key.pem
-            disable_plaintext_auth = no
-            auth_mechanisms = plain login xoauth2
-            auth_failure_delay = 0
-            mail_location = maildir:~/Maildir
-            mailbox_idle_check_interval = 1 secs
-            service imap-login {
-              chroot =
-              inet_listener imap {
-                address = 127.0.0.1
-                port = {{ImapPort}}
-              }
-              inet_listener imaps {
-                address = 127.0.0.1
-                port = {{ImapsPort}}
+        // A port chosen free can be taken before Dovecot binds it (other tests start servers too): then Dovecot
+        // exits with "Address already in use", or another server answers there. Either way: new ports, again.
+        for (var attempt = 1; ; attempt++)
+        {
+            ImapPort = FreePort();
+            ImapsPort = FreePort();
+            await File.WriteAllTextAsync(ConfigFile, $$"""
+                protocols = imap
+                listen = 127.0.0.1
+                base_dir = {{_root}}/run
+                state_dir = {{_root}}/state
+                log_path = {{LogFile}}
+                default_internal_user = {{internalUser}}
+                default_login_user = {{loginUser}}
+                first_valid_uid = 1
                 ssl = yes
-              }
-            }
-            service anvil {
-              chroot =
-            }
-            passdb {
-              driver = passwd-file
-              args = scheme=PLAIN username_format=%u {{PasswdFile}}
-            }
-            userdb {
-              driver = static
-              args = uid={{mailUser}} gid={{mailGroup}} home={{home}}/%u
-            }
-            """);
+                ssl_cert = <{{CertificateFile}}
+                ssl_key = <{{_root}}/key.pem
+                disable_plaintext_auth = no
+                auth_mechanisms = plain login xoauth2
+                auth_failure_delay = 0
+                mail_location = maildir:~/Maildir
+                mailbox_idle_check_interval = 1 secs
+                service imap-login {
+                  chroot =
+                  inet_listener imap {
+                    address = 127.0.0.1
+                    port = {{ImapPort}}
+                  }
+                  inet_listener imaps {
+                    address = 127.0.0.1
+                    port = {{ImapsPort}}
+                    ssl = yes
+                  }
+                }
+                service anvil {
+                  chroot =
+                }
+                passdb {
+                  driver = passwd-file
+                  args = scheme=PLAIN username_format=%u {{PasswdFile}}
+                }
+                userdb {
+                  driver = static
+                  args = uid={{mailUser}} gid={{mailGroup}} home={{home}}/%u
+                }
+                """);
 
+            if (await StartOnceAsync(dovecot) is not { } failure)
+            {
+                return;
+            }
+
+            if (attempt == 3 || !failure.Contains("Address already in use", StringComparison.Ordinal) && !failure.Contains("not Dovecot", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(failure);
+            }
+        }
+    }
+
+    /// <summary>Starts Dovecot on the configured ports; null once its own greeting is read on the IMAP port, else why not.</summary>
+    private async Task<string?> StartOnceAsync(string dovecot)
+    {
+        _process?.Dispose();
         _process = Process.Start(new ProcessStartInfo(dovecot, ["-F", "-c", ConfigFile])
         {
             RedirectStandardOutput = true,
@@ -119,22 +139,30 @@ public sealed class DovecotServer : IAsyncLifetime
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("dovecot did not start");
 
-        // Ready once the listener accepts a connection; an early exit is a configuration error.
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"dovecot exited with code {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()} {ReadLog()}");
+                return $"dovecot exited with code {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()} {ReadLog()}";
             }
 
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, ImapPort);
-                return;
+                using var reader = new StreamReader(probe.GetStream(), Encoding.ASCII);
+                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? "";
+                if (greeting.StartsWith("* OK", StringComparison.Ordinal) && greeting.Contains("Dovecot", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+                return $"the server on port {ImapPort} is not Dovecot (it greeted '{greeting}')";
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is SocketException or IOException or TimeoutException && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
             }

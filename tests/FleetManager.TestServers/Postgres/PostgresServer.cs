@@ -32,21 +32,36 @@ public sealed class PostgresServer : IDisposable
             Run("chown", [_runAs + ":", root], asServerUser: false);
         }
 
-        Port = FreePort();
         Run(Path.Combine(_binDirectory, "initdb"),
             ["-D", _dataDirectory, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]);
-        Run(Path.Combine(_binDirectory, "pg_ctl"),
-        [
-            "-D", _dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-            "-o", string.Create(CultureInfo.InvariantCulture,
-                $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"),
-            "start",
-        ]);
+
+        // A port chosen free can be taken before the server binds it (other tests start servers too): the start
+        // then fails with "Address already in use", and a new port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            try
+            {
+                Run(Path.Combine(_binDirectory, "pg_ctl"),
+                [
+                    "-D", _dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
+                    "-o", string.Create(CultureInfo.InvariantCulture,
+                        $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"),
+                    "start",
+                ]);
+                break;
+            }
+            catch (InvalidOperationException exception) when (attempt < 3 && exception.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                File.Delete(Path.Combine(root, "server.log"));
+            }
+        }
+
         Root = root;
     }
 
     /// <summary>The loopback port the server listens on.</summary>
-    public int Port { get; }
+    public int Port { get; private set; }
 
     private string Root { get; }
 

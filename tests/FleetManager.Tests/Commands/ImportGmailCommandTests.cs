@@ -20,6 +20,8 @@ public sealed class ImportGmailCommandTests : IAsyncLifetime, IDisposable
         await _gmail.StartAsync();
         await _oauth.StartAsync();
         _oauth.RefreshTokens["1//cli"] = "https://www.googleapis.com/auth/gmail.modify";
+        _oauth.Clients["cli.apps.googleusercontent.com"] = "s";
+        _gmail.TokenIssuer = _oauth;
         var credentials = _temp.File("client_secret.json");
         var token = _temp.File("gmail-token.json");
         SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"cli.apps.googleusercontent.com","client_secret":"s"}}""");
@@ -65,6 +67,20 @@ public sealed class ImportGmailCommandTests : IAsyncLifetime, IDisposable
         var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains("fleetmanager auth google", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportSourceGmail_ClientSecretGoogleDoesNotKnow_ExitsSixWithTheFix()
+    {
+        _oauth.Clients["cli.apps.googleusercontent.com"] = "the-secret-google-knows";
+
+        var result = await CliProcess.RunAsync(_environment, "import", "--source", "gmail", "--db", _temp.File("book.db"), "-q");
+
+        Assert.Equal(6, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("invalid_client", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+        Assert.Empty(_gmail.Requests);
     }
 
     [Fact]

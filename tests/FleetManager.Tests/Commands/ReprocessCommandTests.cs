@@ -175,6 +175,8 @@ public sealed partial class ReprocessCommandTests : IDisposable
     private sealed class FixedToken : IGoogleAccessTokenProvider
     {
         public ValueTask<string> GetAccessTokenAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken) => ValueTask.FromResult("token");
+
+        public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) => ValueTask.FromResult("token");
     }
 
     public void Dispose() => _temp.Dispose();

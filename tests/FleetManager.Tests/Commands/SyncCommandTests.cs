@@ -62,6 +62,8 @@ public sealed class SyncCommandTests
     private sealed class FixedToken : IGoogleAccessTokenProvider
     {
         public ValueTask<string> GetAccessTokenAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken) => ValueTask.FromResult("token");
+
+        public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) => ValueTask.FromResult("token");
     }
 
     private sealed class ListOutbox : IOutbox

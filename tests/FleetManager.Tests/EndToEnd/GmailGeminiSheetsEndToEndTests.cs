@@ -42,6 +42,9 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
     {
         await Task.WhenAll(_oauth.StartAsync(), _gmail.StartAsync(), _gemini.StartAsync(), _sheets.StartAsync());
         _oauth.RefreshTokens["1//e2e"] = "https://www.googleapis.com/auth/gmail.modify https://www.googleapis.com/auth/spreadsheets";
+        _oauth.Clients["e2e.apps.googleusercontent.com"] = "s";
+        _gmail.TokenIssuer = _oauth;
+        _sheets.TokenIssuer = _oauth;
         var answers = _mailbox.Concat(_later).ToDictionary(m => m.MessageId, StringComparer.Ordinal);
         _gemini.Answer = request => request.MessageId is { } id && answers.TryGetValue(id, out var message)
             ? message.AnswerJson is { } json ? ModelAnswer.Json(json) : new ModelAnswer { BlockReason = "SAFETY" }

@@ -26,6 +26,7 @@ public sealed partial class GmailLabellingThroughputTests(ITestOutputHelper outp
     {
         await _oauth.StartAsync();
         _oauth.RefreshTokens["1//bench"] = "https://www.googleapis.com/auth/gmail.modify";
+        _oauth.Clients["bench.apps.googleusercontent.com"] = "s";
         var credentials = _temp.File("client_secret.json");
         var token = _temp.File("gmail-token.json");
         SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"bench.apps.googleusercontent.com","client_secret":"s"}}""");
@@ -63,7 +64,7 @@ public sealed partial class GmailLabellingThroughputTests(ITestOutputHelper outp
 
     private async Task<Run> ImportAsync(bool applyLabels)
     {
-        var gmail = new GmailStandIn { PageSize = 500 };
+        var gmail = new GmailStandIn { PageSize = 500, TokenIssuer = _oauth };
         await gmail.StartAsync();
         var received = DateTimeOffset.UtcNow.AddHours(-5);
         var ids = Enumerable.Range(0, Messages).Select(i => gmail.Deliver(Encoding.UTF8.GetBytes(MboxWorkload.Message(i, allowMalformed: false).Replace("\n", "\r\n", StringComparison.Ordinal)), received.AddSeconds(i))).ToList();

@@ -47,6 +47,7 @@ public sealed class EvalWithModelStandInTests(ITestOutputHelper output)
         var report = EvalCommand.Evaluate(RepoPaths.DevCorpus, "openai", Settings("OpenAI", openAi.ApiBase, null));
 
         output.WriteLine($"openai stand-in: classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
+        Assert.Equal(80, report.Messages);
         Assert.True(report.ClassificationAccuracy >= 0.99, $"classification accuracy {report.ClassificationAccuracy:0.000}");
         Assert.True(report.FieldF1 >= 0.99, $"field F1 {report.FieldF1:0.000}");
     }

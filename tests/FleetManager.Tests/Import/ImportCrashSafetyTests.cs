@@ -37,7 +37,12 @@ public sealed class ImportCrashSafetyTests(ITestOutputHelper output) : IDisposab
             foreach (var point in killPoints)
             {
                 var committed = await StartAndKillAsync(mbox, db, point);
-                output.WriteLine($"killed at >= {point} ledger rows (saw {committed})");
+                var afterKill = CountLedgerRows(db);
+                output.WriteLine($"killed at >= {point} ledger rows (saw {committed}, {afterKill} after the kill)");
+
+                // The kill must have landed mid-import, or the rerun proves nothing.
+                Assert.True(afterKill < Messages, $"the import finished ({afterKill} rows) before the kill at {point}");
+                Assert.True(afterKill >= point, $"killed at {afterKill} rows, before the kill point {point}");
             }
 
             var rerun = await CliProcess.RunAsync("import", mbox, "--db", db, "--quiet");
@@ -68,12 +73,10 @@ public sealed class ImportCrashSafetyTests(ITestOutputHelper output) : IDisposab
             await Task.Delay(2);
         }
 
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true); // SIGKILL: no cleanup of any kind runs
-        }
-
+        Assert.False(process.HasExited, $"the import exited (code {(process.HasExited ? process.ExitCode : 0)}) before it could be killed at {killAfterRows} rows");
+        process.Kill(entireProcessTree: true); // SIGKILL: no cleanup of any kind runs
         await process.WaitForExitAsync();
+        Assert.Equal(137, process.ExitCode); // 128 + SIGKILL: it was still running when the signal came
         return seen;
     }
 

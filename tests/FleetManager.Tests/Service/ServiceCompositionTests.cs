@@ -34,6 +34,9 @@ public sealed class ServiceCompositionTests : IAsyncLifetime, IDisposable
         await _gemini.StartAsync();
         await _sheets.StartAsync();
         _oauth.RefreshTokens["1//service"] = GmailScope + " " + SheetsScope;
+        _oauth.Clients["svc.apps.googleusercontent.com"] = "s";
+        _gmail.TokenIssuer = _oauth;
+        _sheets.TokenIssuer = _oauth;
     }
 
     public async Task DisposeAsync()
