@@ -60,13 +60,15 @@ internal sealed partial class ServicePair : IDisposable
         var victim = ProcessOf(lease.Holder);
         var survivor = _processes.Single(p => p != victim);
         victim.KillHard();
-        var killedAt = clock.Elapsed;
+        var killedAt = DateTimeOffset.UtcNow;
         var ledgerAtKill = _book.LedgerRows();
         _output.WriteLine($"{clock.Elapsed}: killed pid {victim.Id} (holder {lease.Holder}) with {ledgerAtKill} ledger rows");
 
         (string Holder, DateTimeOffset AcquiredAt)? takeover = null;
         await WaitUntilAsync(() => (takeover = _book.Lease(LeaseResource)) is { } l && l.Holder != lease.Holder, deadline - clock.Elapsed, "the survivor taking the lease");
-        var tookOverAfter = clock.Elapsed - killedAt;
+        // Measured by the survivor's own record of when it acquired the lease, not by when this loop noticed it:
+        // the test's polling lag on a loaded machine is no part of the takeover.
+        var tookOverAfter = takeover!.Value.AcquiredAt - killedAt;
         _output.WriteLine($"{clock.Elapsed}: lease taken by {takeover!.Value.Holder} {tookOverAfter.TotalSeconds:F1} s after the kill");
         Assert.Equal(survivor, ProcessOf(takeover.Value.Holder));
 
@@ -86,8 +88,8 @@ internal sealed partial class ServicePair : IDisposable
     {
         Assert.InRange(outcome.LedgerRowsAtKill, messages / 2, messages - 1);
         // The lease expires at most one lease after the victim's last renewal, and the survivor retries
-        // every heartbeat; the rest is an allowance for a loaded machine.
-        Assert.True(outcome.TookOverAfter < LeaseDuration + HeartbeatInterval + TimeSpan.FromSeconds(10),
+        // every heartbeat (both by the survivor's own clock); the rest allows for a survivor scheduled late.
+        Assert.True(outcome.TookOverAfter < LeaseDuration + HeartbeatInterval + TimeSpan.FromSeconds(3),
             $"took over {outcome.TookOverAfter} after the kill (lease {LeaseDuration})");
 
         // No message was committed twice: each key appears in at most one outcome line of either process.
