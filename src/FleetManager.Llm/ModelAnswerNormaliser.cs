@@ -33,12 +33,7 @@ public static partial class ModelAnswerNormaliser
     /// <param name="today">The date to infer years from when the email has no Date header.</param>
     public static EmailResult Normalise(JsonElement answer, Email email, DateOnly today)
     {
-        var classification = Enum(answer, "classification") switch
-        {
-            "order" => Classification.Order,
-            "invoice" => Classification.Invoice,
-            _ => Classification.Other,
-        };
+        var classification = SpecVocabulary.Classifications.Find(Enum(answer, "classification")) ?? Classification.Other;
         if (classification != Classification.Order || !answer.TryGetProperty("orders", out var orders) || orders.ValueKind != JsonValueKind.Array)
         {
             return new EmailResult { MessageId = email.MessageId, Classification = classification };
@@ -132,13 +127,7 @@ public static partial class ModelAnswerNormaliser
             Within(Decimal(o, "temperature_max_c"), ModelAnswerLimits.MinTemperatureC, ModelAnswerLimits.MaxTemperatureC));
         return new TransportOrder
         {
-            RequestType = Enum(o, "request_type") switch
-            {
-                "booking" => Core.Model.RequestType.Booking,
-                "quote_request" => Core.Model.RequestType.QuoteRequest,
-                "load_offer" => Core.Model.RequestType.LoadOffer,
-                _ => null,
-            },
+            RequestType = SpecVocabulary.RequestTypes.Find(Enum(o, "request_type")),
             ReferenceNumber = Text(o, "reference_number"),
             Customer = Text(o, "customer"),
             Stops = stops,
@@ -162,7 +151,7 @@ public static partial class ModelAnswerNormaliser
         var (postalCode, prefixCountry) = PostalCode(Text(s, "postal_code"));
         return new Stop
         {
-            Type = Enum(s, "type") == "unloading" ? StopType.Unloading : StopType.Loading,
+            Type = SpecVocabulary.StopTypes.Find(Enum(s, "type")) ?? StopType.Loading,
             Company = Text(s, "company"),
             Address = Text(s, "address"),
             PostalCode = postalCode,
@@ -285,13 +274,8 @@ public static partial class ModelAnswerNormaliser
             return null;
         }
 
-        var index = Schema.OrderAnswerSchema.VehicleTypes.IndexOf(text.ToLowerInvariant());
-        if (index >= 0)
-        {
-            return (VehicleType)index;
-        }
-
-        return VehicleVocabulary.Find(text, strict: false)?.Type ?? VehicleType.Other;
+        return SpecVocabulary.VehicleTypes.Find(text.ToLowerInvariant())
+            ?? VehicleVocabulary.Find(text, strict: false)?.Type ?? VehicleType.Other;
     }
 
     private static string? Text(JsonElement o, string name, int maxLength = ModelAnswerLimits.MaxTextLength)

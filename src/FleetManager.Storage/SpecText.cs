@@ -4,76 +4,28 @@ using FleetManager.Core.Model;
 namespace FleetManager.Storage;
 
 /// <summary>
-/// The spec's text for enum values, dates and times as stored in typed columns, so the database
-/// reads the same as the JSON ("quote_request", "2026-12-03", "08:00").
+/// The spec's text for enum values (<see cref="SpecVocabulary"/>), dates and times as stored in typed columns,
+/// so the database reads the same as the JSON ("quote_request", "2026-12-03", "08:00").
 /// </summary>
 internal static class SpecText
 {
-    public static string Of(Classification value) => value switch
-    {
-        Classification.Order => "order",
-        Classification.Invoice => "invoice",
-        _ => "other",
-    };
+    public static string Of(Classification value) => SpecVocabulary.Classifications.Of(value);
 
-    public static Classification? ParseClassification(string? text) => text switch
-    {
-        null => null,
-        "order" => Classification.Order,
-        "invoice" => Classification.Invoice,
-        "other" => Classification.Other,
-        _ => throw new FormatException($"Unknown classification '{text}' in the order book."),
-    };
+    public static Classification? ParseClassification(string? text) => Parse(SpecVocabulary.Classifications, text, "classification");
 
-    public static string Of(RequestType value) => value switch
-    {
-        RequestType.Booking => "booking",
-        RequestType.QuoteRequest => "quote_request",
-        _ => "load_offer",
-    };
+    public static string Of(RequestType value) => SpecVocabulary.RequestTypes.Of(value);
 
-    public static RequestType? ParseRequestType(string? text) => text switch
-    {
-        null => null,
-        "booking" => RequestType.Booking,
-        "quote_request" => RequestType.QuoteRequest,
-        "load_offer" => RequestType.LoadOffer,
-        _ => throw new FormatException($"Unknown request type '{text}' in the order book."),
-    };
+    public static RequestType? ParseRequestType(string? text) => Parse(SpecVocabulary.RequestTypes, text, "request type");
 
-    public static string Of(StopType value) => value == StopType.Loading ? "loading" : "unloading";
+    public static string Of(StopType value) => SpecVocabulary.StopTypes.Of(value);
 
-    public static string Of(VehicleType value) => value switch
-    {
-        VehicleType.Tautliner => "tautliner",
-        VehicleType.Box => "box",
-        VehicleType.Reefer => "reefer",
-        VehicleType.Mega => "mega",
-        VehicleType.Jumbo => "jumbo",
-        VehicleType.Flatbed => "flatbed",
-        VehicleType.Van => "van",
-        VehicleType.Tanker => "tanker",
-        VehicleType.Container => "container",
-        _ => "other",
-    };
+    public static string Of(VehicleType value) => SpecVocabulary.VehicleTypes.Of(value);
 
-    public static VehicleType? ParseVehicleType(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
+    public static VehicleType? ParseVehicleType(string? text) => Parse(SpecVocabulary.VehicleTypes, text, "vehicle type");
 
-        foreach (var value in Enum.GetValues<VehicleType>())
-        {
-            if (Of(value) == text)
-            {
-                return value;
-            }
-        }
-
-        throw new FormatException($"Unknown vehicle type '{text}' in the order book.");
-    }
+    private static TEnum? Parse<TEnum>(SpecNames<TEnum> names, string? text, string what)
+        where TEnum : struct, Enum =>
+        text is null ? null : names.Find(text) ?? throw new FormatException($"Unknown {what} '{text}' in the order book.");
 
     public static string Of(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

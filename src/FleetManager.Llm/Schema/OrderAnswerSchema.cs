@@ -1,3 +1,4 @@
+using FleetManager.Core.Model;
 using static FleetManager.Llm.Schema.SchemaNode;
 
 namespace FleetManager.Llm.Schema;
@@ -9,13 +10,13 @@ namespace FleetManager.Llm.Schema;
 /// </summary>
 public static class OrderAnswerSchema
 {
-    public static IReadOnlyList<string> Classifications { get; } = ["order", "invoice", "other"];
+    public static IReadOnlyList<string> Classifications => SpecVocabulary.Classifications.Names;
 
-    public static IReadOnlyList<string> RequestTypes { get; } = ["booking", "quote_request", "load_offer"];
+    public static IReadOnlyList<string> RequestTypes => SpecVocabulary.RequestTypes.Names;
 
-    public static IReadOnlyList<string> StopTypes { get; } = ["loading", "unloading"];
+    public static IReadOnlyList<string> StopTypes => SpecVocabulary.StopTypes.Names;
 
-    public static IReadOnlyList<string> VehicleTypes { get; } = ["tautliner", "box", "reefer", "mega", "jumbo", "flatbed", "van", "tanker", "container", "other"];
+    public static IReadOnlyList<string> VehicleTypes => SpecVocabulary.VehicleTypes.Names;
 
     public static SchemaNode Stop { get; } = Object(false, null,
         ("type", OneOf(StopTypes, nullable: false)),

@@ -15,7 +15,7 @@ internal sealed class OrderFilterOptions
     private readonly Option<string?> _type = new("--type") { Description = "booking, quote_request or load_offer." };
     private readonly Option<int?> _limit = new("--limit") { Description = "At most this many orders (a whole number of at least 1).", CustomParser = CommandValueParsers.PositiveCount };
 
-    public OrderFilterOptions() => _type.AcceptOnlyFromAmong("booking", "quote_request", "load_offer");
+    public OrderFilterOptions() => _type.AcceptOnlyFromAmong([.. SpecVocabulary.RequestTypes.Names]);
 
     public void AddTo(Command command)
     {
@@ -35,13 +35,7 @@ internal sealed class OrderFilterOptions
         Country = parse.GetValue(_country),
         CustomerContains = parse.GetValue(_customer),
         ReferenceNumber = parse.GetValue(_reference),
-        RequestType = parse.GetValue(_type) switch
-        {
-            "booking" => RequestType.Booking,
-            "quote_request" => RequestType.QuoteRequest,
-            "load_offer" => RequestType.LoadOffer,
-            _ => null,
-        },
+        RequestType = SpecVocabulary.RequestTypes.Find(parse.GetValue(_type)),
         Limit = parse.GetValue(_limit),
     };
 }

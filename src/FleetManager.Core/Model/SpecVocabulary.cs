@@ -1,0 +1,15 @@
+using FleetManager.Core.Json;
+
+namespace FleetManager.Core.Model;
+
+/// <summary>The spec's closed vocabularies (order-format.md), each named once on its enum.</summary>
+public static class SpecVocabulary
+{
+    public static SpecNames<Classification> Classifications { get; } = new(FleetManagerJsonContext.Default.Classification);
+
+    public static SpecNames<RequestType> RequestTypes { get; } = new(FleetManagerJsonContext.Default.RequestType);
+
+    public static SpecNames<StopType> StopTypes { get; } = new(FleetManagerJsonContext.Default.StopType);
+
+    public static SpecNames<VehicleType> VehicleTypes { get; } = new(FleetManagerJsonContext.Default.VehicleType);
+}
