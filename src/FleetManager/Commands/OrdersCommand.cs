@@ -121,8 +121,11 @@ internal static class OrdersCommand
         return OrderCsvExporter.Write(orders, writer);
     }
 
-    /// <summary>Reading verbs never create an empty order book by mistake: a SQLite file must exist.</summary>
-    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExisting(connectionString);
+    /// <summary>
+    /// Reading verbs never create an empty order book by mistake (a SQLite file must exist), and open it
+    /// read-only so a book on a read-only file or mount can be read.
+    /// </summary>
+    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExistingForReading(connectionString);
 
     private static void PrintTable(IReadOnlyList<OrderSummary> orders)
     {
