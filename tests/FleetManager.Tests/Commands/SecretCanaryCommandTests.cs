@@ -10,7 +10,7 @@ namespace FleetManager.Tests.Commands;
 
 /// <summary>
 /// Issue 12 §4: a configured secret that an upstream error echoes back never reaches standard output,
-/// standard error or the order book file — for <c>import</c> (model and IMAP) and for <c>poll</c>.
+/// standard error or the order book file — for <c>import</c> (model and IMAP), <c>poll</c> and <c>run</c>.
 /// </summary>
 public sealed class SecretCanaryCommandTests : IDisposable
 {
@@ -174,6 +174,53 @@ public sealed class SecretCanaryCommandTests : IDisposable
         foreach (var file in Directory.GetFiles(_temp.Path, "book.db*"))
         {
             Assert.DoesNotContain(password, Encoding.UTF8.GetString(File.ReadAllBytes(file)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Run_ModelErrorEchoesTheApiKey_KeyNeitherLoggedNorStored()
+    {
+        await using var gemini = await EchoingGeminiAsync();
+        var mail = _temp.File("mail");
+        SampleMessages.CopyTo(mail, 2);
+        var db = _temp.File("book.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["GEMINI_API_KEY"] = Canary,
+            ["FLEETMANAGER__GEMINI__BASEURL"] = gemini.BaseAddress.AbsoluteUri,
+            ["FLEETMANAGER__GEMINI__REQUESTSPERMINUTE"] = "100000",
+            ["FLEETMANAGER__GEMINI__RETRYBASEDELAY"] = "00:00:00.010",
+            ["FLEETMANAGER__SOURCES__0__NAME"] = "inbox",
+            ["FLEETMANAGER__SOURCES__0__KIND"] = "folder",
+            ["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = mail,
+            ["FLEETMANAGER__SOURCES__0__READER"] = "gemini",
+            ["FLEETMANAGER__SERVICE__URLS"] = "http://127.0.0.1:0",
+            ["FLEETMANAGER__LOGGING__LOGLEVEL__DEFAULT"] = "Debug",
+        };
+
+        using (var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", db))
+        {
+            // Until the refusal has been handled (logged, or the message recorded), or the service stopped.
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (DateTime.UtcNow < deadline && !service.HasExited &&
+                   !service.Output.Contains("Request rejected", StringComparison.Ordinal) && OrderBookProbe.Sqlite(db).LedgerRows() == 0)
+            {
+                await Task.Delay(200);
+            }
+
+            if (!service.HasExited)
+            {
+                service.Terminate();
+            }
+
+            await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.NotEmpty(gemini.Requests);
+            Assert.DoesNotContain(Canary, service.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var file in Directory.GetFiles(_temp.Path, "book.db*"))
+        {
+            Assert.DoesNotContain(Canary, Encoding.UTF8.GetString(File.ReadAllBytes(file)), StringComparison.Ordinal);
         }
     }
 }
