@@ -45,6 +45,26 @@ public static class OrderStoreFactory
             : SqliteOrderBook.Open(SqlitePath(connectionString), options);
     }
 
+    /// <summary>
+    /// Opens the store for a verb that only reads it: a SQLite book read-only (see
+    /// <see cref="SqliteOrderBook.OpenForReading"/>), so a read-only file, folder or mount can be read; a
+    /// PostgreSQL store as <see cref="Open"/> does.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">As <see cref="Open"/>.</exception>
+    public static IOrderStore OpenForReading(OrderStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return Open(options);
+        }
+
+        var connectionString = options.ConnectionString.Trim();
+        return KindOf(connectionString) == OrderStoreKind.PostgreSql
+            ? PostgresOrderBook.Open(connectionString, options)
+            : SqliteOrderBook.OpenForReading(SqlitePath(connectionString), options);
+    }
+
     /// <summary>The file a SQLite connection string names: the path itself, or its <c>Data Source</c>.</summary>
     public static string SqlitePath(string connectionString)
     {

@@ -189,6 +189,9 @@ public sealed class SqliteOrderBook : IOrderStore
             {
                 case SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite):
                     throw new StoreDamagedException(path, sqlite.Message, sqlite);
+                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is 8 or 14 && IsReadOnlyLocation(path):
+                    // SQLite says only "unable to open" or "readonly"; say which one the user can change.
+                    throw new OrderBookUnavailableException(path, ReadOnlyReason, sqlite, ReadOnlyFix);
                 case SqliteException sqlite:
                     throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
                 case IOException or UnauthorizedAccessException:
@@ -198,6 +201,151 @@ public sealed class SqliteOrderBook : IOrderStore
             }
         }
     }
+
+    private const string ReadOnlyReason =
+        "the file or its folder is read-only (writing also needs the folder, for the -wal and -shm files SQLite keeps beside the book)";
+
+    private const string ReadOnlyFix =
+        "Make the order book file and its folder writable for this user (or give another --db), then run again; 'orders list|show|export' can still read it as it is.";
+
+    /// <summary>
+    /// True when the existing book's file or folder cannot be written (file mode, a read-only mount). Only
+    /// called after SQLite failed to open or write; the folder probe creates and deletes one empty file.
+    /// </summary>
+    private static bool IsReadOnlyLocation(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            using (new FileStream(fullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            var folder = Path.GetDirectoryName(fullPath) ?? ".";
+            using (new FileStream(Path.Combine(folder, ".fleetmanager-write-probe-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return false;
+        }
+        catch (Exception probe) when (probe is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing order book for the verbs that only read it (<c>orders list|show|export</c>), so a
+    /// book on a read-only file, folder or mount can still be read. The file is opened read-only and
+    /// nothing is written (no journal mode, no migration). A WAL book needs its <c>-shm</c> index; where
+    /// that cannot be created (a read-only folder) the file is read as immutable, which is exact because
+    /// nothing can write there either (a <c>-wal</c> left beside it by a killed writer is not read: its
+    /// commits appear once a writer has opened the book again). A book whose schema is older than this
+    /// code's is opened as <see cref="Open(string, OrderStoreOptions)"/> does, migrating it (which needs
+    /// write access).
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">As <see cref="Open(string)"/>.</exception>
+    public static SqliteOrderBook OpenForReading(string path, OrderStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var sinks = OutboxSinkNames.Validate(path, options.OutboxSinks);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            return Open(path, options);
+        }
+
+        SqliteConnection? connection = null;
+        try
+        {
+            string connectionString;
+            int version;
+            try
+            {
+                (connection, connectionString, version) = OpenReadOnly(fullPath, path, immutable: false);
+            }
+            catch (SqliteException exception) when (IsSharedMemoryUnavailable(exception))
+            {
+                // SQLITE_CANTOPEN / SQLITE_READONLY_CANTINIT: the WAL index cannot be created beside the file.
+                (connection, connectionString, version) = OpenReadOnly(fullPath, path, immutable: true);
+            }
+
+            var latest = OrderBookSchema.Steps[^1].Version;
+            var readable = version == latest ||
+                (version > latest && ReadCompatibleFrom(connection, null) is int compatibleFrom && compatibleFrom <= latest);
+            if (!readable)
+            {
+                // Older (or unknown) schema: the writing open migrates it, or says why it cannot.
+                connection.Dispose();
+                connection = null;
+                return Open(path, options);
+            }
+
+            connection.CreateFunction<string?, string?>(
+                "fm_fold", text => text is null ? null : TextFold.Fold(text), isDeterministic: true);
+            return new SqliteOrderBook(connection, connectionString, path, version, version, sinks);
+        }
+        catch (Exception exception)
+        {
+            connection?.Dispose();
+            switch (exception)
+            {
+                case SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite):
+                    throw new StoreDamagedException(path, sqlite.Message, sqlite);
+                case SqliteException sqlite:
+                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
+                case IOException or UnauthorizedAccessException:
+                    throw new OrderBookUnavailableException(path, "it cannot be opened: " + exception.Message, exception);
+                default:
+                    throw;
+            }
+        }
+    }
+
+    private static (SqliteConnection Connection, string ConnectionString, int Version) OpenReadOnly(string fullPath, string path, bool immutable)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            // SQLite's URI filename (Microsoft.Data.Sqlite passes "file:" names as URIs): immutable=1 reads
+            // the file without locks, -wal or -shm.
+            DataSource = immutable ? "file:" + EscapeUriPath(fullPath) + "?immutable=1" : fullPath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            // The first read maps the WAL index: a missing -shm that cannot be created fails here.
+            var version = ReadVersion(connection, null, path);
+            return (connection, connectionString, version);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Escapes the characters that end or escape a path in a SQLite URI filename.</summary>
+    private static string EscapeUriPath(string fullPath) =>
+        fullPath.Replace("%", "%25", StringComparison.Ordinal)
+            .Replace("?", "%3f", StringComparison.Ordinal)
+            .Replace("#", "%23", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A read-only WAL book without its -shm: SQLITE_CANTOPEN (14, any variant), SQLITE_READONLY_CANTINIT
+    /// (1288), SQLITE_READONLY_CANTLOCK (520), SQLITE_IOERR_SHMOPEN (4618) or SQLITE_IOERR_SHMSIZE (4874).
+    /// </summary>
+    private static bool IsSharedMemoryUnavailable(SqliteException exception) =>
+        (exception.SqliteErrorCode & 0xFF) == 14 || exception.SqliteExtendedErrorCode is 1288 or 520 or 4618 or 4874;
 
     /// <summary>
     /// True when a message with this ledger key is already in the ledger (processed or quarantined).
@@ -1135,7 +1283,7 @@ public sealed class SqliteOrderBook : IOrderStore
         return (from, version);
     }
 
-    private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction, string path)
+    private static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string path)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -24,6 +24,9 @@ public sealed record EmailParserOptions
     /// <summary>Default for <see cref="MaxHeaderLength"/>: 2,000 characters.</summary>
     public const int DefaultMaxHeaderLength = 2_000;
 
+    /// <summary>Default for <see cref="MaxHeaderBlockBytes"/>: 256 KiB.</summary>
+    public const int DefaultMaxHeaderBlockBytes = 256 * 1024;
+
     /// <summary>Default for <see cref="MaxMimeDepth"/>.</summary>
     public const int DefaultMaxMimeDepth = 32;
 
@@ -54,6 +57,13 @@ public sealed record EmailParserOptions
 
     /// <summary>The subject, each sender or recipient name and each kept header are cut to this many characters.</summary>
     public int MaxHeaderLength { get; init; } = DefaultMaxHeaderLength;
+
+    /// <summary>
+    /// The message's header block (its header fields before the body) is cut to this many bytes before it is
+    /// parsed: each field to a quarter of it, and past it only the first From, To, Subject, Date, Message-ID and
+    /// MIME fields are kept. The body is read as it is, so an order in it is not lost to a hostile header.
+    /// </summary>
+    public int MaxHeaderBlockBytes { get; init; } = DefaultMaxHeaderBlockBytes;
 
     /// <summary>
     /// Multiparts nested deeper than this (and attached messages nested deeper than a quarter of it) are not

@@ -91,7 +91,8 @@ public sealed class MimeEmailParser : IEmailParser
     {
         // Persistent parsing: each part's content stays a window on the message's own bytes instead
         // of being copied into MimeKit memory blocks, so the stream must outlive the collection below.
-        using var stream = OpenStream(SkipMboxFromLine(bytes));
+        // The header block is bounded first: MimeKit would parse and decode a 5 MB Subject whole.
+        using var stream = OpenStream(HeaderBlockLimiter.Limit(SkipMboxFromLine(bytes), _options.MaxHeaderBlockBytes));
         MimeMessage mime;
 
         // One MimeParser per thread, re-pointed at each message: it keeps its read buffers.

@@ -77,7 +77,16 @@ internal sealed class AtomicExportTarget : IDisposable
     /// <summary>Deletes the partial file when <see cref="Complete"/> was not reached.</summary>
     public void Dispose()
     {
-        Stream.Dispose();
+        try
+        {
+            Stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Flushing the rest failed (typically the disk is full); the handle is closed all the same and
+            // the partial file goes below. The error that stopped the export is already on its way up.
+        }
+
         if (!_completed || _target is null)
         {
             try

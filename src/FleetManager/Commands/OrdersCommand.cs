@@ -87,24 +87,16 @@ internal static class OrdersCommand
             var dbPath = parse.GetValue(db)!;
             using var book = OpenExisting(dbPath);
             var orders = book.QueryOrders(filters.ToQuery(parse));
-            using var target = AtomicExportTarget.Create(path);
             int count;
             try
             {
-                count = fmt switch
-                {
-                    "csv" => WriteCsv(orders, target.Stream),
-                    "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
-                    _ => OrderJsonExporter.Write(orders, target.Stream),
-                };
+                count = Export(book, orders, fmt, path);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
+            catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
             {
-                // A malformed page met half-way: the partial export is deleted with the target.
-                throw new StoreDamagedException(book.Location, ex.Message, ex);
+                throw new ExportDiskFullException(path ?? "standard output (buffered in " + Path.GetTempPath() + ")", ex);
             }
 
-            target.Complete();
             if (path is not null)
             {
                 Console.Error.WriteLine($"exported {count} orders to {path}");
@@ -115,14 +107,41 @@ internal static class OrdersCommand
         return command;
     }
 
+    /// <summary>Writes the export through an <see cref="AtomicExportTarget"/>: complete, or nothing (the partial file is deleted).</summary>
+    private static int Export(IOrderStore book, IEnumerable<StoredOrder> orders, string format, string? path)
+    {
+        using var target = AtomicExportTarget.Create(path);
+        int count;
+        try
+        {
+            count = format switch
+            {
+                "csv" => WriteCsv(orders, target.Stream),
+                "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
+                _ => OrderJsonExporter.Write(orders, target.Stream),
+            };
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
+        {
+            // A malformed page met half-way: the partial export is deleted with the target.
+            throw new StoreDamagedException(book.Location, ex.Message, ex);
+        }
+
+        target.Complete();
+        return count;
+    }
+
     private static int WriteCsv(IEnumerable<StoredOrder> orders, Stream stream)
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
         return OrderCsvExporter.Write(orders, writer);
     }
 
-    /// <summary>Reading verbs never create an empty order book by mistake: a SQLite file must exist.</summary>
-    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExisting(connectionString);
+    /// <summary>
+    /// Reading verbs never create an empty order book by mistake (a SQLite file must exist), and open it
+    /// read-only so a book on a read-only file or mount can be read.
+    /// </summary>
+    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExistingForReading(connectionString);
 
     private static void PrintTable(IReadOnlyList<OrderSummary> orders)
     {

@@ -42,7 +42,15 @@ internal static class StoreConfiguration
     /// <summary>
     /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake).
     /// </summary>
-    public static IOrderStore OpenExisting(string connectionString)
+    public static IOrderStore OpenExisting(string connectionString) => OpenExisting(connectionString, forReading: false);
+
+    /// <summary>
+    /// Opens a store that must already exist for a verb that only reads it: a SQLite file is opened
+    /// read-only, so a book on a read-only file, folder or mount can be listed and exported.
+    /// </summary>
+    public static IOrderStore OpenExistingForReading(string connectionString) => OpenExisting(connectionString, forReading: true);
+
+    private static IOrderStore OpenExisting(string connectionString, bool forReading)
     {
         if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.Sqlite)
         {
@@ -58,6 +66,7 @@ internal static class StoreConfiguration
             }
         }
 
-        return OrderStoreFactory.Open(Options(connectionString));
+        var options = Options(connectionString);
+        return forReading ? OrderStoreFactory.OpenForReading(options) : OrderStoreFactory.Open(options);
     }
 }
