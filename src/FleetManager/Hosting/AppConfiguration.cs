@@ -25,7 +25,24 @@ internal static class AppConfiguration
 
     public const string EnvironmentPrefix = "FLEETMANAGER__";
 
-    public static IConfigurationRoot Build() => Build(Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
+    // The process's environment and working directory do not change while it runs: its configuration is read
+    // once, not once for the secret redactor, once for an option's default and once more for the verb (each read
+    // parses the environment and probes the appsettings files; together a measurable part of the service's start).
+    // Only a successful read is kept: a broken file is read again, so each caller reports the same one-line error.
+    private static IConfigurationRoot? s_processConfiguration;
+
+    /// <summary>This process's configuration (read on first use, then shared by every caller in the process).</summary>
+    public static IConfigurationRoot Build()
+    {
+        if (Volatile.Read(ref s_processConfiguration) is { } read)
+        {
+            return read;
+        }
+
+        // Two first callers at once both read it; the first result is the one every caller shares.
+        Interlocked.CompareExchange(ref s_processConfiguration, Build(Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory()), null);
+        return s_processConfiguration!;
+    }
 
     /// <summary>Builds the configuration from the given environment (tests pass their own).</summary>
     public static IConfigurationRoot Build(IDictionary environment, string workingDirectory)
