@@ -91,6 +91,10 @@ public sealed class MessageClassifier
         // line-anchored patterns are costly to run over a whole message for nothing.
         var digestLanes = newBody.AsSpan().IndexOfAny('>', '→', '»') < 0 ? 0 : CountUpTo(V.DigestLane().EnumerateMatches(newBody), 2);
         var loadList = content.AsSpan().IndexOfAny(';', '\t', '|') >= 0 && (HasLoadListHeader(content) || StopLines.HasLoadListHeader(content));
+        // A CSV plan with comma-separated cells, or a long list (one row per stop) whose columns only
+        // their content explains: the table reader decides, on the attachments only.
+        loadList = loadList || (document.AttachmentStarts.Count > 0
+            && Stops.LoadListTable.Find(document.Text, document.AttachmentStarts[0], document.Text.Length, document.AttachmentStarts[0]) is not null);
 
         // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
         if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FleetManager.Core.Rules.Segmentation;
 using FleetManager.Core.Rules.Stops;
 
 namespace FleetManager.Core.Rules;
@@ -16,10 +17,18 @@ public sealed partial class OrderSegmenter
         var text = document.Text;
         var whole = new OrderBlock(0, text.Length);
 
-        var table = LoadListTable.Find(text, document.BodyStart, text.Length);
+        var table = LoadListTable.Find(text, document.BodyStart, text.Length, LoadListTable.CommaFrom(document));
         if (table is not null)
         {
-            return table.Rows.Select(r => new OrderBlock(r.Start, r.Length)).ToList();
+            // A long list of one order's stops (a multi-stop tour as a table) is the whole message's order:
+            // its reference and totals are outside the rows.
+            var tableOrders = table.Orders(text);
+            if (!table.IsLong || tableOrders.Count > 1)
+            {
+                return tableOrders.Select(r => new OrderBlock(r.Start, r.Length)).ToList();
+            }
+
+            return [whole];
         }
 
         var lines = TextLine.Split(text, document.BodyStart, text.Length);
@@ -40,11 +49,11 @@ public sealed partial class OrderSegmenter
             return keys[line];
         }
 
-        var entries = NumberedEntries(lines);
-        if (entries.Count >= 2)
+        foreach (var entries in NumberedEntries(lines))
         {
             var blocks = new List<OrderBlock>();
             var allHaveRoutes = true;
+            var allHaveStops = true;
             for (var i = 0; i < entries.Count; i++)
             {
                 var start = lines[entries[i]].Start;
@@ -54,12 +63,32 @@ public sealed partial class OrderSegmenter
                 allHaveRoutes = allHaveRoutes && (StartsLine(text, start) && (end == text.Length || StartsLine(text, end))
                     ? KnownLinesHaveRoute(entries[i], end)
                     : HasRoute(text, block, places));
+                allHaveStops = allHaveStops && HasStopEvidence(text, block, places);
             }
 
-            if (allHaveRoutes)
+            if (allHaveRoutes || allHaveStops)
             {
                 return blocks;
             }
+        }
+
+        // Orders written as repeated label sets ("REF-1 / Loading: … / Unloading: …", again for REF-2),
+        // looked for in the body only: an attachment that repeats the body's order is not a second one.
+        var bodyEnd = document.AttachmentStarts.Count > 0 ? document.AttachmentStarts[0] : text.Length;
+        var bodyLines = bodyEnd == text.Length ? lines : TextLine.Split(text, document.BodyStart, bodyEnd);
+        var (groupStarts, groupsEnd) = RepeatedLabelGroups.Find(bodyLines);
+        if (groupStarts.Count >= 2)
+        {
+            var blocks = new List<OrderBlock>(groupStarts.Count);
+            var end = groupsEnd < bodyLines.Count ? bodyLines[groupsEnd].Start : bodyEnd;
+            for (var i = 0; i < groupStarts.Count; i++)
+            {
+                var start = bodyLines[groupStarts[i]].Start;
+                var blockEnd = i + 1 < groupStarts.Count ? bodyLines[groupStarts[i + 1]].Start : end;
+                blocks.Add(new OrderBlock(start, blockEnd - start));
+            }
+
+            return blocks;
         }
 
         var routeLines = new List<int>();
@@ -106,51 +135,69 @@ public sealed partial class OrderSegmenter
     /// <summary>True when <paramref name="position"/> is the start of a line (a cell of a split row may start mid-line).</summary>
     private static bool StartsLine(string text, int position) => position > 0 && text[position - 1] == '\n';
 
-    /// <summary>Lines that open a numbered entry ("1)", "2.", "3 |") at the outer level, numbered 1, 2, 3 ... in sequence.</summary>
-    private static List<int> NumberedEntries(List<TextLine> lines)
+    /// <summary>
+    /// The candidate sets of entry lines, in the order their first entry appears: for each header
+    /// marker (a bare number, "#", or a word such as "Load"), the lines numbered 1, 2, 3 ... in
+    /// sequence with it. Only sets of two or more entries are returned.
+    /// </summary>
+    private static List<List<int>> NumberedEntries(List<TextLine> lines)
     {
-        var result = new List<int>();
-        var expected = 1;
+        var byMarker = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (!MayStartEntry(lines[i].Text))
+            if (EntryHeader.Read(lines[i].Text) is not { } header)
             {
                 continue;
             }
 
-            var m = EntryNumber().Match(lines[i].Text);
-            if (!m.Success || int.Parse(m.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != expected)
+            // "Beladung 1 / Entladung 1 / Beladung 2": numbered stops of a multi-stop tour, not orders.
+            if (header.Marker.Length > 1 && StopLabels.Classify(header.Marker, out _) != StopLabelKind.Other)
             {
                 continue;
             }
 
-            // A numbered stop of a multi-stop tour ("1. Beladung – ...") is not an order of its own.
-            var rest = lines[i].Text[m.Length..];
+            if (!byMarker.TryGetValue(header.Marker, out var entries))
+            {
+                if (header.Number != 1)
+                {
+                    continue;
+                }
+
+                entries = [];
+                byMarker[header.Marker] = entries;
+                order.Add(header.Marker);
+            }
+
+            if (header.Number != entries.Count + 1)
+            {
+                continue;
+            }
+
+            // A numbered stop of a multi-stop tour ("1. Beladung – ...") is not an order of its own:
+            // the whole set is a tour.
+            var rest = lines[i].Text[header.Length..];
             if (LineLabel.Read(rest) is { Kind: StopLabelKind.Loading or StopLabelKind.Unloading or StopLabelKind.LoadingDate or StopLabelKind.UnloadingDate })
             {
-                return [];
+                byMarker[header.Marker] = entries = [];
+                entries.Add(-1);
+                continue;
             }
 
-            result.Add(i);
-            expected++;
+            entries.Add(i);
+        }
+
+        var result = new List<List<int>>();
+        foreach (var marker in order)
+        {
+            var entries = byMarker[marker];
+            if (entries.Count >= 2 && !entries.Contains(-1))
+            {
+                result.Add(entries);
+            }
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// False when <paramref name="line"/> cannot match <see cref="EntryNumber"/>, which needs a digit
-    /// after at most four white-space characters: most lines start with a letter and need no regex run.
-    /// </summary>
-    private static bool MayStartEntry(string line)
-    {
-        var i = 0;
-        while (i < line.Length && i < 4 && char.IsWhiteSpace(line[i]))
-        {
-            i++;
-        }
-
-        return i < line.Length && char.IsDigit(line[i]);
     }
 
     /// <summary>The last entry ends at the first blank line after it that is followed by unindented text (the digest's footer).</summary>
@@ -185,6 +232,35 @@ public sealed partial class OrderSegmenter
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="block"/> names a stop pair on its own: a loading and an unloading
+    /// label, or two places (postal code + place). An entry without either is a note, not an order.
+    /// </summary>
+    private static bool HasStopEvidence(string text, OrderBlock block, DocumentPlaces places)
+    {
+        bool loading = false, unloading = false;
+        var placeCount = 0;
+        foreach (var line in TextLine.Split(text, block.Start, block.End))
+        {
+            if (line.Text.Length > 300)
+            {
+                continue;
+            }
+
+            placeCount += places.Places(line.Text).Count;
+            var body = EntryHeader.Read(line.Text) is { } header ? line.Text[header.Length..] : line.Text;
+            var kind = LineLabel.Read(body)?.Kind;
+            loading |= kind is StopLabelKind.Loading or StopLabelKind.LoadingDate;
+            unloading |= kind is StopLabelKind.Unloading or StopLabelKind.UnloadingDate;
+            if ((loading && unloading) || placeCount >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A key naming the two ends when the line is a route one-liner ("DE-85386 Eching -> PL-02-672 Warszawa"), else null.</summary>
     private static string? RouteKey(string line, DocumentPlaces memo)
     {
@@ -203,9 +279,6 @@ public sealed partial class OrderSegmenter
         var between = line[(places[0].Index + places[0].Length)..places[1].Index];
         return RouteJoin().IsMatch(between) ? places[0].PostalCode + "|" + places[0].City + ">" + places[1].PostalCode + "|" + places[1].City : null;
     }
-
-    [GeneratedRegex(@"^\s{0,4}(?<n>\d{1,2})\s*(?:[.)]\s+(?=\S)|\|\s)")]
-    private static partial Regex EntryNumber();
 
     [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RouteJoin();

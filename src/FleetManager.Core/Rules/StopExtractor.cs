@@ -62,7 +62,8 @@ public sealed partial class StopExtractor
         var document = reading.Document;
         var language = StopDocumentLanguage.Of(reading);
         var fragments = _loadListRows.Read(reading, block);
-        if (fragments.Count == 0)
+        // A row that gave dates but no place (an address cell broken over lines) leaves the places to the text readers.
+        if (!fragments.Exists(f => f.HasPlace))
         {
             var start = Math.Max(block.Start, BlockReadStart(document, block));
             var lines = TextLine.Split(document.Text, start, block.End);

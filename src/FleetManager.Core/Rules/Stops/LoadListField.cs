@@ -13,4 +13,8 @@ internal enum LoadListField
     Time,
     Address,
     Company,
+    /// <summary>Whether the row is a loading or an unloading stop (a long list: one row per stop).</summary>
+    StopKind,
+    /// <summary>The order's reference, repeated on each of its rows in a long list.</summary>
+    Reference,
 }

@@ -5,7 +5,8 @@ namespace FleetManager.Core.Rules.Stops;
 
 /// <summary>
 /// Stops from the row of a load list (a weekly-plan table, a CSV/XLSX attachment) that the block
-/// covers: the columns the table's header gave a stop type and a field (postal code, city, date ...).
+/// covers: the columns the table's header (or their content) gave a stop type and a field (postal code,
+/// city, date ...). In a long list each row is one stop, of the type its stop-kind column names.
 /// </summary>
 internal sealed class LoadListRowStopReader
 {
@@ -16,7 +17,7 @@ internal sealed class LoadListRowStopReader
         var result = new List<StopFragment>();
         if (!reading.LoadListKnown)
         {
-            reading.LoadList = LoadListTable.Find(document.Text, 0, document.Text.Length);
+            reading.LoadList = LoadListTable.Find(document.Text, 0, document.Text.Length, LoadListTable.CommaFrom(document));
             reading.LoadListKnown = true;
         }
 
@@ -26,6 +27,7 @@ internal sealed class LoadListRowStopReader
             return result;
         }
 
+        var isLong = table.IsLong;
         foreach (var (rowStart, rowLength) in table.Rows)
         {
             if (rowStart < block.Start || rowStart >= block.End)
@@ -33,26 +35,33 @@ internal sealed class LoadListRowStopReader
                 continue;
             }
 
-            var cells = table.Cells(document.Text.Substring(rowStart, rowLength));
-            var offsets = new int[cells.Length];
-            var running = 0;
-            var rawCells = document.Text.Substring(rowStart, rowLength).Split(table.Separator);
-            for (var i = 0; i < rawCells.Length && i < offsets.Length; i++)
+            var spans = table.CellSpans(document.Text, rowStart, rowLength);
+            var cells = spans.Select(c => LoadListTable.CellText(document.Text, c)).ToArray();
+            var offsets = spans.Select(c => c.Start).ToArray();
+
+            // A long list's row is one stop, its type in the stop-kind column; a wide list's row holds both.
+            StopType[] types = [StopType.Loading, StopType.Unloading];
+            if (isLong)
             {
-                offsets[i] = rowStart + running;
-                running += rawCells[i].Length + table.Separator.Length;
+                var kind = Array.FindIndex(table.Columns, c => c.Field == LoadListField.StopKind);
+                if (kind >= cells.Length || LoadListTable.StopTypeOf(cells[kind]) is not { } rowType)
+                {
+                    continue;
+                }
+
+                types = [rowType];
             }
 
-            foreach (var type in new[] { StopType.Loading, StopType.Unloading })
+            foreach (var type in types)
             {
-                var f = new StopFragment { Type = type, Position = rowStart + (type == StopType.Loading ? 0 : 1) };
+                var f = new StopFragment { Type = type, Position = rowStart + (type == StopType.Loading || isLong ? 0 : 1) };
                 string? postal = null, city = null, street = null;
                 var cityOffset = rowStart;
                 for (var i = 0; i < cells.Length && i < table.Columns.Length; i++)
                 {
                     var column = table.Columns[i];
                     var cell = cells[i];
-                    if (column.Type != type || cell.Length == 0)
+                    if (cell.Length == 0 || (isLong ? column.Type is not null : column.Type != type))
                     {
                         continue;
                     }

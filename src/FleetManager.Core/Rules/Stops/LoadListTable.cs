@@ -5,7 +5,8 @@ namespace FleetManager.Core.Rules.Stops;
 
 /// <summary>
 /// A load list: a header row naming loading and unloading columns (a CSV/XLSX attachment, an HTML
-/// table, a weekly plan) followed by one row per order. Cells are separated by ";", tabs or " | ".
+/// table, a weekly plan) followed by one row per order (wide) or per stop (long). Cells are separated by
+/// ";", tabs, " | " or (in a CSV attachment) commas, or aligned in fixed-width columns under a ruler.
 /// </summary>
 internal sealed class LoadListTable
 {
@@ -19,24 +20,32 @@ internal sealed class LoadListTable
     private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal) { "address", "adresse", "street", "strasse", "ulica", "indirizzo", "direccion", "adres", "cim", "adresa", "via", "rue" };
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal) { "shipper", "consignee", "company", "firma", "name", "sender", "receiver", "nadawca", "odbiorca", "absender", "empfanger", "versender", "mittente", "destinatario", "expediteur", "destinataire", "remitente", "odesilatel", "prijemce" };
 
-    private LoadListTable(string separator, LoadListColumn[] columns, List<(int Start, int Length)> rows)
+    private LoadListTable(LoadListLayout layout, LoadListColumn[] columns, List<(int Start, int Length)> rows)
     {
-        Separator = separator;
+        Layout = layout;
         Columns = columns;
         Rows = rows;
     }
 
-    public string Separator { get; }
+    /// <summary>How the rows break into cells.</summary>
+    public LoadListLayout Layout { get; }
 
     public LoadListColumn[] Columns { get; }
 
     /// <summary>The data rows as spans of the document text.</summary>
     public List<(int Start, int Length)> Rows { get; }
 
-    /// <summary>Finds the first load list in <paramref name="text"/> between two offsets, or null.</summary>
-    public static LoadListTable? Find(string text, int start, int end)
+    /// <summary>True for a long list (one row per stop, a column saying which): an order spans several rows.</summary>
+    public bool IsLong => Array.Exists(Columns, c => c.Field == LoadListField.StopKind);
+
+    /// <summary>
+    /// Finds the first load list in <paramref name="text"/> between two offsets, or null. Comma-separated
+    /// rows count only from <paramref name="commaFrom"/> on (a CSV attachment): in a body a comma is prose.
+    /// </summary>
+    public static LoadListTable? Find(string text, int start, int end, int commaFrom = int.MaxValue)
     {
         var pos = start;
+        var previousStart = -1;
         while (pos < end)
         {
             var lineEnd = text.IndexOf('\n', pos, end - pos);
@@ -45,47 +54,148 @@ internal sealed class LoadListTable
                 lineEnd = end;
             }
 
-            var line = text[pos..lineEnd].TrimEnd('\r');
+            var lineLength = LineLength(text, pos, lineEnd);
+            var line = text.Substring(pos, lineLength);
             foreach (var separator in Separators)
             {
-                if (!line.Contains(separator, StringComparison.Ordinal))
+                if (line.Contains(separator, StringComparison.Ordinal) && Read(text, pos, lineLength, lineEnd + 1, end, LoadListLayout.Separated(separator)) is { } table)
                 {
-                    continue;
-                }
-
-                var columns = ReadHeader(line, separator);
-                if (columns is not null)
-                {
-                    var rows = ReadRows(text, lineEnd + 1, end, separator, columns.Length);
-                    if (rows.Count > 0)
-                    {
-                        return new LoadListTable(separator, columns, rows);
-                    }
+                    return table;
                 }
             }
 
+            if (pos >= commaFrom && line.Contains(',', StringComparison.Ordinal) && Read(text, pos, lineLength, lineEnd + 1, end, LoadListLayout.Separated(",")) is { } csv)
+            {
+                return csv;
+            }
+
+            // A fixed-width table: the header above a ruler of dashes gives the columns.
+            if (previousStart >= 0 && line.Contains("--", StringComparison.Ordinal) && LoadListLayout.RulerColumns(line) is { } columns)
+            {
+                var headerLength = LineLength(text, previousStart, pos - 1);
+                if (Read(text, previousStart, headerLength, lineEnd + 1, end, LoadListLayout.FixedWidth(columns)) is { } fixedWidth)
+                {
+                    return fixedWidth;
+                }
+            }
+
+            previousStart = pos;
             pos = lineEnd + 1;
         }
 
         return null;
     }
 
-    /// <summary>The cells of a row (the separator split, trimmed).</summary>
-    public string[] Cells(string row) => row.TrimEnd('\r').Split(Separator).Select(c => c.Trim().Trim('"')).ToArray();
+    /// <summary>Where commas start to separate cells in <paramref name="document"/>: its first attachment (a CSV file).</summary>
+    public static int CommaFrom(RulesDocument document) => document.AttachmentStarts.Count > 0 ? document.AttachmentStarts[0] : int.MaxValue;
 
-    private static LoadListColumn[]? ReadHeader(string line, string separator)
+    /// <summary>The cells of the row at <paramref name="rowStart"/> as absolute spans.</summary>
+    public List<(int Start, int Length)> CellSpans(string text, int rowStart, int rowLength) => Layout.Split(text, rowStart, rowLength);
+
+    /// <summary>
+    /// The orders of the list as spans: one per row, or in a long list one per run of rows that share
+    /// a reference (else a new order wherever a loading row follows an unloading row).
+    /// </summary>
+    public List<(int Start, int Length)> Orders(string text)
     {
-        var cells = line.Trim().TrimStart('\uFEFF').Split(separator);
-        if (cells.Length < 4)
+        if (!IsLong)
+        {
+            return Rows;
+        }
+
+        var kind = Array.FindIndex(Columns, c => c.Field == LoadListField.StopKind);
+        var reference = Array.FindIndex(Columns, c => c.Field == LoadListField.Reference);
+        var orders = new List<(int Start, int Length)>();
+        string? previousKey = null;
+        bool? previousLoading = null;
+        foreach (var (rowStart, rowLength) in Rows)
+        {
+            var cells = CellSpans(text, rowStart, rowLength);
+            var loading = kind < cells.Count ? StopTypeOf(CellText(text, cells[kind])) == StopType.Loading : (bool?)null;
+            var key = reference >= 0 && reference < cells.Count ? CellText(text, cells[reference]) : null;
+            var startsOrder = orders.Count == 0
+                || (reference >= 0 ? key != previousKey : loading == true && previousLoading == false);
+            if (startsOrder)
+            {
+                orders.Add((rowStart, rowLength));
+            }
+            else
+            {
+                var (orderStart, _) = orders[^1];
+                orders[^1] = (orderStart, rowStart + rowLength - orderStart);
+            }
+
+            previousKey = key;
+            previousLoading = loading;
+        }
+
+        return orders;
+    }
+
+    /// <summary>The stop type a cell of a long list's stop-kind column names ("Pakrovimas", "lossen", "Loading"), or null.</summary>
+    public static StopType? StopTypeOf(string cell)
+    {
+        if (cell.Length == 0 || cell.Length > 30)
         {
             return null;
         }
 
-        var columns = new LoadListColumn[cells.Length];
-        bool loadingPlace = false, unloadingPlace = false;
-        for (var i = 0; i < cells.Length; i++)
+        return StopLabels.Classify(cell, out _) switch
         {
-            var cell = cells[i].Trim().Trim('"');
+            StopLabelKind.Loading or StopLabelKind.LoadingDate => StopType.Loading,
+            StopLabelKind.Unloading or StopLabelKind.UnloadingDate => StopType.Unloading,
+            _ => StopLabels.StopTypeOfWord(TextFold.Fold(cell.Trim())) switch { true => StopType.Loading, false => StopType.Unloading, null => null },
+        };
+    }
+
+    public static string CellText(string text, (int Start, int Length) cell) => text.Substring(cell.Start, cell.Length);
+
+    private static int LineLength(string text, int start, int lineEnd) => lineEnd > start && text[lineEnd - 1] == '\r' ? lineEnd - start - 1 : lineEnd - start;
+
+    private static LoadListTable? Read(string text, int headerStart, int headerLength, int rowsFrom, int end, LoadListLayout layout)
+    {
+        var headerCells = layout.Split(text, headerStart, headerLength);
+        if (headerCells.Count < 4)
+        {
+            return null;
+        }
+
+        var columns = ReadHeader(text, headerCells);
+        var rows = ReadRows(text, rowsFrom, end, layout, headerCells.Count);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        LoadListColumnInference.Complete(text, columns, rows, layout);
+        return IsUsable(columns) ? new LoadListTable(layout, columns, rows) : null;
+    }
+
+    /// <summary>
+    /// A wide list needs a loading and an unloading place column; a long list a stop-kind column and
+    /// a place column its rows share.
+    /// </summary>
+    private static bool IsUsable(LoadListColumn[] columns)
+    {
+        bool loadingPlace = false, unloadingPlace = false, sharedPlace = false, stopKind = false;
+        foreach (var column in columns)
+        {
+            var place = column.Field is LoadListField.Place or LoadListField.City or LoadListField.PostalCode or LoadListField.Address;
+            loadingPlace |= place && column.Type == StopType.Loading;
+            unloadingPlace |= place && column.Type == StopType.Unloading;
+            sharedPlace |= place && column.Type is null;
+            stopKind |= column.Field == LoadListField.StopKind;
+        }
+
+        return (loadingPlace && unloadingPlace) || (stopKind && sharedPlace);
+    }
+
+    private static LoadListColumn[] ReadHeader(string text, List<(int Start, int Length)> headerCells)
+    {
+        var columns = new LoadListColumn[headerCells.Count];
+        for (var i = 0; i < headerCells.Count; i++)
+        {
+            var cell = CellText(text, headerCells[i]);
             if (cell.Length == 0 || cell.Length > 40 || cell.Any(char.IsAsciiDigit))
             {
                 columns[i] = new LoadListColumn(null, LoadListField.None);
@@ -117,23 +227,13 @@ internal sealed class LoadListTable
                 field = words.Any(CompanyWords.Contains) ? LoadListField.Company : LoadListField.Place;
             }
 
-            if (type == StopType.Loading && field is LoadListField.Place or LoadListField.City or LoadListField.PostalCode or LoadListField.Address)
-            {
-                loadingPlace = true;
-            }
-
-            if (type == StopType.Unloading && field is LoadListField.Place or LoadListField.City or LoadListField.PostalCode or LoadListField.Address)
-            {
-                unloadingPlace = true;
-            }
-
             columns[i] = new LoadListColumn(type, field);
         }
 
-        return loadingPlace && unloadingPlace ? columns : null;
+        return columns;
     }
 
-    private static List<(int Start, int Length)> ReadRows(string text, int pos, int end, string separator, int columnCount)
+    private static List<(int Start, int Length)> ReadRows(string text, int pos, int end, LoadListLayout layout, int columnCount)
     {
         var rows = new List<(int, int)>();
         while (pos < end)
@@ -144,8 +244,8 @@ internal sealed class LoadListTable
                 lineEnd = end;
             }
 
-            var line = text[pos..lineEnd].TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            var lineLength = LineLength(text, pos, lineEnd);
+            if (text.AsSpan(pos, lineLength).IsWhiteSpace())
             {
                 if (rows.Count > 0)
                 {
@@ -156,13 +256,22 @@ internal sealed class LoadListTable
                 continue;
             }
 
-            var count = line.Split(separator).Length;
-            if (count < columnCount - 1 || count > columnCount + 1)
+            if (layout.Separator is not null)
             {
+                var count = layout.Count(text, pos, lineLength);
+                // A CSV/XLSX row rendered without its empty trailing cells is shorter than the header.
+                if (count < Math.Max(3, columnCount / 2) || count > columnCount + 1)
+                {
+                    break;
+                }
+            }
+            else if (layout.ColumnStarts is { } starts && (lineLength <= starts[^1] || char.IsWhiteSpace(text[pos])))
+            {
+                // A fixed-width row reaches its last column and starts in the first (an indented line is a note).
                 break;
             }
 
-            rows.Add((pos, line.Length));
+            rows.Add((pos, lineLength));
             pos = lineEnd + 1;
         }
 
