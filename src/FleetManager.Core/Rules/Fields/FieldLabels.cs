@@ -29,6 +29,8 @@ public static class FieldLabels
     [
         "ldm", "lademeter", "loading met", "loading meter", "metri liniari", "metri lineari", "metros lineales",
         "metry biezace", "laadmeter", "ložné metry", "lozne metry", "rakodometer", "л.м", "линейни метри", "lm",
+        // The language files' floor-metre words ("Flakmeter: 8,8"); the two-letter ones (ml, mb) start too many other labels.
+        .. VocabularyCatalog.Folded("unit.ldm").Where(w => w.Length >= 4),
     ]);
 
     public static readonly IReadOnlyList<string> Vehicle = new LabelStems(

@@ -79,6 +79,29 @@ public static partial class PriceReader
     /// <summary>The first "amount + currency" (or "currency + amount") in <paramref name="text"/>[start..end), skipping per-km/per-hour rates.</summary>
     public static (Price Price, TextSpan Span)? FirstMoney(string text, int start, int end)
     {
+        if (BuiltInMoney(text, start, end) is { } money)
+        {
+            return money;
+        }
+
+        // The language files' local currencies ("6 900 kr", "27 600 грн"), with the same exclusions.
+        if (LocalCurrency.FirstMoney(text, start, end) is { } local)
+        {
+            var (lineStart, _) = QuantityReader.LineAround(text, local.Span.Start);
+            var from = Math.Max(lineStart, start - 40);
+            var afterStart = local.Span.Start + local.Span.Length;
+            if (!NotFreightRate().IsMatch(text.AsSpan(from, local.Span.Start - from))
+                && !PerUnit().IsMatch(text.AsSpan(afterStart, Math.Min(8, end - afterStart))))
+            {
+                return local;
+            }
+        }
+
+        return null;
+    }
+
+    private static (Price Price, TextSpan Span)? BuiltInMoney(string text, int start, int end)
+    {
         // Most lines name no currency; they cannot hold money, and skipping them also saves copying
         // the text up to the line for the pattern (whose look-behind must see what comes before).
         if (!CurrencyWords.MayContain(text.AsSpan(start, end - start)))
@@ -101,6 +124,12 @@ public static partial class PriceReader
             }
 
             var currency = match.Groups["c1"].Success ? match.Groups["c1"].Value : match.Groups["c2"].Value;
+            // "26 EUR-Paletten", "14 EUR-pall": EUR names the pallet type, not a currency (order-format.md).
+            if (match.Groups["c2"].Success && PalletVocabulary.IsPalletWordAt(text, match.Groups["c2"].Index + match.Groups["c2"].Length))
+            {
+                continue;
+            }
+
             var amountText = match.Groups["n1"].Success ? match.Groups["n1"].Value : match.Groups["n2"].Value;
             if (CurrencyVocabulary.ToIso(currency) is { } iso && EuropeanNumber.Parse(amountText) is { } amount && amount >= 10)
             {

@@ -125,6 +125,16 @@ public static partial class QuantityReader
             }
         }
 
+        // The language files' pallet words ("22 st EUR-pall", "16 EUR-lavaa", "18 παλέτες"), added counts summed.
+        foreach (var (count, index, length) in PalletVocabulary.Counts(block.Text, block.Start, block.End))
+        {
+            if (count is > 0 and < 100 && !IsPerUnit(block.Text, index))
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, index);
+                best.Offer(count, TotalBonus(block.Text, lineStart, lineEnd), index, length);
+            }
+        }
+
         return best.Result is { } r ? ((int)r.Value, r.Span) : null;
     }
 

@@ -80,7 +80,31 @@ public static partial class ReferenceReader
             }
         }
 
+        // The language files' reference labels, then their document titles, then the subject's one code:
+        // each only where the built-in patterns found nothing as strong.
+        if (bestRank > 1 && ReferenceEvidence.AfterLabel(block) is { } labelled)
+        {
+            return labelled;
+        }
+
+        if (bestRank > 2 && ReferenceEvidence.AfterTitle(block) is { } titled)
+        {
+            return titled;
+        }
+
+        if (best is null && ReferenceEvidence.InSubject(block) is { } inSubject)
+        {
+            return inSubject;
+        }
+
         return best;
+    }
+
+    /// <summary>True when the text before a reference label names someone else's reference (a loading slot, "your ref").</summary>
+    internal static bool IsForeignContext(ReadOnlySpan<char> beforeLabel)
+    {
+        var from = Math.Max(0, beforeLabel.Length - 28);
+        return ForeignContext().IsMatch(beforeLabel[from..]);
     }
 
     /// <summary>

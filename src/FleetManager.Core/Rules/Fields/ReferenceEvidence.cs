@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// Reference numbers found from the language files and from the shape of the number itself, for the
+/// languages and wordings <see cref="ReferenceReader"/>'s own patterns do not know:
+/// <list type="bullet">
+/// <item>a <c>label.reference</c> word of any language followed by a number ("Ordernr: STG-27-0142",
+/// "Vores ordrenummer er DPD-4471", "Naš broj naloga je ZM-27-031");</item>
+/// <item>a <c>request.order</c> document title followed by a code ("Veotellimus EM-2612-088");</item>
+/// <item>the one code-shaped token of the subject (letters and digits, "LC-27/0058"), whatever its language.</item>
+/// </list>
+/// </summary>
+internal static partial class ReferenceEvidence
+{
+    private static readonly PhraseSet Labels = PhraseSet.Of("label.reference");
+
+    private static readonly PhraseSet Titles = PhraseSet.Of("request.order");
+
+    /// <summary>
+    /// Country letters that make "XX-1234" a postcode rather than a reference (Europe's ISO and vehicle
+    /// codes; why not every ISO code: "MP-5530" is an order number, not a Northern Mariana postcode).
+    /// </summary>
+    private static readonly HashSet<string> PostcodePrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "b", "d", "e", "f", "h", "i", "l", "n", "p", "s", "at", "be", "bg", "ch", "cy", "cz", "de", "dk", "ee", "es",
+        "fi", "fr", "gb", "gr", "hr", "hu", "ie", "is", "it", "li", "lt", "lu", "lv", "mt", "nl", "no", "pl", "pt", "ro",
+        "se", "si", "sk", "tr", "rs", "ua", "uk", "md", "me", "mk", "ba", "al", "cs", "gr", "el",
+    };
+
+    /// <summary>Letters before digits that make a token something other than a reference: a UN number, a standard, a calendar week.</summary>
+    private static readonly HashSet<string> NotReferencePrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "un", "en", "iso", "din", "kw", "cw", "wk", "km", "kg", "ldm", "eur", "pln", "sek", "nok", "dkk", "czk", "huf", "ron",
+    };
+
+    /// <summary>A number after a reference label of any language file: rank between the built-in number labels and the document titles.</summary>
+    public static (string Value, TextSpan Span)? AfterLabel(FieldBlock block) => After(block, Labels, letterRequired: false);
+
+    /// <summary>A code after a document title of any language file ("Kuljetustilaus KW-270125-07").</summary>
+    public static (string Value, TextSpan Span)? AfterTitle(FieldBlock block) => After(block, Titles, letterRequired: true);
+
+    /// <summary>
+    /// The subject's only code-shaped token, when the block is the message's single order (it includes
+    /// the subject). Two codes in the subject name several orders or an earlier one: then nothing.
+    /// </summary>
+    public static (string Value, TextSpan Span)? InSubject(FieldBlock block)
+    {
+        if (block.Start >= block.BodyStart || block.BodyStart > block.Text.Length)
+        {
+            return null;
+        }
+
+        // A reply's subject names the order replied to; the new order's number is in the body or nowhere.
+        VocabularyMatchers.SubjectPrefixes(block.Text[block.Start..block.BodyStart], out var reply, out _);
+        if (reply)
+        {
+            return null;
+        }
+
+        var subjectEnd = block.Text.IndexOf('\n', block.Start, block.BodyStart - block.Start);
+        var subject = block.Text.AsSpan(block.Start, (subjectEnd < 0 ? block.BodyStart : subjectEnd) - block.Start);
+        (string, TextSpan)? found = null;
+        foreach (var match in CodeToken().EnumerateMatches(subject))
+        {
+            var value = subject.Slice(match.Index, match.Length).ToString();
+            if (!IsCode(value, letterRequired: true))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = (value, new TextSpan(block.Start + match.Index, match.Length));
+        }
+
+        return found;
+    }
+
+    private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired)
+    {
+        var folded = TextFold.Fold(block.Span);
+        var lineStart = block.Start;
+        var foldedStart = 0;
+        while (lineStart <= block.End && foldedStart <= folded.Length)
+        {
+            var lineEnd = block.Text.IndexOf('\n', lineStart, block.End - lineStart);
+            lineEnd = lineEnd < 0 ? block.End : lineEnd;
+            var foldedEnd = folded.IndexOf('\n', foldedStart);
+            foldedEnd = foldedEnd < 0 ? folded.Length : foldedEnd;
+            var line = block.Text.AsSpan(lineStart, lineEnd - lineStart);
+            var foldedLine = folded.AsSpan(foldedStart, foldedEnd - foldedStart);
+            if (InLine(line, foldedLine, phrases, letterRequired) is { } hit
+                && !ReferenceReader.IsForeignContext(line[..Math.Min(hit.LabelAt, line.Length)]))
+            {
+                return (hit.Value, new TextSpan(lineStart + hit.ValueAt, hit.Value.Length));
+            }
+
+            lineStart = lineEnd + 1;
+            foldedStart = foldedEnd + 1;
+        }
+
+        return null;
+    }
+
+    private static (string Value, int ValueAt, int LabelAt)? InLine(ReadOnlySpan<char> line, ReadOnlySpan<char> foldedLine, PhraseSet phrases, bool letterRequired)
+    {
+        var offset = 0;
+        while (offset < foldedLine.Length)
+        {
+            var at = phrases.Find(foldedLine[offset..], out var length);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var labelAt = offset + at;
+            if (FirstCodeAfter(foldedLine[(labelAt + length)..]) is { } foldedValue)
+            {
+                // The value is found again in the line as written (folding keeps ASCII codes but for their case).
+                var valueAt = line.IndexOf(foldedValue.AsSpan(), StringComparison.OrdinalIgnoreCase);
+                if (valueAt >= 0 && IsCode(line.Slice(valueAt, foldedValue.Length).ToString(), letterRequired))
+                {
+                    return (line.Slice(valueAt, foldedValue.Length).ToString(), valueAt, Math.Min(labelAt, valueAt));
+                }
+            }
+
+            offset = labelAt + length;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first of at most three tokens after a label that holds a digit, when the gap before each is
+    /// short (separators such as ":", "#", "nr.", or a word such as "er", "je", "is"); null when that
+    /// token is not code-shaped enough to be judged by <see cref="IsCode"/> later.
+    /// </summary>
+    private static string? FirstCodeAfter(ReadOnlySpan<char> rest)
+    {
+        var previousEnd = 0;
+        var tokens = 0;
+        foreach (var match in CodeToken().EnumerateMatches(rest))
+        {
+            if (match.Index - previousEnd > (tokens == 0 ? 24 : 4) || ++tokens > 3)
+            {
+                return null;
+            }
+
+            var token = rest.Slice(match.Index, match.Length);
+            if (token.ContainsAnyInRange('0', '9'))
+            {
+                return IsCode(token.ToString(), letterRequired: false) ? token.ToString() : null;
+            }
+
+            previousEnd = match.Index + match.Length;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A reference: 3 to 40 characters with at least three digits; letters, or else at least four digits;
+    /// not a date, time or year, not a postcode with its country letters, not a UN number or a calendar week.
+    /// </summary>
+    internal static bool IsCode(string value, bool letterRequired)
+    {
+        if (value.Length is < 3 or > 40 || value.Count(char.IsAsciiDigit) < 3 || DateOrTime().IsMatch(value))
+        {
+            return false;
+        }
+
+        var hasLetter = value.Any(char.IsLetter);
+        if (!hasLetter)
+        {
+            return !letterRequired && value.Count(char.IsAsciiDigit) >= 4 && value.Count(char.IsAsciiDigit) <= 12;
+        }
+
+        var prefix = LetterPrefix().Match(value);
+        if (prefix.Success)
+        {
+            var letters = prefix.Groups["l"].Value;
+            var digits = prefix.Groups["d"].Value;
+            if (NotReferencePrefixes.Contains(letters) || (PostcodePrefixes.Contains(letters) && digits.Length is >= 3 and <= 5))
+            {
+                return false;
+            }
+        }
+
+        // Units and measures written together ("13.6m", "24t", "120x80") are not codes.
+        return !Measure().IsMatch(value);
+    }
+
+    /// <summary>Code-shaped tokens: letters and digits with inner separators, starting and ending with a letter or digit.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}/\-._])[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeToken();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{2}|\d{4}))?\.?|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}(?:-\d{1,2}[:.]\d{2})?|(?:19|20)\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateOrTime();
+
+    [GeneratedRegex(@"^(?<l>\p{L}{1,4})[\s\-]?(?<d>\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterPrefix();
+
+    [GeneratedRegex(@"^\d+(?:[.,]\d+)?\s?(?:m|t|kg|km|h|x\d+(?:x\d+)?|ldm|lbs?|°c)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Measure();
+}
