@@ -1,61 +1,95 @@
 using FleetManager.Commands;
+using FleetManager.Core.Evaluation;
 using FleetManager.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace FleetManager.Tests.Evaluation;
 
-/// <summary>The quality bar of the offline reader on the labelled development corpus (../shared/corpus/dev).</summary>
+/// <summary>
+/// The quality bar of the offline reader on the labelled sets: ../shared/corpus/dev, ../shared/corpus/dev2 and the
+/// project's own samples/mailbox. Each bar sits just under the score measured when it was set (the comment says
+/// which), with exact message and order counts and a floor per field, so switching off one field's reader, or
+/// losing a few orders, fails here even when the overall F1 would still pass.
+/// </summary>
 public sealed class CorpusThresholdTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Eval_DevCorpus_MeetsClassificationAndFieldThresholds()
+    public void Eval_DevCorpus_PerfectAsMeasured()
     {
-        Assert.True(Directory.Exists(RepoPaths.DevCorpus), "the labelled corpus must be at " + RepoPaths.DevCorpus);
+        var report = Evaluate(RepoPaths.DevCorpus);
 
-        var report = EvalCommand.Evaluate(RepoPaths.DevCorpus);
+        // Measured 2026-12-06: every field 1.000, 57 of 57 orders.
+        Assert.Equal(80, report.Messages);
+        Assert.Equal(57, report.OrdersExpected);
+        Assert.Equal(57, report.OrdersPaired);
+        Assert.Equal(1.0, report.ClassificationAccuracy);
+        AssertFields(report, precision: 0.99, recall: 0.99);
+    }
 
+    /// <summary>
+    /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06: classification
+    /// 1.000, 42 of 45 orders, field P/R/F1 0.963/0.733/0.832 (issue 13's goal is 0.90).
+    /// </summary>
+    [Fact]
+    public void Eval_Dev2Corpus_HoldsTheMeasuredLevel()
+    {
+        var report = Evaluate(Path.Combine(Path.GetDirectoryName(RepoPaths.DevCorpus)!, "dev2"));
+
+        Assert.Equal(48, report.Messages);
+        Assert.Equal(45, report.OrdersExpected);
+        Assert.True(report.OrdersPaired >= 42, $"{report.OrdersPaired} of 45 orders found (42 measured)");
+        Assert.True(report.ClassificationAccuracy >= 0.97, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.97");
+        Assert.True(report.FieldF1 >= 0.82, $"field F1 {report.FieldF1:0.000} < 0.82");
+        AssertFields(report, precision: 0.85, recall: new Dictionary<string, double>
+        {
+            ["reference_number"] = 0.53, ["request_type"] = 0.88,
+            ["loading.postal_code"] = 0.73, ["loading.city"] = 0.73, ["loading.country"] = 0.64, ["loading.date"] = 0.62,
+            ["unloading.postal_code"] = 0.80, ["unloading.city"] = 0.80, ["unloading.country"] = 0.77, ["unloading.date"] = 0.68,
+            ["weight_kg"] = 0.88, ["pallets"] = 0.60, ["loading_meters"] = 0.45, ["vehicle_type"] = 0.77, ["adr"] = 0.63,
+            ["temperature_min_c"] = 0.70, ["temperature_max_c"] = 0.70, ["price.amount"] = 0.60, ["price.currency"] = 0.65,
+        });
+    }
+
+    /// <summary>The showcase mailbox. Measured 2026-12-06: classification 1.000, 12 of 12 orders, field F1 0.963.</summary>
+    [Fact]
+    public void Eval_Samples_ReadsTheProjectsOwnMailboxWell()
+    {
+        var report = Evaluate(RepoPaths.Samples);
+
+        Assert.Equal(15, report.Messages);
+        Assert.Equal(12, report.OrdersExpected);
+        Assert.Equal(12, report.OrdersPaired);
+        Assert.Equal(1.0, report.ClassificationAccuracy);
+        Assert.True(report.FieldF1 >= 0.95, $"field F1 {report.FieldF1:0.000} < 0.95");
+        AssertFields(report, precision: 0.70, recall: 0.70);
+    }
+
+    private EvaluationReport Evaluate(string corpus)
+    {
+        Assert.True(Directory.Exists(corpus), "the labelled corpus must be at " + corpus);
+        var report = EvalCommand.Evaluate(corpus);
         foreach (var f in report.Fields)
         {
             output.WriteLine($"{f.Field,-24} P {f.Precision:0.000} R {f.Recall:0.000}");
         }
 
-        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
-        Assert.Equal(80, report.Messages);
-        Assert.True(report.ClassificationAccuracy >= 0.95, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.95");
-        Assert.True(report.FieldF1 >= 0.90, $"field F1 {report.FieldF1:0.000} < 0.90");
+        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, orders {report.OrdersPaired}/{report.OrdersExpected}, field F1 {report.FieldF1:0.000}");
+        return report;
     }
 
-    /// <summary>
-    /// The second labelled set (Nordic, Baltic, Balkan, Greek, Turkish, Ukrainian mail): classification
-    /// meets the 0.95 goal; the field F1 is held at the level reached so far (0.61 when written, 0.697 after the reference, pallet and currency vocabularies; the goal
-    /// is 0.90 and needs the stop readers' layouts, issue 13), so a change that loses ground fails here.
-    /// </summary>
-    [Fact]
-    public void Eval_Dev2Corpus_MeetsClassificationGoalAndHoldsFieldLevel()
+    private static void AssertFields(EvaluationReport report, double precision, double recall) =>
+        AssertFields(report, precision, ExtractionScorer.ScoredFields.ToDictionary(f => f, _ => recall));
+
+    private static void AssertFields(EvaluationReport report, double precision, IReadOnlyDictionary<string, double> recall)
     {
-        var dev2 = Path.Combine(Path.GetDirectoryName(RepoPaths.DevCorpus)!, "dev2");
-        Assert.True(Directory.Exists(dev2), "the second labelled corpus must be at " + dev2);
-
-        var report = EvalCommand.Evaluate(dev2);
-
-        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
-        Assert.Equal(48, report.Messages);
-        Assert.True(report.ClassificationAccuracy >= 0.95, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.95");
-        Assert.True(report.FieldF1 >= 0.69, $"field F1 {report.FieldF1:0.000} < 0.69");
-        // Reference numbers from the language files' labels and the subject's code (0.512 when raised; 0.163 before).
-        var reference = report.Fields.Single(f => f.Field == "reference_number");
-        Assert.True(reference.Recall >= 0.50, $"reference_number recall {reference.Recall:0.000} < 0.50");
-    }
-
-    [Fact]
-    public void Eval_Samples_ReadsTheProjectsOwnMailboxWell()
-    {
-        var report = EvalCommand.Evaluate(RepoPaths.Samples);
-
-        output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
-        Assert.True(report.Messages >= 12);
-        Assert.True(report.ClassificationAccuracy >= 0.9, $"classification accuracy {report.ClassificationAccuracy:0.000}");
-        Assert.True(report.FieldF1 >= 0.8, $"field F1 {report.FieldF1:0.000}");
+        // Every scored field is there and has its floor: a reader switched off scores 0 recall and fails.
+        Assert.Equal(ExtractionScorer.ScoredFields.Order(StringComparer.Ordinal), report.Fields.Select(f => f.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(ExtractionScorer.ScoredFields.Order(StringComparer.Ordinal), recall.Keys.Order(StringComparer.Ordinal));
+        var below = report.Fields
+            .Where(f => f.Precision < precision || f.Recall < recall[f.Field])
+            .Select(f => $"{f.Field} P {f.Precision:0.000} R {f.Recall:0.000} (floors {precision:0.00}/{recall[f.Field]:0.00})")
+            .ToList();
+        Assert.True(below.Count == 0, "below the floor: " + string.Join("; ", below));
     }
 }
