@@ -1,5 +1,4 @@
 using System.Text;
-using FleetManager.Google.Auth;
 using FleetManager.StandIns.Gmail;
 using FleetManager.StandIns.OAuth;
 using FleetManager.Tests.Support;
@@ -19,21 +18,10 @@ public sealed class ImportGmailCommandTests : IAsyncLifetime, IDisposable
     {
         await _gmail.StartAsync();
         await _oauth.StartAsync();
-        _oauth.RefreshTokens["1//cli"] = "https://www.googleapis.com/auth/gmail.modify";
-        _oauth.Clients["cli.apps.googleusercontent.com"] = "s";
         _gmail.TokenIssuer = _oauth;
-        var credentials = _temp.File("client_secret.json");
-        var token = _temp.File("gmail-token.json");
-        SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"cli.apps.googleusercontent.com","client_secret":"s"}}""");
-        RefreshTokenFile.Write(token, new StoredRefreshToken("1//cli", null, null, DateTimeOffset.UtcNow));
-        _environment = new Dictionary<string, string>
-        {
-            ["FLEETMANAGER__GOOGLE__TOKENURL"] = _oauth.TokenUrl.ToString(),
-            ["FLEETMANAGER__GMAIL__BASEURL"] = _gmail.BaseAddress.ToString(),
-            ["GMAIL_CREDENTIALS_FILE"] = credentials,
-            ["FLEETMANAGER__GMAIL__TOKENFILE"] = token,
-            ["FLEETMANAGER__GMAIL__RETRYBASEDELAY"] = "00:00:00.010",
-        };
+        _environment = StandInGoogleCredential.Create(_temp, _oauth, "cli.apps.googleusercontent.com", "1//cli", "https://www.googleapis.com/auth/gmail.modify");
+        _environment["FLEETMANAGER__GMAIL__BASEURL"] = _gmail.BaseAddress.ToString();
+        _environment["FLEETMANAGER__GMAIL__RETRYBASEDELAY"] = "00:00:00.010";
     }
 
     [Fact]

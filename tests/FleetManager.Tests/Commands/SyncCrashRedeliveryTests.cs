@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FleetManager.Google.Auth;
 using FleetManager.StandIns;
 using FleetManager.StandIns.OAuth;
 using FleetManager.StandIns.Sheets;
@@ -23,23 +22,18 @@ public sealed class SyncCrashRedeliveryTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_oauth.StartAsync(), _sheets.StartAsync());
-        _oauth.Clients["sync.apps.googleusercontent.com"] = "s";
-        _oauth.RefreshTokens["1//sync"] = "https://www.googleapis.com/auth/spreadsheets";
         _sheets.TokenIssuer = _oauth;
-        var credentials = _temp.File("client_secret.json");
-        var token = _temp.File("gmail-token.json");
-        SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"sync.apps.googleusercontent.com","client_secret":"s"}}""");
-        RefreshTokenFile.Write(token, new StoredRefreshToken("1//sync", null, null, DateTimeOffset.UtcNow));
-        _environment = new Dictionary<string, string>
+        _environment = StandInGoogleCredential.Create(_temp, _oauth, "sync.apps.googleusercontent.com", "1//sync", "https://www.googleapis.com/auth/spreadsheets");
+        foreach (var (name, value) in new Dictionary<string, string>
         {
-            ["FLEETMANAGER__GOOGLE__TOKENURL"] = _oauth.TokenUrl.ToString(),
-            ["GMAIL_CREDENTIALS_FILE"] = credentials,
-            ["FLEETMANAGER__GMAIL__TOKENFILE"] = token,
             ["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId,
             ["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.ToString(),
             ["FLEETMANAGER__SHEETS__ATTEMPTTIMEOUT"] = "00:02:00",
             ["FLEETMANAGER__STORAGE__OUTBOXSINKS__0"] = "sheets",
-        };
+        })
+        {
+            _environment[name] = value;
+        }
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FleetManager.Google.Auth;
 using FleetManager.StandIns;
 using FleetManager.StandIns.Gemini;
 using FleetManager.StandIns.Gmail;
@@ -41,8 +40,6 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_oauth.StartAsync(), _gmail.StartAsync(), _gemini.StartAsync(), _sheets.StartAsync());
-        _oauth.RefreshTokens["1//e2e"] = "https://www.googleapis.com/auth/gmail.modify https://www.googleapis.com/auth/spreadsheets";
-        _oauth.Clients["e2e.apps.googleusercontent.com"] = "s";
         _gmail.TokenIssuer = _oauth;
         _sheets.TokenIssuer = _oauth;
         var answers = _mailbox.Concat(_later).ToDictionary(m => m.MessageId, StringComparer.Ordinal);
@@ -50,15 +47,9 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             ? message.AnswerJson is { } json ? ModelAnswer.Json(json) : new ModelAnswer { BlockReason = "SAFETY" }
             : ModelAnswer.Other;
 
-        var credentials = _temp.File("client_secret.json");
-        var token = _temp.File("gmail-token.json");
-        SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"e2e.apps.googleusercontent.com","client_secret":"s"}}""");
-        RefreshTokenFile.Write(token, new StoredRefreshToken("1//e2e", null, null, DateTimeOffset.UtcNow));
-        _environment = new Dictionary<string, string>
+        _environment = StandInGoogleCredential.Create(_temp, _oauth, "e2e.apps.googleusercontent.com", "1//e2e", "https://www.googleapis.com/auth/gmail.modify https://www.googleapis.com/auth/spreadsheets");
+        foreach (var (name, value) in new Dictionary<string, string>
         {
-            ["FLEETMANAGER__GOOGLE__TOKENURL"] = _oauth.TokenUrl.ToString(),
-            ["GMAIL_CREDENTIALS_FILE"] = credentials,
-            ["FLEETMANAGER__GMAIL__TOKENFILE"] = token,
             ["FLEETMANAGER__GMAIL__BASEURL"] = _gmail.BaseAddress.ToString(),
             ["FLEETMANAGER__GMAIL__RETRYBASEDELAY"] = "00:00:00.010",
             ["FLEETMANAGER__GMAIL__MAXRETRYDELAY"] = "00:00:00.200",
@@ -76,7 +67,10 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             ["FLEETMANAGER__SHEETS__RETRYBASEDELAY"] = "00:00:00.010",
             ["FLEETMANAGER__SHEETS__ATTEMPTTIMEOUT"] = "00:00:10",
             ["FLEETMANAGER__STORAGE__OUTBOXSINKS__0"] = "sheets",
-        };
+        })
+        {
+            _environment[name] = value;
+        }
     }
 
     [Fact]

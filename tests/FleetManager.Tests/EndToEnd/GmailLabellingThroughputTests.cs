@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using FleetManager.Google.Auth;
 using FleetManager.StandIns.Gmail;
 using FleetManager.StandIns.OAuth;
 using FleetManager.Tests.Support;
@@ -25,20 +24,9 @@ public sealed partial class GmailLabellingThroughputTests(ITestOutputHelper outp
     public async Task InitializeAsync()
     {
         await _oauth.StartAsync();
-        _oauth.RefreshTokens["1//bench"] = "https://www.googleapis.com/auth/gmail.modify";
-        _oauth.Clients["bench.apps.googleusercontent.com"] = "s";
-        var credentials = _temp.File("client_secret.json");
-        var token = _temp.File("gmail-token.json");
-        SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"bench.apps.googleusercontent.com","client_secret":"s"}}""");
-        RefreshTokenFile.Write(token, new StoredRefreshToken("1//bench", null, null, DateTimeOffset.UtcNow));
-        _environment = new Dictionary<string, string>
-        {
-            ["FLEETMANAGER__GOOGLE__TOKENURL"] = _oauth.TokenUrl.ToString(),
-            ["GMAIL_CREDENTIALS_FILE"] = credentials,
-            ["FLEETMANAGER__GMAIL__TOKENFILE"] = token,
-            ["FLEETMANAGER__GMAIL__RETRYBASEDELAY"] = "00:00:00.010",
-            ["FLEETMANAGER__GMAIL__MAXFULLSYNC"] = "1000",
-        };
+        _environment = StandInGoogleCredential.Create(_temp, _oauth, "bench.apps.googleusercontent.com", "1//bench", "https://www.googleapis.com/auth/gmail.modify");
+        _environment["FLEETMANAGER__GMAIL__RETRYBASEDELAY"] = "00:00:00.010";
+        _environment["FLEETMANAGER__GMAIL__MAXFULLSYNC"] = "1000";
     }
 
     [Fact]
