@@ -84,10 +84,23 @@ public sealed class HealthEndpointsTests : IDisposable
         var healthy = await host.WaitForStatusAsync("/healthz", 200, b => b.GetProperty("sources")[0].GetProperty("last_success").ValueKind != System.Text.Json.JsonValueKind.Null);
         Assert.Equal("Healthy", healthy.GetProperty("status").GetString());
 
-        // The next poll starts and hangs at the gate while the clock runs past 3 intervals.
+        // The next poll starts and hangs at the gate while the clock runs past 3 intervals. The clock moves a minute
+        // at a time until that poll has started: a single jump could land before the worker has begun its wait
+        // (it then waits a whole interval from the new time, and nothing moves the clock again).
         var secondPoll = mailbox.PollWaiting.Task;
-        time.Advance(TimeSpan.FromMinutes(4));
+        var advanced = TimeSpan.Zero;
+        while (!secondPoll.IsCompleted && advanced < TimeSpan.FromMinutes(30))
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            advanced += TimeSpan.FromMinutes(1);
+            await Task.WhenAny(secondPoll, Task.Delay(200));
+        }
+
         await secondPoll.WaitAsync(TimeSpan.FromSeconds(60));
+        if (advanced < TimeSpan.FromMinutes(4))
+        {
+            time.Advance(TimeSpan.FromMinutes(4) - advanced);
+        }
 
         var (status, body) = await host.GetJsonAsync("/healthz");
         Assert.Equal(200, status);
