@@ -27,11 +27,15 @@ internal sealed class SqliteCheckpointer : IDisposable
     private readonly SqliteCommand _checkpoint;
     private readonly AutoResetEvent _requested = new(initialState: false);
     private readonly Thread _thread;
+    private readonly Action? _beforeCheckpoint;
     private volatile bool _stopping;
     private long _completed;
 
-    public SqliteCheckpointer(string connectionString)
+    /// <param name="connectionString">The order book's file.</param>
+    /// <param name="beforeCheckpoint">Called on the checkpoint thread before each checkpoint (tests hold a checkpoint in progress with it).</param>
+    public SqliteCheckpointer(string connectionString, Action? beforeCheckpoint = null)
     {
+        _beforeCheckpoint = beforeCheckpoint;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _checkpoint = _connection.CreateCommand();
@@ -74,6 +78,7 @@ internal sealed class SqliteCheckpointer : IDisposable
 
             try
             {
+                _beforeCheckpoint?.Invoke();
                 _checkpoint.ExecuteNonQuery();
                 Interlocked.Increment(ref _completed);
             }

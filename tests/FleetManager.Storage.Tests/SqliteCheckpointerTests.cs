@@ -24,21 +24,38 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
-    public void Request_ManyAtOnce_CoalesceIntoFewerCheckpoints()
+    public void Request_ManyWhileACheckpointRuns_CoalesceIntoOneMore()
     {
         var path = _temp.File("log.db");
         using var writer = OpenWal(path);
         Execute(writer, "CREATE TABLE t (x INTEGER)");
-        using var checkpointer = new SqliteCheckpointer(ConnectionString(path));
+        using var inCheckpoint = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim(initialState: false);
+        var checkpoints = 0;
+        using var checkpointer = new SqliteCheckpointer(ConnectionString(path), () =>
+        {
+            // The first checkpoint is held until the requests below have all been made.
+            if (Interlocked.Increment(ref checkpoints) == 1)
+            {
+                inCheckpoint.Release();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+        });
 
+        checkpointer.Request();
+        Assert.True(inCheckpoint.Wait(TimeSpan.FromSeconds(30)), "the first checkpoint did not start");
         for (var i = 0; i < 1_000; i++)
         {
             checkpointer.Request();
         }
 
-        WaitUntil(() => checkpointer.Completed >= 1);
+        release.Set();
+        WaitUntil(() => checkpointer.Completed >= 2);
+        Thread.Sleep(200); // room for any further (wrong) checkpoint to show up before the count is read
         checkpointer.Dispose();
-        Assert.InRange(checkpointer.Completed, 1, 999);
+
+        // One for the first request, one for the thousand made while it ran: signals coalesce.
+        Assert.Equal(2, checkpointer.Completed);
     }
 
     [Fact]
