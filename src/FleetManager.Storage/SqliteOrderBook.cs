@@ -185,22 +185,26 @@ public sealed class SqliteOrderBook : IOrderStore
         catch (Exception exception)
         {
             connection?.Dispose();
-            switch (exception)
+            if (OpenFailure(exception, path, writing: true) is { } failure)
             {
-                case SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite):
-                    throw new StoreDamagedException(path, sqlite.Message, sqlite);
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is 8 or 14 && IsReadOnlyLocation(path):
-                    // SQLite says only "unable to open" or "readonly"; say which one the user can change.
-                    throw new OrderBookUnavailableException(path, ReadOnlyReason, sqlite, ReadOnlyFix);
-                case SqliteException sqlite:
-                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
-                case IOException or UnauthorizedAccessException:
-                    throw new OrderBookUnavailableException(path, "it cannot be opened: " + exception.Message, exception);
-                default:
-                    throw;
+                throw failure;
             }
+
+            throw;
         }
     }
+
+    /// <summary>What a failed open means to the user, or null for a bug (rethrown as it is).</summary>
+    private static Core.Errors.StoreException? OpenFailure(Exception exception, string path, bool writing) => exception switch
+    {
+        SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite) => new StoreDamagedException(path, sqlite.Message, sqlite),
+        // SQLite says only "unable to open" or "readonly" when writing; say which one the user can change.
+        SqliteException sqlite when writing && (sqlite.SqliteErrorCode & 0xFF) is 8 or 14 && IsReadOnlyLocation(path) =>
+            new OrderBookUnavailableException(path, ReadOnlyReason, sqlite, ReadOnlyFix),
+        SqliteException sqlite => new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite)),
+        IOException or UnauthorizedAccessException => new OrderBookUnavailableException(path, "it cannot be opened: " + exception.Message, exception),
+        _ => null,
+    };
 
     private const string ReadOnlyReason =
         "the file or its folder is read-only (writing also needs the folder, for the -wal and -shm files SQLite keeps beside the book)";
@@ -294,17 +298,12 @@ public sealed class SqliteOrderBook : IOrderStore
         catch (Exception exception)
         {
             connection?.Dispose();
-            switch (exception)
+            if (OpenFailure(exception, path, writing: false) is { } failure)
             {
-                case SqliteException sqlite when SqliteIntegrity.IsDamage(sqlite):
-                    throw new StoreDamagedException(path, sqlite.Message, sqlite);
-                case SqliteException sqlite:
-                    throw new OrderBookUnavailableException(path, Describe(sqlite), sqlite, FixFor(sqlite));
-                case IOException or UnauthorizedAccessException:
-                    throw new OrderBookUnavailableException(path, "it cannot be opened: " + exception.Message, exception);
-                default:
-                    throw;
+                throw failure;
             }
+
+            throw;
         }
     }
 
