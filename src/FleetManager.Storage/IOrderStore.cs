@@ -1,5 +1,6 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage;
 

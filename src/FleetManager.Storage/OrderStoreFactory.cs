@@ -1,4 +1,5 @@
 using FleetManager.Storage.Postgres;
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Storage;

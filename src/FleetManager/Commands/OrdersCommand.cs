@@ -5,6 +5,7 @@ using FleetManager.Core.Json;
 using FleetManager.Core.Model;
 using FleetManager.Storage;
 using FleetManager.Storage.Export;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Commands;
 

@@ -1,4 +1,5 @@
 using FleetManager.Storage;
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Service;

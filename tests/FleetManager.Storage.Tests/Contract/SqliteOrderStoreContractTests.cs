@@ -1,4 +1,5 @@
 using FleetManager.Storage.Schema;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Contract;
 
