@@ -1,6 +1,7 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage.Schema;
+using FleetManager.Storage.Sql;
 using FleetManager.Storage.Sqlite;
 using Npgsql;
 
@@ -10,8 +11,8 @@ namespace FleetManager.Storage.Postgres;
 /// The order book on PostgreSQL: the same tables, guarantees and schema versions as
 /// <see cref="SqliteOrderBook"/>, for several processes or instances sharing one database. A facade over
 /// the rooms that do the work: <see cref="PostgresStoreOpener"/> (open, migrate), <see cref="PostgresLedgerWriter"/>
-/// (commits), <see cref="PostgresOrderQueries"/> (reads) and <see cref="PostgresServiceState"/> (cursors,
-/// leases, outbox, geocode cache).
+/// (commits), <see cref="OrderBookQueries"/> (reads) and <see cref="ServiceStateStore"/> (cursors,
+/// leases, outbox, geocode cache), the last two shared with SQLite through <see cref="PostgresDialect"/>.
 /// </summary>
 /// <remarks>
 /// Each call takes a pooled connection from one <see cref="NpgsqlDataSource"/>, so an instance may be used
@@ -22,8 +23,8 @@ public sealed class PostgresOrderBook : IOrderStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string[] _outboxSinks;
     private readonly PostgresLedgerWriter _writer;
-    private readonly PostgresOrderQueries _queries;
-    private readonly PostgresServiceState _state;
+    private readonly OrderBookQueries _queries;
+    private readonly ServiceStateStore _state;
     private bool _disposed;
 
     internal PostgresOrderBook(NpgsqlDataSource dataSource, string location, int from, int to, IReadOnlyList<string> sinks)
@@ -34,8 +35,9 @@ public sealed class PostgresOrderBook : IOrderStore
         SchemaVersion = to;
         _outboxSinks = [.. sinks];
         _writer = new PostgresLedgerWriter(dataSource, _outboxSinks);
-        _queries = new PostgresOrderQueries(dataSource);
-        _state = new PostgresServiceState(dataSource);
+        var dialect = new PostgresDialect(dataSource);
+        _queries = new OrderBookQueries(dialect);
+        _state = new ServiceStateStore(dialect);
     }
 
     /// <inheritdoc />
@@ -54,7 +56,7 @@ public sealed class PostgresOrderBook : IOrderStore
     public IReadOnlyList<string> OutboxSinks => _outboxSinks;
 
     /// <summary>The schema version this code writes.</summary>
-    public static int LatestSchemaVersion => PostgresSchema.Steps[^1].Version;
+    public static int LatestSchemaVersion => OrderBookSchema.LatestVersion;
 
     /// <summary>
     /// Connects to the database that <paramref name="connectionString"/> names (a <c>postgres://</c> URI or
@@ -63,7 +65,7 @@ public sealed class PostgresOrderBook : IOrderStore
     /// <exception cref="OrderBookUnavailableException">The server cannot be reached, refuses the login, the
     /// database is missing, holds a newer schema, or migrating fails.</exception>
     public static PostgresOrderBook Open(string connectionString, OrderStoreOptions options) =>
-        PostgresStoreOpener.Open(connectionString, options, PostgresSchema.Steps);
+        PostgresStoreOpener.Open(connectionString, options, OrderBookSchema.ForPostgres);
 
     internal static PostgresOrderBook Open(string connectionString, OrderStoreOptions options, IReadOnlyList<MigrationStep> steps) =>
         PostgresStoreOpener.Open(connectionString, options, steps);

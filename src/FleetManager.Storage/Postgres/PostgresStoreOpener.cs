@@ -62,7 +62,13 @@ internal static class PostgresStoreOpener
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            var (from, to) = Migrate(dataSource, location, steps, options.ApplyMigrations);
+            (int from, int to) migrated;
+            using (var session = new PostgresMigrationSession(dataSource, location))
+            {
+                migrated = SchemaMigrator.Migrate(session, location, steps, options.ApplyMigrations);
+            }
+
+            var (from, to) = migrated;
             return new PostgresOrderBook(dataSource, location, from, to, sinks);
         }
         catch (Exception exception)
@@ -77,75 +83,7 @@ internal static class PostgresStoreOpener
         }
     }
 
-    private static (int From, int To) Migrate(NpgsqlDataSource dataSource, string location, IReadOnlyList<MigrationStep> steps, bool apply)
-    {
-        var latest = steps[^1].Version;
-        using var connection = dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-
-        // Every process that opens the database takes this lock first, so two starting at once do
-        // not both run a step; it is released with the transaction.
-        command.CommandText = "SELECT pg_advisory_xact_lock(7412150301)";
-        command.ExecuteNonQuery();
-
-        var version = ReadVersion(command, location);
-        var from = version;
-        if (version > latest)
-        {
-            // Expand/contract (docs/storage.md): a later release's additive steps keep this release working.
-            command.CommandText = "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'schema_version' AND column_name = 'compatible_from'";
-            if ((long)command.ExecuteScalar()! == 1)
-            {
-                command.CommandText = "SELECT compatible_from FROM schema_version WHERE id = 1";
-                if (command.ExecuteScalar() is int compatibleFrom && compatibleFrom <= latest)
-                {
-                    transaction.Commit();
-                    return (from, version);
-                }
-            }
-
-            throw new OrderBookUnavailableException(
-                location, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
-        }
-
-        if (version < latest && !apply)
-        {
-            throw new OrderBookUnavailableException(
-                location, $"its schema version is {version}, older than the {latest} this program writes, and migrations at open are disabled; run 'fleetmanager db migrate'");
-        }
-
-        foreach (var step in steps)
-        {
-            if (step.Version <= version)
-            {
-                continue;
-            }
-
-            command.Parameters.Clear();
-            command.CommandText = step.Sql;
-            try
-            {
-                command.ExecuteNonQuery();
-            }
-            catch (PostgresException exception)
-            {
-                throw new OrderBookUnavailableException(
-                    location, $"schema step {step.Version} failed and nothing was changed: {exception.MessageText}", exception);
-            }
-
-            command.CommandText =
-                "INSERT INTO schema_version (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version";
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = step.Version });
-            command.ExecuteNonQuery();
-            version = step.Version;
-        }
-
-        transaction.Commit();
-        return (from, version);
-    }
-
-    private static int ReadVersion(NpgsqlCommand command, string location)
+    public static int ReadVersion(NpgsqlCommand command, string location)
     {
         command.CommandText = "SELECT to_regclass('schema_version') IS NOT NULL, to_regclass('ledger') IS NOT NULL";
         bool hasVersion, hasLedger;

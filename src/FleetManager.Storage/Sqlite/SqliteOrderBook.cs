@@ -1,6 +1,7 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage.Schema;
+using FleetManager.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Storage.Sqlite;
@@ -10,8 +11,8 @@ namespace FleetManager.Storage.Sqlite;
 /// each message's raw bytes, its orders (typed columns for filtering plus the exact spec JSON and
 /// the field evidence) and their stops, and the service's state. A facade over the rooms that do the
 /// work on one connection: <see cref="SqliteStoreOpener"/> (open, migrate), <see cref="SqliteLedgerWriter"/>
-/// (commits), <see cref="SqliteOrderQueries"/> (reads) and <see cref="SqliteServiceState"/> (cursors,
-/// leases, outbox, geocode cache).
+/// (commits), <see cref="OrderBookQueries"/> (reads) and <see cref="ServiceStateStore"/> (cursors,
+/// leases, outbox, geocode cache), the last two shared with PostgreSQL through <see cref="SqliteDialect"/>.
 /// </summary>
 /// <remarks>
 /// <para>Crash safety: WAL journal with <c>synchronous=NORMAL</c> survives a killed process (a power
@@ -27,8 +28,8 @@ public sealed class SqliteOrderBook : IOrderStore
     // Opened on first use: the verbs that only read the order book never start either.
     private readonly Lazy<SqliteLedgerLookup> _lookup;
     private readonly SqliteLedgerWriter _writer;
-    private readonly SqliteOrderQueries _queries;
-    private readonly SqliteServiceState _state;
+    private readonly OrderBookQueries _queries;
+    private readonly ServiceStateStore _state;
     private readonly string[] _outboxSinks;
     private bool _disposed;
 
@@ -41,8 +42,9 @@ public sealed class SqliteOrderBook : IOrderStore
         SchemaVersion = schemaVersion;
         _outboxSinks = [.. outboxSinks];
         _writer = new SqliteLedgerWriter(connection, connectionString, path, _outboxSinks);
-        _queries = new SqliteOrderQueries(connection);
-        _state = new SqliteServiceState(connection);
+        var dialect = new SqliteDialect(connection);
+        _queries = new OrderBookQueries(dialect);
+        _state = new ServiceStateStore(dialect);
     }
 
     /// <summary>The schema version of the open database (the latest this code knows, after migration).</summary>
@@ -61,7 +63,7 @@ public sealed class SqliteOrderBook : IOrderStore
     public IReadOnlyList<string> OutboxSinks => _outboxSinks;
 
     /// <summary>The schema version this code writes.</summary>
-    public static int LatestSchemaVersion => OrderBookSchema.Steps[^1].Version;
+    public static int LatestSchemaVersion => OrderBookSchema.LatestVersion;
 
     /// <summary>
     /// Opens the order book at <paramref name="path"/>, creating the file (and its folder) if needed
@@ -71,7 +73,7 @@ public sealed class SqliteOrderBook : IOrderStore
     /// The file is not a SQLite database or not an order book, cannot be opened or created, is locked,
     /// or has a newer schema than this code knows.
     /// </exception>
-    public static SqliteOrderBook Open(string path) => SqliteStoreOpener.Open(path, OrderBookSchema.Steps, new OrderStoreOptions());
+    public static SqliteOrderBook Open(string path) => SqliteStoreOpener.Open(path, OrderBookSchema.ForSqlite, new OrderStoreOptions());
 
     /// <summary>
     /// Opens the order book at <paramref name="path"/> with <paramref name="options"/> (outbox sinks,
@@ -79,7 +81,7 @@ public sealed class SqliteOrderBook : IOrderStore
     /// </summary>
     /// <exception cref="OrderBookUnavailableException">As <see cref="Open(string)"/>; also when
     /// migrations are disabled and the schema is older than this code's.</exception>
-    public static SqliteOrderBook Open(string path, OrderStoreOptions options) => SqliteStoreOpener.Open(path, OrderBookSchema.Steps, options);
+    public static SqliteOrderBook Open(string path, OrderStoreOptions options) => SqliteStoreOpener.Open(path, OrderBookSchema.ForSqlite, options);
 
     internal static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps) => SqliteStoreOpener.Open(path, steps, new OrderStoreOptions());
 

@@ -49,7 +49,13 @@ internal static class SqliteStoreOpener
             }
 
             Configure(connection);
-            var (from, version) = Migrate(connection, path, steps, options.ApplyMigrations);
+            (int from, int version) migrated;
+            using (var session = new SqliteMigrationSession(connection, path))
+            {
+                migrated = SchemaMigrator.Migrate(session, path, steps, options.ApplyMigrations);
+            }
+
+            var (from, version) = migrated;
             return new SqliteOrderBook(connection, connectionString, path, from, version, sinks);
         }
         catch (Exception exception)
@@ -83,7 +89,7 @@ internal static class SqliteStoreOpener
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
-            return Open(path, OrderBookSchema.Steps, options);
+            return Open(path, OrderBookSchema.ForSqlite, options);
         }
 
         SqliteConnection? connection = null;
@@ -101,7 +107,7 @@ internal static class SqliteStoreOpener
                 (connection, connectionString, version) = OpenReadOnly(fullPath, path, immutable: true);
             }
 
-            var latest = OrderBookSchema.Steps[^1].Version;
+            var latest = OrderBookSchema.LatestVersion;
             var readable = version == latest ||
                 (version > latest && ReadCompatibleFrom(connection, null) is int compatibleFrom && compatibleFrom <= latest);
             if (!readable)
@@ -109,7 +115,7 @@ internal static class SqliteStoreOpener
                 // Older (or unknown) schema: the writing open migrates it, or says why it cannot.
                 connection.Dispose();
                 connection = null;
-                return Open(path, OrderBookSchema.Steps, options);
+                return Open(path, OrderBookSchema.ForSqlite, options);
             }
 
             connection.CreateFunction<string?, string?>(
@@ -179,68 +185,7 @@ internal static class SqliteStoreOpener
             "fm_fold", text => text is null ? null : TextFold.Fold(text), isDeterministic: true);
     }
 
-    public static (int From, int To) Migrate(SqliteConnection connection, string path, IReadOnlyList<MigrationStep> steps, bool apply)
-    {
-        var latest = steps[^1].Version;
-        // One immediate transaction: two processes opening a new file at once cannot both migrate it.
-        using var transaction = connection.BeginTransaction();
-        var version = ReadVersion(connection, transaction, path);
-        var from = version;
-        if (version > latest)
-        {
-            // Expand/contract (docs/storage.md): a newer release whose steps only added tables and columns
-            // records the oldest schema its data still works with; this release keeps running on it, which
-            // is what lets blue serve while green migrates, and a rollback reopen the migrated book.
-            if (ReadCompatibleFrom(connection, transaction) is int compatibleFrom && compatibleFrom <= latest)
-            {
-                transaction.Commit();
-                return (from, version);
-            }
-
-            throw new OrderBookUnavailableException(
-                path, $"its schema version is {version}, newer than the {latest} this program knows; use a newer FleetManager");
-        }
-
-        if (version < latest && !apply)
-        {
-            throw new OrderBookUnavailableException(
-                path, $"its schema version is {version}, older than the {latest} this program writes, and migrations at open are disabled; run 'fleetmanager db migrate'");
-        }
-
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        foreach (var step in steps)
-        {
-            if (step.Version <= version)
-            {
-                continue;
-            }
-
-            command.Parameters.Clear();
-            command.CommandText = step.Sql;
-            try
-            {
-                command.ExecuteNonQuery();
-            }
-            catch (SqliteException exception)
-            {
-                throw new OrderBookUnavailableException(
-                    path, $"schema step {step.Version} failed and nothing was changed: {exception.Message}", exception);
-            }
-
-            command.CommandText =
-                "INSERT INTO schema_version (id, version) VALUES (1, $version) " +
-                "ON CONFLICT (id) DO UPDATE SET version = excluded.version";
-            command.Parameters.AddWithValue("$version", step.Version);
-            command.ExecuteNonQuery();
-            version = step.Version;
-        }
-
-        transaction.Commit();
-        return (from, version);
-    }
-
-    private static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string path)
+    public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string path)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
