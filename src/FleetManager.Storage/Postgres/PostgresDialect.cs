@@ -73,6 +73,9 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
         return command.ExecuteScalar() is not null;
     }
 
+    public override Core.Errors.StoreException? Failure(Exception exception, string location) =>
+        exception is OrderBookUnavailableException ? null : PostgresFailures.Translate(exception, location);
+
     /// <remarks>One statement over an array of ids.</remarks>
     public override void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
     {

@@ -4,6 +4,7 @@ using FleetManager.Core.Model;
 using FleetManager.Core.Text;
 using FleetManager.Storage.Export;
 using Npgsql;
+using FleetManager.Storage.Sql;
 using NpgsqlTypes;
 using static FleetManager.Storage.Postgres.PostgresParameters;
 
@@ -19,10 +20,17 @@ namespace FleetManager.Storage.Postgres;
 /// by the unique ledger key (<c>INSERT ... ON CONFLICT DO NOTHING</c>: two instances committing the same
 /// message store it once).
 /// </remarks>
-internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnlyList<string> outboxSinks)
+internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnlyList<string> outboxSinks) : ILedgerWriter
 {
     private readonly NpgsqlDataSource _dataSource = dataSource;
     private readonly string[] _outboxSinks = [.. outboxSinks];
+
+    public bool Commit(StoredMessage message, EmailResult result)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(result);
+        return CommitBatch([(message, result)])[0];
+    }
 
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
     {
@@ -291,4 +299,9 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             Text(payload),
             Instant(at),
             Text(change)));
+
+    /// <summary>Nothing to free: every call takes and returns a pooled connection (the data source belongs to the book).</summary>
+    public void Dispose()
+    {
+    }
 }

@@ -52,6 +52,12 @@ internal abstract class SqlDialect
     /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
     public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);
 
+    /// <summary>
+    /// The store's exception for a failure of the database library (<see cref="System.Data.Common.DbException"/>, a
+    /// timeout), worded with what to do; null for anything else, which propagates as it is (a bug, an argument).
+    /// </summary>
+    public abstract Core.Errors.StoreException? Failure(Exception exception, string location);
+
     /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDelivered"/>).</summary>
     public abstract void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt);
 }

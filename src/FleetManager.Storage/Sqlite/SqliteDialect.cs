@@ -74,6 +74,9 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         return command.ExecuteScalar() is not null;
     }
 
+    public override Core.Errors.StoreException? Failure(Exception exception, string location) =>
+        exception is SqliteException sqlite ? SqliteFailures.ForRead(sqlite, location) : null;
+
     /// <remarks>One prepared update per id inside one transaction: SQLite has no array parameter.</remarks>
     public override void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
     {

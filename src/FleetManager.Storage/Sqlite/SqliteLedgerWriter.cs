@@ -3,6 +3,7 @@ using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
 using FleetManager.Storage.Export;
+using FleetManager.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Storage.Sqlite;
@@ -16,7 +17,7 @@ namespace FleetManager.Storage.Sqlite;
 /// message reads the schema. A committed transaction asks <see cref="SqliteCheckpointer"/> for a checkpoint
 /// instead of checkpointing on the committer's thread.
 /// </remarks>
-internal sealed class SqliteLedgerWriter : IDisposable
+internal sealed class SqliteLedgerWriter : ILedgerWriter
 {
     private readonly SqliteConnection _connection;
     private readonly string _connectionString;
