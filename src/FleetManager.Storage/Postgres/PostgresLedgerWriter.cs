@@ -103,7 +103,7 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         batch.BatchCommands.Add(Command(
             "INSERT INTO raw_message (ledger_id, bytes) VALUES ($1, $2)",
             new NpgsqlParameter<long> { TypedValue = ledgerId },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = AsArray(message.Raw) }));
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = OrderRows.AsArray(message.Raw) }));
         for (var index = 0; index < orders.Count; index++)
         {
             AddOrder(batch, ledgerId, orderIds[index], index, orders[index], orderJson[index], message);

@@ -32,6 +32,8 @@ internal sealed class PostgresMigrationSession : IMigrationSession
         }
     }
 
+    public System.Data.Common.DbCommand Command => _command;
+
     public int ReadVersion() => PostgresStoreOpener.ReadVersion(_command, _location);
 
     public int? ReadCompatibleFrom()
@@ -46,13 +48,6 @@ internal sealed class PostgresMigrationSession : IMigrationSession
         // The column must be integer: another type is no promise this release can read.
         _command.CommandText = "SELECT compatible_from FROM schema_version WHERE id = 1";
         return _command.ExecuteScalar() is int compatibleFrom ? compatibleFrom : null;
-    }
-
-    public void Apply(MigrationStep step)
-    {
-        _command.Parameters.Clear();
-        _command.CommandText = step.Sql;
-        _command.ExecuteNonQuery();
     }
 
     public string? DescribeRefusal(Exception exception) => exception is PostgresException pg ? pg.MessageText : null;

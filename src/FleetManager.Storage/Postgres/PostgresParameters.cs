@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -32,9 +31,4 @@ internal static class PostgresParameters
     /// <summary>timestamptz takes UTC instants only (Npgsql refuses other offsets).</summary>
     public static NpgsqlParameter Instant(DateTimeOffset value) =>
         new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = value.ToUniversalTime() };
-
-    public static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>
-        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : bytes.ToArray();
 }

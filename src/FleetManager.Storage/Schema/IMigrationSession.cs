@@ -14,8 +14,8 @@ internal interface IMigrationSession : IDisposable
     /// <summary><c>schema_version.compatible_from</c>; null when the column does not exist (no promise made).</summary>
     int? ReadCompatibleFrom();
 
-    /// <summary>Runs one step's SQL.</summary>
-    void Apply(MigrationStep step);
+    /// <summary>A command inside the session's transaction, for the steps' SQL.</summary>
+    System.Data.Common.DbCommand Command { get; }
 
     /// <summary>The store's words for a step it refused (bad SQL, a constraint); null for any other failure, which propagates as it is.</summary>
     string? DescribeRefusal(Exception exception);

@@ -46,7 +46,9 @@ internal static class SchemaMigrator
 
             try
             {
-                session.Apply(step);
+                session.Command.Parameters.Clear();
+                session.Command.CommandText = step.Sql;
+                session.Command.ExecuteNonQuery();
             }
             catch (Exception exception) when (session.DescribeRefusal(exception) is { } reason)
             {

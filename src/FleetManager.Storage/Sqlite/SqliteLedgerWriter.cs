@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
@@ -16,6 +15,8 @@ namespace FleetManager.Storage.Sqlite;
 /// Throughput: the statements that run per message are prepared once on the one connection; nothing per
 /// message reads the schema. A committed transaction asks <see cref="SqliteCheckpointer"/> for a checkpoint
 /// instead of checkpointing on the committer's thread.
+/// About 450 lines, kept in one file on purpose: the prepared statements, the one transaction they are bound
+/// to (<c>InTransaction</c>) and the writes that use them (commit, replace) only make sense together.
 /// </remarks>
 internal sealed class SqliteLedgerWriter : ILedgerWriter
 {
@@ -85,9 +86,6 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
             "$date", "$time_from", "$time_to", "$latitude", "$longitude");
     }
 
-    /// <summary>The schema version of the open database (the latest this code knows, after migration).</summary>
-    public int SchemaVersion { get; }
-
     /// <summary>The book's path, for messages.</summary>
     public string Location { get; }
 
@@ -97,7 +95,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     /// set is recorded as quarantined with that reason and no orders.
     /// </summary>
     /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
-    /// <exception cref="SqliteException">The database failed (disk full, I/O); nothing of the message is stored.</exception>
+    /// <exception cref="OrderBookUnavailableException">The database failed (disk full, I/O); nothing of the message is stored.</exception>
     /// <exception cref="ArgumentException">
     /// An order cannot be written as spec JSON (a NaN or infinite coordinate); nothing of the message is
     /// stored, and the caller may quarantine the message instead.
@@ -116,7 +114,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     /// </summary>
     /// <returns>For each message in order: true when stored, false when its ledger key was already recorded
     /// (also by an earlier message of the same batch).</returns>
-    /// <exception cref="SqliteException">The database failed; nothing of the batch is stored.</exception>
+    /// <exception cref="OrderBookUnavailableException">The database failed; nothing of the batch is stored.</exception>
     /// <exception cref="ArgumentException">
     /// A message's order cannot be written as spec JSON; nothing of the batch is stored. Commit the
     /// batch's messages one by one to find it.
@@ -359,7 +357,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
         }
 
         _insertRaw.Parameters[0].Value = ledgerId;
-        _insertRaw.Parameters[1].Value = AsArray(message.Raw);
+        _insertRaw.Parameters[1].Value = OrderRows.AsArray(message.Raw);
         _insertRaw.ExecuteNonQuery();
 
         for (var index = 0; index < orders.Count; index++)
@@ -462,11 +460,6 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
 
     private static string? TextOrNull(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>
-        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : bytes.ToArray();
 
     /// <summary>Stops the checkpointer and frees the prepared statements (the connection belongs to the book).</summary>
     public void Dispose()

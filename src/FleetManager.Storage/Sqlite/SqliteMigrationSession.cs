@@ -23,16 +23,11 @@ internal sealed class SqliteMigrationSession : IMigrationSession
         _command.Transaction = _transaction;
     }
 
+    public System.Data.Common.DbCommand Command => _command;
+
     public int ReadVersion() => SqliteStoreOpener.ReadVersion(_connection, _transaction, _path);
 
     public int? ReadCompatibleFrom() => SqliteStoreOpener.ReadCompatibleFrom(_connection, _transaction);
-
-    public void Apply(MigrationStep step)
-    {
-        _command.Parameters.Clear();
-        _command.CommandText = step.Sql;
-        _command.ExecuteNonQuery();
-    }
 
     public string? DescribeRefusal(Exception exception) => exception is SqliteException sqlite ? sqlite.Message : null;
 
