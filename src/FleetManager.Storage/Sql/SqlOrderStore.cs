@@ -188,13 +188,15 @@ public abstract class SqlOrderStore : IOrderStore
         return Translate(work);
     }
 
-    private void Run(Action work) => Run(() =>
+    /// <summary>Runs a call as every member of this class does (closed-store check, the lock where the back-end serialises, error translation); for a back-end's own queries.</summary>
+    private protected void Run(Action work) => Run(() =>
     {
         work();
         return true;
     });
 
-    private T Run<T>(Func<T> work)
+    /// <inheritdoc cref="Run(Action)"/>
+    private protected T Run<T>(Func<T> work)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_gate is null)
