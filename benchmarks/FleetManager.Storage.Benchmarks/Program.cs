@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FleetManager.Storage;
 using FleetManager.Storage.Benchmarks;
+using FleetManager.Storage.Sqlite;
 
 // Usage:
 //   commit-throughput [count] [batch]

@@ -1,5 +1,7 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Retention;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage;
 
@@ -9,12 +11,15 @@ namespace FleetManager.Storage;
 /// service's state (outbox, cursors, leases, geocode cache). Open one with <see cref="OrderStoreFactory"/>.
 /// </summary>
 /// <remarks>
-/// An instance is not thread-safe (the SQLite one holds one connection), except
-/// <see cref="Contains"/>; the CLI wraps the rest in a lock where an import reads and commits from
-/// two threads. Several instances and processes may share one store: commits are idempotent by the
-/// unique ledger key and leases are atomic.
+/// It is Core's ports itself (<see cref="IOrderBook"/> and the service-state ports), so the pipeline and the
+/// service use a store as it is. An instance may be called from several threads (the SQLite one serialises
+/// its calls on its one connection, except <see cref="IOrderBook.Contains"/>, which never waits for a commit);
+/// enumerate <see cref="QueryOrders"/> to its end before the next call. Several instances and processes may
+/// share one store: commits are idempotent by the unique ledger key and leases are atomic. A failure of the
+/// database surfaces as <see cref="OrderBookUnavailableException"/> or <see cref="StoreDamagedException"/>,
+/// never as the database library's own exception.
 /// </remarks>
-public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IDisposable
+public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger, IDisposable
 {
     /// <summary>Which back-end this is.</summary>
     OrderStoreKind Kind { get; }
@@ -30,13 +35,6 @@ public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
 
     /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
     IReadOnlyList<string> OutboxSinks { get; }
-
-    /// <summary>
-    /// True when a message with this ledger key is already in the ledger (processed or quarantined).
-    /// The one member that is thread-safe: it may run beside any other call, a commit included (it reads
-    /// committed rows on a connection of its own), so an import checks the next messages while it commits.
-    /// </summary>
-    bool Contains(string ledgerKey);
 
     /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
@@ -83,10 +81,4 @@ public interface IOrderStore : ICursorStore, ILeaseStore, IOutbox, IGeocodeCache
     /// <returns><see cref="ReplaceOutcome.Unchanged"/>, writing nothing, when the stored outcome and orders (with their
     /// evidence) already equal <paramref name="result"/>; so reprocessing twice changes nothing the second time.</returns>
     ReplaceOutcome Replace(StoredMessage message, EmailResult result);
-
-    /// <summary>
-    /// Deletes the raw bytes of every message processed before <paramref name="processedBefore"/>, keeping the ledger
-    /// rows and orders (<c>Storage:RawMessageRetention</c>); returns how many were deleted.
-    /// </summary>
-    long PurgeRawMessages(DateTimeOffset processedBefore);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Data.Common;
 using System.Text.Json;
 using FleetManager.Core.Json;
@@ -57,6 +58,12 @@ internal static class OrderRows
 
     public static string? TextOrNull(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The message's bytes as the array a blob parameter takes, without a copy when the memory is a whole array already.</summary>
+    public static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
 
     /// <summary>The first loading and the last unloading stop: the ends an order list shows and filters on.</summary>
     public static (Stop? FirstLoading, Stop? LastUnloading) Ends(TransportOrder order)

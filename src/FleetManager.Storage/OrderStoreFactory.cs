@@ -1,4 +1,5 @@
 using FleetManager.Storage.Postgres;
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Storage;
@@ -63,6 +64,18 @@ public static class OrderStoreFactory
         return KindOf(connectionString) == OrderStoreKind.PostgreSql
             ? PostgresOrderBook.Open(connectionString, options)
             : SqliteOrderBook.OpenForReading(SqlitePath(connectionString), options);
+    }
+
+    /// <summary>
+    /// The readiness probe of the store <paramref name="connectionString"/> names: it reads the store afresh each
+    /// time (a new connection, never an open store's), so it sees the file or server as it is now.
+    /// </summary>
+    public static IStoreProbe CreateProbe(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return KindOf(connectionString) == OrderStoreKind.PostgreSql
+            ? new PostgresStoreProbe(connectionString)
+            : new SqliteStoreProbe(connectionString);
     }
 
     /// <summary>The file a SQLite connection string names: the path itself, or its <c>Data Source</c>.</summary>

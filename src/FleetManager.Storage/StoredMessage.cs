@@ -1,3 +1,5 @@
+using FleetManager.Core.Pipeline;
+
 namespace FleetManager.Storage;
 
 /// <summary>
@@ -23,4 +25,20 @@ public sealed record StoredMessage(
 {
     /// <summary>When the mailbox received the message (Gmail internal date, IMAP INTERNALDATE, file time), if known.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>What the pipeline's <paramref name="message"/> records: its headers as display text, its bytes, and when it was processed.</summary>
+    public static StoredMessage Of(ProcessedMessage message, DateTimeOffset processedAt)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var email = message.Email;
+        return new StoredMessage(
+            message.LedgerKey,
+            message.Raw.SourceKey,
+            message.Result.MessageId,
+            email?.Subject,
+            email?.From is { } from ? (string.IsNullOrEmpty(from.Name) ? from.Address : $"{from.Name} <{from.Address}>") : null,
+            email?.Date,
+            message.Raw.Bytes,
+            processedAt);
+    }
 }

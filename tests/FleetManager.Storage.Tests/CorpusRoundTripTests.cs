@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests;
 

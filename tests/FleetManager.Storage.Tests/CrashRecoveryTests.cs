@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using FleetManager.Storage.Benchmarks;
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using FleetManager.Core.Model;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests;
 

@@ -1,3 +1,5 @@
+using FleetManager.Storage.Sqlite;
+
 namespace FleetManager.Storage.Tests;
 
 public sealed class OrderStoreFactoryTests

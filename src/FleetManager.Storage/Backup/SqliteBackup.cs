@@ -1,3 +1,4 @@
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Storage.Backup;

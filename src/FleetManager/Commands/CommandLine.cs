@@ -100,9 +100,6 @@ internal static class CommandLine
             case OperationCanceledException:
                 error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
                 return ExitCodes.Interrupted;
-            case Microsoft.Data.Sqlite.SqliteException ex:
-                error.WriteLine("error: the order book cannot be used: " + ex.Message.ReplaceLineEndings(" ") + " Check the --db file's permissions, free disk space, or restore it from a backup.");
-                return ExitCodes.OrderBookUnavailable;
             case IOException or UnauthorizedAccessException:
                 error.WriteLine("error: " + exception.Message.ReplaceLineEndings(" ") + " Check the path and its permissions.");
                 return ExitCodes.InputMissing;

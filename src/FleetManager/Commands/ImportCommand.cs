@@ -60,10 +60,10 @@ internal static class ImportCommand
     {
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
         var configuration = AppConfiguration.Build();
-        SynchronizedOrderBook? opened = null;
+        IOrderStore? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
-        var store = opened = new SynchronizedOrderBook(book);
+        var store = opened = book;
         using var services = kind == MailSourceKind.Gmail ? GmailServices.Build(configuration) : null;
         IMailbox mailbox = services is not null ? services.GetRequiredService<GmailMailbox>() : ConfiguredImapMailbox(configuration);
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
@@ -162,10 +162,10 @@ internal static class ImportCommand
 
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
         var configuration = AppConfiguration.Build();
-        SynchronizedOrderBook? opened = null;
+        IOrderStore? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
-        var store = opened = new SynchronizedOrderBook(book);
+        var store = opened = book;
 
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);

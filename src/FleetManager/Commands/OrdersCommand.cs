@@ -90,7 +90,7 @@ internal static class OrdersCommand
             int count;
             try
             {
-                count = Export(book, orders, fmt, path);
+                count = Export(orders, fmt, path);
             }
             catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
             {
@@ -108,24 +108,17 @@ internal static class OrdersCommand
     }
 
     /// <summary>Writes the export through an <see cref="AtomicExportTarget"/>: complete, or nothing (the partial file is deleted).</summary>
-    private static int Export(IOrderStore book, IEnumerable<StoredOrder> orders, string format, string? path)
+    private static int Export(IEnumerable<StoredOrder> orders, string format, string? path)
     {
         using var target = AtomicExportTarget.Create(path);
-        int count;
-        try
+        // A store failure met half-way (a malformed page) arrives as the store's exception; the partial
+        // export is deleted with the target.
+        var count = format switch
         {
-            count = format switch
-            {
-                "csv" => WriteCsv(orders, target.Stream),
-                "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
-                _ => OrderJsonExporter.Write(orders, target.Stream),
-            };
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
-        {
-            // A malformed page met half-way: the partial export is deleted with the target.
-            throw new StoreDamagedException(book.Location, ex.Message, ex);
-        }
+            "csv" => WriteCsv(orders, target.Stream),
+            "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
+            _ => OrderJsonExporter.Write(orders, target.Stream),
+        };
 
         target.Complete();
         return count;

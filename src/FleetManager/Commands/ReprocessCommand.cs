@@ -70,14 +70,13 @@ internal static class ReprocessCommand
         // Before the store: a model reader or geocoder without its key is one clear error, with nothing changed.
         var configuration = AppConfiguration.Build();
         var options = StoreConfiguration.Options(dbPath, configuration);
-        SynchronizedOrderBook? cacheStore = null;
         IOrderStore? cacheBook = null;
         try
         {
             // The geocode cache gets a store instance of its own: a message abandoned at its time limit may still
             // be geocoding while the next one is replaced.
             using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(
-                () => cacheStore = new SynchronizedOrderBook(cacheBook = OrderStoreFactory.Open(options))));
+                () => cacheBook = OrderStoreFactory.Open(options)));
             using var book = StoreConfiguration.OpenExisting(dbPath);
             var reprocessor = new MessageReprocessor(book, pipeline.Processor, TimeProvider.System);
             var lines = verbose ? new PerMessageLines() : null;

@@ -100,7 +100,7 @@ internal static class SyncCommand
     }
 
     /// <summary>The order book's outbox (SQLite or PostgreSQL); the store stays open for the command's life.</summary>
-    private static IOutbox OpenOutbox(string dbPath) => new SynchronizedOrderBook(OrderStoreFactory.Open(StoreConfiguration.Options(dbPath)));
+    private static IOutbox OpenOutbox(string dbPath) => OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
 
     /// <summary>
     /// The Google credential: the one configured for Gmail (<c>Gmail:CredentialsFile</c>, authorized with

@@ -8,17 +8,16 @@ using Microsoft.Extensions.Configuration;
 namespace FleetManager.Service;
 
 /// <summary>
-/// The SQLite order book, opened (and migrated) on first use rather than at start: a service whose
+/// The service's order book, opened (and migrated) on first use rather than at start: a service whose
 /// store is not reachable yet still starts, reports "not ready" with the reason, and opens the store
-/// on a later poll once it is there. It is also the cursor, lease, outbox and geocode-cache store, so
-/// cursors survive restarts, leases are shared by every process on the same store (SQLite file or
-/// PostgreSQL database), sinks read what the commits wrote, and no address is looked up twice.
+/// on a later poll once it is there. The store itself is every port (and safe across threads), so
+/// this only defers the open: cursors survive restarts, leases are shared by every process on the same
+/// store, sinks read what the commits wrote, and no address is looked up twice.
 /// </summary>
 internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger, IDisposable
 {
     private readonly Lock _gate = new();
     private IOrderStore? _book;
-    private SynchronizedOrderBook? _synchronized;
 
     public bool Contains(string ledgerKey) => Book.Contains(ledgerKey);
 
@@ -49,23 +48,22 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public long PurgeRawMessages(DateTimeOffset processedBefore) => Book.PurgeRawMessages(processedBefore);
 
     /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
-    private SynchronizedOrderBook Book
+    private IOrderStore Book
     {
         get
         {
             lock (_gate)
             {
-                if (_synchronized is null)
+                if (_book is null)
                 {
                     var options = StoreConfiguration.Options(location.DatabasePath, configuration);
 
                     // The service writes: a damaged file is refused at its first open (quick check), not written into.
                     options.VerifyIntegrity = true;
                     _book = OrderStoreFactory.Open(options);
-                    _synchronized = new SynchronizedOrderBook(_book);
                 }
 
-                return _synchronized;
+                return _book;
             }
         }
     }
@@ -76,7 +74,6 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
         {
             _book?.Dispose();
             _book = null;
-            _synchronized = null;
         }
     }
 }

@@ -75,14 +75,7 @@ internal static class ServiceComposition
         services.TryAddSingleton(new StoreLocation(databasePath));
         services.TryAddSingleton<LazyOrderBook>();
         services.TryAddSingleton<IOrderBook>(sp => sp.GetRequiredService<LazyOrderBook>());
-        if (OrderStoreFactory.KindOf(databasePath) == OrderStoreKind.PostgreSql)
-        {
-            services.TryAddSingleton<IStoreProbe, PostgresStoreProbe>();
-        }
-        else
-        {
-            services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
-        }
+        services.TryAddSingleton(OrderStoreFactory.CreateProbe(databasePath));
 
         services.TryAddSingleton<ICursorStore>(sp => sp.GetRequiredService<LazyOrderBook>());
         services.TryAddSingleton<ILeaseStore>(sp => sp.GetRequiredService<LazyOrderBook>());

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
 using FleetManager.Storage.Export;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Contract;
 

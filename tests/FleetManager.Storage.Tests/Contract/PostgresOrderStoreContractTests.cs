@@ -13,5 +13,5 @@ public sealed class PostgresOrderStoreContractTests(PostgresServer server) : Ord
     protected override OrderStoreKind ExpectedKind => OrderStoreKind.PostgreSql;
 
     protected override IOrderStore OpenWithSteps(int steps) =>
-        PostgresOrderBook.Open(ConnectionString, new OrderStoreOptions(), [.. PostgresSchema.Steps.Take(steps)]);
+        PostgresOrderBook.Open(ConnectionString, new OrderStoreOptions(), [.. OrderBookSchema.ForPostgres.Take(steps)]);
 }

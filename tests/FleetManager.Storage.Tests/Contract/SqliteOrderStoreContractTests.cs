@@ -1,4 +1,5 @@
 using FleetManager.Storage.Schema;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Contract;
 
@@ -14,7 +15,7 @@ public sealed class SqliteOrderStoreContractTests : OrderStoreContractTests
     protected override OrderStoreKind ExpectedKind => OrderStoreKind.Sqlite;
 
     protected override IOrderStore OpenWithSteps(int steps) =>
-        SqliteOrderBook.Open(ConnectionString, [.. OrderBookSchema.Steps.Take(steps)]);
+        SqliteOrderBook.Open(ConnectionString, [.. OrderBookSchema.ForSqlite.Take(steps)]);
 
     public override void Dispose()
     {

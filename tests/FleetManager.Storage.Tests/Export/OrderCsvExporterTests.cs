@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetManager.Storage.Export;
+using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Export;
 

@@ -149,7 +149,7 @@ public sealed partial class ReprocessCommandTests : IDisposable
         try
         {
             return await SyncCommand.RunAsync(
-                configuration, db, path => new SynchronizedOrderBook(Track(stores, OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = path }))),
+                configuration, db, path => Track(stores, OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = path })),
                 _ => new FixedToken(), TextWriter.Null, TextWriter.Null, CancellationToken.None);
         }
         finally

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FleetManager.Storage;
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Service.Doctor;

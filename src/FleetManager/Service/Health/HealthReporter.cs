@@ -1,4 +1,5 @@
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service.Health;

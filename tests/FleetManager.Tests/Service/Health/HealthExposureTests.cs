@@ -1,5 +1,6 @@
 using FleetManager.Service;
 using FleetManager.Storage;
+using FleetManager.Storage.Sqlite;
 using FleetManager.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,9 +1,8 @@
-namespace FleetManager.Storage.Schema;
+namespace FleetManager.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema as forward steps, numbered like <see cref="OrderBookSchema"/>: version N holds
-/// the same tables on both back-ends, so "schema version 2" means one thing. A released step is never
-/// edited; a change is a new step appended here and to <see cref="OrderBookSchema"/>.
+/// The PostgreSQL text of each schema step; <see cref="Schema.OrderBookSchema"/> pairs it with the SQLite text
+/// under one version number, so version N holds the same tables on both back-ends.
 /// </summary>
 /// <remarks>
 /// The message's timestamps stay ISO 8601 text with the offset the sender wrote (as in SQLite;
@@ -12,9 +11,7 @@ namespace FleetManager.Storage.Schema;
 /// </remarks>
 internal static class PostgresSchema
 {
-    public static IReadOnlyList<MigrationStep> Steps { get; } =
-    [
-        new(1, """
+    public const string Version1 = """
             CREATE TABLE schema_version (
                 id      integer PRIMARY KEY CHECK (id = 1),
                 version integer NOT NULL
@@ -81,8 +78,9 @@ internal static class PostgresSchema
                 longitude   double precision,
                 PRIMARY KEY (order_id, stop_index)
             );
-            """),
-        new(2, """
+            """;
+
+    public const string Version2 = """
             CREATE TABLE source_cursor (
                 source       text PRIMARY KEY,
                 cursor_value text NOT NULL,
@@ -117,12 +115,12 @@ internal static class PostgresSchema
                 cached_at  timestamptz NOT NULL,
                 PRIMARY KEY (provider, query_key)
             );
-            """),
-        new(3, """
+            """;
+
+    public const string Version3 = """
             -- Reprocessing replaces a message's orders: an outbox entry may outlive its order (see OrderBookSchema step 3).
             ALTER TABLE outbox DROP CONSTRAINT outbox_order_id_fkey;
             ALTER TABLE outbox ALTER COLUMN order_id DROP NOT NULL;
             ALTER TABLE outbox ADD COLUMN change text NOT NULL DEFAULT 'insert' CHECK (change IN ('insert', 'upsert', 'delete'));
-            """),
-    ];
+            """;
 }

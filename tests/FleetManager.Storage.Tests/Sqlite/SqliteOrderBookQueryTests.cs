@@ -1,6 +1,7 @@
 using FleetManager.Core.Model;
+using FleetManager.Storage.Sqlite;
 
-namespace FleetManager.Storage.Tests;
+namespace FleetManager.Storage.Tests.Sqlite;
 
 public sealed class SqliteOrderBookQueryTests : IDisposable
 {

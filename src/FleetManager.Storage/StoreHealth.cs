@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Storage;
 
 /// <summary>The answer of an <see cref="IStoreProbe"/>: usable or not, and why not with the fix.</summary>
 /// <param name="Ok">Usable.</param>

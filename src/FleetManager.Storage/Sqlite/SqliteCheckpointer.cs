@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FleetManager.Storage;
+namespace FleetManager.Storage.Sqlite;
 
 /// <summary>
 /// Checkpoints an order book's write-ahead log on its own connection and thread. Left to SQLite, the

@@ -1,19 +1,17 @@
-using FleetManager.Storage;
-using FleetManager.Storage.Postgres;
 
-namespace FleetManager.Service;
+namespace FleetManager.Storage.Postgres;
 
 /// <summary>Connects afresh (never through the pollers' pool) and reads the PostgreSQL order book's schema version.</summary>
-internal sealed class PostgresStoreProbe(StoreLocation location) : IStoreProbe
+public sealed class PostgresStoreProbe(string connectionString) : IStoreProbe
 {
-    public string Describe => "PostgreSQL " + Safe(location.DatabasePath);
+    public string Describe => "PostgreSQL " + Safe(connectionString);
 
     public async Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
     {
         var latest = PostgresOrderBook.LatestSchemaVersion;
         try
         {
-            var version = await PostgresOrderBook.ReadSchemaVersionAsync(location.DatabasePath, cancellationToken).ConfigureAwait(false);
+            var version = await PostgresStoreOpener.ReadSchemaVersionAsync(connectionString, cancellationToken).ConfigureAwait(false);
             return version == latest
                 ? new StoreHealth(true, $"{Describe} reachable, schema version {version}")
                 : version < latest

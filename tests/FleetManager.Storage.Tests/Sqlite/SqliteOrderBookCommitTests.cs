@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
+using FleetManager.Storage.Sqlite;
 
-namespace FleetManager.Storage.Tests;
+namespace FleetManager.Storage.Tests.Sqlite;
 
 public sealed class SqliteOrderBookCommitTests : IDisposable
 {

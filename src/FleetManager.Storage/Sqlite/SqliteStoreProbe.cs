@@ -1,27 +1,26 @@
-using FleetManager.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace FleetManager.Service;
+namespace FleetManager.Storage.Sqlite;
 
 /// <summary>
-/// Opens the SQLite file read-only on a fresh connection (never the pollers' one, which would keep
+/// The readiness probe of a SQLite order book (<c>/readyz</c>, <c>doctor</c>): opens the file read-only on a fresh connection (never the pollers' one, which would keep
 /// working on a file that was deleted or unmounted underneath it) and reads its schema version.
 /// </summary>
-internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
+public sealed class SqliteStoreProbe(string path) : IStoreProbe
 {
     // SQLite's quick check runs once, on the first probe (readiness is probed from the start): damage
     // does not heal while the process runs, and a full read of the file on every probe would cost too much.
     private string? _damage;
     private bool _checked;
 
-    public string Describe => "SQLite " + Path.GetFullPath(location.DatabasePath);
+    public string Describe => "SQLite " + Path.GetFullPath(path);
 
     public Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(location.DatabasePath);
-        if (!File.Exists(path))
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
         {
-            return Task.FromResult(new StoreHealth(false, $"the order book {path} does not exist (or its folder cannot be read)",
+            return Task.FromResult(new StoreHealth(false, $"the order book {fullPath} does not exist (or its folder cannot be read)",
                 "check that the data volume is mounted; the service creates the file on its first poll when the folder is writable", "the order book file does not exist"));
         }
 
@@ -29,7 +28,7 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
-                DataSource = path,
+                DataSource = fullPath,
                 Mode = SqliteOpenMode.ReadOnly,
                 Pooling = false,
                 DefaultTimeout = 5,
@@ -43,7 +42,7 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
 
             if (_damage is not null)
             {
-                return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({_damage})",
+                return Task.FromResult(new StoreHealth(false, $"{fullPath} is damaged ({_damage})",
                     StoreDamagedException.RepairFix, "damaged: SQLite's integrity check failed"));
             }
 
@@ -54,25 +53,25 @@ internal sealed class SqliteStoreProbe(StoreLocation location) : IStoreProbe
             if (version > latest && SqliteOrderBook.ReadCompatibleFrom(connection, null) is int compatibleFrom && compatibleFrom <= latest)
             {
                 // A newer release migrated it additively (expand/contract): this release still works on it.
-                return Task.FromResult(new StoreHealth(true, $"{path} reachable, schema version {version} (newer, compatible with {latest})"));
+                return Task.FromResult(new StoreHealth(true, $"{fullPath} reachable, schema version {version} (newer, compatible with {latest})"));
             }
 
             return Task.FromResult(version == latest
-                ? new StoreHealth(true, $"{path} reachable, schema version {version}", Summary: $"reachable, schema version {version}")
+                ? new StoreHealth(true, $"{fullPath} reachable, schema version {version}", Summary: $"reachable, schema version {version}")
                 : version < latest
-                    ? new StoreHealth(false, $"{path} has schema version {version}, older than {latest}", "it is migrated when the service opens it; see the service's log for why it did not", $"schema version {version}, older than {latest}")
-                    : new StoreHealth(false, $"{path} has schema version {version}, newer than {latest} this program knows", "run the newer FleetManager, or restore the backup taken before the upgrade", $"schema version {version}, newer than {latest}"));
+                    ? new StoreHealth(false, $"{fullPath} has schema version {version}, older than {latest}", "it is migrated when the service opens it; see the service's log for why it did not", $"schema version {version}, older than {latest}")
+                    : new StoreHealth(false, $"{fullPath} has schema version {version}, newer than {latest} this program knows", "run the newer FleetManager, or restore the backup taken before the upgrade", $"schema version {version}, newer than {latest}"));
         }
         catch (SqliteException ex) when (SqliteIntegrity.IsDamage(ex))
         {
             _damage = ex.Message;
             _checked = true;
-            return Task.FromResult(new StoreHealth(false, $"{path} is damaged ({ex.Message})",
+            return Task.FromResult(new StoreHealth(false, $"{fullPath} is damaged ({ex.Message})",
                 StoreDamagedException.RepairFix, "damaged: SQLite reports a malformed file"));
         }
         catch (SqliteException ex)
         {
-            return Task.FromResult(new StoreHealth(false, $"{path} cannot be read: {ex.Message}", "check the file's permissions and that it is a FleetManager order book"));
+            return Task.FromResult(new StoreHealth(false, $"{fullPath} cannot be read: {ex.Message}", "check the file's permissions and that it is a FleetManager order book"));
         }
     }
 }

@@ -1,6 +1,7 @@
+using FleetManager.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace FleetManager.Storage.Tests;
+namespace FleetManager.Storage.Tests.Sqlite;
 
 public sealed class SqliteCheckpointerTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FleetManager.Storage;
+namespace FleetManager.Storage.Sqlite;
 
 /// <summary>
 /// SQLite's own checks of a database file: <c>PRAGMA quick_check</c> (every page readable, every

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace FleetManager.Storage;
+namespace FleetManager.Storage.Sqlite;
 
 /// <summary>
 /// Answers "is this ledger key recorded?" on its own connection, so a thread that checks messages

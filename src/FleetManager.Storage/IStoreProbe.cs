@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Storage;
 
 /// <summary>Checks that the store can be reached and carries the schema this code writes (readiness, <c>doctor</c>).</summary>
 public interface IStoreProbe

@@ -1,0 +1,113 @@
+using FleetManager.Storage.Schema;
+using Npgsql;
+
+namespace FleetManager.Storage.Postgres;
+
+/// <summary>
+/// Opens a PostgreSQL order book (parses the connection string, connects, migrates under an advisory lock)
+/// and reads a database's schema version for the readiness probe; failures become the store's exceptions.
+/// </summary>
+internal static class PostgresStoreOpener
+{
+    /// <summary>
+    /// The schema version of the database <paramref name="connectionString"/> names (0: not created yet), read
+    /// on a fresh connection that changes nothing: the readiness probe, which must see the server as it is now.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">The server cannot be reached, refuses the login, or the database is missing.</exception>
+    public static async Task<int> ReadSchemaVersionAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = Parse(connectionString);
+        var location = PostgresConnectionString.Describe(builder);
+        builder.Pooling = false;
+        builder.Timeout = Math.Min(builder.Timeout, 5);
+        try
+        {
+            var connection = new NpgsqlConnection(builder.ConnectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    return ReadVersion(command, location);
+                }
+            }
+        }
+        catch (Exception exception) when (PostgresFailures.Translate(exception, location) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Reads a connection string; a failure never echoes the text, which may hold a password.</summary>
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        try
+        {
+            return PostgresConnectionString.Parse(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
+        {
+            throw new OrderBookUnavailableException("(PostgreSQL)", "the connection string cannot be read: " + exception.GetType().Name, exception);
+        }
+    }
+
+    public static PostgresOrderBook Open(string connectionString, OrderStoreOptions options, IReadOnlyList<MigrationStep> steps)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = Parse(connectionString);
+        var location = PostgresConnectionString.Describe(builder);
+        var sinks = OutboxSinkNames.Validate(location, options.OutboxSinks);
+        var dataSource = NpgsqlDataSource.Create(builder);
+        try
+        {
+            (int from, int to) migrated;
+            using (var session = new PostgresMigrationSession(dataSource, location))
+            {
+                migrated = SchemaMigrator.Migrate(session, location, steps, options.ApplyMigrations);
+            }
+
+            var (from, to) = migrated;
+            return new PostgresOrderBook(dataSource, location, from, to, sinks);
+        }
+        catch (Exception exception)
+        {
+            dataSource.Dispose();
+            if (PostgresFailures.Translate(exception, location) is { } failure)
+            {
+                throw failure;
+            }
+
+            throw;
+        }
+    }
+
+    public static int ReadVersion(NpgsqlCommand command, string location)
+    {
+        command.CommandText = "SELECT to_regclass('schema_version') IS NOT NULL, to_regclass('ledger') IS NOT NULL";
+        bool hasVersion, hasLedger;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            hasVersion = reader.GetBoolean(0);
+            hasLedger = reader.GetBoolean(1);
+        }
+
+        if (!hasVersion)
+        {
+            if (hasLedger)
+            {
+                // Migrating would add our tables beside somebody else's.
+                throw new OrderBookUnavailableException(location, "it has a ledger table but no schema_version table (a database of another program?)");
+            }
+
+            return 0;
+        }
+
+        command.CommandText = "SELECT version FROM schema_version WHERE id = 1";
+        return command.ExecuteScalar() is int version
+            ? version
+            : throw new OrderBookUnavailableException(location, "its schema_version table is empty");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Text;
+
+namespace FleetManager.Storage.Sql;
+
+/// <summary>
+/// What differs between the back-ends for the statements they share (<see cref="OrderBookQueries"/>,
+/// <see cref="ServiceStateStore"/>, <see cref="OrderFilterSql"/>): where a command runs, how a parameter is
+/// written and typed, the few expressions with another spelling, and the two statements whose shape differs.
+/// </summary>
+/// <remarks>
+/// Each <c>Add…</c> method adds a parameter to the command and returns its placeholder, so a shared
+/// statement is written once with the placeholders interpolated where the values go.
+/// </remarks>
+internal abstract class SqlDialect
+{
+    /// <summary>A command ready to run outside any transaction (SQLite: on the book's connection; PostgreSQL: on a pooled one).</summary>
+    public abstract DbCommand CreateCommand();
+
+    public abstract string AddText(DbCommand command, string? value);
+
+    public abstract string AddInt(DbCommand command, int value);
+
+    public abstract string AddLong(DbCommand command, long value);
+
+    public abstract string AddDouble(DbCommand command, double? value);
+
+    /// <summary>A calendar date as the order columns keep it (SQLite: ISO text; PostgreSQL: <c>date</c>).</summary>
+    public abstract string AddDate(DbCommand command, DateOnly value);
+
+    /// <summary>An instant as the service's columns keep it (SQLite: ISO text; PostgreSQL: <c>timestamptz</c> in UTC).</summary>
+    public abstract string AddInstant(DbCommand command, DateTimeOffset value);
+
+    /// <summary>The condition "the order's customer, folded, contains <paramref name="parameter"/>" (already folded).</summary>
+    public abstract string CustomerContains(string parameter);
+
+    /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
+    public abstract string ReferenceMatches(string parameter);
+
+    /// <summary>The condition "the ledger row was processed at or after the instant <paramref name="parameter"/>", whatever offset it was written with.</summary>
+    public abstract string ProcessedAtOrAfter(string parameter);
+
+    /// <summary>Appends the LIMIT/OFFSET of a page (nothing when there is neither).</summary>
+    public abstract void AppendPage(StringBuilder sql, DbCommand command, int? limit, int offset);
+
+    /// <summary>An order column holding a date (null when NULL).</summary>
+    public abstract DateOnly? ReadDate(DbDataReader reader, int ordinal);
+
+    /// <summary>An order column holding an amount (null when NULL).</summary>
+    public abstract decimal? ReadDecimal(DbDataReader reader, int ordinal);
+
+    /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
+    public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);
+
+    /// <summary>
+    /// The store's exception for a failure of the database library (<see cref="System.Data.Common.DbException"/>, a
+    /// timeout), worded with what to do; null for anything else, which propagates as it is (a bug, an argument).
+    /// </summary>
+    public abstract Core.Errors.StoreException? Failure(Exception exception, string location);
+
+    /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDelivered"/>).</summary>
+    public abstract void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt);
+}

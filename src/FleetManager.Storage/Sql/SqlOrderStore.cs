@@ -1,0 +1,250 @@
+using FleetManager.Core.Errors;
+using FleetManager.Core.Model;
+using FleetManager.Core.Pipeline;
+
+namespace FleetManager.Storage.Sql;
+
+/// <summary>
+/// What both back-ends are: the order book behind Core's ports (<see cref="IOrderBook"/>, <see cref="ICursorStore"/>,
+/// <see cref="ILeaseStore"/>, <see cref="IOutbox"/>, <see cref="IGeocodeCache"/>) and every read the CLI uses, composed of
+/// the back-end's <see cref="ILedgerWriter"/> and the shared <see cref="OrderBookQueries"/> and <see cref="ServiceStateStore"/>.
+/// </summary>
+/// <remarks>
+/// <para>Every call is guarded once here: a closed store refuses it, and the database library's failure becomes the
+/// store's exception (<see cref="StoreException"/> family, which says what to do) through the dialect, so no
+/// <c>SqliteException</c> or <c>NpgsqlException</c> leaves Storage.</para>
+/// <para>A back-end with one connection (SQLite) asks for <c>serialize</c>: then every call but
+/// <see cref="Contains"/> runs under one lock, so the pipeline may check, commit, geocode, poll, renew leases and
+/// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
+/// finish it before the next call on the same instance.</para>
+/// </remarks>
+public abstract class SqlOrderStore : IOrderStore
+{
+    private readonly SqlDialect _dialect;
+    private readonly ILedgerWriter _writer;
+    private readonly OrderBookQueries _queries;
+    private readonly ServiceStateStore _state;
+    private readonly string[] _outboxSinks;
+    private readonly Lock? _gate;
+    private bool _disposed;
+
+    private protected SqlOrderStore(SqlDialect dialect, ILedgerWriter writer, string location, int schemaVersionAtOpen, int schemaVersion, IReadOnlyList<string> outboxSinks, bool serialize)
+    {
+        _dialect = dialect;
+        _writer = writer;
+        _queries = new OrderBookQueries(dialect);
+        _state = new ServiceStateStore(dialect);
+        _outboxSinks = [.. outboxSinks];
+        _gate = serialize ? new Lock() : null;
+        Location = location;
+        SchemaVersionAtOpen = schemaVersionAtOpen;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <inheritdoc />
+    public abstract OrderStoreKind Kind { get; }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersionAtOpen { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> OutboxSinks => _outboxSinks;
+
+    /// <inheritdoc />
+    public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
+
+    /// <inheritdoc />
+    public bool IsQuarantined(string ledgerKey) => GetLedgerEntry(ledgerKey)?.Status == LedgerStatus.Quarantined;
+
+    /// <inheritdoc />
+    public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Commit(StoredMessage.Of(message, processedAt), message.Result);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return CommitBatch([.. messages.Select(m => (StoredMessage.Of(m, processedAt), m.Result))]);
+    }
+
+    /// <inheritdoc />
+    public bool Commit(StoredMessage message, EmailResult result) => Run(() => _writer.Commit(message, result));
+
+    /// <inheritdoc />
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
+
+    /// <inheritdoc />
+    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() => _writer.Replace(message, result));
+
+    /// <inheritdoc />
+    public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));
+
+    /// <inheritdoc />
+    public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query) => Run(() => _queries.ListOrders(query));
+
+    /// <inheritdoc />
+    public StoredOrder? GetOrder(long id) => Run(() => _queries.GetOrder(id));
+
+    /// <inheritdoc />
+    public IEnumerable<StoredOrder> QueryOrders(OrderQuery query) => Translated(Run(() => _queries.QueryOrders(query)));
+
+    /// <inheritdoc />
+    public LedgerCounts CountLedger() => Run(_queries.CountLedger);
+
+    /// <inheritdoc />
+    public IReadOnlyList<LedgerEntry> ListQuarantined(int limit = 100, int offset = 0) => Run(() => _queries.ListQuarantined(limit, offset));
+
+    /// <inheritdoc />
+    public LedgerEntry? GetLedgerEntry(string ledgerKey) => Run(() => _queries.GetLedgerEntry(ledgerKey));
+
+    /// <inheritdoc />
+    public byte[]? GetRawMessage(string ledgerKey) => Run(() => _queries.GetRawMessage(ledgerKey));
+
+    /// <inheritdoc />
+    public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query) => Run(() => _queries.ListLedger(query));
+
+    /// <inheritdoc />
+    public string? GetCursor(string source) => Run(() => _state.GetCursor(source));
+
+    /// <inheritdoc />
+    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Run(() => _state.SaveCursor(source, cursor, savedAt));
+
+    /// <inheritdoc />
+    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now) => Run(() => _state.TryAcquire(resource, holder, duration, now));
+
+    /// <inheritdoc />
+    public void Release(string resource, string holder) => Run(() => _state.Release(resource, holder));
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => Run(() => _state.Pending(sink, max));
+
+    /// <inheritdoc />
+    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => Run(() => _state.MarkDelivered(sink, ids, deliveredAt));
+
+    /// <inheritdoc />
+    public long Depth(string sink) => Run(() => _state.Depth(sink));
+
+    /// <inheritdoc />
+    public bool TryGet(string provider, string query, out GeoPoint? point)
+    {
+        var (found, cached) = Run(() => (_state.TryGet(provider, query, out var answer), answer));
+        point = cached;
+        return found;
+    }
+
+    /// <inheritdoc />
+    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Run(() => _state.Put(provider, query, point, at));
+
+    /// <summary>Closes the store (waiting for a call in progress on a serialised one).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Closes the back-end's connections once; <paramref name="disposing"/> is false only from a finalizer (none here).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed || !disposing)
+        {
+            return;
+        }
+
+        if (_gate is null)
+        {
+            Close();
+            return;
+        }
+
+        lock (_gate)
+        {
+            Close();
+        }
+
+        void Close()
+        {
+            _disposed = true;
+            _writer.Dispose();
+            CloseConnections();
+        }
+    }
+
+    /// <summary>Closes what the back-end opened (after the writer is disposed).</summary>
+    private protected abstract void CloseConnections();
+
+    /// <summary>Runs a read that is safe beside any other call (its own connection), still translating failures.</summary>
+    private protected T RunUnserialized<T>(Func<T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Translate(work);
+    }
+
+    /// <summary>Runs a call as every member of this class does (closed-store check, the lock where the back-end serialises, error translation); for a back-end's own queries.</summary>
+    private protected void Run(Action work) => Run(() =>
+    {
+        work();
+        return true;
+    });
+
+    /// <inheritdoc cref="Run(Action)"/>
+    private protected T Run<T>(Func<T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_gate is null)
+        {
+            return Translate(work);
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Translate(work);
+        }
+    }
+
+    private T Translate<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception exception) when (_dialect.Failure(exception, Location) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>The orders as the caller enumerates them, a failure met on the way translated as every other call's.</summary>
+    private IEnumerable<StoredOrder> Translated(IEnumerable<StoredOrder> orders)
+    {
+        using var enumerator = orders.GetEnumerator();
+        while (true)
+        {
+            StoredOrder order;
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+
+                order = enumerator.Current;
+            }
+            catch (Exception exception) when (_dialect.Failure(exception, Location) is { } failure)
+            {
+                throw failure;
+            }
+
+            yield return order;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using FleetManager.Core.Text;
+using FleetManager.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace FleetManager.Storage.Sqlite;
+
+/// <summary>
+/// SQLite's spelling of the shared statements: everything on the book's one connection, named parameters
+/// (<c>$p1</c>, <c>$p2</c>, …), dates and instants as ISO 8601 text, amounts as REAL, case-insensitive and
+/// folded matches through <c>COLLATE NOCASE</c> and the <c>fm_fold</c> function the opener registers.
+/// </summary>
+internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
+{
+    public override DbCommand CreateCommand() => connection.CreateCommand();
+
+    public override string AddText(DbCommand command, string? value) => Add(command, value is null ? DBNull.Value : value);
+
+    public override string AddInt(DbCommand command, int value) => Add(command, value);
+
+    public override string AddLong(DbCommand command, long value) => Add(command, value);
+
+    public override string AddDouble(DbCommand command, double? value) => Add(command, value is { } number ? number : DBNull.Value);
+
+    public override string AddDate(DbCommand command, DateOnly value) => Add(command, SpecText.Of(value));
+
+    public override string AddInstant(DbCommand command, DateTimeOffset value) => Add(command, SpecText.Of(value));
+
+    public override string CustomerContains(string parameter) => $"instr(fm_fold(o.customer), {parameter}) > 0";
+
+    public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
+
+    // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.
+    public override string ProcessedAtOrAfter(string parameter) => $"julianday(l.processed_at) >= julianday({parameter})";
+
+    public override void AppendPage(StringBuilder sql, DbCommand command, int? limit, int offset)
+    {
+        if (limit is not null || offset > 0)
+        {
+            // SQLite needs a LIMIT for an OFFSET; -1 means no limit.
+            sql.Append(" LIMIT ").Append(AddInt(command, limit ?? -1)).Append(" OFFSET ").Append(AddInt(command, offset));
+        }
+    }
+
+    public override DateOnly? ReadDate(DbDataReader reader, int ordinal) => SpecText.ParseDate(OrderRows.TextOrNull(reader, ordinal));
+
+    public override decimal? ReadDecimal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (decimal)reader.GetDouble(ordinal);
+
+    /// <remarks>
+    /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired
+    /// or ours) and the take cannot be split by another process sharing the file. The expiry is kept in
+    /// Unix milliseconds so that the check is a number comparison.
+    /// </remarks>
+    public override bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            INSERT INTO lease (resource, holder, expires_at_ms, acquired_at) VALUES ($resource, $holder, $expires, $now_text)
+            ON CONFLICT (resource) DO UPDATE
+                SET holder = excluded.holder,
+                    expires_at_ms = excluded.expires_at_ms,
+                    acquired_at = CASE WHEN lease.holder = excluded.holder THEN lease.acquired_at ELSE excluded.acquired_at END
+                WHERE lease.expires_at_ms <= $now OR lease.holder = excluded.holder
+            RETURNING holder
+            """;
+        command.Parameters.AddWithValue("$resource", resource);
+        command.Parameters.AddWithValue("$holder", holder);
+        command.Parameters.AddWithValue("$expires", (now + duration).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now_text", SpecText.Of(now));
+        return command.ExecuteScalar() is not null;
+    }
+
+    public override Core.Errors.StoreException? Failure(Exception exception, string location) =>
+        exception is SqliteException sqlite ? SqliteFailures.ForRead(sqlite, location) : null;
+
+    /// <remarks>One prepared update per id inside one transaction: SQLite has no array parameter.</remarks>
+    public override void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "UPDATE outbox SET delivered_at = $delivered_at WHERE id = $id AND sink = $sink AND delivered_at IS NULL";
+        var id = command.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        command.Parameters.AddWithValue("$sink", sink);
+        command.Parameters.AddWithValue("$delivered_at", SpecText.Of(deliveredAt));
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static string Add(DbCommand command, object value)
+    {
+        var name = "$p" + (command.Parameters.Count + 1).ToString(CultureInfo.InvariantCulture);
+        command.Parameters.Add(new SqliteParameter(name, value));
+        return name;
+    }
+}

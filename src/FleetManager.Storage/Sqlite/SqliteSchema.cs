@@ -1,0 +1,147 @@
+namespace FleetManager.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite text of each schema step; <see cref="Schema.OrderBookSchema"/> pairs it with the PostgreSQL text
+/// under one version number. A released step is never edited: a change is a new step.
+/// </summary>
+/// <remarks>
+/// Every index is a page written per commit, so version 1 has only the one correctness needs (the
+/// unique ledger key). Order filters scan the orders table, which stays fast into the hundreds of
+/// thousands of orders; an index for a filter that needs one comes as a later step.
+/// </remarks>
+internal static class SqliteSchema
+{
+    public const string Version1 = """
+            CREATE TABLE schema_version (
+                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+
+            -- The ledger: one row per message, processed or quarantined.
+            CREATE TABLE ledger (
+                id             INTEGER PRIMARY KEY,
+                ledger_key     TEXT NOT NULL UNIQUE,
+                source_key     TEXT NOT NULL,
+                message_id     TEXT NOT NULL,
+                subject        TEXT,
+                sender         TEXT,
+                sent_at        TEXT,
+                received_at    TEXT,
+                processed_at   TEXT NOT NULL,
+                status         TEXT NOT NULL CHECK (status IN ('processed', 'quarantined')),
+                classification TEXT CHECK (classification IN ('order', 'invoice', 'other')),
+                error          TEXT,
+                order_count    INTEGER NOT NULL
+            );
+
+            -- Raw bytes apart from the ledger so scans of the ledger never page through them.
+            CREATE TABLE raw_message (
+                ledger_id INTEGER PRIMARY KEY REFERENCES ledger (id),
+                bytes     BLOB NOT NULL
+            );
+
+            CREATE TABLE orders (
+                id                INTEGER PRIMARY KEY,
+                ledger_id         INTEGER NOT NULL REFERENCES ledger (id),
+                order_index       INTEGER NOT NULL,
+                reference_number  TEXT,
+                customer          TEXT,
+                request_type      TEXT,
+                loading_city      TEXT,
+                loading_country   TEXT,
+                loading_date      TEXT,
+                unloading_city    TEXT,
+                unloading_country TEXT,
+                unloading_date    TEXT,
+                vehicle_type      TEXT,
+                weight_kg         REAL,
+                price_amount      REAL,
+                price_currency    TEXT,
+                order_json        TEXT NOT NULL,
+                sources_json      TEXT
+            );
+
+            CREATE TABLE stops (
+                order_id    INTEGER NOT NULL REFERENCES orders (id),
+                stop_index  INTEGER NOT NULL,
+                type        TEXT NOT NULL CHECK (type IN ('loading', 'unloading')),
+                company     TEXT,
+                address     TEXT,
+                postal_code TEXT,
+                city        TEXT,
+                country     TEXT,
+                date        TEXT,
+                time_from   TEXT,
+                time_to     TEXT,
+                latitude    REAL,
+                longitude   REAL,
+                PRIMARY KEY (order_id, stop_index)
+            ) WITHOUT ROWID;
+            """;
+
+    public const string Version2 = """
+            -- Each mail source's position (Gmail historyId, IMAP UIDVALIDITY:UID).
+            CREATE TABLE source_cursor (
+                source       TEXT PRIMARY KEY,
+                cursor_value TEXT NOT NULL,
+                saved_at     TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            -- One holder per resource (a mail source) across processes; expiry in Unix milliseconds (UTC)
+            -- so that the expiry check is a number comparison.
+            CREATE TABLE lease (
+                resource      TEXT PRIMARY KEY,
+                holder        TEXT NOT NULL,
+                expires_at_ms INTEGER NOT NULL,
+                acquired_at   TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            -- Orders waiting for a sink, written in the commit's transaction. AUTOINCREMENT: an id is
+            -- never reused, so delivery order is commit order even after old rows are deleted.
+            CREATE TABLE outbox (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                sink         TEXT NOT NULL,
+                order_key    TEXT NOT NULL,
+                order_id     INTEGER NOT NULL REFERENCES orders (id),
+                payload_json TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                delivered_at TEXT
+            );
+
+            -- Only undelivered rows are indexed: the index stays as small as the backlog.
+            CREATE INDEX outbox_pending ON outbox (sink, id) WHERE delivered_at IS NULL;
+
+            -- Geocoding answers by provider and normalised query; a miss has NULL coordinates.
+            CREATE TABLE geocode_cache (
+                provider   TEXT NOT NULL,
+                query_key  TEXT NOT NULL,
+                latitude   REAL,
+                longitude  REAL,
+                confidence REAL,
+                cached_at  TEXT NOT NULL,
+                PRIMARY KEY (provider, query_key)
+            ) WITHOUT ROWID;
+            """;
+
+    public const string Version3 = """
+            -- Reprocessing replaces a message's orders, so an outbox entry may outlive the order it was
+            -- written for (a delivered row, a removal): order_id no longer references orders, and change says
+            -- what the sink does with the row. SQLite cannot drop a constraint, so the table is rebuilt with
+            -- its ids (AUTOINCREMENT's counter moves with the rename).
+            CREATE TABLE outbox_v3 (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                sink         TEXT NOT NULL,
+                order_key    TEXT NOT NULL,
+                order_id     INTEGER,
+                payload_json TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                delivered_at TEXT,
+                change       TEXT NOT NULL DEFAULT 'insert' CHECK (change IN ('insert', 'upsert', 'delete'))
+            );
+            INSERT INTO outbox_v3 (id, sink, order_key, order_id, payload_json, created_at, delivered_at)
+                SELECT id, sink, order_key, order_id, payload_json, created_at, delivered_at FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_v3 RENAME TO outbox;
+            CREATE INDEX outbox_pending ON outbox (sink, id) WHERE delivered_at IS NULL;
+            """;
+}
