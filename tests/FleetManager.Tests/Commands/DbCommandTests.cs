@@ -21,7 +21,7 @@ public sealed class DbCommandTests : IDisposable
         Assert.True(first.ExitCode == 0, first.StdErr);
         Assert.Contains("schema version 0 -> 3", first.StdOut);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("schema version 3, already up to date", second.StdOut);
+        Assert.Contains("schema version 4, already up to date", second.StdOut);
     }
 
     [Fact]
