@@ -33,8 +33,16 @@ public sealed class MessageView
     public static MessageView Parse(string sourceKey, byte[] raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var email = new MimeEmailParser().Parse(new RawMessage(sourceKey, raw));
-        var text = RulesDocument.From(email).Text;
+        string text;
+        try
+        {
+            text = RulesDocument.From(new MimeEmailParser().Parse(new RawMessage(sourceKey, raw))).Text;
+        }
+        catch (FleetManager.Core.Errors.RejectedInputException exception)
+        {
+            // A message the parser refuses (it was quarantined, or limits changed since): say so instead of the text.
+            text = "(The message's text cannot be shown: " + exception.Message + ")";
+        }
         using var stream = new MemoryStream(raw, writable: false);
         var mime = MimeMessage.Load(stream);
         var attachments = mime.Attachments.Select((entity, index) => new MessageAttachment(

@@ -69,8 +69,9 @@ public static class OrderBrowser
         ArgumentNullException.ThrowIfNull(matching);
         ArgumentNullException.ThrowIfNull(query);
         var start = 0;
-        if (query.After is { } after && ParseCursor(after) is var (value, id))
+        if (query.After is { } after && ParseCursor(after) is { } cursor)
         {
+            var (value, id) = cursor;
             // Keyset: the first row that sorts after the cursor's (value, id), found by binary search, so a page
             // stays put when orders arrive before it (an offset would shift).
             var low = 0;
