@@ -117,7 +117,8 @@ public static class DashboardEndpoints
 
                     var before = OrderFieldEditor.Read(current, field);
                     var value = string.IsNullOrWhiteSpace(submitted) ? null : submitted.ToString().Trim();
-                    if (string.Equals(before, value, StringComparison.Ordinal))
+                    // A text input cannot hold line breaks: a value read across lines comes back with spaces, which is no correction.
+                    if (string.Equals(Collapse(before), Collapse(value), StringComparison.Ordinal))
                     {
                         continue;
                     }
@@ -224,6 +225,9 @@ public static class DashboardEndpoints
 
         return null;
     }
+
+    private static string? Collapse(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static IResult Html(string page, int statusCode = StatusCodes.Status200OK) =>
         Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, statusCode);

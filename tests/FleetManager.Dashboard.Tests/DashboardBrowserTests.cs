@@ -184,7 +184,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         // The payloads are there, as text.
         await Expect(page.Locator("p.meta").First).ToContainTextAsync("<script>alert('subject')</script>");
-        Assert.Contains("<script>alert('customer')</script>", await page.InputValueAsync("input[data-field=customer]"), StringComparison.Ordinal);
+        Assert.Contains("<script>alert('customer')</script>", await page.TextContentAsync("#message-text") ?? "", StringComparison.Ordinal);
         await Expect(page.Locator("ul.attachments a")).ToHaveTextAsync("<img src=x onerror=alert('file')>.txt");
         Assert.Contains("onerror=alert('company')", await page.TextContentAsync("#message-text") ?? "", StringComparison.Ordinal);
 

@@ -39,9 +39,22 @@ public static class OrderDetailPage
         if (user.MayCorrect)
         {
             html.Add($"""
-                <form method="post" action="/orders/{id}/status" class="status-form">
+                <div class="status-form">
+                """);
+            if (review.Status == OrderStatus.New)
+            {
+                // A form of its own: beside the select, the button's status would be sent twice.
+                html.Add($"""
+                    <form method="post" action="/orders/{id}/status">
+                    <input type="hidden" name="__RequestVerificationToken" value="{antiforgeryToken}">
+                    <button type="submit" name="status" value="reviewed" id="mark-reviewed">Mark reviewed</button>
+                    </form>
+                    """);
+            }
+
+            html.Add($"""
+                <form method="post" action="/orders/{id}/status">
                 <input type="hidden" name="__RequestVerificationToken" value="{antiforgeryToken}">
-                {new HtmlContent(review.Status == OrderStatus.New ? "<button type=\"submit\" name=\"status\" value=\"reviewed\" id=\"mark-reviewed\">Mark reviewed</button>" : "")}
                 <label>Status <select name="status" id="status-select">
                 """);
             foreach (var candidate in OrderStatusNames.All)
@@ -50,7 +63,7 @@ public static class OrderDetailPage
                 html.Add($"""<option value="{name}"{new HtmlContent(candidate == review.Status ? " selected" : "")}>{name.Replace('_', ' ')}</option>""");
             }
 
-            html.Add($"""</select></label> <button type="submit" id="set-status">Set status</button></form>""");
+            html.Add($"""</select></label> <button type="submit" id="set-status">Set status</button></form></div>""");
         }
 
         html.Add($"""
