@@ -19,7 +19,7 @@ public sealed class DbCommandTests : IDisposable
         var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(first.ExitCode == 0, first.StdErr);
-        Assert.Contains("schema version 0 -> 3", first.StdOut);
+        Assert.Contains("schema version 0 -> 4", first.StdOut);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("schema version 4, already up to date", second.StdOut);
     }
