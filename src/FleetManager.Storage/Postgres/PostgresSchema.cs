@@ -123,4 +123,33 @@ internal static class PostgresSchema
             ALTER TABLE outbox ALTER COLUMN order_id DROP NOT NULL;
             ALTER TABLE outbox ADD COLUMN change text NOT NULL DEFAULT 'insert' CHECK (change IN ('insert', 'upsert', 'delete'));
             """;
+
+    public const string Version4 = """
+            -- The dashboard's corrections (docs/dashboard.md): additive only, so the previous release keeps
+            -- running on this schema (expand/contract, docs/storage.md). No foreign key to orders: reprocessing
+            -- replaces a message's orders, and the previous release's deletes must not be refused.
+            ALTER TABLE schema_version ADD COLUMN compatible_from integer;
+            UPDATE schema_version SET compatible_from = 3;
+
+            -- Every field a person changed: the value read and the value set, who and when. The latest row per
+            -- (order, field) is the value in force.
+            CREATE TABLE order_correction (
+                id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                order_id     bigint NOT NULL,
+                field        text NOT NULL,
+                value_read   text,
+                value_set    text,
+                corrected_by text NOT NULL,
+                corrected_at timestamptz NOT NULL
+            );
+            CREATE INDEX order_correction_order ON order_correction (order_id, id);
+
+            -- The order's workflow status; an order without a row is 'new'.
+            CREATE TABLE order_status (
+                order_id   bigint PRIMARY KEY,
+                status     text NOT NULL CHECK (status IN ('new', 'reviewed', 'assigned', 'in_transit', 'delivered', 'cancelled')),
+                changed_by text NOT NULL,
+                changed_at timestamptz NOT NULL
+            );
+            """;
 }

@@ -16,6 +16,7 @@ internal static class OrderBookSchema
         new(1, SqliteSchema.Version1, PostgresSchema.Version1),
         new(2, SqliteSchema.Version2, PostgresSchema.Version2),
         new(3, SqliteSchema.Version3, PostgresSchema.Version3),
+        new(4, SqliteSchema.Version4, PostgresSchema.Version4),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

@@ -144,4 +144,33 @@ internal static class SqliteSchema
             ALTER TABLE outbox_v3 RENAME TO outbox;
             CREATE INDEX outbox_pending ON outbox (sink, id) WHERE delivered_at IS NULL;
             """;
+
+    public const string Version4 = """
+            -- The dashboard's corrections (docs/dashboard.md): additive only, so the previous release keeps
+            -- running on this schema (expand/contract, docs/storage.md). No foreign key to orders: reprocessing
+            -- replaces a message's orders, and the previous release's deletes must not be refused.
+            ALTER TABLE schema_version ADD COLUMN compatible_from INTEGER;
+            UPDATE schema_version SET compatible_from = 3;
+
+            -- Every field a person changed: the value read and the value set, who and when. The latest row per
+            -- (order, field) is the value in force.
+            CREATE TABLE order_correction (
+                id           INTEGER PRIMARY KEY,
+                order_id     INTEGER NOT NULL,
+                field        TEXT NOT NULL,
+                value_read   TEXT,
+                value_set    TEXT,
+                corrected_by TEXT NOT NULL,
+                corrected_at TEXT NOT NULL
+            );
+            CREATE INDEX order_correction_order ON order_correction (order_id, id);
+
+            -- The order's workflow status; an order without a row is 'new'.
+            CREATE TABLE order_status (
+                order_id   INTEGER PRIMARY KEY,
+                status     TEXT NOT NULL CHECK (status IN ('new', 'reviewed', 'assigned', 'in_transit', 'delivered', 'cancelled')),
+                changed_by TEXT NOT NULL,
+                changed_at TEXT NOT NULL
+            );
+            """;
 }

@@ -22,13 +22,14 @@ internal static class CommandLine
         AuthCommand.Create(),
         SyncCommand.Create(),
         RunCommand.Create(),
+        ServeCommand.Create(),
         PollCommand.Create(),
         DoctorCommand.Create(),
         HealthcheckCommand.Create(),
     };
 
     /// <summary>Verbs that handle SIGTERM/SIGINT themselves (drain, release leases) instead of System.CommandLine's 2-second cancellation.</summary>
-    private static readonly HashSet<string> SelfStoppingVerbs = new(StringComparer.Ordinal) { "run", "poll" };
+    private static readonly HashSet<string> SelfStoppingVerbs = new(StringComparer.Ordinal) { "run", "poll", "serve" };
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,4 +1,6 @@
 using FleetManager.Core.Diagnostics;
+using FleetManager.Dashboard;
+using FleetManager.Dashboard.Security;
 using FleetManager.Core.Pipeline;
 using FleetManager.Service.Health;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +32,11 @@ internal static class ServiceHost
         builder.WebHost.UseUrls(Urls(configuration));
         builder.Services.AddFleetManagerService(configuration, databasePath);
         builder.Services.AddSourcePolling(configuration);
+        if (DashboardEnabled(configuration))
+        {
+            // The dashboard on the same port (docs/dashboard.md); /healthz* and /metrics stay open for probes.
+            builder.Services.AddFleetManagerDashboard(configuration, Commands.StoreConfiguration.Options(databasePath, configuration));
+        }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(FleetManagerMetrics.MeterName)
             .AddPrometheusExporter());
@@ -39,10 +46,24 @@ internal static class ServiceHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        var dashboard = DashboardEnabled(app.Configuration);
+        if (dashboard)
+        {
+            app.UseFleetManagerDashboardSecurity();
+        }
+
         app.MapFleetManagerHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        if (dashboard)
+        {
+            app.MapFleetManagerDashboard();
+        }
+
         return app;
     }
+
+    private static bool DashboardEnabled(IConfiguration configuration) =>
+        !string.Equals(configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.Enabled)}"], "false", StringComparison.OrdinalIgnoreCase);
 
     private static string[] Urls(IConfiguration configuration)
     {

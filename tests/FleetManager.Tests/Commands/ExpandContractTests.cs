@@ -15,7 +15,7 @@ public sealed class ExpandContractTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>What a later release's additive step does: new table, new nullable column, version + compatible_from.</summary>
+    /// <summary>What a later release's additive step does: new table, new nullable column, version + compatible_from (the column itself exists since schema 4).</summary>
     private static void MigrateLikeTheNextRelease(string db, int compatibleFrom)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
@@ -23,7 +23,6 @@ public sealed class ExpandContractTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             BEGIN;
-            ALTER TABLE schema_version ADD COLUMN compatible_from INTEGER;
             CREATE TABLE source_poll (source TEXT PRIMARY KEY, last_success_at TEXT NOT NULL) WITHOUT ROWID;
             ALTER TABLE orders ADD COLUMN review_state TEXT;
             UPDATE schema_version SET version = version + 1, compatible_from = {compatibleFrom};
@@ -44,7 +43,7 @@ public sealed class ExpandContractTests : IDisposable
         }
 
         Assert.Equal(0, (await CliProcess.RunAsync("import", half, "--db", db, "--quiet")).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 3);
+        MigrateLikeTheNextRelease(db, compatibleFrom: 4);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
         var list = await CliProcess.RunAsync("orders", "list", "--db", db);
@@ -55,7 +54,7 @@ public sealed class ExpandContractTests : IDisposable
         var reference = _temp.File("reference.db");
         Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", reference, "--quiet")).ExitCode);
         Assert.Equal(OrderBookProbe.Sqlite(reference).Ledger(), OrderBookProbe.Sqlite(db).Ledger());
-        Assert.Contains("newer, compatible with 3", doctor.StdOut, StringComparison.Ordinal);
+        Assert.Contains("newer, compatible with 4", doctor.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +62,11 @@ public sealed class ExpandContractTests : IDisposable
     {
         var db = _temp.File("fm.db");
         Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", db)).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 4);
+        MigrateLikeTheNextRelease(db, compatibleFrom: 5);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
 
         Assert.Equal(4, import.ExitCode);
-        Assert.Contains("newer than the 3 this program knows", import.StdErr, StringComparison.Ordinal);
+        Assert.Contains("newer than the 4 this program knows", import.StdErr, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class ConfigurationReferenceTests
         ("Sheets", typeof(SheetsOptions)),
         ("Service", typeof(ServiceOptions)),
         ("Sources:N", typeof(SourceOptions)),
+        ("Dashboard", typeof(FleetManager.Dashboard.DashboardOptions)),
     ];
 
     /// <summary>Keys read directly from configuration rather than through an options class, with where.</summary>

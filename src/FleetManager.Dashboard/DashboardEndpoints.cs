@@ -1,0 +1,234 @@
+using System.Text;
+using FleetManager.Dashboard.Messages;
+using FleetManager.Dashboard.Orders;
+using FleetManager.Dashboard.Pages;
+using FleetManager.Dashboard.Security;
+using FleetManager.Storage;
+using FleetManager.Storage.Corrections;
+using FleetManager.Storage.Export;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace FleetManager.Dashboard;
+
+/// <summary>
+/// The dashboard's routes. Reads are GETs that work without scripts; every state change is a POST whose
+/// antiforgery token is checked before anything else, and which needs the dispatcher role.
+/// </summary>
+public static class DashboardEndpoints
+{
+    /// <summary>The policy of the cleaned message HTML: its own sandbox (no scripts, forms, navigation), inline styles and data: images only, framed only by the dashboard.</summary>
+    public const string MessageHtmlPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
+    public static IEndpointRouteBuilder MapFleetManagerDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", () => Results.Redirect("/orders"));
+        endpoints.MapGet("/static/{name}", (HttpContext context, string name) =>
+        {
+            if (!VendoredAssets.TryGet(name, out var content, out var type, out var etag))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "no-cache";
+            return context.Request.Headers.IfNoneMatch == etag
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Bytes(content, type, entityTag: new EntityTagHeaderValue(etag));
+        });
+        endpoints.MapGet("/orders", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
+        {
+            var query = OrderListQuery.Parse(context.Request.Query);
+            var page = store.Use((orders, corrections) =>
+                OrderBrowser.Page(OrderBrowser.Filter(OrderBrowser.Load(orders, corrections), query), query, options.Value.PageSize));
+            // Always the whole page: htmx picks #results out of it (hx-select), a browser without scripts shows it all.
+            return Html(OrdersPage.Render(query, page, DashboardAccess.UserOf(context), tableOnly: false));
+        });
+        endpoints.MapGet("/orders/export.csv", (HttpContext context, DashboardStore store) =>
+        {
+            var rows = Export(context, store);
+            using var writer = new StringWriter();
+            OrderCsvExporter.Write(rows, writer);
+            return Results.File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "orders.csv");
+        });
+        endpoints.MapGet("/orders/export.xlsx", (HttpContext context, DashboardStore store) =>
+        {
+            var rows = Export(context, store);
+            using var stream = new MemoryStream();
+            OrderXlsxExporter.Write(rows, stream);
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "orders.xlsx");
+        });
+        endpoints.MapGet("/orders/{id:long}", (HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery) =>
+            Detail(context, id, store, antiforgery, error: null));
+        endpoints.MapGet("/orders/{id:long}/message.html", (HttpContext context, long id, DashboardStore store) =>
+        {
+            var message = store.Use((orders, _) => LoadMessage(orders, orders.GetOrder(id)));
+            if (message?.Html is null)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.ContentSecurityPolicy = MessageHtmlPolicy;
+            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            return Results.Content("<!DOCTYPE html><meta charset=\"utf-8\">" + MailHtmlSanitizer.Sanitize(message.Html), "text/html; charset=utf-8");
+        });
+        endpoints.MapGet("/orders/{id:long}/attachments/{index:int}", (HttpContext context, long id, int index, DashboardStore store) =>
+        {
+            var message = store.Use((orders, _) => LoadMessage(orders, orders.GetOrder(id)));
+            var attachment = message?.Attachments.FirstOrDefault(a => a.Index == index);
+            var content = attachment is null ? null : message!.AttachmentContent(index);
+            if (attachment is null || content is null)
+            {
+                return Results.NotFound();
+            }
+
+            // Always a download of opaque bytes: an attached .html must never render in the dashboard's origin.
+            context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+            return Results.File(content, "application/octet-stream", attachment.FileName);
+        });
+        endpoints.MapPost("/orders/{id:long}/corrections", async (HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, TimeProvider clock) =>
+        {
+            if (await RefuseAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var user = DashboardAccess.UserOf(context);
+            string? error = null;
+            var found = store.Use((orders, corrections) =>
+            {
+                if (orders.GetOrder(id) is not { } read)
+                {
+                    return false;
+                }
+
+                var current = CorrectedOrders.Apply(read, corrections.For(id)).Order;
+                var now = clock.GetUtcNow();
+                foreach (var field in OrderFieldEditor.FieldsOf(current).ToList())
+                {
+                    if (!form.TryGetValue(field, out var submitted))
+                    {
+                        continue;
+                    }
+
+                    var before = OrderFieldEditor.Read(current, field);
+                    var value = string.IsNullOrWhiteSpace(submitted) ? null : submitted.ToString().Trim();
+                    // A text input cannot hold line breaks: a value read across lines comes back with spaces, which is no correction.
+                    if (string.Equals(Collapse(before), Collapse(value), StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (!OrderFieldEditor.TrySet(current, field, value, out var updated, out var problem))
+                    {
+                        error = problem;
+                        continue;
+                    }
+
+                    // What is stored is the value as the editor writes it back (12500.0 → 12500), so the audit shows what exports show.
+                    corrections.Add(id, field, before, OrderFieldEditor.Read(updated, field), user.Name, now);
+                    current = updated;
+                }
+
+                return true;
+            });
+            if (!found)
+            {
+                return Results.NotFound();
+            }
+
+            return error is null ? Results.Redirect($"/orders/{id}", permanent: false) : Detail(context, id, store, antiforgery, error, StatusCodes.Status400BadRequest);
+        });
+        endpoints.MapPost("/orders/{id:long}/status", async (HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, TimeProvider clock) =>
+        {
+            if (await RefuseAsync(context, antiforgery).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (!OrderStatusNames.TryParse(form["status"], out var status))
+            {
+                return Detail(context, id, store, antiforgery, "Unknown status: choose one of the list.", StatusCodes.Status400BadRequest);
+            }
+
+            var user = DashboardAccess.UserOf(context);
+            var found = store.Use((orders, corrections) =>
+            {
+                if (orders.GetOrder(id) is null)
+                {
+                    return false;
+                }
+
+                corrections.SetStatus(id, status, user.Name, clock.GetUtcNow());
+                return true;
+            });
+            return found ? Results.Redirect($"/orders/{id}", permanent: false) : Results.NotFound();
+        });
+        return endpoints;
+    }
+
+    private static IResult Detail(HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, string? error, int statusCode = StatusCodes.Status200OK)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var user = DashboardAccess.UserOf(context);
+        var page = store.Use((orders, corrections) =>
+        {
+            if (orders.GetOrder(id) is not { } read)
+            {
+                return null;
+            }
+
+            var list = corrections.For(id);
+            return OrderDetailPage.Render(read, CorrectedOrders.Apply(read, list), corrections.StatusOf(id), list,
+                LoadMessage(orders, read), user, tokens.RequestToken!, error);
+        });
+        return page is null ? Results.NotFound() : Html(page, statusCode);
+    }
+
+    private static IEnumerable<StoredOrder> Export(HttpContext context, DashboardStore store)
+    {
+        var query = OrderListQuery.Parse(context.Request.Query) with { After = null };
+        return store.Use((orders, corrections) => OrderBrowser.Filter(OrderBrowser.Load(orders, corrections), query)).Select(r => r.Stored).ToList();
+    }
+
+    private static MessageView? LoadMessage(IOrderStore orders, StoredOrder? order)
+    {
+        if (order is null || orders.GetRawMessage(order.Message.LedgerKey) is not { } raw)
+        {
+            return null;
+        }
+
+        return MessageView.Parse(order.Message.SourceKey, raw);
+    }
+
+    /// <summary>A refusal (400 without a valid antiforgery token, 403 for a user who may not correct), or null to go on.</summary>
+    private static async Task<IResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return Html(PageLayout.Render("Refused", DashboardAccess.UserOf(context), new HtmlBuilder().Add($"""
+                <h1>Refused</h1><p>This change came without a valid form token, so it was not made. Reload the order and submit the form again.</p>
+                """)), StatusCodes.Status400BadRequest);
+        }
+
+        if (!DashboardAccess.UserOf(context).MayCorrect)
+        {
+            return Html(PageLayout.Render("Not allowed", DashboardAccess.UserOf(context), new HtmlBuilder().Add($"""
+                <h1>Not allowed</h1><p>Your role may read orders but not change them. Ask an administrator to add you to Dashboard:Dispatchers.</p>
+                """)), StatusCodes.Status403Forbidden);
+        }
+
+        return null;
+    }
+
+    private static string? Collapse(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static IResult Html(string page, int statusCode = StatusCodes.Status200OK) =>
+        Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+}

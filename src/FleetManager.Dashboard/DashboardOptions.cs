@@ -1,0 +1,34 @@
+namespace FleetManager.Dashboard;
+
+/// <summary>The dispatcher's dashboard (section <c>Dashboard</c>; docs/dashboard.md).</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>Serve the dashboard from <c>fleetmanager run</c> on <c>Service:Urls</c> (default true). <c>fleetmanager serve</c> always serves it.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Addresses of reverse proxies (such as oauth2-proxy) whose <see cref="UserHeader"/> and <see cref="EmailHeader"/>
+    /// are believed. Requests from anywhere else that are not loopback get 401; their headers are ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>The header a trusted proxy names the signed-in user in (default <c>X-Forwarded-User</c>, as oauth2-proxy sends).</summary>
+    public string UserHeader { get; set; } = "X-Forwarded-User";
+
+    /// <summary>The header a trusted proxy gives the user's e-mail address in (default <c>X-Forwarded-Email</c>); preferred as the user's name when present.</summary>
+    public string EmailHeader { get; set; } = "X-Forwarded-Email";
+
+    /// <summary>Users (names or e-mail addresses, any case) who may correct orders and change their status. Other signed-in users only read.</summary>
+    public List<string> Dispatchers { get; set; } = [];
+
+    /// <summary>Users who may do everything a dispatcher may, and administer (reserved for the admin pages).</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Serve loopback requests without login, as the admin <c>local</c> (single-user desktop use; default true).</summary>
+    public bool LoopbackWithoutLogin { get; set; } = true;
+
+    /// <summary>Orders per page of the orders list (default 50).</summary>
+    public int PageSize { get; set; } = 50;
+}

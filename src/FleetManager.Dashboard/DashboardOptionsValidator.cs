@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Dashboard;
+
+/// <summary>Checks <see cref="DashboardOptions"/> at start, so a mistake is one line naming the key (exit 5), not a dashboard that trusts nobody.</summary>
+public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var proxy in options.TrustedProxies)
+        {
+            if (!IPAddress.TryParse(proxy?.Trim(), out _))
+            {
+                failures.Add($"Dashboard:TrustedProxies holds '{proxy}', which is not an IP address (name the proxy by its address, such as 10.0.0.5).");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserHeader) || string.IsNullOrWhiteSpace(options.EmailHeader))
+        {
+            failures.Add("Dashboard:UserHeader and Dashboard:EmailHeader must name headers (defaults X-Forwarded-User, X-Forwarded-Email).");
+        }
+
+        if (options.PageSize is < 5 or > 500)
+        {
+            failures.Add($"Dashboard:PageSize is {options.PageSize}; use 5 to 500.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,30 @@
+using FleetManager.Dashboard.Security;
+using FleetManager.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Dashboard;
+
+/// <summary>Adds the dashboard's services: options (validated at start), access, the store it reads, antiforgery.</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    public static IServiceCollection AddFleetManagerDashboard(this IServiceCollection services, IConfiguration configuration, OrderStoreOptions store)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DashboardAccess>();
+        services.TryAddSingleton(new DashboardStoreLocation(store));
+        services.TryAddSingleton<DashboardStore>();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "fm-antiforgery";
+            options.FormFieldName = "__RequestVerificationToken";
+            // The security middleware sends X-Frame-Options itself (DENY, or SAMEORIGIN for the message frame).
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace FleetManager.Dashboard.Orders;
+
+/// <summary>One page of the orders list: its rows, how many orders match in all, and the cursor of the next page (null on the last).</summary>
+public sealed record OrderListPage(IReadOnlyList<OrderListRow> Rows, int Total, string? NextCursor);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using FleetManager.Core.Model;
+using FleetManager.Dashboard.Orders;
+using FleetManager.Dashboard.Security;
+using FleetManager.Storage.Corrections;
+
+namespace FleetManager.Dashboard.Pages;
+
+/// <summary>The orders list: search and filter form (a plain GET form; htmx swaps the table in place when scripts run), the table, paging and exports.</summary>
+public static class OrdersPage
+{
+    public static string Render(OrderListQuery query, OrderListPage page, DashboardUser user, bool tableOnly)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var html = new HtmlBuilder();
+        if (!tableOnly)
+        {
+            html.Add($"""
+                <h1>Orders</h1>
+                <form class="filters" method="get" action="/orders" hx-get="/orders" hx-target="#results" hx-select="#results" hx-swap="outerHTML" hx-push-url="true" hx-trigger="submit, change from:select, search from:input[type=search]">
+                <label>Search <input type="search" name="q" value="{query.Search}" placeholder="reference, company, place, cargo"></label>
+                <label>Status <select name="status"><option value="">any</option>
+                """);
+            foreach (var status in OrderStatusNames.All)
+            {
+                var name = OrderStatusNames.Of(status);
+                html.Add($"""<option value="{name}"{Selected(query.Statuses.Contains(status))}>{name.Replace('_', ' ')}</option>""");
+            }
+
+            html.Add($"""</select></label><label>Request type <select name="type"><option value="">any</option>""");
+            foreach (var type in Enum.GetValues<RequestType>())
+            {
+                var name = SpecVocabulary.RequestTypes.Of(type);
+                html.Add($"""<option value="{name}"{Selected(query.RequestType == type)}>{name.Replace('_', ' ')}</option>""");
+            }
+
+            html.Add($"""
+                </select></label>
+                <label>Loading from <input type="date" name="from" value="{query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"></label>
+                <label>to <input type="date" name="to" value="{query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"></label>
+                <label>Countries <input type="text" name="country" value="{string.Join(',', query.Countries)}" placeholder="DE,PL" size="8"></label>
+                <label class="check"><input type="checkbox" name="review" value="1"{Checked(query.NeedsReview)}> needs review</label>
+                <input type="hidden" name="sort" value="{query.Sort}">
+                {new HtmlContent(query.Descending ? "<input type=\"hidden\" name=\"dir\" value=\"desc\">" : "")}
+                <button type="submit">Show</button>
+                </form>
+                """);
+        }
+
+        html.Add($"""
+            <section id="results">
+            <p class="summary"><span id="total">{page.Total}</span> orders match.
+            Export this view: <a href="/orders/export.csv{query.ToQueryString()}">CSV</a> · <a href="/orders/export.xlsx{query.ToQueryString()}">XLSX</a></p>
+            <table class="orders"><thead><tr>
+            """);
+        foreach (var (column, label) in Columns)
+        {
+            if (OrderListQuery.SortColumns.Contains(column, StringComparer.Ordinal))
+            {
+                var descending = query.Sort == column && !query.Descending;
+                var arrow = query.Sort == column ? (query.Descending ? " ▼" : " ▲") : "";
+                html.Add($"""<th scope="col"><a href="/orders{query.ToQueryString(sort: column, descending: descending)}">{label}{arrow}</a></th>""");
+            }
+            else
+            {
+                html.Add($"""<th scope="col">{label}</th>""");
+            }
+        }
+
+        html.Add($"</tr></thead><tbody>");
+        foreach (var row in page.Rows)
+        {
+            var order = row.Stored.Order;
+            var loading = order.Stops.FirstOrDefault(s => s.Type == StopType.Loading);
+            var unloading = order.Stops.LastOrDefault(s => s.Type == StopType.Unloading);
+            var status = OrderStatusNames.Of(row.Review.Status);
+            html.Add($"""
+                <tr data-order-id="{row.Stored.Id}"><td><a href="/orders/{row.Stored.Id}">{row.Stored.Id}</a></td>
+                <td>{order.ReferenceNumber}</td><td>{(order.RequestType is { } t ? SpecVocabulary.RequestTypes.Of(t) : null)}</td><td>{order.Customer}</td>
+                <td>{loading?.City}</td><td>{loading?.Country}</td><td>{Date(loading?.Date)}</td>
+                <td>{unloading?.City}</td><td>{unloading?.Country}</td><td>{Date(unloading?.Date)}</td>
+                <td>{order.CargoDescription}</td><td class="num">{order.WeightKg}</td><td>{(order.VehicleType is { } v ? SpecVocabulary.VehicleTypes.Of(v) : null)}</td>
+                <td class="num">{(order.Price is { } p ? $"{p.Amount.ToString(CultureInfo.InvariantCulture)} {p.Currency}" : null)}</td>
+                <td><span class="badge status-{status}">{status.Replace('_', ' ')}</span>{new HtmlContent(row.NeedsReview ? " <span class=\"badge review\">needs review</span>" : "")}{new HtmlContent(row.CorrectionCount > 0 ? " <span class=\"badge corrected\">corrected</span>" : "")}</td>
+                <td class="num">{(order.Confidence is { } c ? c.Order.ToString("0.00", CultureInfo.InvariantCulture) : null)}</td></tr>
+                """);
+        }
+
+        html.Add($"</tbody></table>");
+        if (page.Rows.Count == 0)
+        {
+            html.Add($"<p>No orders match this view.</p>");
+        }
+
+        html.Add($"""<nav class="pager" aria-label="Pages">""");
+        if (query.After is not null)
+        {
+            html.Add($"""<a href="/orders{query.ToQueryString()}">First page</a> """);
+        }
+
+        if (page.NextCursor is { } next)
+        {
+            html.Add($"""<a rel="next" href="/orders{query.ToQueryString(after: next)}">Next page</a>""");
+        }
+
+        html.Add($"</nav></section>");
+        return tableOnly ? html.ToString() : PageLayout.Render("Orders", user, html);
+    }
+
+    private static readonly (string Column, string Label)[] Columns =
+    [
+        ("id", "id"), ("reference_number", "reference_number"), ("request_type", "request_type"), ("customer", "customer"),
+        ("loading_city", "loading_city"), ("loading_country", "loading_country"), ("loading_date", "loading_date"),
+        ("unloading_city", "unloading_city"), ("unloading_country", "unloading_country"), ("unloading_date", "unloading_date"),
+        ("cargo_description", "cargo_description"), ("weight_kg", "weight_kg"), ("vehicle_type", "vehicle_type"),
+        ("price", "price"), ("status", "status"), ("confidence", "confidence"),
+    ];
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static HtmlContent Selected(bool selected) => new(selected ? " selected" : "");
+
+    private static HtmlContent Checked(bool isChecked) => new(isChecked ? " checked" : "");
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using FleetManager.Core.Errors;
+using FleetManager.Dashboard;
+using FleetManager.Dashboard.Security;
+using FleetManager.Hosting;
+using FleetManager.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// <c>fleetmanager serve</c>: the dashboard over an order book, with no mail sources (after
+/// <c>fleetmanager import samples/mailbox</c>, one more command opens the sample orders in a browser).
+/// </summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen, ';'-separated (default {DefaultUrls}; port 0 picks a free port). Requests not from this machine need a sign-in (docs/dashboard.md).",
+            DefaultValueFactory = _ => DefaultUrls,
+        };
+        var command = new Command("serve", "Serve the dashboard over the order book (no mail sources): review, correct and export orders in a browser.")
+        {
+            db,
+            urls,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dbPath, string urls)
+    {
+        var configuration = AppConfiguration.Build();
+        var connectionString = RunCommand.ResolveDatabase(dbPath, configuration);
+        // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
+        StoreConfiguration.OpenExisting(connectionString).Dispose();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(connectionString, configuration));
+        var app = builder.Build();
+        await using (app.ConfigureAwait(false))
+        {
+            _ = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            app.UseFleetManagerDashboardSecurity();
+            app.MapFleetManagerDashboard();
+            try
+            {
+                await app.StartAsync().ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new ConfigurationException(
+                    $"Cannot listen on {urls}: the address is already in use or not allowed.",
+                    "Stop the other program on that port or give --urls a free one, for example --urls http://127.0.0.1:8081.", ex);
+            }
+
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.Out.WriteLine($"Dashboard: {address}/orders (Ctrl+C to stop)");
+            }
+
+            Console.Out.Flush();
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

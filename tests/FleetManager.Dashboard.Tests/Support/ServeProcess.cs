@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace FleetManager.Dashboard.Tests.Support;
+
+/// <summary>A running <c>fleetmanager serve</c> child process; <see cref="Port"/> is the port it printed.</summary>
+internal sealed partial class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Runs the CLI to completion (import) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Starts <c>serve --db DB --urls URLS</c> with <paramref name="environment"/> and waits for its "Dashboard: URL" line.</summary>
+    public static async Task<ServeProcess> StartAsync(string db, string urls, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = Process.Start(StartInfo(["serve", "--db", db, "--urls", urls], environment))!;
+        var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new System.Text.StringBuilder();
+        void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.AppendLine(line);
+            }
+
+            if (DashboardLine().Match(line) is { Success: true } match)
+            {
+                ready.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromMinutes(2)));
+        if (first != ready.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("serve did not print its URL: " + lines);
+        }
+
+        return new ServeProcess(process, await ready.Task);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepoPaths.CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("DATA_DIR");
+        info.Environment.Remove("FLEETMANAGER__STORAGE__CONNECTIONSTRING");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+
+    [GeneratedRegex(@"^Dashboard: http://[^:]+:(\d+)/orders")]
+    private static partial Regex DashboardLine();
+}
