@@ -17,7 +17,6 @@ public sealed class MailLimitsCommandTests : IDisposable
     [Theory]
     [InlineData("FLEETMANAGER__LIMITS__MAXMIMEDEPTH", "2", "Limits:MaxMimeDepth")]
     [InlineData("FLEETMANAGER__LIMITS__MAXMESSAGEBYTES", "1024", "Limits:MaxMessageBytes")]
-    [InlineData("FLEETMANAGER__LIMITS__MAXHEADERBLOCKBYTES", "4096", "Limits:MaxHeaderBlockBytes")]
     public async Task Import_ConfiguredLowerLimit_QuarantinesWhatTheDefaultAccepts(string variable, string value, string setting)
     {
         var inbox = WriteOrderMessage();
@@ -108,7 +107,7 @@ public sealed class MailLimitsCommandTests : IDisposable
 
     /// <summary>
     /// One transport order, 1.5 KB, inside four nested multiparts and with a 5 KB header block: within every default
-    /// limit, past a lowered MaxMimeDepth, MaxMessageBytes or MaxHeaderBlockBytes.
+    /// limit, past a lowered MaxMimeDepth or MaxMessageBytes.
     /// </summary>
     private string WriteOrderMessage()
     {
