@@ -106,7 +106,7 @@ public sealed class MailLimitsCommandTests : IDisposable
     }
 
     /// <summary>
-    /// One transport order, 1.5 KB, inside four nested multiparts and with a 5 KB header block: within every default
+    /// One transport order inside four nested multiparts, padded with relay headers to about 6 KB: within every default
     /// limit, past a lowered MaxMimeDepth or MaxMessageBytes.
     /// </summary>
     private string WriteOrderMessage()
