@@ -7,4 +7,10 @@ public interface IStoreProbe
     string Describe { get; }
 
     Task<StoreHealth> CheckAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When each source's cursor was last saved (the end of its last successful poll), read on a fresh read-only
+    /// connection; empty when the store has none yet. Throws the store's exception when it cannot be read.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadLastPollTimesAsync(CancellationToken cancellationToken);
 }

@@ -58,7 +58,7 @@ internal sealed class BudgetedPdfFilterProvider(InflationBudget documentBudget, 
         if (bytes > maxStreamBytes)
         {
             throw new AttachmentLimitExceededException(string.Format(CultureInfo.InvariantCulture,
-                "a PDF stream decodes to more than {0} (the limit MaxInflatedBytes / 4 for one stream)", InflationBudget.Describe(maxStreamBytes)));
+                "a PDF stream decodes to more than {0} (the limit Limits:MaxInflatedBytes / 4 for one stream)", InflationBudget.Describe(maxStreamBytes)));
         }
 
         documentBudget.Spend(bytes);

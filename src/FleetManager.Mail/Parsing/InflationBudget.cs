@@ -23,7 +23,7 @@ internal sealed class InflationBudget(long limit, string what)
         if (_spent > Limit)
         {
             throw new AttachmentLimitExceededException(string.Format(CultureInfo.InvariantCulture,
-                "{0} decompresses to more than {1} (the limit MaxInflatedBytes)", what, Describe(Limit)));
+                "{0} decompresses to more than {1} (the limit Limits:MaxInflatedBytes)", what, Describe(Limit)));
         }
     }
 

@@ -69,7 +69,7 @@ internal sealed class MimeContentCollector
         if (depth > _options.MaxMimeDepth)
         {
             throw new MessageQuarantinedException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "multipart parts nested deeper than {0} levels (the limit MaxMimeDepth): the parts inside were not read", _options.MaxMimeDepth));
+                "multipart parts nested deeper than {0} levels (the limit Limits:MaxMimeDepth): the parts inside were not read", _options.MaxMimeDepth));
         }
 
         switch (entity)

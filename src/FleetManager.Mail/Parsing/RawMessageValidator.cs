@@ -33,7 +33,7 @@ internal static class RawMessageValidator
         if (bytes.Length > maxMessageBytes)
         {
             throw new MessageQuarantinedException(
-                $"message too large: {bytes.Length} bytes, over the limit of {maxMessageBytes} bytes");
+                $"message too large: {bytes.Length} bytes, over the limit of {maxMessageBytes} bytes (Limits:MaxMessageBytes)");
         }
 
         var sample = bytes[..Math.Min(bytes.Length, SampleBytes)];

@@ -89,7 +89,7 @@ internal static class XlsxTextReader
             if (characters > maxCharacters)
             {
                 throw new AttachmentLimitExceededException(string.Format(CultureInfo.InvariantCulture,
-                    "the spreadsheet's shared strings hold more than {0:N0} characters (10 times the limit MaxTextLength)", maxCharacters));
+                    "the spreadsheet's shared strings hold more than {0:N0} characters (10 times the limit Limits:MaxTextLength)", maxCharacters));
             }
 
             strings.Add(text.ToString());

@@ -31,8 +31,15 @@ public sealed class FolderMailbox : IMailbox
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <inheritdoc />
-    public string? CursorAfterRead => null;
+    /// <summary>What a folder saves as its cursor: it has no position (the ledger knows which files were read).</summary>
+    public const string ScannedMarker = "scanned";
+
+    /// <summary>
+    /// <see cref="ScannedMarker"/>, never a position: every poll reads the whole folder and the ledger skips what it
+    /// has. Saving it still records in the store when the last whole scan ended (<c>source_cursor.saved_at</c>), which
+    /// <c>fleetmanager doctor</c> reads as the source's last successful poll, as it does for Gmail and IMAP.
+    /// </summary>
+    public string? CursorAfterRead => ScannedMarker;
 
     /// <inheritdoc />
     /// <exception cref="SourceConfigurationException">The folder does not exist.</exception>

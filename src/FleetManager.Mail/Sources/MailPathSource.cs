@@ -148,7 +148,7 @@ public sealed class MailPathSource : IMailSource
             {
                 return new RawMessage(path, ReadOnlyMemory<byte>.Empty)
                 {
-                    ReadError = $"file is {length} bytes, over the message size limit of {_maxMessageBytes} bytes",
+                    ReadError = $"file is {length} bytes, over the message size limit of {_maxMessageBytes} bytes (Limits:MaxMessageBytes)",
                 };
             }
 

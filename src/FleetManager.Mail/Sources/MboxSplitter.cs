@@ -199,7 +199,7 @@ internal sealed class MboxSplitter
         {
             return new RawMessage(key, ReadOnlyMemory<byte>.Empty)
             {
-                ReadError = $"message is larger than the limit of {_maxMessageBytes} bytes",
+                ReadError = $"message is larger than the limit of {_maxMessageBytes} bytes (Limits:MaxMessageBytes)",
             };
         }
 

@@ -1,3 +1,4 @@
+using Npgsql;
 
 namespace FleetManager.Storage.Postgres;
 
@@ -24,6 +25,33 @@ public sealed class PostgresStoreProbe(string connectionString) : IStoreProbe
         {
             return new StoreHealth(false, ex.Message, "check that PostgreSQL runs and that Storage:ConnectionString names it with a valid login");
         }
+    }
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadLastPollTimesAsync(CancellationToken cancellationToken)
+    {
+        var builder = PostgresConnectionString.Parse(connectionString);
+        builder.Pooling = false;
+        builder.Timeout = Math.Min(builder.Timeout, 5);
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var command = new NpgsqlCommand("SELECT source, saved_at FROM source_cursor", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        times[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+                    }
+                }
+            }
+        }
+
+        return times;
     }
 
     /// <summary>Host, port and database only: the connection string may carry a password.</summary>

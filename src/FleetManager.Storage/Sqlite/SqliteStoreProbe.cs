@@ -15,6 +15,33 @@ public sealed class SqliteStoreProbe(string path) : IStoreProbe
 
     public string Describe => "SQLite " + Path.GetFullPath(path);
 
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadLastPollTimesAsync(CancellationToken cancellationToken)
+    {
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(path),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source, saved_at FROM source_cursor";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // Written by SaveCursor as a round-trip ("O") timestamp.
+            if (DateTimeOffset.TryParseExact(reader.GetString(1), "O", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.RoundtripKind, out var savedAt))
+            {
+                times[reader.GetString(0)] = savedAt;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(times);
+    }
+
     public Task<StoreHealth> CheckAsync(CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);

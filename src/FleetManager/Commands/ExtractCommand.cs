@@ -35,7 +35,7 @@ internal static class ExtractCommand
 
         using var pipeline = ReaderPipeline.Create(reader, geocode);
         var processor = pipeline.Processor;
-        var source = PipelineFactory.CreateSource(paths);
+        var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
         using var stdout = Console.OpenStandardOutput();
         using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions
         {

@@ -170,7 +170,7 @@ internal static class ImportCommand
         // Load the gazetteer (about half a second of CPU) while the first messages are being read.
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
         var runner = new ImportRunner(pipeline.Processor, store, TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
-        var source = PipelineFactory.CreateSource(paths);
+        var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
 
         ImportSummary summary;
         if (!quiet && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)

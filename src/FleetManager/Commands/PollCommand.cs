@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using FleetManager.Hosting;
+using FleetManager.Mail.Parsing;
 using FleetManager.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ internal static class PollCommand
         try
         {
             options = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<MailLimitsOptions>>().Value;
             catalog = services.GetRequiredService<SourceCatalog>();
         }
         catch (OptionsValidationException ex)

@@ -20,14 +20,18 @@ internal sealed class ReaderPipeline : IDisposable
 {
     private readonly ServiceProvider? _services;
 
-    private ReaderPipeline(ServiceProvider? services, MessageProcessor processor, int maxInFlight)
+    private ReaderPipeline(ServiceProvider? services, MessageProcessor processor, int maxInFlight, EmailParserOptions limits)
     {
         _services = services;
         Processor = processor;
         MaxInFlight = maxInFlight;
+        Limits = limits;
     }
 
     public MessageProcessor Processor { get; }
+
+    /// <summary>The parser's limits from the <c>Limits</c> section; the mail source uses its <c>MaxMessageBytes</c> too.</summary>
+    public EmailParserOptions Limits { get; }
 
     /// <summary>Messages in flight during an import: bounded for a model reader, so its rate limit is not spent on waiting messages.</summary>
     public int MaxInFlight { get; }
@@ -37,15 +41,16 @@ internal sealed class ReaderPipeline : IDisposable
     /// <c>Geocoding:Provider</c> names: the offline gazetteer by default, else Google or Nominatim with
     /// answers kept in <paramref name="geocodeCache"/> (the order book's, so no address is looked up twice).
     /// </summary>
-    /// <exception cref="OptionsValidationException">The chosen reader or geocoder is not configured (a missing key).</exception>
+    /// <exception cref="OptionsValidationException">The chosen reader or geocoder is not configured (a missing key), or a limit is invalid.</exception>
     public static ReaderPipeline Create(string reader, bool geocode, IConfiguration? configuration = null, IGeocodeCache? geocodeCache = null)
     {
         configuration ??= AppConfiguration.Build();
+        var limits = ConfiguredMailLimits.Read(configuration);
         var onlineGeocoder = geocode && GeocoderIsOnline(configuration);
         if (reader == "rules" && !onlineGeocoder)
         {
             // The offline default: no services, nothing to start.
-            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact), Math.Max(4, Environment.ProcessorCount * 8));
+            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact, limits), Math.Max(4, Environment.ProcessorCount * 8), limits);
         }
 
         var config = new ConfigurationBuilder()
@@ -75,7 +80,7 @@ internal sealed class ReaderPipeline : IDisposable
             provider.GetService<IStartupValidator>()?.Validate();
             var model = provider.ChosenModelOptions();
             var geocoder = !geocode ? null : onlineGeocoder ? provider.GetRequiredService<IGeocoder>() : OfflineGazetteer.Shared;
-            var processor = new MessageProcessor(new MimeEmailParser(), provider.GetRequiredService<IOrderReader>(), geocoder)
+            var processor = new MessageProcessor(new MimeEmailParser(limits), provider.GetRequiredService<IOrderReader>(), geocoder)
             {
                 MessageTimeout = model?.MessageTimeout ?? TimeSpan.FromSeconds(30),
 
@@ -83,7 +88,7 @@ internal sealed class ReaderPipeline : IDisposable
                 Redact = ConfiguredSecrets.Redactor(config).Redact,
             };
             var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
-            return new ReaderPipeline(provider, processor, maxInFlight);
+            return new ReaderPipeline(provider, processor, maxInFlight, limits);
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FleetManager.Core.Errors;
 using FleetManager.Hosting;
+using FleetManager.Mail.Parsing;
 using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ internal static class RunCommand
         {
             // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
             var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<MailLimitsOptions>>().Value;
             _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
 
             // Before the host starts: a port in use would otherwise surface as the host's start-up failure,

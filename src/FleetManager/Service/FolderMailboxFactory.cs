@@ -1,6 +1,9 @@
 using FleetManager.Core.Pipeline;
+using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service;
 
@@ -18,5 +21,5 @@ internal sealed class FolderMailboxFactory : IMailboxFactory
     }
 
     public IMailbox Create(SourceOptions source, IConfigurationSection section, IServiceProvider services) =>
-        new FolderMailbox(source.Name, section["Folder:Path"]!);
+        new FolderMailbox(source.Name, section["Folder:Path"]!, services.GetRequiredService<IOptions<MailLimitsOptions>>().Value.MaxMessageBytes);
 }

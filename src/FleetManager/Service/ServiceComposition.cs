@@ -6,6 +6,7 @@ using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Sheets;
+using FleetManager.Mail.Parsing;
 using FleetManager.Storage;
 using FleetManager.Service.Doctor;
 using FleetManager.Service.Health;
@@ -45,6 +46,8 @@ internal static class ServiceComposition
                 }
             });
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
+        services.AddOptions<MailLimitsOptions>().Bind(configuration.GetSection(MailLimitsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailLimitsOptions>, MailLimitsOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -20,6 +20,7 @@ internal sealed class SourceWorkerFactory(
     ServiceState state,
     ServiceIdentity identity,
     IOptions<ServiceOptions> options,
+    IOptions<MailLimitsOptions> limits,
     FleetManagerMetrics metrics,
     SecretRedactor redactor,
     TimeProvider timeProvider,
@@ -30,7 +31,7 @@ internal sealed class SourceWorkerFactory(
         var kind = kinds.First(k => string.Equals(k.Kind, source.Options.Kind, StringComparison.OrdinalIgnoreCase));
         var readerFactory = readers.First(r => string.Equals(r.Name, source.Options.Reader, StringComparison.OrdinalIgnoreCase));
         var geocoder = services.GetService<IGeocoder>() ?? OfflineGazetteer.Shared;
-        var processor = new MessageProcessor(new MimeEmailParser(), readerFactory.Create(services), geocoder, timeProvider)
+        var processor = new MessageProcessor(new MimeEmailParser(limits.Value.ToParserOptions()), readerFactory.Create(services), geocoder, timeProvider)
         {
             MessageTimeout = readerFactory.MessageTimeout,
             Redact = redactor.Redact,

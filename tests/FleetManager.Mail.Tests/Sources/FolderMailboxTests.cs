@@ -13,7 +13,7 @@ public sealed class FolderMailboxTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task ReadNewAsync_FolderWithMessages_ReadsEveryMessageEachPollAndKeepsNoCursor()
+    public async Task ReadNewAsync_FolderWithMessages_ReadsEveryMessageEachPollAndKeepsNoPosition()
     {
         File.WriteAllBytes(Path.Combine(_root, "a.eml"), Encoding.UTF8.GetBytes("Subject: a\r\n\r\nbody a\r\n"));
         Directory.CreateDirectory(Path.Combine(_root, "sub"));
@@ -25,7 +25,8 @@ public sealed class FolderMailboxTests : IDisposable
 
         Assert.Equal(2, first.Count);
         Assert.Equal(first.Select(m => m.SourceKey), second.Select(m => m.SourceKey));
-        Assert.Null(mailbox.CursorAfterRead);
+        // The saved cursor only marks a finished scan (its time is the last successful poll): no position to resume from.
+        Assert.Equal(FolderMailbox.ScannedMarker, mailbox.CursorAfterRead);
         Assert.Equal("inbox", mailbox.Name);
     }
 

@@ -14,7 +14,7 @@ public sealed class DoctorCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<CliProcess.Result> DoctorAsync(string credentials, string endpoint)
+    private async Task<CliProcess.Result> DoctorAsync(string credentials, string endpoint, bool pollFirst = false)
     {
         File.WriteAllText(Path.Combine(_temp.Path, "appsettings.json"), $$"""
             {
@@ -25,6 +25,15 @@ public sealed class DoctorCommandTests : IDisposable
         // doctor changes nothing: the data folder and the order book must exist, as on a set-up server.
         Directory.CreateDirectory(_temp.File("data"));
         Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", _temp.File("data/fm.db"))).ExitCode);
+        if (pollFirst)
+        {
+            // The service has polled its source (doctor's "poll inbox" line warns about a source never polled).
+            var info = CliProcess.StartInfo("poll", "--once", "--db", _temp.File("data/fm.db"));
+            info.WorkingDirectory = _temp.Path;
+            var poll = await CliProcess.RunAsync(info);
+            Assert.True(poll.ExitCode == 0, poll.StdErr);
+        }
+
         using var process = ServiceProcess.Start(_temp.Path, new Dictionary<string, string>(), "doctor", "--db", _temp.File("data/fm.db"));
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
         return new CliProcess.Result(exitCode, process.Output, "");
@@ -54,10 +63,10 @@ public sealed class DoctorCommandTests : IDisposable
         File.WriteAllText(credentials, "{}");
         File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        var result = await DoctorAsync(credentials, endpoint.BaseAddress.ToString());
+        var result = await DoctorAsync(credentials, endpoint.BaseAddress.ToString(), pollFirst: true);
 
         Assert.True(result.ExitCode == 0, result.StdOut);
-        foreach (var check in new[] { "configuration", "data dir", "credentials Gmail:CredentialsFile", "store", "endpoint Gmail" })
+        foreach (var check in new[] { "configuration", "data dir", "credentials Gmail:CredentialsFile", "store", "poll inbox", "endpoint Gmail" })
         {
             Assert.Contains("ok    " + check, result.StdOut, StringComparison.Ordinal);
         }

@@ -35,6 +35,23 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_OrderOnlyInAStandardType1FontPdf_ReadsItFromThePdf()
+    {
+        // The order is only in the attached PDF, set in Helvetica (a standard 14 Type1 font, WinAnsiEncoding): the kind
+        // European order PDFs use. Run against the Native AOT executable (FLEETMANAGER_TEST_EXECUTABLE) it checks that
+        // what the published build leaves out of PdfPig (docs/benchmarks.md, "Executable size") still reads them.
+        var eml = Path.Combine(RepoPaths.DevCorpus, "dva011-de-auftrag-nur-pdf.eml");
+
+        var result = await CliProcess.RunAsync("extract", eml, "--format", "jsonl");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        using var line = JsonDocument.Parse(result.StdOut.Trim());
+        var order = Assert.Single(line.RootElement.GetProperty("orders").EnumerateArray());
+        Assert.Equal("4471-26", order.GetProperty("reference_number").GetString());
+        Assert.Contains(order.GetProperty("stops").EnumerateArray(), stop => stop.GetProperty("city").GetString() == "Achim");
+    }
+
+    [Fact]
     public async Task Extract_UnreadableFile_StillGetsALineWithItsReason()
     {
         var garbage = _temp.File("garbage.bin");

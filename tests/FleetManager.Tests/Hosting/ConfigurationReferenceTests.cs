@@ -11,6 +11,7 @@ using FleetManager.Llm;
 using FleetManager.Llm.Gemini;
 using FleetManager.Llm.OpenAi;
 using FleetManager.Mail.Imap;
+using FleetManager.Mail.Parsing;
 using FleetManager.Service;
 using FleetManager.Storage;
 using FleetManager.Tests.Support;
@@ -37,6 +38,7 @@ public sealed partial class ConfigurationReferenceTests
         ("Google", typeof(GoogleOptions)),
         ("Gmail", typeof(GmailOptions)),
         ("Imap", typeof(ImapOptions)),
+        ("Limits", typeof(MailLimitsOptions)),
         ("Sheets", typeof(SheetsOptions)),
         ("Service", typeof(ServiceOptions)),
         ("Sources:N", typeof(SourceOptions)),

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using FleetManager.Mail.Parsing;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service.Doctor;
 
-/// <summary>The options validation the service runs at start (<c>Service</c>, <c>Sources</c>).</summary>
-internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOptions<SourcesOptions> sources) : IDoctorCheck
+/// <summary>The options validation the service runs at start (<c>Service</c>, <c>Sources</c>, <c>Limits</c>).</summary>
+internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOptions<SourcesOptions> sources, IOptions<MailLimitsOptions> limits) : IDoctorCheck
 {
     public int Order => 0;
 
@@ -28,6 +29,19 @@ internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOpti
         try
         {
             _ = sources.Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
+        {
+            failures.Add(ex.Message);
+        }
+
+        try
+        {
+            _ = limits.Value;
         }
         catch (OptionsValidationException ex)
         {

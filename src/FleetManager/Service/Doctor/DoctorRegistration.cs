@@ -12,6 +12,7 @@ internal static class DoctorRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, DataDirectoryCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, CredentialFilesCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, StoreCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, SourcePollAgeCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDoctorCheck, EndpointsCheck>());
         services.AddHttpClient(EndpointsCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         return services;

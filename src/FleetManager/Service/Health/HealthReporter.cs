@@ -96,8 +96,7 @@ internal sealed class HealthReporter(
             return false;
         }
 
-        var since = source.LastSuccess ?? state.StartedAt;
-        return now - since > source.NominalInterval * _options.StaleAfterIntervals;
+        return SourceStaleness.IsStale(source.LastSuccess ?? state.StartedAt, source.NominalInterval, _options.StaleAfterIntervals, now);
     }
 
     /// <summary>
