@@ -36,10 +36,11 @@ public sealed class LoadListColumnInferenceTests
     [Fact]
     public void Split_WideListWithWeekdayDatesUnderStopHeaders_TakesThemAsDatesNotPlaces()
     {
-        // "Afhentning"/"Levering" head the columns of the days ("tir 24.11"), the places are in "Fra"/"Til".
+        // "Afhentning"/"Levering" (pick-up, delivery) head the columns of the days ("tir 24.11"); the places
+        // are under "Afsender"/"Modtager" (sender, consignee), also stop words of the language file.
         const string body = """
             Hej, her er planen for næste uge:
-            Nr. | Afhentning | Fra | Til | Levering | Vægt
+            Nr. | Afhentning | Afsender | Modtager | Levering | Vægt
             DK-55 | tir 24.11 kl. 07:00 | Eksempel A/S, Industrivej 4, 7100 Vejle | Beispiel GmbH, Hafenstr. 9, 20457 Hamburg | ons 25.11 kl. 10:00 | 12 000 kg
             DK-56 | tor 26.11 | Eksempel A/S, Industrivej 4, 7100 Vejle | Przykład S.A., ul. Portowa 3, 81-300 Gdynia | fre 27.11 | 8 400 kg
             Venlig hilsen
