@@ -66,6 +66,25 @@ internal sealed class KeywordSet
         anchors = SearchValues.Create(Anchors);
     }
 
+    /// <summary>
+    /// A set for keywords that come from data (the language files), or null when one of them has no
+    /// anchor character and so cannot be pre-checked (the caller then runs its pattern without one).
+    /// </summary>
+    public static KeywordSet? TryCreate(IEnumerable<string> keywords)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        string[] words = [.. keywords];
+        foreach (var word in words)
+        {
+            if (word.Length == 0 || (!Ascii.IsValid(word) && AnchorOf(word) < 0))
+            {
+                return null;
+            }
+        }
+
+        return words.Length == 0 ? null : new KeywordSet(words);
+    }
+
     /// <summary>The keywords as given.</summary>
     public IReadOnlyList<string> Keywords { get; }
 

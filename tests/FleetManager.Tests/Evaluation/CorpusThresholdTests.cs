@@ -29,7 +29,8 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
 
     /// <summary>
     /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06: classification
-    /// 1.000, 42 of 45 orders, field P/R/F1 0.963/0.733/0.832 (issue 13's goal is 0.90).
+    /// 1.000, 44 of 45 orders, field P/R/F1 0.968/0.814/0.884 (issue 13's goal is 0.90; 0.832 before load-list
+    /// columns were read from content and from the language files' header words).
     /// </summary>
     [Fact]
     public void Eval_Dev2Corpus_HoldsTheMeasuredLevel()
@@ -38,16 +39,16 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
 
         Assert.Equal(48, report.Messages);
         Assert.Equal(45, report.OrdersExpected);
-        Assert.True(report.OrdersPaired >= 42, $"{report.OrdersPaired} of 45 orders found (42 measured)");
+        Assert.True(report.OrdersPaired >= 44, $"{report.OrdersPaired} of 45 orders found (44 measured)");
         Assert.True(report.ClassificationAccuracy >= 0.97, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.97");
-        Assert.True(report.FieldF1 >= 0.82, $"field F1 {report.FieldF1:0.000} < 0.82");
+        Assert.True(report.FieldF1 >= 0.87, $"field F1 {report.FieldF1:0.000} < 0.87");
         AssertFields(report, precision: 0.85, recall: new Dictionary<string, double>
         {
-            ["reference_number"] = 0.53, ["request_type"] = 0.88,
-            ["loading.postal_code"] = 0.73, ["loading.city"] = 0.73, ["loading.country"] = 0.64, ["loading.date"] = 0.62,
-            ["unloading.postal_code"] = 0.80, ["unloading.city"] = 0.80, ["unloading.country"] = 0.77, ["unloading.date"] = 0.68,
-            ["weight_kg"] = 0.88, ["pallets"] = 0.60, ["loading_meters"] = 0.45, ["vehicle_type"] = 0.77, ["adr"] = 0.63,
-            ["temperature_min_c"] = 0.70, ["temperature_max_c"] = 0.70, ["price.amount"] = 0.60, ["price.currency"] = 0.65,
+            ["reference_number"] = 0.76, ["request_type"] = 0.93,
+            ["loading.postal_code"] = 0.80, ["loading.city"] = 0.80, ["loading.country"] = 0.71, ["loading.date"] = 0.75,
+            ["unloading.postal_code"] = 0.86, ["unloading.city"] = 0.86, ["unloading.country"] = 0.84, ["unloading.date"] = 0.82,
+            ["weight_kg"] = 0.93, ["pallets"] = 0.72, ["loading_meters"] = 0.52, ["vehicle_type"] = 0.82, ["adr"] = 0.68,
+            ["temperature_min_c"] = 0.77, ["temperature_max_c"] = 0.77, ["price.amount"] = 0.68, ["price.currency"] = 0.74,
         });
     }
 

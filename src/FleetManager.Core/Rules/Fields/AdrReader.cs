@@ -84,15 +84,14 @@ public static partial class AdrReader
 
     private static (bool Value, TextSpan Span)? DataNegation(FieldBlock block)
     {
-        var span = block.Span;
-        var folded = TextFold.Fold(span);
+        var folded = block.Folded;
         var at = VocabularyMatchers.AdrNegation.Find(folded, out var length);
         return at < 0 ? null : (false, SpanOf(block, folded, at, length));
     }
 
     private static (bool Value, TextSpan Span)? DataMention(FieldBlock block)
     {
-        var folded = TextFold.Fold(block.Span);
+        var folded = block.Folded;
         var at = VocabularyMatchers.AdrDangerous.Find(folded, out var length);
         return at < 0 ? null : (true, SpanOf(block, folded, at, length));
     }

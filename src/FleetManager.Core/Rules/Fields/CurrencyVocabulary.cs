@@ -22,6 +22,9 @@ public static class CurrencyVocabulary
             "sek" => "SEK",
             "dkk" => "DKK",
             "nok" => "NOK",
+            "isk" => "ISK",
+            "rsd" => "RSD",
+            "uah" => "UAH",
             "try" or "₺" or "tl" => "TRY",
             _ => null,
         };

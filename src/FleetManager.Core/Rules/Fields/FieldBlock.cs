@@ -47,6 +47,14 @@ public sealed partial class FieldBlock
 
     private string? _textToEnd;
 
+    /// <summary>
+    /// The block folded (<see cref="TextFold.Fold(ReadOnlySpan{char})"/>) for the readers that look for the language
+    /// files' folded phrases in it (ADR, references): folding is costly, so it is done once per block and shared.
+    /// </summary>
+    internal string Folded => _folded ??= TextFold.Fold(Span);
+
+    private string? _folded;
+
     /// <summary>Reads the block <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
     public static FieldBlock Create(string text, int start, int end, int bodyStart = 0, int attachmentsStart = -1)
     {

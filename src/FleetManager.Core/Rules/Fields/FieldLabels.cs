@@ -23,6 +23,9 @@ public static class FieldLabels
         "палета", "палети", "padeklai", "paleti", "pocet palet", "počet palet", "packages", "packstucke", "colli",
         "stellplatze", "pal.", "epal", "liczba palet", "pocet paliet",
         .. VocabularyCatalog.Folded("label.pallets"),
+
+        // A column headed by the pallet word itself ("Pall (EUR)", "Lavat"); the short words ("pal", "ks") start too many other labels.
+        .. VocabularyCatalog.Folded("unit.pallet").Where(w => w.Length >= 4),
     ]);
 
     public static readonly IReadOnlyList<string> LoadingMeters = new LabelStems(

@@ -26,6 +26,13 @@ internal static class LocalCurrency
             @"(?<![\w.,])(?:" + Amount + @"[ \t\u00A0\u202F]?(?<c>" + Alternation() + @")(?![\p{L}\d])|(?<![\p{L}\d])(?<c>" + Alternation() + @")[ \t\u00A0\u202F]?" + Amount.Replace("<n>", "<m>", StringComparison.Ordinal) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// The currency words as a pre-check: every match holds one, and most blocks hold none, so the
+    /// pattern (built from data, hence run by the regex interpreter) is run only where one occurs.
+    /// Null when the words cannot be pre-checked.
+    /// </summary>
+    private static readonly KeywordSet? Keywords = KeywordSet.TryCreate(Forms);
+
     /// <summary>Language code → that language's words, to tell which language a text is in.</summary>
     private static readonly Dictionary<string, PhraseSet> LanguageWords = new(StringComparer.Ordinal);
 
@@ -34,7 +41,7 @@ internal static class LocalCurrency
     /// <summary>The first amount in a local currency in <paramref name="text"/>[start..end), or null.</summary>
     public static (Price Price, TextSpan Span)? FirstMoney(string text, int start, int end)
     {
-        if (Forms.Count == 0 || end <= start)
+        if (Forms.Count == 0 || end <= start || (Keywords is not null && !Keywords.MayContain(text.AsSpan(start, end - start))))
         {
             return null;
         }

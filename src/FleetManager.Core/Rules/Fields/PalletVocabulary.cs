@@ -18,36 +18,106 @@ internal static class PalletVocabulary
     /// Phrases of several words ("miejsc paletowych", pallet places) are a truck's capacity, not the cargo's count: left out.
     private static readonly HashSet<string> Forms = [.. Words.Where(w => !w.Contains(' ', StringComparison.Ordinal)), .. VocabularyCatalog.Words("unit.pallet").Select(w => w.Word).Where(w => !w.Contains(' ', StringComparison.Ordinal) && !w.Equals("lava", StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>
+    /// A pallet count in the files' words. Anchored (\G): built from the data at run time, this pattern runs in
+    /// the regex interpreter, and scanning every position of a block with it cost a tenth of the whole import;
+    /// it is tried only where a number starts (<see cref="NextMatch"/>), the only places it can match.
+    /// </summary>
     private static readonly Regex Phrase = new(
-        @"(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:st|stk|kpl|ks|szt|db|tk|vnt|бр|шт|adet|x)\.?[ \t\u00A0]*)?(?:(?:eur|euro|epal)[ \t\u00A0\-]*)?(?<w>"
+        @"\G(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:st|stk|kpl|ks|szt|db|tk|vnt|бр|шт|adet|x)\.?[ \t\u00A0]*)?(?:(?:eur|euro|epal)[ \t\u00A0\-]*)?(?<w>"
         + string.Join("|", Forms.OrderByDescending(w => w.Length).Select(Regex.Escape))
         + @")(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>True when every pallet word starts with a letter, as <see cref="MayStartPhrase"/> assumes (the data could say otherwise).</summary>
+    private static readonly bool FormsStartWithLetters = Forms.All(w => w.Length > 0 && char.IsLetter(w[0]));
+
+    /// <summary>The pallet words as a pre-check of a block (null when the words cannot be pre-checked).</summary>
+    private static readonly KeywordSet? Keywords = KeywordSet.TryCreate(Forms);
+
     /// <summary>"+" or "&amp;" between two pallet counts of one line: they add up.</summary>
     private static readonly Regex Plus = new(@"\G[ \t\u00A0]*[+&][ \t\u00A0]*", RegexOptions.CultureInvariant);
 
-    /// <summary>The pallet counts of [start, end) in <paramref name="text"/>, sums of "A pallets + B pallets" as one count.</summary>
-    public static IEnumerable<(int Count, int Index, int Length)> Counts(string text, int start, int end)
+    /// <summary>
+    /// The pallet counts from <paramref name="start"/> to the end of <paramref name="input"/> (a text cut at its
+    /// block's end, which the look-ahead after the pallet word sees as the end), "A pallets + B pallets" as one count.
+    /// </summary>
+    public static IEnumerable<(int Count, int Index, int Length)> Counts(string input, int start)
     {
-        var match = Phrase.Match(text[..end], start);
-        while (match.Success)
+        // Every match holds a pallet word; most blocks hold none.
+        if (Keywords is not null && !Keywords.MayContain(input.AsSpan(start)))
+        {
+            yield break;
+        }
+
+        var match = NextMatch(input, start);
+        while (match is not null)
         {
             var count = int.Parse(match.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
             var first = match;
             var last = match;
-            var next = match.NextMatch();
+            var next = NextMatch(input, match.Index + match.Length);
             // Added counts ("14 EUR-pall + 4 halvpall") are one total; the look-ahead keeps the search linear.
-            while (next.Success && Plus.Match(text, last.Index + last.Length) is { Success: true } plus && plus.Index + plus.Length == next.Index)
+            while (next is not null && Plus.Match(input, last.Index + last.Length) is { Success: true } plus && plus.Index + plus.Length == next.Index)
             {
                 count += int.Parse(next.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
                 last = next;
-                next = next.NextMatch();
+                next = NextMatch(input, next.Index + next.Length);
             }
 
             yield return (count, first.Index, last.Index + last.Length - first.Index);
             match = next;
         }
+    }
+
+    /// <summary>
+    /// The leftmost match of <see cref="Phrase"/> at or after <paramref name="from"/>: a match starts with a
+    /// digit that follows no digit (the look-behind refuses a word character before it), so the anchored
+    /// pattern is tried only there, which gives the matches an unanchored scan would give.
+    /// </summary>
+    private static Match? NextMatch(string input, int from)
+    {
+        for (var at = from; at < input.Length; at++)
+        {
+            if (!char.IsDigit(input[at]) || (at > 0 && char.IsDigit(input[at - 1])) || !MayStartPhrase(input, at))
+            {
+                continue;
+            }
+
+            var match = Phrase.Match(input, at);
+            if (match.Success)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What every match starting at the digit run at <paramref name="at"/> shows before its words: at most three
+    /// digits, then after spaces a letter (of a unit, "EUR" or a pallet word). Trying the interpreted pattern
+    /// only there spares it the dates, postcodes and phone numbers that make up most digit runs.
+    /// </summary>
+    private static bool MayStartPhrase(string input, int at)
+    {
+        var end = at;
+        while (end < input.Length && char.IsDigit(input[end]))
+        {
+            end++;
+        }
+
+        if (end - at > 3)
+        {
+            return false;
+        }
+
+        while (end < input.Length && input[end] is ' ' or '\t' or '\u00A0')
+        {
+            end++;
+        }
+
+        return end < input.Length && (char.IsLetter(input[end]) || !FormsStartWithLetters);
     }
 
     /// <summary>True when a pallet word follows <paramref name="index"/> directly or after "-" or a space ("EUR-pall", "EUR Paletten").</summary>

@@ -126,7 +126,7 @@ public static partial class QuantityReader
         }
 
         // The language files' pallet words ("22 st EUR-pall", "16 EUR-lavaa", "18 παλέτες"), added counts summed.
-        foreach (var (count, index, length) in PalletVocabulary.Counts(block.Text, block.Start, block.End))
+        foreach (var (count, index, length) in PalletVocabulary.Counts(block.TextToEnd, block.Start))
         {
             if (count is > 0 and < 100 && !IsPerUnit(block.Text, index))
             {

@@ -86,7 +86,7 @@ internal static partial class ReferenceEvidence
 
     private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired)
     {
-        var folded = TextFold.Fold(block.Span);
+        var folded = block.Folded;
         var lineStart = block.Start;
         var foldedStart = 0;
         while (lineStart <= block.End && foldedStart <= folded.Length)

@@ -20,6 +20,10 @@ public static partial class ReferenceReader
         "siparis no", "offer id", "angebots-id", "angebot-nr", "oferta nr", "tour", "tour no", "shipment no",
     ];
 
+    /// <summary>The reference labels of the language files ("ordrenr", "užsakymo nr", "tilausnumero"), folded, as whole labels.</summary>
+    private static readonly HashSet<string> VocabularyLabels = new(
+        Vocabularies.VocabularyCatalog.Folded("label.reference").Select(w => w.TrimEnd('.', ':', '#', ' ')), StringComparer.Ordinal);
+
     public static (string Value, TextSpan Span)? Read(FieldBlock block)
     {
         (string, TextSpan)? best = null;
@@ -28,7 +32,8 @@ public static partial class ReferenceReader
         foreach (var field in block.Fields)
         {
             // A column of a load list ("Load no", "Auftrag") whose cell is the reference itself.
-            if (Array.IndexOf(LabelColumns, field.Label.TrimEnd('.', ':', '#', ' ')) >= 0)
+            var label = field.Label.TrimEnd('.', ':', '#', ' ');
+            if (Array.IndexOf(LabelColumns, label) >= 0 || VocabularyLabels.Contains(label))
             {
                 var value = Clean(block.Text.AsSpan(field.ValueStart, field.ValueLength).ToString());
                 if (IsReference(value) && !value.Contains(' ', StringComparison.Ordinal))

@@ -146,7 +146,12 @@ internal static partial class LoadListColumnInference
         return LoadListField.None;
     }
 
-    private static bool StartsWithDate(string value) => DateExpressionParser.FindFirst(value, AnyDate) is { Index: 0 };
+    /// <summary>True when the cell starts with a date, after a weekday name if it has one ("man 08.02 07:00–10:00", "Tue 14.3.").</summary>
+    private static bool StartsWithDate(string value)
+    {
+        var from = WeekdayNames.PrefixLength(value);
+        return DateExpressionParser.FindFirst(value[from..], AnyDate) is { Index: 0 };
+    }
 
     private static bool IsPlainText(List<string> values) => values.Count > 0 && values.TrueForAll(v => v.Any(char.IsLetter) && !v.Any(char.IsDigit));
 
@@ -155,7 +160,11 @@ internal static partial class LoadListColumnInference
     [GeneratedRegex(@"^\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$")]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"^(?:[A-Z]{1,2}-\d{3,5}(?:-\d{3})?|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|\d{4}-\d{3})$")]
+    /// <summary>
+    /// A postal code by its shape: a country prefix before bare digits ("LT-57164", "LV-1021") or before any
+    /// national shape ("PL-87-100", "SE-417 07", "NL-2678 LW"), or a shape digits alone do not have.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[A-Z]{1,2}-(?:\d{3,5}(?:-\d{3})?|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|\d{4}-\d{3})|\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|\d{4}-\d{3})$")]
     private static partial Regex ShapedPostalCode();
 
     [GeneratedRegex(@"^\d{4,5}$")]

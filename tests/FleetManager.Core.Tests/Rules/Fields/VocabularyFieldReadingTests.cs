@@ -45,4 +45,19 @@ public sealed class VocabularyFieldReadingTests
     [Fact]
     public void Weight_GreekTonnes_AreKilograms()
         => Assert.Equal(18500m, RulesTestMessages.Extract("Order", "Φόρτωση: 570 22 Σίνδος\nΠαράδοση: 1000 Sofia\nΒάρος: 18,5 τόνοι").WeightKg);
+
+    [Fact]
+    public void Extract_TableColumnsHeadedInLanguageFileWords_ReadReferencePalletsAndPrice()
+    {
+        // A one-row Swedish plan: the reference under "Uppdragsnummer" (a label.reference word), pallets under
+        // "Helpall" (a unit.pallet word, not a label), the currency only in the price column's header.
+        var order = RulesTestMessages.Extract("Transport", """
+            Uppdragsnummer | Lastning | Lossning | Helpall | Pris (SEK)
+            KT-4410 | 00580 Helsinki | 553 18 Jönköping | 18 | 9 400
+            """);
+
+        Assert.Equal("KT-4410", order.ReferenceNumber);
+        Assert.Equal(18, order.Pallets);
+        Assert.Equal(new Price(9400m, "SEK"), order.Price);
+    }
 }

@@ -1,0 +1,64 @@
+using FleetManager.Core.Rules.Fields;
+
+namespace FleetManager.Core.Tests.Rules.Fields;
+
+/// <summary>Pallet counts in the words of the language files, with own example lines.</summary>
+public sealed class PalletVocabularyTests
+{
+    [Theory]
+    [InlineData("Gods: 21 st EUR-pall, 9 800 kg", 21)]
+    [InlineData("Kuorma: 17 EUR-lavaa", 17)]
+    [InlineData("Φορτίο: 19 παλέτες", 19)]
+    [InlineData("Товар: 24 палети EUR", 24)]
+    public void Counts_PalletWordOfAnyLanguage_GivesTheCount(string line, int expected)
+    {
+        var counts = PalletVocabulary.Counts(line, 0).ToList();
+
+        Assert.Equal([expected], counts.Select(c => c.Count));
+    }
+
+    [Fact]
+    public void Counts_AddedCounts_AreOneTotalSpanningBoth()
+    {
+        const string line = "Lasten: 11 EUR-pall + 5 halvpall, torrt";
+
+        var (count, index, length) = Assert.Single(PalletVocabulary.Counts(line, 0));
+
+        Assert.Equal(16, count);
+        Assert.Equal("11 EUR-pall + 5 halvpall", line.Substring(index, length));
+    }
+
+    [Theory]
+    [InlineData("Postnummer 2140 pall")] // four digits: a postcode or a weight, not a count
+    [InlineData("Ref 7/12 lavaa")] // a number after "/" belongs to the code before it
+    [InlineData("Vekt 12000 kg, ingen paller nevnt")]
+    public void Counts_NumberThatIsNoCount_GivesNothing(string line)
+        => Assert.Empty(PalletVocabulary.Counts(line, 0));
+
+    [Fact]
+    public void Counts_TextCutAtBlockEnd_SeesNoWordAfterTheCut()
+    {
+        // The reader passes the text up to its block's end: a count whose word lies beyond is not the block's.
+        const string text = "Block one: 14\nBlock two: pall";
+
+        Assert.Empty(PalletVocabulary.Counts(text[..text.IndexOf('\n', StringComparison.Ordinal)], 0));
+        Assert.Single(PalletVocabulary.Counts("Block one: 14 pall", 0));
+    }
+
+    [Fact]
+    public void Counts_FromAnOffset_IgnoresCountsBeforeIt()
+    {
+        const string text = "Order A: 8 pall\nOrder B: 12 pall";
+
+        var (count, _, _) = Assert.Single(PalletVocabulary.Counts(text, text.IndexOf("Order B", StringComparison.Ordinal)));
+
+        Assert.Equal(12, count);
+    }
+
+    [Theory]
+    [InlineData("33 EUR-pall", 3, true)]
+    [InlineData("33 EUR Paletten", 3, true)]
+    [InlineData("Pris 900 EUR per tur", 9, false)]
+    public void IsPalletWordAt_AfterEur_TellsPalletTypeFromCurrency(string text, int afterEur, bool expected)
+        => Assert.Equal(expected, PalletVocabulary.IsPalletWordAt(text, text.IndexOf("EUR", StringComparison.Ordinal) + afterEur));
+}

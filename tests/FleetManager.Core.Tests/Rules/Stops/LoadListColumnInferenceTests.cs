@@ -1,0 +1,56 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
+
+namespace FleetManager.Core.Tests.Rules.Stops;
+
+/// <summary>Load-list columns known from their cells (own examples): prefixed postal codes, dates after weekday names.</summary>
+public sealed class LoadListColumnInferenceTests
+{
+    [Fact]
+    public void Split_LongListWithCountryPrefixedCodesOfEveryShape_GroupsStopsAndReadsPlaces()
+    {
+        // A ';' CSV plan as the attachment reader renders it; no header word is in any vocabulary, and
+        // the codes carry a country prefix before national shapes ("PL-62-080", "SE-553 18", "NL-3011 AB").
+        var csv = """
+            Vedu nr. | Pieturas veids | Datums | Uzņēmums | Pasta indekss | Pilsēta | Valsts
+            KV-7701 | Iekraušana | 2026-11-23 | SIA Paraugs | LV-3001 | Jelgava | LV
+            KV-7701 | Izkraušana | 2026-11-24 | Przykład Sp. z o.o. | PL-62-080 | Tarnowo Podgórne | PL
+            KV-7702 | Iekraušana | 2026-11-24 | SIA Paraugs | LV-3001 | Jelgava | LV
+            KV-7702 | Izkraušana | 2026-11-26 | Exempel AB | SE-553 18 | Jönköping | SE
+            KV-7703 | Iekraušana | 2026-11-25 | SIA Paraugs | LV-3001 | Jelgava | LV
+            KV-7703 | Izkraušana | 2026-11-27 | Voorbeeld BV | NL-3011 AB | Rotterdam | NL
+            """;
+        var document = RulesTestDocuments.From("Plāns pielikumā.", attachments: new EmailAttachment("plans.csv", "text/csv", csv.Length, csv));
+
+        var blocks = new OrderSegmenter().Split(document);
+
+        Assert.Equal(3, blocks.Count);
+        var stops = blocks.Select(b => new StopExtractor().Extract(document, b, new Dictionary<string, TextSpan>())).ToList();
+        Assert.Equal(["3001", "62-080"], stops[0].Select(s => s.PostalCode));
+        Assert.Equal(["3001", "553 18"], stops[1].Select(s => s.PostalCode));
+        Assert.Equal("Rotterdam", stops[2][^1].City);
+        Assert.Equal(StopType.Unloading, stops[2][^1].Type);
+        Assert.Equal(new DateOnly(2026, 11, 27), stops[2][^1].Date);
+    }
+
+    [Fact]
+    public void Split_WideListWithWeekdayDatesUnderStopHeaders_TakesThemAsDatesNotPlaces()
+    {
+        // "Afhentning"/"Levering" (pick-up, delivery) head the columns of the days ("tir 24.11"); the places
+        // are under "Afsender"/"Modtager" (sender, consignee), also stop words of the language file.
+        const string body = """
+            Hej, her er planen for næste uge:
+            Nr. | Afhentning | Afsender | Modtager | Levering | Vægt
+            DK-55 | tir 24.11 kl. 07:00 | Eksempel A/S, Industrivej 4, 7100 Vejle | Beispiel GmbH, Hafenstr. 9, 20457 Hamburg | ons 25.11 kl. 10:00 | 12 000 kg
+            DK-56 | tor 26.11 | Eksempel A/S, Industrivej 4, 7100 Vejle | Przykład S.A., ul. Portowa 3, 81-300 Gdynia | fre 27.11 | 8 400 kg
+            Venlig hilsen
+            """;
+        var document = RulesTestDocuments.From(body);
+
+        var blocks = new OrderSegmenter().Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
+        Assert.Equal([("7100", new DateOnly(2026, 11, 26)), ("81-300", new DateOnly(2026, 11, 27))], second.Select(s => (s.PostalCode, s.Date)));
+    }
+}
