@@ -71,8 +71,10 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var page = await OpenSampleOrderAsync();
         var url = page.Url;
         await page.FillAsync("input[data-field=weight_kg]", "12345");
-        await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url);
+        // The save posts and is redirected back to this URL: wait for that page's response itself (waiting for
+        // the URL would return at once, since the page is already there, and a loaded machine then lost the race).
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#save"), response => response.Request.Method == "GET" && response.Url == url);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var audit = page.Locator("#audit tbody tr");
         await Expect(audit.First).ToContainTextAsync("weight_kg");
         await Expect(audit.First).ToContainTextAsync("12345");
