@@ -23,6 +23,8 @@ internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    private const string UrlsFix = "Stop the other program on that port or give --urls a free one, for example --urls http://127.0.0.1:8081.";
+
     public static Command Create()
     {
         var db = CommonOptions.Database();
@@ -31,6 +33,16 @@ internal static class ServeCommand
             Description = $"Where to listen, ';'-separated (default {DefaultUrls}; port 0 picks a free port). Requests not from this machine need a sign-in (docs/dashboard.md).",
             DefaultValueFactory = _ => DefaultUrls,
         };
+        urls.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>() ?? "";
+            var parts = ListenUrls.Split(value);
+            var bad = parts.FirstOrDefault(url => !ListenUrls.IsValid(url));
+            if (parts.Length == 0 || bad is not null)
+            {
+                result.AddError($"--urls: '{bad ?? value}' is not an http:// or https:// URL; for example --urls http://127.0.0.1:8081.");
+            }
+        });
         var command = new Command("serve", "Serve the dashboard over the order book (no mail sources): review, correct and export orders in a browser.")
         {
             db,
@@ -59,15 +71,14 @@ internal static class ServeCommand
             _ = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
             app.UseFleetManagerDashboardSecurity();
             app.MapFleetManagerDashboard();
+            ListenUrls.EnsureFree(urls, "--urls", UrlsFix);
             try
             {
                 await app.StartAsync().ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (IOException ex) when (ListenUrls.IsAddressInUse(ex))
             {
-                throw new ConfigurationException(
-                    $"Cannot listen on {urls}: the address is already in use or not allowed.",
-                    "Stop the other program on that port or give --urls a free one, for example --urls http://127.0.0.1:8081.", ex);
+                throw new ConfigurationException($"Cannot listen on {urls}: the address is already in use or not allowed.", UrlsFix, ex);
             }
 
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

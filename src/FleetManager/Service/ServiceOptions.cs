@@ -57,9 +57,9 @@ public sealed class ServiceOptions : IValidatableObject
             yield return new ValidationResult("Service:LivenessTimeout must be longer than a third of Service:LeaseDuration (the heartbeat period).", [nameof(LivenessTimeout)]);
         }
 
-        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in Hosting.ListenUrls.Split(Urls))
         {
-            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (!Hosting.ListenUrls.IsValid(url))
             {
                 yield return new ValidationResult($"Service:Urls holds '{url}', which is not an http:// or https:// URL.", [nameof(Urls)]);
             }

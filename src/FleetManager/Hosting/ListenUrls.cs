@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using FleetManager.Core.Errors;
+
+namespace FleetManager.Hosting;
+
+/// <summary>
+/// The addresses a verb listens on (<c>Service:Urls</c> for <c>run</c>, <c>--urls</c> for <c>serve</c>), in
+/// Kestrel's form: <c>;</c>-separated <c>http(s)://host:port</c>, with <c>*</c> or <c>+</c> for all interfaces.
+/// </summary>
+internal static class ListenUrls
+{
+    public static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether Kestrel can take <paramref name="url"/>: an absolute http or https URL.</summary>
+    public static bool IsValid(string url) =>
+        Uri.TryCreate(AllInterfacesAsAddress(url), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    /// <summary>
+    /// Binds each address for a moment before the host starts, so a port in use is one line naming
+    /// <paramref name="setting"/> (exit 5) rather than the host's start-up failure logged with its stack trace.
+    /// </summary>
+    public static void EnsureFree(string urls, string setting, string fix)
+    {
+        foreach (var url in Split(urls))
+        {
+            if (!Uri.TryCreate(AllInterfacesAsAddress(url), UriKind.Absolute, out var uri))
+            {
+                continue;
+            }
+
+            var address = uri.Host switch
+            {
+                "localhost" => IPAddress.Loopback,
+                _ when IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) => parsed,
+                _ => null,
+            };
+            if (address is null)
+            {
+                continue;
+            }
+
+            var probe = new TcpListener(address, uri.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException ex)
+            {
+                throw new ConfigurationException($"Cannot listen on {url} ({setting}): {ex.Message}.", fix, ex);
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is Kestrel's "Failed to bind to address" (a setting to change, not a crash).</summary>
+    public static bool IsAddressInUse(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse or SocketError.AccessDenied or SocketError.AddressNotAvailable })
+            {
+                return true;
+            }
+        }
+
+        return exception.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal);
+    }
+
+    private static string AllInterfacesAsAddress(string url) =>
+        url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+}
