@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Dates;
@@ -12,31 +10,10 @@ namespace FleetManager.Core.Rules.Dates;
 /// </summary>
 internal static class WeekdayNames
 {
-    private static readonly FrozenDictionary<string, int> Lookup = Build();
-
-    private static FrozenDictionary<string, int> Build()
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var language in VocabularyCatalog.Languages)
-        {
-            for (var day = 1; day <= 7; day++)
-            {
-                foreach (var name in language.Words($"weekday.{day}"))
-                {
-                    map.TryAdd(TextFold.Fold(name).TrimEnd('.'), day);
-                }
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    private static readonly NumberedNames Names = new("weekday", 7);
 
     /// <summary>The weekday (1 = Monday … 7 = Sunday) a word names, or 0 when it names none.</summary>
-    public static int DayOf(ReadOnlySpan<char> word)
-    {
-        var folded = TextFold.Fold(word).TrimEnd('.');
-        return Lookup.TryGetValue(folded, out var day) ? day : 0;
-    }
+    public static int DayOf(ReadOnlySpan<char> word) => Names.NumberOf(word);
 
     /// <summary>
     /// The length of a leading weekday name of <paramref name="text"/> with the dot, comma and spaces after it
