@@ -23,7 +23,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var total = int.Parse(await page.TextContentAsync("#total") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(total > 50, $"expected more than one page of orders, got {total}");
         Assert.Equal(50, await page.Locator("table.orders tbody tr").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "orders.png"), FullPage = false });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardArtifacts.Screenshots, "orders.png"), FullPage = false });
 
         var firstOnPageOne = await page.Locator("table.orders tbody tr").First.GetAttributeAsync("data-order-id");
         await page.ClickAsync("a[rel=next]");
@@ -59,7 +59,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var active = page.Locator("#message-text mark.active");
         await Expect(active.First).ToBeVisibleAsync();
         Assert.Contains(SampleReference, string.Concat(await active.AllTextContentsAsync()), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "order-evidence.png"), FullPage = false });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardArtifacts.Screenshots, "order-evidence.png"), FullPage = false });
 
         await page.FocusAsync("input[data-field='stops[0].city']");
         Assert.Contains("Felixstowe", string.Concat(await page.Locator("#message-text mark.active").AllTextContentsAsync()), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await Expect(page.Locator("#status")).ToHaveTextAsync("new");
         await page.ClickAsync("#mark-reviewed");
         await Expect(page.Locator("#status")).ToHaveTextAsync("reviewed");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "order-reviewed.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardArtifacts.Screenshots, "order-reviewed.png"), FullPage = true });
 
         var id = Regex.Match(page.Url, @"/orders/(\d+)").Groups[1].Value;
         await page.GotoAsync(fixture.LoopbackUrl + "/orders?status=reviewed");
@@ -207,7 +207,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         }
 
         await page.WaitForTimeoutAsync(500);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "hostile-order.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardArtifacts.Screenshots, "hostile-order.png"), FullPage = true });
         Assert.Empty(dialogs);
 
         // The attachment downloads as opaque bytes, never rendered as a page of the dashboard.

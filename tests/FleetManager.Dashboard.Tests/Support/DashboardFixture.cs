@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Playwright;
 using Xunit;
+using FleetManager.Tests.Support;
 
 namespace FleetManager.Dashboard.Tests.Support;
 

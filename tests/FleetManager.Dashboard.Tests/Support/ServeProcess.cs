@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using FleetManager.Tests.Support;
 
 namespace FleetManager.Dashboard.Tests.Support;
 
