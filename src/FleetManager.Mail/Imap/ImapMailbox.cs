@@ -1,7 +1,4 @@
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography.X509Certificates;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using MailKit;
@@ -17,29 +14,25 @@ namespace FleetManager.Mail.Imap;
 /// One IMAP folder read incrementally over one connection (MailKit). The cursor is
 /// <c>UIDVALIDITY:LASTUID</c>: a poll reads the messages with a greater UID, oldest first, with
 /// <c>BODY.PEEK[]</c> (reading never marks a message \Seen); a changed UIDVALIDITY triggers a bounded
-/// resync that the ledger dedupes. Bodies are downloaded in chunks, one <c>UID FETCH</c> for many
-/// messages. Messages are flagged or moved only in <see cref="AcknowledgeBatchAsync"/>, which the poller
-/// calls after the commit, with one command per flag or folder for the whole batch.
+/// resync that the ledger dedupes. Bodies are downloaded in chunks (<see cref="ImapFetchPlan"/>), one
+/// <c>UID FETCH</c> for many messages. Messages are flagged or moved only in <see cref="AcknowledgeBatchAsync"/>
+/// (<see cref="ImapAcknowledger"/>), which the poller calls after the commit; between polls the service
+/// waits in <see cref="WaitForNewMailAsync"/> (<see cref="ImapIdleWaiter"/>, IMAP IDLE).
 /// </summary>
 /// <remarks>
 /// The poller reads ahead while it acknowledges committed messages, so both run at once: every use
-/// of the connection is serialised by a gate, held per command and never across a yield.
+/// of the connection goes through the one <see cref="ImapSession"/>, whose gate is held per command and
+/// never across a yield.
 /// </remarks>
 public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposable
 {
     private readonly ImapOptions _options;
-    private readonly IImapAccessTokenProvider? _tokens;
-    private readonly TimeProvider _time;
+    private readonly ImapFetchLimits _limits;
     private readonly ILogger _logger;
-    private readonly X509Certificate2? _trustedCertificate;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, IMailFolder> _targets = new(StringComparer.Ordinal);
-    private ImapClient? _client;
-    private IMailFolder? _folder;
-
-    // What the last read saw: a wait for new mail first checks that nothing arrived since.
-    private uint _lastValidity;
-    private uint _lastUid;
+    private readonly TimeProvider _time;
+    private readonly ImapSession _session;
+    private readonly ImapAcknowledger _acknowledger;
+    private readonly ImapIdleWaiter _idle;
 
     public ImapMailbox(ImapOptions options, ILogger<ImapMailbox>? logger = null, TimeProvider? timeProvider = null, IImapAccessTokenProvider? accessTokens = null)
     {
@@ -51,15 +44,13 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         }
 
         _options = options;
-        _tokens = accessTokens;
+        _limits = ImapFetchLimits.From(options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        if (!string.IsNullOrEmpty(options.TrustedCertificateFile))
-        {
-            _trustedCertificate = X509CertificateLoader.LoadCertificateFromFile(options.TrustedCertificateFile);
-        }
-
         Name = $"imap:{options.Username}@{options.Host}/{options.Folder}";
+        _session = new ImapSession(Name, options, _logger, _time, accessTokens, () => ProtocolLoggerFactory?.Invoke());
+        _acknowledger = new ImapAcknowledger(options, _session, _logger);
+        _idle = new ImapIdleWaiter(options, _session, _time, _logger);
     }
 
     /// <summary>
@@ -92,8 +83,8 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
             }
         }
 
-        var plan = await RunAsync((_, folder, ct) => PlanAsync(folder, stored, ct), cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in Chunks(plan.Messages))
+        var plan = await _session.RunAsync((_, folder, ct) => PlanAsync(folder, stored, ct), cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in plan.Chunks(_limits))
         {
             // The chunk is downloaded before its first message is handed on: the gate is never held across a yield.
             var read = await ReadChunkAsync(plan.UidValidity, chunk, cancellationToken).ConfigureAwait(false);
@@ -119,41 +110,8 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
     /// Flags or moves a committed batch with one command per target (one <c>UID STORE</c> per flag, one
     /// <c>UID MOVE</c>, or COPY and EXPUNGE where the server lacks MOVE, per folder) for all its UIDs.
     /// </summary>
-    public async ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(committed);
-        if (_options.After == ImapAfterCommit.None)
-        {
-            return;
-        }
-
-        // Processed and quarantined messages get different flags or folders; a message read before a
-        // UIDVALIDITY change must not be confused with the one its UID names now.
-        var groups = new List<(uint UidValidity, string Target, List<uint> Uids)>();
-        foreach (var message in committed)
-        {
-            if (!ImapCursor.TryParse(message.Raw.Cursor, out var position))
-            {
-                continue;
-            }
-
-            var target = TargetOf(message.Outcome);
-            var index = groups.FindIndex(g => g.UidValidity == position.UidValidity && g.Target == target);
-            if (index < 0)
-            {
-                groups.Add((position.UidValidity, target, [position.LastUid]));
-            }
-            else
-            {
-                groups[index].Uids.Add(position.LastUid);
-            }
-        }
-
-        foreach (var (validity, target, uids) in groups)
-        {
-            await RunAsync((client, folder, ct) => ApplyAsync(client, folder, validity, target, uids, ct), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask AcknowledgeBatchAsync(IReadOnlyList<CommittedMessage> committed, CancellationToken cancellationToken) =>
+        _acknowledger.AcknowledgeAsync(committed, cancellationToken);
 
     /// <summary>
     /// Waits until new mail may have arrived or <paramref name="maxWait"/> has passed; the service calls
@@ -162,68 +120,21 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
     /// <paramref name="maxWait"/> and returns false.
     /// </summary>
     /// <exception cref="ImapUnavailableException">The connection broke: poll again later.</exception>
-    public async Task<bool> WaitForNewMailAsync(TimeSpan maxWait, CancellationToken cancellationToken)
-    {
-        if (maxWait <= TimeSpan.Zero)
-        {
-            return false;
-        }
+    public Task<bool> WaitForNewMailAsync(TimeSpan maxWait, CancellationToken cancellationToken) => _idle.WaitAsync(maxWait, cancellationToken);
 
-        if (_options.UseIdle)
-        {
-            var idled = await RunAsync((client, folder, ct) => IdleAsync(client, folder, maxWait, ct), cancellationToken).ConfigureAwait(false);
-            if (idled is { } arrived)
-            {
-                return arrived;
-            }
-
-            ImapLog.NoIdle(_logger, Name, maxWait);
-        }
-
-        await Task.Delay(maxWait, _time, cancellationToken).ConfigureAwait(false);
-        return false;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_client is { IsConnected: true } client)
-            {
-                try
-                {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-                    await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or ImapProtocolException or OperationCanceledException or SocketException)
-                {
-                    // Leaving anyway: the server drops the session on its own.
-                }
-            }
-
-            Reset();
-            _trustedCertificate?.Dispose();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>The SASL mechanism for OAuth 2.0: XOAUTH2 (Gmail, Microsoft 365, Dovecot).</summary>
-    internal static SaslMechanism OAuthMechanism(string username, string accessToken) => new SaslMechanismOAuth2(username, accessToken);
+    internal static SaslMechanism OAuthMechanism(string username, string accessToken) => ImapSession.OAuthMechanism(username, accessToken);
 
-    private sealed record ReadPlan(uint UidValidity, IReadOnlyList<(UniqueId Uid, long? Size)> Messages, uint HighestUid);
-
-    private async Task<ReadPlan> PlanAsync(IMailFolder folder, ImapCursor? stored, CancellationToken cancellationToken)
+    private async Task<ImapFetchPlan> PlanAsync(IMailFolder folder, ImapCursor? stored, CancellationToken cancellationToken)
     {
         // Select the folder afresh: a server answers SEARCH from the session's view, which need not
         // include mail delivered since the last command, and a kept session would not notice a folder
         // that was deleted and made again (a new UIDVALIDITY).
-        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
+        await folder.OpenAsync(_session.Access, cancellationToken).ConfigureAwait(false);
         var validity = folder.UidValidity;
         uint after = 0;
         IEnumerable<UniqueId> found;
@@ -265,46 +176,9 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         }
 
         ImapLog.NewMessages(_logger, Name, uids.Count, after);
-        var highest = uids.Count > 0 ? Math.Max(after, uids[^1].Id) : after;
-        _lastValidity = validity;
-        _lastUid = highest;
-        return new ReadPlan(validity, uids.Select(u => (u, sizes.GetValueOrDefault(u.Id))).ToList(), highest);
-    }
-
-    /// <summary>
-    /// Splits the plan into chunks of at most <see cref="ImapOptions.FetchBatchSize"/> messages to
-    /// download and about <see cref="ImapOptions.FetchBatchBytes"/> bytes (a single larger message is
-    /// a chunk of its own). A message over <see cref="ImapOptions.MaxMessageBytes"/> is never
-    /// downloaded, so it counts for neither.
-    /// </summary>
-    private IEnumerable<List<(UniqueId Uid, long? Size)>> Chunks(IReadOnlyList<(UniqueId Uid, long? Size)> messages)
-    {
-        var chunk = new List<(UniqueId Uid, long? Size)>();
-        var count = 0;
-        long bytes = 0;
-        foreach (var message in messages)
-        {
-            var downloaded = !IsTooLarge(message.Size);
-
-            // A message of unknown size weighs the whole budget: it is downloaded on its own.
-            var weight = downloaded ? message.Size ?? _options.FetchBatchBytes : 0;
-            if (downloaded && count > 0 && (count == _options.FetchBatchSize || weight > _options.FetchBatchBytes - bytes))
-            {
-                yield return chunk;
-                chunk = [];
-                count = 0;
-                bytes = 0;
-            }
-
-            chunk.Add(message);
-            count += downloaded ? 1 : 0;
-            bytes += weight;
-        }
-
-        if (chunk.Count > 0)
-        {
-            yield return chunk;
-        }
+        var plan = ImapFetchPlan.Create(validity, uids, sizes, after);
+        _idle.Saw(validity, plan.HighestUid);
+        return plan;
     }
 
     /// <summary>
@@ -314,12 +188,12 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
     /// </summary>
     private async Task<List<RawMessage>> ReadChunkAsync(uint validity, List<(UniqueId Uid, long? Size)> chunk, CancellationToken cancellationToken)
     {
-        var wanted = chunk.Where(m => !IsTooLarge(m.Size)).ToList();
+        var wanted = chunk.Where(m => !_limits.IsTooLarge(m.Size)).ToList();
         var bodies = new Dictionary<uint, byte[]>();
         var complete = false;
         if (wanted.Count > 1)
         {
-            complete = await RunAsync(
+            complete = await _session.RunAsync(
                 (_, folder, ct) => FetchBodiesAsync(folder, validity, wanted, bodies, ct),
                 cancellationToken,
                 onPoison: _ => false).ConfigureAwait(false);
@@ -329,7 +203,7 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         foreach (var (uid, size) in chunk)
         {
             RawMessage? raw;
-            if (IsTooLarge(size))
+            if (_limits.IsTooLarge(size))
             {
                 raw = TooLarge(validity, uid.Id, size);
             }
@@ -344,7 +218,7 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
             }
             else
             {
-                raw = await RunAsync(
+                raw = await _session.RunAsync(
                     (_, folder, ct) => FetchAsync(folder, validity, uid, size, ct),
                     cancellationToken,
                     onPoison: ex => Undeliverable(validity, uid.Id, ex.Message)).ConfigureAwait(false);
@@ -400,8 +274,6 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         }
     }
 
-    private bool IsTooLarge(long? size) => size > _options.MaxMessageBytes;
-
     /// <summary>A message over the limit, passed on undownloaded with the reason, to be quarantined.</summary>
     private RawMessage TooLarge(uint validity, uint uid, long? size) => new(SourceKeyOf(validity, uid), ReadOnlyMemory<byte>.Empty)
     {
@@ -418,7 +290,7 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
 
         var sourceKey = SourceKeyOf(validity, uid.Id);
         var cursor = new ImapCursor(validity, uid.Id).ToString();
-        if (IsTooLarge(size))
+        if (_limits.IsTooLarge(size))
         {
             return TooLarge(validity, uid.Id, size);
         }
@@ -444,47 +316,6 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         }
     }
 
-    /// <summary>The flag or folder a message with this outcome gets.</summary>
-    private string TargetOf(MailboxOutcome outcome)
-    {
-        var quarantined = outcome is MailboxOutcome.Quarantined or MailboxOutcome.AlreadyQuarantined;
-        return _options.After == ImapAfterCommit.Flag
-            ? quarantined && !string.IsNullOrEmpty(_options.QuarantineFlag) ? _options.QuarantineFlag : _options.Flag
-            : quarantined && !string.IsNullOrEmpty(_options.QuarantineFolder) ? _options.QuarantineFolder : _options.MoveTo;
-    }
-
-    private async Task<int> ApplyAsync(ImapClient client, IMailFolder folder, uint validity, string target, List<uint> uids, CancellationToken cancellationToken)
-    {
-        if (folder.UidValidity != validity)
-        {
-            // The folder was renumbered since the read: these UIDs may now name other messages.
-            ImapLog.StaleAcknowledgement(_logger, Name, uids.Count, validity, folder.UidValidity);
-            return 0;
-        }
-
-        // A UID set in ascending order goes out in ranges (1:50), however many messages it holds.
-        var set = new UniqueIdSet(uids.Select(uid => new UniqueId(validity, uid)), SortOrder.Ascending);
-        if (_options.After == ImapAfterCommit.Flag)
-        {
-            ImapFlag.TryParse(target, out var flag);
-            if (flag.Keyword is { } keyword)
-            {
-                await folder.AddFlagsAsync(set, MessageFlags.None, [keyword], silent: true, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await folder.AddFlagsAsync(set, flag.SystemFlag, silent: true, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            var destination = await TargetFolderAsync(client, target, cancellationToken).ConfigureAwait(false);
-            await folder.MoveToAsync(set, destination, cancellationToken).ConfigureAwait(false);
-        }
-
-        return 0;
-    }
-
     private RawMessage Undeliverable(uint validity, uint uid, string reason)
     {
         ImapLog.Undeliverable(_logger, Name, uid, reason);
@@ -493,333 +324,5 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
             ReadError = "the IMAP server could not deliver the message: " + reason,
             Cursor = new ImapCursor(validity, uid).ToString(),
         };
-    }
-
-    /// <summary>IDLE until a new message is announced (true) or the wait is over (false); null when the server has no IDLE.</summary>
-    private async Task<bool?> IdleAsync(ImapClient client, IMailFolder folder, TimeSpan maxWait, CancellationToken cancellationToken)
-    {
-        if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
-        {
-            return null;
-        }
-
-        // Anything that arrived between the last read and now would not be announced again in IDLE;
-        // NOOP brings the session's view up to date first.
-        await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
-        if (folder.UidValidity != _lastValidity)
-        {
-            return true;
-        }
-
-        var since = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(folder.UidValidity, Math.Min(_lastUid, uint.MaxValue - 1) + 1, uint.MaxValue)), cancellationToken).ConfigureAwait(false);
-        if (since.Any(u => u.Id > _lastUid))
-        {
-            return true;
-        }
-
-        var deadline = _time.GetUtcNow() + maxWait;
-        var count = folder.Count;
-        var arrived = false;
-        using var done = new CancellationTokenSource();
-        void OnCountChanged(object? sender, EventArgs e)
-        {
-            // EXISTS grows for a new message; an expunge (our own move) only lowers the count.
-            if (folder.Count > count)
-            {
-                arrived = true;
-                done.Cancel();
-            }
-
-            count = folder.Count;
-        }
-
-        folder.CountChanged += OnCountChanged;
-        try
-        {
-            while (!arrived)
-            {
-                var remaining = deadline - _time.GetUtcNow();
-                if (remaining <= TimeSpan.Zero)
-                {
-                    return false;
-                }
-
-                // One IDLE lasts at most IdleRefresh: servers drop an IDLE older than 30 minutes.
-                using var round = new CancellationTokenSource(remaining < _options.IdleRefresh ? remaining : _options.IdleRefresh, _time);
-                using var roundOrArrival = CancellationTokenSource.CreateLinkedTokenSource(round.Token, done.Token);
-                await client.IdleAsync(roundOrArrival.Token, cancellationToken).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        finally
-        {
-            folder.CountChanged -= OnCountChanged;
-        }
-    }
-
-    /// <summary>
-    /// Runs one operation on the open folder under the gate. A broken connection is reset; an operation
-    /// on a connection kept since an earlier call is tried once more on a new one (the server may have
-    /// dropped it while idle), any other failure is <see cref="ImapUnavailableException"/>.
-    /// </summary>
-    /// <param name="onPoison">
-    /// For an operation on one message: what to return when the operation itself (not connecting)
-    /// broke two sessions in a row, once on a fresh one. Such a message is what breaks the connection
-    /// (Dovecot drops the session when it cannot read a stored file), and retrying it on every poll
-    /// would stop the mailbox for good.
-    /// </param>
-    private async Task<T> RunAsync<T>(Func<ImapClient, IMailFolder, CancellationToken, Task<T>> operation, CancellationToken cancellationToken, Func<Exception, T>? onPoison = null)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var operationFaults = 0;
-            for (var attempt = 0; ; attempt++)
-            {
-                var reused = IsOpen;
-                var connected = false;
-                try
-                {
-                    var (client, folder) = await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-                    connected = true;
-                    return await operation(client, folder, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (IsConnectionFault(ex, cancellationToken))
-                {
-                    ImapLog.ConnectionLost(_logger, Name, ex.GetType().Name + ": " + ex.Message);
-                    Reset();
-                    operationFaults += connected ? 1 : 0;
-                    if (onPoison is not null && operationFaults == 2)
-                    {
-                        return onPoison(ex);
-                    }
-
-                    if (attempt == 0 && (reused || (onPoison is not null && connected)))
-                    {
-                        continue;
-                    }
-
-                    throw new ImapUnavailableException($"IMAP server {_options.Host}:{_options.EffectivePort} is unavailable ({ex.Message}); the next poll retries.", ex);
-                }
-                catch (OperationCanceledException)
-                {
-                    // MailKit leaves a command cut short in an unknown state: start afresh next time.
-                    Reset();
-                    throw;
-                }
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private bool IsOpen => _client is { IsConnected: true, IsAuthenticated: true } && _folder is { IsOpen: true };
-
-    private static bool IsConnectionFault(Exception ex, CancellationToken cancellationToken) => ex switch
-    {
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        IOException or SocketException or TimeoutException or ImapProtocolException or ImapCommandException
-            or ServiceNotConnectedException or ServiceNotAuthenticatedException or FolderNotOpenException => true,
-        _ => false,
-    };
-
-    private async Task<(ImapClient Client, IMailFolder Folder)> EnsureOpenAsync(CancellationToken cancellationToken)
-    {
-        if (IsOpen)
-        {
-            return (_client!, _folder!);
-        }
-
-        Reset();
-        var client = new ImapClient(ProtocolLoggerFactory?.Invoke() ?? new NullProtocolLogger()) { Timeout = (int)Math.Min(int.MaxValue, _options.CommandTimeout.TotalMilliseconds) };
-        if (_trustedCertificate is not null)
-        {
-            client.ServerCertificateValidationCallback = AcceptTrustedCertificate;
-        }
-
-        _client = client;
-        try
-        {
-            await ConnectAsync(client, cancellationToken).ConfigureAwait(false);
-            await AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
-            var folder = await OpenFolderAsync(client, cancellationToken).ConfigureAwait(false);
-            _folder = folder;
-            ImapLog.Connected(_logger, Name, _options.Security, folder.UidValidity, folder.Count);
-            return (client, folder);
-        }
-        catch
-        {
-            Reset();
-            throw;
-        }
-    }
-
-    private async Task ConnectAsync(ImapClient client, CancellationToken cancellationToken)
-    {
-        var socketOptions = _options.Security switch
-        {
-            ImapSecurity.Tls => SecureSocketOptions.SslOnConnect,
-            ImapSecurity.StartTls => SecureSocketOptions.StartTls,
-            _ => SecureSocketOptions.None,
-        };
-
-        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            await client.ConnectAsync(_options.Host, _options.EffectivePort, socketOptions, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"connecting took longer than {_options.ConnectTimeout}", ex);
-        }
-        catch (SslHandshakeException ex)
-        {
-            throw new ImapConfigurationException(
-                $"The TLS connection to {_options.Host}:{_options.EffectivePort} failed ({ex.Message}).",
-                "Check Imap:Security and Imap:Port (Tls is usually 993, StartTls 143); for a server with a self-signed certificate set Imap:TrustedCertificateFile to its PEM certificate.",
-                ex);
-        }
-        catch (NotSupportedException ex) when (_options.Security == ImapSecurity.StartTls)
-        {
-            throw new ImapConfigurationException(
-                $"{_options.Host}:{_options.EffectivePort} does not offer STARTTLS.",
-                "Use Imap:Security=Tls (usually port 993), or enable STARTTLS on the server.",
-                ex);
-        }
-    }
-
-    private async Task AuthenticateAsync(ImapClient client, CancellationToken cancellationToken)
-    {
-        if (_options.Authentication == ImapAuthentication.Password)
-        {
-            try
-            {
-                await client.AuthenticateAsync(_options.Username, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (AuthenticationException ex)
-            {
-                throw new ImapAuthenticationException(
-                    $"The IMAP server {_options.Host} refused the login of '{_options.Username}' ({ex.Message}).",
-                    "Check Imap:Username and Imap:Password (FLEETMANAGER__IMAP__USERNAME, FLEETMANAGER__IMAP__PASSWORD); accounts with two-step verification need an app password, and some providers require IMAP access to be enabled first.",
-                    ex);
-            }
-        }
-
-        if (_tokens is null)
-        {
-            throw new ImapConfigurationException(
-                "Imap:Authentication=OAuth2 needs an access-token provider, and none is registered.",
-                "Register an IImapAccessTokenProvider for this source, or use Imap:Authentication=Password.");
-        }
-
-        if (!client.AuthenticationMechanisms.Contains("XOAUTH2"))
-        {
-            throw new ImapConfigurationException(
-                $"The IMAP server {_options.Host} does not offer XOAUTH2 (it offers: {string.Join(", ", client.AuthenticationMechanisms)}).",
-                "Use Imap:Authentication=Password for this server.");
-        }
-
-        // A cached token may have expired or been revoked a moment ago: ask once more for a fresh one.
-        foreach (var forceRefresh in new[] { false, true })
-        {
-            var token = await _tokens.GetAccessTokenAsync(_options.Username, forceRefresh, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await client.AuthenticateAsync(OAuthMechanism(_options.Username, token), cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (AuthenticationException ex) when (forceRefresh)
-            {
-                throw new ImapAuthenticationException(
-                    $"The IMAP server {_options.Host} refused the OAuth 2.0 access token of '{_options.Username}' ({ex.Message}).",
-                    "Authorize FleetManager again for this account (the token needs the mail scope, for Gmail https://mail.google.com/), and check that Imap:Username is the account the token was issued for.",
-                    ex);
-            }
-            catch (AuthenticationException)
-            {
-                // Try again with a fresh token.
-            }
-        }
-    }
-
-    private async Task<IMailFolder> OpenFolderAsync(ImapClient client, CancellationToken cancellationToken)
-    {
-        var folder = await FindFolderAsync(client, _options.Folder, create: false, cancellationToken).ConfigureAwait(false)
-            ?? throw new ImapConfigurationException(
-                $"The IMAP folder '{_options.Folder}' does not exist for '{_options.Username}' on {_options.Host}.",
-                "Set Imap:Folder to an existing folder (INBOX by default; levels separated by '/', such as Orders/Incoming).");
-
-        await folder.OpenAsync(Access, cancellationToken).ConfigureAwait(false);
-        if (_options.After == ImapAfterCommit.Flag && UsesKeywords && !folder.PermanentFlags.HasFlag(MessageFlags.UserDefined))
-        {
-            throw new ImapConfigurationException(
-                $"The IMAP folder '{_options.Folder}' on {_options.Host} cannot store keywords such as '{_options.Flag}'.",
-                "Set Imap:Flag and Imap:QuarantineFlag to a system flag such as \\Seen or \\Flagged, or use Imap:After=Move.");
-        }
-
-        return folder;
-    }
-
-    private FolderAccess Access => _options.After == ImapAfterCommit.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
-
-    private bool UsesKeywords =>
-        (ImapFlag.TryParse(_options.Flag, out var flag) && flag.Keyword is not null)
-        || (ImapFlag.TryParse(_options.QuarantineFlag, out var quarantine) && quarantine.Keyword is not null);
-
-    private async Task<IMailFolder> TargetFolderAsync(ImapClient client, string path, CancellationToken cancellationToken)
-    {
-        if (!_targets.TryGetValue(path, out var target))
-        {
-            target = (await FindFolderAsync(client, path, create: true, cancellationToken).ConfigureAwait(false))!;
-            _targets[path] = target;
-        }
-
-        return target;
-    }
-
-    /// <summary>Walks a '/'-separated path level by level, so the server's own separator never matters.</summary>
-    private async Task<IMailFolder?> FindFolderAsync(ImapClient client, string path, bool create, CancellationToken cancellationToken)
-    {
-        var levels = path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var startsAtInbox = levels.Length > 0 && string.Equals(levels[0], "INBOX", StringComparison.OrdinalIgnoreCase);
-        IMailFolder current = (startsAtInbox ? client.Inbox : client.GetFolder(client.PersonalNamespaces[0]))
-            ?? throw new ImapConfigurationException($"The IMAP server {_options.Host} lists no personal folders.", "Check that Imap:Username is a mailbox account.");
-        foreach (var level in levels.Skip(startsAtInbox ? 1 : 0))
-        {
-            try
-            {
-                current = await current.GetSubfolderAsync(level, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FolderNotFoundException)
-            {
-                if (!create)
-                {
-                    return null;
-                }
-
-                current = await current.CreateAsync(level, isMessageFolder: true, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ImapUnavailableException($"IMAP {Name}: the server did not create folder '{path}'.");
-                ImapLog.FolderCreated(_logger, Name, path);
-            }
-        }
-
-        return current;
-    }
-
-    private bool AcceptTrustedCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        errors == SslPolicyErrors.None
-        || (certificate is not null && _trustedCertificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_trustedCertificate.RawData));
-
-    private void Reset()
-    {
-        _client?.Dispose();
-        _client = null;
-        _folder = null;
-        _targets.Clear();
     }
 }
