@@ -78,6 +78,31 @@ public static class OrderStoreFactory
             : new SqliteStoreProbe(connectionString);
     }
 
+    /// <summary>
+    /// SQLite's full <c>PRAGMA integrity_check</c> of the book <paramref name="connectionString"/> names, read-only on a
+    /// connection of its own: null when it passes (or the store is PostgreSQL, which has no such check), else its
+    /// first findings. The doctor's check goes through here so the executable handles no SQLite exception.
+    /// </summary>
+    /// <exception cref="OrderBookUnavailableException">The file cannot be opened at all (permissions, locked); the reason is SQLite's own words.</exception>
+    public static string? CheckIntegrity(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        if (KindOf(connectionString) != OrderStoreKind.Sqlite)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(SqlitePath(connectionString));
+        try
+        {
+            return SqliteIntegrity.CheckFile(path, thorough: true);
+        }
+        catch (SqliteException exception)
+        {
+            throw new OrderBookUnavailableException(path, exception.Message, exception, SqliteFailures.FixFor(exception));
+        }
+    }
+
     /// <summary>The file a SQLite connection string names: the path itself, or its <c>Data Source</c>.</summary>
     public static string SqlitePath(string connectionString)
     {

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using FleetManager.Storage;
-using FleetManager.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace FleetManager.Service.Doctor;
 
@@ -26,22 +24,22 @@ internal sealed class StoreCheck(StoreLocation location, IStoreProbe probe) : ID
         yield return DoctorResult.Pass("store", health.Detail);
         if (OrderStoreFactory.KindOf(location.DatabasePath) == OrderStoreKind.Sqlite)
         {
-            yield return Integrity(Path.GetFullPath(OrderStoreFactory.SqlitePath(location.DatabasePath)));
+            yield return Integrity(location.DatabasePath);
         }
     }
 
-    internal static DoctorResult Integrity(string path)
+    internal static DoctorResult Integrity(string connectionString)
     {
         const string fix = StoreDamagedException.RepairFix;
         try
         {
-            return SqliteIntegrity.CheckFile(path, thorough: true) is { } problem
+            return OrderStoreFactory.CheckIntegrity(connectionString) is { } problem
                 ? DoctorResult.Fail("store integrity", $"PRAGMA integrity_check failed: {problem}", fix)
                 : DoctorResult.Pass("store integrity", "PRAGMA integrity_check: ok");
         }
-        catch (SqliteException ex)
+        catch (OrderBookUnavailableException ex)
         {
-            return DoctorResult.Fail("store integrity", $"the file cannot be checked: {ex.Message}", fix);
+            return DoctorResult.Fail("store integrity", $"the file cannot be checked: {ex.Reason}", fix);
         }
     }
 }
