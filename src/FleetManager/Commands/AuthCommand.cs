@@ -8,6 +8,7 @@ using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Commands;
 
@@ -53,7 +54,7 @@ internal static class AuthCommand
             .Append(configuration["Imap:Authentication"]);
         if (imapSections.Any(a => string.Equals(a, nameof(ImapAuthentication.OAuth2), StringComparison.OrdinalIgnoreCase)))
         {
-            scopes.Add(Service.ImapMailboxFactory.GoogleMailScope);
+            scopes.Add(Service.Sources.ImapMailboxFactory.GoogleMailScope);
         }
 
         return scopes.Distinct(StringComparer.Ordinal).ToList();

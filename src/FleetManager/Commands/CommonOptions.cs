@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetManager.Hosting;
 
 namespace FleetManager.Commands;
 
@@ -16,12 +17,6 @@ internal static class CommonOptions
         DefaultValueFactory = _ => StoreConfiguration.DefaultConnectionString(),
     };
 
-    public static string DefaultDatabasePath()
-    {
-        var dataDir = Environment.GetEnvironmentVariable("DATA_DIR");
-        return string.IsNullOrWhiteSpace(dataDir) ? "fleetmanager.db" : Path.Combine(dataDir, "fleetmanager.db");
-    }
-
     public static Argument<string[]> InputPaths() => new("PATH")
     {
         Description = ".eml files, folders (searched recursively for .eml files, Maildirs and mbox files), Maildirs or mbox files.",
@@ -37,7 +32,7 @@ internal static class CommonOptions
         var option = new Option<string>("--reader")
         {
             Description = "Who reads the messages: rules (offline), gemini (GEMINI_API_KEY), openai (any OpenAI-compatible server) or hybrid (rules, and the model of Reader:HybridModel only for orders below Reader:HybridThreshold). Default: Reader:Kind, else rules.",
-            DefaultValueFactory = _ => Service.SourceCatalog.DefaultReader(Hosting.AppConfiguration.Build()),
+            DefaultValueFactory = _ => ReaderConfiguration.DefaultReader(AppConfiguration.Build()),
         };
         option.AcceptOnlyFromAmong("rules", "gemini", "openai", "hybrid");
         return option;

@@ -33,7 +33,7 @@ internal static class DoctorCommand
         builder.Configuration.AddConfiguration(configuration);
         // The doctor speaks in its own lines; only warnings from the libraries it uses.
         builder.Logging.AddFleetManagerConsole(configuration, toStandardError: true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddFleetManagerService(configuration, RunCommand.ResolveDatabase(dbPath, configuration));
+        builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
         using var host = builder.Build();
 
         var lines = new List<DoctorReportLine>();

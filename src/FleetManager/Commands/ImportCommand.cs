@@ -50,16 +50,16 @@ internal static class ImportCommand
             }
         });
         command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
-            ? RunMailboxAsync(kind == "gmail" ? MailSourceKind.Gmail : MailSourceKind.Imap, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
-            : RunAsync(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct));
+            ? RunMailboxAsync(VerbEnvironment.FromProcess(), kind == "gmail" ? MailSourceKind.Gmail : MailSourceKind.Imap, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
+            : RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct));
         return command;
     }
 
     /// <summary>One poll of the configured mailbox: what arrived since the stored cursor, labelled (or flagged) after its commit.</summary>
-    private static async Task<int> RunMailboxAsync(MailSourceKind kind, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
+    internal static async Task<int> RunMailboxAsync(VerbEnvironment environment, MailSourceKind kind, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         IOrderStore? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
@@ -70,26 +70,26 @@ internal static class ImportCommand
         try
         {
             var poller = new MailboxPoller(pipeline.Processor, store, store, TimeProvider.System) { MaxInFlight = pipeline.MaxInFlight };
-            var progress = quiet || Console.IsErrorRedirected ? null : new MailboxProgressLine();
+            var progress = quiet || !environment.ErrorIsInteractiveConsole ? null : new MailboxProgressLine(environment.Error);
             var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
             await warmUp.ConfigureAwait(false);
             var quota = services?.GetRequiredService<GmailQuotaMeter>();
             if (summary.MessagesRead == 0 && summary.StoppedBy is null)
             {
-                Console.WriteLine(quota is null ? $"Nothing new in {mailbox.Name}." : $"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
+                environment.Out.WriteLine(quota is null ? $"Nothing new in {mailbox.Name}." : $"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
                 return ExitCodes.Success;
             }
 
-            PrintSummary(summary, book.Location);
+            PrintSummary(environment, summary, book.Location);
             if (quota is not null)
             {
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
+                environment.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  Gmail quota units   {0,7}", quota.Units));
             }
 
             if (summary.StoppedBy is { } stopped)
             {
-                PrintPaused(stopped);
+                PrintPaused(environment.Error, stopped);
                 return ExitCodes.ForCategory(stopped.Category);
             }
 
@@ -105,13 +105,10 @@ internal static class ImportCommand
     /// <exception cref="OptionsValidationException">The IMAP settings are missing or invalid.</exception>
     private static ImapMailbox ConfiguredImapMailbox(IConfiguration configuration)
     {
-        var options = new ImapOptions();
-        configuration.GetSection(ImapOptions.SectionName).Bind(options);
-        var validation = new ImapOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(ImapOptions.SectionName, typeof(ImapOptions), validation.Failures);
-        }
+        var services = new ServiceCollection();
+        services.AddImapOptions(Options.DefaultName, configuration.GetSection(ImapOptions.SectionName));
+        using var provider = ValidatedServices.Build(services);
+        var options = provider.GetRequiredService<IOptions<ImapOptions>>().Value;
 
         if (options.Authentication == ImapAuthentication.OAuth2)
         {
@@ -123,45 +120,49 @@ internal static class ImportCommand
     }
 
     /// <summary>The run stopped (a reader, geocoder or sink failed, not a message): what is stored, what is not, and what to do.</summary>
-    private static void PrintPaused(FleetManagerException stopped)
+    private static void PrintPaused(TextWriter error, FleetManagerException stopped)
     {
         var resume = stopped is ServiceUnavailableException { RetryAfter: { } at } ? string.Create(CultureInfo.InvariantCulture, $" after {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC") : "";
         var when = stopped.Category == ErrorCategory.Unavailable ? $"run the same import again{resume}" : "run the same import again after the fix";
         var fix = stopped.Message.Contains(stopped.Fix, StringComparison.Ordinal) ? "" : $" ({stopped.Fix.TrimEnd('.')})";
-        Console.Error.WriteLine($"stopped: {stopped.Message.TrimEnd('.')}. The messages before it are stored; the rest are not in the ledger: {when}{fix}.");
+        error.WriteLine($"stopped: {stopped.Message.TrimEnd('.')}. The messages before it are stored; the rest are not in the ledger: {when}{fix}.");
     }
 
     /// <summary>A one-line message counter on stderr (a mailbox has no byte total for a bar).</summary>
-    private sealed class MailboxProgressLine : IProgress<ImportProgress>
+    private sealed class MailboxProgressLine(TextWriter error) : IProgress<ImportProgress>
     {
         private bool _written;
 
         public void Report(ImportProgress value)
         {
             _written = true;
-            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages)"));
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages)"));
         }
 
         public void Finish()
         {
             if (_written)
             {
-                Console.Error.WriteLine();
+                error.WriteLine();
             }
         }
     }
 
-    private static async Task<int> RunAsync(string[] paths, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports <paramref name="paths"/> into the book <paramref name="dbPath"/> names, reading settings from and
+    /// writing to <paramref name="environment"/>; the exit code, or a category exception for the caller's one line.
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string[] paths, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
         {
-            Console.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
+            environment.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
             return ExitCodes.InputMissing;
         }
 
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         IOrderStore? opened = null;
         using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
@@ -173,7 +174,7 @@ internal static class ImportCommand
         var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
 
         ImportSummary summary;
-        if (!quiet && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (!quiet && environment.ErrorIsInteractiveConsole && AnsiConsole.Profile.Capabilities.Interactive)
         {
             var totalBytes = Math.Max(1, InputSize(paths));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -194,10 +195,10 @@ internal static class ImportCommand
         }
 
         await warmUp.ConfigureAwait(false);
-        PrintSummary(summary, book.Location);
+        PrintSummary(environment, summary, book.Location);
         if (summary.StoppedBy is { } stopped)
         {
-            PrintPaused(stopped);
+            PrintPaused(environment.Error, stopped);
             return ExitCodes.ForCategory(stopped.Category);
         }
 
@@ -212,42 +213,43 @@ internal static class ImportCommand
         return options;
     }
 
-    private static void PrintSummary(ImportSummary s, string dbPath)
+    private static void PrintSummary(VerbEnvironment environment, ImportSummary s, string dbPath)
     {
+        var output = environment.Out;
         var inv = CultureInfo.InvariantCulture;
         var newMessages = s.MessagesRead - s.SkippedAlreadyProcessed - s.DuplicatesInInput;
         if (s.MessagesRead > 0 && newMessages == 0)
         {
-            Console.WriteLine(string.Format(inv, "Nothing new: all {0} messages were already in {1}; nothing added.", s.MessagesRead, dbPath));
+            output.WriteLine(string.Format(inv, "Nothing new: all {0} messages were already in {1}; nothing added.", s.MessagesRead, dbPath));
             return;
         }
 
-        Console.WriteLine(string.Format(inv, "Imported into {0} in {1:0.00} s ({2:0} messages/s)", dbPath, s.Elapsed.TotalSeconds, s.MessagesPerSecond));
-        Console.WriteLine(string.Format(inv, "  messages read       {0,7}", s.MessagesRead));
-        Console.WriteLine(string.Format(inv, "  orders              {0,7}  (from {1} order messages)", s.Orders, s.OrderMessages));
-        Console.WriteLine(string.Format(inv, "  invoices            {0,7}", s.Invoices));
-        Console.WriteLine(string.Format(inv, "  other               {0,7}", s.Other));
-        Console.WriteLine(string.Format(inv, "  quarantined         {0,7}", s.Quarantined));
-        Console.WriteLine(string.Format(inv, "  already processed   {0,7}  (skipped)", s.SkippedAlreadyProcessed));
+        output.WriteLine(string.Format(inv, "Imported into {0} in {1:0.00} s ({2:0} messages/s)", dbPath, s.Elapsed.TotalSeconds, s.MessagesPerSecond));
+        output.WriteLine(string.Format(inv, "  messages read       {0,7}", s.MessagesRead));
+        output.WriteLine(string.Format(inv, "  orders              {0,7}  (from {1} order messages)", s.Orders, s.OrderMessages));
+        output.WriteLine(string.Format(inv, "  invoices            {0,7}", s.Invoices));
+        output.WriteLine(string.Format(inv, "  other               {0,7}", s.Other));
+        output.WriteLine(string.Format(inv, "  quarantined         {0,7}", s.Quarantined));
+        output.WriteLine(string.Format(inv, "  already processed   {0,7}  (skipped)", s.SkippedAlreadyProcessed));
         if (s.Usage.Calls > 0 || s.Usage.CallsSaved > 0)
         {
-            Console.WriteLine(string.Format(inv, "  model calls         {0,7}  ({1} input + {2} output tokens; {3} calls saved by the pre-filter)",
+            output.WriteLine(string.Format(inv, "  model calls         {0,7}  ({1} input + {2} output tokens; {3} calls saved by the pre-filter)",
                 s.Usage.Calls, s.Usage.InputTokens, s.Usage.OutputTokens, s.Usage.CallsSaved));
         }
 
         if (s.DuplicatesInInput > 0)
         {
-            Console.WriteLine(string.Format(inv, "  duplicates in input {0,7}  (same Message-ID or same bytes; stored once)", s.DuplicatesInInput));
+            output.WriteLine(string.Format(inv, "  duplicates in input {0,7}  (same Message-ID or same bytes; stored once)", s.DuplicatesInInput));
         }
         const int shown = 10;
         foreach (var (sourceKey, reason) in s.QuarantineReasons.Take(shown))
         {
-            Console.Error.WriteLine($"quarantined: {sourceKey}: {reason}");
+            environment.Error.WriteLine($"quarantined: {sourceKey}: {reason}");
         }
 
         if (s.QuarantineReasons.Count > shown)
         {
-            Console.Error.WriteLine($"... and {s.QuarantineReasons.Count - shown} more quarantined messages (see the ledger).");
+            environment.Error.WriteLine($"... and {s.QuarantineReasons.Count - shown} more quarantined messages (see the ledger).");
         }
     }
 

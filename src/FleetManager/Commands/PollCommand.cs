@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Commands;
 
@@ -42,7 +43,7 @@ internal static class PollCommand
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddFleetManagerConsole(configuration);
-        builder.Services.AddFleetManagerService(configuration, RunCommand.ResolveDatabase(dbPath, configuration));
+        builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
         using var host = builder.Build();
         var services = host.Services;
 

@@ -74,10 +74,9 @@ internal sealed class ReaderPipeline : IDisposable
             services.AddGeocoding(config);
         }
 
-        var provider = services.BuildServiceProvider();
+        var provider = ValidatedServices.Build(services);
         try
         {
-            provider.GetService<IStartupValidator>()?.Validate();
             var model = provider.ChosenModelOptions();
             var geocoder = !geocode ? null : onlineGeocoder ? provider.GetRequiredService<IGeocoder>() : OfflineGazetteer.Shared;
             var processor = new MessageProcessor(new MimeEmailParser(limits), provider.GetRequiredService<IOrderReader>(), geocoder)

@@ -6,6 +6,7 @@ using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Commands;
 
@@ -26,7 +27,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(string dbPath)
     {
         var configuration = AppConfiguration.Build();
-        var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, ResolveDatabase(dbPath, configuration)));
+        var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration)));
         await using (app.ConfigureAwait(false))
         {
             // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
@@ -55,10 +56,4 @@ internal static class RunCommand
     }
 
     private const string UrlsFix = "Stop the other program on that port or set Service:Urls (FLEETMANAGER__SERVICE__URLS) to a free one, for example http://127.0.0.1:8081.";
-
-    /// <summary>The --db default follows DataDir from any configuration source, not only the DATA_DIR variable.</summary>
-    internal static string ResolveDatabase(string dbPath, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        dbPath == CommonOptions.DefaultDatabasePath() && configuration["DataDir"] is { Length: > 0 } dataDir
-            ? Path.Combine(dataDir, "fleetmanager.db")
-            : dbPath;
 }

@@ -55,7 +55,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(string dbPath, string urls)
     {
         var configuration = AppConfiguration.Build();
-        var connectionString = RunCommand.ResolveDatabase(dbPath, configuration);
+        var connectionString = StoreConfiguration.ResolveDatabase(dbPath, configuration);
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
         StoreConfiguration.OpenExisting(connectionString).Dispose();
 

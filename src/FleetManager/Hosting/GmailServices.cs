@@ -14,25 +14,7 @@ internal static class GmailServices
     {
         var services = new ServiceCollection();
         services.AddGmail(configuration);
-        var provider = services.BuildServiceProvider();
-        try
-        {
-            // ValidateOnStart runs here: no host starts in a CLI verb.
-            provider.GetRequiredService<IStartupValidator>().Validate();
-            return provider;
-        }
-        catch (AggregateException exception) when (exception.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
-        {
-            // Several option types may fail at once: one exception, each failure once.
-            provider.Dispose();
-            var failures = exception.Flatten().InnerExceptions.Cast<OptionsValidationException>().ToList();
-            throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, failures.SelectMany(f => f.Failures).Distinct().ToList());
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
+        return ValidatedServices.Build(services);
     }
 
     public static GmailOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<GmailOptions>>().Value;

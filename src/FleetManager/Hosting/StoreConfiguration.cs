@@ -1,20 +1,33 @@
-using FleetManager.Hosting;
 using FleetManager.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace FleetManager.Commands;
+namespace FleetManager.Hosting;
 
 /// <summary>
-/// The <c>Storage</c> settings for the verbs: <see cref="OrderStoreOptions"/> bound from configuration,
-/// with the connection string that <c>--db</c> resolved to.
+/// The <c>Storage</c> settings for the verbs and the service: <see cref="OrderStoreOptions"/> bound from
+/// configuration, with the connection string that <c>--db</c> resolved to. In Hosting because both the
+/// verbs (<c>Commands/</c>) and the service (<c>Service/</c>) open the store with it, and neither depends on the other.
 /// </summary>
 internal static class StoreConfiguration
 {
+    /// <summary><c>$DATA_DIR/fleetmanager.db</c> (the original tool's variable), else <c>./fleetmanager.db</c>.</summary>
+    public static string DefaultDatabasePath()
+    {
+        var dataDir = Environment.GetEnvironmentVariable("DATA_DIR");
+        return string.IsNullOrWhiteSpace(dataDir) ? "fleetmanager.db" : Path.Combine(dataDir, "fleetmanager.db");
+    }
+
+    /// <summary>The --db default follows DataDir from any configuration source, not only the DATA_DIR variable.</summary>
+    public static string ResolveDatabase(string dbPath, IConfiguration configuration) =>
+        dbPath == DefaultDatabasePath() && configuration["DataDir"] is { Length: > 0 } dataDir
+            ? Path.Combine(dataDir, "fleetmanager.db")
+            : dbPath;
+
     /// <summary><c>Storage:ConnectionString</c> when set, else the SQLite file in <c>DATA_DIR</c> or the working directory.</summary>
     public static string DefaultConnectionString()
     {
         var configured = AppConfiguration.Build()[OrderStoreOptions.SectionName + ":" + nameof(OrderStoreOptions.ConnectionString)];
-        return string.IsNullOrWhiteSpace(configured) ? CommonOptions.DefaultDatabasePath() : configured.Trim();
+        return string.IsNullOrWhiteSpace(configured) ? DefaultDatabasePath() : configured.Trim();
     }
 
     /// <summary>

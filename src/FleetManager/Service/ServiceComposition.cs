@@ -1,4 +1,3 @@
-using FleetManager.Commands;
 using FleetManager.Hosting;
 using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
@@ -6,6 +5,7 @@ using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Sheets;
+using FleetManager.Mail.Imap;
 using FleetManager.Mail.Parsing;
 using FleetManager.Storage;
 using FleetManager.Service.Doctor;
@@ -16,6 +16,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Outbox;
+using FleetManager.Service.Readers;
+using FleetManager.Service.Sources;
+using FleetManager.Service.Store;
 
 namespace FleetManager.Service;
 
@@ -41,7 +45,7 @@ internal static class ServiceComposition
                 {
                     if (string.IsNullOrWhiteSpace(sections[i]["Reader"]))
                     {
-                        options.Sources[i].Reader = SourceCatalog.DefaultReader(configuration);
+                        options.Sources[i].Reader = ReaderConfiguration.DefaultReader(configuration);
                     }
                 }
             });
@@ -68,6 +72,12 @@ internal static class ServiceComposition
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, FolderMailboxFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, GmailMailboxFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, ImapMailboxFactory>());
+        // Each imap source's settings are named options (by its section's path), validated by the Mail project's rules.
+        services.AddImapSourceOptions((provider, path) =>
+        {
+            var app = provider.GetRequiredService<IConfiguration>();
+            return ImapMailboxFactory.ImapOptionsSection(app, app.GetSection(path));
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
         foreach (var model in new[] { "gemini", "openai" })
         {

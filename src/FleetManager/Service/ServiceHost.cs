@@ -1,3 +1,4 @@
+using FleetManager.Hosting;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Dashboard;
 using FleetManager.Dashboard.Security;
@@ -35,7 +36,7 @@ internal static class ServiceHost
         if (DashboardEnabled(configuration))
         {
             // The dashboard on the same port (docs/dashboard.md); /healthz* and /metrics stay open for probes.
-            builder.Services.AddFleetManagerDashboard(configuration, Commands.StoreConfiguration.Options(databasePath, configuration));
+            builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(databasePath, configuration));
         }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(FleetManagerMetrics.MeterName)

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using FleetManager.Service.Outbox;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Service;
 

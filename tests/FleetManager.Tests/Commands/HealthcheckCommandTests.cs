@@ -3,6 +3,7 @@ using FleetManager.Service;
 using FleetManager.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Commands;
 

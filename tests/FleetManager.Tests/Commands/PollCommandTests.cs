@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Commands;
 
@@ -143,5 +144,5 @@ public sealed class PollCommandTests : IDisposable
 /// <summary>Shares the ledger count helper with the command tests.</summary>
 internal static class SourcePollingServiceTestsAccess
 {
-    public static long LedgerRows(string db) => FleetManager.Tests.Service.SourcePollingServiceTests.LedgerRows(db);
+    public static long LedgerRows(string db) => FleetManager.Tests.Service.Sources.SourcePollingServiceTests.LedgerRows(db);
 }

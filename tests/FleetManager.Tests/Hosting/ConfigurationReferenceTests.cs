@@ -16,6 +16,7 @@ using FleetManager.Service;
 using FleetManager.Storage;
 using FleetManager.Tests.Support;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using FleetManager.Core.Pipeline;
 using FleetManager.Service;
 using Microsoft.Extensions.Configuration;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Support;
 

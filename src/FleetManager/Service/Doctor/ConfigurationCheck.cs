@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FleetManager.Mail.Parsing;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Service.Doctor;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FleetManager.Storage;
 using Microsoft.Extensions.Configuration;
+using FleetManager.Service.Store;
 
 namespace FleetManager.Service.Doctor;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FleetManager.Storage;
+using FleetManager.Service.Store;
 
 namespace FleetManager.Service.Doctor;
 

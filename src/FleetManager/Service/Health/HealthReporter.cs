@@ -1,6 +1,7 @@
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Service.Health;
 

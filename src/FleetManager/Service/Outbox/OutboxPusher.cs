@@ -4,7 +4,7 @@ using FleetManager.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Outbox;
 
 /// <summary>
 /// Pushes the outbox to every registered <see cref="IOutboxSink"/> (after each poll). One push at a

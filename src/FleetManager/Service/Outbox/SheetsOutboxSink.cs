@@ -1,7 +1,7 @@
 using FleetManager.Core.Pipeline;
 using FleetManager.Google.Sheets;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Outbox;
 
 /// <summary>The Google Sheets sink: what <c>fleetmanager sync</c> does, after each poll (docs/sheets.md).</summary>
 internal sealed class SheetsOutboxSink(SheetsOutboxPusher pusher) : IOutboxSink

@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Outbox;
 
 /// <summary>What the last push of one outbox sink did (for <c>/healthz</c>).</summary>
 internal sealed class SinkState(string name)

@@ -1,6 +1,6 @@
 using FleetManager.Core.Pipeline;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Readers;
 
 /// <summary>
 /// Makes the reader a source's <c>Reader</c> setting names (<c>rules</c>, <c>gemini</c>, <c>openai</c>).

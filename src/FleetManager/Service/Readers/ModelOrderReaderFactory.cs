@@ -1,11 +1,11 @@
+using FleetManager.Hosting;
 using FleetManager.Core.Pipeline;
 using FleetManager.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Readers;
 
 /// <summary>
 /// A model reader (<c>Reader: gemini</c> or <c>openai</c>) with its settings from the top-level
@@ -24,22 +24,7 @@ internal sealed class ModelOrderReaderFactory(string name, IConfiguration config
 
     public int MaxInFlight => Services.ChosenModelOptions()?.MaxConcurrentMessages ?? 4;
 
-    public IEnumerable<string> Validate()
-    {
-        try
-        {
-            Services.GetRequiredService<IStartupValidator>().Validate();
-            return [];
-        }
-        catch (OptionsValidationException ex)
-        {
-            return ex.Failures;
-        }
-        catch (AggregateException ex)
-        {
-            return ex.Flatten().InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]);
-        }
-    }
+    public IEnumerable<string> Validate() => ValidatedServices.Failures(Services);
 
     public IOrderReader Create(IServiceProvider services) => Services.GetRequiredService<IOrderReader>();
 

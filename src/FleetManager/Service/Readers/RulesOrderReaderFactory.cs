@@ -1,7 +1,7 @@
 using FleetManager.Core.Pipeline;
 using FleetManager.Core.Rules;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Readers;
 
 /// <summary>The offline rules engine (<c>Reader: rules</c>, the default): no network, no credentials.</summary>
 internal sealed class RulesOrderReaderFactory : IOrderReaderFactory

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// Wraps a source's mailbox for one poll: stops taking new messages once <paramref name="drain"/> is

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>The <c>folder</c> kind: a local folder of .eml files, Maildirs and mbox files (<c>Folder:Path</c>).</summary>
 internal sealed class FolderMailboxFactory : IMailboxFactory

@@ -1,3 +1,4 @@
+using FleetManager.Hosting;
 using FleetManager.Core.Pipeline;
 using FleetManager.Google;
 using FleetManager.Google.Gmail;
@@ -5,9 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// The <c>gmail</c> kind. A source's <c>Gmail:*</c> settings are laid over the top-level <c>Gmail</c> and
@@ -25,19 +25,7 @@ internal sealed class GmailMailboxFactory(IConfiguration configuration) : IMailb
     public IEnumerable<string> Validate(SourceOptions source, IConfigurationSection section)
     {
         using var probe = Build(section, NullLoggerFactory.Instance, TimeProvider.System);
-        try
-        {
-            probe.GetRequiredService<IStartupValidator>().Validate();
-            return [];
-        }
-        catch (OptionsValidationException ex)
-        {
-            return ex.Failures;
-        }
-        catch (AggregateException ex)
-        {
-            return ex.Flatten().InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]);
-        }
+        return ValidatedServices.Failures(probe);
     }
 
     public IMailbox Create(SourceOptions source, IConfigurationSection section, IServiceProvider services)

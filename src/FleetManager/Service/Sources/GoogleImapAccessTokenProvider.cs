@@ -1,7 +1,7 @@
 using FleetManager.Google.Auth;
 using FleetManager.Mail.Imap;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>XOAUTH2 with the Google credential; a revoked credential stops the source as an authentication failure.</summary>
 internal sealed class GoogleImapAccessTokenProvider(IGoogleAccessTokenProvider google) : IImapAccessTokenProvider

@@ -1,7 +1,7 @@
 using FleetManager.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// Makes the mailbox of one source kind (<c>folder</c>, <c>gmail</c>, <c>imap</c>). Adding a kind is

@@ -1,8 +1,9 @@
 using FleetManager.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FleetManager.Service.Outbox;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// One pass of every enabled source (under its lease), then the outbox: the work of <c>poll --once</c>.

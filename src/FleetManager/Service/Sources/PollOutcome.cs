@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>How one poll of a source ended.</summary>
 /// <param name="Polled">False when the poll did not run (another instance holds the lease).</param>

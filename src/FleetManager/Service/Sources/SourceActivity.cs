@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>What a source's poll loop is doing now.</summary>
 public enum SourceActivity

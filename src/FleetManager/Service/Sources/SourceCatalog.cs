@@ -1,7 +1,8 @@
+using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// The sources the service polls: the <c>Sources</c> array, or, when it is empty, the embedded
@@ -19,10 +20,6 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
     public static string DefaultFolder(IConfiguration configuration) =>
         Path.Combine(configuration["DataDir"] is { Length: > 0 } dataDir ? dataDir : ".", "inbox");
 
-    /// <summary><c>Reader:Kind</c> (<c>FLEETMANAGER__READER__KIND</c>): the reader of every source that does not name its own.</summary>
-    internal static string DefaultReader(IConfiguration configuration) =>
-        configuration["Reader:Kind"]?.Trim() is { Length: > 0 } kind ? kind.ToLowerInvariant() : "rules";
-
     private static List<ConfiguredSource> Resolve(SourcesOptions options, IConfiguration configuration)
     {
         var sections = configuration.GetSection("Sources").GetChildren().ToList();
@@ -34,7 +31,7 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
                 ["DefaultSource:Kind"] = "folder",
                 ["DefaultSource:Folder:Path"] = DefaultFolder(configuration),
             }).Build();
-            return [new ConfiguredSource(new SourceOptions { Name = DefaultSourceName, Kind = "folder", Reader = DefaultReader(configuration) }, defaults.GetSection("DefaultSource"))];
+            return [new ConfiguredSource(new SourceOptions { Name = DefaultSourceName, Kind = "folder", Reader = ReaderConfiguration.DefaultReader(configuration) }, defaults.GetSection("DefaultSource"))];
         }
 
         // The binder fills the list in the order of the array's children, so the indexes line up.

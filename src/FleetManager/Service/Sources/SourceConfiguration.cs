@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>Lays a source's own settings for an adapter over the application's top-level ones.</summary>
 internal static class SourceConfiguration

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>One entry of the <c>Sources</c> array: a mailbox the service polls.</summary>
 public sealed class SourceOptions

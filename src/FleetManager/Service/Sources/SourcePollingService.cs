@@ -2,8 +2,9 @@ using FleetManager.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Outbox;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// The poll loop of one source (one instance per entry of <c>Sources</c>): wait for the lease, poll on

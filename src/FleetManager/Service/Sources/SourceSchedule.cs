@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>When a source polls next: every <see cref="SourceOptions.Interval"/>, or at the times of its cron expression (UTC).</summary>
 internal sealed class SourceSchedule

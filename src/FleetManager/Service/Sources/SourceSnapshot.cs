@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>A consistent copy of a <see cref="SourceState"/> at one instant.</summary>
 internal sealed record SourceSnapshot(

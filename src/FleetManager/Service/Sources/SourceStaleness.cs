@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// When a source counts as stale: no success for longer than <c>Service:StaleAfterIntervals</c> of its nominal

@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// What one source's poll loop last did, kept in memory for <c>/healthz</c> (which must not call mail

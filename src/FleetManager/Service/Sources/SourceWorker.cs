@@ -5,7 +5,7 @@ using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// One source's work, shared by the service loop and <c>poll --once</c>: hold its lease, poll it

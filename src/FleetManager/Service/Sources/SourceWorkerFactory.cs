@@ -6,8 +6,9 @@ using FleetManager.Mail.Parsing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Readers;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>Builds each configured source's <see cref="SourceWorker"/>: its mailbox (by kind), its reader, its poller.</summary>
 internal sealed class SourceWorkerFactory(

@@ -1,4 +1,4 @@
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>The configuration's <c>Sources</c> array (bound from the configuration root).</summary>
 public sealed class SourcesOptions

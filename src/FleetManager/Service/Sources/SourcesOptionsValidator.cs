@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Cronos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using FleetManager.Service.Readers;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// Checks the <c>Sources</c> array at start: each entry's own rules, unique names, a known kind and

@@ -1,11 +1,11 @@
-using FleetManager.Commands;
+using FleetManager.Hosting;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage;
 using FleetManager.Storage.Retention;
 using Microsoft.Extensions.Configuration;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Store;
 
 /// <summary>
 /// The service's order book, opened (and migrated) on first use rather than at start: a service whose

@@ -4,7 +4,7 @@ using FleetManager.Storage.Retention;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FleetManager.Service;
+namespace FleetManager.Service.Store;
 
 /// <summary>
 /// Applies <c>Storage:RawMessageRetention</c> in the service: purges raw messages older than the retention once at

@@ -2,6 +2,7 @@ using FleetManager.Service;
 using FleetManager.Service.Doctor;
 using Microsoft.Extensions.Configuration;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Service.Doctor;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Service.Health;
 

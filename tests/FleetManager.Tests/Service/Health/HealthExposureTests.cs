@@ -4,6 +4,7 @@ using FleetManager.Storage.Sqlite;
 using FleetManager.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using FleetManager.Service.Sources;
 
 namespace FleetManager.Tests.Service.Health;
 

@@ -1,8 +1,9 @@
 using FleetManager.Service;
 using Microsoft.Extensions.Configuration;
 using Xunit;
+using FleetManager.Service.Sources;
 
-namespace FleetManager.Tests.Service;
+namespace FleetManager.Tests.Service.Sources;
 
 public sealed class SourceConfigurationTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
-namespace FleetManager.Tests.Service;
+namespace FleetManager.Tests.Service.Sources;
 
 /// <summary>
 /// Leases across two service instances on one SQLite file and one folder. The lease store here is

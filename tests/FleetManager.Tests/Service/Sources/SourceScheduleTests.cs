@@ -1,7 +1,8 @@
 using FleetManager.Service;
 using Xunit;
+using FleetManager.Service.Sources;
 
-namespace FleetManager.Tests.Service;
+namespace FleetManager.Tests.Service.Sources;
 
 public sealed class SourceScheduleTests
 {

@@ -1,8 +1,10 @@
 using FleetManager.Service;
 using Microsoft.Extensions.Configuration;
 using Xunit;
+using FleetManager.Service.Readers;
+using FleetManager.Service.Sources;
 
-namespace FleetManager.Tests.Service;
+namespace FleetManager.Tests.Service.Sources;
 
 public sealed class SourcesOptionsValidatorTests
 {

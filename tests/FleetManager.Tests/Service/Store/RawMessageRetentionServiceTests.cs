@@ -5,8 +5,9 @@ using FleetManager.Storage.Retention;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using FleetManager.Service.Store;
 
-namespace FleetManager.Tests.Service;
+namespace FleetManager.Tests.Service.Store;
 
 /// <summary>The service's daily purge of raw messages (<c>Storage:RawMessageRetention</c>), on a fake clock.</summary>
 public sealed class RawMessageRetentionServiceTests
