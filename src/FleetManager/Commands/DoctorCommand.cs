@@ -22,13 +22,15 @@ internal static class DoctorCommand
             db,
             json,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath, bool json, CancellationToken cancellationToken)
+    /// <summary>Runs every check of the service's composition against <paramref name="environment"/>'s settings and prints to its output.</summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, bool json, CancellationToken cancellationToken)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
+        var output = environment.Out;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
         builder.Configuration.AddConfiguration(configuration);
         // The doctor speaks in its own lines; only warnings from the libraries it uses.
@@ -44,10 +46,10 @@ internal static class DoctorCommand
                 lines.Add(new DoctorReportLine(result.Check, result.Status, result.Detail, result.Status == "ok" ? null : result.Fix));
                 if (!json)
                 {
-                    Console.WriteLine($"{(result.Ok && !result.Warning ? "ok" : result.Status.ToUpperInvariant()),-5} {result.Check}: {result.Detail}");
+                    output.WriteLine($"{(result.Ok && !result.Warning ? "ok" : result.Status.ToUpperInvariant()),-5} {result.Check}: {result.Detail}");
                     if (result.Status != "ok")
                     {
-                        Console.WriteLine($"      fix: {result.Fix}");
+                        output.WriteLine($"      fix: {result.Fix}");
                     }
                 }
             }
@@ -57,11 +59,11 @@ internal static class DoctorCommand
         var report = new DoctorReport(lines, failed, lines.Count(l => l.Status == "warn"));
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport));
+            output.WriteLine(JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport));
         }
         else
         {
-            Console.WriteLine(failed == 0
+            output.WriteLine(failed == 0
                 ? report.Warnings == 0 ? "All checks passed." : $"All checks passed, {report.Warnings} warning(s)."
                 : $"{failed} check(s) failed.");
         }
