@@ -18,8 +18,8 @@
 # configured as in docs/deployment.md (runc, default_ulimits = []): set CONTAINERS_CONF to such a file.
 #
 # The local base is "chiseled" by hand: debootstrap a minimal Debian into a temporary folder, then copy
-# only the files of the packages the executable needs (libc, libgcc, libstdc++, zlib, OpenSSL, ICU,
-# CA certificates, time zones) into an empty root with /etc/passwd naming the app user (1654, as in
+# only the files of the packages the executable needs (libc, libgcc, libstdc++, zlib, OpenSSL,
+# CA certificates, time zones; no ICU: the executable is globalization-invariant) into an empty root with /etc/passwd naming the app user (1654, as in
 # the official chiseled images). No shell, no package manager. Cached as an image whose tag is a hash
 # of that package list, so it is made once per machine.
 set -euo pipefail
@@ -47,7 +47,7 @@ for tool in podman debootstrap; do
 done
 
 suite=bookworm
-runtime_packages="libc6 libgcc-s1 libstdc++6 zlib1g libssl3 libicu72 ca-certificates tzdata libzstd1"
+runtime_packages="libc6 libgcc-s1 libstdc++6 zlib1g libssl3 ca-certificates tzdata libzstd1"
 packages_key=$suite-$(printf '%s' "$suite $runtime_packages" | sha256sum | cut -c1-12)
 # The tag changes with the package list and with this recipe (bump it when the copying below changes).
 recipe=2
