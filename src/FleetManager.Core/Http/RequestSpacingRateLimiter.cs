@@ -1,34 +1,66 @@
 using System.Threading.RateLimiting;
 
-namespace FleetManager.Llm.Http;
+namespace FleetManager.Core.Http;
 
 /// <summary>
-/// A client-side requests-per-minute limit as a <see cref="RateLimiter"/>: request starts are spaced
-/// <c>60 s / requestsPerMinute</c> apart, each caller reserving the next free start time and waiting
-/// for it on the <see cref="TimeProvider"/> (so tests drive it with a fake clock; the library's own
-/// limiters measure replenishment with the real stopwatch). In any minute at most
-/// <c>requestsPerMinute</c> requests start. Every attempt takes a permit, retries included, since the
-/// API counts them all. A cancelled waiter's slot stays spent, which errs on the safe side.
+/// A client-side request limit as a <see cref="RateLimiter"/>: request starts are spaced at least
+/// <see cref="Spacing"/> apart, each caller reserving the next free start time and waiting for it on the
+/// <see cref="TimeProvider"/>. The model readers use it as "at most N requests per minute" (spacing
+/// 60 s / N), Nominatim as its usage policy's "at most one request per second" (spacing 1 s).
+/// <para>
+/// Written on the <see cref="RateLimiter"/> abstraction rather than taken from the library's own limiters
+/// (TokenBucket, FixedWindow...) because those replenish on the system stopwatch and their own timer, while
+/// this one must run on the injected <see cref="TimeProvider"/>, so tests prove the spacing on a fake clock
+/// and never sleep. Every attempt takes a permit, retries included, since the services count them all. A
+/// cancelled waiter's slot stays spent, which errs on the safe side.
+/// </para>
 /// </summary>
-public sealed class RequestRateLimiter : RateLimiter
+public sealed class RequestSpacingRateLimiter : RateLimiter
 {
+    private const int RecordLength = 1024;
+
     private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
+    private readonly Queue<DateTimeOffset> _granted = new();
     private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
-    private long _granted;
-    private long _failed;
+    private long _grantedCount;
+    private long _failedCount;
     private int _waiting;
 
-    public RequestRateLimiter(int requestsPerMinute, TimeProvider timeProvider)
+    /// <param name="spacing">The least time between two request starts (positive).</param>
+    /// <param name="timeProvider">The clock the spacing is measured and waited on.</param>
+    public RequestSpacingRateLimiter(TimeSpan spacing, TimeProvider timeProvider)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(spacing, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        Period = TimeSpan.FromMinutes(1) / requestsPerMinute;
+        Spacing = spacing;
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The spacing between two request starts.</summary>
-    public TimeSpan Period { get; }
+    /// <summary>A limiter for at most <paramref name="requestsPerMinute"/> request starts in any minute.</summary>
+    public static RequestSpacingRateLimiter PerMinute(int requestsPerMinute, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
+        return new RequestSpacingRateLimiter(TimeSpan.FromMinutes(1) / requestsPerMinute, timeProvider);
+    }
+
+    /// <summary>The least time between two request starts.</summary>
+    public TimeSpan Spacing { get; }
+
+    /// <summary>
+    /// The clock times at which the most recent permits (up to 1024) were granted, oldest first: the record a
+    /// test checks the spacing on.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> Granted
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _granted];
+            }
+        }
+    }
 
     public override TimeSpan? IdleDuration
     {
@@ -42,9 +74,6 @@ public sealed class RequestRateLimiter : RateLimiter
         }
     }
 
-    /// <summary>Permits granted so far (tests check that retries take permits too).</summary>
-    public RateLimiterStatistics Statistics => GetStatistics();
-
     public override RateLimiterStatistics GetStatistics()
     {
         lock (_lock)
@@ -53,8 +82,8 @@ public sealed class RequestRateLimiter : RateLimiter
             {
                 CurrentAvailablePermits = _timeProvider.GetUtcNow() >= _nextStart ? 1 : 0,
                 CurrentQueuedCount = _waiting,
-                TotalSuccessfulLeases = _granted,
-                TotalFailedLeases = _failed,
+                TotalSuccessfulLeases = _grantedCount,
+                TotalFailedLeases = _failedCount,
             };
         }
     }
@@ -66,7 +95,7 @@ public sealed class RequestRateLimiter : RateLimiter
         {
             var now = _timeProvider.GetUtcNow();
             var start = now > _nextStart ? now : _nextStart;
-            _nextStart = start + Period;
+            _nextStart = start + Spacing;
             return start;
         }
     }
@@ -79,12 +108,12 @@ public sealed class RequestRateLimiter : RateLimiter
             var now = _timeProvider.GetUtcNow();
             if (now >= _nextStart)
             {
-                _nextStart = now + Period;
-                _granted++;
+                _nextStart = now + Spacing;
+                Record(now);
                 return Lease.Granted;
             }
 
-            _failed++;
+            _failedCount++;
             return new Lease(false, _nextStart - now);
         }
     }
@@ -93,22 +122,38 @@ public sealed class RequestRateLimiter : RateLimiter
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount, 1);
         var start = Reserve();
-        var wait = start - _timeProvider.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        Interlocked.Increment(ref _waiting);
+        try
         {
-            Interlocked.Increment(ref _waiting);
-            try
+            // A loop, not one delay: a timer may fire a moment early, and the spacing is a promise to the service.
+            for (var wait = start - _timeProvider.GetUtcNow(); wait > TimeSpan.Zero; wait = start - _timeProvider.GetUtcNow())
             {
                 await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
 
-        Interlocked.Increment(ref _granted);
+        lock (_lock)
+        {
+            Record(_timeProvider.GetUtcNow());
+        }
+
         return Lease.Granted;
+    }
+
+    /// <summary>Counts and records a granted permit; the caller holds the lock.</summary>
+    private void Record(DateTimeOffset grantedAt)
+    {
+        _grantedCount++;
+        if (_granted.Count == RecordLength)
+        {
+            _granted.Dequeue();
+        }
+
+        _granted.Enqueue(grantedAt);
     }
 
     /// <summary>A permit (nothing to give back: a start time, once used, is spent).</summary>

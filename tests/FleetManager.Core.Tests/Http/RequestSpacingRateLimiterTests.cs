@@ -1,9 +1,9 @@
-using FleetManager.Llm.Http;
+using FleetManager.Core.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FleetManager.Llm.Tests.Http;
+namespace FleetManager.Core.Tests.Http;
 
-public sealed class RequestRateLimiterTests
+public sealed class RequestSpacingRateLimiterTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
@@ -11,7 +11,7 @@ public sealed class RequestRateLimiterTests
     public void Reserve_ManyCallersAtOnce_NeverMoreThanTheRateInAnyMinute()
     {
         var clock = new FakeTimeProvider(Noon);
-        using var limiter = new RequestRateLimiter(6, clock);
+        using var limiter = RequestSpacingRateLimiter.PerMinute(6, clock);
         var starts = new List<DateTimeOffset>();
 
         for (var second = 0; second < 300; second++)
@@ -37,7 +37,7 @@ public sealed class RequestRateLimiterTests
     public async Task AcquireAsync_SecondCaller_WaitsForThePeriodOnTheClock()
     {
         var clock = new FakeTimeProvider(Noon);
-        using var limiter = new RequestRateLimiter(6, clock);
+        using var limiter = RequestSpacingRateLimiter.PerMinute(6, clock);
 
         using var first = await limiter.AcquireAsync(1);
         var second = limiter.AcquireAsync(1).AsTask();
@@ -48,14 +48,14 @@ public sealed class RequestRateLimiterTests
 
         Assert.True(first.IsAcquired);
         Assert.True(lease.IsAcquired);
-        Assert.Equal(2, limiter.Statistics.TotalSuccessfulLeases);
+        Assert.Equal(2, limiter.GetStatistics()!.TotalSuccessfulLeases);
     }
 
     [Fact]
     public void AttemptAcquire_TooSoon_FailsWithRetryAfter()
     {
         var clock = new FakeTimeProvider(Noon);
-        using var limiter = new RequestRateLimiter(60, clock);
+        using var limiter = RequestSpacingRateLimiter.PerMinute(60, clock);
 
         using var first = limiter.AttemptAcquire();
         using var second = limiter.AttemptAcquire();
@@ -67,10 +67,61 @@ public sealed class RequestRateLimiterTests
     }
 
     [Fact]
-    public void Period_SpacesRequestsEvenly()
+    public void PerMinute_FifteenRequests_SpacesStartsFourSecondsApart()
     {
-        using var limiter = new RequestRateLimiter(15, new FakeTimeProvider());
+        using var limiter = RequestSpacingRateLimiter.PerMinute(15, new FakeTimeProvider());
 
-        Assert.Equal(TimeSpan.FromSeconds(4), limiter.Period);
+        Assert.Equal(TimeSpan.FromSeconds(4), limiter.Spacing);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SecondCallWithinTheSpacing_WaitsUntilTheSpacingHasPassed()
+    {
+        var clock = new FakeTimeProvider(Noon);
+        using var limiter = new RequestSpacingRateLimiter(TimeSpan.FromSeconds(1), clock);
+
+        using var first = await limiter.AcquireAsync(1);
+        var second = limiter.AcquireAsync(1).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        var waitedEnough = second.IsCompleted;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(waitedEnough);
+        Assert.Equal([Noon, Noon.AddSeconds(1)], limiter.Granted);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterAQuietPeriod_GrantsAtOnce()
+    {
+        var clock = new FakeTimeProvider(Noon);
+        using var limiter = new RequestSpacingRateLimiter(TimeSpan.FromSeconds(1), clock);
+        using var first = limiter.AttemptAcquire();
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        var next = limiter.AcquireAsync(1);
+        var grantedAtOnce = next.IsCompleted;
+        using var lease = await next;
+
+        Assert.True(grantedAtOnce);
+        Assert.True(lease.IsAcquired);
+        Assert.Equal(TimeSpan.FromSeconds(4), limiter.IdleDuration);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CancelledWhileWaiting_ThrowsAndKeepsTheSlotSpent()
+    {
+        var clock = new FakeTimeProvider(Noon);
+        using var limiter = new RequestSpacingRateLimiter(TimeSpan.FromSeconds(1), clock);
+        using var first = await limiter.AcquireAsync(1);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = limiter.AcquireAsync(1, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
     }
 }
