@@ -466,7 +466,7 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
         var set = new UniqueIdSet(uids.Select(uid => new UniqueId(validity, uid)), SortOrder.Ascending);
         if (_options.After == ImapAfterCommit.Flag)
         {
-            ImapFlag.TryParse(target, out var flag);
+            _ = ImapFlag.TryParse(target, out var flag); // unparsable: no keyword, so nothing is set
             if (flag.Keyword is { } keyword)
             {
                 await folder.AddFlagsAsync(set, MessageFlags.None, [keyword], silent: true, cancellationToken).ConfigureAwait(false);
