@@ -98,6 +98,7 @@ public sealed class RequestSpacingRateLimiterTests
         using var limiter = new RequestSpacingRateLimiter(TimeSpan.FromSeconds(1), clock);
         using var first = limiter.AttemptAcquire();
         clock.Advance(TimeSpan.FromSeconds(5));
+        var idle = limiter.IdleDuration;
 
         var next = limiter.AcquireAsync(1);
         var grantedAtOnce = next.IsCompleted;
@@ -105,7 +106,8 @@ public sealed class RequestSpacingRateLimiterTests
 
         Assert.True(grantedAtOnce);
         Assert.True(lease.IsAcquired);
-        Assert.Equal(TimeSpan.FromSeconds(4), limiter.IdleDuration);
+        Assert.Equal(TimeSpan.FromSeconds(4), idle);
+        Assert.Null(limiter.IdleDuration);
     }
 
     [Fact]
