@@ -1,4 +1,5 @@
 using FleetManager.Core.Geo;
+using FleetManager.Core.Http;
 using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding.Google;
 using FleetManager.Geocoding.Nominatim;
@@ -15,6 +16,9 @@ namespace FleetManager.Geocoding;
 /// <summary>Registration of the stop geocoder chosen by <c>Geocoding:Provider</c>.</summary>
 public static class GeocodingServiceCollectionExtensions
 {
+    /// <summary>The service key of Nominatim's request limiter (one per process).</summary>
+    internal const string NominatimLimiterKey = "nominatim";
+
     /// <summary>
     /// Registers <see cref="IGeocoder"/>: the offline gazetteer (default), or Google / Nominatim behind a
     /// <see cref="CachingGeocoder"/> with the gazetteer as fallback. Options are validated at start. An
@@ -76,10 +80,10 @@ public static class GeocodingServiceCollectionExtensions
     {
         services.AddOptions<NominatimOptions>().Bind(configuration.GetSection(NominatimOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NominatimOptions>, NominatimOptionsValidator>());
-        services.TryAddSingleton(sp => new NominatimRateLimiter(
+        // One limiter for the whole process: the usage policy counts the application, not a client or a thread.
+        services.TryAddKeyedSingleton(NominatimLimiterKey, (sp, _) => new RequestSpacingRateLimiter(
             sp.GetRequiredService<IOptions<NominatimOptions>>().Value.MinInterval,
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddTransient<NominatimRateLimitHandler>();
         var client = services.AddHttpClient<NominatimGeocoder>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<NominatimOptions>>().Value;
@@ -95,7 +99,8 @@ public static class GeocodingServiceCollectionExtensions
         });
 
         // Inside the resilience handler: every attempt, retries included, waits for its slot.
-        client.AddHttpMessageHandler<NominatimRateLimitHandler>();
+        client.AddHttpMessageHandler(sp => new RateLimitingHandler(
+            sp.GetRequiredKeyedService<RequestSpacingRateLimiter>(NominatimLimiterKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGeocodingProvider>(sp => sp.GetRequiredService<NominatimGeocoder>());
     }
 

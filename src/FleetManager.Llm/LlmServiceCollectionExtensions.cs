@@ -99,7 +99,7 @@ public static class LlmServiceCollectionExtensions
         where TOptions : ModelReaderOptions
     {
         services.AddKeyedSingleton(name, (sp, _) =>
-            new RequestRateLimiter(sp.GetRequiredService<IOptions<TOptions>>().Value.RequestsPerMinute, sp.GetRequiredService<TimeProvider>()));
+            RequestSpacingRateLimiter.PerMinute(sp.GetRequiredService<IOptions<TOptions>>().Value.RequestsPerMinute, sp.GetRequiredService<TimeProvider>()));
 
         var client = services.AddHttpClient<TReader>((sp, http) =>
         {
@@ -114,7 +114,7 @@ public static class LlmServiceCollectionExtensions
             ModelResilience.Configure(builder, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         // Inside the resilience handler: every attempt takes a permit and carries the key.
-        client.AddHttpMessageHandler(sp => new RateLimitingHandler(sp.GetRequiredKeyedService<RequestRateLimiter>(name)));
+        client.AddHttpMessageHandler(sp => new RateLimitingHandler(sp.GetRequiredKeyedService<RequestSpacingRateLimiter>(name), sp.GetRequiredService<TimeProvider>()));
         client.AddHttpMessageHandler(sp =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>();

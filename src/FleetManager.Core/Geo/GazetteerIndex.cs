@@ -338,7 +338,7 @@ internal sealed class GazetteerIndex
                 AddKey(position, key[..coreLength], rank == NameRank.Own ? NameRank.CoreOfOwn : NameRank.Alternate);
             }
 
-            if (name.IndexOfAny("äöüÄÖÜåÅ") >= 0)
+            if (name.IndexOfAny(PlaceNameKey.Umlauts) >= 0)
             {
                 var transcribed = PlaceNameKey.TranscribeUmlauts(name.ToString())!;
                 foldedLength = PlaceNameKey.FoldWords(transcribed, folded);

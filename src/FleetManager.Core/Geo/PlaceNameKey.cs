@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using FleetManager.Core.Text;
 
@@ -16,6 +17,9 @@ internal static class PlaceNameKey
 {
     /// <summary>Longest name keyed; longer input is cut (no place name comes near it).</summary>
     public const int MaxFoldedLength = 256;
+
+    /// <summary>The letters German and Nordic names transcribe (ä → ae, å → aa); a name without them needs no second key.</summary>
+    public static readonly SearchValues<char> Umlauts = SearchValues.Create("äöüÄÖÜåÅ");
 
     // Per-character results of TextFold.Fold, filled on first use. TextFold folds one character
     // at a time, so caching per character gives the same text at a fraction of the cost.
@@ -180,7 +184,7 @@ internal static class PlaceNameKey
     /// </summary>
     public static string? TranscribeUmlauts(string name)
     {
-        if (name.AsSpan().IndexOfAny("äöüÄÖÜåÅ") < 0)
+        if (name.AsSpan().IndexOfAny(Umlauts) < 0)
         {
             return null;
         }

@@ -31,7 +31,7 @@ public static class OrderAnswerSchema
 
     public static SchemaNode Price { get; } = Object(true, "the offered or agreed freight rate; null when no rate is given",
         ("amount", Number()),
-        ("currency", Text("ISO 4217: EUR, PLN, BGN, RON, CZK, HUF, GBP, CHF, USD")));
+        ("currency", Text("ISO 4217: " + string.Join(", ", SpecVocabulary.Currencies))));
 
     public static SchemaNode Contact { get; } = Object(true, "the person to speak to about this order",
         ("name", Text()),

@@ -9,6 +9,7 @@ namespace FleetManager.Llm.Schema;
 /// <c>additionalProperties: false</c>, optional values as a union with null). The same node validates
 /// the answer (<see cref="AnswerValidator"/>).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The factory methods are named after JSON Schema's types (Integer, Object).")]
 public sealed record SchemaNode
 {
     public required SchemaKind Kind { get; init; }

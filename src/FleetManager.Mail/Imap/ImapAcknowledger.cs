@@ -84,7 +84,7 @@ internal sealed class ImapAcknowledger(ImapOptions options, ImapSession session,
         var set = new UniqueIdSet(uids.Select(uid => new UniqueId(validity, uid)), SortOrder.Ascending);
         if (options.After == ImapAfterCommit.Flag)
         {
-            ImapFlag.TryParse(target, out var flag);
+            _ = ImapFlag.TryParse(target, out var flag); // unparsable: no keyword, so nothing is set
             if (flag.Keyword is { } keyword)
             {
                 await folder.AddFlagsAsync(set, MessageFlags.None, [keyword], silent: true, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,13 @@
+// Why HtmlAgilityPack and not MimeKit's HtmlTokenizer (issue 14, item 4), and why one file of ~500 lines:
+// the output depends on the tree. A table row is written as one "cell | cell" line only when it holds no
+// nested table, which is known only once the row's subtree is read; which text falls in which row, cell
+// or list item follows HtmlAgilityPack's recovery from unclosed and misnested tags. A tokenizer gives a
+// flat stream, so keeping the output byte for byte would mean rebuilding that tree logic on top of it:
+// this walk plus a copy of HtmlAgilityPack's tree rules, not less code. It would not be faster either:
+// reading every token with HtmlTokenizer alone took 1.2-1.3 times as long as LoadHtml building the whole
+// tree over the corpora's 56 HTML bodies (benchmarks/html-tokenizer-vs-tree.cs; docs/benchmarks.md,
+// "HTML to text: tree or tokenizer"). The linear fallback (ConvertFlat) stays for markup too deep or too
+// large for the tree. Walk, fallback and line writer share the element tables, so they stay in one file.
 using System.Text;
 using HtmlAgilityPack;
 

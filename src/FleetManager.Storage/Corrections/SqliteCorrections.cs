@@ -123,7 +123,7 @@ public sealed class SqliteCorrections : IOrderCorrections
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            OrderStatusNames.TryParse(reader.GetString(1), out var status);
+            _ = OrderStatusNames.TryParse(reader.GetString(1), out var status); // an unknown name reads as the default status
             list.Add(new OrderReview(reader.GetInt64(0), status, reader.GetString(2),
                 DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
         }

@@ -28,6 +28,16 @@ public sealed partial class SpecVocabularyTests
     }
 
     [Fact]
+    public void Currencies_AreThePriceRowsCodesInTheSpecsOrder()
+    {
+        var line = File.ReadLines(SpecPath).Single(l => l.StartsWith("| `price` |", StringComparison.Ordinal));
+
+        var listed = IsoCode().Matches(line).Select(m => m.Groups[1].Value);
+
+        Assert.Equal(listed, SpecVocabulary.Currencies);
+    }
+
+    [Fact]
     public void Find_EveryName_RoundTripsAndUnknownIsNull()
     {
         Assert.All(Enum.GetValues<VehicleType>(), v => Assert.Equal(v, SpecVocabulary.VehicleTypes.Find(SpecVocabulary.VehicleTypes.Of(v))));
@@ -40,4 +50,7 @@ public sealed partial class SpecVocabularyTests
 
     [GeneratedRegex("`([a-z_]+)`")]
     private static partial Regex Backticked();
+
+    [GeneratedRegex("`([A-Z]{3})`")]
+    private static partial Regex IsoCode();
 }

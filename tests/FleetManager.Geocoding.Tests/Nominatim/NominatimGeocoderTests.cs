@@ -1,4 +1,5 @@
 using FleetManager.Core.Geo;
+using FleetManager.Core.Http;
 using FleetManager.Geocoding.Nominatim;
 using FleetManager.Geocoding.Tests.Support;
 using FleetManager.StandIns.Nominatim;
@@ -90,7 +91,7 @@ public sealed class NominatimGeocoderTests : IAsyncLifetime
 
         var points = await lookups;
         Assert.All(points, Assert.NotNull);
-        var schedule = _services.Get<NominatimRateLimiter>().Schedule;
+        var schedule = _services.GetKeyed<RequestSpacingRateLimiter>(GeocodingServiceCollectionExtensions.NominatimLimiterKey).Granted;
         Assert.Equal(cities.Length, schedule.Count);
         Assert.Equal(cities.Length, _standIn.Requests.Count);
         Assert.All(schedule.Zip(schedule.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(1), $"{pair.First:O} → {pair.Second:O}"));

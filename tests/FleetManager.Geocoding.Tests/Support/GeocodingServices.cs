@@ -28,6 +28,8 @@ internal sealed class GeocodingServices : IDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    public T GetKeyed<T>(object key) where T : notnull => _provider.GetRequiredKeyedService<T>(key);
+
     public static Stop Stop(string city, string? country = "DE", string? address = null, string? postalCode = null) =>
         new() { Type = StopType.Loading, City = city, Country = country, Address = address, PostalCode = postalCode };
 

@@ -6,6 +6,8 @@ namespace FleetManager.Google.Tests.Gmail;
 
 public sealed class GmailMailboxTests
 {
+    private static readonly string[] NewestThreeKeys = ["mid:<order-5@nord.example>", "mid:<order-6@nord.example>", "mid:<order-7@nord.example>"];
+
     [Fact]
     public async Task PollAsync_FirstRun_ReadsRecentInboxOldestFirstAndStoresProfileHistoryId()
     {
@@ -38,7 +40,7 @@ public sealed class GmailMailboxTests
         var summary = await host.PollAsync();
 
         Assert.Equal(3, summary.MessagesRead);
-        Assert.Equal(new[] { "mid:<order-5@nord.example>", "mid:<order-6@nord.example>", "mid:<order-7@nord.example>" }, host.Book.Ledger.Keys.Order());
+        Assert.Equal(NewestThreeKeys, host.Book.Ledger.Keys.Order());
         Assert.Equal(3, host.Gmail.CountCalls("GET", "messages/"));
         Assert.NotEmpty(ids);
     }

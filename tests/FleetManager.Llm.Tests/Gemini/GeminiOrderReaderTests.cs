@@ -300,6 +300,6 @@ public sealed class GeminiOrderReaderTests : IAsyncLifetime
 
         await _host.Gemini.ReadAsync(TestEmails.Order(), default);
 
-        Assert.Equal(2, _host.Limiter("gemini").Statistics.TotalSuccessfulLeases);
+        Assert.Equal(2, _host.Limiter("gemini").GetStatistics()!.TotalSuccessfulLeases);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FleetManager.Core.Model;
 using FleetManager.Llm.Schema;
 
 namespace FleetManager.Llm.Tests.Schema;
@@ -44,6 +45,21 @@ public sealed class OrderAnswerSchemaTests
 
         Assert.Equal(["request_type", "reference_number", "customer", "stops", "cargo_description", "weight_kg", "pallets", "loading_meters",
             "vehicle_type", "adr", "temperature_min_c", "temperature_max_c", "price", "special_requirements", "contact"], order);
+    }
+
+    [Fact]
+    public void Answer_EnumsAndCurrencyDescription_AreTheSpecVocabularies()
+    {
+        var order = OrderAnswerSchema.Order.Properties.ToDictionary(p => p.Key, p => p.Value);
+        var stop = OrderAnswerSchema.Stop.Properties.ToDictionary(p => p.Key, p => p.Value);
+        var answer = OrderAnswerSchema.Answer.Properties.ToDictionary(p => p.Key, p => p.Value);
+        var currency = OrderAnswerSchema.Price.Properties.Single(p => p.Key == "currency").Value;
+
+        Assert.Equal(SpecVocabulary.Classifications.Names, answer["classification"].Enum);
+        Assert.Equal(SpecVocabulary.RequestTypes.Names, order["request_type"].Enum);
+        Assert.Equal(SpecVocabulary.VehicleTypes.Names, order["vehicle_type"].Enum);
+        Assert.Equal(SpecVocabulary.StopTypes.Names, stop["type"].Enum);
+        Assert.Equal("ISO 4217: EUR, BGN, PLN, RON, CZK, HUF, GBP, CHF, USD", currency.Description);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using FleetManager.Core.Http;
 using FleetManager.Core.Pipeline;
 using FleetManager.Llm.Gemini;
 using FleetManager.Llm.Http;
@@ -47,7 +48,7 @@ internal sealed class ReaderHost : IDisposable
 
     public OpenAiCompatibleOrderReader OpenAi => _services.GetRequiredService<OpenAiCompatibleOrderReader>();
 
-    public RequestRateLimiter Limiter(string kind) => _services.GetRequiredKeyedService<RequestRateLimiter>(kind);
+    public RequestSpacingRateLimiter Limiter(string kind) => _services.GetRequiredKeyedService<RequestSpacingRateLimiter>(kind);
 
     public void Dispose() => _services.Dispose();
 }

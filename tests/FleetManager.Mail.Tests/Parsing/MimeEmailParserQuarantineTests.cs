@@ -113,7 +113,7 @@ public sealed class MimeEmailParserQuarantineTests
         var builder = new StringBuilder("From: a@example.com\r\nSubject: deep\r\nMessage-ID: <d@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
         for (var i = 1; i < 200; i++)
         {
-            builder.Append($"--b{i - 1}\r\nContent-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n");
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"--b{i - 1}\r\nContent-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n");
         }
 
         builder.Append("--b199\r\nContent-Type: text/plain\r\n\r\ndeep text\r\n");

@@ -78,7 +78,7 @@ public sealed class MailPathSourceTests : IDisposable
             var body = i == 150 ? new string('Q', 200_000) : $"body {i} " + new string('x', i * 7);
             var message = $"From: m{i}@example.com\nSubject: {i}\n\n{body}\n";
             expected.Add(message);
-            builder.Append($"From m{i}@example.com Mon Nov  2 09:00:00 2026\n").Append(message).Append('\n');
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"From m{i}@example.com Mon Nov  2 09:00:00 2026\n").Append(message).Append('\n');
         }
 
         var path = Write("big.mbox", builder.ToString());

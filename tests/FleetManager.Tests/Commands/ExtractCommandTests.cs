@@ -22,7 +22,7 @@ public sealed class ExtractCommandTests : IDisposable
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             Assert.StartsWith("<", root.GetProperty("message_id").GetString());
-            Assert.Contains(root.GetProperty("classification").GetString(), new[] { "order", "invoice", "other" });
+            Assert.Contains(root.GetProperty("classification").GetString(), FleetManager.Core.Model.SpecVocabulary.Classifications.Names);
             Assert.Equal(JsonValueKind.Array, root.GetProperty("orders").ValueKind);
             Assert.False(root.TryGetProperty("error", out _), "a readable message has no error field");
         }

@@ -124,7 +124,7 @@ public sealed class MailLimitsCommandTests : IDisposable
         const int Depth = 4;
         for (var level = 0; level < Depth; level++)
         {
-            message.Append($"Content-Type: multipart/mixed; boundary=\"b{level}\"\r\n\r\n--b{level}\r\n");
+            message.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Type: multipart/mixed; boundary=\"b{level}\"\r\n\r\n--b{level}\r\n");
         }
 
         message.Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
@@ -134,7 +134,7 @@ public sealed class MailLimitsCommandTests : IDisposable
             .Append("Ware: 12 Paletten Maschinenteile, 12.000 kg\r\nPreis: 1.450,00 EUR\r\n\r\nMit freundlichen Gruessen\r\nDisposition\r\n");
         for (var level = Depth - 1; level >= 0; level--)
         {
-            message.Append($"--b{level}--\r\n");
+            message.Append(System.Globalization.CultureInfo.InvariantCulture, $"--b{level}--\r\n");
         }
 
         File.WriteAllText(Path.Combine(inbox, "order.eml"), message.ToString());

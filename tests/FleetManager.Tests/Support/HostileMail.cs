@@ -120,13 +120,13 @@ internal static class HostileMail
             .Append("Message-ID: <deep-multipart@hostile.test>\r\nMIME-Version: 1.0\r\n");
         for (var level = 0; level < depth; level++)
         {
-            builder.Append($"Content-Type: multipart/mixed; boundary=\"b{level}\"\r\n\r\n--b{level}\r\n");
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Type: multipart/mixed; boundary=\"b{level}\"\r\n\r\n--b{level}\r\n");
         }
 
         builder.Append("Content-Type: text/plain; charset=utf-8\r\n\r\nLadestelle: Hamburg, Entladestelle: Wien, 12 t\r\n");
         for (var level = depth - 1; level >= 0; level--)
         {
-            builder.Append($"--b{level}--\r\n");
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"--b{level}--\r\n");
         }
 
         return builder.ToString();
@@ -206,7 +206,7 @@ internal static class HostileMail
             var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
             for (var row = 1; row <= sheetCells; row++)
             {
-                sheet.Append($"<row r=\"{row}\"><c r=\"A{row}\" t=\"s\"><v>{row - 1}</v></c></row>");
+                sheet.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{row}\"><c r=\"A{row}\" t=\"s\"><v>{row - 1}</v></c></row>");
             }
 
             Entry("xl/worksheets/sheet1.xml", sheet.Append("</sheetData></worksheet>").ToString());

@@ -31,12 +31,15 @@ public sealed class LabelStemsTests
         ];
         foreach (var list in lists)
         {
-            Assert.Equal(list.Count, list.Count());
+            var enumerated = 0;
             foreach (var stem in list)
             {
+                enumerated++;
                 Assert.True(new LabelledField(stem + " x", 0, 0, 0, 0).LabelStartsWith(list), stem);
                 Assert.False(new LabelledField("#" + stem, 0, 0, 0, 0).LabelStartsWith(list), stem);
             }
+
+            Assert.Equal(list.Count, enumerated);
         }
     }
 }
