@@ -114,7 +114,11 @@ public static class LlmServiceCollectionExtensions
             ModelResilience.Configure(builder, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
         });
         // Inside the resilience handler: every attempt takes a permit and carries the key.
-        client.AddHttpMessageHandler(sp => new RateLimitingHandler(sp.GetRequiredKeyedService<RequestSpacingRateLimiter>(name), sp.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(sp =>
+        {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger(ModelRequestLog.Category);
+            return new RateLimitingHandler(sp.GetRequiredKeyedService<RequestSpacingRateLimiter>(name), sp.GetRequiredService<TimeProvider>(), at => ModelRequestLog.Permitted(log, name, at));
+        });
         client.AddHttpMessageHandler(sp =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>();

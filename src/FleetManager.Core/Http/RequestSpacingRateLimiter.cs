@@ -48,6 +48,12 @@ public sealed class RequestSpacingRateLimiter : RateLimiter
     public TimeSpan Spacing { get; }
 
     /// <summary>
+    /// A granted lease's metadata: the start time the limiter gave it (its slot). Slots are what the limiter
+    /// promises to keep <see cref="Spacing"/> apart; the caller may run a moment after its slot.
+    /// </summary>
+    public static MetadataName<DateTimeOffset> SlotMetadata { get; } = MetadataName.Create<DateTimeOffset>("FLEETMANAGER_SLOT");
+
+    /// <summary>
     /// The clock times at which the most recent permits (up to 1024) were granted, oldest first: the record a
     /// test checks the spacing on.
     /// </summary>
@@ -110,7 +116,7 @@ public sealed class RequestSpacingRateLimiter : RateLimiter
             {
                 _nextStart = now + Spacing;
                 Record(now);
-                return Lease.Granted;
+                return Lease.GrantedAt(now);
             }
 
             _failedCount++;
@@ -141,7 +147,7 @@ public sealed class RequestSpacingRateLimiter : RateLimiter
             Record(_timeProvider.GetUtcNow());
         }
 
-        return Lease.Granted;
+        return Lease.GrantedAt(start);
     }
 
     /// <summary>Counts and records a granted permit; the caller holds the lock.</summary>
@@ -157,18 +163,31 @@ public sealed class RequestSpacingRateLimiter : RateLimiter
     }
 
     /// <summary>A permit (nothing to give back: a start time, once used, is spent).</summary>
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter, DateTimeOffset? slot = null) : RateLimitLease
     {
-        public static Lease Granted { get; } = new(true, null);
+        public static Lease GrantedAt(DateTimeOffset slot) => new(true, null, slot);
 
         public override bool IsAcquired => acquired;
 
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+        public override IEnumerable<string> MetadataNames =>
+            retryAfter is not null ? [MetadataName.RetryAfter.Name] : slot is not null ? [SlotMetadata.Name] : [];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+            if (retryAfter is not null && metadataName == MetadataName.RetryAfter.Name)
+            {
+                metadata = retryAfter;
+                return true;
+            }
+
+            if (slot is { } at && metadataName == SlotMetadata.Name)
+            {
+                metadata = at;
+                return true;
+            }
+
+            metadata = null;
+            return false;
         }
     }
 }

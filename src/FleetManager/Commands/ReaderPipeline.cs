@@ -61,6 +61,10 @@ internal sealed class ReaderPipeline : IDisposable
         services.AddLogging(logging => logging
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)
+            // Logging:LogLevel (LOG_LEVEL) may lower it, e.g. for FleetManager.Llm.ModelRequests; the HTTP
+            // client's request lines stay at Warning whatever it says: a URL may carry an API key.
+            .AddConfiguration(config.GetSection("Logging"))
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             // Retries are expected with rate-limited services; report only what fails for good.
             .AddFilter("Polly", LogLevel.Error));
         services.AddLlmReaders(config);

@@ -67,6 +67,8 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             ["FLEETMANAGER__SHEETS__RETRYBASEDELAY"] = "00:00:00.010",
             ["FLEETMANAGER__SHEETS__ATTEMPTTIMEOUT"] = "00:00:10",
             ["FLEETMANAGER__STORAGE__OUTBOXSINKS__0"] = "sheets",
+            // The rate limiter's own record of every request it let through (ModelRequestLog), on stderr.
+            ["FLEETMANAGER__LOGGING__LOGLEVEL__FleetManager.Llm.ModelRequests"] = "Debug",
         })
         {
             _environment[name] = value;
@@ -85,6 +87,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
         // As a cron job: import, then sync, again and again until both finish with nothing left.
         var rounds = 0;
         long modelCalls = 0, callsSaved = 0;
+        var permits = new List<DateTimeOffset>();
         while (true)
         {
             rounds++;
@@ -93,6 +96,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             var sync = await RunAsync("sync", "--db", db);
             modelCalls += Sum(ModelCallsLine(), import.StdOut, 1);
             callsSaved += Sum(ModelCallsLine(), import.StdOut, 2);
+            permits.AddRange(PermitLine().Matches(import.StdErr).Select(m => DateTimeOffset.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
             if (import.ExitCode == 0 && sync.ExitCode == 0 && sync.StdOut.Contains("; 0 pending.", StringComparison.Ordinal))
             {
                 break;
@@ -103,9 +107,10 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
         var expected = _mailbox.SelectMany(m => m.Orders).ToDictionary(o => o.Key, StringComparer.Ordinal);
         var arrivals = _gemini.Requests.Select(r => r.At).Order().ToList();
         var perWindow = RequestsPerMinute / 12; // the limit in 5 s
-        var busiest = MaxInWindow(arrivals, TimeSpan.FromSeconds(5));
+        permits.Sort();
+        var busiest = MaxInWindow(permits, TimeSpan.FromSeconds(5));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{_mailbox.Count} messages, {expected.Count} orders, {rounds} round(s) of import + sync in {elapsed.TotalSeconds:0.0} s; busiest 5 s: {busiest} Gemini requests (limit {perWindow}), busiest 1 s: {MaxInWindow(arrivals, TimeSpan.FromSeconds(1))} (limit {RequestsPerMinute / 60})."));
+            $"{_mailbox.Count} messages, {expected.Count} orders, {rounds} round(s) of import + sync in {elapsed.TotalSeconds:0.0} s; {permits.Count} permits for {arrivals.Count} Gemini arrivals; busiest 5 s by the limiter's record: {busiest} (limit {perWindow}), by arrival: {MaxInWindow(arrivals, TimeSpan.FromSeconds(5))}; busiest 1 s: {MaxInWindow(permits, TimeSpan.FromSeconds(1))} (limit {RequestsPerMinute / 60})."));
         output.WriteLine(Measure(expected.Count, modelCalls, callsSaved));
 
         // The order book: every expected order once, nothing else; every message in the ledger.
@@ -149,12 +154,16 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             Assert.True(labels.Contains(wanted) && !labels.Contains(unwanted), $"{message.MessageId} ({message.Kind}) carries {string.Join(", ", labels)}");
         }
 
-        // Gemini: every attempt (retries included) kept to the rate: in any 60 s, and in any 5 s (scaled). The
-        // arrivals are timed by the stand-in, in this busy test process: a request it takes up late lands
-        // closer to the next ones, so the 5 s window allows 10 % (half a second of such lag); 1 s windows
-        // are printed, not asserted, for that reason.
+        // Gemini: every attempt (retries included) kept to the rate. Judged on the rate limiter's own record (the
+        // time of each permit, logged by every import), not on the stand-in's arrival times, which carry this busy
+        // test process's scheduling delays. Every request that arrived had a permit; in any 5 s and any 1 s the
+        // permits keep the spacing of 60 s / RequestsPerMinute — plus one per later import round, whose fresh
+        // limiter may start right after the previous process's last request. In any minute of arrivals, the limit.
+        var slack = rounds - 1;
+        Assert.True(permits.Count >= arrivals.Count, $"{arrivals.Count} Gemini requests arrived but the limiter recorded {permits.Count} permits");
+        Assert.True(busiest <= perWindow + slack, $"{busiest} Gemini requests were permitted within 5 s; the limit is {perWindow}");
+        Assert.True(MaxInWindow(permits, TimeSpan.FromSeconds(1)) <= (RequestsPerMinute / 60) + slack);
         Assert.True(MaxInWindow(arrivals, TimeSpan.FromMinutes(1)) <= RequestsPerMinute);
-        Assert.True(busiest <= perWindow + (perWindow / 10), $"{busiest} Gemini requests arrived within 5 s; the limit is {perWindow}");
 
         // The faults really happened on every leg, and ambiguous Sheets writes did land.
         Assert.Contains(_gmail.Requests, r => r.FaultStatus is not null);
@@ -293,6 +302,9 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
 
     [GeneratedRegex(@"model calls\s+(\d+)\s+\(.*?(\d+) calls saved by the pre-filter")]
     private static partial Regex ModelCallsLine();
+
+    [GeneratedRegex(@"gemini request permitted at (\S+)")]
+    private static partial Regex PermitLine();
 
     [GeneratedRegex(@"Gmail quota units\s+\d+")]
     private static partial Regex GmailUnitsLine();
