@@ -27,6 +27,7 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapFleetManagerDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Redirect("/orders"));
+        endpoints.MapFleetManagerDashboardPages();
         endpoints.MapGet("/static/{name}", (HttpContext context, string name) =>
         {
             if (!VendoredAssets.TryGet(name, out var content, out var type, out var etag))

@@ -30,9 +30,13 @@ internal sealed partial class ServeProcess : IDisposable
     }
 
     /// <summary>Runs the CLI to completion (import) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCliAsync(params string[] args) =>
+        RunCliAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI to completion with <paramref name="environment"/> (a lowered limit) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        using var process = Process.Start(StartInfo(args, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
