@@ -107,7 +107,7 @@ public static class DashboardPageEndpoints
         });
         endpoints.MapGet("/api/v1/map/lanes", (DashboardStore store, long? order) =>
         {
-            var map = store.Use((orders, corrections) =>
+            var map = store.Use<MapDocument?>((orders, corrections) =>
             {
                 if (order is not { } id)
                 {

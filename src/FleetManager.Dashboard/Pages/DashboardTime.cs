@@ -12,12 +12,26 @@ public static class DashboardTime
         at is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>A duration in its largest sensible unit (45 s, 12 min, 3 h 5 min, 2 d 4 h).</summary>
-    public static string Span(TimeSpan? span) => span switch
+    public static string Span(TimeSpan? span)
     {
-        null => "—",
-        { TotalSeconds: < 90 } s => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, s.Value.TotalSeconds):0} s"),
-        { TotalMinutes: < 90 } m => string.Create(CultureInfo.InvariantCulture, $"{m.Value.TotalMinutes:0} min"),
-        { TotalHours: < 48 } h => string.Create(CultureInfo.InvariantCulture, $"{(int)h.Value.TotalHours} h {h.Value.Minutes} min"),
-        { } d => string.Create(CultureInfo.InvariantCulture, $"{(int)d.TotalDays} d {d.Hours} h"),
-    };
+        if (span is not { } value)
+        {
+            return "—";
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        if (value.TotalSeconds < 90)
+        {
+            return string.Create(inv, $"{Math.Max(0, value.TotalSeconds):0} s");
+        }
+
+        if (value.TotalMinutes < 90)
+        {
+            return string.Create(inv, $"{value.TotalMinutes:0} min");
+        }
+
+        return value.TotalHours < 48
+            ? string.Create(inv, $"{(int)value.TotalHours} h {value.Minutes} min")
+            : string.Create(inv, $"{(int)value.TotalDays} d {value.Hours} h");
+    }
 }

@@ -23,7 +23,7 @@ public static class MapPage
             {map.WithoutCoordinates} have no stop with coordinates (<a href="/review#unplaced">review queue</a>).
             Loading points <span class="key key-loading">green</span>, unloading points <span class="key key-unloading">red</span>.</p>
             """);
-        html.Add(MapElement("/api/v1/map/lanes", options, "Map of the open orders' lanes"));
+        html.Add($"""{new HtmlContent(MapElement("/api/v1/map/lanes", options, "Map of the open orders' lanes").ToString())}""");
         html.Add($"""
             <h2>Lanes</h2>
             <table id="lanes"><thead><tr><th scope="col">Order</th><th scope="col">Reference</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col">Stops</th></tr></thead><tbody>
@@ -46,12 +46,12 @@ public static class MapPage
     }
 
     /// <summary>The map's element: where map.js reads the lanes from, the tiles and their credit (all encoded attribute values).</summary>
-    public static HtmlBuilder MapElement(string source, DashboardOptions options, string label)
+    public static HtmlBuilder MapElement(string source, DashboardOptions options, string label, bool small = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var tiles = string.IsNullOrWhiteSpace(options.MapTileUrl) ? "" : options.MapTileUrl.Trim();
         return new HtmlBuilder().Add($"""
-            <div id="map" class="map" role="region" aria-label="{label}" data-source="{source}" data-tiles="{tiles}" data-attribution="{options.MapTileAttribution}"></div>
+            <div id="map" class="{(small ? "map small" : "map")}" role="region" aria-label="{label}" data-source="{source}" data-tiles="{tiles}" data-attribution="{options.MapTileAttribution}"></div>
             <p class="meta map-credit">Map tiles: {(tiles.Length == 0 ? "none (country outlines: Natural Earth)" : options.MapTileAttribution)}.</p>
             """);
     }

@@ -12,8 +12,8 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
     [Fact]
     public async Task Reprocess_AQuarantinedMessageAfterTheLimitWasRaised_StoresItsOrdersAndLeavesTheQueue()
     {
-        // Imported with a MIME depth limit of 1, so the samples with nested parts are quarantined; served with the default limits.
-        await using var book = await OwnOrderBook.StartAsync(new Dictionary<string, string> { ["FLEETMANAGER__LIMITS__MAXMIMEDEPTH"] = "1" });
+        // Imported with a MIME depth limit of 1, so the order nested three multiparts deep is quarantined; served with the default limits.
+        await using var book = await OwnOrderBook.StartAsync(new Dictionary<string, string> { ["FLEETMANAGER__LIMITS__MAXMIMEDEPTH"] = "1" }, NestedOrderMessage.Write);
         var page = await (await fixture.Browser.NewContextAsync()).NewPageAsync();
         await page.GotoAsync(book.Url + "/review");
         var rows = page.Locator("#quarantined-table tbody tr");
@@ -32,7 +32,7 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
         // The order is a real order of the book now, and the message is off the queue.
         await orders.First.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
-        await Expect(page.Locator("h1")).ToContainTextAsync("Order");
+        Assert.Equal(NestedOrderMessage.Reference, await page.InputValueAsync("input[data-field=reference_number]"));
         await page.GotoAsync(book.Url + "/review");
         Assert.Equal(0, await page.Locator($"#quarantined-table tr[data-ledger-id='{ledgerId}']").CountAsync());
     }

@@ -18,10 +18,18 @@ internal sealed class OwnOrderBook : IAsyncDisposable
 
     public string ImportOutput { get; private set; } = "";
 
-    public static async Task<OwnOrderBook> StartAsync(IReadOnlyDictionary<string, string> importEnvironment)
+    /// <summary>Imports the samples (or what <paramref name="write"/> puts in a folder of its own) and serves the book.</summary>
+    public static async Task<OwnOrderBook> StartAsync(IReadOnlyDictionary<string, string> importEnvironment, Action<string>? write = null)
     {
         var book = new OwnOrderBook();
-        var import = await ServeProcess.RunCliAsync(importEnvironment, "import", RepoPaths.Samples, "--db", book.Database);
+        var mail = RepoPaths.Samples;
+        if (write is not null)
+        {
+            mail = Path.Combine(book._directory, "mail");
+            write(mail);
+        }
+
+        var import = await ServeProcess.RunCliAsync(importEnvironment, "import", mail, "--db", book.Database);
         Assert.True(import.ExitCode == 0, import.Output);
         book.ImportOutput = import.Output;
         book._serve = await ServeProcess.StartAsync(book.Database, "http://127.0.0.1:0", new Dictionary<string, string>());

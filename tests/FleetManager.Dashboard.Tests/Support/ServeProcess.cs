@@ -83,6 +83,57 @@ internal sealed partial class ServeProcess : IDisposable
         return new ServeProcess(process, await ready.Task);
     }
 
+    /// <summary>
+    /// Starts <c>run --db DB</c> listening on a free loopback port, with <paramref name="environment"/> (its sources), and
+    /// waits until the dashboard answers there.
+    /// </summary>
+    public static async Task<ServeProcess> StartRunAsync(string db, IReadOnlyDictionary<string, string> environment)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var settings = new Dictionary<string, string>(environment) { ["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}" };
+        var process = Process.Start(StartInfo(["run", "--db", db], settings))!;
+        var service = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) => service.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/status"))).IsSuccessStatusCode)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        service.Dispose();
+        throw new InvalidOperationException("run did not answer on its port: " + service.Output);
+    }
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

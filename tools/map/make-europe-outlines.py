@@ -2,7 +2,7 @@
 """Writes wwwroot/europe-110m.geojson, the map's offline fallback, from world-atlas@2.0.2 (npm).
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python3 make-europe-outlines.py package/countries-110m.json ../wwwroot/europe-110m.geojson
+    python3 tools/map/make-europe-outlines.py package/countries-110m.json src/FleetManager.Dashboard/wwwroot/europe-110m.geojson
 
 world-atlas is Natural Earth's 1:110m countries (public domain) as TopoJSON (ISC licence, Mike Bostock).
 This decodes the TopoJSON arcs, keeps the countries whose outline reaches into Europe's box (25 W to 50 E,
