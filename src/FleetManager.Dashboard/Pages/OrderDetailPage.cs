@@ -133,7 +133,7 @@ public static class OrderDetailPage
         }
         else
         {
-            html.Add($"""<h3>Text as read</h3><pre id="message-text">""");
+            html.Add($"""<h3>Text as read</h3><pre id="message-text" tabindex="0" aria-label="The message text as read">""");
             EvidenceText.Write(html, message.AnalysedText, read.Order.Sources);
             html.Add($"</pre>");
             if (message.Html is not null)
