@@ -44,7 +44,7 @@ public static class StatusPage
                 {
                     html.Add($"""
                         <tr><td>{source.Name}</td><td>{source.Kind}</td><td>{source.Activity}</td><td class="num">{DashboardTime.Minute(source.LastAttempt)}</td>
-                        <td class="num">{DashboardTime.Minute(source.LastSuccess)}</td><td class="num">{DashboardTime.Span(source.Lag)}</td><td>{source.LeaseHolder}</td>
+                        <td class="num last-success">{DashboardTime.Minute(source.LastSuccess)}</td><td class="num">{DashboardTime.Span(source.Lag)}</td><td>{source.LeaseHolder}</td>
                         <td class="num">{source.ConsecutiveFailures}{(source.Error is { } error ? " — " + error : "")}</td><td class="num">{source.Backlog}</td></tr>
                         """);
                 }

@@ -41,13 +41,15 @@ public sealed class StatusPageTests(DashboardFixture fixture)
             });
             var page = await (await fixture.Browser.NewContextAsync()).NewPageAsync();
             var url = $"http://127.0.0.1:{service.Port}/status";
-            // The first poll reads the three samples; the page shows the source once it has succeeded.
+            // The first poll reads the three samples; wait until it has succeeded.
             await page.GotoAsync(url);
-            for (var i = 0; i < 60 && !(await page.Locator("#sources tbody tr").TextContentAsync() ?? "").Contains("UTC", StringComparison.Ordinal); i++)
+            for (var i = 0; i < 120 && !(await page.Locator("#sources td.last-success").First.TextContentAsync() ?? "").Contains("UTC", StringComparison.Ordinal); i++)
             {
                 await Task.Delay(500);
                 await page.ReloadAsync();
             }
+
+            Assert.Equal("3", await page.TextContentAsync("#book-messages"));
 
             var row = page.Locator("#sources tbody tr").First;
             await Assertions.Expect(row).ToContainTextAsync("inbox");
