@@ -58,5 +58,30 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
         Assert.Equal(2, await audit.CountAsync());
     }
 
+    [Fact]
+    public async Task MessagePage_BehindTheTrustedProxy_OffersEachRoleOnlyItsActionsAndRefusesTheRest()
+    {
+        var url = $"http://{fixture.OwnAddress}:{fixture.BehindProxy.Port}/messages/1";
+        await using var viewer = await fixture.Browser.NewContextAsync(new() { ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Email"] = "viewer@example.com" } });
+        var viewerPage = await viewer.NewPageAsync();
+        Assert.Equal(200, (await viewerPage.GotoAsync(url))!.Status);
+        Assert.Equal(0, await viewerPage.Locator("#reclassify, #reprocess").CountAsync());
+
+        // A dispatcher may reclassify, not reprocess: a reprocess posted with the dispatcher's own valid token is refused by role.
+        await using var dispatcher = await fixture.Browser.NewContextAsync(new() { ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Email"] = DashboardFixture.Dispatcher } });
+        var page = await dispatcher.NewPageAsync();
+        await page.GotoAsync(url);
+        Assert.Equal(1, await page.Locator("#reclassify").CountAsync());
+        Assert.Equal(0, await page.Locator("#reprocess").CountAsync());
+        var token = await page.InputValueAsync("form[action$='/reclassify'] input[name=__RequestVerificationToken]");
+        var refused = await page.APIRequest.PostAsync(url + "/reprocess", new()
+        {
+            Data = "__RequestVerificationToken=" + Uri.EscapeDataString(token),
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" },
+        });
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("Dashboard:Admins", await refused.TextAsync(), StringComparison.Ordinal);
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
