@@ -41,8 +41,8 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
         Assert.True(orders >= 1);
 
         // Order → other: its orders are removed.
-        await page.ClickAsync("#reclassify");
-        await page.WaitForURLAsync(new Regex(@"\?done=changed$"));
+        await page.ClickAsync("#reclassify", new() { Timeout = ReviewPageTests.ReadAgainTimeout });
+        await page.WaitForURLAsync(new Regex(@"\?done=changed$"), new() { Timeout = ReviewPageTests.ReadAgainTimeout });
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("other");
         await Expect(page.Locator("#no-orders")).ToBeVisibleAsync();
         var audit = page.Locator("#reclassify-audit tbody tr");
@@ -51,8 +51,8 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
         await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardArtifacts.Screenshots, "message-reclassified.png"), FullPage = true });
 
         // Other → order: extracted again, as many orders as before.
-        await page.ClickAsync("#reclassify");
-        await page.WaitForURLAsync(new Regex(@"\?done=changed$"));
+        await page.ClickAsync("#reclassify", new() { Timeout = ReviewPageTests.ReadAgainTimeout });
+        await page.WaitForURLAsync(new Regex(@"\?done=changed$"), new() { Timeout = ReviewPageTests.ReadAgainTimeout });
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("order");
         Assert.Equal(orders, await page.Locator("ul.message-orders a").CountAsync());
         Assert.Equal(2, await audit.CountAsync());
