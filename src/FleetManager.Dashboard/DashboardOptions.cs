@@ -31,4 +31,19 @@ public sealed class DashboardOptions
 
     /// <summary>Orders per page of the orders list (default 50).</summary>
     public int PageSize { get; set; } = 50;
+
+    /// <summary>
+    /// The map's tile URL template (Leaflet's <c>{z}/{x}/{y}</c>, optionally <c>{s}</c>; default OpenStreetMap's). Empty:
+    /// no tiles, only the vendored country outlines. Its origin is added to the map pages' <c>img-src</c> policy.
+    /// </summary>
+    public string MapTileUrl { get; set; } = DefaultMapTileUrl;
+
+    /// <summary>The credit the tile provider requires, shown on the map (plain text; default OpenStreetMap's).</summary>
+    public string MapTileAttribution { get; set; } = DefaultMapTileAttribution;
+
+    /// <summary>Default of <see cref="MapTileUrl"/>.</summary>
+    public const string DefaultMapTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    /// <summary>Default of <see cref="MapTileAttribution"/>.</summary>
+    public const string DefaultMapTileAttribution = "© OpenStreetMap contributors";
 }

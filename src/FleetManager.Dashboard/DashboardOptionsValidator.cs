@@ -28,6 +28,11 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
             failures.Add($"Dashboard:PageSize is {options.PageSize}; use 5 to 500.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.MapTileUrl) && Map.MapTiles.OriginOf(options.MapTileUrl) is null)
+        {
+            failures.Add($"Dashboard:MapTileUrl is '{options.MapTileUrl}'; give an http(s) URL template with {{z}}, {{x}} and {{y}} (default {DashboardOptions.DefaultMapTileUrl}), or leave it empty for the offline outlines only.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -18,6 +18,9 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<DashboardAccess>();
         services.TryAddSingleton(new DashboardStoreLocation(store));
         services.TryAddSingleton<DashboardStore>();
+        // The host registers its reading pipeline (reprocess, reclassify) when it has one.
+        services.TryAddSingleton(sp => new Review.MessageActions(sp.GetRequiredService<DashboardStoreLocation>(), sp.GetRequiredService<DashboardStore>(),
+            sp.GetService<Hosting.IMessageReadingPipeline>(), sp.GetRequiredService<TimeProvider>()));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "fm-antiforgery";

@@ -6,7 +6,9 @@ namespace FleetManager.Dashboard;
 /// <summary>
 /// The files under <c>wwwroot/</c>, embedded in this assembly and served at <c>/static/NAME</c>. htmx is
 /// vendored from npm (htmx.org 2.0.11, dist/htmx.min.js, unmodified, licence beside it): its hash is
-/// recorded here, the page's script tag carries it as Subresource Integrity, and a test checks the file.
+/// recorded here, the page's script tag carries it as Subresource Integrity, and a test checks the file. Leaflet 1.9.4
+/// likewise (map pages only); europe-110m.geojson is the map's offline fallback, made from world-atlas@2.0.2 by
+/// tools/map/make-europe-outlines.py.
 /// </summary>
 public static class VendoredAssets
 {
@@ -15,6 +17,15 @@ public static class VendoredAssets
 
     /// <summary>SHA-384 of htmx.org@2.0.11's dist/htmx.min.js, as an integrity attribute.</summary>
     public const string HtmxIntegrity = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg";
+
+    /// <summary>The pinned Leaflet release (npm <c>leaflet</c>, dist/leaflet.js and dist/leaflet.css, unmodified, licence beside them).</summary>
+    public const string LeafletVersion = "1.9.4";
+
+    /// <summary>SHA-384 of leaflet@1.9.4's dist/leaflet.js, as an integrity attribute.</summary>
+    public const string LeafletScriptIntegrity = "sha384-cxOPjt7s7Iz04uaHJceBmS+qpjv2JkIHNVcuOrM+YHwZOmJGBXI00mdUXEq65HTH";
+
+    /// <summary>SHA-384 of leaflet@1.9.4's dist/leaflet.css, as an integrity attribute.</summary>
+    public const string LeafletStyleIntegrity = "sha384-sHL9NAb7lN7rfvG5lfHpm643Xkcjzp4jFvuavGOndn6pjVqS6ny56CAt3nsEVT4H";
 
     private static readonly Dictionary<string, (byte[] Content, string ContentType, string ETag)> Files = Load();
 
@@ -36,6 +47,36 @@ public static class VendoredAssets
         return false;
     }
 
+    /// <summary>
+    /// The file gzip-compressed (made once at start), for a browser that accepts it: Leaflet is 147 KB as vendored and
+    /// 42 KB on the wire, which keeps the map pages within the 150 KB budget (docs/benchmarks.md).
+    /// </summary>
+    public static bool TryGetCompressed(string name, out byte[] gzip)
+    {
+        if (Compressed.Value.TryGetValue(name, out var bytes))
+        {
+            gzip = bytes;
+            return true;
+        }
+
+        gzip = [];
+        return false;
+    }
+
+    private static readonly Lazy<Dictionary<string, byte[]>> Compressed = new(() => Files.ToDictionary(
+        f => f.Key,
+        f =>
+        {
+            using var compressed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                gzip.Write(f.Value.Content);
+            }
+
+            return compressed.ToArray();
+        },
+        StringComparer.Ordinal));
+
     /// <summary>The Subresource Integrity value (<c>sha384-…</c>) of <paramref name="content"/>.</summary>
     public static string IntegrityOf(byte[] content) => "sha384-" + Convert.ToBase64String(SHA384.HashData(content));
 
@@ -54,6 +95,7 @@ public static class VendoredAssets
             {
                 ".js" => "text/javascript; charset=utf-8",
                 ".css" => "text/css; charset=utf-8",
+                ".geojson" => "application/geo+json",
                 _ => "text/plain; charset=utf-8",
             };
             files[name] = (bytes, type, "\"" + Convert.ToHexString(SHA256.HashData(bytes))[..16] + "\"");

@@ -84,6 +84,16 @@ public sealed class MessageProcessor(IEmailParser parser, IOrderReader reader, I
     private static void Observe(Task work) =>
         work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
+    /// <summary>The reader this processor reads with (a caller that forces a classification wraps it).</summary>
+    public IOrderReader Reader => reader;
+
+    /// <summary>
+    /// The same parser, geocoder, time limit and redaction with another reader: the dashboard's "reclassify"
+    /// reads one message again with <see cref="ClassificationForcingReader"/> around <see cref="Reader"/>.
+    /// </summary>
+    public MessageProcessor WithReader(IOrderReader other) =>
+        new(parser, other, geocoder, timeProvider) { MessageTimeout = MessageTimeout, Redact = Redact };
+
     public async ValueTask<ProcessedMessage> ProcessAsync(RawMessage raw, CancellationToken cancellationToken)
     {
         Email email;

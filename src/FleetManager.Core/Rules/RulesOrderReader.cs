@@ -7,7 +7,7 @@ namespace FleetManager.Core.Rules;
 /// The offline reader: classification and extraction by vocabularies and structure, no network.
 /// Thread-safe and allocation-light, since it runs on every message of an import.
 /// </summary>
-public sealed class RulesOrderReader : IOrderReader
+public sealed class RulesOrderReader : IClassificationForcibleReader
 {
     private readonly MessageClassifier _classifier = new();
     private readonly OrderSegmenter _segmenter = new();
@@ -27,6 +27,12 @@ public sealed class RulesOrderReader : IOrderReader
 
         return new EmailResult { MessageId = email.MessageId, Classification = classification, Orders = ExtractOrders(document) };
     }
+
+    /// <summary>Reads <paramref name="email"/> as <paramref name="classification"/>: the order blocks extracted without the classifier's say, or no orders.</summary>
+    public ValueTask<EmailResult> ReadAsAsync(Email email, Classification classification, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(classification == Classification.Order
+            ? ReadAsOrder(email)
+            : new EmailResult { MessageId = email.MessageId, Classification = classification });
 
     /// <summary>
     /// Extracts the orders of <paramref name="email"/> as if it had been classified as an order;

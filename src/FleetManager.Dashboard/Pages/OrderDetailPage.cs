@@ -14,7 +14,7 @@ namespace FleetManager.Dashboard.Pages;
 public static class OrderDetailPage
 {
     public static string Render(StoredOrder read, StoredOrder corrected, OrderReview review, IReadOnlyList<OrderCorrection> corrections,
-        MessageView? message, DashboardUser user, string antiforgeryToken, string? error)
+        MessageView? message, DashboardUser user, string antiforgeryToken, string? error, HtmlBuilder? stopsMap = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(corrected);
@@ -98,7 +98,14 @@ public static class OrderDetailPage
             html.Add($"""<li>{(stop.Type == StopType.Loading ? "Loading" : "Unloading")}: {stop.Company} {stop.Address} {stop.PostalCode} {stop.City} {stop.Country} · {stop.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {stop.TimeFrom?.ToString("HH:mm", CultureInfo.InvariantCulture)}{(stop.TimeTo is { } to ? "–" + to.ToString("HH:mm", CultureInfo.InvariantCulture) : "")}{(stop.Latitude is { } lat && stop.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $" ({lat:0.####}, {lon:0.####})") : "")}</li>""");
         }
 
-        html.Add($"""</ol><h2>Corrections</h2>""");
+        html.Add($"""</ol>""");
+        if (stopsMap is not null)
+        {
+            // The stops on a small map (map.js; the list above is the page without scripts).
+            html.Add($"""{new HtmlContent(stopsMap.ToString())}""");
+        }
+
+        html.Add($"""<h2>Corrections</h2>""");
         if (corrections.Count == 0)
         {
             html.Add($"<p>None: every value is as read.</p>");
@@ -126,7 +133,7 @@ public static class OrderDetailPage
         }
         else
         {
-            html.Add($"""<h3>Text as read</h3><pre id="message-text">""");
+            html.Add($"""<h3>Text as read</h3><pre id="message-text" tabindex="0" aria-label="The message text as read">""");
             EvidenceText.Write(html, message.AnalysedText, read.Order.Sources);
             html.Add($"</pre>");
             if (message.Html is not null)
@@ -147,6 +154,6 @@ public static class OrderDetailPage
         }
 
         html.Add($"</section></div>");
-        return PageLayout.Render($"Order {id}", user, html);
+        return PageLayout.Render($"Order {id}", user, html, withMap: stopsMap is not null);
     }
 }

@@ -8,7 +8,14 @@ public static class PageLayout
     /// <summary>htmx's own inline indicator style would break the CSP (no inline styles); eval is never needed.</summary>
     private const string HtmxConfig = "{\"includeIndicatorStyles\":false,\"allowEval\":false}";
 
-    public static string Render(string title, DashboardUser? user, HtmlBuilder body)
+    /// <param name="title">The page's title.</param>
+    /// <param name="user">Who is signed in (null on the sign-in page).</param>
+    /// <param name="body">The page's main content.</param>
+    /// <param name="withMap">
+    /// A page with a map: Leaflet and map.js instead of htmx (no map page swaps parts), so that only these pages carry
+    /// Leaflet's weight (docs/benchmarks.md).
+    /// </param>
+    public static string Render(string title, DashboardUser? user, HtmlBuilder body, bool withMap = false)
     {
         ArgumentNullException.ThrowIfNull(body);
         var page = new HtmlBuilder();
@@ -18,15 +25,34 @@ public static class PageLayout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="htmx-config" content="{HtmxConfig}">
-            <title>{title} · FleetManager</title>
-            <link rel="stylesheet" href="/static/dashboard.css">
-            <script src="/static/htmx.min.js" integrity="{VendoredAssets.HtmxIntegrity}" defer></script>
-            <script src="/static/dashboard.js" defer></script>
+            """);
+        if (withMap)
+        {
+            page.Add($"""
+                <title>{title} · FleetManager</title>
+                <link rel="stylesheet" href="/static/leaflet.css" integrity="{VendoredAssets.LeafletStyleIntegrity}">
+                <link rel="stylesheet" href="/static/dashboard.css">
+                <script src="/static/leaflet.js" integrity="{VendoredAssets.LeafletScriptIntegrity}" defer></script>
+                <script src="/static/map.js" defer></script>
+                <script src="/static/dashboard.js" defer></script>
+                """);
+        }
+        else
+        {
+            page.Add($"""
+                <meta name="htmx-config" content="{HtmxConfig}">
+                <title>{title} · FleetManager</title>
+                <link rel="stylesheet" href="/static/dashboard.css">
+                <script src="/static/htmx.min.js" integrity="{VendoredAssets.HtmxIntegrity}" defer></script>
+                <script src="/static/dashboard.js" defer></script>
+                """);
+        }
+
+        page.Add($"""
             </head>
             <body>
             <header class="top"><a class="brand" href="/orders">FleetManager</a>
-            <nav><a href="/orders">Orders</a> <a href="/orders?review=1">Needs review</a></nav>
+            <nav aria-label="Pages"><a href="/orders">Orders</a> <a href="/orders?review=1">Needs review</a> <a href="/review">Review queue</a> <a href="/messages">Messages</a> <a href="/map">Map</a> <a href="/status">Status</a></nav>
             """);
         if (user is not null)
         {

@@ -32,7 +32,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
             foreach (var entry in page)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var done = await ReprocessAsync(entry, cancellationToken).ConfigureAwait(false);
+                var done = await ReprocessAsync(entry, processor, cancellationToken).ConfigureAwait(false);
                 summary.Add(done.Outcome);
                 perMessage?.Report(done);
             }
@@ -43,7 +43,23 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
         return summary;
     }
 
-    private async Task<ReprocessedMessage> ReprocessAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one message again (the dashboard's "reprocess" and "reclassify"); with <paramref name="classification"/>
+    /// the reader answers with that class (<see cref="ClassificationForcingReader"/>): "other" removes the message's
+    /// orders, "order" extracts them as the reader would from an order. Null when the key is not in the ledger.
+    /// </summary>
+    public async Task<ReprocessedMessage?> ReprocessOneAsync(string ledgerKey, Classification? classification, CancellationToken cancellationToken)
+    {
+        if (store.GetLedgerEntry(ledgerKey) is not { } entry)
+        {
+            return null;
+        }
+
+        var reading = classification is { } forced ? processor.WithReader(new ClassificationForcingReader(processor.Reader, forced)) : processor;
+        return await ReprocessAsync(entry, reading, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReprocessedMessage> ReprocessAsync(LedgerEntry entry, MessageProcessor reading, CancellationToken cancellationToken)
     {
         var raw = store.GetRawMessage(entry.LedgerKey);
         if (raw is null)
@@ -51,7 +67,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
             return new ReprocessedMessage(entry, ReprocessOutcome.RawPurged, entry.OrderCount, null);
         }
 
-        var processed = await processor.ProcessSafelyAsync(new RawMessage(entry.SourceKey, raw), cancellationToken).ConfigureAwait(false);
+        var processed = await reading.ProcessSafelyAsync(new RawMessage(entry.SourceKey, raw), cancellationToken).ConfigureAwait(false);
         var result = processed.Result;
         var wasQuarantined = entry.Status == LedgerStatus.Quarantined;
         if (!wasQuarantined && processed.IsQuarantined)

@@ -1,6 +1,7 @@
 using FleetManager.Hosting;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Dashboard;
+using FleetManager.Dashboard.Hosting;
 using FleetManager.Dashboard.Security;
 using FleetManager.Core.Pipeline;
 using FleetManager.Service.Health;
@@ -37,6 +38,7 @@ internal static class ServiceHost
         {
             // The dashboard on the same port (docs/dashboard.md); /healthz* and /metrics stay open for probes.
             builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(databasePath, configuration));
+            AddDashboardServiceViews(builder.Services, configuration, databasePath);
         }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(FleetManagerMetrics.MeterName)
@@ -57,10 +59,20 @@ internal static class ServiceHost
         app.MapPrometheusScrapingEndpoint("/metrics");
         if (dashboard)
         {
+            // Listening from the start, so the status page counts every model call.
+            _ = app.Services.GetRequiredService<ModelCallTally>();
             app.MapFleetManagerDashboard();
         }
 
         return app;
+    }
+
+    /// <summary>What the dashboard's status page, review queue ("retry") and messages ("reprocess") need from the service.</summary>
+    private static void AddDashboardServiceViews(IServiceCollection services, IConfiguration configuration, string databasePath)
+    {
+        services.AddSingleton<ModelCallTally>();
+        services.AddSingleton<IServiceStatusSource, DashboardServiceStatus>();
+        services.AddSingleton<IMessageReadingPipeline>(_ => new DashboardReadingPipeline(configuration, StoreConfiguration.Options(databasePath, configuration)));
     }
 
     private static bool DashboardEnabled(IConfiguration configuration) =>

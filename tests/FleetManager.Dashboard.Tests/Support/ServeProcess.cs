@@ -30,9 +30,13 @@ internal sealed partial class ServeProcess : IDisposable
     }
 
     /// <summary>Runs the CLI to completion (import) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCliAsync(params string[] args) =>
+        RunCliAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI to completion with <paramref name="environment"/> (a lowered limit) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args, new Dictionary<string, string>()))!;
+        using var process = Process.Start(StartInfo(args, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -77,6 +81,57 @@ internal sealed partial class ServeProcess : IDisposable
         }
 
         return new ServeProcess(process, await ready.Task);
+    }
+
+    /// <summary>
+    /// Starts <c>run --db DB</c> listening on a free loopback port, with <paramref name="environment"/> (its sources), and
+    /// waits until the dashboard answers there.
+    /// </summary>
+    public static async Task<ServeProcess> StartRunAsync(string db, IReadOnlyDictionary<string, string> environment)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var settings = new Dictionary<string, string>(environment) { ["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}" };
+        var process = Process.Start(StartInfo(["run", "--db", db], settings))!;
+        var service = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) => service.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/status"))).IsSuccessStatusCode)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        service.Dispose();
+        throw new InvalidOperationException("run did not answer on its port: " + service.Output);
+    }
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
     }
 
     public void Dispose()
