@@ -1,3 +1,4 @@
+using FleetManager.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using FleetManager.Core.Evaluation;

@@ -1,4 +1,3 @@
-using FleetManager.Commands;
 using FleetManager.Core.Pipeline;
 using FleetManager.Dashboard.Hosting;
 using FleetManager.Storage;

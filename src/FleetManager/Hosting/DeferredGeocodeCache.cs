@@ -1,7 +1,7 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 
-namespace FleetManager.Commands;
+namespace FleetManager.Hosting;
 
 /// <summary>
 /// The order book's geocode cache, reached on first lookup: the verbs build (and validate) the reading

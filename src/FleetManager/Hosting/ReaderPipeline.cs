@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace FleetManager.Commands;
+namespace FleetManager.Hosting;
 
 /// <summary>
 /// The message processor for the chosen reader, with the services behind it (typed HttpClients,

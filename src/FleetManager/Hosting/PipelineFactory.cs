@@ -4,7 +4,7 @@ using FleetManager.Core.Rules;
 using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
 
-namespace FleetManager.Commands;
+namespace FleetManager.Hosting;
 
 /// <summary>Builds the pipeline on the embedded defaults: MimeKit parser, rules engine, offline gazetteer.</summary>
 internal static class PipelineFactory
