@@ -1,5 +1,6 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Corrections;
 using FleetManager.Storage.Retention;
 using FleetManager.Storage.Sqlite;
 
@@ -32,6 +33,9 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
 
     /// <summary>The schema version the store had when it was opened, before any migration step ran (0: it was empty).</summary>
     int SchemaVersionAtOpen { get; }
+
+    /// <summary>People's corrections and workflow status of this book's orders (same connection and guard as the store).</summary>
+    IOrderCorrections Corrections { get; }
 
     /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
     IReadOnlyList<string> OutboxSinks { get; }

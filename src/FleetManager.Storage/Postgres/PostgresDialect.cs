@@ -52,6 +52,19 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override decimal? ReadDecimal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
 
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var result = work(command);
+        transaction.Commit();
+        return result;
+    }
+
     /// <remarks>One upsert: concurrent callers on any instance serialise on the lease row, and the
     /// <c>WHERE</c> of <c>DO UPDATE</c> sees the row as the winner left it.</remarks>
     public override bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now)

@@ -49,6 +49,15 @@ internal abstract class SqlDialect
     /// <summary>An order column holding an amount (null when NULL).</summary>
     public abstract decimal? ReadDecimal(DbDataReader reader, int ordinal);
 
+    /// <summary>An instant written with <see cref="AddInstant"/> (SQLite: ISO text; PostgreSQL: <c>timestamptz</c>).</summary>
+    public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
+    /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
+    /// </summary>
+    public abstract T InTransaction<T>(Func<DbCommand, T> work);
+
     /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
     public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);
 

@@ -1,6 +1,7 @@
 using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Corrections;
 
 namespace FleetManager.Storage.Sql;
 
@@ -18,12 +19,13 @@ namespace FleetManager.Storage.Sql;
 /// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
 /// finish it before the next call on the same instance.</para>
 /// </remarks>
-public abstract class SqlOrderStore : IOrderStore
+public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 {
     private readonly SqlDialect _dialect;
     private readonly ILedgerWriter _writer;
     private readonly OrderBookQueries _queries;
     private readonly ServiceStateStore _state;
+    private readonly OrderCorrectionQueries _corrections;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -34,6 +36,7 @@ public abstract class SqlOrderStore : IOrderStore
         _writer = writer;
         _queries = new OrderBookQueries(dialect);
         _state = new ServiceStateStore(dialect);
+        _corrections = new OrderCorrectionQueries(dialect);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -55,6 +58,9 @@ public abstract class SqlOrderStore : IOrderStore
 
     /// <inheritdoc />
     public IReadOnlyList<string> OutboxSinks => _outboxSinks;
+
+    /// <inheritdoc />
+    public IOrderCorrections Corrections => this;
 
     /// <inheritdoc />
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
@@ -143,6 +149,26 @@ public abstract class SqlOrderStore : IOrderStore
 
     /// <inheritdoc />
     public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Run(() => _state.Put(provider, query, point, at));
+
+    /// <inheritdoc />
+    OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
+        Run(() => _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt));
+
+    /// <inheritdoc />
+    IReadOnlyList<OrderCorrection> IOrderCorrections.For(long orderId) => Run(() => _corrections.For(orderId));
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> IOrderCorrections.All() => Run(_corrections.All);
+
+    /// <inheritdoc />
+    bool IOrderCorrections.SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt) =>
+        Run(() => _corrections.SetStatus(orderId, status, changedBy, changedAt));
+
+    /// <inheritdoc />
+    OrderReview IOrderCorrections.StatusOf(long orderId) => Run(() => _corrections.StatusOf(orderId));
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<long, OrderReview> IOrderCorrections.Statuses() => Run(_corrections.Statuses);
 
     /// <summary>Closes the store (waiting for a call in progress on a serialised one).</summary>
     public void Dispose()

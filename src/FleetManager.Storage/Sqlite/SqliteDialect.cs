@@ -48,6 +48,19 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
 
     public override decimal? ReadDecimal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (decimal)reader.GetDouble(ordinal);
 
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public override T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var result = work(command);
+        transaction.Commit();
+        return result;
+    }
+
     /// <remarks>
     /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired
     /// or ours) and the take cannot be split by another process sharing the file. The expiry is kept in

@@ -173,4 +173,27 @@ internal static class SqliteSchema
                 changed_at TEXT NOT NULL
             );
             """;
+
+    public const string Version5 = """
+            -- Corrections and statuses keyed by what survives reprocessing (docs/dashboard.md): the message's
+            -- ledger key and the order's index within it. Reprocessing replaces a message's orders (new ids), so
+            -- order_id alone lost them. Additive only: order_id stays filled, so the previous release (which
+            -- reads and writes by order_id) keeps running; its rows without a key are still matched by order_id.
+            ALTER TABLE order_correction ADD COLUMN ledger_key TEXT;
+            ALTER TABLE order_correction ADD COLUMN order_index INTEGER;
+            UPDATE order_correction SET
+                ledger_key = (SELECT l.ledger_key FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = order_correction.order_id),
+                order_index = (SELECT o.order_index FROM orders o WHERE o.id = order_correction.order_id);
+            CREATE INDEX order_correction_key ON order_correction (ledger_key, order_index, id);
+
+            ALTER TABLE order_status ADD COLUMN ledger_key TEXT;
+            ALTER TABLE order_status ADD COLUMN order_index INTEGER;
+            UPDATE order_status SET
+                ledger_key = (SELECT l.ledger_key FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = order_status.order_id),
+                order_index = (SELECT o.order_index FROM orders o WHERE o.id = order_status.order_id);
+            CREATE UNIQUE INDEX order_status_key ON order_status (ledger_key, order_index);
+
+            -- A message's orders by their index: how a key finds its order (corrections, statuses, reprocessing).
+            CREATE INDEX orders_ledger ON orders (ledger_id, order_index);
+            """;
 }
