@@ -53,6 +53,12 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// <summary>Orders matching <paramref name="query"/> as list rows, ordered by id.</summary>
     IReadOnlyList<OrderSummary> ListOrders(OrderQuery query);
 
+    /// <summary>
+    /// One page of the orders list (search, filters, sort, keyset page and the total), answered in SQL on the corrected
+    /// orders and their statuses; orders committed since the previous call are added to the list first.
+    /// </summary>
+    OrderBrowsePage BrowseOrders(OrderBrowseQuery query);
+
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
     StoredOrder? GetOrder(long id);
 

@@ -30,6 +30,8 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override string CustomerContains(string parameter) => $"strpos(o.customer_folded, {parameter}) > 0";
 
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"lower(o.reference_number) = lower({parameter})";
 
     // The stored ISO 8601 text carries its offset: as timestamptz, instants compare whatever offset they were written with.

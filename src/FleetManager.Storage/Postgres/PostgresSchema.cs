@@ -174,5 +174,35 @@ internal static class PostgresSchema
 
             -- A message's orders by their index: how a key finds its order (corrections, statuses, reprocessing).
             CREATE INDEX orders_ledger ON orders (ledger_id, order_index);
+
+            -- The orders list as the dashboard searches, filters and sorts it: one row per order with its corrections
+            -- and status applied, derived from orders + order_correction + order_status by the store (SqlOrderStore:
+            -- new orders on the next list query, a correction, status change or reprocess at once). Text sort keys are
+            -- folded, missing values are '' (dates) or -1 (weight) so that keyset paging compares plain values.
+            CREATE TABLE order_list (
+                order_id          bigint PRIMARY KEY,
+                ledger_key        text NOT NULL,
+                order_index       integer NOT NULL,
+                source_key        text NOT NULL,
+                search_text       text NOT NULL,
+                reference_sort    text NOT NULL,
+                customer_sort     text NOT NULL,
+                loading_date      text NOT NULL,
+                unloading_date    text NOT NULL,
+                weight_sort       double precision NOT NULL,
+                loading_country   text,
+                unloading_country text,
+                request_type      text,
+                confidence        double precision,
+                incomplete        integer NOT NULL,
+                status            text NOT NULL,
+                corrections       integer NOT NULL
+            );
+            CREATE INDEX order_list_ledger ON order_list (ledger_key);
+            CREATE INDEX order_list_reference ON order_list (reference_sort, order_id);
+            CREATE INDEX order_list_customer ON order_list (customer_sort, order_id);
+            CREATE INDEX order_list_loading ON order_list (loading_date, order_id);
+            CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
+            CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
             """;
 }

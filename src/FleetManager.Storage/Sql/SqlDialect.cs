@@ -34,6 +34,9 @@ internal abstract class SqlDialect
     /// <summary>The condition "the order's customer, folded, contains <paramref name="parameter"/>" (already folded).</summary>
     public abstract string CustomerContains(string parameter);
 
+    /// <summary>The condition "the text <paramref name="column"/> contains <paramref name="parameter"/>" (exactly, as stored).</summary>
+    public abstract string Contains(string column, string parameter);
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 

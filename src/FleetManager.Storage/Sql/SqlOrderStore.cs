@@ -26,6 +26,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     private readonly OrderBookQueries _queries;
     private readonly ServiceStateStore _state;
     private readonly OrderCorrectionQueries _corrections;
+    private readonly OrderListIndex _list;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -37,6 +38,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
         _queries = new OrderBookQueries(dialect);
         _state = new ServiceStateStore(dialect);
         _corrections = new OrderCorrectionQueries(dialect);
+        _list = new OrderListIndex(dialect, _corrections);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -89,7 +91,20 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
 
     /// <inheritdoc />
-    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() => _writer.Replace(message, result));
+    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() =>
+    {
+        var outcome = _writer.Replace(message, result);
+        if (outcome == ReplaceOutcome.Replaced)
+        {
+            // The message's orders have new ids: their list rows are derived again (corrections follow by key).
+            _list.RefreshMessage(message.LedgerKey);
+        }
+
+        return outcome;
+    });
+
+    /// <inheritdoc />
+    public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
 
     /// <inheritdoc />
     public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));
@@ -152,7 +167,12 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 
     /// <inheritdoc />
     OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
-        Run(() => _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt));
+        Run(() =>
+        {
+            var correction = _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt);
+            _list.Refresh(orderId);
+            return correction;
+        });
 
     /// <inheritdoc />
     IReadOnlyList<OrderCorrection> IOrderCorrections.For(long orderId) => Run(() => _corrections.For(orderId));
@@ -162,7 +182,12 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 
     /// <inheritdoc />
     bool IOrderCorrections.SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt) =>
-        Run(() => _corrections.SetStatus(orderId, status, changedBy, changedAt));
+        Run(() =>
+        {
+            var set = _corrections.SetStatus(orderId, status, changedBy, changedAt);
+            _list.Refresh(orderId);
+            return set;
+        });
 
     /// <inheritdoc />
     OrderReview IOrderCorrections.StatusOf(long orderId) => Run(() => _corrections.StatusOf(orderId));

@@ -30,6 +30,8 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
 
     public override string CustomerContains(string parameter) => $"instr(fm_fold(o.customer), {parameter}) > 0";
 
+    public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.

@@ -195,5 +195,35 @@ internal static class SqliteSchema
 
             -- A message's orders by their index: how a key finds its order (corrections, statuses, reprocessing).
             CREATE INDEX orders_ledger ON orders (ledger_id, order_index);
+
+            -- The orders list as the dashboard searches, filters and sorts it: one row per order with its corrections
+            -- and status applied, derived from orders + order_correction + order_status by the store (SqlOrderStore:
+            -- new orders on the next list query, a correction, status change or reprocess at once). Text sort keys are
+            -- folded, missing values are '' (dates) or -1 (weight) so that keyset paging compares plain values.
+            CREATE TABLE order_list (
+                order_id          INTEGER PRIMARY KEY,
+                ledger_key        TEXT NOT NULL,
+                order_index       INTEGER NOT NULL,
+                source_key        TEXT NOT NULL,
+                search_text       TEXT NOT NULL,
+                reference_sort    TEXT NOT NULL,
+                customer_sort     TEXT NOT NULL,
+                loading_date      TEXT NOT NULL,
+                unloading_date    TEXT NOT NULL,
+                weight_sort       REAL NOT NULL,
+                loading_country   TEXT,
+                unloading_country TEXT,
+                request_type      TEXT,
+                confidence        REAL,
+                incomplete        INTEGER NOT NULL,
+                status            TEXT NOT NULL,
+                corrections       INTEGER NOT NULL
+            );
+            CREATE INDEX order_list_ledger ON order_list (ledger_key);
+            CREATE INDEX order_list_reference ON order_list (reference_sort, order_id);
+            CREATE INDEX order_list_customer ON order_list (customer_sort, order_id);
+            CREATE INDEX order_list_loading ON order_list (loading_date, order_id);
+            CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
+            CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
             """;
 }
