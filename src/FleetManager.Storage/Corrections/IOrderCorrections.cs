@@ -9,7 +9,11 @@ namespace FleetManager.Storage.Corrections;
 /// </summary>
 public interface IOrderCorrections
 {
-    /// <summary>Records one correction; returns it with its id, or null when there is no order <paramref name="orderId"/> (nothing written).</summary>
+    /// <summary>
+    /// Records one correction and, in the same transaction, an outbox upsert of the corrected order per configured sink
+    /// (<see cref="IOrderStore.OutboxSinks"/>; keyed as the commit's, so Google Sheets updates the order's row rather than
+    /// appending one); returns it with its id, or null when there is no order <paramref name="orderId"/> (nothing written).
+    /// </summary>
     OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt);
 
     /// <summary>The corrections of one order, oldest first.</summary>

@@ -21,21 +21,59 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
 
     private const string StatusByKey = "FROM order_status c JOIN ledger l ON l.ledger_key = c.ledger_key JOIN orders o ON o.ledger_id = l.id AND o.order_index = c.order_index";
 
-    public OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt)
+    /// <summary>
+    /// Records a correction and, per sink in <paramref name="outboxSinks"/>, an outbox upsert of the order as corrected
+    /// (keyed like the commit's, so the sink updates the order's existing row), in ONE transaction: a sink outage
+    /// delays the update and the outbox retries it.
+    /// </summary>
+    public OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, IReadOnlyList<string> outboxSinks)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(correctedBy);
-        using var command = dialect.CreateCommand();
-        var id = dialect.AddLong(command, orderId);
-        command.CommandText =
-            "INSERT INTO order_correction (order_id, ledger_key, order_index, field, value_read, value_set, corrected_by, corrected_at) " +
-            $"SELECT o.id, l.ledger_key, o.order_index, {dialect.AddText(command, field)}, {dialect.AddText(command, valueRead)}, " +
-            $"{dialect.AddText(command, valueSet)}, {dialect.AddText(command, correctedBy)}, {dialect.AddInstant(command, correctedAt)} " +
-            $"FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = {id} RETURNING id";
-        // No row: the order is gone (a reprocess replaced it between the caller's read and this write).
-        return command.ExecuteScalar() is { } correctionId
-            ? new OrderCorrection(Convert.ToInt64(correctionId, System.Globalization.CultureInfo.InvariantCulture), orderId, field, valueRead, valueSet, correctedBy, correctedAt)
-            : null;
+        ArgumentNullException.ThrowIfNull(outboxSinks);
+        StoredOrder? read;
+        using (var find = dialect.CreateCommand())
+        {
+            find.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = {dialect.AddLong(find, orderId)}";
+            using var reader = find.ExecuteReader();
+            read = reader.Read() ? OrderRows.ReadStoredOrder(reader) : null;
+        }
+
+        if (read is null)
+        {
+            // The order is gone (a reprocess replaced it between the caller's read and this write).
+            return null;
+        }
+
+        // Read before the transaction: SQLite refuses a command outside a pending transaction on its connection.
+        var corrected = outboxSinks.Count == 0 ? null : CorrectedOrders.Apply(read, For(orderId)).Order;
+        if (corrected is not null && OrderFieldEditor.TrySet(corrected, field, valueSet, out var updated, out _))
+        {
+            corrected = updated;
+        }
+
+        var id = dialect.InTransaction(command =>
+        {
+            command.CommandText =
+                "INSERT INTO order_correction (order_id, ledger_key, order_index, field, value_read, value_set, corrected_by, corrected_at) VALUES (" +
+                string.Join(", ", dialect.AddLong(command, orderId), dialect.AddText(command, read.Message.LedgerKey), dialect.AddInt(command, read.OrderIndex),
+                    dialect.AddText(command, field), dialect.AddText(command, valueRead), dialect.AddText(command, valueSet),
+                    dialect.AddText(command, correctedBy), dialect.AddInstant(command, correctedAt)) + ") RETURNING id";
+            var correctionId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var sink in outboxSinks)
+            {
+                command.Parameters.Clear();
+                command.CommandText =
+                    "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) VALUES (" +
+                    string.Join(", ", dialect.AddText(command, sink), dialect.AddText(command, OutboxOrderKey.Of(read.Message.MessageId, read.OrderIndex)),
+                        dialect.AddLong(command, orderId), dialect.AddText(command, Export.OrderJsonExporter.ElementJson(orderId, read.Message.MessageId, corrected!)),
+                        dialect.AddInstant(command, correctedAt), dialect.AddText(command, "upsert")) + ")";
+                command.ExecuteNonQuery();
+            }
+
+            return correctionId;
+        });
+        return new OrderCorrection(id, orderId, field, valueRead, valueSet, correctedBy, correctedAt);
     }
 
     public IReadOnlyList<OrderCorrection> For(long orderId)

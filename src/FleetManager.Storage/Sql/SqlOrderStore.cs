@@ -169,7 +169,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
         Run(() =>
         {
-            var correction = _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt);
+            var correction = _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt, _outboxSinks);
             _list.Refresh(orderId);
             return correction;
         });
