@@ -58,8 +58,7 @@ public static class DashboardEndpoints
         endpoints.MapGet("/orders", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
             var query = OrderListQuery.Parse(context.Request.Query);
-            var page = store.Use((orders, corrections) =>
-                OrderBrowser.Page(OrderBrowser.Filter(OrderBrowser.Load(orders, corrections), query), query, options.Value.PageSize));
+            var page = store.Use((orders, _) => OrderBrowser.Page(orders, query, options.Value.PageSize));
             // Always the whole page: htmx picks #results out of it (hx-select), a browser without scripts shows it all.
             return Html(OrdersPage.Render(query, page, DashboardAccess.UserOf(context), tableOnly: false));
         });
@@ -217,7 +216,7 @@ public static class DashboardEndpoints
     private static IEnumerable<StoredOrder> Export(HttpContext context, DashboardStore store)
     {
         var query = OrderListQuery.Parse(context.Request.Query) with { After = null };
-        return store.Use((orders, corrections) => OrderBrowser.Filter(OrderBrowser.Load(orders, corrections), query)).Select(r => r.Stored).ToList();
+        return store.Use((orders, _) => OrderBrowser.All(orders, query));
     }
 
     private static MessageView? LoadMessage(IOrderStore orders, StoredOrder? order)

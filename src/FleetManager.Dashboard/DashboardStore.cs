@@ -12,7 +12,6 @@ public sealed class DashboardStore : IDisposable
     private readonly Lock _gate = new();
     private readonly DashboardStoreLocation _location;
     private IOrderStore? _store;
-    private IOrderCorrections? _corrections;
 
     public DashboardStore(DashboardStoreLocation location) => _location = location;
 
@@ -22,14 +21,9 @@ public sealed class DashboardStore : IDisposable
         ArgumentNullException.ThrowIfNull(action);
         lock (_gate)
         {
-            if (_store is null || _corrections is null)
-            {
-                // Opening migrates (to version 4, which adds the corrections tables) before the corrections are opened.
-                _store ??= OrderStoreFactory.Open(_location.Options);
-                _corrections = OrderCorrectionsFactory.Open(_location.Options.ConnectionString!);
-            }
-
-            return action(_store, _corrections);
+            // Opening migrates the book (the corrections tables come with it) and the corrections share its connection.
+            _store ??= OrderStoreFactory.Open(_location.Options);
+            return action(_store, _store.Corrections);
         }
     }
 
@@ -37,7 +31,6 @@ public sealed class DashboardStore : IDisposable
     {
         lock (_gate)
         {
-            _corrections?.Dispose();
             _store?.Dispose();
         }
     }

@@ -1,5 +1,6 @@
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Corrections;
 using FleetManager.Storage.Retention;
 using FleetManager.Storage.Sqlite;
 
@@ -33,6 +34,9 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// <summary>The schema version the store had when it was opened, before any migration step ran (0: it was empty).</summary>
     int SchemaVersionAtOpen { get; }
 
+    /// <summary>People's corrections and workflow status of this book's orders (same connection and guard as the store).</summary>
+    IOrderCorrections Corrections { get; }
+
     /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
     IReadOnlyList<string> OutboxSinks { get; }
 
@@ -48,6 +52,12 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
 
     /// <summary>Orders matching <paramref name="query"/> as list rows, ordered by id.</summary>
     IReadOnlyList<OrderSummary> ListOrders(OrderQuery query);
+
+    /// <summary>
+    /// One page of the orders list (search, filters, sort, keyset page and the total), answered in SQL on the corrected
+    /// orders and their statuses; orders committed since the previous call are added to the list first.
+    /// </summary>
+    OrderBrowsePage BrowseOrders(OrderBrowseQuery query);
 
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
     StoredOrder? GetOrder(long id);

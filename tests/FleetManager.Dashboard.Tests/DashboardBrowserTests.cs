@@ -49,6 +49,17 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         Assert.NotEmpty(filtered);
         Assert.All(filtered, row => Assert.Contains("PL", row, StringComparison.Ordinal));
         Assert.All(filtered, row => Assert.Contains("booking", row, StringComparison.Ordinal));
+
+        // The lane filter through the form: only orders whose last unloading stop is in Poland, counted in SQL.
+        await page.GotoAsync(fixture.LoopbackUrl + "/orders");
+        await page.FillAsync("input[name=lane]", "-PL");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync(new Regex("lane=-PL"));
+        await Expect(page.Locator("#total")).Not.ToHaveTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var unloadingCountries = await page.Locator("table.orders tbody tr td:nth-child(9)").AllTextContentsAsync();
+        Assert.NotEmpty(unloadingCountries);
+        Assert.All(unloadingCountries, country => Assert.Equal("PL", country));
+        Assert.Equal("-PL", await page.InputValueAsync("input[name=lane]"));
     }
 
     [Fact]

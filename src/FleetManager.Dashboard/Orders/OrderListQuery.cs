@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetManager.Core.Model;
+using FleetManager.Storage;
 using FleetManager.Storage.Corrections;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,7 @@ namespace FleetManager.Dashboard.Orders;
 public sealed record OrderListQuery
 {
     /// <summary>Sortable columns (export column names).</summary>
-    public static IReadOnlyList<string> SortColumns { get; } = ["id", "reference_number", "customer", "loading_date", "unloading_date", "weight_kg"];
+    public static IReadOnlyList<string> SortColumns => OrderBrowseQuery.SortColumns;
 
     /// <summary>Folded text that the reference, customer, a stop's company, address, postal code or city, or the cargo contains.</summary>
     public string? Search { get; init; }
@@ -29,6 +30,18 @@ public sealed record OrderListQuery
 
     /// <summary>Countries (ISO alpha-2) of either end; any of them matches.</summary>
     public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>The lane's loading country (first loading stop, ISO alpha-2); from <c>lane=DE-PL</c> (either side may be left out).</summary>
+    public string? LaneFrom { get; init; }
+
+    /// <summary>The lane's unloading country (last unloading stop, ISO alpha-2).</summary>
+    public string? LaneTo { get; init; }
+
+    /// <summary>The mailbox: what the message's source key starts with (<c>source=imap://ops@mail.example/INBOX</c>).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Only orders read with an overall confidence below this (<c>below=0.6</c>, 0–1).</summary>
+    public double? ConfidenceBelow { get; init; }
 
     /// <summary>Only orders that still need a person's check (see <see cref="OrderBrowser.NeedsReview"/>).</summary>
     public bool NeedsReview { get; init; }
@@ -49,6 +62,8 @@ public sealed record OrderListQuery
         var countries = query["country"].SelectMany(v => (v ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(c => c.Length == 2).Select(c => c.ToUpperInvariant()).Distinct().ToList();
         var sort = query["sort"].ToString();
+        var lane = query["lane"].ToString().Split('-', 2, StringSplitOptions.TrimEntries);
+        var below = double.TryParse(query["below"], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) && confidence is > 0 and <= 1 ? confidence : (double?)null;
         return new OrderListQuery
         {
             Search = string.IsNullOrWhiteSpace(query["q"]) ? null : query["q"].ToString().Trim(),
@@ -57,6 +72,10 @@ public sealed record OrderListQuery
             From = Date(query["from"]),
             To = Date(query["to"]),
             Countries = countries,
+            LaneFrom = Country(lane[0]),
+            LaneTo = lane.Length > 1 ? Country(lane[1]) : null,
+            Source = string.IsNullOrWhiteSpace(query["source"]) ? null : query["source"].ToString().Trim(),
+            ConfidenceBelow = below,
             NeedsReview = query["review"] == "1",
             Sort = SortColumns.Contains(sort, StringComparer.Ordinal) ? sort : "id",
             Descending = query["dir"] == "desc",
@@ -98,6 +117,21 @@ public sealed record OrderListQuery
             pairs.Add(new("country", string.Join(',', Countries)));
         }
 
+        if (Lane is { } lane)
+        {
+            pairs.Add(new("lane", lane));
+        }
+
+        if (Source is not null)
+        {
+            pairs.Add(new("source", Source));
+        }
+
+        if (ConfidenceBelow is { } below)
+        {
+            pairs.Add(new("below", below.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (NeedsReview)
         {
             pairs.Add(new("review", "1"));
@@ -121,6 +155,12 @@ public sealed record OrderListQuery
 
         return QueryString.Create(pairs).ToUriComponent();
     }
+
+    /// <summary>The lane as the form writes it (<c>DE-PL</c>, <c>DE-</c>, <c>-PL</c>); null when neither end is set.</summary>
+    public string? Lane => LaneFrom is null && LaneTo is null ? null : $"{LaneFrom}-{LaneTo}";
+
+    private static string? Country(string text) =>
+        text.Length == 2 && text.All(char.IsAsciiLetter) ? text.ToUpperInvariant() : null;
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

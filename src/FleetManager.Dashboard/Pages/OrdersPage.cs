@@ -40,6 +40,9 @@ public static class OrdersPage
                 <label>Loading from <input type="date" name="from" value="{query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"></label>
                 <label>to <input type="date" name="to" value="{query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"></label>
                 <label>Countries <input type="text" name="country" value="{string.Join(',', query.Countries)}" placeholder="DE,PL" size="8"></label>
+                <label>Lane <input type="text" name="lane" value="{query.Lane}" placeholder="DE-PL" size="6"></label>
+                <label>Mailbox <input type="text" name="source" value="{query.Source}" placeholder="imap://ops@…/INBOX" size="14"></label>
+                <label>Confidence below <input type="number" name="below" value="{query.ConfidenceBelow?.ToString(CultureInfo.InvariantCulture)}" min="0" max="1" step="0.05" placeholder="0.6"></label>
                 <label class="check"><input type="checkbox" name="review" value="1"{Checked(query.NeedsReview)}> needs review</label>
                 <input type="hidden" name="sort" value="{query.Sort}">
                 {new HtmlContent(query.Descending ? "<input type=\"hidden\" name=\"dir\" value=\"desc\">" : "")}

@@ -1,23 +1,29 @@
 namespace FleetManager.Storage.Corrections;
 
 /// <summary>
-/// The people's side of the order book: corrections (audit rows) and workflow status. It lives beside
-/// <see cref="IOrderStore"/> (same database, own connection) so the reading pipeline stays untouched; exports
-/// apply the corrections with <see cref="CorrectedOrders"/>. Not thread-safe: one caller at a time.
+/// The people's side of the order book: corrections (audit rows) and workflow status, reached through
+/// <see cref="IOrderStore.Corrections"/> (same database, connection, guard and error translation as the store).
+/// Orders are named by their current id; the rows are kept by the message's ledger key and the order's index
+/// within it, so they still apply after a reprocess replaced the message's orders. Exports apply the
+/// corrections with <see cref="CorrectedOrders"/>.
 /// </summary>
-public interface IOrderCorrections : IDisposable
+public interface IOrderCorrections
 {
-    /// <summary>Records one correction; returns it with its id.</summary>
-    OrderCorrection Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt);
+    /// <summary>
+    /// Records one correction and, in the same transaction, an outbox upsert of the corrected order per configured sink
+    /// (<see cref="IOrderStore.OutboxSinks"/>; keyed as the commit's, so Google Sheets updates the order's row rather than
+    /// appending one); returns it with its id, or null when there is no order <paramref name="orderId"/> (nothing written).
+    /// </summary>
+    OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt);
 
     /// <summary>The corrections of one order, oldest first.</summary>
     IReadOnlyList<OrderCorrection> For(long orderId);
 
-    /// <summary>Every correction, grouped by order, oldest first within an order.</summary>
+    /// <summary>Every correction of an order in the book, grouped by the order's current id, oldest first within an order.</summary>
     IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> All();
 
-    /// <summary>Sets an order's status (replacing the previous one).</summary>
-    void SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt);
+    /// <summary>Sets an order's status (replacing the previous one); false, with nothing changed, when there is no such order.</summary>
+    bool SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt);
 
     /// <summary>One order's status; <see cref="OrderReview.Untouched"/> when none was set.</summary>
     OrderReview StatusOf(long orderId);

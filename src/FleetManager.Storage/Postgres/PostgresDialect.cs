@@ -30,6 +30,8 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override string CustomerContains(string parameter) => $"strpos(o.customer_folded, {parameter}) > 0";
 
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"lower(o.reference_number) = lower({parameter})";
 
     // The stored ISO 8601 text carries its offset: as timestamptz, instants compare whatever offset they were written with.
@@ -51,6 +53,19 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     public override DateOnly? ReadDate(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 
     public override decimal? ReadDecimal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
+
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var result = work(command);
+        transaction.Commit();
+        return result;
+    }
 
     /// <remarks>One upsert: concurrent callers on any instance serialise on the lease row, and the
     /// <c>WHERE</c> of <c>DO UPDATE</c> sees the row as the winner left it.</remarks>

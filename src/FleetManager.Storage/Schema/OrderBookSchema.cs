@@ -17,6 +17,7 @@ internal static class OrderBookSchema
         new(2, SqliteSchema.Version2, PostgresSchema.Version2),
         new(3, SqliteSchema.Version3, PostgresSchema.Version3),
         new(4, SqliteSchema.Version4, PostgresSchema.Version4),
+        new(5, SqliteSchema.Version5, PostgresSchema.Version5),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

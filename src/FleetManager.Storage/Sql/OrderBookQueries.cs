@@ -16,7 +16,7 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
         "o.loading_city, o.loading_country, o.loading_date, o.unloading_city, o.unloading_country, o.unloading_date, " +
         "o.vehicle_type, o.weight_kg, o.price_amount, o.price_currency";
 
-    private const string StoredOrderColumns = $"o.id, o.order_index, o.order_json, o.sources_json, {LedgerColumns}";
+    internal const string StoredOrderColumns = $"o.id, o.order_index, o.order_json, o.sources_json, {LedgerColumns}";
 
     public bool Contains(string ledgerKey)
     {

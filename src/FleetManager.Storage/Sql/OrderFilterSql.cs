@@ -66,6 +66,112 @@ internal static class OrderFilterSql
         return sql.ToString();
     }
 
+    /// <summary>The <c>order_list</c> column a browse sorts by (alias <c>x</c>); the order id for an unknown name.</summary>
+    public static string BrowseSortColumn(string sort) => sort switch
+    {
+        "reference_number" => "x.reference_sort",
+        "customer" => "x.customer_sort",
+        "loading_date" => "x.loading_date",
+        "unloading_date" => "x.unloading_date",
+        "weight_kg" => "x.weight_sort",
+        _ => "x.order_id",
+    };
+
+    /// <summary>
+    /// The WHERE clause of an orders-list view over <c>order_list x</c> (empty when nothing filters), its values added
+    /// as parameters; with <paramref name="withCursor"/>, also the keyset condition "after the cursor's (sort value, id)".
+    /// </summary>
+    public static string BrowseWhere(SqlDialect dialect, DbCommand command, OrderBrowseQuery query, bool withCursor)
+    {
+        var conditions = new List<string>();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            conditions.Add(dialect.Contains("x.search_text", dialect.AddText(command, TextFold.Fold(query.Search.Trim()))));
+        }
+
+        if (query.Statuses.Count > 0)
+        {
+            conditions.Add("x.status IN (" + string.Join(", ", query.Statuses.Distinct().Select(s => dialect.AddText(command, Corrections.OrderStatusNames.Of(s)))) + ")");
+        }
+
+        if (query.RequestType is { } requestType)
+        {
+            conditions.Add("x.request_type = " + dialect.AddText(command, SpecText.Of(requestType)));
+        }
+
+        if (query.LoadingFrom is { } from)
+        {
+            conditions.Add("x.loading_date >= " + dialect.AddText(command, SpecText.Of(from)));
+        }
+
+        if (query.LoadingTo is { } to)
+        {
+            // Missing dates are '' and must not pass an upper bound.
+            conditions.Add($"x.loading_date <> '' AND x.loading_date <= {dialect.AddText(command, SpecText.Of(to))}");
+        }
+
+        if (query.Countries.Count > 0)
+        {
+            var countries = string.Join(", ", query.Countries.Select(c => dialect.AddText(command, c.Trim().ToUpperInvariant())));
+            conditions.Add($"(x.loading_country IN ({countries}) OR x.unloading_country IN ({countries}))");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.LaneFrom))
+        {
+            conditions.Add("x.loading_country = " + dialect.AddText(command, query.LaneFrom.Trim().ToUpperInvariant()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.LaneTo))
+        {
+            conditions.Add("x.unloading_country = " + dialect.AddText(command, query.LaneTo.Trim().ToUpperInvariant()));
+        }
+
+        if (!string.IsNullOrEmpty(query.Source))
+        {
+            var source = dialect.AddText(command, query.Source);
+            conditions.Add($"substr(x.source_key, 1, length({source})) = {source}");
+        }
+
+        if (query.NeedsReview)
+        {
+            conditions.Add("x.status = 'new' AND x.incomplete = 1");
+        }
+
+        if (query.ConfidenceBelow is { } below)
+        {
+            conditions.Add("x.confidence < " + dialect.AddDouble(command, below));
+        }
+
+        if (withCursor && query.After is { } after && ParseCursor(after) is { } cursor)
+        {
+            var column = BrowseSortColumn(query.Sort);
+            var comparison = query.Descending ? "<" : ">";
+            var id = dialect.AddLong(command, cursor.Id);
+            if (column == "x.order_id")
+            {
+                conditions.Add($"x.order_id {comparison} {id}");
+            }
+            else
+            {
+                var value = column == "x.weight_sort"
+                    ? dialect.AddDouble(command, double.TryParse(cursor.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : -1)
+                    : dialect.AddText(command, cursor.Value);
+                conditions.Add($"({column} {comparison} {value} OR ({column} = {value} AND x.order_id {comparison} {id}))");
+            }
+        }
+
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    /// <summary>A cursor <c>ID.SORTVALUE</c> (as <see cref="OrderBrowsePage.NextCursor"/> writes it); null when malformed.</summary>
+    private static (long Id, string Value)? ParseCursor(string cursor)
+    {
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && long.TryParse(cursor.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? (id, cursor[(dot + 1)..])
+            : null;
+    }
+
     /// <summary>The whole statement of a ledger page: rows after <see cref="LedgerQuery.AfterId"/> matching the query, by id.</summary>
     public static string Ledger(SqlDialect dialect, DbCommand command, LedgerQuery query)
     {

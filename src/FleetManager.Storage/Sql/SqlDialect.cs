@@ -34,6 +34,9 @@ internal abstract class SqlDialect
     /// <summary>The condition "the order's customer, folded, contains <paramref name="parameter"/>" (already folded).</summary>
     public abstract string CustomerContains(string parameter);
 
+    /// <summary>The condition "the text <paramref name="column"/> contains <paramref name="parameter"/>" (exactly, as stored).</summary>
+    public abstract string Contains(string column, string parameter);
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 
@@ -48,6 +51,15 @@ internal abstract class SqlDialect
 
     /// <summary>An order column holding an amount (null when NULL).</summary>
     public abstract decimal? ReadDecimal(DbDataReader reader, int ordinal);
+
+    /// <summary>An instant written with <see cref="AddInstant"/> (SQLite: ISO text; PostgreSQL: <c>timestamptz</c>).</summary>
+    public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
+    /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
+    /// </summary>
+    public abstract T InTransaction<T>(Func<DbCommand, T> work);
 
     /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
     public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);

@@ -1,6 +1,7 @@
 using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
+using FleetManager.Storage.Corrections;
 
 namespace FleetManager.Storage.Sql;
 
@@ -18,12 +19,14 @@ namespace FleetManager.Storage.Sql;
 /// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
 /// finish it before the next call on the same instance.</para>
 /// </remarks>
-public abstract class SqlOrderStore : IOrderStore
+public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 {
     private readonly SqlDialect _dialect;
     private readonly ILedgerWriter _writer;
     private readonly OrderBookQueries _queries;
     private readonly ServiceStateStore _state;
+    private readonly OrderCorrectionQueries _corrections;
+    private readonly OrderListIndex _list;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -34,6 +37,8 @@ public abstract class SqlOrderStore : IOrderStore
         _writer = writer;
         _queries = new OrderBookQueries(dialect);
         _state = new ServiceStateStore(dialect);
+        _corrections = new OrderCorrectionQueries(dialect);
+        _list = new OrderListIndex(dialect, _corrections);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -55,6 +60,9 @@ public abstract class SqlOrderStore : IOrderStore
 
     /// <inheritdoc />
     public IReadOnlyList<string> OutboxSinks => _outboxSinks;
+
+    /// <inheritdoc />
+    public IOrderCorrections Corrections => this;
 
     /// <inheritdoc />
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
@@ -83,7 +91,20 @@ public abstract class SqlOrderStore : IOrderStore
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
 
     /// <inheritdoc />
-    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() => _writer.Replace(message, result));
+    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() =>
+    {
+        var outcome = _writer.Replace(message, result);
+        if (outcome == ReplaceOutcome.Replaced)
+        {
+            // The message's orders have new ids: their list rows are derived again (corrections follow by key).
+            _list.RefreshMessage(message.LedgerKey);
+        }
+
+        return outcome;
+    });
+
+    /// <inheritdoc />
+    public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
 
     /// <inheritdoc />
     public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));
@@ -143,6 +164,36 @@ public abstract class SqlOrderStore : IOrderStore
 
     /// <inheritdoc />
     public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Run(() => _state.Put(provider, query, point, at));
+
+    /// <inheritdoc />
+    OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
+        Run(() =>
+        {
+            var correction = _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt, _outboxSinks);
+            _list.Refresh(orderId);
+            return correction;
+        });
+
+    /// <inheritdoc />
+    IReadOnlyList<OrderCorrection> IOrderCorrections.For(long orderId) => Run(() => _corrections.For(orderId));
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> IOrderCorrections.All() => Run(_corrections.All);
+
+    /// <inheritdoc />
+    bool IOrderCorrections.SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt) =>
+        Run(() =>
+        {
+            var set = _corrections.SetStatus(orderId, status, changedBy, changedAt);
+            _list.Refresh(orderId);
+            return set;
+        });
+
+    /// <inheritdoc />
+    OrderReview IOrderCorrections.StatusOf(long orderId) => Run(() => _corrections.StatusOf(orderId));
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<long, OrderReview> IOrderCorrections.Statuses() => Run(_corrections.Statuses);
 
     /// <summary>Closes the store (waiting for a call in progress on a serialised one).</summary>
     public void Dispose()

@@ -30,6 +30,8 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
 
     public override string CustomerContains(string parameter) => $"instr(fm_fold(o.customer), {parameter}) > 0";
 
+    public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.
@@ -47,6 +49,19 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
     public override DateOnly? ReadDate(DbDataReader reader, int ordinal) => SpecText.ParseDate(OrderRows.TextOrNull(reader, ordinal));
 
     public override decimal? ReadDecimal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (decimal)reader.GetDouble(ordinal);
+
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public override T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var result = work(command);
+        transaction.Commit();
+        return result;
+    }
 
     /// <remarks>
     /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired

@@ -173,4 +173,57 @@ internal static class SqliteSchema
                 changed_at TEXT NOT NULL
             );
             """;
+
+    public const string Version5 = """
+            -- Corrections and statuses keyed by what survives reprocessing (docs/dashboard.md): the message's
+            -- ledger key and the order's index within it. Reprocessing replaces a message's orders (new ids), so
+            -- order_id alone lost them. Additive only: order_id stays filled, so the previous release (which
+            -- reads and writes by order_id) keeps running; its rows without a key are still matched by order_id.
+            ALTER TABLE order_correction ADD COLUMN ledger_key TEXT;
+            ALTER TABLE order_correction ADD COLUMN order_index INTEGER;
+            UPDATE order_correction SET
+                ledger_key = (SELECT l.ledger_key FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = order_correction.order_id),
+                order_index = (SELECT o.order_index FROM orders o WHERE o.id = order_correction.order_id);
+            CREATE INDEX order_correction_key ON order_correction (ledger_key, order_index, id);
+
+            ALTER TABLE order_status ADD COLUMN ledger_key TEXT;
+            ALTER TABLE order_status ADD COLUMN order_index INTEGER;
+            UPDATE order_status SET
+                ledger_key = (SELECT l.ledger_key FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = order_status.order_id),
+                order_index = (SELECT o.order_index FROM orders o WHERE o.id = order_status.order_id);
+            CREATE UNIQUE INDEX order_status_key ON order_status (ledger_key, order_index);
+
+            -- A message's orders by their index: how a key finds its order (corrections, statuses, reprocessing).
+            CREATE INDEX orders_ledger ON orders (ledger_id, order_index);
+
+            -- The orders list as the dashboard searches, filters and sorts it: one row per order with its corrections
+            -- and status applied, derived from orders + order_correction + order_status by the store (SqlOrderStore:
+            -- new orders on the next list query, a correction, status change or reprocess at once). Text sort keys are
+            -- folded, missing values are '' (dates) or -1 (weight) so that keyset paging compares plain values.
+            CREATE TABLE order_list (
+                order_id          INTEGER PRIMARY KEY,
+                ledger_key        TEXT NOT NULL,
+                order_index       INTEGER NOT NULL,
+                source_key        TEXT NOT NULL,
+                search_text       TEXT NOT NULL,
+                reference_sort    TEXT NOT NULL,
+                customer_sort     TEXT NOT NULL,
+                loading_date      TEXT NOT NULL,
+                unloading_date    TEXT NOT NULL,
+                weight_sort       REAL NOT NULL,
+                loading_country   TEXT,
+                unloading_country TEXT,
+                request_type      TEXT,
+                confidence        REAL,
+                incomplete        INTEGER NOT NULL,
+                status            TEXT NOT NULL,
+                corrections       INTEGER NOT NULL
+            );
+            CREATE INDEX order_list_ledger ON order_list (ledger_key);
+            CREATE INDEX order_list_reference ON order_list (reference_sort, order_id);
+            CREATE INDEX order_list_customer ON order_list (customer_sort, order_id);
+            CREATE INDEX order_list_loading ON order_list (loading_date, order_id);
+            CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
+            CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
+            """;
 }

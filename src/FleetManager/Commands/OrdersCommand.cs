@@ -87,7 +87,8 @@ internal static class OrdersCommand
 
             var dbPath = parse.GetValue(db)!;
             using var book = OpenExisting(dbPath);
-            var orders = book.QueryOrders(filters.ToQuery(parse));
+            // The dispatcher's corrections apply (latest per field); filters match the values as read.
+            var orders = FleetManager.Storage.Corrections.CorrectedOrders.Apply(book.QueryOrders(filters.ToQuery(parse)), book.Corrections.All());
             int count;
             try
             {

@@ -14,4 +14,11 @@ public sealed class PostgresOrderStoreContractTests(PostgresServer server) : Ord
 
     protected override IOrderStore OpenWithSteps(int steps) =>
         PostgresOrderBook.Open(ConnectionString, new OrderStoreOptions(), [.. OrderBookSchema.ForPostgres.Take(steps)]);
+
+    protected override void ExecuteRaw(string sql)
+    {
+        using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionString);
+        using var command = dataSource.CreateCommand(sql);
+        command.ExecuteNonQuery();
+    }
 }

@@ -17,6 +17,15 @@ public sealed class SqliteOrderStoreContractTests : OrderStoreContractTests
     protected override IOrderStore OpenWithSteps(int steps) =>
         SqliteOrderBook.Open(ConnectionString, [.. OrderBookSchema.ForSqlite.Take(steps)]);
 
+    protected override void ExecuteRaw(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = ConnectionString, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public override void Dispose()
     {
         base.Dispose();

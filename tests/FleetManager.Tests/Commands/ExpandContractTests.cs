@@ -13,6 +13,9 @@ public sealed class ExpandContractTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    /// <summary>The schema version this release writes: the "next release" plays one above it.</summary>
+    private static int Latest => FleetManager.Storage.Sqlite.SqliteOrderBook.LatestSchemaVersion;
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>What a later release's additive step does: new table, new nullable column, version + compatible_from (the column itself exists since schema 4).</summary>
@@ -43,7 +46,7 @@ public sealed class ExpandContractTests : IDisposable
         }
 
         Assert.Equal(0, (await CliProcess.RunAsync("import", half, "--db", db, "--quiet")).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 4);
+        MigrateLikeTheNextRelease(db, compatibleFrom: Latest);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
         var list = await CliProcess.RunAsync("orders", "list", "--db", db);
@@ -54,7 +57,7 @@ public sealed class ExpandContractTests : IDisposable
         var reference = _temp.File("reference.db");
         Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", reference, "--quiet")).ExitCode);
         Assert.Equal(OrderBookProbe.Sqlite(reference).Ledger(), OrderBookProbe.Sqlite(db).Ledger());
-        Assert.Contains("newer, compatible with 4", doctor.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"newer, compatible with {Latest}", doctor.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,11 +65,11 @@ public sealed class ExpandContractTests : IDisposable
     {
         var db = _temp.File("fm.db");
         Assert.Equal(0, (await CliProcess.RunAsync("db", "migrate", "--db", db)).ExitCode);
-        MigrateLikeTheNextRelease(db, compatibleFrom: 5);
+        MigrateLikeTheNextRelease(db, compatibleFrom: Latest + 1);
 
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "--quiet");
 
         Assert.Equal(4, import.ExitCode);
-        Assert.Contains("newer than the 4 this program knows", import.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"newer than the {Latest} this program knows", import.StdErr, StringComparison.Ordinal);
     }
 }

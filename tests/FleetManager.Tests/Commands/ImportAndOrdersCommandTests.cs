@@ -87,5 +87,31 @@ public sealed class ImportAndOrdersCommandTests : IDisposable
         Assert.Equal("[]", filtered.StdOut.Trim().Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task OrdersExport_CorrectedOrder_WritesTheValueSetInEveryFormat()
+    {
+        var db = _temp.File("book.db");
+        Assert.Equal(0, (await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db)).ExitCode);
+        long orderId;
+        using (var store = FleetManager.Storage.OrderStoreFactory.Open(new FleetManager.Storage.OrderStoreOptions { ConnectionString = db }))
+        {
+            var order = store.QueryOrders(FleetManager.Storage.OrderQuery.All).First();
+            orderId = order.Id;
+            Assert.NotEqual(4321m, order.Order.WeightKg);
+            Assert.NotNull(store.Corrections.Add(orderId, "weight_kg", null, "4321", "local", DateTimeOffset.UnixEpoch));
+            Assert.NotNull(store.Corrections.Add(orderId, "customer", null, "Corrected Customer Ltd", "local", DateTimeOffset.UnixEpoch));
+        }
+
+        var json = await CliProcess.RunAsync("orders", "export", "--format", "json", "--db", db);
+        Assert.True(json.ExitCode == 0, json.StdErr);
+        var element = JsonDocument.Parse(json.StdOut).RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == orderId);
+        Assert.Equal(4321m, element.GetProperty("weight_kg").GetDecimal());
+        Assert.Equal("Corrected Customer Ltd", element.GetProperty("customer").GetString());
+
+        var csv = await CliProcess.RunAsync("orders", "export", "--format", "csv", "--db", db);
+        Assert.Equal(0, csv.ExitCode);
+        Assert.Single(csv.StdOut.Split('\n'), line => line.Contains("Corrected Customer Ltd", StringComparison.Ordinal) && line.Contains(",4321,", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -1,0 +1,4 @@
+namespace FleetManager.Storage;
+
+/// <summary>One page of <see cref="IOrderStore.BrowseOrders"/>: its rows, how many orders match in all, and the next page's cursor (null on the last).</summary>
+public sealed record OrderBrowsePage(IReadOnlyList<OrderBrowseRow> Rows, long Total, string? NextCursor);

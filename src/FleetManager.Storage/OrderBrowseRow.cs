@@ -1,0 +1,6 @@
+using FleetManager.Storage.Corrections;
+
+namespace FleetManager.Storage;
+
+/// <summary>One order of the list: corrections applied, its status, whether it needs review, and how many corrections it has.</summary>
+public sealed record OrderBrowseRow(StoredOrder Order, OrderStatus Status, bool NeedsReview, int CorrectionCount);

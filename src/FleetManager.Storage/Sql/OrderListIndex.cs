@@ -1,0 +1,236 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using FleetManager.Core.Text;
+using FleetManager.Storage.Corrections;
+
+namespace FleetManager.Storage.Sql;
+
+/// <summary>
+/// The <c>order_list</c> table (schema step 5): one row per order with its corrections and status applied, what the
+/// orders list searches, filters, sorts and counts in SQL instead of reading the whole book. Rows are derived here
+/// from the order as read, its corrections and its status; the store keeps them current (<see cref="Sync"/> before a
+/// list query picks up orders committed since, <see cref="Refresh"/> after a correction or status change,
+/// <see cref="RefreshMessage"/> after a reprocess).
+/// </summary>
+internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries corrections)
+{
+    // Rows derived per transaction while catching up: large enough to amortise the commit, small enough to keep memory flat.
+    private const int SyncBatch = 1000;
+
+    private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
+
+    /// <summary>Adds the rows of orders committed since the last call (ids above the highest listed one).</summary>
+    public void Sync()
+    {
+        IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
+        IReadOnlyDictionary<long, OrderReview>? statuses = null;
+        while (true)
+        {
+            var after = MaxListed();
+            List<StoredOrder> batch;
+            using (var command = dialect.CreateCommand())
+            {
+                var from = dialect.AddLong(command, after);
+                command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id > {from} ORDER BY o.id LIMIT {dialect.AddInt(command, SyncBatch)}";
+                batch = Read(command);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            // Corrections and statuses are few: read once for the whole catch-up, not per order.
+            allCorrections ??= corrections.All();
+            statuses ??= corrections.Statuses();
+            Write([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))], clearLedgerKey: null);
+            if (batch.Count < SyncBatch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
+    public void Refresh(long orderId)
+    {
+        using var command = dialect.CreateCommand();
+        command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
+        var rows = Read(command).Select(DeriveWithItsCorrections).ToList();
+        dialect.InTransaction(write =>
+        {
+            write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, orderId);
+            write.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                Insert(write, row);
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.Replace"/> gave it new ones).</summary>
+    public void RefreshMessage(string ledgerKey)
+    {
+        using var command = dialect.CreateCommand();
+        command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
+        Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey);
+    }
+
+    /// <summary>The page the query asks for, the total matching and the next cursor; catches up with new orders first.</summary>
+    public OrderBrowsePage Browse(OrderBrowseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Sync();
+        long total;
+        using (var count = dialect.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM order_list x" + OrderFilterSql.BrowseWhere(dialect, count, query, withCursor: false);
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        var sortColumn = OrderFilterSql.BrowseSortColumn(query.Sort);
+        var rows = new List<OrderBrowseRow>();
+        string? lastSortValue = null;
+        var more = false;
+        using (var command = dialect.CreateCommand())
+        {
+            var direction = query.Descending ? " DESC" : "";
+            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} ")
+                .Append("FROM order_list x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id")
+                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
+                .Append(" ORDER BY ").Append(sortColumn).Append(direction);
+            if (sortColumn != "x.order_id")
+            {
+                sql.Append(", x.order_id").Append(direction);
+            }
+
+            if (query.Limit is { } limit)
+            {
+                // One row more than the page tells whether there is a next one.
+                sql.Append(" LIMIT ").Append(dialect.AddInt(command, limit + 1));
+            }
+
+            command.CommandText = sql.ToString();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (query.Limit is { } pageSize && rows.Count == pageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                var stored = OrderRows.ReadStoredOrder(reader);
+                OrderStatusNames.TryParse(reader.GetString(17), out var status);
+                var correctionCount = reader.GetInt32(19);
+                rows.Add(new OrderBrowseRow(stored, status, reader.GetInt32(18) != 0 && status == OrderStatus.New, correctionCount));
+                lastSortValue = sortColumn == "x.weight_sort"
+                    ? reader.GetDouble(20).ToString("R", CultureInfo.InvariantCulture)
+                    : sortColumn == "x.order_id" ? "" : reader.GetString(20);
+            }
+        }
+
+        // Corrections are few: only the corrected rows of the page read theirs.
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].CorrectionCount > 0)
+            {
+                rows[i] = rows[i] with { Order = CorrectedOrders.Apply(rows[i].Order, corrections.For(rows[i].Order.Id)) };
+            }
+        }
+
+        var next = more ? rows[^1].Order.Id.ToString(CultureInfo.InvariantCulture) + "." + lastSortValue : null;
+        return new OrderBrowsePage(rows, total, next);
+    }
+
+    private long MaxListed()
+    {
+        using var command = dialect.CreateCommand();
+        command.CommandText = "SELECT MAX(order_id) FROM order_list";
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static List<StoredOrder> Read(DbCommand command)
+    {
+        var list = new List<StoredOrder>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(OrderRows.ReadStoredOrder(reader));
+        }
+
+        return list;
+    }
+
+    private ListRow DeriveWithItsCorrections(StoredOrder read) => Derive(read, corrections.For(read.Id), corrections.StatusOf(read.Id).Status);
+
+    private static ListRow Derive(StoredOrder read, IReadOnlyList<OrderCorrection>? list, OrderStatus status) =>
+        new(read, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);
+
+    // Written outside any read: SQLite refuses a command on a connection with a pending transaction it is not part of.
+    private void Write(List<ListRow> orders, string? clearLedgerKey)
+    {
+        dialect.InTransaction(write =>
+        {
+            if (clearLedgerKey is not null)
+            {
+                write.CommandText = "DELETE FROM order_list WHERE ledger_key = " + dialect.AddText(write, clearLedgerKey);
+                write.ExecuteNonQuery();
+            }
+
+            foreach (var order in orders)
+            {
+                write.Parameters.Clear();
+                write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, order.Read.Id);
+                write.ExecuteNonQuery();
+                Insert(write, order);
+            }
+
+            return true;
+        });
+    }
+
+    private void Insert(DbCommand write, ListRow row)
+    {
+        var (read, order, status, correctionCount) = row;
+        var (loading, unloading) = OrderRows.Ends(order);
+        var search = new StringBuilder();
+        foreach (var text in new[] { order.ReferenceNumber, order.Customer, order.CargoDescription }
+            .Concat(order.Stops.SelectMany(s => new[] { s.Company, s.Address, s.PostalCode, s.City })))
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                search.Append(TextFold.Fold(text)).Append('\n');
+            }
+        }
+
+        write.Parameters.Clear();
+        write.CommandText =
+            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) VALUES (" +
+            string.Join(", ",
+                dialect.AddLong(write, read.Id),
+                dialect.AddText(write, read.Message.LedgerKey),
+                dialect.AddInt(write, read.OrderIndex),
+                dialect.AddText(write, read.Message.SourceKey),
+                dialect.AddText(write, search.ToString()),
+                dialect.AddText(write, TextFold.Fold(order.ReferenceNumber ?? "")),
+                dialect.AddText(write, TextFold.Fold(order.Customer ?? "")),
+                dialect.AddText(write, loading?.Date is { } from ? SpecText.Of(from) : ""),
+                dialect.AddText(write, unloading?.Date is { } to ? SpecText.Of(to) : ""),
+                dialect.AddDouble(write, order.WeightKg is { } weight ? (double)weight : -1),
+                dialect.AddText(write, loading?.Country?.ToUpperInvariant()),
+                dialect.AddText(write, unloading?.Country?.ToUpperInvariant()),
+                dialect.AddText(write, order.RequestType is { } type ? SpecText.Of(type) : null),
+                dialect.AddDouble(write, order.Confidence?.Order),
+                dialect.AddInt(write, OrderReviewNeed.IsIncomplete(order) ? 1 : 0),
+                dialect.AddText(write, OrderStatusNames.Of(status)),
+                dialect.AddInt(write, correctionCount)) + ")";
+        write.ExecuteNonQuery();
+    }
+
+    private readonly record struct ListRow(StoredOrder Read, Core.Model.TransportOrder Corrected, OrderStatus Status, int CorrectionCount);
+}

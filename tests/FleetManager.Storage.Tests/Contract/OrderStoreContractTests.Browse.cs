@@ -1,0 +1,108 @@
+using FleetManager.Core.Model;
+using FleetManager.Storage.Corrections;
+
+namespace FleetManager.Storage.Tests.Contract;
+
+/// <summary>The orders list in SQL (<see cref="IOrderStore.BrowseOrders"/>) on both back-ends: search, filters, sort, keyset pages, counts, on corrected orders.</summary>
+public abstract partial class OrderStoreContractTests
+{
+    [Fact]
+    public void BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
+    {
+        var store = Open();
+        CommitBrowsable(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
+        CommitBrowsable(store, "b2", SampleOrders.Order(reference: "A-2", customer: "Nordfracht", loadingCountry: "PL", unloadingCountry: "DE") with
+        {
+            Confidence = new OrderConfidence { Order = 0.4, Low = true },
+        });
+        CommitBrowsable(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
+
+        Assert.Equal(["A-1"], References(store, new OrderBrowseQuery { Search = "LODZ" }));
+        Assert.Equal(["A-3"], References(store, new OrderBrowseQuery { Search = "steel" }));
+        Assert.Equal(3, store.BrowseOrders(new OrderBrowseQuery { Search = "ostrobramska" }).Total);
+        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { LaneFrom = "PL", LaneTo = "DE" }));
+        Assert.Equal(["A-1", "A-3"], References(store, new OrderBrowseQuery { LaneFrom = "DE" }));
+        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { ConfidenceBelow = 0.5 }));
+        Assert.Equal(["A-3"], References(store, new OrderBrowseQuery { RequestType = RequestType.QuoteRequest }));
+        Assert.Equal(["A-2", "A-3"], References(store, new OrderBrowseQuery { NeedsReview = true }));
+        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { Source = "folder:/mail/b2" }));
+        Assert.Empty(References(store, new OrderBrowseQuery { Source = "imap://" }));
+        Assert.Empty(References(store, new OrderBrowseQuery { LoadingTo = new DateOnly(2026, 12, 2) }));
+        Assert.Equal(3, store.BrowseOrders(new OrderBrowseQuery { Countries = ["pl"] }).Total);
+        Assert.Equal(0, store.BrowseOrders(new OrderBrowseQuery { Statuses = [OrderStatus.Reviewed] }).Total);
+    }
+
+    [Fact]
+    public void BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
+    {
+        var store = Open();
+        string[] customers = ["delta", "alpha", "echo", "alpha", "charlie", "bravo", "foxtrot"];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            CommitBrowsable(store, "k" + i, SampleOrders.Order(reference: "K-" + i, customer: customers[i]));
+        }
+
+        var seen = new List<string>();
+        var query = new OrderBrowseQuery { Sort = "customer", Descending = true, Limit = 3 };
+        var page = store.BrowseOrders(query);
+        Assert.Equal(7, page.Total);
+        seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
+        // An order that sorts before the cursor arrives: the next page neither repeats nor skips a row.
+        CommitBrowsable(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
+        while (page.NextCursor is { } cursor)
+        {
+            page = store.BrowseOrders(query with { After = cursor });
+            seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
+        }
+
+        Assert.Equal(["foxtrot", "echo", "delta", "charlie", "bravo", "alpha", "alpha"], seen);
+        Assert.Equal(8, page.Total);
+        var byWeight = store.BrowseOrders(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4 });
+        Assert.Equal(byWeight.Rows.Select(r => r.Order.Id).Order(), byWeight.Rows.Select(r => r.Order.Id));
+        Assert.Equal(4, store.BrowseOrders(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4, After = byWeight.NextCursor }).Rows.Count);
+    }
+
+    [Fact]
+    public void BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
+    {
+        var store = Open();
+        var id = CommitBrowsable(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
+        Assert.True(store.BrowseOrders(new OrderBrowseQuery()).Rows.Single().NeedsReview);
+
+        store.Corrections.Add(id, "customer", null, "Żabka Logistics", "local", CorrectedAt);
+        store.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
+
+        var row = store.BrowseOrders(new OrderBrowseQuery { Search = "zabka", Statuses = [OrderStatus.Reviewed] }).Rows.Single();
+        Assert.Equal("Żabka Logistics", row.Order.Order.Customer);
+        Assert.Equal((OrderStatus.Reviewed, false, 1), (row.Status, row.NeedsReview, row.CorrectionCount));
+        Assert.Equal(0, store.BrowseOrders(new OrderBrowseQuery { NeedsReview = true }).Total);
+        Assert.Null(store.GetOrder(id)!.Order.Customer);
+    }
+
+    [Fact]
+    public void BrowseOrders_AfterReprocess_ListsTheMessagesNewOrdersWithTheirCorrections()
+    {
+        var store = Open();
+        var message = SampleOrders.Message("r1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")));
+        CommitBrowsable(store, "other", SampleOrders.Order(reference: "O-1"));
+        var first = store.BrowseOrders(new OrderBrowseQuery { Search = "r-1" }).Rows.Single().Order.Id;
+        store.Corrections.Add(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt);
+
+        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+
+        var page = store.BrowseOrders(new OrderBrowseQuery { Sort = "reference_number" });
+        Assert.Equal(["O-1", "R-0", "R-1-FIXED", "R-2"], page.Rows.Select(r => r.Order.Order.ReferenceNumber));
+        Assert.Equal(4, page.Total);
+    }
+
+    private static List<string?> References(IOrderStore store, OrderBrowseQuery query) =>
+        [.. store.BrowseOrders(query).Rows.Select(r => r.Order.Order.ReferenceNumber)];
+
+    private static long CommitBrowsable(IOrderStore store, string ledgerKey, TransportOrder order)
+    {
+        var message = SampleOrders.Message(ledgerKey);
+        store.Commit(message, SampleOrders.Result(message, order));
+        return store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+    }
+}
