@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FleetManager.Storage;
 
 namespace FleetManager.Dashboard.Review;
@@ -10,6 +11,7 @@ namespace FleetManager.Dashboard.Review;
 /// <param name="Unplaced">Stops without coordinates (at most a page).</param>
 /// <param name="UnplacedTotal">All such stops.</param>
 /// <param name="Sinks">Sinks with undelivered rows.</param>
+[SuppressMessage("Naming", "CA1711", Justification = "The review queue is the dispatchers' name for this page's contents; it is not a Queue<T>.")]
 public sealed record ReviewQueue(
     IReadOnlyList<LedgerEntry> Quarantined,
     long QuarantinedTotal,

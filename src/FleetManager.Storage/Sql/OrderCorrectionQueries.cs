@@ -184,7 +184,7 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            OrderStatusNames.TryParse(reader.GetString(1), out var status);
+            _ = OrderStatusNames.TryParse(reader.GetString(1), out var status); // a name this release does not know reads as New
             list.Add(new OrderReview(reader.GetInt64(0), status, reader.GetString(2), dialect.ReadInstant(reader, 3)));
         }
 

@@ -124,7 +124,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
                 }
 
                 var stored = OrderRows.ReadStoredOrder(reader);
-                OrderStatusNames.TryParse(reader.GetString(17), out var status);
+                _ = OrderStatusNames.TryParse(reader.GetString(17), out var status); // a name this release does not know reads as New
                 var correctionCount = reader.GetInt32(19);
                 rows.Add(new OrderBrowseRow(stored, status, reader.GetInt32(18) != 0 && status == OrderStatus.New, correctionCount));
                 lastSortValue = sortColumn == "x.weight_sort"

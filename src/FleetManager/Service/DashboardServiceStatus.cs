@@ -2,6 +2,7 @@ using FleetManager.Dashboard.Hosting;
 using FleetManager.Llm.Gemini;
 using FleetManager.Llm.OpenAi;
 using FleetManager.Service.Health;
+using FleetManager.Service.Outbox;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetManager.Service;
