@@ -14,7 +14,7 @@ public sealed class SharedOrderContextTests
         var email = RulesTestMessages.Email("Due ordini per giovedì", string.Join('\n',
             "Buongiorno,",
             "",
-            "entrambi i carichi al nostro magazzino: Via dell'Industria 4, 37135 Verona.",
+            "Tutti e due i carichi si fanno al nostro magazzino: Via dell'Industria 4, 37135 Verona.",
             "Merce non ADR, semirimorchio frigo, temperatura +2/+6 °C.",
             "",
             "VR-27-0031",

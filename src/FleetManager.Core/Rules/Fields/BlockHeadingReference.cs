@@ -74,8 +74,14 @@ internal static class BlockHeadingReference
             return false;
         }
 
-        // "LT-57164", "PL-02-672": a postal code with its country prefix.
+        // "LT-57164", "PL-02-672": a postal code with its country prefix (digits and at most one more dash).
         var dash = token.IndexOf('-');
-        return !(dash is 1 or 2 && StopCountryNames.FromCode(token[..dash]) is not null && !token[(dash + 1)..].Any(char.IsLetter));
+        if (dash is 1 or 2 && StopCountryNames.FromCode(token[..dash]) is not null)
+        {
+            var rest = token[(dash + 1)..];
+            return !(rest.Length <= 8 && rest.All(c => char.IsAsciiDigit(c) || c == '-') && rest.Count(c => c == '-') <= 1);
+        }
+
+        return true;
     }
 }

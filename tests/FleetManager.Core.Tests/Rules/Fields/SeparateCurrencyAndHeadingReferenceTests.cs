@@ -32,7 +32,7 @@ public sealed class SeparateCurrencyAndHeadingReferenceTests
         var block = string.Join('\n', "TR-2027/0415", "  Yükleme: 34956 Tuzla, 12.01.2027");
         var text = "x\n\n" + block;
 
-        var heading = BlockHeadingReference.Read(text, new OrderBlock(3, block.Length));
+        var heading = BlockHeadingReference.Read(text, new OrderBlock(text.Length - block.Length, block.Length));
 
         Assert.Equal("TR-2027/0415", heading?.Value);
     }
