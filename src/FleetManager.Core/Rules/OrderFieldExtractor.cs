@@ -109,8 +109,7 @@ public sealed class OrderFieldExtractor
 
     private static int AttachmentsStart(RulesDocument document)
     {
-        var bodyEnd = document.BodyStart + document.Email.Body.Length;
-        return Math.Min(bodyEnd, document.Text.Length);
+        return Math.Min(document.BodyEnd, document.Text.Length);
     }
 
     private static void Record(IDictionary<string, TextSpan> sources, string field, TextSpan? span)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FleetManager.Core.Rules.Segmentation;
 using FleetManager.Core.Rules.Stops;
 
@@ -16,6 +15,10 @@ public sealed partial class OrderSegmenter
     {
         var text = document.Text;
         var whole = new OrderBlock(0, text.Length);
+        if (document.TransposedColumns.Count >= 2)
+        {
+            return [.. document.TransposedColumns];
+        }
 
         var table = LoadListTable.Find(text, document.BodyStart, text.Length, LoadListTable.CommaFrom(document));
         if (table is not null)
@@ -277,9 +280,6 @@ public sealed partial class OrderSegmenter
         }
 
         var between = line[(places[0].Index + places[0].Length)..places[1].Index];
-        return RouteJoin().IsMatch(between) ? places[0].PostalCode + "|" + places[0].City + ">" + places[1].PostalCode + "|" + places[1].City : null;
+        return RouteSeparator.Joins(between) ? places[0].PostalCode + "|" + places[0].City + ">" + places[1].PostalCode + "|" + places[1].City : null;
     }
-
-    [GeneratedRegex(@"^\s*(?:->|→|=>|⇒|>|–|—|-|to|nach|do|a|à|naar|till)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex RouteJoin();
 }

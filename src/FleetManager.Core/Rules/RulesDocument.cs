@@ -9,12 +9,14 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public sealed class RulesDocument
 {
-    private RulesDocument(Email email, string text, int bodyStart, IReadOnlyList<int> attachmentStarts)
+    private RulesDocument(Email email, string text, int bodyStart, int bodyEnd, IReadOnlyList<int> attachmentStarts, IReadOnlyList<OrderBlock> transposedColumns)
     {
         Email = email;
         Text = text;
         BodyStart = bodyStart;
+        BodyEnd = bodyEnd;
         AttachmentStarts = attachmentStarts;
+        TransposedColumns = transposedColumns;
     }
 
     public Email Email { get; }
@@ -23,6 +25,16 @@ public sealed class RulesDocument
 
     /// <summary>Where the body starts in <see cref="Text"/> (the subject comes first).</summary>
     public int BodyStart { get; }
+
+    /// <summary>Where the body ends in <see cref="Text"/> (the attachments' texts follow).</summary>
+    public int BodyEnd { get; }
+
+    /// <summary>
+    /// The columns of a transposed table in the body (fields as rows, one order per column), each
+    /// rewritten as a "label: value" block of <see cref="Text"/> (<see cref="Segmentation.TransposedTable"/>);
+    /// empty when the body has none.
+    /// </summary>
+    internal IReadOnlyList<OrderBlock> TransposedColumns { get; }
 
     /// <summary>Where each attachment's text starts in <see cref="Text"/>: a new part, so the body's sign-off does not cover it.</summary>
     public IReadOnlyList<int> AttachmentStarts { get; }
@@ -42,11 +54,11 @@ public sealed class RulesDocument
     /// The memo of what stop extraction reads from this document for <paramref name="emailDate"/>,
     /// shared by the document's order blocks (a digest is read block after block).
     /// </summary>
-    internal Stops.StopReading StopReading(DateOnly emailDate)
+    internal Stops.StopReading StopReading(DateOnly emailDate, Geo.OfflineGazetteer? gazetteer = null)
     {
         if (_stopReading is null || _stopReading.EmailDate != emailDate)
         {
-            _stopReading = new Stops.StopReading(this, emailDate, Places);
+            _stopReading = new Stops.StopReading(this, emailDate, Places, gazetteer);
         }
 
         return _stopReading;
@@ -57,7 +69,11 @@ public sealed class RulesDocument
         var builder = new System.Text.StringBuilder();
         builder.Append(email.Subject ?? "").Append("\n\n");
         var bodyStart = builder.Length;
-        builder.Append(email.Body);
+        // A table with one order per column reads as one labelled block per order.
+        var body = Segmentation.TransposedTable.Rewrite(email.Body, out var columns);
+        builder.Append(body);
+        var bodyEnd = builder.Length;
+        var transposedColumns = columns.ConvertAll(c => new OrderBlock(bodyStart + c.Start, c.Length));
         var attachmentStarts = new List<int>();
         foreach (var attachment in email.Attachments)
         {
@@ -69,6 +85,6 @@ public sealed class RulesDocument
             }
         }
 
-        return new RulesDocument(email, builder.ToString(), bodyStart, attachmentStarts);
+        return new RulesDocument(email, builder.ToString(), bodyStart, bodyEnd, attachmentStarts, transposedColumns);
     }
 }

@@ -44,11 +44,26 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
     private List<TransportOrder> ExtractOrders(RulesDocument document)
     {
         var orders = new List<TransportOrder>();
-        foreach (var block in _segmenter.Split(document))
+        var blocks = _segmenter.Split(document);
+        // What a message of several orders states once for all of them ("Towar nie-ADR", a shared loading depot).
+        var shared = SharedOrderContext.Read(document, blocks, _fields, _stops);
+        foreach (var block in blocks)
         {
             var sources = new Dictionary<string, TextSpan>();
             var order = _fields.Extract(document, block, sources);
-            var stops = _stops.Extract(document, block, sources);
+            var stops = _stops.Extract(document, block, sources, shared?.Stops);
+            if (shared is not null)
+            {
+                order = shared.Complete(order, sources);
+            }
+
+            if (blocks.Count > 1 && order.ReferenceNumber is null && Fields.BlockHeadingReference.Read(document.Text, block) is { } heading)
+            {
+                // Each order of the message takes its own reference: the code that heads its block.
+                order = order with { ReferenceNumber = heading.Value };
+                sources["reference_number"] = heading.Span;
+            }
+
             var complete = order with { Stops = stops, Sources = sources };
             orders.Add(complete with { Confidence = ConfidenceScorer.Score(document.Text, complete) });
         }

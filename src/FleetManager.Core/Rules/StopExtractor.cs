@@ -27,6 +27,7 @@ public sealed partial class StopExtractor
     private readonly PlaceStructureStopReader _placeStructure;
     private readonly ProseStopReader _prose = new();
     private readonly StopFragmentMerger _merger = new();
+    private readonly SharedStopReader _shared;
 
     /// <summary>An extractor on the system clock and the embedded gazetteer.</summary>
     public StopExtractor()
@@ -47,17 +48,39 @@ public sealed partial class StopExtractor
         _gazetteer = gazetteer;
         _time = time;
         _placeStructure = new PlaceStructureStopReader(gazetteer);
+        _shared = new SharedStopReader(_placeStructure);
     }
 
     /// <summary>The stops of <paramref name="block"/>, with the document's own memo.</summary>
     public IReadOnlyList<Stop> Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources) =>
-        Extract(document.StopReading(EmailDate(document)), block, sources);
+        Extract(document.StopReading(EmailDate(document), _gazetteer), block, sources);
+
+    /// <summary>
+    /// The stops of <paramref name="block"/>, completed by <paramref name="shared"/>: a place stated once
+    /// for all orders of the message stands in for a kind of stop the block does not name.
+    /// </summary>
+    internal IReadOnlyList<Stop> Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources, IReadOnlyList<StopFragment>? shared) =>
+        Extract(document.StopReading(EmailDate(document), _gazetteer), block, sources, shared);
+
+    /// <summary>The places stated once for every order in <paramref name="ranges"/> of <paramref name="document"/> (<see cref="SharedStopReader"/>).</summary>
+    internal List<StopFragment> SharedStops(RulesDocument document, IReadOnlyList<OrderBlock> ranges)
+    {
+        var reading = document.StopReading(EmailDate(document), _gazetteer);
+        var lines = new List<TextLine>();
+        foreach (var range in ranges)
+        {
+            lines.AddRange(TextLine.Split(document.Text, range.Start, range.End));
+            lines.Add(new TextLine(range.End, ""));
+        }
+
+        return _shared.Read(lines, reading);
+    }
 
     /// <summary>The date that completes dates written without a year: the message's, else today.</summary>
     internal DateOnly EmailDate(RulesDocument document) => DateOnly.FromDateTime((document.Email.Date ?? _time.GetUtcNow()).Date);
 
     /// <summary>The stops of <paramref name="block"/>, reading through <paramref name="reading"/> (the memo shared by the document's blocks).</summary>
-    internal IReadOnlyList<Stop> Extract(StopReading reading, OrderBlock block, IDictionary<string, TextSpan> sources)
+    internal IReadOnlyList<Stop> Extract(StopReading reading, OrderBlock block, IDictionary<string, TextSpan> sources, IReadOnlyList<StopFragment>? shared = null)
     {
         var document = reading.Document;
         var language = StopDocumentLanguage.Of(reading);
@@ -74,6 +97,17 @@ public sealed partial class StopExtractor
                 if (fragments.Count == 0)
                 {
                     fragments = _prose.Read(lines, reading, document.AttachmentStarts);
+                }
+            }
+        }
+
+        if (shared is { Count: > 0 })
+        {
+            foreach (var place in shared)
+            {
+                if (!fragments.Exists(f => f.HasPlace && f.Type == place.Type))
+                {
+                    fragments.Insert(place.Type == StopType.Loading ? 0 : fragments.Count, SharedStopReader.CopyOf(place));
                 }
             }
         }

@@ -28,9 +28,9 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06: classification
-    /// 1.000, 44 of 45 orders, field P/R/F1 0.968/0.814/0.884 (issue 13's goal is 0.90; 0.832 before load-list
-    /// columns were read from content and from the language files' header words).
+    /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06 (branch reader2):
+    /// classification 1.000, 45 of 45 orders, field P/R/F1 0.973/0.927/0.949 (0.884 before transposed tables, values
+    /// shared by all orders of a message, address labels of the language files and city-before-code places).
     /// </summary>
     [Fact]
     public void Eval_Dev2Corpus_HoldsTheMeasuredLevel()
@@ -39,16 +39,16 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
 
         Assert.Equal(48, report.Messages);
         Assert.Equal(45, report.OrdersExpected);
-        Assert.True(report.OrdersPaired >= 44, $"{report.OrdersPaired} of 45 orders found (44 measured)");
+        Assert.True(report.OrdersPaired >= 45, $"{report.OrdersPaired} of 45 orders found (45 measured)");
         Assert.True(report.ClassificationAccuracy >= 0.97, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.97");
-        Assert.True(report.FieldF1 >= 0.87, $"field F1 {report.FieldF1:0.000} < 0.87");
+        Assert.True(report.FieldF1 >= 0.94, $"field F1 {report.FieldF1:0.000} < 0.94");
         AssertFields(report, precision: 0.85, recall: new Dictionary<string, double>
         {
-            ["reference_number"] = 0.76, ["request_type"] = 0.93,
-            ["loading.postal_code"] = 0.80, ["loading.city"] = 0.80, ["loading.country"] = 0.71, ["loading.date"] = 0.75,
-            ["unloading.postal_code"] = 0.86, ["unloading.city"] = 0.86, ["unloading.country"] = 0.84, ["unloading.date"] = 0.82,
-            ["weight_kg"] = 0.93, ["pallets"] = 0.72, ["loading_meters"] = 0.52, ["vehicle_type"] = 0.82, ["adr"] = 0.68,
-            ["temperature_min_c"] = 0.77, ["temperature_max_c"] = 0.77, ["price.amount"] = 0.68, ["price.currency"] = 0.74,
+            ["reference_number"] = 0.93, ["request_type"] = 0.95,
+            ["loading.postal_code"] = 0.95, ["loading.city"] = 0.95, ["loading.country"] = 0.86, ["loading.date"] = 0.91,
+            ["unloading.postal_code"] = 0.95, ["unloading.city"] = 0.95, ["unloading.country"] = 0.93, ["unloading.date"] = 0.91,
+            ["weight_kg"] = 0.95, ["pallets"] = 0.75, ["loading_meters"] = 0.56, ["vehicle_type"] = 0.88, ["adr"] = 0.85,
+            ["temperature_min_c"] = 0.97, ["temperature_max_c"] = 0.97, ["price.amount"] = 0.87, ["price.currency"] = 0.92,
         });
     }
 

@@ -54,6 +54,13 @@ public static class FieldLabels
         .. VocabularyCatalog.Folded("label.price"),
     ]);
 
+    /// <summary>A column or field that holds only the currency of the price next to it ("Valuta: EUR", "Pénznem").</summary>
+    public static readonly IReadOnlyList<string> Currency = new LabelStems(
+    [
+        "currency", "wahrung", "waehrung",
+        .. VocabularyCatalog.Folded("label.currency"),
+    ]);
+
     public static readonly IReadOnlyList<string> Goods = new LabelStems(
     [
         "goods", "cargo", "commodity", "description", "ware", "ladung", "sendung", "towar", "ladunek", "marchandise",

@@ -38,6 +38,13 @@ public static partial class PriceReader
             {
                 return (new Price(amount, iso), new TextSpan(number.Index, number.Length));
             }
+
+            // A bare amount whose currency is a field of its own ("Kaina: 950" beside "Valiuta: EUR").
+            if (!labelCurrency.Success && number.Success && CurrencyField(block) is { } separate
+                && EuropeanNumber.Parse(number.Groups["n"].ValueSpan) is { } bare && bare > 0)
+            {
+                return (new Price(bare, separate), new TextSpan(number.Index, number.Length));
+            }
         }
 
         (Price, TextSpan)? anywhere = null;
@@ -74,6 +81,21 @@ public static partial class PriceReader
         }
 
         return anywhere;
+    }
+
+    /// <summary>The ISO code in the block's currency field (a label of <see cref="FieldLabels.Currency"/> whose value is only a currency), or null.</summary>
+    private static string? CurrencyField(FieldBlock block)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (field.ValueLength is > 0 and <= 8 && field.LabelStartsWith(FieldLabels.Currency)
+                && CurrencyVocabulary.ToIso(block.Value(field)) is { } iso)
+            {
+                return iso;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first "amount + currency" (or "currency + amount") in <paramref name="text"/>[start..end), skipping per-km/per-hour rates.</summary>

@@ -163,7 +163,7 @@ internal sealed partial class LabelledSectionStopReader
         }
 
         var between = text[(places[0].Index + places[0].Length)..places[1].Index];
-        if (!RouteJoin().IsMatch(between))
+        if (!RouteSeparator.Joins(between))
         {
             return null;
         }

@@ -51,6 +51,13 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
             return null;
         }
 
+        // A sentence that ends in a colon ("Both loadings are at our depot:") is prose introducing what
+        // follows, not a label: labels are a few words ("Place of loading / date").
+        if (WordCount(label) > MaxLabelWords)
+        {
+            return null;
+        }
+
         var value = body[(sepIndex + sepLength)..];
         var labelKind = StopLabels.Classify(label, out var language);
         if (!strong && (labelKind == StopLabelKind.Other || !IsPureLabel(label)))
@@ -66,6 +73,27 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         }
 
         return new LineLabel(labelKind, language, bodyStart + sepIndex + sepLength);
+    }
+
+    /// <summary>More words than this before a separator make a sentence, not a label.</summary>
+    private const int MaxLabelWords = 6;
+
+    private static int WordCount(string label)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in label)
+        {
+            var letter = char.IsLetter(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
     }
 
     private static bool HasEmailAddress(string value)

@@ -124,7 +124,7 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     /// "Tuzla/İstanbul" pair, or the name before an apostrophe that joins a case ending to it
     /// (Turkish "Milas'tan" is Milas). Null for a code followed by a word that is no place ("1263 Barmil").
     /// </summary>
-    private PostalPlace? Confirmed(PostalPlace place)
+    internal PostalPlace? Confirmed(PostalPlace place)
     {
         var city = place.City;
         if (gazetteer.IsKnownCity(city) || gazetteer.TryFind(city, place.Country, out _))
@@ -233,7 +233,7 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     }
 
     /// <summary>The kind of the first stop word in <paramref name="text"/> (a label comes before what it labels).</summary>
-    private static bool? FirstStopWord(string text)
+    internal static bool? FirstStopWord(string text)
     {
         foreach (var word in TextFold.Fold(text).Split([' ', ',', '.', '(', ')', ':', ';', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
         {

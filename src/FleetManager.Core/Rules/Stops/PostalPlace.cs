@@ -18,4 +18,11 @@ internal sealed record PostalPlace(int Index, int Length, string PostalCode, str
     /// part before it ("Telford"), for the caller who can ask the gazetteer which one is a city.
     /// </summary>
     public string? TownBeforeCounty { get; init; }
+
+    /// <summary>
+    /// True for the shape that words other than places share ("Габрово 5300" at the end of an address,
+    /// but also "Order 12345"): the city before a bare code with no comma between. Such a place counts
+    /// only when the gazetteer knows the city (<see cref="StopReading.Places"/>).
+    /// </summary>
+    public bool NeedsConfirmation { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FleetManager.Core.Rules.Dates;
 using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Stops;
@@ -111,6 +112,29 @@ internal static partial class PostalPlaceParser
                     var named = CountryAfter(line, m.Index + m.Length);
                     var country = named ?? PatternCountry(code);
                     result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
+                }
+            }
+        }
+
+        if (result.Count == 0 && hasDigitRun)
+        {
+            // "ул. „Индустриална“ 14, Габрово 5300", "Bergen 5003": the city before a bare code that ends
+            // the address (end of line, a comma or a bracket follows). Words other than places take this
+            // shape too, so the place needs the gazetteer's confirmation.
+            foreach (Match m in CityThenBareCode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                var code = m.Groups["pc"].Value;
+                var first = FirstWord(city);
+                if (city.Length > 2 && !NotCities.Contains(first) && !NumberWords.Contains(first) && MonthNames.MonthOf(first) == 0)
+                {
+                    var named = CountryAfter(line, m.Index + m.Length);
+                    var country = named ?? PatternCountry(code);
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false)
+                    {
+                        CountryFromShape = named is null && country is not null,
+                        NeedsConfirmation = true,
+                    });
                 }
             }
         }
@@ -451,6 +475,9 @@ internal static partial class PostalPlaceParser
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
+
+    [GeneratedRegex(@"(?<=,\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenBareCode();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();

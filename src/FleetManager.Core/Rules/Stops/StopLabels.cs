@@ -52,7 +52,7 @@ internal static class StopLabels
     private static readonly FrozenSet<string> PlaceWords = new[]
     {
         "firma", "company", "ditta", "indirizzo", "address", "adresse", "adres", "adresa", "адрес", "cim", "name", "presso", "nazwa", "empresa", "societe", "raison", "sociale", "site", "direccion", "morada", "naslov", "adresas", "via", "at",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.Concat(VocabularyCatalog.Folded("stop.place").Where(w => !w.Contains(' ', StringComparison.Ordinal))).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, (bool Loading, string Lang)> StopLookup = StopWords
         .GroupBy(w => TextFold.Fold(w.Word))

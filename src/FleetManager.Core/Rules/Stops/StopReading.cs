@@ -12,6 +12,8 @@ namespace FleetManager.Core.Rules.Stops;
 internal sealed class StopReading
 {
     private readonly DocumentPlaces _places;
+    private readonly Geo.OfflineGazetteer? _gazetteer;
+    private readonly Dictionary<string, List<PostalPlace>> _confirmed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DateMatch>> _dates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LineLabel?> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeWindow> _blankedWindows = new(StringComparer.Ordinal);
@@ -21,11 +23,12 @@ internal sealed class StopReading
     {
     }
 
-    public StopReading(RulesDocument document, DateOnly emailDate, DocumentPlaces places)
+    public StopReading(RulesDocument document, DateOnly emailDate, DocumentPlaces places, Geo.OfflineGazetteer? gazetteer = null)
     {
         Document = document;
         EmailDate = emailDate;
         _places = places;
+        _gazetteer = gazetteer;
     }
 
     public RulesDocument Document { get; }
@@ -43,8 +46,26 @@ internal sealed class StopReading
 
     public bool LoadListKnown { get; set; }
 
-    /// <summary><see cref="PostalPlaceParser.FindAll"/> of <paramref name="line"/>.</summary>
-    public List<PostalPlace> Places(string line) => _places.Places(line);
+    /// <summary>
+    /// <see cref="PostalPlaceParser.FindAll"/> of <paramref name="line"/>, without the places of a shape
+    /// other words share (<see cref="PostalPlace.NeedsConfirmation"/>) whose city the gazetteer does not know.
+    /// </summary>
+    public List<PostalPlace> Places(string line)
+    {
+        var places = _places.Places(line);
+        if (!places.Exists(p => p.NeedsConfirmation))
+        {
+            return places;
+        }
+
+        if (!_confirmed.TryGetValue(line, out var confirmed))
+        {
+            confirmed = places.FindAll(p => !p.NeedsConfirmation || (_gazetteer is not null && _gazetteer.IsKnownCity(p.City)));
+            _confirmed[line] = confirmed;
+        }
+
+        return confirmed;
+    }
 
     /// <summary><see cref="DateExpressionParser.FindAll"/> of <paramref name="text"/> with the document's email date.</summary>
     public List<DateMatch> Dates(string text)

@@ -64,7 +64,14 @@ public sealed class PhraseSet
                 }
             }
 
+            // A phrase starts only where no letter or digit precedes it: skip the rest of the word the
+            // search stopped in rather than restarting the search at every one of its characters (short
+            // phrases such as "re" or "i" occur inside most words).
             offset = at + 1;
+            while (offset < foldedText.Length && char.IsLetterOrDigit(foldedText[offset - 1]))
+            {
+                offset++;
+            }
         }
 
         return -1;

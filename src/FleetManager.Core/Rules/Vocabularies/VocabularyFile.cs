@@ -57,7 +57,7 @@ public static class VocabularyFile
                 entries[key] = words = [];
             }
 
-            foreach (var word in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in SplitWords(value))
             {
                 words.Add(word);
             }
@@ -72,5 +72,32 @@ public static class VocabularyFile
             code,
             name ?? code,
             entries.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The words of a value, separated by commas; a comma between two digits is a decimal comma and part
+    /// of the word ("do 3,5 t" is one phrase, not "do 3" and "5 t").
+    /// </summary>
+    internal static List<string> SplitWords(string value)
+    {
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && (value[i] != ',' || (i > 0 && i + 1 < value.Length && char.IsAsciiDigit(value[i - 1]) && char.IsAsciiDigit(value[i + 1]))))
+            {
+                continue;
+            }
+
+            var word = value[start..i].Trim();
+            if (word.Length > 0)
+            {
+                words.Add(word);
+            }
+
+            start = i + 1;
+        }
+
+        return words;
     }
 }

@@ -10,7 +10,7 @@ public static class VocabularyKeys
     /// <summary>The keys every language file defines; the completeness test holds each file to them.</summary>
     public static readonly IReadOnlyList<string> Required =
     [
-        "stop.loading", "stop.unloading", "stop.date",
+        "stop.loading", "stop.unloading", "stop.place", "stop.date",
         "month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
         "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
         "weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6", "weekday.7",
@@ -20,7 +20,7 @@ public static class VocabularyKeys
         "request.quote", "request.order",
         "prefix.reply", "prefix.forward",
         "out_of_office", "invoice", "cancellation", "confirmation", "tracking",
-        "label.weight", "label.pallets", "label.price", "label.reference", "label.temperature", "label.goods",
+        "label.weight", "label.pallets", "label.price", "label.currency", "label.reference", "label.temperature", "label.goods",
         "sea_air",
     ];
 

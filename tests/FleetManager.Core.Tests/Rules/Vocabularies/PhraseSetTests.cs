@@ -1,4 +1,5 @@
 using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Tests.Rules.Vocabularies;
 
@@ -24,4 +25,61 @@ public sealed class PhraseSetTests
     [Fact]
     public void IsInText_TextWithEmoji_DoesNotThrow()
         => Assert.True(new PhraseSet(["lastning"]).IsInText("🚚 Lastning: Borås 🙂"));
+    [Fact]
+    public void Find_ShortPhrasesInsideWordsBeforeAWholeWord_FindsTheWholeWord()
+    {
+        // "re" and "i" occur inside most words; the search skips the rest of such a word.
+        var set = new PhraseSet(["re", "i", "fw"]);
+        var index = set.Find("referenz preis fwd hier re: i", out var length);
+        Assert.Equal(24, index);
+        Assert.Equal(2, length);
+    }
+
+    [Fact]
+    public void Find_EveryVocabularyKeyOverTheDevCorpora_SameAsTryingEveryPosition()
+    {
+        var texts = new[] { "dev", "dev2" }.Select(CorpusLocator.Corpus).OfType<string>()
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.eml")).Select(f => TextFold.Fold(File.ReadAllText(f))).ToList();
+        Assert.NotEmpty(texts);
+        foreach (var key in VocabularyKeys.Required.Concat(VocabularyKeys.Optional))
+        {
+            var phrases = VocabularyCatalog.Words(key).Select(w => TextFold.Fold(w.Word).Trim()).Where(p => p.Length > 0).Distinct().ToArray();
+            if (phrases.Length == 0)
+            {
+                continue;
+            }
+
+            var set = new PhraseSet(phrases);
+            foreach (var text in texts)
+            {
+                var index = set.Find(text, out var length);
+                var (expectedIndex, expectedLength) = EveryPosition(phrases, text);
+                Assert.True((expectedIndex, expectedLength) == (index, length), $"{key}: {index}/{length}, expected {expectedIndex}/{expectedLength}");
+            }
+        }
+    }
+
+    /// <summary>The first whole-word phrase found by trying every position, the longest at a position first.</summary>
+    private static (int Index, int Length) EveryPosition(string[] phrases, string text)
+    {
+        var byFirst = phrases.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
+        for (var at = 0; at < text.Length; at++)
+        {
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || !byFirst.TryGetValue(text[at], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                var end = at + phrase.Length;
+                if (string.CompareOrdinal(text, at, phrase, 0, phrase.Length) == 0 && end <= text.Length && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return (at, phrase.Length);
+                }
+            }
+        }
+
+        return (-1, 0);
+    }
 }

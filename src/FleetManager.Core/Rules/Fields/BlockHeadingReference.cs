@@ -1,0 +1,87 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules.Stops;
+
+namespace FleetManager.Core.Rules.Fields;
+
+/// <summary>
+/// The reference that heads an order's block in a message of several orders: a code alone on the
+/// block's first line ("CF-27-0114" above its loading and unloading lines) or the first cell of a
+/// table row ("KCL/02/0871   62-800 Kalisz   23.02 …"). A code is one token of letters and at least
+/// three digits (with "-", "/", "_" or "." between); a country-prefixed postal code ("LT-57164") is not one.
+/// </summary>
+internal static class BlockHeadingReference
+{
+    /// <summary>The heading code of <paramref name="block"/> in <paramref name="text"/>, or null.</summary>
+    public static (string Value, TextSpan Span)? Read(string text, OrderBlock block)
+    {
+        var start = block.Start;
+        while (start < block.End && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        var lineEnd = text.IndexOf('\n', start, block.End - start);
+        if (lineEnd < 0)
+        {
+            lineEnd = block.End;
+        }
+
+        var tokenEnd = start;
+        while (tokenEnd < lineEnd && !char.IsWhiteSpace(text[tokenEnd]) && text[tokenEnd] is not ('|' or ';'))
+        {
+            tokenEnd++;
+        }
+
+        var token = text[start..tokenEnd].TrimEnd(':', ',');
+        if (!IsCode(token))
+        {
+            return null;
+        }
+
+        // Alone on its line, or the first cell of a row (two spaces, a tab, " | " or ";" after it).
+        var rest = text.AsSpan(tokenEnd, lineEnd - tokenEnd).TrimEnd('\r');
+        var alone = rest.IsWhiteSpace();
+        var cell = rest.StartsWith("  ") || rest.StartsWith("\t") || rest.StartsWith(" |") || rest.StartsWith("|") || rest.StartsWith(";");
+        return alone || cell ? (token, new TextSpan(start, token.Length)) : null;
+    }
+
+    private static bool IsCode(string token)
+    {
+        if (token.Length is < 5 or > 30)
+        {
+            return false;
+        }
+
+        int letters = 0, digits = 0;
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+            else if (char.IsDigit(c))
+            {
+                digits++;
+            }
+            else if (c is not ('-' or '/' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        if (letters == 0 || digits < 3 || !char.IsLetterOrDigit(token[^1]))
+        {
+            return false;
+        }
+
+        // "LT-57164", "PL-02-672": a postal code with its country prefix (digits and at most one more dash).
+        var dash = token.IndexOf('-');
+        if (dash is 1 or 2 && StopCountryNames.FromCode(token[..dash]) is not null)
+        {
+            var rest = token[(dash + 1)..];
+            return !(rest.Length <= 8 && rest.All(c => char.IsAsciiDigit(c) || c == '-') && rest.Count(c => c == '-') <= 1);
+        }
+
+        return true;
+    }
+}
