@@ -62,7 +62,7 @@ public static class DashboardPageEndpoints
                 return Results.NotFound();
             }
 
-            return PageResults.Html(MessagePage.Render(found.Entry, found.Orders, actions.AuditOf(id), DashboardAccess.UserOf(context), tokens.RequestToken!,
+            return PageResults.Html(MessagePage.Render(found.Entry, found.Orders, actions.AuditOf(found.Entry.LedgerKey), DashboardAccess.UserOf(context), tokens.RequestToken!,
                 actions.Available ? actions.ReaderName : null, OutcomeText(done)));
         });
         endpoints.MapPost("/messages/{id:long}/reprocess", async (HttpContext context, long id, DashboardStore store, MessageActions actions, IAntiforgery antiforgery) =>

@@ -15,8 +15,8 @@ namespace FleetManager.Dashboard.Review;
 public sealed class MessageActions(DashboardStoreLocation location, DashboardStore pagesStore, IMessageReadingPipeline? pipeline, TimeProvider clock)
 {
     /// <summary>
-    /// The field name of a reclassification in the audit rows. They are kept in <c>order_correction</c> under the
-    /// message's negated ledger id (no order has a negative id), so recording them needed no schema step.
+    /// The field name of a reclassification in the audit rows: rows about the whole message
+    /// (<see cref="IOrderCorrections.AddToMessage"/>), kept by its ledger key.
     /// </summary>
     public const string ClassificationField = "message.classification";
 
@@ -40,15 +40,15 @@ public sealed class MessageActions(DashboardStoreLocation location, DashboardSto
         if (done is not null && done.Outcome is ReprocessOutcome.Changed or ReprocessOutcome.Unchanged or ReprocessOutcome.NewlyProcessed)
         {
             var before = done.Entry.Classification is { } was ? Name(was) : "quarantined";
-            pagesStore.Use((_, corrections) => corrections.Add(-done.Entry.Id, ClassificationField, before, Name(classification), user, clock.GetUtcNow()));
+            pagesStore.Use((_, corrections) => corrections.AddToMessage(ledgerKey, ClassificationField, before, Name(classification), user, clock.GetUtcNow()));
         }
 
         return done;
     }
 
-    /// <summary>Who reclassified the message with ledger row <paramref name="ledgerId"/>, oldest first.</summary>
-    public IReadOnlyList<OrderCorrection> AuditOf(long ledgerId) =>
-        pagesStore.Use((_, corrections) => corrections.For(-ledgerId).Where(c => c.Field == ClassificationField).ToList());
+    /// <summary>Who reclassified the message with ledger key <paramref name="ledgerKey"/>, oldest first.</summary>
+    public IReadOnlyList<OrderCorrection> AuditOf(string ledgerKey) =>
+        pagesStore.Use((_, corrections) => corrections.ForMessage(ledgerKey).Where(c => c.Field == ClassificationField).ToList());
 
     /// <summary>The spec's name of a classification (order, invoice, other).</summary>
     public static string Name(Classification classification) => classification.ToString().ToLowerInvariant();

@@ -16,6 +16,16 @@ public interface IOrderCorrections
     /// </summary>
     OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt);
 
+    /// <summary>
+    /// Records a change a person made to a whole message (e.g. its classification: <paramref name="field"/>
+    /// <c>message.classification</c>), kept by the message's ledger key so it survives reprocessing. Its
+    /// <see cref="OrderCorrection.OrderId"/> is 0: it belongs to no order, and no order's corrections include it.
+    /// </summary>
+    OrderCorrection AddToMessage(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt);
+
+    /// <summary>The changes made to the message with ledger key <paramref name="ledgerKey"/> as a whole, oldest first.</summary>
+    IReadOnlyList<OrderCorrection> ForMessage(string ledgerKey);
+
     /// <summary>The corrections of one order, oldest first.</summary>
     IReadOnlyList<OrderCorrection> For(long orderId);
 

@@ -11,6 +11,9 @@ namespace FleetManager.Storage.Sql;
 /// </summary>
 internal sealed class OrderCorrectionQueries(SqlDialect dialect)
 {
+    /// <summary>The order index of a row about the whole message (<see cref="AddToMessage"/>).</summary>
+    private const int MessageIndex = -1;
+
     private const string CorrectionColumns = "c.field, c.value_read, c.value_set, c.corrected_by, c.corrected_at";
 
     private const string StatusColumns = "c.status, c.changed_by, c.changed_at";
@@ -74,6 +77,34 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
             return correctionId;
         });
         return new OrderCorrection(id, orderId, field, valueRead, valueSet, correctedBy, correctedAt);
+    }
+
+    /// <summary>
+    /// A change to a whole message: order index −1 (no order has it, so the order queries' key join never matches
+    /// it) and order id 0 (no order has that id either, so the previous release, which reads by order id, ignores it).
+    /// </summary>
+    public OrderCorrection AddToMessage(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(correctedBy);
+        using var command = dialect.CreateCommand();
+        command.CommandText =
+            "INSERT INTO order_correction (order_id, ledger_key, order_index, field, value_read, value_set, corrected_by, corrected_at) VALUES (0, " +
+            string.Join(", ", dialect.AddText(command, ledgerKey), MessageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                dialect.AddText(command, field), dialect.AddText(command, valueRead), dialect.AddText(command, valueSet),
+                dialect.AddText(command, correctedBy), dialect.AddInstant(command, correctedAt)) + ") RETURNING id";
+        var id = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return new OrderCorrection(id, 0, field, valueRead, valueSet, correctedBy, correctedAt);
+    }
+
+    public IReadOnlyList<OrderCorrection> ForMessage(string ledgerKey)
+    {
+        using var command = dialect.CreateCommand();
+        command.CommandText =
+            $"SELECT c.id, c.order_id, {CorrectionColumns} FROM order_correction c " +
+            $"WHERE c.ledger_key = {dialect.AddText(command, ledgerKey)} AND c.order_index = {MessageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY c.id";
+        return ReadCorrections(command);
     }
 
     public IReadOnlyList<OrderCorrection> For(long orderId)

@@ -178,6 +178,13 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     IReadOnlyList<OrderCorrection> IOrderCorrections.For(long orderId) => Run(() => _corrections.For(orderId));
 
     /// <inheritdoc />
+    OrderCorrection IOrderCorrections.AddToMessage(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
+        Run(() => _corrections.AddToMessage(ledgerKey, field, valueRead, valueSet, correctedBy, correctedAt));
+
+    /// <inheritdoc />
+    IReadOnlyList<OrderCorrection> IOrderCorrections.ForMessage(string ledgerKey) => Run(() => _corrections.ForMessage(ledgerKey));
+
+    /// <inheritdoc />
     IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> IOrderCorrections.All() => Run(_corrections.All);
 
     /// <inheritdoc />

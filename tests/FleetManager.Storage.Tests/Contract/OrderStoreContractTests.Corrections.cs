@@ -50,6 +50,24 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
+    public void CorrectionsAddToMessage_ThenForMessage_KeptByTheLedgerKeyAndInNoOrdersList()
+    {
+        var store = Open();
+        var orderId = CommitOne(store, "corrections-1");
+
+        var added = store.Corrections.AddToMessage("corrections-1", "message.classification", "order", "other", "anna@example.com", CorrectedAt);
+        store.Corrections.AddToMessage("corrections-1", "message.classification", "other", "order", "local", CorrectedAt.AddMinutes(1));
+
+        var list = store.Corrections.ForMessage("corrections-1");
+        Assert.Equal([("order", "other"), ("other", "order")], list.Select(c => (c.ValueRead, c.ValueSet)));
+        Assert.Equal(added, list[0]);
+        Assert.Equal(0, added.OrderId);
+        Assert.Empty(store.Corrections.ForMessage("another-message"));
+        Assert.Empty(store.Corrections.For(orderId));
+        Assert.DoesNotContain(store.Corrections.All().Values.SelectMany(c => c), c => c.Field == "message.classification");
+    }
+
+    [Fact]
     public void CorrectionsAdd_OrderMissing_ReturnsNullAndWritesNothing()
     {
         var store = Open();
