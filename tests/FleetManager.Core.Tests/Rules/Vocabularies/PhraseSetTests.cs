@@ -38,7 +38,8 @@ public sealed class PhraseSetTests
     [Fact]
     public void Find_EveryVocabularyKeyOverTheDevCorpora_SameAsTryingEveryPosition()
     {
-        var texts = new[] { "dev", "dev2" }.Select(CorpusLocator.Corpus).OfType<string>()
+        string[] corpora = ["dev", "dev2"];
+        var texts = corpora.Select(CorpusLocator.Corpus).OfType<string>()
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.eml")).Select(f => TextFold.Fold(File.ReadAllText(f))).ToList();
         Assert.NotEmpty(texts);
         foreach (var key in VocabularyKeys.Required.Concat(VocabularyKeys.Optional))
