@@ -109,6 +109,7 @@ internal sealed class IdleMemoryReleaser : IDisposable
         // Aggressive: compacts everything and decommits the free space, so the resident size falls, not only the heap.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Releases++;
-        ServiceLog.MemoryReleased(_logger, releasedCaches, before >> 20, GC.GetTotalMemory(forceFullCollection: false) >> 20);
+        var after = GC.GetTotalMemory(forceFullCollection: false);
+        ServiceLog.MemoryReleased(_logger, releasedCaches, before >> 20, after >> 20);
     }
 }

@@ -50,7 +50,7 @@ internal readonly record struct EntryHeader(string Marker, int Number, int Lengt
                 return null;
             }
 
-            marker = Text.TextFold.Fold(line.Substring(wordStart, i - wordStart));
+            marker = Text.TextFold.Fold(line.AsSpan(wordStart, i - wordStart));
             i = SkipNumberSign(line, i);
         }
         else

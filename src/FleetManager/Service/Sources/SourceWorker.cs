@@ -149,9 +149,10 @@ internal sealed class SourceWorker(
             var cursor = ReadCursor();
             state.Succeeded(timeProvider.GetUtcNow(), summary.MessagesRead, cursor);
             metrics.RecordOrders(source.Name, summary.Orders);
-            metrics.RecordPoll(source.Name, Stopwatch.GetElapsedTime(started), "success");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordPoll(source.Name, elapsed, "success");
             metrics.SetLastSuccess(source.Name, timeProvider.GetUtcNow());
-            ServiceLog.PollSucceeded(logger, source.Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            ServiceLog.PollSucceeded(logger, source.Name, (long)elapsed.TotalMilliseconds,
                 summary.MessagesRead, summary.Orders, summary.Quarantined, summary.SkippedAlreadyProcessed + summary.DuplicatesInInput);
             return new PollOutcome(true, null, null, NewMessages: summary.MessagesRead - summary.SkippedAlreadyProcessed - summary.DuplicatesInInput);
         }
