@@ -59,11 +59,7 @@ internal static class ServeCommand
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
         StoreConfiguration.OpenExisting(connectionString).Dispose();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddFleetManagerConsole(configuration);
-        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var builder = WebHostBuilderFactory.Create(configuration, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(connectionString, configuration));
         // Reprocess and reclassify from the dashboard read with the configured reader (rules by default).
         builder.Services.AddSingleton<Dashboard.Hosting.IMessageReadingPipeline>(_ => new DashboardReadingPipeline(configuration, StoreConfiguration.Options(connectionString, configuration)));

@@ -22,16 +22,7 @@ internal static class ServiceHost
 {
     public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, string databasePath)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-
-        // One configuration, from AppConfiguration's sources only (not ASPNETCORE_ variables or a second appsettings read).
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddFleetManagerConsole(configuration);
-        builder.WebHost.UseUrls(Urls(configuration));
+        var builder = WebHostBuilderFactory.Create(configuration, Urls(configuration));
         builder.Services.AddFleetManagerService(configuration, databasePath);
         builder.Services.AddSourcePolling(configuration);
         if (DashboardEnabled(configuration))

@@ -1,0 +1,38 @@
+using FleetManager.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace FleetManager.Hosting;
+
+/// <summary>
+/// The one way <c>run</c> and <c>serve</c> start a web host: configured from <see cref="AppConfiguration"/>'s
+/// sources only, logging through FleetManager's console, listening on the given addresses.
+/// </summary>
+internal static class WebHostBuilderFactory
+{
+    /// <summary>
+    /// The host's own default sources include the working directory's appsettings.json with reload on change, and
+    /// on Linux that watch is recursive: started from a home directory or from <c>/</c>, the host walked the whole
+    /// tree and held one inotify watch per directory for its lifetime (54,000 watches and 16 s before ready when
+    /// started from <c>/</c>; where the per-user watch limit is lower, a start-up failure). FleetManager reads its
+    /// settings once (<see cref="AppConfiguration"/>), so that reload is turned off before the host reads anything.
+    /// </summary>
+    private static readonly string[] NoConfigurationReload = ["--hostBuilder:reloadConfigOnChange=false"];
+
+    public static WebApplicationBuilder Create(IConfiguration configuration, IReadOnlyList<string> urls, string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = NoConfigurationReload,
+            ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory(),
+        });
+
+        // One configuration, from AppConfiguration's sources only (not ASPNETCORE_ variables or a second appsettings read).
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.WebHost.UseUrls([.. urls]);
+        return builder;
+    }
+}
