@@ -29,6 +29,7 @@ public static class DashboardEndpoints
     {
         endpoints.MapGet("/", () => Results.Redirect("/orders"));
         endpoints.MapFleetManagerDashboardPages();
+        endpoints.MapFleetManagerSignIn();
         endpoints.MapGet("/static/{name}", (HttpContext context, string name) =>
         {
             if (!VendoredAssets.TryGet(name, out var content, out var type, out var etag))
