@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,6 +60,8 @@ public static class DashboardSecurityMiddleware
         {
             // A session whose user was removed, or whose password or role changed since: its cookie goes.
             await context.SignOutAsync(DashboardSession.Scheme).ConfigureAwait(false);
+            // Nobody from here on: a form token made now (the sign-in page's) must be made for nobody, as its POST will come.
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
 
         if (user is not null)
