@@ -117,12 +117,13 @@ public sealed class UsersCommandTests : IDisposable
         var setRole = await CliProcess.RunAsync("users", "set-role", "ANNA", "--role", "admin", "--db", db);
         var passwd = await CliProcess.RunWithInputAsync("a brand new password\n", "users", "passwd", "anna", "--password-stdin", "--db", db);
         var list = await CliProcess.RunAsync("users", "list", "--db", db);
+        var after = StoredHash(db, "anna");
         var remove = await CliProcess.RunAsync("users", "remove", "Anna", "--db", db);
 
         Assert.True(setRole.ExitCode == 0, setRole.StdErr);
         Assert.True(passwd.ExitCode == 0, passwd.StdErr);
         Assert.Matches(@"(?m)^anna\s+admin\s", list.StdOut);
-        var account = new UserAccount("anna", UserRoleNames.Admin, StoredHash(db, "anna"), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var account = new UserAccount("anna", UserRoleNames.Admin, after, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         Assert.NotEqual(before, account.PasswordHash);
         Assert.True(new UserPasswords().Verify(account, "a brand new password"));
         Assert.True(remove.ExitCode == 0, remove.StdErr);
