@@ -22,7 +22,7 @@ public sealed class SignInBook : IAsyncLifetime
     public string Url => $"http://127.0.0.1:{_serve!.Port}";
 
     /// <summary>The folder of the book (where its dashboard-keys folder is).</summary>
-    public string Directory => _directory;
+    public string Folder => _directory;
 
     public async Task InitializeAsync()
     {
@@ -56,7 +56,7 @@ public sealed class SignInBook : IAsyncLifetime
         _serve?.Dispose();
         try
         {
-            System.IO.Directory.Delete(_directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
