@@ -29,6 +29,7 @@ public static class DashboardEndpoints
     {
         endpoints.MapGet("/", () => Results.Redirect("/orders"));
         endpoints.MapFleetManagerDashboardPages();
+        endpoints.MapFleetManagerSignIn();
         endpoints.MapGet("/static/{name}", (HttpContext context, string name) =>
         {
             if (!VendoredAssets.TryGet(name, out var content, out var type, out var etag))
@@ -242,7 +243,7 @@ public static class DashboardEndpoints
         if (!DashboardAccess.UserOf(context).MayCorrect)
         {
             return Html(PageLayout.Render("Not allowed", DashboardAccess.UserOf(context), new HtmlBuilder().Add($"""
-                <h1>Not allowed</h1><p>Your role may read orders but not change them. Ask an administrator to add you to Dashboard:Dispatchers.</p>
+                <h1>Not allowed</h1><p>Your role may read orders but not change them. Ask an administrator to add you to Dashboard:Dispatchers (users of a sign-in proxy) or to run fleetmanager users set-role (built-in users).</p>
                 """)), StatusCodes.Status403Forbidden);
         }
 

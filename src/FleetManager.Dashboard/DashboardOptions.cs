@@ -29,6 +29,15 @@ public sealed class DashboardOptions
     /// <summary>Serve loopback requests without login, as the admin <c>local</c> (single-user desktop use; default true).</summary>
     public bool LoopbackWithoutLogin { get; set; } = true;
 
+    /// <summary>
+    /// How long a built-in user's session lasts without a request (default 8 hours, sliding: each request renews it).
+    /// 5 minutes to 30 days. The session cookie is also dropped when the browser closes.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = DefaultSessionLifetime;
+
+    /// <summary>Sign-in attempts (<c>POST /login</c>) one client address may make per minute (default 10); more get 429. 1 to 1000.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = DefaultSignInAttemptsPerMinute;
+
     /// <summary>Orders per page of the orders list (default 50).</summary>
     public int PageSize { get; set; } = 50;
 
@@ -40,6 +49,12 @@ public sealed class DashboardOptions
 
     /// <summary>The credit the tile provider requires, shown on the map (plain text; default OpenStreetMap's).</summary>
     public string MapTileAttribution { get; set; } = DefaultMapTileAttribution;
+
+    /// <summary>Default of <see cref="SessionLifetime"/>: a working day.</summary>
+    public static readonly TimeSpan DefaultSessionLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>Default of <see cref="SignInAttemptsPerMinute"/>.</summary>
+    public const int DefaultSignInAttemptsPerMinute = 10;
 
     /// <summary>Default of <see cref="MapTileUrl"/>.</summary>
     public const string DefaultMapTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";

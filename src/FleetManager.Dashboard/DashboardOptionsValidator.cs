@@ -28,6 +28,16 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
             failures.Add($"Dashboard:PageSize is {options.PageSize}; use 5 to 500.");
         }
 
+        if (options.SessionLifetime < TimeSpan.FromMinutes(5) || options.SessionLifetime > TimeSpan.FromDays(30))
+        {
+            failures.Add($"Dashboard:SessionLifetime is {options.SessionLifetime}; use 00:05:00 to 30.00:00:00 (default 08:00:00).");
+        }
+
+        if (options.SignInAttemptsPerMinute is < 1 or > 1000)
+        {
+            failures.Add($"Dashboard:SignInAttemptsPerMinute is {options.SignInAttemptsPerMinute}; use 1 to 1000 (default {DashboardOptions.DefaultSignInAttemptsPerMinute}).");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.MapTileUrl) && Map.MapTiles.OriginOf(options.MapTileUrl) is null)
         {
             failures.Add($"Dashboard:MapTileUrl is '{options.MapTileUrl}'; give an http(s) URL template with {{z}}, {{x}} and {{y}} (default {DashboardOptions.DefaultMapTileUrl}), or leave it empty for the offline outlines only.");

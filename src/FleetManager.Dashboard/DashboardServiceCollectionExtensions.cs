@@ -1,21 +1,33 @@
+using System.Threading.RateLimiting;
 using FleetManager.Dashboard.Security;
 using FleetManager.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Dashboard;
 
-/// <summary>Adds the dashboard's services: options (validated at start), access, the store it reads, antiforgery.</summary>
+/// <summary>
+/// Adds the dashboard's services: options (validated at start), access, the store it reads, antiforgery, the built-in
+/// users' cookie sessions (keys kept under DATA_DIR) and the sign-in rate limit.
+/// </summary>
 public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddFleetManagerDashboard(this IServiceCollection services, IConfiguration configuration, OrderStoreOptions store)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DashboardAccess>();
+        services.TryAddSingleton<UserPasswords>();
         services.TryAddSingleton(new DashboardStoreLocation(store));
         services.TryAddSingleton<DashboardStore>();
         // The host registers its reading pipeline (reprocess, reclassify) when it has one.
@@ -27,6 +39,46 @@ public static class DashboardServiceCollectionExtensions
             options.FormFieldName = "__RequestVerificationToken";
             // The security middleware sends X-Frame-Options itself (DENY, or SAMEORIGIN for the message frame).
             options.SuppressXFrameOptionsHeader = true;
+        });
+
+        // The keys encrypt the session and antiforgery cookies: kept on disk so a restart or the other colour of a
+        // blue-green pair (same DATA_DIR) still reads them.
+        services.AddDataProtection()
+            .SetApplicationName("FleetManager.Dashboard")
+            .PersistKeysToFileSystem(DashboardKeysDirectory.Prepare(DashboardKeysDirectory.For(configuration, store)));
+        services.AddAuthentication(DashboardSession.Scheme).AddCookie(DashboardSession.Scheme, options =>
+        {
+            options.Cookie.Name = DashboardSession.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request came over HTTPS; plain HTTP on loopback still works for desktop use.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+        });
+        services.AddOptions<CookieAuthenticationOptions>(DashboardSession.Scheme)
+            .Configure<IOptions<DashboardOptions>>((cookie, dashboard) => cookie.ExpireTimeSpan = dashboard.Value.SessionLifetime);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInEndpoints.RateLimitPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.SignInAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.OnRejected = async (rejected, cancellation) =>
+            {
+                var context = rejected.HttpContext;
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints).FullName!);
+                SignInLog.Limited(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(Pages.PageLayout.Render("Too many attempts", null, new HtmlBuilder().Add($"""
+                    <h1>Too many sign-in attempts</h1><p>Too many sign-in attempts came from this address. Wait a minute, then <a href="/login">try again</a>.</p>
+                    """)), cancellation).ConfigureAwait(false);
+            };
         });
         return services;
     }

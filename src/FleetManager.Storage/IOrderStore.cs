@@ -3,6 +3,7 @@ using FleetManager.Core.Pipeline;
 using FleetManager.Storage.Corrections;
 using FleetManager.Storage.Retention;
 using FleetManager.Storage.Sqlite;
+using FleetManager.Storage.Users;
 
 namespace FleetManager.Storage;
 
@@ -36,6 +37,9 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
 
     /// <summary>People's corrections and workflow status of this book's orders (same connection and guard as the store).</summary>
     IOrderCorrections Corrections { get; }
+
+    /// <summary>The dashboard's built-in users (same connection and guard as the store).</summary>
+    IUserAccounts Users { get; }
 
     /// <summary>The sinks that get an outbox row per committed order (empty: no outbox writes).</summary>
     IReadOnlyList<string> OutboxSinks { get; }

@@ -138,30 +138,35 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     [Fact]
     public async Task OffLoopback_WithoutATrustedProxy_RequiresSignInAndIgnoresForgedHeaders()
     {
-        using var client = new HttpClient();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler);
         var url = $"http://{fixture.OwnAddress}:{fixture.Untrusted.Port}/orders";
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri(url))).StatusCode);
+        var plain = await client.GetAsync(new Uri(url));
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.Equal("/login?returnUrl=%2Forders", plain.Headers.Location?.OriginalString);
 
         using var forged = new HttpRequestMessage(HttpMethod.Get, url);
         forged.Headers.Add("X-Forwarded-User", "admin");
         forged.Headers.Add("X-Forwarded-Email", DashboardFixture.Dispatcher);
         var answer = await client.SendAsync(forged);
-        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.DoesNotContain(SampleReference, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri($"http://{fixture.OwnAddress}:{fixture.Untrusted.Port}/api/v1/map/lanes"))).StatusCode);
 
         // In a browser: the sign-in page, not the orders.
         var page = await NewPageAsync();
-        var response = await page.GotoAsync(url);
-        Assert.Equal(401, response!.Status);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign-in required");
+        await page.GotoAsync(url);
+        Assert.EndsWith("/login?returnUrl=%2Forders", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
     }
 
     [Fact]
     public async Task BehindTheTrustedProxy_TheForwardedUserIsSignedInWithTheirRole()
     {
         var url = $"http://{fixture.OwnAddress}:{fixture.BehindProxy.Port}/orders";
-        using var client = new HttpClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri(url))).StatusCode);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri(url))).StatusCode);
 
         await using var viewer = await fixture.Browser.NewContextAsync(new() { ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Email"] = "viewer@example.com" } });
         var viewerPage = await viewer.NewPageAsync();

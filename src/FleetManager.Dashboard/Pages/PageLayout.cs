@@ -52,11 +52,22 @@ public static class PageLayout
             </head>
             <body>
             <header class="top"><a class="brand" href="/orders">FleetManager</a>
-            <nav aria-label="Pages"><a href="/orders">Orders</a> <a href="/orders?review=1">Needs review</a> <a href="/review">Review queue</a> <a href="/messages">Messages</a> <a href="/map">Map</a> <a href="/status">Status</a></nav>
+            <nav aria-label="Pages"><a href="/orders">Orders</a> <a href="/orders?review=1">Needs review</a> <a href="/review">Review queue</a> <a href="/messages">Messages</a> <a href="/map">Map</a> <a href="/status">Status</a>
             """);
+        if (user is { Role: DashboardRole.Admin })
+        {
+            page.Add($""" <a href="/users">Users</a>""");
+        }
+
+        page.Add($"""</nav>""");
         if (user is not null)
         {
             page.Add($"""<span class="user">{user.Name} ({user.Role.ToString().ToLowerInvariant()})</span>""");
+        }
+
+        if (user is { SignedIn: true })
+        {
+            page.Add($""" <a class="sign-out" href="/logout">Sign out</a>""");
         }
 
         page.Add($"""

@@ -1,23 +1,29 @@
 using System.Net;
+using FleetManager.Storage.Users;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Dashboard.Security;
 
 /// <summary>
-/// Decides who a request comes from: loopback (no login, when allowed), a trusted proxy's user header, or
-/// nobody (401). The proxy headers are read only when the connection itself comes from a configured proxy
-/// address: anybody can send the header, only the proxy's address makes it true.
+/// Decides who a request comes from, in this order: a trusted proxy's user header; a built-in user's session cookie
+/// (<see cref="DashboardSession"/>; the account and its role read again from the users table on every request, so a
+/// removed or demoted user loses access at once); loopback (no login, when allowed); or nobody (sign in). The proxy
+/// headers are read only when the connection itself comes from a configured proxy address: anybody can send the
+/// header, only the proxy's address makes it true.
 /// </summary>
 public sealed class DashboardAccess
 {
-    private const string ItemKey = "FleetManager.Dashboard.User";
+    internal const string ItemKey = "FleetManager.Dashboard.User";
     private readonly DashboardOptions _options;
     private readonly HashSet<IPAddress> _proxies;
+    private readonly DashboardStore _store;
 
-    public DashboardAccess(IOptions<DashboardOptions> options)
+    public DashboardAccess(IOptions<DashboardOptions> options, DashboardStore store)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
+        _store = store;
         _proxies = [.. _options.TrustedProxies.Select(p => IPAddress.TryParse(p.Trim(), out var address) ? Normalise(address) : null).OfType<IPAddress>()];
     }
 
@@ -36,8 +42,25 @@ public sealed class DashboardAccess
             }
         }
 
+        if (DashboardSession.NameOf(context.User) is { } signedIn)
+        {
+            var account = _store.Use((orders, _) => orders.Users.Find(signedIn));
+            if (account is not null && DashboardSession.IsCurrent(context.User, account))
+            {
+                return new DashboardUser(account.Name, RoleNamed(account.Role)) { SignedIn = true };
+            }
+        }
+
         return remote is not null && IPAddress.IsLoopback(remote) && _options.LoopbackWithoutLogin ? DashboardUser.Local : null;
     }
+
+    /// <summary>The dashboard role of a stored role name (an unknown one, which the table's constraint prevents, reads only).</summary>
+    public static DashboardRole RoleNamed(string storedRole) => storedRole switch
+    {
+        UserRoleNames.Admin => DashboardRole.Admin,
+        UserRoleNames.Dispatcher => DashboardRole.Dispatcher,
+        _ => DashboardRole.Viewer,
+    };
 
     /// <summary>True when the connection is from a configured proxy (so its forwarded headers are believed).</summary>
     public bool FromTrustedProxy(HttpContext context) =>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +8,8 @@ namespace FleetManager.Dashboard.Security;
 
 /// <summary>
 /// Runs before every dashboard request (not <c>/healthz*</c> or <c>/metrics</c>, which stay open for probes):
-/// sets the security headers and admits the request's user, or answers 401 with what to do.
+/// sets the security headers, limits sign-in attempts, reads the session cookie and admits the request's user; a
+/// request from nobody is sent to the sign-in page (pages) or answered 401 (<c>/api/*</c> and other methods).
 /// </summary>
 public static class DashboardSecurityMiddleware
 {
@@ -17,12 +20,16 @@ public static class DashboardSecurityMiddleware
 
     /// <summary>Adds the middleware for every path except the probes'.</summary>
     public static IApplicationBuilder UseFleetManagerDashboardSecurity(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsDashboardPath(context.Request.Path), branch => branch.Use(InvokeAsync));
+        app.UseWhen(context => IsDashboardPath(context.Request.Path), branch => branch
+            .Use(SetHeadersAsync)
+            .UseRateLimiter()
+            .UseAuthentication()
+            .Use(AdmitAsync));
 
     internal static bool IsDashboardPath(PathString path) =>
         !path.StartsWithSegments("/healthz", StringComparison.Ordinal) && !path.StartsWithSegments("/metrics", StringComparison.Ordinal);
 
-    private static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    private static Task SetHeadersAsync(HttpContext context, RequestDelegate next)
     {
         var access = context.RequestServices.GetRequiredService<DashboardAccess>();
         var headers = context.Response.Headers;
@@ -36,6 +43,11 @@ public static class DashboardSecurityMiddleware
             headers.StrictTransportSecurity = "max-age=31536000";
         }
 
+        return next(context);
+    }
+
+    private static async Task AdmitAsync(HttpContext context, RequestDelegate next)
+    {
         // Static files carry no data: the sign-in page may use the style sheet.
         if (context.Request.Path.StartsWithSegments("/static", StringComparison.Ordinal))
         {
@@ -43,20 +55,38 @@ public static class DashboardSecurityMiddleware
             return;
         }
 
-        var user = access.Resolve(context);
-        if (user is null)
+        var user = context.RequestServices.GetRequiredService<DashboardAccess>().Resolve(context);
+        if (user is null && DashboardSession.NameOf(context.User) is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(Pages.PageLayout.Render("Sign-in required", null, new HtmlBuilder().Add($"""
-                <h1>Sign-in required</h1>
-                <p>The dashboard serves requests from this machine without login; from anywhere else it needs a sign-in.
-                Open it through the configured sign-in proxy (Dashboard:TrustedProxies), or on this machine at http://127.0.0.1.</p>
-                """))).ConfigureAwait(false);
+            // A session whose user was removed, or whose password or role changed since: its cookie goes.
+            await context.SignOutAsync(DashboardSession.Scheme).ConfigureAwait(false);
+            // Nobody from here on: a form token made now (the sign-in page's) must be made for nobody, as its POST will come.
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+
+        if (user is not null)
+        {
+            DashboardAccess.Remember(context, user);
+            await next(context).ConfigureAwait(false);
             return;
         }
 
-        DashboardAccess.Remember(context, user);
-        await next(context).ConfigureAwait(false);
+        if (SignInEndpoints.IsSignInPath(context.Request.Path))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            context.Response.Redirect(SignInEndpoints.SignInPathFor(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(
+            "Sign-in required: sign in at /login (built-in users: fleetmanager users add), through the configured sign-in proxy " +
+            "(Dashboard:TrustedProxies), or from this machine at http://127.0.0.1.\n").ConfigureAwait(false);
     }
 }

@@ -27,7 +27,7 @@ public static class FormGuard
         {
             var setting = needed == DashboardRole.Admin ? "Dashboard:Admins" : "Dashboard:Dispatchers";
             return PageResults.Html(PageLayout.Render("Not allowed", user, new HtmlBuilder().Add($"""
-                <h1>Not allowed</h1><p>This action needs the {needed.ToString().ToLowerInvariant()} role. Ask an administrator to add you to {setting}.</p>
+                <h1>Not allowed</h1><p>This action needs the {needed.ToString().ToLowerInvariant()} role. Ask an administrator to add you to {setting} (users of a sign-in proxy) or to run fleetmanager users set-role (built-in users).</p>
                 """)), StatusCodes.Status403Forbidden);
         }
 

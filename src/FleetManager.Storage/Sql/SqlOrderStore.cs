@@ -2,6 +2,7 @@ using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
 using FleetManager.Core.Pipeline;
 using FleetManager.Storage.Corrections;
+using FleetManager.Storage.Users;
 
 namespace FleetManager.Storage.Sql;
 
@@ -19,7 +20,7 @@ namespace FleetManager.Storage.Sql;
 /// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
 /// finish it before the next call on the same instance.</para>
 /// </remarks>
-public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
+public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccounts
 {
     private readonly SqlDialect _dialect;
     private readonly ILedgerWriter _writer;
@@ -27,6 +28,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     private readonly ServiceStateStore _state;
     private readonly OrderCorrectionQueries _corrections;
     private readonly OrderListIndex _list;
+    private readonly UserAccountQueries _users;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -39,6 +41,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
         _state = new ServiceStateStore(dialect);
         _corrections = new OrderCorrectionQueries(dialect);
         _list = new OrderListIndex(dialect, _corrections);
+        _users = new UserAccountQueries(dialect);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -63,6 +66,9 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 
     /// <inheritdoc />
     public IOrderCorrections Corrections => this;
+
+    /// <inheritdoc />
+    public IUserAccounts Users => this;
 
     /// <inheritdoc />
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
@@ -201,6 +207,24 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 
     /// <inheritdoc />
     IReadOnlyDictionary<long, OrderReview> IOrderCorrections.Statuses() => Run(_corrections.Statuses);
+
+    /// <inheritdoc />
+    bool IUserAccounts.Add(string name, string role, string passwordHash, DateTimeOffset createdAt) => Run(() => _users.Add(name, role, passwordHash, createdAt));
+
+    /// <inheritdoc />
+    UserAccount? IUserAccounts.Find(string name) => Run(() => _users.Find(name));
+
+    /// <inheritdoc />
+    IReadOnlyList<UserAccount> IUserAccounts.List() => Run(_users.List);
+
+    /// <inheritdoc />
+    bool IUserAccounts.Remove(string name) => Run(() => _users.Remove(name));
+
+    /// <inheritdoc />
+    bool IUserAccounts.SetRole(string name, string role, DateTimeOffset changedAt) => Run(() => _users.SetRole(name, role, changedAt));
+
+    /// <inheritdoc />
+    bool IUserAccounts.SetPasswordHash(string name, string passwordHash, DateTimeOffset changedAt) => Run(() => _users.SetPasswordHash(name, passwordHash, changedAt));
 
     /// <summary>Closes the store (waiting for a call in progress on a serialised one).</summary>
     public void Dispose()

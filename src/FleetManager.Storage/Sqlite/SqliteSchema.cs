@@ -226,4 +226,18 @@ internal static class SqliteSchema
             CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
             CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
             """;
+
+    public const string Version6 = """
+            -- The dashboard's built-in users (docs/dashboard.md, fleetmanager users): additive only, so the previous
+            -- release keeps running on this schema (compatible_from stays 3). The key is the name folded to lower
+            -- case, so names are unique ignoring case. Only a password hash is kept (ASP.NET Core Identity's V3 format).
+            CREATE TABLE dashboard_user (
+                name_key      TEXT PRIMARY KEY,
+                name          TEXT NOT NULL,
+                role          TEXT NOT NULL CHECK (role IN ('viewer', 'dispatcher', 'admin')),
+                password_hash TEXT NOT NULL,
+                created_at    TEXT NOT NULL,
+                changed_at    TEXT NOT NULL
+            );
+            """;
 }

@@ -19,6 +19,7 @@ internal static class CommandLine
         EvalCommand.Create(),
         OrdersCommand.Create(),
         DbCommand.Create(),
+        UsersCommand.Create(),
         AuthCommand.Create(),
         SyncCommand.Create(),
         RunCommand.Create(),

@@ -21,6 +21,9 @@ public sealed class AccessibilityTests(DashboardFixture fixture)
         "/messages/1",
         "/map",
         "/status",
+        "/login",
+        "/logout",
+        "/users",
     ];
 
     [Theory]

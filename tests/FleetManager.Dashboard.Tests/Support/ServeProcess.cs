@@ -44,6 +44,21 @@ internal sealed partial class ServeProcess : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>Runs the CLI to completion with <paramref name="input"/> piped to standard input (a password for <c>users add</c>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliWithInputAsync(string input, params string[] args)
+    {
+        var info = StartInfo(args, new Dictionary<string, string>());
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>Starts <c>serve --db DB --urls URLS</c> with <paramref name="environment"/> and waits for its "Dashboard: URL" line.</summary>
     public static async Task<ServeProcess> StartAsync(string db, string urls, IReadOnlyDictionary<string, string> environment)
     {

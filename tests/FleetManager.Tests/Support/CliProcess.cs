@@ -51,9 +51,25 @@ internal static class CliProcess
         return RunAsync(info);
     }
 
+    /// <summary>Runs with <paramref name="input"/> piped to standard input (then closed), as <c>printf ... | fleetmanager ...</c> would.</summary>
+    public static async Task<Result> RunWithInputAsync(string input, params string[] args)
+    {
+        var info = StartInfo(args);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        return await CollectAsync(process);
+    }
+
     public static async Task<Result> RunAsync(ProcessStartInfo info)
     {
         using var process = Process.Start(info)!;
+        return await CollectAsync(process);
+    }
+
+    private static async Task<Result> CollectAsync(Process process)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -1,0 +1,230 @@
+using System.CommandLine;
+using FleetManager.Dashboard.Security;
+using FleetManager.Hosting;
+using FleetManager.Storage;
+using FleetManager.Storage.Users;
+
+namespace FleetManager.Commands;
+
+/// <summary>
+/// <c>fleetmanager users add|remove|list|set-role|passwd</c>: the dashboard's built-in users, kept in the order book.
+/// Passwords are read from the terminal without echo or from standard input, never from an argument, and stored as
+/// ASP.NET Core Identity hashes (<see cref="UserPasswords"/>). Mistakes (an unknown or taken name, a short password)
+/// are one line and exit 2; an unusable order book exit 4.
+/// </summary>
+internal static class UsersCommand
+{
+    /// <summary>The longest name accepted.</summary>
+    private const int MaximumNameLength = 100;
+
+    public static Command Create() => new("users", "The dashboard's built-in users (sign-in at /login): add, remove, list, set-role, passwd.")
+    {
+        CreateAdd(),
+        CreateRemove(),
+        CreateList(),
+        CreateSetRole(),
+        CreatePasswd(),
+    };
+
+    private static Command CreateAdd()
+    {
+        var db = CommonOptions.Database();
+        var name = NameArgument();
+        var role = RoleOption();
+        var stdin = PasswordStdinOption();
+        var command = new Command("add", "Add a user; the password is typed twice without echo, or read from standard input.") { name, role, stdin, db };
+        command.SetAction(parse =>
+        {
+            var userName = parse.GetValue(name)!;
+            if (NameProblem(userName) is { } problem)
+            {
+                return Usage(problem);
+            }
+
+            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
+            if (store.Users.Find(userName) is { } existing)
+            {
+                return Usage($"there is already a user '{existing.Name}' in {store.Location} (names ignore case); see 'fleetmanager users list'");
+            }
+
+            if (ReadPassword(parse.GetValue(stdin)) is not { } hash)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (!store.Users.Add(userName, parse.GetValue(role)!, hash, TimeProvider.System.GetUtcNow()))
+            {
+                return Usage($"there is already a user '{userName}' in {store.Location} (added meanwhile); see 'fleetmanager users list'");
+            }
+
+            Console.WriteLine($"added {userName} ({parse.GetValue(role)}) to {store.Location}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateRemove()
+    {
+        var db = CommonOptions.Database();
+        var name = NameArgument();
+        var command = new Command("remove", "Remove a user; their sessions end on their next request.") { name, db };
+        command.SetAction(parse =>
+        {
+            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
+            var userName = parse.GetValue(name)!;
+            if (!store.Users.Remove(userName))
+            {
+                return UnknownUser(userName, store);
+            }
+
+            Console.WriteLine($"removed {userName} from {store.Location}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var db = CommonOptions.Database();
+        var command = new Command("list", "List the users: name, role, when added and last changed (never a password or hash).") { db };
+        command.SetAction(parse =>
+        {
+            using var store = StoreConfiguration.OpenExistingForReading(parse.GetValue(db)!);
+            var users = store.Users.List();
+            if (users.Count == 0)
+            {
+                Console.Error.WriteLine($"{store.Location} has no users yet; add one with 'fleetmanager users add NAME --role admin'");
+                return ExitCodes.Success;
+            }
+
+            var width = Math.Max(4, users.Max(u => u.Name.Length));
+            Console.WriteLine($"{"NAME".PadRight(width)}  {"ROLE",-10}  {"ADDED",-20}  CHANGED");
+            foreach (var user in users)
+            {
+                Console.WriteLine($"{user.Name.PadRight(width)}  {user.Role,-10}  {Time(user.CreatedAt),-20}  {Time(user.ChangedAt)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateSetRole()
+    {
+        var db = CommonOptions.Database();
+        var name = NameArgument();
+        var role = RoleOption();
+        var command = new Command("set-role", "Give a user another role; their current sessions end (they sign in again).") { name, role, db };
+        command.SetAction(parse =>
+        {
+            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
+            var userName = parse.GetValue(name)!;
+            if (!store.Users.SetRole(userName, parse.GetValue(role)!, TimeProvider.System.GetUtcNow()))
+            {
+                return UnknownUser(userName, store);
+            }
+
+            Console.WriteLine($"{userName} is now {parse.GetValue(role)} in {store.Location}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreatePasswd()
+    {
+        var db = CommonOptions.Database();
+        var name = NameArgument();
+        var stdin = PasswordStdinOption();
+        var command = new Command("passwd", "Set a user's password (typed twice without echo, or from standard input); their current sessions end.") { name, stdin, db };
+        command.SetAction(parse =>
+        {
+            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
+            var userName = parse.GetValue(name)!;
+            if (store.Users.Find(userName) is null)
+            {
+                return UnknownUser(userName, store);
+            }
+
+            if (ReadPassword(parse.GetValue(stdin)) is not { } hash)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (!store.Users.SetPasswordHash(userName, hash, TimeProvider.System.GetUtcNow()))
+            {
+                return UnknownUser(userName, store);
+            }
+
+            Console.WriteLine($"password of {userName} changed in {store.Location}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Argument<string> NameArgument() => new("NAME") { Description = "The user's name (unique ignoring case), as typed at sign-in." };
+
+    private static Option<string> RoleOption()
+    {
+        var option = new Option<string>("--role")
+        {
+            Description = "viewer (reads, exports), dispatcher (also corrects) or admin (also reprocesses, retries, sees the users).",
+            Required = true,
+        };
+        option.AcceptOnlyFromAmong([.. UserRoleNames.All]);
+        return option;
+    }
+
+    private static Option<bool> PasswordStdinOption() => new("--password-stdin")
+    {
+        Description = "Read the password as one line from standard input (also done whenever input is piped) instead of asking twice on the terminal.",
+    };
+
+    /// <summary>The hash of a password read as <see cref="PasswordInput"/> does, or null after one line saying why not.</summary>
+    private static string? ReadPassword(bool fromStandardInput)
+    {
+        var password = PasswordInput.Read(fromStandardInput, Console.Error);
+        if (password is null)
+        {
+            return null;
+        }
+
+        if (UserPasswords.Problem(password) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}; use {UserPasswords.MinimumLength} to {UserPasswords.MaximumLength} characters. Nothing was changed.");
+            return null;
+        }
+
+        return new UserPasswords().Hash(password);
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be a user's name, or null.</summary>
+    private static string? NameProblem(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaximumNameLength)
+        {
+            return $"a user's name has 1 to {MaximumNameLength} characters";
+        }
+
+        if (!string.Equals(name, name.Trim(), StringComparison.Ordinal) || name.Any(char.IsControl))
+        {
+            return "a user's name may not start or end with a space or contain control characters";
+        }
+
+        // The loopback user's name (Dashboard:LoopbackWithoutLogin): two 'local's in the audit trail could not be told apart.
+        return string.Equals(name, DashboardUser.Local.Name, StringComparison.OrdinalIgnoreCase)
+            ? $"'{DashboardUser.Local.Name}' is the name of loopback requests without login; choose another name"
+            : null;
+    }
+
+    private static int UnknownUser(string name, IOrderStore store) =>
+        Usage($"there is no user '{name}' in {store.Location}; see 'fleetmanager users list'");
+
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine("error: " + problem);
+        return ExitCodes.Usage;
+    }
+
+    private static string Time(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+}
