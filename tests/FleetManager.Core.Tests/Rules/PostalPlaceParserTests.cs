@@ -43,13 +43,6 @@ public sealed class PostalPlaceParserTests
         Assert.Equal(city, place.City);
     }
 
-    [Theory]
-    [InlineData("PL 62-080 Tarnowo  Podgórne tel. 61 814", "Tarnowo Podgórne")]
-    [InlineData("DE-85386 Eching und Umgebung", "Eching")]
-    [InlineData("DE-85386 Eching.", "Eching")]
-    public void FindAll_CityFollowedByProseOrSpaces_CityWordsOnlySingleSpaced(string line, string city) =>
-        Assert.Equal(city, Assert.Single(PostalPlaceParser.FindAll(line)).City);
-
     [Fact]
     public void FindAll_ItalianProvinceAfterCity_IsFlagged() =>
         Assert.True(PostalPlaceParser.FindAll("Via Roma 1 - 31010 Mareno di Piave (TV)")[0].ItalianProvince);

@@ -58,7 +58,7 @@ public static partial class DateExpressionParser
             {
                 Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
             }
-            else if (month == 0 && !m.Groups["y"].Success && WeekdayNames.DayOf(m.Groups["mon"].ValueSpan) is > 0 and var weekday
+            else if (month == 0 && !m.Groups["y"].Success && IsWeekdayAndDay(m) && WeekdayNames.DayOf(m.Groups["mon"].ValueSpan) is > 0 and var weekday
                 && !Overlaps(found, m) && !FollowedByUnit(text, m.Index + m.Length)
                 && WeekdayAndDay(weekday, Int(m.Groups["d"]), emailDate) is { } date)
             {
@@ -156,6 +156,17 @@ public static partial class DateExpressionParser
         {
             found.Add(new DateMatch(m.Index, m.Length, d));
         }
+    }
+
+    /// <summary>
+    /// Whether a weekday word and a number read as a date: the day written as one ("14th", "17.") or the weekday
+    /// written out (five letters or more: "Tuesday 14", "piątek 11"). A short word before a bare number is too
+    /// often something else ("Tor 12" is gate 12, not Danish Thursday the 12th).
+    /// </summary>
+    private static bool IsWeekdayAndDay(Match m)
+    {
+        var day = m.Groups["d"];
+        return day.Index + day.Length < m.Index + m.Length || m.Groups["mon"].Length >= 5;
     }
 
     /// <summary>
