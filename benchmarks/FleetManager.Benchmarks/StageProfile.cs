@@ -70,7 +70,7 @@ internal static class StageProfile
                 foreach (var block in blocks)
                 {
                     var t4 = Stopwatch.GetTimestamp();
-                    var sources = new Dictionary<string, TextSpan>();
+                    var sources = new Dictionary<string, TextSpan>(24);
                     var order = fields.Extract(doc, block, sources);
                     var t5 = Stopwatch.GetTimestamp();
                     var found = stops.Extract(doc, block, sources);

@@ -82,10 +82,11 @@ public sealed class OrderFieldExtractor
         }
 
         // In running text only the unambiguous words count; the subject is included (it often names the body).
-        var free = VehicleVocabulary.Find(block.Span, strict: true);
+        // The block is folded once for all readers (FieldBlock.Folded), not again here.
+        var free = VehicleVocabulary.Find(block.Span, strict: true, block.Folded);
         if (free is null && IsShortEntry(block))
         {
-            free = VehicleVocabulary.Find(block.Span, strict: false);
+            free = VehicleVocabulary.Find(block.Span, strict: false, block.Folded);
         }
 
         return free is { } f ? (f.Type, new TextSpan(block.Start + f.Index, f.Length)) : null;

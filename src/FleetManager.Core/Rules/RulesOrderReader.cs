@@ -9,6 +9,9 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public sealed class RulesOrderReader : IClassificationForcibleReader
 {
+    /// <summary>The evidence entries a typical order has: its fields and three per stop.</summary>
+    private const int SourcesCapacity = 24;
+
     private readonly MessageClassifier _classifier = new();
     private readonly OrderSegmenter _segmenter = new();
     private readonly StopExtractor _stops = new();
@@ -49,7 +52,9 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
         var shared = SharedOrderContext.Read(document, blocks, _fields, _stops);
         foreach (var block in blocks)
         {
-            var sources = new Dictionary<string, TextSpan>();
+            // Room for every order field and three per stop from the start: grown one key at a time, the
+            // dictionary was rehashed three times per order.
+            var sources = new Dictionary<string, TextSpan>(SourcesCapacity);
             var order = _fields.Extract(document, block, sources);
             var stops = _stops.Extract(document, block, sources, shared?.Stops);
             if (shared is not null)

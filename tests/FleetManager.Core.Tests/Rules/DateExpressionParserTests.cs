@@ -16,6 +16,25 @@ public sealed class DateExpressionParserTests
     public void FindFirst_NumericDatesWithYear_ReadsThem(string text, int y, int m, int d) =>
         Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, LateDecember)?.Date);
 
+    /// <summary>A Sunday: the weekday and day examples below resolve against it.</summary>
+    private static readonly DateOnly SundayEarlyDecember = new(2026, 12, 6);
+
+    [Theory]
+    [InlineData("We can load Tue 15th in the morning", 2026, 12, 15)]
+    [InlineData("Afhentning torsdag 17. kl. 8-12", 2026, 12, 17)]
+    [InlineData("Rozładunek piątek 11 do 14:00", 2026, 12, 11)]
+    [InlineData("Lossning: måndag 4, fm", 2027, 1, 4)]
+    [InlineData("unloading Wed 2nd", 2026, 12, 2)]
+    public void FindFirst_WeekdayAndDayWithoutMonth_NearestDayThatFallsOnThatWeekday(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, SundayEarlyDecember)?.Date);
+
+    [Theory]
+    [InlineData("Sat 2 pallets left")]
+    [InlineData("Tue 32nd")]
+    [InlineData("Rampe: Tor 12")]
+    public void FindFirst_WeekdayFollowedByQuantityOrNoSuchDay_FindsNoDate(string text) =>
+        Assert.Null(DateExpressionParser.FindFirst(text, SundayEarlyDecember));
+
     [Theory]
     [InlineData("Thursday 8th Jan, 09:00", 2027, 1, 8)]
     [InlineData("Montag, 4. Januar", 2027, 1, 4)]

@@ -28,6 +28,29 @@ public sealed class TextFoldTests
     public void Fold_NameInAnyScript_LowerCaseWithoutDiacritics(string text, string expected) =>
         Assert.Equal(expected, TextFold.Fold(text));
 
+    [Theory]
+    [InlineData("LOADING: Hamburg, 20457 / 24 PAL", "loading: hamburg, 20457 / 24 pal")]
+    [InlineData("", "")]
+    public void Fold_AsciiText_LowerCasedOnly(string text, string expected) =>
+        Assert.Equal(expected, TextFold.Fold(text));
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(4000)]
+    public void Fold_AsciiRunsBetweenOtherLetters_SameAsFoldingEachCharacter(int length)
+    {
+        // ASCII runs are folded by one vectorized call and the other characters one by one, into a stack
+        // buffer for short texts and a rented one for long ones: every mix must equal the character-wise fold.
+        var alphabet = "ABCxyz 09:.,-\nÄÖÜßŁłÆæŒœÞØĐıİÉèçŞğЙЁΆΣ😀".ToCharArray();
+        var random = new Random(length);
+        var text = new string([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var expected = string.Concat(text.Select(c => TextFold.Fold(c.ToString())));
+
+        Assert.Equal(expected, TextFold.Fold(text));
+    }
+
     [Fact]
     public void Fold_EveryBmpCharacter_SameAsIcuNormalizeFold()
     {

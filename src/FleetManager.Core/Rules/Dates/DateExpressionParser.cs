@@ -58,6 +58,13 @@ public static partial class DateExpressionParser
             {
                 Add(found, m, m.Groups["y"].Success ? Int(m.Groups["y"]) : 0, month, Int(m.Groups["d"]), emailDate);
             }
+            else if (month == 0 && !m.Groups["y"].Success && IsWeekdayAndDay(m) && WeekdayNames.DayOf(m.Groups["mon"].ValueSpan) is > 0 and var weekday
+                && !Overlaps(found, m) && !FollowedByUnit(text, m.Index + m.Length)
+                && WeekdayAndDay(weekday, Int(m.Groups["d"]), emailDate) is { } date)
+            {
+                // "Tue 14th", "torsdag 12.", "pią 9": a weekday (any language file's names) and a day of the month.
+                found.Add(new DateMatch(m.Index, m.Length, date));
+            }
         }
 
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -150,6 +157,46 @@ public static partial class DateExpressionParser
             found.Add(new DateMatch(m.Index, m.Length, d));
         }
     }
+
+    /// <summary>
+    /// Whether a weekday word and a number read as a date: the day written as one ("14th", "17.") or the weekday
+    /// written out (five letters or more: "Tuesday 14", "piątek 11"). A short word before a bare number is too
+    /// often something else ("Tor 12" is gate 12, not Danish Thursday the 12th).
+    /// </summary>
+    private static bool IsWeekdayAndDay(Match m)
+    {
+        var day = m.Groups["d"];
+        return day.Index + day.Length < m.Index + m.Length || m.Groups["mon"].Length >= 5;
+    }
+
+    /// <summary>
+    /// The date a weekday and a day of the month name together: the first day from a week before the email
+    /// (as <see cref="YearInference"/> counts) that is that day of its month and falls on that weekday, looked
+    /// for within <see cref="WeekdayDayHorizonDays"/> days; null when none does (the writer named a day that
+    /// does not exist soon, so the text is not read as a date).
+    /// </summary>
+    internal static DateOnly? WeekdayAndDay(int weekday, int day, DateOnly emailDate)
+    {
+        if (day is < 1 or > 31)
+        {
+            return null;
+        }
+
+        var floor = emailDate.AddDays(-7);
+        for (var offset = 0; offset < WeekdayDayHorizonDays; offset++)
+        {
+            var candidate = floor.AddDays(offset);
+            if (candidate.Day == day && ((int)candidate.DayOfWeek + 6) % 7 + 1 == weekday)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How far ahead a weekday and day are resolved: the rest of this month and all of the next two.</summary>
+    private const int WeekdayDayHorizonDays = 100;
 
     private static bool Overlaps(List<DateMatch> found, Match m)
     {

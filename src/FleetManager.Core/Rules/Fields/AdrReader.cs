@@ -59,6 +59,12 @@ public static partial class AdrReader
             return dataNegation;
         }
 
+        // "Ingen av sendingene er farlig gods": a negation word of the files earlier in the same clause.
+        if (AdrClauseNegation.Read(block) is { } clauseNegation)
+        {
+            return clauseNegation;
+        }
+
         // Both remaining patterns need a dangerous-goods word in the block; most blocks have none.
         if (!DangerWords.MayContain(block.Span))
         {

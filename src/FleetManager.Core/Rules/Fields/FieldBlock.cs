@@ -55,6 +55,32 @@ public sealed partial class FieldBlock
 
     private string? _folded;
 
+    /// <summary>
+    /// The offset in <see cref="Span"/> of the character at <paramref name="foldedIndex"/> of <see cref="Folded"/>:
+    /// the same offset when folding kept the length, else counted character by character (a "ß" folds to two).
+    /// </summary>
+    internal int SpanOffsetOf(int foldedIndex)
+    {
+        if (Folded.Length == End - Start)
+        {
+            return foldedIndex;
+        }
+
+        var span = Span;
+        var folded = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (folded >= foldedIndex)
+            {
+                return i;
+            }
+
+            folded += TextFold.Fold(span.Slice(i, 1)).Length;
+        }
+
+        return span.Length;
+    }
+
     /// <summary>Reads the block <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
     public static FieldBlock Create(string text, int start, int end, int bodyStart = 0, int attachmentsStart = -1)
     {

@@ -46,7 +46,11 @@ internal static class LocalCurrency
             return null;
         }
 
-        foreach (Match match in Pattern.Matches(text[..end], start).Cast<Match>())
+        // The pattern's look-behinds see one character before a position, so the range and the character
+        // before it give the matches the whole text would give; copying only them (not the text up to the
+        // range, once per line of a block) keeps the scan linear in the block.
+        var from = Math.Max(0, start - 1);
+        foreach (Match match in Pattern.Matches(text.Substring(from, end - from), start - from).Cast<Match>())
         {
             var amountText = match.Groups["n"].Success ? match.Groups["n"].Value : match.Groups["m"].Value;
             if (EuropeanNumber.Parse(amountText) is not { } amount || amount < 10)
@@ -56,7 +60,7 @@ internal static class LocalCurrency
 
             if (Meanings.TryGetValue(TextFold.Fold(match.Groups["c"].Value), out var meanings) && IsoFor(meanings, text) is { } iso)
             {
-                return (new Price(amount, iso), new TextSpan(match.Index, match.Length));
+                return (new Price(amount, iso), new TextSpan(from + match.Index, match.Length));
             }
         }
 

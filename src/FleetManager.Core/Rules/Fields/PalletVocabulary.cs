@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
@@ -34,6 +35,10 @@ internal static class PalletVocabulary
 
     /// <summary>The pallet words as a pre-check of a block (null when the words cannot be pre-checked).</summary>
     private static readonly KeywordSet? Keywords = KeywordSet.TryCreate(Forms);
+
+    /// <summary>Every ASCII character but the digits: what <see cref="NextMatch"/> skips without looking.</summary>
+    private static readonly SearchValues<char> AsciiNonDigits = SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiDigit(c)).ToArray());
 
     /// <summary>"+" or "&amp;" between two pallet counts of one line: they add up.</summary>
     private static readonly Regex Plus = new(@"\G[ \t\u00A0]*[+&][ \t\u00A0]*", RegexOptions.CultureInvariant);
@@ -79,6 +84,15 @@ internal static class PalletVocabulary
     {
         for (var at = from; at < input.Length; at++)
         {
+            // Jump (vectorized) to the next character that can be a digit: an ASCII digit or any non-ASCII
+            // character (char.IsDigit, like the pattern's \d, also takes other scripts' digits).
+            var candidate = input.AsSpan(at).IndexOfAnyExcept(AsciiNonDigits);
+            if (candidate < 0)
+            {
+                break;
+            }
+
+            at += candidate;
             if (!char.IsDigit(input[at]) || (at > 0 && char.IsDigit(input[at - 1])) || !MayStartPhrase(input, at))
             {
                 continue;

@@ -131,15 +131,19 @@ public static partial class PriceReader
             return null;
         }
 
-        foreach (Match match in Money().Matches(text[..end], start).Cast<Match>())
+        // Money's look-behind sees one character before a position, so the range and the character before it
+        // give the matches the whole text would give; only they are copied, not the text up to the range.
+        var from = Math.Max(0, start - 1);
+        foreach (Match match in Money().Matches(text.Substring(from, end - from), start - from).Cast<Match>())
         {
-            var (lineStart, _) = QuantityReader.LineAround(text, match.Index);
-            if (NotFreightRate().IsMatch(text.AsSpan(Math.Max(lineStart, start - 40), match.Index - Math.Max(lineStart, start - 40))))
+            var index = from + match.Index;
+            var (lineStart, _) = QuantityReader.LineAround(text, index);
+            if (NotFreightRate().IsMatch(text.AsSpan(Math.Max(lineStart, start - 40), index - Math.Max(lineStart, start - 40))))
             {
                 continue;
             }
 
-            var after = text.AsSpan(match.Index + match.Length, Math.Min(8, end - match.Index - match.Length));
+            var after = text.AsSpan(index + match.Length, Math.Min(8, end - index - match.Length));
             if (PerUnit().IsMatch(after))
             {
                 continue;
@@ -147,7 +151,7 @@ public static partial class PriceReader
 
             var currency = match.Groups["c1"].Success ? match.Groups["c1"].Value : match.Groups["c2"].Value;
             // "26 EUR-Paletten", "14 EUR-pall": EUR names the pallet type, not a currency (order-format.md).
-            if (match.Groups["c2"].Success && PalletVocabulary.IsPalletWordAt(text, match.Groups["c2"].Index + match.Groups["c2"].Length))
+            if (match.Groups["c2"].Success && PalletVocabulary.IsPalletWordAt(text, from + match.Groups["c2"].Index + match.Groups["c2"].Length))
             {
                 continue;
             }
@@ -155,7 +159,7 @@ public static partial class PriceReader
             var amountText = match.Groups["n1"].Success ? match.Groups["n1"].Value : match.Groups["n2"].Value;
             if (CurrencyVocabulary.ToIso(currency) is { } iso && EuropeanNumber.Parse(amountText) is { } amount && amount >= 10)
             {
-                return (new Price(amount, iso), new TextSpan(match.Index, match.Length));
+                return (new Price(amount, iso), new TextSpan(index, match.Length));
             }
         }
 

@@ -174,8 +174,60 @@ public static partial class QuantityReader
             }
         }
 
+        OfferLoadingMetresInFileUnits(block, ref best);
         return best.Result;
     }
+
+    /// <summary>The floor-metre words of every language file ("mètres de plancher", "utovarnih metara", "lavametriä").</summary>
+    private static readonly PhraseSet LoadingMetreUnits = PhraseSet.Of("unit.ldm");
+
+    /// <summary>
+    /// "13,6 mètres de plancher", "9,6 утоварних метара": a number of at most two digits (and two decimals) right
+    /// before a <c>unit.ldm</c> word of any language file. Offered like the built-in phrases, so a labelled or
+    /// total value still wins; each hit is looked at once, so the scan stays linear in the block.
+    /// </summary>
+    private static void OfferLoadingMetresInFileUnits(FieldBlock block, ref Candidate best)
+    {
+        var folded = block.Folded;
+        var offset = 0;
+        while (offset < folded.Length)
+        {
+            var at = LoadingMetreUnits.Find(folded.AsSpan(offset), out var length);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var unitStart = offset + at;
+            offset = unitStart + length;
+            var numberEnd = unitStart;
+            while (numberEnd > 0 && folded[numberEnd - 1] is ' ' or '\t' or '\u00A0')
+            {
+                numberEnd--;
+            }
+
+            var numberStart = numberEnd;
+            while (numberStart > 0 && numberEnd - numberStart < 6 && (char.IsAsciiDigit(folded[numberStart - 1]) || folded[numberStart - 1] is '.' or ','))
+            {
+                numberStart--;
+            }
+
+            var before = numberStart == 0 ? ' ' : folded[numberStart - 1];
+            if (!ShortDecimal().IsMatch(folded.AsSpan(numberStart, numberEnd - numberStart)) || char.IsLetterOrDigit(before) || before is '_' or '.' or ',' or '/' or '-'
+                || EuropeanNumber.Parse(folded.AsSpan(numberStart, numberEnd - numberStart)) is not { } metres || metres is <= 0 or > 30)
+            {
+                continue;
+            }
+
+            var start = block.Start + block.SpanOffsetOf(numberStart);
+            var end = block.Start + block.SpanOffsetOf(unitStart + length);
+            var (lineStart, lineEnd) = LineAround(block.Text, start);
+            best.Offer(metres, 1 + TotalBonus(block.Text, lineStart, lineEnd), start, end - start);
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,2}(?:[.,]\d{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortDecimal();
 
     /// <summary>
     /// A weight written as text ("24 t", "24.000 kg", "22,5 t", "ca. 9.600 kg", "24000") in kilograms,

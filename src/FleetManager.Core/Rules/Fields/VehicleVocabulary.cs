@@ -12,8 +12,12 @@ namespace FleetManager.Core.Rules.Fields;
 /// </summary>
 public static partial class VehicleVocabulary
 {
-    /// <summary>Finds the vehicle type named in <paramref name="text"/>; <paramref name="strict"/> leaves out words that also have everyday meanings ("box", "plane", "open").</summary>
-    public static (VehicleType Type, int Index, int Length)? Find(ReadOnlySpan<char> text, bool strict)
+    /// <summary>
+    /// Finds the vehicle type named in <paramref name="text"/>; <paramref name="strict"/> leaves out words that also
+    /// have everyday meanings ("box", "plane", "open"). <paramref name="foldedText"/>, when the caller has it, is
+    /// <paramref name="text"/> already folded (<see cref="TextFold.Fold(ReadOnlySpan{char})"/>), so it is not folded again.
+    /// </summary>
+    public static (VehicleType Type, int Index, int Length)? Find(ReadOnlySpan<char> text, bool strict, string? foldedText = null)
     {
         // The rules are listed best rank first, so the first rule that matches is the answer and the
         // rest need not run (most of this method's cost was running all thirteen over every block).
@@ -30,7 +34,7 @@ public static partial class VehicleVocabulary
             }
         }
 
-        return FindInVocabulary(text, strict);
+        return FindInVocabulary(text, strict, foldedText);
     }
 
     /// <summary>
@@ -39,9 +43,9 @@ public static partial class VehicleVocabulary
     /// names what the truck is not and is passed over. In <paramref name="strict"/> mode (a text without a
     /// vehicle label) only words of four letters or more count.
     /// </summary>
-    private static (VehicleType Type, int Index, int Length)? FindInVocabulary(ReadOnlySpan<char> text, bool strict)
+    private static (VehicleType Type, int Index, int Length)? FindInVocabulary(ReadOnlySpan<char> text, bool strict, string? foldedText)
     {
-        var folded = TextFold.Fold(text);
+        var folded = foldedText ?? TextFold.Fold(text);
         foreach (var (type, words) in DataWords)
         {
             var offset = 0;
@@ -71,8 +75,7 @@ public static partial class VehicleVocabulary
     {
         var before = folded.AsSpan(0, index).TrimEnd(" ,;:(-".AsSpan());
         var start = before.LastIndexOfAny(' ', '\n', '(') + 1;
-        var previous = before[start..].ToString();
-        return Negations.Contains(previous);
+        return NegationLookup.Contains(before[start..]);
     }
 
     /// <summary>Words that negate the vehicle word after them.</summary>
@@ -82,6 +85,9 @@ public static partial class VehicleVocabulary
         "όχι", "οχι", "μη", "δεν", "değil", "degil", "sans", "senza", "sin", "sem", "ohne", "zonder", "geen", "uten", "utan", "uden", "ilman", "bez",
         "без", "fara", "fără", "nije", "ni", "nicht", "niet", "pas", "ingen", "nincs",
     };
+
+    /// <summary><see cref="Negations"/> looked up by span, without copying the word.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly (VehicleType Type, PhraseSet Words)[] DataWords =
     [

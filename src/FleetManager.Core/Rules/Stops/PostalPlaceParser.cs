@@ -425,14 +425,33 @@ internal static partial class PostalPlaceParser
 
     private static string TrimCity(string city)
     {
-        var words = city.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        // Trailing lower-case words ("tel", "und") are prose after the city, not part of it.
-        while (words.Count > 1 && words[^1].Length > 0 && char.IsLower(words[^1][0]))
+        // The words between spaces, trailing lower-case words ("tel", "und": prose after the city, not part
+        // of it) dropped while more than one is left, joined by single spaces; read in place, since this runs
+        // for every postcode match of every line.
+        var words = city.AsSpan().Trim(' ');
+        var wordCount = words.IsEmpty ? 0 : 1;
+        for (var i = 1; i < words.Length; i++)
         {
-            words.RemoveAt(words.Count - 1);
+            wordCount += words[i] != ' ' && words[i - 1] == ' ' ? 1 : 0;
         }
 
-        return string.Join(' ', words).Trim().TrimEnd('.', '-', ',', '’', '\'');
+        while (wordCount > 1)
+        {
+            var lastSpace = words.LastIndexOf(' ');
+            if (!char.IsLower(words[lastSpace + 1]))
+            {
+                break;
+            }
+
+            words = words[..lastSpace].TrimEnd(' ');
+            wordCount--;
+        }
+
+        // Runs of spaces inside the name become one (rare: the slow path only there).
+        var joined = words.Contains("  ", StringComparison.Ordinal)
+            ? string.Join(' ', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).AsSpan()
+            : words;
+        return joined.Trim().TrimEnd(".-,’'").ToString();
     }
 
     private static string FirstWord(string text)
