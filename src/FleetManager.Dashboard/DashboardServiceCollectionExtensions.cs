@@ -1,3 +1,4 @@
+using FleetManager.Dashboard.Api;
 using FleetManager.Dashboard.Security;
 using FleetManager.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static class DashboardServiceCollectionExtensions
             // The security middleware sends X-Frame-Options itself (DENY, or SAMEORIGIN for the message frame).
             options.SuppressXFrameOptionsHeader = true;
         });
+        services.AddFleetManagerApi();
         return services;
     }
 }
