@@ -1,3 +1,4 @@
+using FleetManager.Core.Model;
 using FleetManager.Dashboard.Messages;
 using FleetManager.Storage;
 using FleetManager.Storage.Corrections;
@@ -12,7 +13,7 @@ public static class ApiDocuments
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Status == LedgerStatus.Quarantined ? "quarantined"
-            : entry.Classification is { } classification ? SpecText.Of(classification) : "unclassified";
+            : entry.Classification is { } classification ? SpecVocabulary.Classifications.Of(classification) : "unclassified";
     }
 
     public static MessageSummary Message(LedgerEntry entry)
@@ -29,7 +30,7 @@ public static class ApiDocuments
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (classification, count) in counts.ByClassification)
         {
-            totals[SpecText.Of(classification)] = count;
+            totals[SpecVocabulary.Classifications.Of(classification)] = count;
         }
 
         totals["quarantined"] = counts.Quarantined;

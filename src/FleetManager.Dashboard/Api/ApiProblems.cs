@@ -26,6 +26,22 @@ public static class ApiProblems
     public static IResult UnsupportedMediaType(HttpContext context) =>
         Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as JSON with Content-Type: application/json.");
 
+    /// <summary>True for the API's own paths (and its OpenAPI document), whose refusals are problem details rather than pages.</summary>
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/openapi", StringComparison.Ordinal);
+
+    /// <summary>Writes the 401 of a request nobody signed in for, as the security middleware refuses it (before any endpoint runs).</summary>
+    public static Task WriteSignInRequiredAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = new ProblemDocument("about:blank", "Sign-in required", StatusCodes.Status401Unauthorized,
+            "The dashboard and its API serve requests from this machine without login; from anywhere else they need a sign-in. "
+            + "Call it through the configured sign-in proxy (Dashboard:TrustedProxies), or on this machine at http://127.0.0.1.",
+            context.Request.Path.Value, null, null);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return context.Response.WriteAsJsonAsync(problem, ApiJsonContext.Default.ProblemDocument, ContentType, context.RequestAborted);
+    }
+
     /// <summary>A failure of the book or of a service behind it, by its category: what happened and its fix, never a stack trace.</summary>
     public static IResult Failure(HttpContext context, FleetManagerException exception)
     {

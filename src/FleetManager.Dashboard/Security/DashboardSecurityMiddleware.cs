@@ -46,6 +46,12 @@ public static class DashboardSecurityMiddleware
         var user = access.Resolve(context);
         if (user is null)
         {
+            if (Api.ApiProblems.IsApiPath(context.Request.Path))
+            {
+                await Api.ApiProblems.WriteSignInRequiredAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(Pages.PageLayout.Render("Sign-in required", null, new HtmlBuilder().Add($"""

@@ -166,6 +166,8 @@ public sealed class ApiEndpointsTests(DashboardFixture fixture)
         {
             var answer = await forged.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
+            Assert.Equal("application/problem+json", answer.MediaType);
+            Assert.Contains("Dashboard:TrustedProxies", answer.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.DoesNotContain(SampleReference, answer.Body, StringComparison.Ordinal);
         }
     }
