@@ -1,4 +1,5 @@
 using System.Text;
+using FleetManager.Dashboard.Api;
 using FleetManager.Dashboard.Messages;
 using FleetManager.Dashboard.Orders;
 using FleetManager.Dashboard.Pages;
@@ -30,6 +31,7 @@ public static class DashboardEndpoints
         endpoints.MapGet("/", () => Results.Redirect("/orders"));
         endpoints.MapFleetManagerDashboardPages();
         endpoints.MapFleetManagerSignIn();
+        endpoints.MapFleetManagerApi();
         endpoints.MapGet("/static/{name}", (HttpContext context, string name) =>
         {
             if (!VendoredAssets.TryGet(name, out var content, out var type, out var etag))

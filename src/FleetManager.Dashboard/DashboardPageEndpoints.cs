@@ -105,26 +105,6 @@ public static class DashboardPageEndpoints
             context.Response.Headers.ContentSecurityPolicy = MapTiles.ContentSecurityPolicy(options.Value.MapTileUrl);
             return PageResults.Html(MapPage.Render(map, options.Value, DashboardAccess.UserOf(context)));
         });
-        endpoints.MapGet("/api/v1/map/lanes", (DashboardStore store, long? order) =>
-        {
-            var map = store.Use<MapDocument?>((orders, corrections) =>
-            {
-                if (order is not { } id)
-                {
-                    return MapLaneReader.Open(orders, corrections.Statuses());
-                }
-
-                // One order's own map (its page): whatever its status.
-                if (orders.GetOrder(id) is not { } stored)
-                {
-                    return null;
-                }
-
-                var lane = MapLaneReader.LaneOf(stored, corrections.StatusOf(id).Status);
-                return new MapDocument(lane is null ? [] : [lane], 1, lane is null ? 1 : 0);
-            });
-            return map is null ? Results.NotFound() : Results.Json(map, MapJsonContext.Default.MapDocument);
-        });
         return endpoints;
     }
 

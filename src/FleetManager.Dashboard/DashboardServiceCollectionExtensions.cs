@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using FleetManager.Dashboard.Api;
 using FleetManager.Dashboard.Security;
 using FleetManager.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -80,6 +81,7 @@ public static class DashboardServiceCollectionExtensions
                     """)), cancellation).ConfigureAwait(false);
             };
         });
+        services.AddFleetManagerApi();
         return services;
     }
 }

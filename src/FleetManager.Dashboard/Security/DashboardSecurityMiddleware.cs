@@ -77,9 +77,15 @@ public static class DashboardSecurityMiddleware
             return;
         }
 
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        if (!Api.ApiProblems.IsApiPath(context.Request.Path) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
             context.Response.Redirect(SignInEndpoints.SignInPathFor(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+            return;
+        }
+
+        if (Api.ApiProblems.IsApiPath(context.Request.Path))
+        {
+            await Api.ApiProblems.WriteSignInRequiredAsync(context).ConfigureAwait(false);
             return;
         }
 
