@@ -53,7 +53,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     {
         var db = await ImportSamplesAsync();
         var (_, messageId, _) = Correct(db, "stops[0].postal_code", "99999");
-        int processed;
+        long processed;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
             processed = store.CountLedger().Processed;
