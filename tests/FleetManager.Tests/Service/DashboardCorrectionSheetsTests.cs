@@ -24,13 +24,13 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
     private readonly OAuthTokenStandIn _oauth = new();
     private readonly SheetsStandIn _sheets = new();
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         await Task.WhenAll(_oauth.StartAsync(), _sheets.StartAsync());
         _sheets.TokenIssuer = _oauth;
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _sheets.DisposeAsync();
         await _oauth.DisposeAsync();
