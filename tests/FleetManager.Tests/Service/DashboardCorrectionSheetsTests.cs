@@ -128,7 +128,8 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         await WaitUntilAsync(() => _sheets.Rows().Count == 2 && Pending(db) == 0, service, "the first push of the order");
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
         var order = Assert.Single(store.QueryOrders(OrderQuery.All));
-        return (order.Id, OutboxOrderKey.Of(order.Message.MessageId, order.OrderIndex));
+        // Column A's key as docs/sheets.md gives it: MESSAGE_ID#ORDER_INDEX.
+        return (order.Id, order.Message.MessageId + "#" + order.OrderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>What the detail page's form sends: its antiforgery token (and the cookie the GET set) and the field.</summary>
