@@ -46,12 +46,12 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         using var client = http;
         var (orderId, key) = await WaitForFirstPushAsync(service, db);
         var weightColumn = Column("weight_kg");
-        Assert.Equal("9800", RowOf(key)[weightColumn]);
+        Assert.Equal(9800m, Number(RowOf(key)[weightColumn]));
         var requestsBefore = _sheets.Requests.Count;
 
         await CorrectAsync(http, orderId, "weight_kg", "4321");
 
-        await WaitUntilAsync(() => RowOf(key)[weightColumn] == "4321", service, "the corrected weight in the order's row");
+        await WaitUntilAsync(() => Number(RowOf(key)[weightColumn]) == 4321m, service, "the corrected weight in the order's row");
         await WaitUntilAsync(() => Pending(db) == 0, service, "the outbox delivered");
         Assert.Equal(2, _sheets.Rows().Count); // the header and the one order
         var writes = _sheets.Requests.Skip(requestsBefore).Where(r => r.Method is "PUT" or "POST").ToList();
@@ -83,7 +83,7 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         var rows = _sheets.Rows();
         Assert.Equal(2, rows.Count);
         Assert.Equal("Corrected Customer Ltd", RowOf(key)[Column("customer")]);
-        Assert.Equal("9800", RowOf(key)[weightColumn]);
+        Assert.Equal(9800m, Number(RowOf(key)[weightColumn]));
         Assert.DoesNotContain(_sheets.Requests.Skip(requestsBefore), r => r.Method == "POST" && r.FaultStatus is null);
     }
 
@@ -152,6 +152,10 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         var row = _sheets.Rows().Single(r => r.Count > 0 && r[0] == key);
         return [.. row, .. Enumerable.Repeat("", Math.Max(0, _sheets.Rows()[0].Count - row.Count))];
     }
+
+    /// <summary>A number cell as a value: the order as read writes 9800.0 (the reader's decimal), a corrected one 4321.</summary>
+    private static decimal? Number(string cell) =>
+        decimal.TryParse(cell, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private int Column(string name)
     {
