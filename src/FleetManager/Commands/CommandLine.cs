@@ -17,6 +17,7 @@ internal static class CommandLine
         ReprocessCommand.Create(),
         ExtractCommand.Create(),
         EvalCommand.Create(),
+        CorrectionsCommand.Create(),
         OrdersCommand.Create(),
         DbCommand.Create(),
         UsersCommand.Create(),

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using FleetManager.StandIns;
+using FleetManager.StandIns.OAuth;
+using FleetManager.StandIns.Sheets;
+using FleetManager.Storage;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Service;
+
+/// <summary>
+/// End to end through the real executable: <c>fleetmanager run</c> polls a folder, pushes the order to the Google
+/// Sheets stand-in, serves the dashboard; a dispatcher's correction posted through the dashboard's form (antiforgery
+/// token and cookie, as a browser sends it) updates the order's existing row once and never appends a second one,
+/// also when Sheets is down at the time of the correction.
+/// </summary>
+public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDisposable
+{
+    private const string SheetsScope = "https://www.googleapis.com/auth/spreadsheets";
+
+    private readonly TempDirectory _temp = new();
+    private readonly OAuthTokenStandIn _oauth = new();
+    private readonly SheetsStandIn _sheets = new();
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_oauth.StartAsync(), _sheets.StartAsync());
+        _sheets.TokenIssuer = _oauth;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sheets.DisposeAsync();
+        await _oauth.DisposeAsync();
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Run_CorrectionInTheDashboard_UpdatesTheOrdersRowOnceAndAddsNoRow()
+    {
+        var (service, http, db) = await StartAsync();
+        using var running = service;
+        using var client = http;
+        var (orderId, key) = await WaitForFirstPushAsync(service, db);
+        var weightColumn = Column("weight_kg");
+        Assert.Equal(9800m, Number(RowOf(key)[weightColumn]));
+        var requestsBefore = _sheets.Requests.Count;
+
+        await CorrectAsync(http, orderId, "weight_kg", "4321");
+
+        await WaitUntilAsync(() => Number(RowOf(key)[weightColumn]) == 4321m, service, "the corrected weight in the order's row");
+        await WaitUntilAsync(() => Pending(db) == 0, service, "the outbox delivered");
+        Assert.Equal(2, _sheets.Rows().Count); // the header and the one order
+        var writes = _sheets.Requests.Skip(requestsBefore).Where(r => r.Method is "PUT" or "POST").ToList();
+        var update = Assert.Single(writes);
+        Assert.Equal("PUT", update.Method);
+        Assert.Null(update.FaultStatus);
+    }
+
+    [Fact]
+    public async Task Run_CorrectionWhileSheetsAnswers503_IsRetriedAndEndsAsOneCorrectedRow()
+    {
+        var (service, http, db) = await StartAsync();
+        using var running = service;
+        using var client = http;
+        var (orderId, key) = await WaitForFirstPushAsync(service, db);
+        var weightColumn = Column("weight_kg");
+        var requestsBefore = _sheets.Requests.Count;
+
+        _sheets.Faults.FailRandomly(1.0, _ => new Fault.Status(503, GoogleErrorBody.Of(503, "UNAVAILABLE", "The service is currently unavailable.")));
+        await CorrectAsync(http, orderId, "customer", "Corrected Customer Ltd");
+        // Down for at least two pushes: the entry must survive a failed push and wait for the next one.
+        await WaitUntilAsync(() => _sheets.Requests.Skip(requestsBefore).Count(r => r.FaultStatus == 503) >= 2, service, "two pushes refused with 503");
+        Assert.Equal(1, Pending(db));
+        Assert.NotEqual("Corrected Customer Ltd", RowOf(key)[Column("customer")]);
+
+        _sheets.Faults.FailRandomly(0, _ => new Fault.None());
+        await WaitUntilAsync(() => Pending(db) == 0, service, "the outbox delivered after Sheets came back");
+
+        var rows = _sheets.Rows();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Corrected Customer Ltd", RowOf(key)[Column("customer")]);
+        Assert.Equal(9800m, Number(RowOf(key)[weightColumn]));
+        Assert.DoesNotContain(_sheets.Requests.Skip(requestsBefore), r => r.Method == "POST" && r.FaultStatus is null);
+    }
+
+    private async Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync()
+    {
+        var mail = _temp.File("mail");
+        SampleMessages.CopyTo(mail, 1); // one booking, 9,800 kg
+        var db = _temp.File("fm.db");
+        var port = FreePort();
+        var environment = StandInGoogleCredential.Create(_temp, _oauth, "corrx.apps.googleusercontent.com", "1//corrx", SheetsScope);
+        environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
+        environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
+        environment["FLEETMANAGER__SOURCES__0__KIND"] = "folder";
+        environment["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = mail;
+        environment["FLEETMANAGER__SOURCES__0__INTERVAL"] = "00:00:01";
+        environment["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId;
+        environment["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.AbsoluteUri;
+        var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", db);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+                return live.StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, service, "the service listening");
+        return (service, http, db);
+    }
+
+    /// <summary>Waits until the order is in the sheet (header and one row); returns its id and its key (column A).</summary>
+    private async Task<(long OrderId, string Key)> WaitForFirstPushAsync(ServiceProcess service, string db)
+    {
+        await WaitUntilAsync(() => _sheets.Rows().Count == 2 && Pending(db) == 0, service, "the first push of the order");
+        using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
+        var order = Assert.Single(store.QueryOrders(OrderQuery.All));
+        // Column A's key as docs/sheets.md gives it: MESSAGE_ID#ORDER_INDEX.
+        return (order.Id, order.Message.MessageId + "#" + order.OrderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>What the detail page's form sends: its antiforgery token (and the cookie the GET set) and the field.</summary>
+    private static async Task CorrectAsync(HttpClient http, long orderId, string field, string value)
+    {
+        var page = await http.GetStringAsync(new Uri($"/orders/{orderId}", UriKind.Relative));
+        var token = TokenInput().Match(page);
+        Assert.True(token.Success, "the order page carries no antiforgery token");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            [field] = value,
+        });
+        using var response = await http.PostAsync(new Uri($"/orders/{orderId}/corrections", UriKind.Relative), form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"the correction was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private IReadOnlyList<string> RowOf(string key)
+    {
+        var row = _sheets.Rows().Single(r => r.Count > 0 && r[0] == key);
+        return [.. row, .. Enumerable.Repeat("", Math.Max(0, _sheets.Rows()[0].Count - row.Count))];
+    }
+
+    /// <summary>A number cell as a value: the order as read writes 9800.0 (the reader's decimal), a corrected one 4321.</summary>
+    private static decimal? Number(string cell) =>
+        decimal.TryParse(cell, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private int Column(string name)
+    {
+        var header = _sheets.Rows()[0];
+        var index = header.ToList().IndexOf(name);
+        Assert.True(index >= 0, $"the sheet has no {name} column: {string.Join(", ", header)}");
+        return index;
+    }
+
+    private static long Pending(string db)
+    {
+        using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
+        return store.Depth("sheets");
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition, ServiceProcess? service, string what) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), service, what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!await condition())
+        {
+            if (service is { HasExited: true })
+            {
+                Assert.Fail($"the service stopped while waiting for {what}: {service.Output}");
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"no {what} within 90 s" + (service is null ? "" : ": " + service.Output));
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+}
