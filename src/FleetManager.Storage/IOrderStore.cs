@@ -41,6 +41,12 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     IReadOnlyList<string> OutboxSinks { get; }
 
     /// <summary>
+    /// One line saying that the orders list's search has no index and what to run (PostgreSQL without the pg_trgm
+    /// extension: the search still answers, by scanning); null when the search is indexed.
+    /// </summary>
+    string? SearchIndexWarning => null;
+
+    /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
     /// with their stops and, per configured sink, an outbox row per order.
     /// </summary>

@@ -205,4 +205,28 @@ internal static class PostgresSchema
             CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
             CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
             """;
+    public const string Version6 = """
+            -- The orders list's free-text search as an index (docs/storage.md, "Search index"): a pg_trgm GIN index on
+            -- order_list's search_text (already folded), which LIKE '%term%' uses for terms of three characters or more.
+            -- pg_trgm is a trusted extension (PostgreSQL 13+): a database owner without superuser rights may create
+            -- it. Where it is missing or refused, the step still succeeds without the index (the exception block is a
+            -- subtransaction, so the migration's transaction survives) and the same LIKE scans order_list; the store
+            -- reports it (SearchIndexWarning) with what to run.
+            DO $$
+            BEGIN
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'pg_trgm is not available (%); the orders list searches without an index', SQLERRM;
+            END
+            $$;
+            DO $$
+            DECLARE
+                trgm_schema text := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm');
+            BEGIN
+                IF trgm_schema IS NOT NULL THEN
+                    EXECUTE format('CREATE INDEX order_list_search ON order_list USING gin (search_text %I.gin_trgm_ops)', trgm_schema);
+                END IF;
+            END
+            $$;
+            """;
 }

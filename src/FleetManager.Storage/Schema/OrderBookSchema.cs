@@ -18,6 +18,7 @@ internal static class OrderBookSchema
         new(3, SqliteSchema.Version3, PostgresSchema.Version3),
         new(4, SqliteSchema.Version4, PostgresSchema.Version4),
         new(5, SqliteSchema.Version5, PostgresSchema.Version5),
+        new(6, SqliteSchema.Version6, PostgresSchema.Version6),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

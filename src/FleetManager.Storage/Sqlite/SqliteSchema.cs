@@ -226,4 +226,24 @@ internal static class SqliteSchema
             CREATE INDEX order_list_unloading ON order_list (unloading_date, order_id);
             CREATE INDEX order_list_weight ON order_list (weight_sort, order_id);
             """;
+    public const string Version6 = """
+            -- The orders list's free-text search as an index (docs/storage.md, "Search index"): FTS5 over order_list's
+            -- search_text (already folded: lower case, no accents) with the trigram tokenizer, so a quoted phrase
+            -- matches exactly the substrings instr() matched, in any script. External content: the text stays in
+            -- order_list only. Triggers keep the index in the transaction that writes the order_list row, whichever
+            -- release writes it, so a crash never leaves them apart. case_sensitive 1: both sides are folded already.
+            CREATE VIRTUAL TABLE order_search USING fts5(
+                search_text, content = 'order_list', content_rowid = 'order_id', tokenize = 'trigram case_sensitive 1');
+            CREATE TRIGGER order_list_search_insert AFTER INSERT ON order_list BEGIN
+                INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
+            END;
+            CREATE TRIGGER order_list_search_delete AFTER DELETE ON order_list BEGIN
+                INSERT INTO order_search (order_search, rowid, search_text) VALUES ('delete', old.order_id, old.search_text);
+            END;
+            CREATE TRIGGER order_list_search_update AFTER UPDATE OF order_id, search_text ON order_list BEGIN
+                INSERT INTO order_search (order_search, rowid, search_text) VALUES ('delete', old.order_id, old.search_text);
+                INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
+            END;
+            INSERT INTO order_search (order_search) VALUES ('rebuild');
+            """;
 }

@@ -57,7 +57,13 @@ internal static class ServeCommand
         var configuration = AppConfiguration.Build();
         var connectionString = StoreConfiguration.ResolveDatabase(dbPath, configuration);
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
-        StoreConfiguration.OpenExisting(connectionString).Dispose();
+        using (var store = StoreConfiguration.OpenExisting(connectionString))
+        {
+            if (store.SearchIndexWarning is { } warning)
+            {
+                await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
+        }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.Sources.Clear();
