@@ -101,7 +101,7 @@ public static class DashboardPageEndpoints
         });
         endpoints.MapGet("/map", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
-            var map = store.Use((orders, corrections) => MapLaneReader.Open(orders, corrections.Statuses()));
+            var map = store.Use((orders, _) => MapLaneReader.Open(orders));
             context.Response.Headers.ContentSecurityPolicy = MapTiles.ContentSecurityPolicy(options.Value.MapTileUrl);
             return PageResults.Html(MapPage.Render(map, options.Value, DashboardAccess.UserOf(context)));
         });
@@ -111,7 +111,7 @@ public static class DashboardPageEndpoints
             {
                 if (order is not { } id)
                 {
-                    return MapLaneReader.Open(orders, corrections.Statuses());
+                    return MapLaneReader.Open(orders);
                 }
 
                 // One order's own map (its page): whatever its status.
@@ -141,7 +141,7 @@ public static class DashboardPageEndpoints
             }
         }
 
-        var queue = store.Use((orders, corrections) => ReviewQueueReader.Read(orders, corrections.Statuses(), sinkErrors));
+        var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
         var text = notice switch
         {
             "pushed" => "The outbox was pushed: every sink took its rows.",

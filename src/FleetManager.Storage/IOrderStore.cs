@@ -65,6 +65,18 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// </summary>
     OrderBrowsePage BrowseOrders(OrderBrowseQuery query);
 
+    /// <summary>
+    /// The first <paramref name="limit"/> stops that have a place (a city) but no coordinates, by order and stop, and how
+    /// many there are: answered in SQL (a partial index on stops without coordinates), never by reading every order.
+    /// </summary>
+    UnplacedStopSelection SelectUnplacedStops(int limit);
+
+    /// <summary>
+    /// The lanes of the first <paramref name="limit"/> open orders (status not delivered or cancelled) that have a stop
+    /// with coordinates, by order id, with the counts of open and of unplaced open orders: answered in SQL.
+    /// </summary>
+    OpenLaneSelection SelectOpenLanes(int limit);
+
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
     StoredOrder? GetOrder(long id);
 

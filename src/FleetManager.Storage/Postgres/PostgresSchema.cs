@@ -212,6 +212,11 @@ internal static class PostgresSchema
             -- it. Where it is missing or refused, the step still succeeds without the index (the exception block is a
             -- subtransaction, so the migration's transaction survives) and the same LIKE scans order_list; the store
             -- reports it (SearchIndexWarning) with what to run.
+
+            -- Stops the geocoder could not place (the review queue's section and count, the map's unplaced orders):
+            -- a partial index, as small as the failures.
+            CREATE INDEX stops_unplaced ON stops (order_id, stop_index) WHERE latitude IS NULL;
+
             DO $$
             BEGIN
                 CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -27,6 +27,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     private readonly ServiceStateStore _state;
     private readonly OrderCorrectionQueries _corrections;
     private readonly OrderListIndex _list;
+    private readonly StopPlaceQueries _places;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -39,6 +40,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
         _state = new ServiceStateStore(dialect);
         _corrections = new OrderCorrectionQueries(dialect);
         _list = new OrderListIndex(dialect, _corrections);
+        _places = new StopPlaceQueries(dialect);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -105,6 +107,16 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
 
     /// <inheritdoc />
     public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
+
+    /// <inheritdoc />
+    public UnplacedStopSelection SelectUnplacedStops(int limit) => Run(() => _places.UnplacedStops(limit));
+
+    /// <inheritdoc />
+    public OpenLaneSelection SelectOpenLanes(int limit) => Run(() =>
+    {
+        _list.Sync();
+        return _places.OpenLanes(limit);
+    });
 
     /// <inheritdoc />
     public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));

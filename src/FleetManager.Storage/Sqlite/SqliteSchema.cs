@@ -245,5 +245,9 @@ internal static class SqliteSchema
                 INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
             END;
             INSERT INTO order_search (order_search) VALUES ('rebuild');
+
+            -- Stops the geocoder could not place (the review queue's section and count, the map's unplaced orders):
+            -- a partial index, as small as the failures.
+            CREATE INDEX stops_unplaced ON stops (order_id, stop_index) WHERE latitude IS NULL;
             """;
 }
