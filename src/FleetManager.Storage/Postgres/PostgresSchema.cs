@@ -217,6 +217,10 @@ internal static class PostgresSchema
             -- a partial index, as small as the failures.
             CREATE INDEX stops_unplaced ON stops (order_id, stop_index) WHERE latitude IS NULL;
 
+            -- The orders list's filters in one narrow covering index: a count under filters (the page's "N orders") reads
+            -- this index instead of every order_list row with its search text (docs/benchmarks.md: 100,000 orders).
+            CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key);
+
             DO $$
             BEGIN
                 CREATE EXTENSION IF NOT EXISTS pg_trgm;
