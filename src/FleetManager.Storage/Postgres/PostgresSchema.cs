@@ -219,7 +219,7 @@ internal static class PostgresSchema
 
             -- The orders list's filters in one narrow covering index: a count under filters (the page's "N orders") reads
             -- this index instead of every order_list row with its search text (docs/benchmarks.md: 100,000 orders).
-            CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key);
+            CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key, corrections);
 
             DO $$
             BEGIN

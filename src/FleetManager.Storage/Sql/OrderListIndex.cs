@@ -98,21 +98,26 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         using (var command = dialect.CreateCommand())
         {
             var direction = query.Descending ? " DESC" : "";
-            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} ")
-                .Append("FROM order_list x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id")
-                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
-                .Append(" ORDER BY ").Append(sortColumn).Append(direction);
+            var order = new StringBuilder(" ORDER BY ").Append(sortColumn).Append(direction);
             if (sortColumn != "x.order_id")
             {
-                sql.Append(", x.order_id").Append(direction);
+                order.Append(", x.order_id").Append(direction);
             }
 
+            // The page is chosen in order_list alone and only its rows are joined to their orders: joined first, a sort
+            // over many matches (a filter sorted by date) read every match's order JSON before keeping 51 of them.
+            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
+                .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
+                .Append(" FROM order_list x")
+                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
+                .Append(order);
             if (query.Limit is { } limit)
             {
                 // One row more than the page tells whether there is a next one.
                 sql.Append(" LIMIT ").Append(dialect.AddInt(command, limit + 1));
             }
 
+            sql.Append(") x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id").Append(order);
             command.CommandText = sql.ToString();
             using var reader = command.ExecuteReader();
             while (reader.Read())
