@@ -67,6 +67,10 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections
     public IOrderCorrections Corrections => this;
 
     /// <inheritdoc />
+    /// <remarks>Declared here so that a back-end's override is what <see cref="IOrderStore"/> callers see.</remarks>
+    public virtual string? SearchIndexWarning => null;
+
+    /// <inheritdoc />
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
 
     /// <inheritdoc />
