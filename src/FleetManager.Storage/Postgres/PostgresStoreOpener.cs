@@ -86,7 +86,9 @@ internal static class PostgresStoreOpener
     // An older schema (a store opened without migrating) has no order_list yet: nothing to warn about.
     private static bool HasSearchIndex(NpgsqlDataSource dataSource)
     {
-        using var command = dataSource.CreateCommand("SELECT to_regclass('order_list') IS NULL OR to_regclass('order_list_search') IS NOT NULL");
+        using var command = dataSource.CreateCommand(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'order_list' AND relkind = 'r') OR (EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') " +
+            "AND EXISTS (SELECT 1 FROM pg_class WHERE relname = 'order_list_search' AND relkind = 'i'))");
         return command.ExecuteScalar() is true;
     }
 

@@ -55,6 +55,8 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
     public void Refresh(long orderId)
     {
+        // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
+        Sync();
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
         var rows = Read(command).Select(DeriveWithItsCorrections).ToList();
@@ -74,6 +76,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.Replace"/> gave it new ones).</summary>
     public void RefreshMessage(string ledgerKey)
     {
+        Sync();
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
         Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey);
