@@ -2,27 +2,51 @@
 # Orders page of the dashboard over a large SQLite order book: server time per page view, p50/p95, as
 # curl's time_total over loopback (no TLS, keep-alive off: an upper bound of the server's time).
 #
-#   benchmarks/run-dashboard-benchmark.sh [MESSAGES] [REQUESTS_PER_VIEW]
+#   benchmarks/run-dashboard-benchmark.sh [COUNT] [REQUESTS_PER_VIEW]
 #
-# Imports MESSAGES generated messages (benchmarks/generate-mbox.cs; not every message is an order, so the
-# order count is printed), starts `fleetmanager serve`, opens the list once (which derives the order_list
-# table for every order), then times four views: the first page, a filtered page, a deep keyset page
-# (the cursor after following 20 "Next page" links) and a search. FM may name a fleetmanager binary
-# (default: the Release build of src/FleetManager).
+# The book (BOOK=generated, the default): COUNT orders written through the store's commit path by the storage
+# benchmarks' `book` verb (benchmarks/FleetManager.Storage.Benchmarks/GeneratedOrderBook.cs: varied companies,
+# places in five scripts, cargo, dates, missing fields), with the orders list derived. It is built once and kept
+# as /tmp/fm-dash-book-COUNT-KEY.db, KEY a hash of the generator, the schema and the list code, so a change to
+# any of them builds a new one; each run serves a copy. BOOK=import instead imports COUNT generated messages
+# (benchmarks/generate-mbox.cs) through `fleetmanager import`: the whole product path, many minutes for
+# 140,000 messages on a shared 2-core VM.
+#
+# Then starts `fleetmanager serve`, opens the list once, and times the views: the first page, a filtered page,
+# a deep keyset page (the cursor after following 20 "Next page" links) and searches. FM may name a fleetmanager
+# binary (default: the Release build of src/FleetManager).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-140000}
+count=${1:-100000}
 requests=${2:-50}
+mode=${BOOK:-generated}
 fm=${FM:-src/FleetManager/bin/Release/net10.0/fleetmanager}
 port=${PORT:-18093}
 work=$(mktemp -d /tmp/fm-dash-bench.XXXXXX)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet run benchmarks/generate-mbox.cs -- --count "$count" --out "$work/bench.mbox" --seed 42 >/dev/null
-"$fm" import "$work/bench.mbox" --db "$work/bench.db" --quiet >/dev/null
+if [ "$mode" = import ]; then
+  dotnet run benchmarks/generate-mbox.cs -- --count "$count" --out "$work/bench.mbox" --seed 42 >/dev/null
+  "$fm" import "$work/bench.mbox" --db "$work/bench.db" --quiet >/dev/null
+else
+  key=$(cat benchmarks/FleetManager.Storage.Benchmarks/GeneratedOrderBook.cs src/FleetManager.Storage/Sqlite/SqliteSchema.cs \
+    src/FleetManager.Storage/Sql/OrderListIndex.cs | sha256sum | cut -c1-12)
+  book="/tmp/fm-dash-book-$count-$key.db"
+  if [ ! -f "$book" ]; then
+    dotnet build benchmarks/FleetManager.Storage.Benchmarks -c Release -v q >/dev/null
+    rm -f "$book.tmp"*
+    dotnet benchmarks/FleetManager.Storage.Benchmarks/bin/Release/net10.0/FleetManager.Storage.Benchmarks.dll book "$book.tmp" "$count"
+    sqlite3 "$book.tmp" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    mv "$book.tmp" "$book"
+    rm -f "$book.tmp-wal" "$book.tmp-shm"
+  else
+    echo "# reusing $book"
+  fi
+  cp "$book" "$work/bench.db"
+fi
 orders=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM orders" 2>/dev/null || echo "?")
-echo "# order book: $count messages, $orders orders"
+echo "# order book ($mode): $orders orders, $(du -m "$work/bench.db" | cut -f1) MB"
 
 "$fm" serve --db "$work/bench.db" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
@@ -49,4 +73,8 @@ time_view "first page" "/orders"
 time_view "filtered" "/orders?country=PL&type=booking&sort=loading_date"
 time_view "deep keyset" "$deep"
 time_view "search" "/orders?q=hamburg"
+time_view "search partial" "/orders?q=ostrob"
+time_view "search greek" "/orders?q=%CE%B8%CE%B5%CF%83%CF%83%CE%B1%CE%BB"
+time_view "search rare" "/orders?q=A12345"
+time_view "search 2 chars" "/orders?q=zl"
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,9 @@ using FleetManager.Storage.Sqlite;
 //                                 with batch > 1, messages go through CommitBatch in groups of that size
 //   import <db> <count>           import synthetic messages 0..count-1, skipping those already in the ledger
 //                                 (the crash test kills this mid-run and imports again)
+//   book <db> <orders>            write a generated order book of at least `orders` orders through CommitBatch
+//                                 (GeneratedOrderBook) and open the orders list once, which derives its table and index
+//   pages [BenchmarkDotNet args]  OrdersPageBenchmarks: time and allocated bytes per orders-page view (FM_BENCH_BOOK)
 var verb = args.Length > 0 ? args[0] : "commit-throughput";
 switch (verb)
 {
@@ -20,8 +23,14 @@ switch (verb)
     case "import" when args.Length == 3:
         Import(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
+    case "book" when args.Length == 3:
+        Book(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
+    case "pages":
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<OrdersPageBenchmarks>(args: args[1..]);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: commit-throughput [count] | import <db> <count>");
+        Console.Error.WriteLine("usage: commit-throughput [count] | import <db> <count> | book <db> <orders> | pages [BenchmarkDotNet args]");
         return 2;
 }
 
@@ -96,4 +105,15 @@ static void Import(string path, int count)
             book.Commit(message, result);
         }
     }
+}
+
+static void Book(string path, int orders)
+{
+    var stopwatch = Stopwatch.StartNew();
+    using var book = SqliteOrderBook.Open(path);
+    var written = GeneratedOrderBook.Write(book, orders);
+    var committed = stopwatch.Elapsed.TotalSeconds;
+    var total = book.BrowseOrders(new OrderBrowseQuery { Limit = 1 }).Total;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{written} orders committed in {committed:F1} s; orders list derived ({total} rows) in {stopwatch.Elapsed.TotalSeconds - committed:F1} s"));
 }

@@ -39,13 +39,27 @@ public static class DashboardEndpoints
                 return Results.NotFound();
             }
 
-            context.Response.Headers.CacheControl = "no-cache";
+            // A versioned URL (VendoredAssets.UrlOf, what the pages link) names these exact bytes: browsers keep it a year
+            // without asking again. Any other URL is revalidated by its entity tag on every use.
+            context.Response.Headers.CacheControl = VendoredAssets.IsCurrentVersion(name, context.Request.Query["v"])
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
             context.Response.Headers.Vary = "Accept-Encoding";
-            // Compressed when the browser takes gzip (every browser does): Leaflet crosses the wire at a third of its size.
-            // The compressed form is another representation, so it has its own entity tag.
-            var compressed = context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase)
-                && VendoredAssets.TryGetCompressed(name, out var gzip) ? gzip : null;
-            var tag = compressed is null ? etag : etag[..^1] + "-gz\"";
+            // Compressed when the browser takes it (every browser takes gzip, and br over HTTPS): Leaflet crosses the wire
+            // at a third of its size or less. Each compressed form is another representation, with its own entity tag.
+            var accepted = StaticEncodings.Preferred(context.Request.Headers.AcceptEncoding.ToString());
+            byte[]? compressed = null;
+            if (accepted == "br" && VendoredAssets.TryGetBrotli(name, out var brotli))
+            {
+                compressed = brotli;
+            }
+            else if (accepted is "br" or "gzip" && VendoredAssets.TryGetCompressed(name, out var gzip))
+            {
+                compressed = gzip;
+                accepted = "gzip";
+            }
+
+            var tag = compressed is null ? etag : etag[..^1] + (accepted == "br" ? "-br\"" : "-gz\"");
             if (context.Request.Headers.IfNoneMatch == tag)
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -53,7 +67,7 @@ public static class DashboardEndpoints
 
             if (compressed is not null)
             {
-                context.Response.Headers.ContentEncoding = "gzip";
+                context.Response.Headers.ContentEncoding = accepted;
             }
 
             return Results.Bytes(compressed ?? content, type, entityTag: new EntityTagHeaderValue(tag));

@@ -101,7 +101,7 @@ public static class DashboardPageEndpoints
         });
         endpoints.MapGet("/map", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
-            var map = store.Use((orders, corrections) => MapLaneReader.Open(orders, corrections.Statuses()));
+            var map = store.Use((orders, _) => MapLaneReader.Open(orders));
             context.Response.Headers.ContentSecurityPolicy = MapTiles.ContentSecurityPolicy(options.Value.MapTileUrl);
             return PageResults.Html(MapPage.Render(map, options.Value, DashboardAccess.UserOf(context)));
         });
@@ -121,7 +121,7 @@ public static class DashboardPageEndpoints
             }
         }
 
-        var queue = store.Use((orders, corrections) => ReviewQueueReader.Read(orders, corrections.Statuses(), sinkErrors));
+        var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
         var text = notice switch
         {
             "pushed" => "The outbox was pushed: every sink took its rows.",

@@ -45,6 +45,12 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     IReadOnlyList<string> OutboxSinks { get; }
 
     /// <summary>
+    /// One line saying that the orders list's search has no index and what to run (PostgreSQL without the pg_trgm
+    /// extension: the search still answers, by scanning); null when the search is indexed.
+    /// </summary>
+    string? SearchIndexWarning => null;
+
+    /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
     /// with their stops and, per configured sink, an outbox row per order.
     /// </summary>
@@ -62,6 +68,18 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// orders and their statuses; orders committed since the previous call are added to the list first.
     /// </summary>
     OrderBrowsePage BrowseOrders(OrderBrowseQuery query);
+
+    /// <summary>
+    /// The first <paramref name="limit"/> stops that have a place (a city) but no coordinates, by order and stop, and how
+    /// many there are: answered in SQL (a partial index on stops without coordinates), never by reading every order.
+    /// </summary>
+    UnplacedStopSelection SelectUnplacedStops(int limit);
+
+    /// <summary>
+    /// The lanes of the first <paramref name="limit"/> open orders (status not delivered or cancelled) that have a stop
+    /// with coordinates, by order id, with the counts of open and of unplaced open orders: answered in SQL.
+    /// </summary>
+    OpenLaneSelection SelectOpenLanes(int limit);
 
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
     StoredOrder? GetOrder(long id);

@@ -59,6 +59,50 @@ public sealed class VendoredAssetsTests
         Assert.InRange(GzipSizeOf(map), 1, BudgetBytes);
     }
 
+    [Fact]
+    public void TryGetBrotli_Leaflet_DecompressesToTheVendoredBytesAndIsSmallerThanGzip()
+    {
+        Assert.True(VendoredAssets.TryGet("leaflet.js", out var content, out _, out _));
+        Assert.True(VendoredAssets.TryGetBrotli("leaflet.js", out var brotli));
+        Assert.True(VendoredAssets.TryGetCompressed("leaflet.js", out var gzip));
+
+        using var decoded = new MemoryStream();
+        using (var stream = new BrotliStream(new MemoryStream(brotli), CompressionMode.Decompress))
+        {
+            stream.CopyTo(decoded);
+        }
+
+        Assert.Equal(content, decoded.ToArray());
+        Assert.InRange(brotli.Length, 1, gzip.Length - 1);
+    }
+
+    [Fact]
+    public void UrlOf_AVendoredFile_CarriesItsCurrentVersionAndOnlyThatVersionIsCurrent()
+    {
+        var url = VendoredAssets.UrlOf("htmx.min.js");
+        var version = url[(url.IndexOf("?v=", StringComparison.Ordinal) + 3)..];
+
+        Assert.StartsWith("/static/htmx.min.js?v=", url, StringComparison.Ordinal);
+        Assert.True(VendoredAssets.IsCurrentVersion("htmx.min.js", version));
+        Assert.False(VendoredAssets.IsCurrentVersion("htmx.min.js", "0000000000000000"));
+        Assert.False(VendoredAssets.IsCurrentVersion("leaflet.js", version));
+        Assert.False(VendoredAssets.IsCurrentVersion("htmx.min.js", null));
+        Assert.Throws<ArgumentException>(() => VendoredAssets.UrlOf("missing.js"));
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("GZIP", "gzip")]
+    [InlineData("identity", null)]
+    [InlineData("", null)]
+    [InlineData("brotli-ish, x-gzipped", null)]
+    public void Preferred_AcceptEncoding_TakesBrThenGzipAsWholeTokens(string header, string? expected)
+    {
+        Assert.Equal(expected, StaticEncodings.Preferred(header));
+    }
+
     private static int SizeOf(params string[] names) =>
         names.Sum(n => VendoredAssets.TryGet(n, out var content, out _, out _) ? content.Length : throw new InvalidOperationException(n + " is not vendored"));
 

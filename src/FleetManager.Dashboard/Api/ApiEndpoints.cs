@@ -133,7 +133,7 @@ public static class ApiEndpoints
                 }
             }
 
-            var queue = store.Use((orders, corrections) => ReviewQueueReader.Read(orders, corrections.Statuses(), sinkErrors));
+            var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
             var document = new ReviewQueueDocument([.. queue.Quarantined.Select(ApiDocuments.Message)], queue.QuarantinedTotal, queue.Orders, queue.OrdersTotal,
                 queue.Unplaced, queue.UnplacedTotal, queue.Sinks);
             return Results.Json(document, ApiJsonContext.Default.ReviewQueueDocument);
@@ -174,7 +174,7 @@ public static class ApiEndpoints
             {
                 if (order is not { } id)
                 {
-                    return MapLaneReader.Open(orders, corrections.Statuses());
+                    return MapLaneReader.Open(orders);
                 }
 
                 // One order's own map (its page): whatever its status.

@@ -5,8 +5,8 @@ using FleetManager.Storage.Corrections;
 namespace FleetManager.Dashboard.Map;
 
 /// <summary>
-/// The open orders (not delivered or cancelled) as lanes, from the stops' stored coordinates (the geocoder's). One
-/// pass over the order book, as the orders list does today.
+/// The open orders (not delivered or cancelled) as lanes, from the stops' stored coordinates (the geocoder's), selected
+/// in SQL with a limit and counts (<see cref="IOrderStore.SelectOpenLanes"/>), never by reading every order.
 /// </summary>
 public static class MapLaneReader
 {
@@ -14,33 +14,14 @@ public static class MapLaneReader
     public const int MaxLanes = 2000;
 
     /// <summary>The open orders' lanes.</summary>
-    public static MapDocument Open(IOrderStore store, IReadOnlyDictionary<long, OrderReview> statuses)
+    public static MapDocument Open(IOrderStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(statuses);
-        var lanes = new List<MapLane>();
-        int open = 0, unplaced = 0;
-        foreach (var stored in store.QueryOrders(OrderQuery.All))
-        {
-            var status = statuses.TryGetValue(stored.Id, out var review) ? review.Status : OrderStatus.New;
-            if (status is OrderStatus.Delivered or OrderStatus.Cancelled)
-            {
-                continue;
-            }
-
-            open++;
-            var lane = LaneOf(stored, status);
-            if (lane is null)
-            {
-                unplaced++;
-            }
-            else if (lanes.Count < MaxLanes)
-            {
-                lanes.Add(lane);
-            }
-        }
-
-        return new MapDocument(lanes, open, unplaced);
+        var selection = store.SelectOpenLanes(MaxLanes);
+        var lanes = selection.Lanes
+            .Select(l => new MapLane(l.OrderId, l.ReferenceNumber, l.Customer, OrderStatusNames.Of(l.Status), [.. l.Stops.Select(MapStopOf)]))
+            .ToList();
+        return new MapDocument(lanes, (int)Math.Min(selection.Open, int.MaxValue), (int)Math.Min(selection.Unplaced, int.MaxValue));
     }
 
     /// <summary>One order's lane, whatever its status (the order's own page); null when none of its stops has coordinates.</summary>
@@ -49,9 +30,11 @@ public static class MapLaneReader
         ArgumentNullException.ThrowIfNull(stored);
         var stops = stored.Order.Stops
             .Where(s => s.Latitude is not null && s.Longitude is not null)
-            .Select(s => new MapStop(s.Type == StopType.Loading ? "loading" : "unloading",
-                string.Join(", ", new[] { s.Company, s.City, s.Country }.Where(p => !string.IsNullOrWhiteSpace(p))), s.Latitude!.Value, s.Longitude!.Value))
+            .Select(MapStopOf)
             .ToList();
         return stops.Count == 0 ? null : new MapLane(stored.Id, stored.Order.ReferenceNumber, stored.Order.Customer, OrderStatusNames.Of(status), stops);
     }
+
+    private static MapStop MapStopOf(Stop stop) => new(stop.Type == StopType.Loading ? "loading" : "unloading",
+        string.Join(", ", new[] { stop.Company, stop.City, stop.Country }.Where(p => !string.IsNullOrWhiteSpace(p))), stop.Latitude!.Value, stop.Longitude!.Value);
 }

@@ -30,11 +30,11 @@ public static class PageLayout
         {
             page.Add($"""
                 <title>{title} · FleetManager</title>
-                <link rel="stylesheet" href="/static/leaflet.css" integrity="{VendoredAssets.LeafletStyleIntegrity}">
-                <link rel="stylesheet" href="/static/dashboard.css">
-                <script src="/static/leaflet.js" integrity="{VendoredAssets.LeafletScriptIntegrity}" defer></script>
-                <script src="/static/map.js" defer></script>
-                <script src="/static/dashboard.js" defer></script>
+                <link rel="stylesheet" href="{VendoredAssets.UrlOf("leaflet.css")}" integrity="{VendoredAssets.LeafletStyleIntegrity}">
+                <link rel="stylesheet" href="{VendoredAssets.UrlOf("dashboard.css")}">
+                <script src="{VendoredAssets.UrlOf("leaflet.js")}" integrity="{VendoredAssets.LeafletScriptIntegrity}" defer></script>
+                <script src="{VendoredAssets.UrlOf("map.js")}" defer></script>
+                <script src="{VendoredAssets.UrlOf("dashboard.js")}" defer></script>
                 """);
         }
         else
@@ -42,9 +42,9 @@ public static class PageLayout
             page.Add($"""
                 <meta name="htmx-config" content="{HtmxConfig}">
                 <title>{title} · FleetManager</title>
-                <link rel="stylesheet" href="/static/dashboard.css">
-                <script src="/static/htmx.min.js" integrity="{VendoredAssets.HtmxIntegrity}" defer></script>
-                <script src="/static/dashboard.js" defer></script>
+                <link rel="stylesheet" href="{VendoredAssets.UrlOf("dashboard.css")}">
+                <script src="{VendoredAssets.UrlOf("htmx.min.js")}" integrity="{VendoredAssets.HtmxIntegrity}" defer></script>
+                <script src="{VendoredAssets.UrlOf("dashboard.js")}" defer></script>
                 """);
         }
 

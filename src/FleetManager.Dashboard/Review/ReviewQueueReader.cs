@@ -6,8 +6,10 @@ using FleetManager.Storage.Corrections;
 namespace FleetManager.Dashboard.Review;
 
 /// <summary>
-/// Reads the review queue from the order book. Orders are judged as read (a correction that fills a field does not
-/// take the order off the queue; marking it reviewed does), in one pass over the book, like the orders list today.
+/// Reads the review queue from the order book, each section selected in SQL with a limit and a count (never every
+/// order in memory): the orders to check are the orders list's "needs review" rows (<see cref="OrderReviewNeed"/> on
+/// the corrected order: status new and low confidence or a required field missing, so a correction that fills the
+/// field takes the order off the queue, as on the list's filter), the geocoding failures come from the stops table.
 /// </summary>
 public static class ReviewQueueReader
 {
@@ -17,34 +19,19 @@ public static class ReviewQueueReader
     /// <summary>Outbox rows shown per sink.</summary>
     public const int OutboxRowsShown = 10;
 
-    public static ReviewQueue Read(IOrderStore store, IReadOnlyDictionary<long, OrderReview> statuses, IReadOnlyDictionary<string, string?> sinkErrors)
+    public static ReviewQueue Read(IOrderStore store, IReadOnlyDictionary<string, string?> sinkErrors)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(statuses);
         ArgumentNullException.ThrowIfNull(sinkErrors);
-        var orders = new List<OrderToCheck>();
-        var unplaced = new List<UnplacedStop>();
-        int ordersTotal = 0, unplacedTotal = 0;
-        foreach (var stored in store.QueryOrders(OrderQuery.All))
-        {
-            var order = stored.Order;
-            var open = !statuses.TryGetValue(stored.Id, out var review) || review.Status == OrderStatus.New;
-            if (open && ReasonsToCheck(order) is { Count: > 0 } reasons && ordersTotal++ < SectionSize)
-            {
-                orders.Add(new OrderToCheck(stored.Id, order.ReferenceNumber, order.Customer, reasons));
-            }
-
-            for (var i = 0; i < order.Stops.Count; i++)
-            {
-                var stop = order.Stops[i];
-                // A stop with no city was never sent to the geocoder: it is a missing field (above), not a geocoding failure.
-                if (stop.Latitude is null && !string.IsNullOrWhiteSpace(stop.City) && unplacedTotal++ < SectionSize)
-                {
-                    var place = string.Join(" ", new[] { stop.PostalCode, stop.City, stop.Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
-                    unplaced.Add(new UnplacedStop(stored.Id, order.ReferenceNumber, i, stop.Type == StopType.Loading ? "loading" : "unloading", place));
-                }
-            }
-        }
+        var toCheck = store.BrowseOrders(new OrderBrowseQuery { NeedsReview = true, Limit = SectionSize });
+        var orders = toCheck.Rows
+            .Select(r => new OrderToCheck(r.Order.Id, r.Order.Order.ReferenceNumber, r.Order.Order.Customer, ReasonsToCheck(r.Order.Order)))
+            .ToList();
+        var unplacedStops = store.SelectUnplacedStops(SectionSize);
+        var unplaced = unplacedStops.Stops
+            .Select(s => new UnplacedStop(s.OrderId, s.ReferenceNumber, s.StopIndex, s.Type == StopType.Loading ? "loading" : "unloading",
+                string.Join(" ", new[] { s.PostalCode, s.City, s.Country }.Where(p => !string.IsNullOrWhiteSpace(p)))))
+            .ToList();
 
         var sinks = new List<SinkBacklog>();
         foreach (var sink in store.OutboxSinks)
@@ -57,8 +44,10 @@ public static class ReviewQueueReader
             }
         }
 
-        return new ReviewQueue(store.ListQuarantined(SectionSize), store.CountLedger().Quarantined, orders, ordersTotal, unplaced, unplacedTotal, sinks);
+        return new ReviewQueue(store.ListQuarantined(SectionSize), store.CountLedger().Quarantined, orders, Clamp(toCheck.Total), unplaced, Clamp(unplacedStops.Total), sinks);
     }
+
+    private static int Clamp(long count) => (int)Math.Min(count, int.MaxValue);
 
     /// <summary>
     /// Why an order needs a person, in words: the reader's low confidence (with its reason) and every field a

@@ -32,6 +32,15 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 
+    // LIKE rather than strpos: the pg_trgm GIN index (schema step 7) serves LIKE '%term%' and rechecks every
+    // candidate, so the rows are the substring matches whether the index exists or not. The term's own LIKE
+    // characters are escaped (backslash is LIKE's default escape).
+    public override string SearchMatches(DbCommand command, string folded) =>
+        $"x.search_text LIKE {AddText(command, "%" + EscapeLike(folded) + "%")}";
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     public override string ReferenceMatches(string parameter) => $"lower(o.reference_number) = lower({parameter})";
 
     // The stored ISO 8601 text carries its offset: as timestamptz, instants compare whatever offset they were written with.

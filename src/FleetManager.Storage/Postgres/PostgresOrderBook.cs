@@ -18,12 +18,20 @@ namespace FleetManager.Storage.Postgres;
 public sealed class PostgresOrderBook : SqlOrderStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string? _searchIndexWarning;
 
-    internal PostgresOrderBook(NpgsqlDataSource dataSource, string location, int from, int to, IReadOnlyList<string> sinks)
+    internal PostgresOrderBook(NpgsqlDataSource dataSource, string location, int from, int to, IReadOnlyList<string> sinks, bool searchIndexed)
         : base(new PostgresDialect(dataSource), new PostgresLedgerWriter(dataSource, sinks), location, from, to, sinks, serialize: false)
     {
         _dataSource = dataSource;
+        _searchIndexWarning = searchIndexed
+            ? null
+            : $"{location}: the orders list's search has no index (the pg_trgm extension is missing or was refused), so it scans every order; "
+                + "as a database owner run 'CREATE EXTENSION pg_trgm; CREATE INDEX order_list_search ON order_list USING gin (search_text gin_trgm_ops);' (docs/storage.md)";
     }
+
+    /// <inheritdoc />
+    public override string? SearchIndexWarning => _searchIndexWarning;
 
     /// <inheritdoc />
     public override OrderStoreKind Kind => OrderStoreKind.PostgreSql;

@@ -219,4 +219,38 @@ internal static class PostgresSchema
                 changed_at    timestamptz NOT NULL
             );
             """;
+
+    public const string Version7 = """
+            -- The orders list's free-text search as an index (docs/storage.md, "Search index"): a pg_trgm GIN index on
+            -- order_list's search_text (already folded), which LIKE '%term%' uses for terms of three characters or more.
+            -- pg_trgm is a trusted extension (PostgreSQL 13+): a database owner without superuser rights may create
+            -- it. Where it is missing or refused, the step still succeeds without the index (the exception block is a
+            -- subtransaction, so the migration's transaction survives) and the same LIKE scans order_list; the store
+            -- reports it (SearchIndexWarning) with what to run.
+
+            -- Stops the geocoder could not place (the review queue's section and count, the map's unplaced orders):
+            -- a partial index, as small as the failures.
+            CREATE INDEX stops_unplaced ON stops (order_id, stop_index) WHERE latitude IS NULL;
+
+            -- The orders list's filters in one narrow covering index: a count under filters (the page's "N orders") reads
+            -- this index instead of every order_list row with its search text (docs/benchmarks.md: 100,000 orders).
+            CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key, corrections);
+
+            DO $$
+            BEGIN
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'pg_trgm is not available (%); the orders list searches without an index', SQLERRM;
+            END
+            $$;
+            DO $$
+            DECLARE
+                trgm_schema text := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm');
+            BEGIN
+                IF trgm_schema IS NOT NULL THEN
+                    EXECUTE format('CREATE INDEX order_list_search ON order_list USING gin (search_text %I.gin_trgm_ops)', trgm_schema);
+                END IF;
+            END
+            $$;
+            """;
 }

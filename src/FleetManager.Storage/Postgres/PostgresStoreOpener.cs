@@ -69,7 +69,7 @@ internal static class PostgresStoreOpener
             }
 
             var (from, to) = migrated;
-            return new PostgresOrderBook(dataSource, location, from, to, sinks);
+            return new PostgresOrderBook(dataSource, location, from, to, sinks, HasSearchIndex(dataSource));
         }
         catch (Exception exception)
         {
@@ -81,6 +81,15 @@ internal static class PostgresStoreOpener
 
             throw;
         }
+    }
+
+    // An older schema (a store opened without migrating) has no order_list yet: nothing to warn about.
+    private static bool HasSearchIndex(NpgsqlDataSource dataSource)
+    {
+        using var command = dataSource.CreateCommand(
+            "SELECT NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'order_list' AND relkind = 'r') OR (EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') " +
+            "AND EXISTS (SELECT 1 FROM pg_class WHERE relname = 'order_list_search' AND relkind = 'i'))");
+        return command.ExecuteScalar() is true;
     }
 
     public static int ReadVersion(NpgsqlCommand command, string location)

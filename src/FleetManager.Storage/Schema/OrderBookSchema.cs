@@ -19,6 +19,7 @@ internal static class OrderBookSchema
         new(4, SqliteSchema.Version4, PostgresSchema.Version4),
         new(5, SqliteSchema.Version5, PostgresSchema.Version5),
         new(6, SqliteSchema.Version6, PostgresSchema.Version6),
+        new(7, SqliteSchema.Version7, PostgresSchema.Version7),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

@@ -86,7 +86,7 @@ internal static class OrderFilterSql
         var conditions = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            conditions.Add(dialect.Contains("x.search_text", dialect.AddText(command, TextFold.Fold(query.Search.Trim()))));
+            conditions.Add(dialect.SearchMatches(command, TextFold.Fold(query.Search.Trim())));
         }
 
         if (query.Statuses.Count > 0)

@@ -55,6 +55,8 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
     public void Refresh(long orderId)
     {
+        // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
+        Sync();
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
         var rows = Read(command).Select(DeriveWithItsCorrections).ToList();
@@ -74,6 +76,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.Replace"/> gave it new ones).</summary>
     public void RefreshMessage(string ledgerKey)
     {
+        Sync();
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
         Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey);
@@ -98,21 +101,26 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         using (var command = dialect.CreateCommand())
         {
             var direction = query.Descending ? " DESC" : "";
-            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} ")
-                .Append("FROM order_list x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id")
-                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
-                .Append(" ORDER BY ").Append(sortColumn).Append(direction);
+            var order = new StringBuilder(" ORDER BY ").Append(sortColumn).Append(direction);
             if (sortColumn != "x.order_id")
             {
-                sql.Append(", x.order_id").Append(direction);
+                order.Append(", x.order_id").Append(direction);
             }
 
+            // The page is chosen in order_list alone and only its rows are joined to their orders: joined first, a sort
+            // over many matches (a filter sorted by date) read every match's order JSON before keeping 51 of them.
+            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
+                .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
+                .Append(" FROM order_list x")
+                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
+                .Append(order);
             if (query.Limit is { } limit)
             {
                 // One row more than the page tells whether there is a next one.
                 sql.Append(" LIMIT ").Append(dialect.AddInt(command, limit + 1));
             }
 
+            sql.Append(") x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id").Append(order);
             command.CommandText = sql.ToString();
             using var reader = command.ExecuteReader();
             while (reader.Read())

@@ -37,6 +37,13 @@ internal abstract class SqlDialect
     /// <summary>The condition "the text <paramref name="column"/> contains <paramref name="parameter"/>" (exactly, as stored).</summary>
     public abstract string Contains(string column, string parameter);
 
+    /// <summary>
+    /// The condition "the orders-list row <c>x</c>'s search text contains <paramref name="folded"/>" (already folded),
+    /// through the back-end's search index (schema step 7) where the term is long enough for it; the term is added as
+    /// a parameter of <paramref name="command"/>. Matches exactly the rows a plain substring test would.
+    /// </summary>
+    public abstract string SearchMatches(DbCommand command, string folded);
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 

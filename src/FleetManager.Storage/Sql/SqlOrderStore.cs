@@ -29,6 +29,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     private readonly OrderCorrectionQueries _corrections;
     private readonly OrderListIndex _list;
     private readonly UserAccountQueries _users;
+    private readonly StopPlaceQueries _places;
     private readonly string[] _outboxSinks;
     private readonly Lock? _gate;
     private bool _disposed;
@@ -42,6 +43,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         _corrections = new OrderCorrectionQueries(dialect);
         _list = new OrderListIndex(dialect, _corrections);
         _users = new UserAccountQueries(dialect);
+        _places = new StopPlaceQueries(dialect);
         _outboxSinks = [.. outboxSinks];
         _gate = serialize ? new Lock() : null;
         Location = location;
@@ -69,6 +71,8 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
 
     /// <inheritdoc />
     public IUserAccounts Users => this;
+    /// <remarks>Declared here so that a back-end's override is what <see cref="IOrderStore"/> callers see.</remarks>
+    public virtual string? SearchIndexWarning => null;
 
     /// <inheritdoc />
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
@@ -111,6 +115,16 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
 
     /// <inheritdoc />
     public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
+
+    /// <inheritdoc />
+    public UnplacedStopSelection SelectUnplacedStops(int limit) => Run(() => _places.UnplacedStops(limit));
+
+    /// <inheritdoc />
+    public OpenLaneSelection SelectOpenLanes(int limit) => Run(() =>
+    {
+        _list.Sync();
+        return _places.OpenLanes(limit);
+    });
 
     /// <inheritdoc />
     public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));

@@ -32,6 +32,13 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
 
     public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
 
+    // The trigram index answers terms of three characters or more (a quoted phrase of consecutive trigrams is exactly
+    // a substring match); a shorter term has no trigram, so it scans order_list as the search did before the index.
+    public override string SearchMatches(DbCommand command, string folded) =>
+        folded.EnumerateRunes().Count() >= 3
+            ? $"x.order_id IN (SELECT rowid FROM order_search WHERE order_search MATCH {AddText(command, "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")})"
+            : $"instr(x.search_text, {AddText(command, folded)}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.

@@ -240,4 +240,33 @@ internal static class SqliteSchema
                 changed_at    TEXT NOT NULL
             );
             """;
+
+    public const string Version7 = """
+            -- The orders list's free-text search as an index (docs/storage.md, "Search index"): FTS5 over order_list's
+            -- search_text (already folded: lower case, no accents) with the trigram tokenizer, so a quoted phrase
+            -- matches exactly the substrings instr() matched, in any script. External content: the text stays in
+            -- order_list only. Triggers keep the index in the transaction that writes the order_list row, whichever
+            -- release writes it, so a crash never leaves them apart. case_sensitive 1: both sides are folded already.
+            CREATE VIRTUAL TABLE order_search USING fts5(
+                search_text, content = 'order_list', content_rowid = 'order_id', tokenize = 'trigram case_sensitive 1');
+            CREATE TRIGGER order_list_search_insert AFTER INSERT ON order_list BEGIN
+                INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
+            END;
+            CREATE TRIGGER order_list_search_delete AFTER DELETE ON order_list BEGIN
+                INSERT INTO order_search (order_search, rowid, search_text) VALUES ('delete', old.order_id, old.search_text);
+            END;
+            CREATE TRIGGER order_list_search_update AFTER UPDATE OF order_id, search_text ON order_list BEGIN
+                INSERT INTO order_search (order_search, rowid, search_text) VALUES ('delete', old.order_id, old.search_text);
+                INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
+            END;
+            INSERT INTO order_search (order_search) VALUES ('rebuild');
+
+            -- Stops the geocoder could not place (the review queue's section and count, the map's unplaced orders):
+            -- a partial index, as small as the failures.
+            CREATE INDEX stops_unplaced ON stops (order_id, stop_index) WHERE latitude IS NULL;
+
+            -- The orders list's filters in one narrow covering index: a count under filters (the page's "N orders") reads
+            -- this index instead of every order_list row with its search text (docs/benchmarks.md: 100,000 orders).
+            CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key, corrections);
+            """;
 }

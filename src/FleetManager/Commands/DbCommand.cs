@@ -77,6 +77,11 @@ internal static class DbCommand
             Console.WriteLine(store.SchemaVersionAtOpen == store.SchemaVersion
                 ? $"{store.Location}: schema version {store.SchemaVersion}, already up to date"
                 : $"{store.Location}: schema version {store.SchemaVersionAtOpen} -> {store.SchemaVersion}");
+            if (store.SearchIndexWarning is { } warning)
+            {
+                Console.Error.WriteLine("warning: " + warning);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -57,7 +57,13 @@ internal static class ServeCommand
         var configuration = AppConfiguration.Build();
         var connectionString = StoreConfiguration.ResolveDatabase(dbPath, configuration);
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
-        StoreConfiguration.OpenExisting(connectionString).Dispose();
+        using (var store = StoreConfiguration.OpenExisting(connectionString))
+        {
+            if (store.SearchIndexWarning is { } warning)
+            {
+                await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
+        }
 
         var builder = WebHostBuilderFactory.Create(configuration, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(connectionString, configuration));

@@ -19,9 +19,9 @@ public sealed class DbCommandTests : IDisposable
         var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(first.ExitCode == 0, first.StdErr);
-        Assert.Contains("schema version 0 -> 6", first.StdOut);
+        Assert.Contains("schema version 0 -> 7", first.StdOut);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("schema version 6, already up to date", second.StdOut);
+        Assert.Contains("schema version 7, already up to date", second.StdOut);
     }
 
     [Fact]
@@ -32,12 +32,12 @@ public sealed class DbCommandTests : IDisposable
         var before = await CliProcess.RunAsync("orders", "list", "--db", db);
         // What schema 1 looked like: the ledger and orders without the service's tables.
         Execute(db, "DROP TABLE source_cursor; DROP TABLE lease; DROP TABLE outbox; DROP TABLE geocode_cache; " +
-            "DROP TABLE order_correction; DROP TABLE order_status; DROP TABLE order_list; DROP INDEX orders_ledger; DROP TABLE dashboard_user; ALTER TABLE schema_version DROP COLUMN compatible_from; UPDATE schema_version SET version = 1;");
+            "DROP TABLE order_search; DROP INDEX stops_unplaced; DROP TABLE order_correction; DROP TABLE order_status; DROP TABLE order_list; DROP INDEX orders_ledger; DROP TABLE dashboard_user; ALTER TABLE schema_version DROP COLUMN compatible_from; UPDATE schema_version SET version = 1;");
 
         var migrate = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(migrate.ExitCode == 0, migrate.StdErr);
-        Assert.Contains("schema version 1 -> 6", migrate.StdOut);
+        Assert.Contains("schema version 1 -> 7", migrate.StdOut);
         var after = await CliProcess.RunAsync("orders", "list", "--db", db);
         Assert.Equal(before.StdOut, after.StdOut);
     }

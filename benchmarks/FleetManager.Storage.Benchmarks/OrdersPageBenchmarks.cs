@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using FleetManager.Dashboard.Orders;
+using FleetManager.Dashboard.Pages;
+using FleetManager.Dashboard.Security;
+using FleetManager.Storage.Sqlite;
+
+namespace FleetManager.Storage.Benchmarks;
+
+/// <summary>
+/// One orders-page view as the dashboard's handler does it (<see cref="OrderBrowser.Page"/> over the store, then
+/// <see cref="OrdersPage.Render"/>), over a large generated book: time and, with the memory diagnoser, the bytes a
+/// page view allocates (the budget is a few hundred KB). The book is FM_BENCH_BOOK (made by the <c>book</c> verb,
+/// which the dashboard benchmark script caches), or 20,000 generated orders in a temporary file.
+/// </summary>
+[MemoryDiagnoser]
+public class OrdersPageBenchmarks
+{
+    private string? _temporary;
+    private SqliteOrderBook? _book;
+    private string? _deepCursor;
+
+    /// <summary>Which view: the first page, a filtered and sorted one, a deep keyset page, a search.</summary>
+    [Params("first", "filtered", "deep", "search")]
+    public string View { get; set; } = "first";
+
+    [GlobalSetup]
+    public void Open()
+    {
+        var path = Environment.GetEnvironmentVariable("FM_BENCH_BOOK");
+        if (string.IsNullOrEmpty(path))
+        {
+            _temporary = Path.Combine(Path.GetTempPath(), "fm-page-bench-" + Guid.NewGuid().ToString("N") + ".db");
+            path = _temporary;
+            using var writer = SqliteOrderBook.Open(path);
+            GeneratedOrderBook.Write(writer, 20_000);
+        }
+
+        _book = SqliteOrderBook.Open(path);
+        var query = new OrderListQuery();
+        for (var i = 0; i < 20; i++)
+        {
+            query = query with { After = OrderBrowser.Page(_book, query, 50).NextCursor };
+        }
+
+        _deepCursor = query.After;
+    }
+
+    [GlobalCleanup]
+    public void Close()
+    {
+        _book?.Dispose();
+        if (_temporary is not null)
+        {
+            File.Delete(_temporary);
+            File.Delete(_temporary + "-wal");
+            File.Delete(_temporary + "-shm");
+        }
+    }
+
+    [Benchmark]
+    public int PageView()
+    {
+        var query = View switch
+        {
+            "filtered" => new OrderListQuery { Countries = ["PL"], RequestType = Core.Model.RequestType.Booking, Sort = "loading_date" },
+            "deep" => new OrderListQuery { After = _deepCursor },
+            "search" => new OrderListQuery { Search = "hamburg" },
+            _ => new OrderListQuery(),
+        };
+        var page = OrderBrowser.Page(_book!, query, 50);
+        return OrdersPage.Render(query, page, DashboardUser.Local, tableOnly: false).Length;
+    }
+}
