@@ -37,6 +37,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "fm-antiforgery";
+            // Secure whenever the request is HTTPS (also behind a trusted proxy that forwards HTTPS as plain HTTP).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__RequestVerificationToken";
             // The security middleware sends X-Frame-Options itself (DENY, or SAMEORIGIN for the message frame).
             options.SuppressXFrameOptionsHeader = true;

@@ -185,6 +185,27 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task BehindTheTrustedProxy_ForwardedHttps_MarksCookiesSecureAndSendsHsts()
+    {
+        var url = new Uri($"http://{fixture.OwnAddress}:{fixture.BehindProxy.Port}/login");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var client = new HttpClient(handler);
+
+        using var overHttps = new HttpRequestMessage(HttpMethod.Get, url);
+        overHttps.Headers.Add("X-Forwarded-Proto", "https");
+        var secure = await client.SendAsync(overHttps);
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.True(secure.Headers.Contains("Strict-Transport-Security"));
+        var cookie = Assert.Single(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fm-antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // Plain HTTP end to end (a desktop, a test): no HSTS, and a cookie the browser still sends over HTTP.
+        var plain = await client.GetAsync(url);
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain("secure", Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith("fm-antiforgery=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task HostileMessage_WithScriptPayloadsEverywhere_RendersInert()
     {
         var page = await NewPageAsync();

@@ -38,7 +38,14 @@ public static class DashboardSecurityMiddleware
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (context.Request.IsHttps || (access.FromTrustedProxy(context) && string.Equals(context.Request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase)))
+        if (!context.Request.IsHttps && access.FromTrustedProxy(context) && string.Equals(context.Request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase))
+        {
+            // The browser spoke HTTPS to the trusted proxy, which forwards plain HTTP: the request is HTTPS for everything
+            // after this, so the session and antiforgery cookies are marked Secure (CookieSecurePolicy.SameAsRequest).
+            context.Request.Scheme = "https";
+        }
+
+        if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = "max-age=31536000";
         }
