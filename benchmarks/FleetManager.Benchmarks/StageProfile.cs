@@ -24,9 +24,6 @@ internal static class StageProfile
         }
 
         var parser = new MimeEmailParser();
-        var classifier = new MessageClassifier();
-        var segmenter = new OrderSegmenter();
-        var fields = new OrderFieldExtractor();
         var stops = new StopExtractor();
         _ = OfflineGazetteer.Shared.IsKnownCity("Berlin");
 
@@ -54,7 +51,7 @@ internal static class StageProfile
                 var t1 = Stopwatch.GetTimestamp();
                 var doc = RulesDocument.From(email);
                 var t2 = Stopwatch.GetTimestamp();
-                var kind = classifier.Classify(doc);
+                var kind = MessageClassifier.Classify(doc);
                 var t3 = Stopwatch.GetTimestamp();
                 parse += t1 - t0;
                 document += t2 - t1;
@@ -65,13 +62,13 @@ internal static class StageProfile
                 }
 
                 var ts = Stopwatch.GetTimestamp();
-                var blocks = segmenter.Split(doc);
+                var blocks = OrderSegmenter.Split(doc);
                 split += Stopwatch.GetTimestamp() - ts;
                 foreach (var block in blocks)
                 {
                     var t4 = Stopwatch.GetTimestamp();
                     var sources = new Dictionary<string, TextSpan>(24);
-                    var order = fields.Extract(doc, block, sources);
+                    var order = OrderFieldExtractor.Extract(doc, block, sources);
                     var t5 = Stopwatch.GetTimestamp();
                     var found = stops.Extract(doc, block, sources);
                     var t6 = Stopwatch.GetTimestamp();

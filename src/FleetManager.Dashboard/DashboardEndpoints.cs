@@ -230,7 +230,7 @@ public static class DashboardEndpoints
         return Pages.MapPage.MapElement($"/api/v1/map/lanes?order={id}", options, "Map of this order's stops", small: true);
     }
 
-    private static IEnumerable<StoredOrder> Export(HttpContext context, DashboardStore store)
+    private static List<StoredOrder> Export(HttpContext context, DashboardStore store)
     {
         var query = OrderListQuery.Parse(context.Request.Query) with { After = null };
         return store.Use((orders, _) => OrderBrowser.All(orders, query));

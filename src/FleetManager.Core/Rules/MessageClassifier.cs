@@ -16,7 +16,7 @@ namespace FleetManager.Core.Rules;
 /// billing structure (invoice words, bank details, due dates, totals, VAT), with penalties for
 /// newsletters, status updates and internal notes. Stateless and thread-safe.
 /// </summary>
-public sealed class MessageClassifier
+public static class MessageClassifier
 {
     /// <summary>Order evidence needed to call a message an order.</summary>
     private const int OrderThreshold = 7;
@@ -24,7 +24,7 @@ public sealed class MessageClassifier
     /// <summary>Billing evidence needed to call a message an invoice.</summary>
     private const int InvoiceThreshold = 6;
 
-    public Classification Classify(RulesDocument document)
+    public static Classification Classify(RulesDocument document)
     {
         var email = document.Email;
         var subject = email.Subject ?? "";

@@ -9,10 +9,10 @@ namespace FleetManager.Core.Rules;
 /// has its own reader under Rules/Fields; every value found is recorded in <c>sources</c> with the
 /// text span it was read from. Stateless and thread-safe.
 /// </summary>
-public sealed class OrderFieldExtractor
+public static class OrderFieldExtractor
 {
     /// <summary>Extracts the order-level fields of <paramref name="block"/>; stops are left empty.</summary>
-    public TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources)
+    public static TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources)
     {
         var fields = FieldBlock.Create(document.Text, block.Start, block.End, document.BodyStart, AttachmentsStart(document));
         // An order sent as bulk mail (List-Unsubscribe, List-Id, Precedence: bulk) is a freight exchange's alert: its loads are offers.

@@ -9,9 +9,9 @@ namespace FleetManager.Core.Rules;
 /// route, or several route lines each starting an offer. Anything else, multi-stop tours included
 /// ("1. Beladung ... 3. Entladung"), is one order: one block over the whole text.
 /// </summary>
-public sealed partial class OrderSegmenter
+public static partial class OrderSegmenter
 {
-    public IReadOnlyList<OrderBlock> Split(RulesDocument document)
+    public static IReadOnlyList<OrderBlock> Split(RulesDocument document)
     {
         var text = document.Text;
         var whole = new OrderBlock(0, text.Length);

@@ -12,17 +12,14 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
     /// <summary>The evidence entries a typical order has: its fields and three per stop.</summary>
     private const int SourcesCapacity = 24;
 
-    private readonly MessageClassifier _classifier = new();
-    private readonly OrderSegmenter _segmenter = new();
     private readonly StopExtractor _stops = new();
-    private readonly OrderFieldExtractor _fields = new();
 
     public ValueTask<EmailResult> ReadAsync(Email email, CancellationToken cancellationToken) => ValueTask.FromResult(Read(email));
 
     public EmailResult Read(Email email)
     {
         var document = RulesDocument.From(email);
-        var classification = _classifier.Classify(document);
+        var classification = MessageClassifier.Classify(document);
         if (classification != Classification.Order)
         {
             return new EmailResult { MessageId = email.MessageId, Classification = classification };
@@ -47,15 +44,15 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
     private List<TransportOrder> ExtractOrders(RulesDocument document)
     {
         var orders = new List<TransportOrder>();
-        var blocks = _segmenter.Split(document);
+        var blocks = OrderSegmenter.Split(document);
         // What a message of several orders states once for all of them ("Towar nie-ADR", a shared loading depot).
-        var shared = SharedOrderContext.Read(document, blocks, _fields, _stops);
+        var shared = SharedOrderContext.Read(document, blocks, _stops);
         foreach (var block in blocks)
         {
             // Room for every order field and three per stop from the start: grown one key at a time, the
             // dictionary was rehashed three times per order.
             var sources = new Dictionary<string, TextSpan>(SourcesCapacity);
-            var order = _fields.Extract(document, block, sources);
+            var order = OrderFieldExtractor.Extract(document, block, sources);
             var stops = _stops.Extract(document, block, sources, shared?.Stops);
             if (shared is not null)
             {

@@ -27,7 +27,7 @@ internal sealed class SharedOrderContext
     public IReadOnlyList<StopFragment> Stops { get; }
 
     /// <summary>The shared context of a message split into <paramref name="blocks"/>; null for a single order or when there is none.</summary>
-    public static SharedOrderContext? Read(RulesDocument document, IReadOnlyList<OrderBlock> blocks, OrderFieldExtractor fields, StopExtractor stops)
+    public static SharedOrderContext? Read(RulesDocument document, IReadOnlyList<OrderBlock> blocks, StopExtractor stops)
     {
         if (blocks.Count < 2)
         {
@@ -53,7 +53,7 @@ internal sealed class SharedOrderContext
         TransportOrder values = new();
         foreach (var range in ranges)
         {
-            var found = fields.Extract(document, range, sources);
+            var found = OrderFieldExtractor.Extract(document, range, sources);
             var noTemperature = values.TemperatureMinC is null && values.TemperatureMaxC is null;
             // In running text only a vehicle word that cannot be anything else counts (Dutch "van" is a
             // preposition); and only a blanket "no dangerous goods" is shared (order-format.md): a

@@ -22,11 +22,7 @@ public sealed partial class StopExtractor
 {
     private readonly TimeProvider _time;
     private readonly OfflineGazetteer _gazetteer;
-    private readonly LoadListRowStopReader _loadListRows = new();
-    private readonly LabelledSectionStopReader _sections = new();
     private readonly PlaceStructureStopReader _placeStructure;
-    private readonly ProseStopReader _prose = new();
-    private readonly StopFragmentMerger _merger = new();
     private readonly SharedStopReader _shared;
 
     /// <summary>An extractor on the system clock and the embedded gazetteer.</summary>
@@ -84,19 +80,19 @@ public sealed partial class StopExtractor
     {
         var document = reading.Document;
         var language = StopDocumentLanguage.Of(reading);
-        var fragments = _loadListRows.Read(reading, block);
+        var fragments = LoadListRowStopReader.Read(reading, block);
         // A row that gave dates but no place (an address cell broken over lines) leaves the places to the text readers.
         if (!fragments.Exists(f => f.HasPlace))
         {
             var start = Math.Max(block.Start, BlockReadStart(document, block));
             var lines = TextLine.Split(document.Text, start, block.End);
-            fragments = _sections.Read(lines, reading, document.AttachmentStarts);
+            fragments = LabelledSectionStopReader.Read(lines, reading, document.AttachmentStarts);
             if (!fragments.Any(f => f.HasPlace))
             {
                 fragments = _placeStructure.Read(lines, reading, document.AttachmentStarts);
                 if (fragments.Count == 0)
                 {
-                    fragments = _prose.Read(lines, reading, document.AttachmentStarts);
+                    fragments = ProseStopReader.Read(lines, reading, document.AttachmentStarts);
                 }
             }
         }
@@ -112,7 +108,7 @@ public sealed partial class StopExtractor
             }
         }
 
-        var merged = _merger.Merge(fragments);
+        var merged = StopFragmentMerger.Merge(fragments);
         var stops = new List<Stop>(merged.Count);
         foreach (var f in merged)
         {

@@ -41,7 +41,7 @@ public sealed class DocumentPlacesTests
     public void Extract_AfterSplitOfTheSameDocument_SameStopsAsWithoutSplit()
     {
         var document = RulesTestDocuments.From(TwoRoutes);
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         foreach (var block in blocks)

@@ -18,7 +18,7 @@ public sealed class FieldBlockTests
         var document = RulesDocument.From(RulesTestMessages.Email("loads", body));
         var rowStart = document.Text.IndexOf("XY-2", StringComparison.Ordinal);
         var rowEnd = document.Text.IndexOf('\n', rowStart);
-        var order = new OrderFieldExtractor().Extract(document, new OrderBlock(rowStart, (rowEnd < 0 ? document.Text.Length : rowEnd) - rowStart), new Dictionary<string, TextSpan>());
+        var order = OrderFieldExtractor.Extract(document, new OrderBlock(rowStart, (rowEnd < 0 ? document.Text.Length : rowEnd) - rowStart), new Dictionary<string, TextSpan>());
 
         Assert.Equal("XY-2", order.ReferenceNumber);
         Assert.Equal(16500m, order.WeightKg);

@@ -23,7 +23,7 @@ public sealed class OrderSegmenterMultiOrderTests
             Danke
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         Assert.StartsWith("Sendung 2", document.Text[blocks[1].Start..blocks[1].End], StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class OrderSegmenterMultiOrderTests
             Gruß
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
@@ -67,7 +67,7 @@ public sealed class OrderSegmenterMultiOrderTests
             Gruß
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
@@ -89,7 +89,7 @@ public sealed class OrderSegmenterMultiOrderTests
             """;
         var document = RulesTestDocuments.From("Plan im Anhang.", attachments: new EmailAttachment("plan.csv", "text/csv", csv.Length, csv));
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());

@@ -22,7 +22,7 @@ public sealed class OrderSegmenterTests
             Suchauftrag abbestellen: https://boerse.example/konto
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
@@ -46,7 +46,7 @@ public sealed class OrderSegmenterTests
             Mit freundlichen Grüßen
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal([new OrderBlock(0, document.Text.Length)], blocks);
     }
@@ -63,7 +63,7 @@ public sealed class OrderSegmenterTests
             Gruß
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         Assert.StartsWith("DE-93047", document.Text[blocks[0].Start..], StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class OrderSegmenterTests
                Sklad s.r.o., Borská 5, 301 00 Plzeň (CZ)
             """);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         var block = Assert.Single(blocks);
         var stops = new StopExtractor().Extract(document, block, new Dictionary<string, TextSpan>());
@@ -100,7 +100,7 @@ public sealed class OrderSegmenterTests
             """;
         var document = RulesTestDocuments.From("Hi, the loads for next week attached.", attachments: new EmailAttachment("loads.csv", "text/csv", csv.Length, csv));
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var stops = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());

@@ -21,8 +21,8 @@ internal static class RulesTestMessages
     {
         var document = RulesDocument.From(Email(subject, body));
         var sources = new Dictionary<string, TextSpan>();
-        return new OrderFieldExtractor().Extract(document, new OrderBlock(0, document.Text.Length), sources);
+        return OrderFieldExtractor.Extract(document, new OrderBlock(0, document.Text.Length), sources);
     }
 
-    public static Classification Classify(Email email) => new MessageClassifier().Classify(RulesDocument.From(email));
+    public static Classification Classify(Email email) => MessageClassifier.Classify(RulesDocument.From(email));
 }

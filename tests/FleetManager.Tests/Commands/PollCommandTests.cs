@@ -33,7 +33,7 @@ public sealed class PollCommandTests : IDisposable
         return new CliProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private Dictionary<string, string> FolderSource(string path) => new()
+    private static Dictionary<string, string> FolderSource(string path) => new()
     {
         ["FLEETMANAGER__SOURCES__0__NAME"] = "inbox",
         ["FLEETMANAGER__SOURCES__0__KIND"] = "folder",

@@ -280,7 +280,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
         return result;
     }
 
-    private static int MaxInWindow(IReadOnlyList<DateTimeOffset> sorted, TimeSpan window)
+    private static int MaxInWindow(List<DateTimeOffset> sorted, TimeSpan window)
     {
         var max = 0;
         var first = 0;

@@ -10,10 +10,10 @@ namespace FleetManager.Core.Rules.Stops;
 /// both ends at once. Sign-offs and everything after them up to a forwarded message or an
 /// attachment are not read, so the sender's own address is not taken for a stop.
 /// </summary>
-internal sealed partial class LabelledSectionStopReader
+internal static partial class LabelledSectionStopReader
 {
     /// <summary>Walks the lines as sections opened by stop labels; route one-liners give both ends at once.</summary>
-    public List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
+    public static List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
         var fragments = new List<StopFragment>();
         StopSection? current = null;

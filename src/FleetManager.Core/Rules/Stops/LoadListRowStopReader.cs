@@ -8,9 +8,9 @@ namespace FleetManager.Core.Rules.Stops;
 /// covers: the columns the table's header (or their content) gave a stop type and a field (postal code,
 /// city, date ...). In a long list each row is one stop, of the type its stop-kind column names.
 /// </summary>
-internal sealed class LoadListRowStopReader
+internal static class LoadListRowStopReader
 {
-    public List<StopFragment> Read(StopReading reading, OrderBlock block)
+    public static List<StopFragment> Read(StopReading reading, OrderBlock block)
     {
         var document = reading.Document;
         var emailDate = reading.EmailDate;

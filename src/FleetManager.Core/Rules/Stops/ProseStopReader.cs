@@ -9,10 +9,10 @@ namespace FleetManager.Core.Rules.Stops;
 /// The fallback of a message without labelled stops: the first and the last place named in the
 /// text, dated from the sentences whose words speak of loading or delivery.
 /// </summary>
-internal sealed partial class ProseStopReader
+internal static partial class ProseStopReader
 {
     /// <summary>No labelled stop: the first and last places named in the prose, dated from the sentences that speak of loading or delivery.</summary>
-    public List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
+    public static List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
         var emailDate = reading.EmailDate;
         var result = new List<StopFragment>();

@@ -5,10 +5,10 @@ namespace FleetManager.Core.Rules.Stops;
 /// place fragment of their type they belong to, and the same stop read twice (an HTML part and its
 /// PDF, a subject and the body) counts once.
 /// </summary>
-internal sealed class StopFragmentMerger
+internal static class StopFragmentMerger
 {
     /// <summary>Place fragments become stops; date-only fragments join the nearest place fragment of their type.</summary>
-    public List<StopFragment> Merge(List<StopFragment> fragments)
+    public static List<StopFragment> Merge(List<StopFragment> fragments)
     {
         var stops = fragments.Where(f => f.HasPlace).ToList();
         foreach (var f in fragments.Where(f => !f.HasPlace && (f.Date is not null || !f.Window.IsEmpty)))

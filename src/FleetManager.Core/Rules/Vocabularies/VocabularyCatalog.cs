@@ -40,7 +40,7 @@ public static class VocabularyCatalog
     /// </summary>
     private static readonly List<string> FirstCredited = ["en", "de", "pl", "fr", "it", "es", "pt", "nl", "cs", "sk", "hu", "ro", "bg", "sl", "lt", "tr"];
 
-    private static IReadOnlyList<LanguageVocabulary> Load()
+    private static List<LanguageVocabulary> Load()
     {
         var assembly = typeof(VocabularyCatalog).Assembly;
         var languages = new List<LanguageVocabulary>();

@@ -16,7 +16,7 @@ internal sealed class OutboxPusher(
     SecretRedactor redactor, TimeProvider timeProvider, ILogger<OutboxPusher> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly IReadOnlyList<IOutboxSink> _sinks = sinks.ToList();
+    private readonly List<IOutboxSink> _sinks = [.. sinks];
 
     public bool HasSinks => _sinks.Count > 0;
 

@@ -22,7 +22,7 @@ public sealed class LoadListColumnInferenceTests
             """;
         var document = RulesTestDocuments.From("Plāns pielikumā.", attachments: new EmailAttachment("plans.csv", "text/csv", csv.Length, csv));
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(3, blocks.Count);
         var stops = blocks.Select(b => new StopExtractor().Extract(document, b, new Dictionary<string, TextSpan>())).ToList();
@@ -47,7 +47,7 @@ public sealed class LoadListColumnInferenceTests
             """;
         var document = RulesTestDocuments.From(body);
 
-        var blocks = new OrderSegmenter().Split(document);
+        var blocks = OrderSegmenter.Split(document);
 
         Assert.Equal(2, blocks.Count);
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());

@@ -8,7 +8,7 @@ namespace FleetManager.Tests.Service.Sources;
 
 public sealed class SourcesOptionsValidatorTests
 {
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
+    private static List<string> Validate(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = new SourcesOptions();
