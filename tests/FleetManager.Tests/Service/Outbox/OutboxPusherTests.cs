@@ -21,11 +21,11 @@ public sealed class OutboxPusherTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("fm-pusher-").FullName;
 
     [Fact]
-    public async Task PushAllAsync_SinkFailsOnItsSecondBatch_RecordsTheRedactedFailureAgainstThatBatchOnly()
+    public async Task PushAllAsync_SinkFailsOnTheBatchWithABadRowTwice_RecordsTheRedactedFailuresAgainstThatBatchOnly()
     {
         using var store = OpenWithOrders(5);
         var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
-        var sink = new FailingOnSecondBatchSink(store);
+        var sink = new PoisonedRowSink(store) { PoisonedRow = ids[2] };
         var time = new FakeTimeProvider(Now);
         using var services = new ServiceCollection().AddMetrics().AddSingleton<IOutbox>(store).AddSingleton<IOutboxFailureLog>(store).BuildServiceProvider();
         using var pusher = new OutboxPusher([sink], services, new ServiceState(time), new FleetManagerMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
@@ -52,7 +52,7 @@ public sealed class OutboxPusherTests : IDisposable
     public async Task PushAllAsync_SinkDelivers_RecordsNoFailure()
     {
         using var store = OpenWithOrders(3);
-        var sink = new FailingOnSecondBatchSink(store) { FailAtBatch = int.MaxValue };
+        var sink = new PoisonedRowSink(store);
         var time = new FakeTimeProvider(Now);
         using var services = new ServiceCollection().AddMetrics().AddSingleton<IOutbox>(store).AddSingleton<IOutboxFailureLog>(store).BuildServiceProvider();
         using var pusher = new OutboxPusher([sink], services, new ServiceState(time), new FleetManagerMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
@@ -88,10 +88,10 @@ public sealed class OutboxPusherTests : IDisposable
         return store;
     }
 
-    /// <summary>Takes the outbox two rows at a time as the Sheets sink does, and fails with an outage on one batch.</summary>
-    private sealed class FailingOnSecondBatchSink(IOutbox outbox) : IOutboxSink
+    /// <summary>Takes the outbox two rows at a time as the Sheets sink does, and fails with an outage on the batch holding one row.</summary>
+    private sealed class PoisonedRowSink(IOutbox outbox) : IOutboxSink
     {
-        public int FailAtBatch { get; init; } = 2;
+        public long? PoisonedRow { get; init; }
 
         public string Name => "sheets";
 
@@ -100,7 +100,7 @@ public sealed class OutboxPusherTests : IDisposable
         public Task<int> PushAsync(CancellationToken cancellationToken)
         {
             var delivered = 0;
-            for (var batch = 1; ; batch++)
+            while (true)
             {
                 var pending = outbox.Pending(Name, BatchSize);
                 if (pending.Count == 0)
@@ -108,7 +108,7 @@ public sealed class OutboxPusherTests : IDisposable
                     return Task.FromResult(delivered);
                 }
 
-                if (batch == FailAtBatch)
+                if (pending.Any(e => e.Id == PoisonedRow))
                 {
                     throw new HttpRequestException($"Sheets answered 503 (Bearer {Secret})", null, System.Net.HttpStatusCode.ServiceUnavailable);
                 }
