@@ -29,7 +29,7 @@ public static class DashboardPageEndpoints
     {
         endpoints.MapGet("/review", (HttpContext context, DashboardStore store, MessageActions actions, IAntiforgery antiforgery, string? notice) =>
             ReviewAsync(context, store, actions, antiforgery, notice));
-        endpoints.MapPost("/review/retry-outbox", async (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/review/retry-outbox", async (HttpContext context, DashboardStore store, IAntiforgery antiforgery) =>
         {
             if (await FormGuard.RefuseAsync(context, antiforgery, DashboardRole.Admin).ConfigureAwait(false) is { } refused)
             {
@@ -41,6 +41,9 @@ public static class DashboardPageEndpoints
                 return Results.Redirect("/review?notice=no-service");
             }
 
+            // Rows that kept failing start counting again: they leave the "keep failing" list and come back only if
+            // this push and the next ones fail too (the push tries them as ever, oldest first).
+            store.Use((orders, _) => orders.RetryFailingOutbox(ReviewQueueReader.FailingAttempts));
             var error = await service.PushOutboxAsync(context.RequestAborted).ConfigureAwait(false);
             return Results.Redirect(error is null ? "/review?notice=pushed" : "/review?notice=push-failed");
         });

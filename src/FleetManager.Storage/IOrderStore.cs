@@ -21,7 +21,7 @@ namespace FleetManager.Storage;
 /// database surfaces as <see cref="OrderBookUnavailableException"/> or <see cref="StoreDamagedException"/>,
 /// never as the database library's own exception.
 /// </remarks>
-public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger, IDisposable
+public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IOutboxFailureLog, IGeocodeCache, IRawMessagePurger, IDisposable
 {
     /// <summary>Which back-end this is.</summary>
     OrderStoreKind Kind { get; }
@@ -80,6 +80,19 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// with coordinates, by order id, with the counts of open and of unplaced open orders: answered in SQL.
     /// </summary>
     OpenLaneSelection SelectOpenLanes(int limit);
+
+    /// <summary>
+    /// The first <paramref name="limit"/> undelivered outbox rows (every sink) whose pushes failed at least
+    /// <paramref name="minAttempts"/> times (see <see cref="IOutboxFailureLog.RecordFailedPush"/>), most attempts first, with the
+    /// order's reference when the order is still there, and how many there are: answered in SQL (a partial index).
+    /// </summary>
+    FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit);
+
+    /// <summary>
+    /// Retries the undelivered rows that failed at least <paramref name="minAttempts"/> times: their count of attempts goes
+    /// back to 0 (they leave the failing list; the next push tries them as ever, from the oldest). Returns how many.
+    /// </summary>
+    int RetryFailingOutbox(int minAttempts);
 
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
     StoredOrder? GetOrder(long id);

@@ -135,7 +135,7 @@ public static class ApiEndpoints
 
             var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
             var document = new ReviewQueueDocument([.. queue.Quarantined.Select(ApiDocuments.Message)], queue.QuarantinedTotal, queue.Orders, queue.OrdersTotal,
-                queue.Unplaced, queue.UnplacedTotal, queue.Sinks);
+                queue.Unplaced, queue.UnplacedTotal, queue.Sinks, queue.FailingRows, queue.FailingTotal);
             return Results.Json(document, ApiJsonContext.Default.ReviewQueueDocument);
         })
             .WithName("GetReviewQueue")

@@ -1,3 +1,4 @@
+using FleetManager.Storage;
 using FleetManager.Dashboard.Review;
 
 namespace FleetManager.Dashboard.Api;
@@ -13,6 +14,8 @@ namespace FleetManager.Dashboard.Api;
 /// <param name="UnplacedStops">Stops the geocoder could not place.</param>
 /// <param name="UnplacedStopsTotal">All such stops.</param>
 /// <param name="SinkBacklog">Sinks with rows waiting in the outbox.</param>
+/// <param name="FailingSinkRows">Outbox rows whose pushes failed <see cref="ReviewQueueReader.FailingAttempts"/> times or more, most attempts first.</param>
+/// <param name="FailingSinkRowsTotal">All such rows.</param>
 public sealed record ReviewQueueDocument(
     IReadOnlyList<MessageSummary> Quarantined,
     long QuarantinedTotal,
@@ -20,4 +23,6 @@ public sealed record ReviewQueueDocument(
     int OrdersToCheckTotal,
     IReadOnlyList<UnplacedStop> UnplacedStops,
     int UnplacedStopsTotal,
-    IReadOnlyList<SinkBacklog> SinkBacklog);
+    IReadOnlyList<SinkBacklog> SinkBacklog,
+    IReadOnlyList<FailingOutboxRow> FailingSinkRows,
+    long FailingSinkRowsTotal);

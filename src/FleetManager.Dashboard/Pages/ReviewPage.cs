@@ -6,7 +6,8 @@ namespace FleetManager.Dashboard.Pages;
 
 /// <summary>
 /// The review queue: quarantined messages (reason, "reprocess" for admins), orders to check (missing required
-/// fields, low confidence), stops the geocoder could not place, and sinks with undelivered rows ("retry").
+/// fields, low confidence), stops the geocoder could not place, and sinks with undelivered rows with the rows that keep
+/// failing ("retry").
 /// </summary>
 public static class ReviewPage
 {
@@ -137,6 +138,7 @@ public static class ReviewPage
             html.Add($"""<p class="meta">Oldest: {string.Join(", ", sink.Oldest)}</p>""");
         }
 
+        Failing(html, queue);
         if (queue.Sinks.Count > 0)
         {
             if (mayPush && admin)
@@ -154,6 +156,44 @@ public static class ReviewPage
 
         html.Add($"""</section>""");
         return PageLayout.Render("Review queue", user, html);
+    }
+
+    private static void Failing(HtmlBuilder html, ReviewQueue queue)
+    {
+        html.Add($"""
+            <h3 id="failing">Sink rows that keep failing <span class="badge">{queue.FailingTotal}</span></h3>
+            <p class="meta">Rows whose push failed {ReviewQueueReader.FailingAttempts} times or more. Retry counts them again from 0.</p>
+            """);
+        if (queue.FailingRows.Count == 0)
+        {
+            html.Add($"""<p class="meta">No row keeps failing.</p>""");
+            return;
+        }
+
+        html.Add($"""<table class="queue" id="failing-table"><thead><tr><th scope="col">Sink</th><th scope="col">Order</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Last attempt</th></tr></thead><tbody>""");
+        foreach (var row in queue.FailingRows)
+        {
+            html.Add($"""<tr data-outbox-id="{row.Id}"><td>{row.Sink}</td><td>""");
+            if (row.OrderId is { } orderId)
+            {
+                html.Add($"""<a href="/orders/{orderId}">{row.Reference ?? row.OrderKey}</a>""");
+            }
+            else
+            {
+                html.Add($"""{row.Reference ?? row.OrderKey}""");
+            }
+
+            html.Add($"""
+                </td><td class="num attempts">{row.Attempts}</td><td class="reason">{row.LastError}</td>
+                <td class="num">{DashboardTime.Minute(row.LastAttemptAt)}</td></tr>
+                """);
+        }
+
+        html.Add($"""</tbody></table>""");
+        if (queue.FailingTotal > queue.FailingRows.Count)
+        {
+            html.Add($"""<p class="meta">{queue.FailingRows.Count} of {queue.FailingTotal} shown.</p>""");
+        }
     }
 
     private static void More(HtmlBuilder html, int shown, int total, string? link)

@@ -11,6 +11,8 @@ namespace FleetManager.Dashboard.Review;
 /// <param name="Unplaced">Stops without coordinates (at most a page).</param>
 /// <param name="UnplacedTotal">All such stops.</param>
 /// <param name="Sinks">Sinks with undelivered rows.</param>
+/// <param name="FailingRows">Undelivered outbox rows whose pushes failed <see cref="ReviewQueueReader.FailingAttempts"/> times or more (at most a page).</param>
+/// <param name="FailingTotal">All such rows.</param>
 [SuppressMessage("Naming", "CA1711", Justification = "The review queue is the dispatchers' name for this page's contents; it is not a Queue<T>.")]
 public sealed record ReviewQueue(
     IReadOnlyList<LedgerEntry> Quarantined,
@@ -19,4 +21,6 @@ public sealed record ReviewQueue(
     int OrdersTotal,
     IReadOnlyList<UnplacedStop> Unplaced,
     int UnplacedTotal,
-    IReadOnlyList<SinkBacklog> Sinks);
+    IReadOnlyList<SinkBacklog> Sinks,
+    IReadOnlyList<FailingOutboxRow> FailingRows,
+    long FailingTotal);

@@ -19,6 +19,12 @@ public static class ReviewQueueReader
     /// <summary>Outbox rows shown per sink.</summary>
     public const int OutboxRowsShown = 10;
 
+    /// <summary>
+    /// Failed pushes after which an outbox row "keeps failing" and is listed: one failure is an outage the next pass
+    /// usually rides out; three in a row is a row (or a sink) a person should look at.
+    /// </summary>
+    public const int FailingAttempts = 3;
+
     public static ReviewQueue Read(IOrderStore store, IReadOnlyDictionary<string, string?> sinkErrors)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -44,7 +50,9 @@ public static class ReviewQueueReader
             }
         }
 
-        return new ReviewQueue(store.ListQuarantined(SectionSize), store.CountLedger().Quarantined, orders, Clamp(toCheck.Total), unplaced, Clamp(unplacedStops.Total), sinks);
+        var failing = store.SelectFailingOutbox(FailingAttempts, SectionSize);
+        return new ReviewQueue(store.ListQuarantined(SectionSize), store.CountLedger().Quarantined, orders, Clamp(toCheck.Total), unplaced, Clamp(unplacedStops.Total), sinks,
+            failing.Rows, failing.Total);
     }
 
     private static int Clamp(long count) => (int)Math.Min(count, int.MaxValue);

@@ -253,4 +253,14 @@ internal static class PostgresSchema
             END
             $$;
             """;
+
+    public const string Version8 = """
+            -- Sink rows that keep failing (see OrderBookSchema step 8): additive, with defaults (a constant default adds no
+            -- rewrite), so the previous release keeps running on this schema.
+            ALTER TABLE outbox ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+            ALTER TABLE outbox ADD COLUMN last_error text;
+            ALTER TABLE outbox ADD COLUMN last_attempt_at timestamptz;
+
+            CREATE INDEX outbox_failing ON outbox (attempts, id) WHERE delivered_at IS NULL AND attempts > 0;
+            """;
 }

@@ -82,6 +82,74 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
         return (long)command.ExecuteScalar()!;
     }
 
+    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(error);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        // One statement per row in one transaction: the ids are at most a sink's batch, and a delivered row (another
+        // process pushed it meanwhile) keeps its history untouched.
+        dialect.InTransaction(command =>
+        {
+            foreach (var id in ids)
+            {
+                command.Parameters.Clear();
+                command.CommandText =
+                    $"UPDATE outbox SET attempts = attempts + 1, last_error = {dialect.AddText(command, error)}, " +
+                    $"last_attempt_at = {dialect.AddInstant(command, attemptedAt)} " +
+                    $"WHERE id = {dialect.AddLong(command, id)} AND sink = {dialect.AddText(command, sink)} AND delivered_at IS NULL";
+                command.ExecuteNonQuery();
+            }
+
+            return ids.Count;
+        });
+    }
+
+    public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = new List<FailingOutboxRow>();
+        using (var command = dialect.CreateCommand())
+        {
+            command.CommandText =
+                "SELECT x.id, x.sink, x.order_key, x.order_id, o.reference_number, x.attempts, x.last_error, x.last_attempt_at " +
+                "FROM outbox x LEFT JOIN orders o ON o.id = x.order_id " +
+                $"WHERE x.delivered_at IS NULL AND x.attempts >= {dialect.AddInt(command, minAttempts)} " +
+                $"ORDER BY x.attempts DESC, x.id LIMIT {dialect.AddInt(command, limit)}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(new FailingOutboxRow(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : dialect.ReadInstant(reader, 7)));
+            }
+        }
+
+        using var count = dialect.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND attempts >= {dialect.AddInt(count, minAttempts)}";
+        return new FailingOutboxSelection(rows, Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public int RetryFailingOutbox(int minAttempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minAttempts, 1);
+        using var command = dialect.CreateCommand();
+
+        // The last error stays: it is what the row went through, and the row leaves the failing list by its count.
+        command.CommandText = $"UPDATE outbox SET attempts = 0 WHERE delivered_at IS NULL AND attempts >= {dialect.AddInt(command, minAttempts)}";
+        return command.ExecuteNonQuery();
+    }
+
     public bool TryGet(string provider, string query, out GeoPoint? point)
     {
         ArgumentNullException.ThrowIfNull(provider);

@@ -175,6 +175,16 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public long Depth(string sink) => Run(() => _state.Depth(sink));
 
     /// <inheritdoc />
+    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt) =>
+        Run(() => _state.RecordFailedPush(sink, ids, error, attemptedAt));
+
+    /// <inheritdoc />
+    public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit) => Run(() => _state.SelectFailingOutbox(minAttempts, limit));
+
+    /// <inheritdoc />
+    public int RetryFailingOutbox(int minAttempts) => Run(() => _state.RetryFailingOutbox(minAttempts));
+
+    /// <inheritdoc />
     public bool TryGet(string provider, string query, out GeoPoint? point)
     {
         var (found, cached) = Run(() => (_state.TryGet(provider, query, out var answer), answer));

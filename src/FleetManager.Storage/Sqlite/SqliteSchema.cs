@@ -269,4 +269,17 @@ internal static class SqliteSchema
             -- this index instead of every order_list row with its search text (docs/benchmarks.md: 100,000 orders).
             CREATE INDEX order_list_filter ON order_list (request_type, status, loading_country, unloading_country, incomplete, confidence, loading_date, source_key, corrections);
             """;
+
+    public const string Version8 = """
+            -- Sink rows that keep failing (docs/dashboard.md, review queue): per outbox row how many pushes failed since it
+            -- was written or last retried, the last failure (already redacted by the pusher: never a token) and when.
+            -- Additive only, with defaults, so the previous release keeps running on this schema (compatible_from stays 3):
+            -- its inserts name their columns and its reads ignore these.
+            ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE outbox ADD COLUMN last_error TEXT;
+            ALTER TABLE outbox ADD COLUMN last_attempt_at TEXT;
+
+            -- The review queue's section reads only the failing undelivered rows: a partial index, as small as they are.
+            CREATE INDEX outbox_failing ON outbox (attempts, id) WHERE delivered_at IS NULL AND attempts > 0;
+            """;
 }

@@ -93,6 +93,7 @@ internal static class ServiceComposition
         services.TryAddSingleton<ICursorStore>(sp => sp.GetRequiredService<LazyOrderBook>());
         services.TryAddSingleton<ILeaseStore>(sp => sp.GetRequiredService<LazyOrderBook>());
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LazyOrderBook>());
+        services.TryAddSingleton<IOutboxFailureLog>(sp => sp.GetRequiredService<LazyOrderBook>());
 
         // Stops are geocoded by Geocoding:Provider (offline gazetteer by default), cached in the store.
         services.TryAddSingleton<IGeocodeCache>(sp => sp.GetRequiredService<LazyOrderBook>());

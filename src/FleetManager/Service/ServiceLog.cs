@@ -38,6 +38,9 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 109, Level = LogLevel.Warning, Message = "Sink {Sink}: push failed ({Kind}): {Error}")]
     public static partial void SinkFailed(ILogger logger, string sink, FailureKind kind, string error);
 
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Sink {Sink}: the failed push could not be counted against its rows (the next failure counts again): {Error}")]
+    public static partial void SinkFailureNotRecorded(ILogger logger, string sink, string error);
+
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Stopping: no new messages are taken; the batch in flight is finished")]
     public static partial void Draining(ILogger logger);
 

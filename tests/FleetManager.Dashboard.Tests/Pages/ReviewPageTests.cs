@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FleetManager.Dashboard.Tests.Support;
+using FleetManager.Storage;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -64,6 +65,54 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
         // The hostile message's payloads stay text here too.
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
         await toCheck.First.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+    }
+
+    [Fact]
+    public async Task ReviewQueue_OutboxRowsThatFailedThreeTimes_ListsThemWithAttemptsErrorAndOrderLinkAlsoInTheApi()
+    {
+        // The samples imported with the sheets outbox; the service's pushes failed three times on the first two rows and
+        // once on the third, as the pusher records them (the error already redacted).
+        var failedAt = new DateTimeOffset(2026, 12, 6, 9, 15, 0, TimeSpan.Zero);
+        long[] tried = [];
+        await using var book = await OwnOrderBook.StartAsync(
+            new Dictionary<string, string> { ["FLEETMANAGER__STORAGE__OUTBOXSINKS__0"] = "sheets" },
+            beforeServe: database =>
+            {
+                using var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = database });
+                var pending = store.Pending("sheets", 3);
+                Assert.Equal(3, pending.Count);
+                tried = [.. pending.Select(e => e.Id)];
+                for (var i = 0; i < 3; i++)
+                {
+                    store.RecordFailedPush("sheets", tried[..2], "Sheets answered 403: the caller does not have permission", failedAt.AddMinutes(i));
+                }
+
+                store.RecordFailedPush("sheets", [tried[2]], "Sheets answered 503", failedAt);
+            });
+        var page = await (await fixture.Browser.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync(book.Url + "/review");
+
+        await Expect(page.Locator("#failing .badge")).ToHaveTextAsync("2");
+        var rows = page.Locator("#failing-table tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal(tried[0].ToString(System.Globalization.CultureInfo.InvariantCulture), await rows.First.GetAttributeAsync("data-outbox-id"));
+        await Expect(rows.First.Locator("td.attempts")).ToHaveTextAsync("3");
+        await Expect(rows.First.Locator("td.reason")).ToContainTextAsync("does not have permission");
+        await Expect(rows.First).ToContainTextAsync("sheets");
+        await Expect(rows.First).ToContainTextAsync("2026-12-06");
+        var link = rows.First.Locator("a");
+        Assert.Matches(@"^/orders/\d+$", await link.GetAttributeAsync("href") ?? "");
+
+        var api = await page.APIRequest.GetAsync(book.Url + "/api/v1/queue");
+        Assert.Equal(200, api.Status);
+        using var json = System.Text.Json.JsonDocument.Parse(await api.TextAsync());
+        Assert.Equal(2, json.RootElement.GetProperty("failing_sink_rows_total").GetInt64());
+        var first = json.RootElement.GetProperty("failing_sink_rows")[0];
+        Assert.Equal(3, first.GetProperty("attempts").GetInt32());
+        Assert.Equal("sheets", first.GetProperty("sink").GetString());
+
+        await link.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
     }
 

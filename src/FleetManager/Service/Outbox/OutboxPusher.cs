@@ -66,6 +66,7 @@ internal sealed class OutboxPusher(
                         // The store may be what failed; the depth is only informative.
                     }
 
+                    RecordFailure(outbox, sink, error);
                     sinkState.Failed(depth, error);
                     ServiceLog.SinkFailed(logger, sink.Name, kind, error);
                     worst = Worse(worst, kind);
@@ -81,6 +82,30 @@ internal sealed class OutboxPusher(
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// Counts the failure against the rows the sink tried: it takes the oldest undelivered rows a batch at a time and
+    /// marks each batch delivered as it goes, so the failing batch is the oldest <see cref="IOutboxSink.BatchSize"/> rows
+    /// still waiting. Rows that keep failing show on the dashboard's review queue (docs/dashboard.md).
+    /// </summary>
+    private void RecordFailure(IOutbox? outbox, IOutboxSink sink, string redactedError)
+    {
+        if (outbox is null || services.GetService<IOutboxFailureLog>() is not { } failures)
+        {
+            return;
+        }
+
+        try
+        {
+            var tried = outbox.Pending(sink.Name, sink.BatchSize).Select(e => e.Id).ToList();
+            failures.RecordFailedPush(sink.Name, tried, redactedError, timeProvider.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store may be what failed: the push's own failure is what is reported, and the next one counts again.
+            ServiceLog.SinkFailureNotRecorded(logger, sink.Name, redactor.Redact(FailureClassifier.Describe(ex)));
+        }
+    }
 
     /// <summary>Configuration beats authentication beats store beats transient: the one the operator must act on first.</summary>
     public static FailureKind? Worse(FailureKind? a, FailureKind? b) => (a, b) switch

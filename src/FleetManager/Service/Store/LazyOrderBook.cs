@@ -14,7 +14,7 @@ namespace FleetManager.Service.Store;
 /// this only defers the open: cursors survive restarts, leases are shared by every process on the same
 /// store, sinks read what the commits wrote, and no address is looked up twice.
 /// </summary>
-internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IGeocodeCache, IRawMessagePurger, IDisposable
+internal sealed class LazyOrderBook(StoreLocation location, IConfiguration configuration) : IOrderBook, ICursorStore, ILeaseStore, IOutbox, IOutboxFailureLog, IGeocodeCache, IRawMessagePurger, IDisposable
 {
     private readonly Lock _gate = new();
     private IOrderStore? _book;
@@ -40,6 +40,8 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => Book.MarkDelivered(sink, ids, deliveredAt);
 
     public long Depth(string sink) => Book.Depth(sink);
+
+    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt) => Book.RecordFailedPush(sink, ids, error, attemptedAt);
 
     public bool TryGet(string provider, string query, out GeoPoint? point) => Book.TryGet(provider, query, out point);
 

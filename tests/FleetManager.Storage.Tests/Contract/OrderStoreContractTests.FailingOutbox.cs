@@ -1,0 +1,87 @@
+namespace FleetManager.Storage.Tests.Contract;
+
+/// <summary>Outbox rows that keep failing (schema 8): recorded per tried row, listed with a limit and a count, retried.</summary>
+public abstract partial class OrderStoreContractTests
+{
+    [Fact]
+    public void RecordFailedPush_TriedRows_CountsAttemptsKeepsTheLastErrorAndTimeOnThoseRowsOnly()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("fail-1");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "F-1"), SampleOrders.Order(reference: "F-2")));
+        var pending = store.Pending("sheets", 10);
+        var tried = new[] { pending[0].Id };
+
+        store.RecordFailedPush("sheets", tried, "Sheets answered 503", Now);
+        store.RecordFailedPush("sheets", tried, "Sheets answered 500", Now.AddMinutes(5));
+
+        var failing = store.SelectFailingOutbox(minAttempts: 1, limit: 10);
+        var row = Assert.Single(failing.Rows);
+        Assert.Equal(1, failing.Total);
+        Assert.Equal(("sheets", pending[0].OrderKey, "F-1", 2, "Sheets answered 500"), (row.Sink, row.OrderKey, row.Reference, row.Attempts, row.LastError));
+        Assert.Equal(Now.AddMinutes(5), row.LastAttemptAt);
+        Assert.NotNull(row.OrderId);
+        Assert.Equal(2, store.Pending("sheets", 10).Count);
+    }
+
+    [Fact]
+    public void SelectFailingOutbox_BelowTheThresholdOrDelivered_LeavesThemOutAndCountsBeyondTheLimit()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("fail-2");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B"),
+            SampleOrders.Order(reference: "C"), SampleOrders.Order(reference: "D")));
+        var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            store.RecordFailedPush("sheets", ids, "quota", Now.AddMinutes(i));
+        }
+
+        store.RecordFailedPush("sheets", [ids[1]], "quota", Now.AddMinutes(9));
+        store.MarkDelivered("sheets", [ids[3]], Now.AddMinutes(10));
+        store.RecordFailedPush("sheets", [ids[3]], "too late", Now.AddMinutes(11));
+
+        var failing = store.SelectFailingOutbox(minAttempts: 3, limit: 2);
+
+        Assert.Equal(3, failing.Total);
+        Assert.Equal([ids[1], ids[0]], failing.Rows.Select(r => r.Id));
+        Assert.Equal([4, 3], failing.Rows.Select(r => r.Attempts));
+        Assert.Equal(0, store.SelectFailingOutbox(minAttempts: 5, limit: 10).Total);
+    }
+
+    [Fact]
+    public void RetryFailingOutbox_FailingRows_ResetsThemSoTheyLeaveTheListAndStayPending()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("fail-3");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+        var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            store.RecordFailedPush("sheets", [ids[0]], "refused", Now);
+        }
+
+        store.RecordFailedPush("sheets", [ids[1]], "refused", Now);
+
+        Assert.Equal(1, store.RetryFailingOutbox(3));
+
+        Assert.Equal(0, store.SelectFailingOutbox(3, 10).Total);
+        Assert.Equal(ids, store.Pending("sheets", 10).Select(e => e.Id));
+        var stillCounted = Assert.Single(store.SelectFailingOutbox(1, 10).Rows);
+        Assert.Equal(ids[1], stillCounted.Id);
+        Assert.Equal(0, store.RetryFailingOutbox(3));
+    }
+
+    [Fact]
+    public void SelectFailingOutbox_StoreAtTheLatestSchema_StartsEmpty()
+    {
+        var store = Open("sheets");
+        var message = SampleOrders.Message("fail-4");
+        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+
+        var failing = store.SelectFailingOutbox(1, 10);
+
+        Assert.Empty(failing.Rows);
+        Assert.Equal(0, failing.Total);
+    }
+}
