@@ -20,8 +20,22 @@ public abstract class FleetManagerException : Exception
     /// <summary>What the caller does next.</summary>
     public abstract ErrorCategory Category { get; }
 
-    /// <summary>The message and its fix as the one line a person reads.</summary>
-    public string OneLine => string.IsNullOrEmpty(Fix) || Message.Contains(Fix, StringComparison.Ordinal)
-        ? Message.ReplaceLineEndings(" ")
-        : (Message.TrimEnd() + " " + Fix).ReplaceLineEndings(" ");
+    /// <summary>
+    /// The message and its fix as the one line a person reads. The fix is a sentence of its own, so a message that
+    /// does not end one gets its full stop first ("… it does not exist. Run …", not "… it does not exist Run …").
+    /// </summary>
+    public string OneLine
+    {
+        get
+        {
+            if (string.IsNullOrEmpty(Fix) || Message.Contains(Fix, StringComparison.Ordinal))
+            {
+                return Message.ReplaceLineEndings(" ");
+            }
+
+            var message = Message.TrimEnd();
+            var stop = message.Length > 0 && message[^1] is '.' or '!' or '?' or ':' ? " " : ". ";
+            return (message + stop + Fix).ReplaceLineEndings(" ");
+        }
+    }
 }

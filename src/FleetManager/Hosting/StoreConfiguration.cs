@@ -75,7 +75,7 @@ internal static class StoreConfiguration
 
             if (!File.Exists(path))
             {
-                throw new OrderBookUnavailableException(path, "it does not exist; run 'fleetmanager import PATH' first or give --db FILE");
+                throw new OrderBookUnavailableException(path, "it does not exist", "Run 'fleetmanager import PATH' first to create it, or give --db FILE naming an existing order book.");
             }
         }
 

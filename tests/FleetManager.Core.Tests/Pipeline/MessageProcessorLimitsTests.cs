@@ -31,7 +31,7 @@ public sealed class MessageProcessorLimitsTests
     {
         var processor = new MessageProcessor(new ParserFailingWith("upstream said: key=CANARY-SECRET-123 invalid"), new KeywordReader(), null)
         {
-            Redact = new Errors.SecretRedactor(["CANARY-SECRET-123"]).Redact,
+            Redact = new FleetManager.Core.Errors.SecretRedactor(["CANARY-SECRET-123"]).Redact,
         };
 
         var result = await processor.ProcessSafelyAsync(Message("a"), CancellationToken.None);
