@@ -19,4 +19,13 @@ namespace FleetManager.Dashboard.Api;
 [JsonSerializable(typeof(AntiforgeryTokenDocument))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(MapDocument))]
+// The OpenAPI document describes each route and query parameter by its JSON schema, taken from this context under
+// Native AOT: every parameter type of an /api/v1 endpoint must be here (the AOT executable answered 500 without them).
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(bool))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
