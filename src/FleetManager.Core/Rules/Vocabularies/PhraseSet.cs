@@ -1,16 +1,30 @@
 using System.Buffers;
+using System.Text;
 using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Vocabularies;
 
 /// <summary>
 /// Folded words and phrases of a vocabulary key, found in folded text as whole words (a phrase must not
-/// start or end inside a word). One vectorized search finds the candidates; only there are the phrases
+/// start or end inside a word). Vectorized searches find the candidates; only there are the phrases
 /// compared.
 /// </summary>
+/// <remarks>
+/// Why two searches: a <see cref="SearchValues{T}"/> of strings is vectorized only when every phrase is
+/// ASCII; one Greek or Cyrillic phrase turns the whole search into a character-by-character automaton
+/// with a dictionary look-up per character (the largest single cost of the rules engine in a profile of
+/// the import). So the ASCII phrases are searched on their own, and the others only in a text that
+/// contains one of their non-ASCII characters (most texts contain none). The earliest candidate of the
+/// two searches is the earliest candidate of one search over all phrases, so the answer is the same.
+/// </remarks>
 public sealed class PhraseSet
 {
-    private readonly SearchValues<string> search;
+    private readonly SearchValues<string>? asciiSearch;
+
+    private readonly SearchValues<string>? otherSearch;
+
+    /// <summary>The first non-ASCII character of each non-ASCII phrase: a text without any cannot hold one.</summary>
+    private readonly SearchValues<char> otherFirstLetters;
 
     /// <summary>The phrases by first character, longest first, to tell which one matched where the search stopped.</summary>
     private readonly Dictionary<char, string[]> byFirst;
@@ -21,7 +35,11 @@ public sealed class PhraseSet
         ArgumentNullException.ThrowIfNull(phrases);
         var folded = phrases.Select(p => TextFold.Fold(p).Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         Count = folded.Length;
-        search = SearchValues.Create(folded, StringComparison.Ordinal);
+        string[] ascii = [.. folded.Where(p => Ascii.IsValid(p))];
+        string[] other = [.. folded.Where(p => !Ascii.IsValid(p))];
+        asciiSearch = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.Ordinal) : null;
+        otherSearch = other.Length > 0 ? SearchValues.Create(other, StringComparison.Ordinal) : null;
+        otherFirstLetters = SearchValues.Create([.. other.Select(p => p[p.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F')]).Distinct()]);
         byFirst = folded.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
     }
 
@@ -42,15 +60,29 @@ public sealed class PhraseSet
     {
         length = 0;
         var offset = 0;
+
+        // The next candidate of each search at or after offset (int.MaxValue: none left); each search
+        // runs again only once offset has passed its candidate.
+        var asciiAt = -1;
+        var otherAt = otherSearch is not null && foldedText.ContainsAny(otherFirstLetters) ? -1 : int.MaxValue;
         while (offset < foldedText.Length)
         {
-            var hit = foldedText[offset..].IndexOfAny(search);
-            if (hit < 0)
+            if (asciiAt < offset)
+            {
+                asciiAt = NextCandidate(asciiSearch, foldedText, offset);
+            }
+
+            if (otherAt < offset)
+            {
+                otherAt = NextCandidate(otherSearch, foldedText, offset);
+            }
+
+            var at = Math.Min(asciiAt, otherAt);
+            if (at == int.MaxValue)
             {
                 return -1;
             }
 
-            var at = offset + hit;
             if (at == 0 || !char.IsLetterOrDigit(foldedText[at - 1]))
             {
                 foreach (var phrase in byFirst[foldedText[at]])
@@ -75,5 +107,16 @@ public sealed class PhraseSet
         }
 
         return -1;
+    }
+
+    private static int NextCandidate(SearchValues<string>? search, ReadOnlySpan<char> text, int offset)
+    {
+        if (search is null)
+        {
+            return int.MaxValue;
+        }
+
+        var hit = text[offset..].IndexOfAny(search);
+        return hit < 0 ? int.MaxValue : offset + hit;
     }
 }

@@ -36,6 +36,25 @@ public sealed class PhraseSetTests
     }
 
     [Fact]
+    public void Find_AsciiAndGreekPhrases_ReturnsTheEarliestOfEither()
+    {
+        // The ASCII and the non-ASCII phrases are searched apart; the earlier candidate wins either way.
+        var set = new PhraseSet(["φόρτωση", "loading"]);
+        Assert.Equal(0, set.Find(TextFold.Fold("Φόρτωση: Αθήνα, loading 08:00"), out var greekFirst));
+        Assert.Equal(7, greekFirst);
+        Assert.Equal(5, set.Find(TextFold.Fold("Ώρα: loading, φόρτωση"), out var asciiFirst));
+        Assert.Equal(7, asciiFirst);
+    }
+
+    [Fact]
+    public void Find_NonAsciiPhraseStartingWithAsciiLetters_FoundInText()
+        => Assert.Equal(5, new PhraseSet(["yükleme"]).Find(TextFold.Fold("Ref. yükleme tarihi"), out _));
+
+    [Fact]
+    public void Find_NonAsciiPhraseInAsciiText_NotFound()
+        => Assert.Equal(-1, new PhraseSet(["φόρτωση", "μεταφορά"]).Find("loading in athens", out _));
+
+    [Fact]
     public void Find_EveryVocabularyKeyOverTheDevCorpora_SameAsTryingEveryPosition()
     {
         string[] corpora = ["dev", "dev2"];
