@@ -1,3 +1,8 @@
+// Why one file of ~430 lines: the walk decides per part whether it is body text, an attachment or an
+// attached message, and those decisions depend on each other (a trivial or stub plain part gives way to
+// its HTML alternative, an attached message's text is suppressed as body, the last decoded part is reused
+// rather than decoded twice); the state they share is this one per-message instance. The pure text
+// helpers at the end (NormalizePlain, Limit) are small and used only here.
 using System.Buffers;
 using System.Text;
 using FleetManager.Core.Model;

@@ -1,3 +1,8 @@
+// Why one file of ~430 lines: the workbook's parts (shared strings, styles, the sheet list, the sheets)
+// are read by one budget that every part draws from while it is inflated, and each reader below is a
+// forward-only walk of one part's XML that only makes sense with the others (a sheet's cells refer to
+// the shared strings by number and to the date styles by index). Split apart, the budget and those
+// tables would have to travel between types for no reader to be usable alone.
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
