@@ -18,47 +18,130 @@ public static class GmailServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="GmailMailbox"/> bound to the <c>Google</c> and <c>Gmail</c> sections of
-    /// <paramref name="configuration"/> (<c>DataDir</c> places the default token file).
+    /// <paramref name="configuration"/> (<c>DataDir</c> places the default token file), validated at start.
     /// </summary>
     public static IServiceCollection AddGmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (google, gmail) = AddCredentialOptions(services, Options.DefaultName, configuration);
+        google.ValidateOnStart();
+        gmail.ValidateOnStart();
+        services.TryAddKeyedSingleton<IGoogleAccessTokenProvider>(TokenProviderKey, (sp, _) => CreateTokenProvider(sp, Options.DefaultName));
+
+        var client = services.AddHttpClient<GmailClient>((sp, http) => ConfigureClient(http, sp.GetRequiredService<IOptions<GmailOptions>>().Value));
+        AddHandlers(client, sp => sp.GetRequiredService<IOptions<GmailOptions>>().Value, sp => sp.GetRequiredKeyedService<IGoogleAccessTokenProvider>(TokenProviderKey));
+
+        services.TryAddTransient(sp => new GmailMailbox(
+            sp.GetRequiredService<GmailClient>(), sp.GetRequiredService<IOptions<GmailOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GmailMailbox>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds one more Gmail mailbox, a keyed <see cref="GmailMailbox"/> under <paramref name="key"/>, with
+    /// <c>Google</c> and <c>Gmail</c> options named <paramref name="key"/> and bound from
+    /// <paramref name="configuration"/>, its own token provider and its own HTTP client (so its circuit
+    /// breaker and retries are its own): how a host with several Gmail accounts registers each. Nothing is
+    /// validated at start; <see cref="GmailSourceFailures"/> says what is wrong with one source's settings,
+    /// and the mailbox is built only when resolved.
+    /// </summary>
+    public static IServiceCollection AddGmailSource(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        services.AddGoogleCredential(key, configuration);
+        var clientName = "FleetManager.Gmail:" + key;
+        var client = services.AddHttpClient(clientName, (sp, http) => ConfigureClient(http, GmailOptionsNamed(sp, key)));
+        AddHandlers(client, sp => GmailOptionsNamed(sp, key), sp => sp.GetRequiredKeyedService<IGoogleAccessTokenProvider>(CredentialKey(key)));
+
+        services.AddKeyedTransient(key, (sp, _) =>
+        {
+            var options = Options.Create(GmailOptionsNamed(sp, key));
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
+            return new GmailMailbox(
+                new GmailClient(http, options, sp.GetRequiredService<GmailQuotaMeter>()), options, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GmailMailbox>>());
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a Google credential — the <c>Gmail:CredentialsFile</c> and token file of
+    /// <paramref name="configuration"/>, as <c>fleetmanager auth google</c> wrote them — as the keyed
+    /// <see cref="IGoogleAccessTokenProvider"/> <see cref="CredentialKey"/>(<paramref name="name"/>), its
+    /// options named <paramref name="name"/>; read on first use, so a host that never asks for a token
+    /// never touches the file.
+    /// </summary>
+    public static IServiceCollection AddGoogleCredential(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        AddCredentialOptions(services, name, configuration);
+        services.TryAddKeyedSingleton<IGoogleAccessTokenProvider>(CredentialKey(name), (sp, _) => CreateTokenProvider(sp, name));
+        return services;
+    }
+
+    /// <summary>The key of the token provider <see cref="AddGoogleCredential"/> registers under <paramref name="name"/>.</summary>
+    public static string CredentialKey(string name) => TokenProviderKey + "/" + name;
+
+    /// <summary>What is wrong with the Google and Gmail settings of the source <see cref="AddGmailSource"/> registered under <paramref name="key"/>; empty when none.</summary>
+    public static IReadOnlyList<string> GmailSourceFailures(this IServiceProvider services, string key)
+    {
+        var failures = new List<string>();
+        try
+        {
+            _ = services.GetRequiredService<IOptionsMonitor<GoogleOptions>>().Get(key);
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+
+        try
+        {
+            _ = GmailOptionsNamed(services, key);
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+
+        return failures;
+    }
+
+    private static (OptionsBuilder<GoogleOptions> Google, OptionsBuilder<GmailOptions> Gmail) AddCredentialOptions(IServiceCollection services, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddMetrics();
-        services.AddOptions<GoogleOptions>()
-            .Bind(configuration.GetSection(GoogleOptions.SectionName))
-            .ValidateOnStart();
+        var google = services.AddOptions<GoogleOptions>(name).Bind(configuration.GetSection(GoogleOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleOptions>, GoogleOptionsValidator>());
-        services.AddOptions<GmailOptions>()
+        var gmail = services.AddOptions<GmailOptions>(name)
             .Bind(configuration.GetSection(GmailOptions.SectionName))
-            .PostConfigure(o => o.TokenFile = string.IsNullOrWhiteSpace(o.TokenFile) ? GmailOptions.DefaultTokenFile(configuration["DataDir"]) : o.TokenFile)
-            .ValidateOnStart();
+            .PostConfigure(o => o.TokenFile = string.IsNullOrWhiteSpace(o.TokenFile) ? GmailOptions.DefaultTokenFile(configuration["DataDir"]) : o.TokenFile);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GmailOptions>, GmailOptionsValidator>());
-
         services.TryAddSingleton(sp => new GmailQuotaMeter(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.TryAddKeyedSingleton<IGoogleAccessTokenProvider>(TokenProviderKey, (sp, _) =>
-        {
-            var gmail = sp.GetRequiredService<IOptions<GmailOptions>>().Value;
-            return new GoogleCredentialTokenProvider(
-                sp.GetRequiredService<IOptions<GoogleOptions>>().Value, gmail.CredentialsFile, gmail.TokenFile!, gmail.User, sp.GetRequiredService<TimeProvider>());
-        });
+        return (google, gmail);
+    }
 
-        var client = services.AddHttpClient<GmailClient>((sp, http) =>
-        {
-            http.BaseAddress = sp.GetRequiredService<IOptions<GmailOptions>>().Value.BaseUrl;
-            http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeouts apply
-        });
+    private static GmailOptions GmailOptionsNamed(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<GmailOptions>>().Get(name);
 
+    private static GoogleCredentialTokenProvider CreateTokenProvider(IServiceProvider services, string name)
+    {
+        var gmail = GmailOptionsNamed(services, name);
+        return new GoogleCredentialTokenProvider(
+            services.GetRequiredService<IOptionsMonitor<GoogleOptions>>().Get(name), gmail.CredentialsFile, gmail.TokenFile!, gmail.User, services.GetRequiredService<TimeProvider>());
+    }
+
+    private static void ConfigureClient(HttpClient http, GmailOptions options)
+    {
+        http.BaseAddress = options.BaseUrl;
+        http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeouts apply
+    }
+
+    private static void AddHandlers(IHttpClientBuilder client, Func<IServiceProvider, GmailOptions> options, Func<IServiceProvider, IGoogleAccessTokenProvider> tokens)
+    {
         // Outermost: retries (configured once, here); inside it, per attempt, the bearer token and the body read.
-        client.AddStandardResilienceHandler().Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<GmailOptions>>().Value));
-        client.AddHttpMessageHandler(sp => new GoogleBearerTokenHandler(
-            sp.GetRequiredKeyedService<IGoogleAccessTokenProvider>(TokenProviderKey), sp.GetRequiredService<IOptions<GmailOptions>>().Value.Scopes));
+        client.AddStandardResilienceHandler().Configure((resilience, sp) => ConfigureResilience(resilience, options(sp)));
+        client.AddHttpMessageHandler(sp => new GoogleBearerTokenHandler(tokens(sp), options(sp).Scopes));
         client.AddHttpMessageHandler(() => new ResponseBufferingHandler());
-
-        services.TryAddTransient(sp => new GmailMailbox(
-            sp.GetRequiredService<GmailClient>(), sp.GetRequiredService<IOptions<GmailOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GmailMailbox>>()));
-        return services;
     }
 
     /// <summary>The share of failed attempts (within the sampling window) that opens the Gmail client's circuit breaker.</summary>

@@ -11,6 +11,9 @@ public sealed class GmailOptions
 {
     public const string SectionName = "Gmail";
 
+    /// <summary>Full mail access, the scope Google requires for IMAP with XOAUTH2 (asked for by <c>auth google</c> when an IMAP source uses it).</summary>
+    public const string FullMailScope = "https://mail.google.com/";
+
     /// <summary>The Gmail API's root (<c>Gmail:BaseUrl</c>). Default <c>https://gmail.googleapis.com/</c>.</summary>
     [Required]
     public Uri BaseUrl { get; set; } = new("https://gmail.googleapis.com/");

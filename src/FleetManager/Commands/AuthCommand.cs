@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using FleetManager.Google;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Gmail;
 using FleetManager.Google.Sheets;
@@ -8,7 +9,6 @@ using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using FleetManager.Service.Sources;
 
 namespace FleetManager.Commands;
 
@@ -54,7 +54,7 @@ internal static class AuthCommand
             .Append(configuration["Imap:Authentication"]);
         if (imapSections.Any(a => string.Equals(a, nameof(ImapAuthentication.OAuth2), StringComparison.OrdinalIgnoreCase)))
         {
-            scopes.Add(Service.Sources.ImapMailboxFactory.GoogleMailScope);
+            scopes.Add(GmailOptions.FullMailScope);
         }
 
         return scopes.Distinct(StringComparer.Ordinal).ToList();
@@ -63,8 +63,11 @@ internal static class AuthCommand
     private static async Task<int> AuthorizeGoogleAsync(bool noBrowser, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build();
-        using var services = GmailServices.Build(configuration);
-        var gmail = GmailServices.Options(services);
+        var builder = VerbHostBuilder.Create(configuration);
+        builder.Services.AddGmail(configuration);
+        using var host = VerbHostBuilder.BuildValidated(builder);
+        var services = host.Services;
+        var gmail = services.GetRequiredService<IOptions<GmailOptions>>().Value;
         var client = GoogleCredentialFile.Load(gmail.CredentialsFile);
         if (client.Kind == GoogleCredentialKind.ServiceAccount)
         {

@@ -31,8 +31,7 @@ internal static class DoctorCommand
     {
         var configuration = environment.Configuration;
         var output = environment.Out;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
-        builder.Configuration.AddConfiguration(configuration);
+        var builder = VerbHostBuilder.Create(configuration);
         // The doctor speaks in its own lines; only warnings from the libraries it uses.
         builder.Logging.AddFleetManagerConsole(configuration, toStandardError: true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));

@@ -3,6 +3,7 @@ using System.Globalization;
 using FleetManager.Core.Errors;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Pipeline;
+using FleetManager.Google;
 using FleetManager.Google.Gmail;
 using FleetManager.Mail.Imap;
 using FleetManager.Hosting;
@@ -61,11 +62,13 @@ internal static class ImportCommand
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
         var configuration = environment.Configuration;
         IOrderStore? opened = null;
-        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
+        // The mailbox is registered in the reader's host: one container, one validation of every setting.
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!), kind == MailSourceKind.Gmail
+            ? (services, settings) => services.AddGmail(settings)
+            : (services, settings) => services.AddImapOptions(Options.DefaultName, settings.GetSection(ImapOptions.SectionName)));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
         var store = opened = book;
-        using var services = kind == MailSourceKind.Gmail ? GmailServices.Build(configuration) : null;
-        IMailbox mailbox = services is not null ? services.GetRequiredService<GmailMailbox>() : ConfiguredImapMailbox(configuration);
+        IMailbox mailbox = kind == MailSourceKind.Gmail ? pipeline.Services.GetRequiredService<GmailMailbox>() : ConfiguredImapMailbox(pipeline.Services);
         var warmUp = OfflineGazetteer.Shared.WarmUpAsync(cancellationToken);
         try
         {
@@ -74,7 +77,7 @@ internal static class ImportCommand
             var summary = await poller.PollAsync(mailbox, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
             await warmUp.ConfigureAwait(false);
-            var quota = services?.GetRequiredService<GmailQuotaMeter>();
+            var quota = kind == MailSourceKind.Gmail ? pipeline.Services.GetRequiredService<GmailQuotaMeter>() : null;
             if (summary.MessagesRead == 0 && summary.StoppedBy is null)
             {
                 environment.Out.WriteLine(quota is null ? $"Nothing new in {mailbox.Name}." : $"Nothing new in {mailbox.Name} ({quota.Units} Gmail quota units).");
@@ -102,13 +105,11 @@ internal static class ImportCommand
     }
 
     /// <summary>The <c>Imap</c> section's mailbox (docs/imap.md); password login (XOAUTH2 is for the service, with the Google credential).</summary>
-    /// <exception cref="OptionsValidationException">The IMAP settings are missing or invalid.</exception>
-    private static ImapMailbox ConfiguredImapMailbox(IConfiguration configuration)
+    /// <param name="services">The host its options were registered and validated in (<c>AddImapOptions</c>).</param>
+    /// <exception cref="OptionsValidationException">The IMAP settings ask for XOAUTH2.</exception>
+    private static ImapMailbox ConfiguredImapMailbox(IServiceProvider services)
     {
-        var services = new ServiceCollection();
-        services.AddImapOptions(Options.DefaultName, configuration.GetSection(ImapOptions.SectionName));
-        using var provider = ValidatedServices.Build(services);
-        var options = provider.GetRequiredService<IOptions<ImapOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<ImapOptions>>().Value;
 
         if (options.Authentication == ImapAuthentication.OAuth2)
         {

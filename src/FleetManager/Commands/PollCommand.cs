@@ -40,8 +40,7 @@ internal static class PollCommand
     private static async Task<int> RunAsync(string dbPath)
     {
         var configuration = AppConfiguration.Build();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
-        builder.Configuration.AddConfiguration(configuration);
+        var builder = VerbHostBuilder.Create(configuration);
         builder.Logging.AddFleetManagerConsole(configuration);
         builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
         using var host = builder.Build();

@@ -26,30 +26,37 @@ internal static class SyncCommand
         return command;
     }
 
-    /// <summary>The verb's work with its dependencies passed in (tests give a stand-in's settings, an in-memory outbox and a fake token).</summary>
+    /// <summary>
+    /// The verb's work in one host of <see cref="VerbHostBuilder"/>, with the outbox and the credential passed in
+    /// (tests give a stand-in's settings, an in-memory outbox and a fake token); both are resolved only after the
+    /// Sheets settings passed their checks, so a missing spreadsheet id opens no store.
+    /// </summary>
     internal static async Task<int> RunAsync(
         IConfiguration configuration,
         string dbPath,
         Func<string, IOutbox> openOutbox,
-        Func<IConfiguration, IGoogleAccessTokenProvider?> tokens,
+        Func<IServiceProvider, IGoogleAccessTokenProvider?> tokens,
         TextWriter output,
         TextWriter errors,
         CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection();
-        services.AddSheets(configuration);
+        var builder = VerbHostBuilder.Create(configuration);
+        builder.Services.AddSheets(configuration);
+        builder.Services.AddGoogleCredential(CredentialName, configuration);
+        // Opened on first use and disposed with the host.
+        builder.Services.AddSingleton(_ => openOutbox(dbPath));
+        builder.Services.AddSingleton(provider => tokens(provider) ?? throw new InvalidOperationException("No Google credential: checked before the pusher is built."));
+        using var host = builder.Build();
+        var services = host.Services;
         SheetsOptions options;
-        using (var probe = services.BuildServiceProvider())
+        try
         {
-            try
-            {
-                options = probe.GetRequiredService<IOptions<SheetsOptions>>().Value;
-            }
-            catch (OptionsValidationException ex)
-            {
-                await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return ExitCodes.Configuration;
-            }
+            options = services.GetRequiredService<IOptions<SheetsOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Configuration;
         }
 
         if (!options.IsConfigured)
@@ -60,60 +67,46 @@ internal static class SyncCommand
             return ExitCodes.Configuration;
         }
 
-        if (tokens(configuration) is not { } tokenProvider)
+        if (tokens(services) is null)
         {
             await errors.WriteLineAsync("Google credentials are not configured: authorise FleetManager for Google first (see docs/sheets.md). Nothing was sent.").ConfigureAwait(false);
             return ExitCodes.Configuration;
         }
 
-        var outbox = openOutbox(dbPath);
+        var outbox = services.GetRequiredService<IOutbox>();
+        var pusher = services.GetRequiredService<SheetsOutboxPusher>();
         try
         {
-            services.AddSingleton(outbox);
-            services.AddSingleton(tokenProvider);
-            await using var provider = services.BuildServiceProvider();
-            var pusher = provider.GetRequiredService<SheetsOutboxPusher>();
-            try
-            {
-                var result = await pusher.PushAsync(cancellationToken).ConfigureAwait(false);
-                var already = result.AlreadyPresent > 0 ? $" ({result.AlreadyPresent} already in the sheet)" : string.Empty;
-                await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {outbox.Depth(SheetsOutboxPusher.SinkName)} pending.").ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-            catch (SheetsUnavailableException ex)
-            {
-                await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {outbox.Depth(SheetsOutboxPusher.SinkName)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
-                return ExitCodes.ForCategory(ex.Category);
-            }
-            catch (FleetManagerException ex)
-            {
-                // A refused spreadsheet (5), a revoked credential (6): the rows stay in the outbox.
-                await errors.WriteLineAsync("error: " + ex.OneLine).ConfigureAwait(false);
-                return ExitCodes.ForCategory(ex.Category);
-            }
+            var result = await pusher.PushAsync(cancellationToken).ConfigureAwait(false);
+            var already = result.AlreadyPresent > 0 ? $" ({result.AlreadyPresent} already in the sheet)" : string.Empty;
+            await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {outbox.Depth(SheetsOutboxPusher.SinkName)} pending.").ConfigureAwait(false);
+            return ExitCodes.Success;
         }
-
-        finally
+        catch (SheetsUnavailableException ex)
         {
-            (outbox as IDisposable)?.Dispose();
+            await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {outbox.Depth(SheetsOutboxPusher.SinkName)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
+            return ExitCodes.ForCategory(ex.Category);
+        }
+        catch (FleetManagerException ex)
+        {
+            // A refused spreadsheet (5), a revoked credential (6): the rows stay in the outbox.
+            await errors.WriteLineAsync("error: " + ex.OneLine).ConfigureAwait(false);
+            return ExitCodes.ForCategory(ex.Category);
         }
     }
+
+    /// <summary>The name of the Google credential's options in the verb's host.</summary>
+    private const string CredentialName = "sync";
 
     /// <summary>The order book's outbox (SQLite or PostgreSQL); the store stays open for the command's life.</summary>
     private static IOutbox OpenOutbox(string dbPath) => OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
 
     /// <summary>
     /// The Google credential: the one configured for Gmail (<c>Gmail:CredentialsFile</c>, authorized with
-    /// <c>fleetmanager auth google</c>); null when none is configured.
+    /// <c>fleetmanager auth google</c>), registered in the verb's host; null when none is configured.
     /// </summary>
-    private static IGoogleAccessTokenProvider? ResolveTokens(IConfiguration configuration)
-    {
-        if (string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"]))
-        {
-            return null;
-        }
-
-        var services = new ServiceCollection().AddGmail(configuration).BuildServiceProvider();
-        return services.GetRequiredKeyedService<IGoogleAccessTokenProvider>(GmailServiceCollectionExtensions.TokenProviderKey);
-    }
+    private static IGoogleAccessTokenProvider? ResolveTokens(IServiceProvider services) =>
+        string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>()["Gmail:CredentialsFile"])
+            ? null
+            : services.GetRequiredKeyedService<IGoogleAccessTokenProvider>(GmailServiceCollectionExtensions.CredentialKey(CredentialName));
 }

@@ -6,6 +6,7 @@ using FleetManager.Llm;
 using FleetManager.Mail.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,22 +14,26 @@ namespace FleetManager.Hosting;
 
 /// <summary>
 /// The message processor for the chosen reader, with the services behind it (typed HttpClients,
-/// rate limiters) kept alive until disposed. The chosen reader's options are validated at once,
-/// so a missing key is one clear error before any message is read.
+/// rate limiters, and the verb's mailbox when it asks for one) in one host of <see cref="VerbHostBuilder"/>,
+/// kept alive until disposed. The options are validated at once, so a missing key is one clear error
+/// before any message is read.
 /// </summary>
 internal sealed class ReaderPipeline : IDisposable
 {
-    private readonly ServiceProvider? _services;
+    private readonly IHost? _host;
 
-    private ReaderPipeline(ServiceProvider? services, MessageProcessor processor, int maxInFlight, EmailParserOptions limits)
+    private ReaderPipeline(IHost? host, MessageProcessor processor, int maxInFlight, EmailParserOptions limits)
     {
-        _services = services;
+        _host = host;
         Processor = processor;
         MaxInFlight = maxInFlight;
         Limits = limits;
     }
 
     public MessageProcessor Processor { get; }
+
+    /// <summary>The host's services (the mailbox <c>addMailbox</c> registered); none for the offline default, which needs no container.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The offline pipeline has no services; pass addMailbox to get a host.");
 
     /// <summary>The parser's limits from the <c>Limits</c> section; the mail source uses its <c>MaxMessageBytes</c> too.</summary>
     public EmailParserOptions Limits { get; }
@@ -41,13 +46,15 @@ internal sealed class ReaderPipeline : IDisposable
     /// <c>Geocoding:Provider</c> names: the offline gazetteer by default, else Google or Nominatim with
     /// answers kept in <paramref name="geocodeCache"/> (the order book's, so no address is looked up twice).
     /// </summary>
-    /// <exception cref="OptionsValidationException">The chosen reader or geocoder is not configured (a missing key), or a limit is invalid.</exception>
-    public static ReaderPipeline Create(string reader, bool geocode, IConfiguration? configuration = null, IGeocodeCache? geocodeCache = null)
+    /// <param name="addMailbox">Registers the verb's mailbox (its adapter's <c>AddX</c>) in the same host, validated with the rest.</param>
+    /// <exception cref="OptionsValidationException">The chosen reader, geocoder or mailbox is not configured (a missing key), or a limit is invalid.</exception>
+    public static ReaderPipeline Create(
+        string reader, bool geocode, IConfiguration? configuration = null, IGeocodeCache? geocodeCache = null, Action<IServiceCollection, IConfiguration>? addMailbox = null)
     {
         configuration ??= AppConfiguration.Build();
         var limits = ConfiguredMailLimits.Read(configuration);
         var onlineGeocoder = geocode && GeocoderIsOnline(configuration);
-        if (reader == "rules" && !onlineGeocoder)
+        if (reader == "rules" && !onlineGeocoder && addMailbox is null)
         {
             // The offline default: no services, nothing to start.
             return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact, limits), Math.Max(4, Environment.ProcessorCount * 8), limits);
@@ -57,8 +64,8 @@ internal sealed class ReaderPipeline : IDisposable
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging
+        var builder = VerbHostBuilder.Create(config);
+        builder.Logging
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)
             // Logging:LogLevel (LOG_LEVEL) may lower it, e.g. for FleetManager.Llm.ModelRequests; the HTTP
@@ -66,7 +73,8 @@ internal sealed class ReaderPipeline : IDisposable
             .AddConfiguration(config.GetSection("Logging"))
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             // Retries are expected with rate-limited services; report only what fails for good.
-            .AddFilter("Polly", LogLevel.Error));
+            .AddFilter("Polly", LogLevel.Error);
+        var services = builder.Services;
         services.AddLlmReaders(config);
         if (onlineGeocoder)
         {
@@ -78,9 +86,11 @@ internal sealed class ReaderPipeline : IDisposable
             services.AddGeocoding(config);
         }
 
-        var provider = ValidatedServices.Build(services);
+        addMailbox?.Invoke(services, config);
+        var host = VerbHostBuilder.BuildValidated(builder);
         try
         {
+            var provider = host.Services;
             var model = provider.ChosenModelOptions();
             var geocoder = !geocode ? null : onlineGeocoder ? provider.GetRequiredService<IGeocoder>() : OfflineGazetteer.Shared;
             var processor = new MessageProcessor(new MimeEmailParser(limits), provider.GetRequiredService<IOrderReader>(), geocoder)
@@ -91,11 +101,11 @@ internal sealed class ReaderPipeline : IDisposable
                 Redact = ConfiguredSecrets.Redactor(config).Redact,
             };
             var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
-            return new ReaderPipeline(provider, processor, maxInFlight, limits);
+            return new ReaderPipeline(host, processor, maxInFlight, limits);
         }
         catch
         {
-            provider.Dispose();
+            host.Dispose();
             throw;
         }
     }
@@ -104,5 +114,5 @@ internal sealed class ReaderPipeline : IDisposable
     private static bool GeocoderIsOnline(IConfiguration configuration) =>
         configuration["Geocoding:Provider"]?.Trim() is { Length: > 0 } name && !name.Equals(nameof(GeocodingProvider.Offline), StringComparison.OrdinalIgnoreCase);
 
-    public void Dispose() => _services?.Dispose();
+    public void Dispose() => _host?.Dispose();
 }

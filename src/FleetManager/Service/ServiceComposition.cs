@@ -3,6 +3,8 @@ using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
 using FleetManager.Geocoding;
+using FleetManager.Llm;
+using FleetManager.Google;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Sheets;
 using FleetManager.Mail.Imap;
@@ -68,8 +70,11 @@ internal static class ServiceComposition
         services.TryAddSingleton<HealthReporter>();
         services.TryAddSingleton<IdleMemoryReleaser>();
 
+        services.AddGoogleCredential(SharedGoogleCredential.Name, configuration);
         services.TryAddSingleton<SharedGoogleCredential>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, FolderMailboxFactory>());
+        // Each gmail source is a keyed mailbox of this container (by its section's path), built when its worker starts.
+        GmailMailboxFactory.AddGmailSources(services, configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, GmailMailboxFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMailboxFactory, ImapMailboxFactory>());
         // Each imap source's settings are named options (by its section's path), validated by the Mail project's rules.
@@ -79,10 +84,11 @@ internal static class ServiceComposition
             return ImapMailboxFactory.ImapOptionsSection(app, app.GetSection(path));
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
+        // The model readers are keyed services of this container (by their Reader name), built when a source uses one.
+        services.AddModelReaders(configuration);
         foreach (var model in new[] { "gemini", "openai" })
         {
-            services.AddSingleton<IOrderReaderFactory>(sp => new ModelOrderReaderFactory(
-                model, configuration, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IOrderReaderFactory>(sp => new ModelOrderReaderFactory(model, sp));
         }
 
         services.TryAddSingleton(new StoreLocation(databasePath));

@@ -1,63 +1,25 @@
-using FleetManager.Hosting;
 using FleetManager.Core.Pipeline;
 using FleetManager.Llm;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FleetManager.Service.Readers;
 
 /// <summary>
 /// A model reader (<c>Reader: gemini</c> or <c>openai</c>) with its settings from the top-level
-/// <c>Gemini</c> / <c>OpenAI</c> and <c>Reader</c> sections. One set of services per reader for the whole
-/// service: every source using it shares one HttpClient pipeline and one rate limiter, as they share
-/// one API key and its quota.
+/// <c>Gemini</c> / <c>OpenAI</c> and <c>Reader</c> sections: the keyed <see cref="IOrderReader"/> the Llm
+/// project registers (<c>AddModelReaders</c>) in the service's one container. Every source using it shares
+/// one HttpClient pipeline and one rate limiter, as they share one API key and its quota; a model no
+/// source uses is never built.
 /// </summary>
-internal sealed class ModelOrderReaderFactory(string name, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time) : IOrderReaderFactory, IDisposable
+internal sealed class ModelOrderReaderFactory(string name, IServiceProvider services) : IOrderReaderFactory
 {
-    private readonly Lock _gate = new();
-    private ServiceProvider? _services;
-
     public string Name => name;
 
-    public TimeSpan MessageTimeout => Services.ChosenModelOptions()?.MessageTimeout ?? TimeSpan.FromSeconds(30);
+    public TimeSpan MessageTimeout => services.ModelOptions(name)?.MessageTimeout ?? TimeSpan.FromSeconds(30);
 
-    public int MaxInFlight => Services.ChosenModelOptions()?.MaxConcurrentMessages ?? 4;
+    public int MaxInFlight => services.ModelOptions(name)?.MaxConcurrentMessages ?? 4;
 
-    public IEnumerable<string> Validate() => ValidatedServices.Failures(Services);
+    public IEnumerable<string> Validate() => services.ModelReaderFailures(name);
 
-    public IOrderReader Create(IServiceProvider services) => Services.GetRequiredService<IOrderReader>();
-
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _services?.Dispose();
-            _services = null;
-        }
-    }
-
-    private ServiceProvider Services
-    {
-        get
-        {
-            lock (_gate)
-            {
-                if (_services is null)
-                {
-                    var chosen = new ConfigurationBuilder()
-                        .AddConfiguration(configuration)
-                        .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = name })
-                        .Build();
-                    var services = new ServiceCollection();
-                    services.AddSingleton(loggers);
-                    services.AddSingleton(time);
-                    services.AddLlmReaders(chosen);
-                    _services = services.BuildServiceProvider();
-                }
-
-                return _services;
-            }
-        }
-    }
+    public IOrderReader Create(IServiceProvider services) => services.GetRequiredKeyedService<IOrderReader>(name);
 }

@@ -1,4 +1,5 @@
 using FleetManager.Core.Pipeline;
+using FleetManager.Google.Gmail;
 using FleetManager.Mail.Imap;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace FleetManager.Service.Sources;
 internal sealed class ImapMailboxFactory(IConfiguration configuration, SharedGoogleCredential google, IOptionsMonitor<ImapOptions> sources) : IMailboxFactory
 {
     /// <summary>The scope Google requires for IMAP access.</summary>
-    internal const string GoogleMailScope = "https://mail.google.com/";
+    internal const string GoogleMailScope = GmailOptions.FullMailScope;
 
     public string Kind => "imap";
 

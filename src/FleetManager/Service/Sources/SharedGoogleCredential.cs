@@ -3,19 +3,19 @@ using FleetManager.Google;
 using FleetManager.Google.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FleetManager.Service.Sources;
 
 /// <summary>
 /// The service's one Google credential (<c>Gmail:CredentialsFile</c> and its token file, as
 /// <c>fleetmanager auth google</c> wrote them), for the adapters that are not a Gmail source: the Sheets
-/// sink and IMAP with XOAUTH2. Built on first use, so a service without Google settings never touches it.
+/// sink and IMAP with XOAUTH2. It is the keyed token provider <see cref="Name"/> of the service's container
+/// (<c>AddGoogleCredential</c>), resolved on first use, so a service without Google settings never touches it.
 /// </summary>
-internal sealed class SharedGoogleCredential(IConfiguration configuration, ILoggerFactory loggers, TimeProvider time) : IGoogleAccessTokenProvider, IDisposable
+internal sealed class SharedGoogleCredential(IConfiguration configuration, IServiceProvider services) : IGoogleAccessTokenProvider
 {
-    private readonly Lock _gate = new();
-    private ServiceProvider? _services;
+    /// <summary>The name of the shared credential's options and the key of its token provider.</summary>
+    public const string Name = "shared";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"]);
 
@@ -31,25 +31,6 @@ internal sealed class SharedGoogleCredential(IConfiguration configuration, ILogg
     public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) =>
         Provider().RefreshAccessTokenAsync(scopes, rejectedToken, cancellationToken);
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _services?.Dispose();
-            _services = null;
-        }
-    }
-
-    private IGoogleAccessTokenProvider Provider()
-    {
-        lock (_gate)
-        {
-            _services ??= new ServiceCollection()
-                .AddSingleton(loggers)
-                .AddSingleton(time)
-                .AddGmail(configuration)
-                .BuildServiceProvider();
-            return _services.GetRequiredKeyedService<IGoogleAccessTokenProvider>(GmailServiceCollectionExtensions.TokenProviderKey);
-        }
-    }
+    private IGoogleAccessTokenProvider Provider() =>
+        services.GetRequiredKeyedService<IGoogleAccessTokenProvider>(GmailServiceCollectionExtensions.CredentialKey(Name));
 }
