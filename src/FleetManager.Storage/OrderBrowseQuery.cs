@@ -54,6 +54,15 @@ public sealed record OrderBrowseQuery
     /// <summary>The keyset cursor of the page (from <see cref="OrderBrowsePage.NextCursor"/>); null for the first page.</summary>
     public string? After { get; init; }
 
+    /// <summary>The largest count <see cref="CountLimit"/> has by default: the orders page shows "10,000+" beyond it.</summary>
+    public const int DefaultCountLimit = 10_000;
+
+    /// <summary>
+    /// Count matching orders up to this many (<see cref="OrderBrowsePage.TotalCapped"/> when more match), so a broad
+    /// view does not count 100,000 matches on every page view; null counts every match.
+    /// </summary>
+    public int? CountLimit { get; init; } = DefaultCountLimit;
+
     /// <summary>Orders per page; null for every matching order (an export of the view).</summary>
     public int? Limit { get; init; }
 }

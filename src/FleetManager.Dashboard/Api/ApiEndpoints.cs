@@ -59,7 +59,7 @@ public static class ApiEndpoints
             var query = OrderListQuery.Parse(parameters.ToQuery());
             var page = store.Use((orders, _) => OrderBrowser.Page(orders, query, size));
             var rows = page.Rows.Select(r => new OrderListItem(r.Stored.Id, OrderStatusNames.Of(r.Review.Status), r.NeedsReview, r.CorrectionCount, r.Stored.Message.Id, r.Stored.Order)).ToList();
-            return Results.Json(new OrderListDocument(rows, page.Total, page.NextCursor), ApiJsonContext.Default.OrderListDocument);
+            return Results.Json(new OrderListDocument(rows, page.Total, page.NextCursor, page.TotalCapped), ApiJsonContext.Default.OrderListDocument);
         })
             .WithName("ListOrders")
             .WithSummary("The orders list: search, filters, sort and keyset paging as the /orders page, corrections applied.")

@@ -11,14 +11,14 @@ namespace FleetManager.Dashboard.Orders;
 /// </summary>
 public static class OrderBrowser
 {
-    /// <summary>The page of the view after its cursor, with the number of matching orders.</summary>
+    /// <summary>The page of the view after its cursor, with the number of matching orders (counted up to <see cref="OrderBrowseQuery.DefaultCountLimit"/>).</summary>
     public static OrderListPage Page(IOrderStore store, OrderListQuery query, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         var page = store.BrowseOrders(ToStoreQuery(query) with { Limit = pageSize });
         var rows = page.Rows.Select(r => new OrderListRow(r.Order, new OrderReview(r.Order.Id, r.Status, null, null), r.NeedsReview, r.CorrectionCount)).ToList();
-        return new OrderListPage(rows, checked((int)page.Total), page.NextCursor);
+        return new OrderListPage(rows, checked((int)page.Total), page.NextCursor, page.TotalCapped);
     }
 
     /// <summary>Every order of the view (no page), corrected, in its sort order: what "Export this view" writes.</summary>

@@ -53,7 +53,7 @@ public static class OrdersPage
 
         html.Add($"""
             <section id="results">
-            <p class="summary"><span id="total">{page.Total}</span> orders match.
+            <p class="summary"><span id="total">{TotalText(page)}</span> orders match{(page.TotalCapped ? " (counted up to there; narrow the search or filters for an exact count)" : "")}.
             Export this view: <a href="/orders/export.csv{query.ToQueryString()}">CSV</a> · <a href="/orders/export.xlsx{query.ToQueryString()}">XLSX</a></p>
             <table class="orders"><thead><tr>
             """);
@@ -119,6 +119,10 @@ public static class OrdersPage
         ("cargo_description", "cargo_description"), ("weight_kg", "weight_kg"), ("vehicle_type", "vehicle_type"),
         ("price", "price"), ("status", "status"), ("confidence", "confidence"),
     ];
+
+    // A capped count (the store stopped counting there) reads "10,000+", so the page never claims an exact number it did not count.
+    private static string TotalText(OrderListPage page) =>
+        page.TotalCapped ? page.Total.ToString("N0", CultureInfo.InvariantCulture) + "+" : page.Total.ToString(CultureInfo.InvariantCulture);
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -79,14 +79,17 @@ internal static class OrderFilterSql
 
     /// <summary>
     /// The WHERE clause of an orders-list view over <c>order_list x</c> (empty when nothing filters), its values added
-    /// as parameters; with <paramref name="withCursor"/>, also the keyset condition "after the cursor's (sort value, id)".
+    /// as parameters; with <paramref name="withCursor"/>, also the keyset condition "after the cursor's (sort value, id)";
+    /// with <paramref name="probeSearch"/>, the search tested per row (<see cref="SqlDialect.SearchProbe"/>) instead of
+    /// through the search index's match set.
     /// </summary>
-    public static string BrowseWhere(SqlDialect dialect, DbCommand command, OrderBrowseQuery query, bool withCursor)
+    public static string BrowseWhere(SqlDialect dialect, DbCommand command, OrderBrowseQuery query, bool withCursor, bool probeSearch = false)
     {
         var conditions = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            conditions.Add(dialect.SearchMatches(command, TextFold.Fold(query.Search.Trim())));
+            var folded = TextFold.Fold(query.Search.Trim());
+            conditions.Add(probeSearch ? dialect.SearchProbe(command, folded) : dialect.SearchMatches(command, folded));
         }
 
         if (query.Statuses.Count > 0)

@@ -18,6 +18,10 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     // Rows derived per transaction while catching up: large enough to amortise the commit, small enough to keep memory flat.
     private const int SyncBatch = 1000;
 
+    // Matches from which a search is probed per row in sort order (on a book where this many match, a page of 50 is
+    // found within a few thousand rows) rather than collected from the search index and sorted.
+    private const int CommonSearchMatches = 1000;
+
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
     /// <summary>Adds the rows of orders committed since the last call (ids above the highest listed one).</summary>
@@ -87,13 +91,11 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     {
         ArgumentNullException.ThrowIfNull(query);
         Sync();
-        long total;
-        using (var count = dialect.CreateCommand())
-        {
-            count.CommandText = "SELECT COUNT(*) FROM order_list x" + OrderFilterSql.BrowseWhere(dialect, count, query, withCursor: false);
-            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
+        var (total, capped) = Count(query);
 
+        // A term that many orders match is tested per row while the sorted index is walked, so the page stops after its
+        // rows; a rarer one goes through the search index's match set, small enough to collect and sort.
+        var probeSearch = !string.IsNullOrWhiteSpace(query.Search) && (capped || total >= CommonSearchMatches);
         var sortColumn = OrderFilterSql.BrowseSortColumn(query.Sort);
         var rows = new List<OrderBrowseRow>();
         string? lastSortValue = null;
@@ -112,7 +114,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
                 .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
                 .Append(" FROM order_list x")
-                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true))
+                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true, probeSearch))
                 .Append(order);
             if (query.Limit is { } limit)
             {
@@ -151,7 +153,27 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         }
 
         var next = more ? rows[^1].Order.Id.ToString(CultureInfo.InvariantCulture) + "." + lastSortValue : null;
-        return new OrderBrowsePage(rows, total, next);
+        return new OrderBrowsePage(rows, total, next, capped);
+    }
+
+    /// <summary>
+    /// How many orders the view matches, counted up to <see cref="OrderBrowseQuery.CountLimit"/>: a count stops there
+    /// (capped) instead of reading every match of a broad search or filter on each page view.
+    /// </summary>
+    private (long Total, bool Capped) Count(OrderBrowseQuery query)
+    {
+        using var count = dialect.CreateCommand();
+        var where = OrderFilterSql.BrowseWhere(dialect, count, query, withCursor: false);
+        if (query.CountLimit is not { } limit)
+        {
+            count.CommandText = "SELECT COUNT(*) FROM order_list x" + where;
+            return (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), false);
+        }
+
+        // One row beyond the limit tells that more match.
+        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM order_list x{where} LIMIT {dialect.AddInt(count, limit + 1)}) c";
+        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return total > limit ? (limit, true) : (total, false);
     }
 
     private long MaxListed()

@@ -44,6 +44,13 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string SearchMatches(DbCommand command, string folded);
 
+    /// <summary>
+    /// The same condition as <see cref="SearchMatches"/>, tested on each row as a scan in sort order reaches it, for a
+    /// term that many orders match: the page then stops after its rows instead of collecting and sorting every match.
+    /// A back-end whose planner chooses that by itself returns <see cref="SearchMatches"/>.
+    /// </summary>
+    public virtual string SearchProbe(DbCommand command, string folded) => SearchMatches(command, folded);
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 

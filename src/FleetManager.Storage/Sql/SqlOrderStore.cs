@@ -95,10 +95,21 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     }
 
     /// <inheritdoc />
-    public bool Commit(StoredMessage message, EmailResult result) => Run(() => _writer.Commit(message, result));
+    public bool Commit(StoredMessage message, EmailResult result) => Run(() =>
+    {
+        var stored = _writer.Commit(message, result);
+        // The orders list is derived here, at commit, so that a list query never derives a bulk import's orders on a request.
+        _list.Sync();
+        return stored;
+    });
 
     /// <inheritdoc />
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() =>
+    {
+        var stored = _writer.CommitBatch(batch);
+        _list.Sync();
+        return stored;
+    });
 
     /// <inheritdoc />
     public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() =>

@@ -39,6 +39,9 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
             ? $"x.order_id IN (SELECT rowid FROM order_search WHERE order_search MATCH {AddText(command, "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")})"
             : $"instr(x.search_text, {AddText(command, folded)}) > 0";
 
+    // A trigram phrase of the folded term matches exactly the rows whose folded text contains it, so instr per row is the same test.
+    public override string SearchProbe(DbCommand command, string folded) => $"instr(x.search_text, {AddText(command, folded)}) > 0";
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.

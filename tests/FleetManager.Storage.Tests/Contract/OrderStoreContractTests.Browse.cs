@@ -96,6 +96,49 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(4, page.Total);
     }
 
+    [Fact]
+    public void BrowseOrders_MoreMatchesThanTheCountLimit_CapsTheTotalAndListsTheSamePages()
+    {
+        var store = Open();
+        string[] customers = ["delta", "alpha", "echo", "bravo", "charlie"];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            CommitBrowsable(store, "n" + i, SampleOrders.Order(reference: "N-" + i, customer: customers[i]));
+        }
+
+        foreach (var view in new[]
+        {
+            new OrderBrowseQuery { Limit = 2 },
+            new OrderBrowseQuery { Search = "ostrob", Limit = 2 },
+            new OrderBrowseQuery { Search = "os", Sort = "customer", Descending = true, Limit = 2 },
+        })
+        {
+            var capped = store.BrowseOrders(view with { CountLimit = 3 });
+            Assert.Equal((3L, true), (capped.Total, capped.TotalCapped));
+            Assert.Equal((5L, false), (store.BrowseOrders(view with { CountLimit = null }).Total, store.BrowseOrders(view with { CountLimit = null }).TotalCapped));
+            // A capped search is probed row by row in sort order: the same orders, in the same order, page after page.
+            Assert.Equal(AllPages(store, view with { CountLimit = null }), AllPages(store, view with { CountLimit = 3 }));
+        }
+
+        var exact = store.BrowseOrders(new OrderBrowseQuery { CountLimit = 5 });
+        Assert.Equal((5L, false), (exact.Total, exact.TotalCapped));
+        Assert.Equal((5L, false), (store.BrowseOrders(new OrderBrowseQuery()).Total, store.BrowseOrders(new OrderBrowseQuery()).TotalCapped));
+    }
+
+    private static List<string?> AllPages(IOrderStore store, OrderBrowseQuery query)
+    {
+        var references = new List<string?>();
+        var page = store.BrowseOrders(query);
+        references.AddRange(page.Rows.Select(r => r.Order.Order.ReferenceNumber));
+        while (page.NextCursor is { } cursor)
+        {
+            page = store.BrowseOrders(query with { After = cursor });
+            references.AddRange(page.Rows.Select(r => r.Order.Order.ReferenceNumber));
+        }
+
+        return references;
+    }
+
     private static List<string?> References(IOrderStore store, OrderBrowseQuery query) =>
         [.. store.BrowseOrders(query).Rows.Select(r => r.Order.Order.ReferenceNumber)];
 
