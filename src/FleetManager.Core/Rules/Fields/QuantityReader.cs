@@ -135,6 +135,16 @@ public static partial class QuantityReader
             }
         }
 
+        // "paleți: 14 EUR" inside a goods line: a label of its own, weaker than a line's label.
+        foreach (var (count, index, length) in PalletVocabulary.ColonCounts(block.TextToEnd, block.Start))
+        {
+            if (count > 0 && !IsPerUnit(block.Text, index))
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, index);
+                best.Offer(count, 2 + TotalBonus(block.Text, lineStart, lineEnd), index, length);
+            }
+        }
+
         return best.Result is { } r ? ((int)r.Value, r.Span) : null;
     }
 
