@@ -154,7 +154,7 @@ public sealed partial class StopExtractor
                 city = town;
             }
 
-            country ??= ShapeCountryCorrected(place, city) ?? place.Country ?? prefixCountry ?? DefaultCountry(place, language);
+            country ??= ShapeCountryCorrected(place, city) ?? HomeOverShape(place, city, language) ?? place.Country ?? prefixCountry ?? DefaultCountry(place, language);
         }
 
         return new Stop
@@ -191,6 +191,22 @@ public sealed partial class StopExtractor
         return _gazetteer.CountryOf(city) is { } named && named != place.Country ? named : null;
     }
 
+    /// <summary>
+    /// A country guessed from the code's shape alone gives way to the home country of the mail's language
+    /// when that country writes codes of the same length and the gazetteer does not place the name in the
+    /// guessed country ("570 22 Σίνδος" in a Greek mail is Greek, not Czech). Null when the guess stands.
+    /// </summary>
+    private string? HomeOverShape(PostalPlace place, string? city, string? language)
+    {
+        if (!place.CountryFromShape || place.Country is null || string.IsNullOrWhiteSpace(city)
+            || LanguageHomeCountry.For(language, place.Digits) is not { } home || home == place.Country)
+        {
+            return null;
+        }
+
+        return _gazetteer.TryFind(city, place.Country, out var entry) && entry.CountryCode == place.Country ? null : home;
+    }
+
     /// <summary>Without a prefix or a name, a code's shape plus the document's language decide ("Beladestelle ... 61118 Bad Vilbel" is German).</summary>
     private string? DefaultCountry(PostalPlace place, string? language)
     {
@@ -209,19 +225,7 @@ public sealed partial class StopExtractor
             return "BG";
         }
 
-        return (place.Digits, language) switch
-        {
-            (5, "de") => "DE",
-            (5, "fr") => "FR",
-            (5, "it") => "IT",
-            (5, "es") => "ES",
-            (5, "tr") => "TR",
-            (5, "lt") => "LT",
-            (4, "hu") => "HU",
-            (4, "bg") => "BG",
-            (4, "sl") => "SI",
-            _ => null,
-        };
+        return LanguageHomeCountry.For(language, place.Digits);
     }
 
     /// <summary>The spec's national form: "DE-80331" → "80331", "PL 02-672" → "02-672", "LT-51329" → "51329"; inner spaces kept.</summary>

@@ -28,8 +28,10 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06 (main after reader3):
-    /// classification 1.000, 45 of 45 orders, field P/R/F1 0.975/0.936/0.955 (0.949 before weekday-and-day dates, loading
+    /// Nordic, Baltic, Balkan, Greek, Turkish and Ukrainian mail in many layouts. Measured 2026-12-06 (branch reader4):
+    /// classification 1.000, 45 of 45 orders, field P/R/F1 0.979/0.948/0.963 (0.955 before the language's home country
+    /// over a postal-code shape, pallet kinds and inline pallet counts, bare loading metres after the trailer word and
+    /// "EUR" as a pallet type before a price; 0.949 before weekday-and-day dates, loading
     /// metres in each language's words and ADR negation scoped to its clause; 0.884 before transposed tables, values
     /// shared by all orders of a message, address labels of the language files and city-before-code places).
     /// </summary>
@@ -42,14 +44,14 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
         Assert.Equal(45, report.OrdersExpected);
         Assert.True(report.OrdersPaired >= 45, $"{report.OrdersPaired} of 45 orders found (45 measured)");
         Assert.True(report.ClassificationAccuracy >= 0.97, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.97");
-        Assert.True(report.FieldF1 >= 0.95, $"field F1 {report.FieldF1:0.000} < 0.95");
+        Assert.True(report.FieldF1 >= 0.96, $"field F1 {report.FieldF1:0.000} < 0.96");
         AssertFields(report, precision: 0.85, recall: new Dictionary<string, double>
         {
             ["reference_number"] = 0.93, ["request_type"] = 0.95,
-            ["loading.postal_code"] = 0.95, ["loading.city"] = 0.95, ["loading.country"] = 0.86, ["loading.date"] = 0.91,
+            ["loading.postal_code"] = 0.95, ["loading.city"] = 0.95, ["loading.country"] = 0.91, ["loading.date"] = 0.91,
             ["unloading.postal_code"] = 0.95, ["unloading.city"] = 0.95, ["unloading.country"] = 0.93, ["unloading.date"] = 0.92,
-            ["weight_kg"] = 0.95, ["pallets"] = 0.75, ["loading_meters"] = 0.70, ["vehicle_type"] = 0.88, ["adr"] = 0.95,
-            ["temperature_min_c"] = 0.97, ["temperature_max_c"] = 0.97, ["price.amount"] = 0.87, ["price.currency"] = 0.92,
+            ["weight_kg"] = 0.95, ["pallets"] = 0.82, ["loading_meters"] = 0.84, ["vehicle_type"] = 0.88, ["adr"] = 0.95,
+            ["temperature_min_c"] = 0.97, ["temperature_max_c"] = 0.97, ["price.amount"] = 0.90, ["price.currency"] = 0.92,
         });
     }
 

@@ -20,12 +20,21 @@ internal static class PalletVocabulary
     private static readonly HashSet<string> Forms = [.. Words.Where(w => !w.Contains(' ', StringComparison.Ordinal)), .. VocabularyCatalog.Words("unit.pallet").Select(w => w.Word).Where(w => !w.Contains(' ', StringComparison.Ordinal) && !w.Equals("lava", StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>
+    /// Words naming a kind of pallet between the count and the pallet word ("33 EUR pallets", "22 one-way pallets",
+    /// "14 palety jednorazowe" has it after and needs none): the files' <c>unit.pallet.kind</c>, as written and folded.
+    /// </summary>
+    private static readonly HashSet<string> Kinds =
+        [.. new[] { "eur", "euro", "epal" }, .. VocabularyCatalog.Folded("unit.pallet.kind"), .. VocabularyCatalog.Words("unit.pallet.kind").Select(w => w.Word.Trim().ToLowerInvariant())];
+
+    /// <summary>
     /// A pallet count in the files' words. Anchored (\G): built from the data at run time, this pattern runs in
     /// the regex interpreter, and scanning every position of a block with it cost a tenth of the whole import;
     /// it is tried only where a number starts (<see cref="NextMatch"/>), the only places it can match.
     /// </summary>
     private static readonly Regex Phrase = new(
-        @"\G(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:st|stk|kpl|ks|szt|db|tk|vnt|бр|шт|adet|x)\.?[ \t\u00A0]*)?(?:(?:eur|euro|epal)[ \t\u00A0\-]*)?(?<w>"
+        @"\G(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:st|stk|kpl|ks|szt|db|tk|vnt|бр|шт|adet|x)\.?[ \t\u00A0]*)?(?:(?:"
+        + string.Join("|", Kinds.OrderByDescending(w => w.Length).Select(Regex.Escape))
+        + @")[ \t\u00A0\-]*)?(?<w>"
         + string.Join("|", Forms.OrderByDescending(w => w.Length).Select(Regex.Escape))
         + @")(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -133,6 +142,71 @@ internal static class PalletVocabulary
 
         return end < input.Length && (char.IsLetter(input[end]) || !FormsStartWithLetters);
     }
+
+    /// <summary>
+    /// Pallet counts written as a pallet word, a colon and the count inside a line ("Marfă: lactate, paleți: 14 EUR",
+    /// "goods: tiles, pallets: 12"): the count is at most two digits, not a decimal and not a weight or a length.
+    /// Found from the colons, so the cost is one pass over the block.
+    /// </summary>
+    public static IEnumerable<(int Count, int Index, int Length)> ColonCounts(string input, int start)
+    {
+        for (var colon = input.IndexOf(':', start); colon >= 0; colon = input.IndexOf(':', colon + 1))
+        {
+            var wordEnd = colon;
+            var wordStart = wordEnd;
+            while (wordStart > start && char.IsLetter(input[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            if (wordEnd - wordStart < 3 || !Words.Contains(TextFold.Fold(input.AsSpan(wordStart, wordEnd - wordStart))))
+            {
+                continue;
+            }
+
+            var at = colon + 1;
+            while (at < input.Length && input[at] is ' ' or '\t' or '\u00A0')
+            {
+                at++;
+            }
+
+            var end = at;
+            while (end < input.Length && end - at < 3 && char.IsAsciiDigit(input[end]))
+            {
+                end++;
+            }
+
+            if (end == at || end - at > 2 || (end < input.Length && (char.IsDigit(input[end]) || (input[end] is '.' or ',' && end + 1 < input.Length && char.IsDigit(input[end + 1])))) || UnitFollows(input, end))
+            {
+                continue;
+            }
+
+            yield return (int.Parse(input.AsSpan(at, end - at), System.Globalization.CultureInfo.InvariantCulture), at, end - at);
+        }
+    }
+
+    /// <summary>True when a weight or length unit follows the number ending at <paramref name="end"/> ("12 t", "7 m", "13 ldm").</summary>
+    private static bool UnitFollows(string input, int end)
+    {
+        var at = end;
+        while (at < input.Length && input[at] is ' ' or '\u00A0')
+        {
+            at++;
+        }
+
+        var wordEnd = at;
+        while (wordEnd < input.Length && char.IsLetter(input[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = TextFold.Fold(input.AsSpan(at, wordEnd - at));
+        return word is "t" or "kg" or "m" or "ldm" or "lm" or "to" or "tons" or "tonnes" or "kgs" || UnitWords.Contains(word);
+    }
+
+    /// <summary>The weight and loading-metre words of every language file: a number before them is not a pallet count.</summary>
+    private static readonly HashSet<string> UnitWords =
+        [.. VocabularyCatalog.Folded("unit.kg"), .. VocabularyCatalog.Folded("unit.tonne"), .. VocabularyCatalog.Folded("unit.ldm")];
 
     /// <summary>True when a pallet word follows <paramref name="index"/> directly or after "-" or a space ("EUR-pall", "EUR Paletten").</summary>
     public static bool IsPalletWordAt(string text, int index)

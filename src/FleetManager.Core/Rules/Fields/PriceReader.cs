@@ -134,6 +134,8 @@ public static partial class PriceReader
         // Money's look-behind sees one character before a position, so the range and the character before it
         // give the matches the whole text would give; only they are copied, not the text up to the range.
         var from = Math.Max(0, start - 1);
+        (Price Price, TextSpan Span)? deferred = null;
+        var deferredLine = -1;
         foreach (Match match in Money().Matches(text.Substring(from, end - from), start - from).Cast<Match>())
         {
             var index = from + match.Index;
@@ -159,12 +161,31 @@ public static partial class PriceReader
             var amountText = match.Groups["n1"].Success ? match.Groups["n1"].Value : match.Groups["n2"].Value;
             if (CurrencyVocabulary.ToIso(currency) is { } iso && EuropeanNumber.Parse(amountText) is { } amount && amount >= 10)
             {
-                return (new Price(amount, iso), new TextSpan(index, match.Length));
+                var found = (new Price(amount, iso), new TextSpan(index, match.Length));
+                if (deferred is { } earlier)
+                {
+                    // The later money of the line is the price; an earlier one on another line stands.
+                    return lineStart == deferredLine ? found : earlier;
+                }
+
+                if (MayBePalletType(match, currency, amount))
+                {
+                    // "33 EUR | +2/+6 °C | € 1.240": a small whole number before a bare "EUR" can be the pallet
+                    // type; it is the price only when no other money follows on its line.
+                    (deferred, deferredLine) = (found, lineStart);
+                    continue;
+                }
+
+                return found;
             }
         }
 
-        return null;
+        return deferred;
     }
+
+    /// <summary>A whole number of at most two digits before "EUR" written in capitals: the count of a pallet type as often as a price.</summary>
+    private static bool MayBePalletType(Match match, string currency, decimal amount)
+        => match.Groups["c2"].Success && currency == "EUR" && amount <= 66 && match.Groups["n2"].Value.All(char.IsAsciiDigit);
 
     /// <summary>A text every <see cref="Money"/> match contains: one of its currency symbols or words.</summary>
     private static readonly KeywordSet CurrencyWords = new(

@@ -135,6 +135,16 @@ public static partial class QuantityReader
             }
         }
 
+        // "paleți: 14 EUR" inside a goods line: a label of its own, weaker than a line's label.
+        foreach (var (count, index, length) in PalletVocabulary.ColonCounts(block.TextToEnd, block.Start))
+        {
+            if (count > 0 && !IsPerUnit(block.Text, index))
+            {
+                var (lineStart, lineEnd) = LineAround(block.Text, index);
+                best.Offer(count, 2 + TotalBonus(block.Text, lineStart, lineEnd), index, length);
+            }
+        }
+
         return best.Result is { } r ? ((int)r.Value, r.Span) : null;
     }
 
@@ -175,7 +185,38 @@ public static partial class QuantityReader
         }
 
         OfferLoadingMetresInFileUnits(block, ref best);
+        if (best.Result is null)
+        {
+            OfferBareMetresAfterVehicle(block, ref best);
+        }
+
         return best.Result;
+    }
+
+    /// <summary>
+    /// "Centinato 8,5 | 13,2 t", "Plachta 7,2;": a decimal number with no unit right after a vehicle word, ending
+    /// its cell, is the loading metres an exchange alert writes beside the trailer (a length with "m" is the
+    /// trailer's and is not taken). Tried only when nothing better was found, and only at such decimals.
+    /// </summary>
+    private static void OfferBareMetresAfterVehicle(FieldBlock block, ref Candidate best)
+    {
+        foreach (Match match in BareDecimalEndingCell().Matches(block.TextToEnd, block.Start).Cast<Match>())
+        {
+            if (EuropeanNumber.Parse(match.Groups["n"].ValueSpan) is not { } m || m is < 1 or > 13.6m)
+            {
+                continue;
+            }
+
+            var (lineStart, _) = LineAround(block.Text, match.Index);
+            var cellStart = block.Text.LastIndexOfAny(['|', ';', '\t'], match.Index - 1, match.Index - lineStart) + 1;
+            cellStart = Math.Max(cellStart, lineStart);
+            var cell = block.Text.AsSpan(cellStart, match.Index - cellStart);
+            var trimmed = cell.TrimEnd();
+            if (VehicleVocabulary.Find(trimmed, strict: false) is { Length: > 0 } vehicle && vehicle.Index + vehicle.Length == trimmed.Length)
+            {
+                best.Offer(m, 0, match.Index, match.Length);
+            }
+        }
     }
 
     /// <summary>The floor-metre words of every language file ("mètres de plancher", "utovarnih metara", "lavametriä").</summary>
@@ -375,6 +416,9 @@ public static partial class QuantityReader
 
     [GeneratedRegex(@"(?<![\w.,/-])(?<n>\d{1,3})\s*(?:x\s*)?(?:(?:eur|euro|epal|industrie|chep)[\s\-]*)?(?:pallets?|palettes?|paletten|europaletten|europalets?|europaletas|europallets?|euro[\s\-]?pal\w*|palety|palet|palets|paletas?|paleţi|paleți|paleti|paleþi|pal\.|pal\b|bancali|bancale|raklap\w*|палет\w*|padėkl\w*|padekl\w*|epal\b|ep\b|gitterbox\w*|stellpl\w*|eur-?pal\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PalletPhrase();
+
+    [GeneratedRegex(@"(?<=\p{L}[ \t]+)(?<n>\d{1,2}[.,]\d{1,2})(?=[ \t]*(?:[|;\r\n]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex BareDecimalEndingCell();
 
     [GeneratedRegex(@"(?<![\w.,/-])(?<n>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:ldm|lm|l\.m\.?|л\.\s?м\.?|mb|m\.b\.|m\.p\.|ml|mt\.?\s+lineari|metri\s+lineari|metros?\s+lineales|m\s+de\s+plancher|m\s+linéaires|lademeter|loading\s+met(?:er|re)s?)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LoadingMetresPhrase();

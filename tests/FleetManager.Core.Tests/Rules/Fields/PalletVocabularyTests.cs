@@ -61,4 +61,36 @@ public sealed class PalletVocabularyTests
     [InlineData("Pris 900 EUR per tur", 9, false)]
     public void IsPalletWordAt_AfterEur_TellsPalletTypeFromCurrency(string text, int afterEur, bool expected)
         => Assert.Equal(expected, PalletVocabulary.IsPalletWordAt(text, text.IndexOf("EUR", StringComparison.Ordinal) + afterEur));
+
+    [Theory]
+    [InlineData("Cargo: 22 one-way pallets of crates", 22)]
+    [InlineData("Ladung: 18 Einweg Paletten", 18)]
+    [InlineData("Towar: 12 EUR palet", 12)]
+    public void Counts_PalletKindBetweenCountAndWord_GivesTheCount(string line, int expected)
+    {
+        var counts = PalletVocabulary.Counts(line, 0).ToList();
+
+        Assert.Equal([expected], counts.Select(c => c.Count));
+    }
+
+    [Theory]
+    [InlineData("Tovar: mliečne výrobky, palety: 16 EUR, 7 400 kg", 16)]
+    [InlineData("Áru: csempe, raklap: 9, 6 t", 9)]
+    [InlineData("Goods: tiles, pallets: 12 (stackable)", 12)]
+    public void ColonCounts_PalletWordColonCountInsideALine_GivesTheCount(string line, int expected)
+    {
+        var counts = PalletVocabulary.ColonCounts(line, 0).ToList();
+
+        Assert.Equal([expected], counts.Select(c => c.Count));
+    }
+
+    [Theory]
+    [InlineData("Paletten: 13,6 ldm")]
+    [InlineData("pallets: 24 t")]
+    [InlineData("Pallets: 120")]
+    [InlineData("Lavat: 12.5")]
+    public void ColonCounts_NumberThatIsNoCount_GivesNothing(string line)
+    {
+        Assert.Empty(PalletVocabulary.ColonCounts(line, 0));
+    }
 }
