@@ -360,6 +360,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     private protected async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
         if (_gate is null)
         {
             return await TranslateAsync(work, cancellationToken).ConfigureAwait(false);
