@@ -51,6 +51,21 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     string? SearchIndexWarning => null;
 
     /// <summary>
+    /// <see cref="IOrderBook.ContainsAsync"/> for the CLI's one-off synchronous calls (the import and the service use the
+    /// asynchronous port).
+    /// </summary>
+    bool Contains(string ledgerKey);
+
+    /// <summary><see cref="IOrderBook.IsQuarantinedAsync"/> for the CLI's synchronous calls.</summary>
+    bool IsQuarantined(string ledgerKey);
+
+    /// <summary><see cref="IOrderBook.CommitAsync"/> for the CLI's synchronous calls.</summary>
+    bool Commit(ProcessedMessage message, DateTimeOffset processedAt);
+
+    /// <summary><see cref="IOrderBook.CommitBatchAsync"/> for the CLI's synchronous calls.</summary>
+    IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt);
+
+    /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
     /// with their stops and, per configured sink, an outbox row per order.
     /// </summary>

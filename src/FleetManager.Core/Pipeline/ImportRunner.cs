@@ -83,7 +83,10 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
 
             toCommit.Clear();
             toCommit.AddRange(batch.Where(i => i.Skip == SkipReason.None).Select(i => i.Processed!));
-            var stored = toCommit.Count == 0 ? [] : orderBook.CommitBatch(toCommit, timeProvider.GetUtcNow());
+            // Not cancelled by the caller's token once the batch is read: a commit in flight is finished (or
+            // rolled back by the store) rather than abandoned between "sent" and "known", and the loop ends at the
+            // next wait. Either way the ledger holds a prefix of the input.
+            var stored = toCommit.Count == 0 ? [] : await orderBook.CommitBatchAsync(toCommit, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
 
             // Committed (or skipped): their bytes may leave memory, so the next messages may start.
             var charged = batch.Sum(i => i.Charge);
@@ -102,7 +105,8 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 {
                     skipped++;
                     // A mailbox labels what it re-reads by what the ledger says, not as processed by default.
-                    committed?.Add(new CommittedMessage(raw, orderBook.IsQuarantined(MessageProcessor.LedgerKeyOf(raw)) ? MailboxOutcome.AlreadyQuarantined : MailboxOutcome.AlreadyCommitted));
+                    var quarantinedBefore = committed is not null && await orderBook.IsQuarantinedAsync(MessageProcessor.LedgerKeyOf(raw), cancellationToken).ConfigureAwait(false);
+                    committed?.Add(new CommittedMessage(raw, quarantinedBefore ? MailboxOutcome.AlreadyQuarantined : MailboxOutcome.AlreadyCommitted));
                 }
                 else if (skip == SkipReason.DuplicateInInput || !stored[storedIndex++])
                 {
@@ -242,7 +246,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 {
                     task = Task.FromResult(new ImportItem(raw, null, SkipReason.DuplicateInInput));
                 }
-                else if (orderBook.Contains(key))
+                else if (await orderBook.ContainsAsync(key, cancellationToken).ConfigureAwait(false))
                 {
                     task = Task.FromResult(new ImportItem(raw, null, SkipReason.AlreadyProcessed));
                 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
@@ -34,6 +35,22 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
 
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
     {
+        // The synchronous path of the same code: with async false every await below completes at once.
+        var pending = CommitBatchAsync(batch, async: false, CancellationToken.None);
+        Debug.Assert(pending.IsCompleted, "a synchronous commit completes synchronously");
+        return pending.GetAwaiter().GetResult();
+    }
+
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken) =>
+        CommitBatchAsync(batch, async: true, cancellationToken);
+
+    /// <summary>
+    /// The group commit written once for both ways of calling it (as Npgsql writes its own API): <paramref name="async"/>
+    /// chooses Npgsql's asynchronous I/O (the service and the import, so no thread waits on the network) or its
+    /// synchronous calls (the CLI's one-off writes), so the statements are not copied.
+    /// </summary>
+    private async ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, bool async, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var (message, result) in batch)
         {
@@ -47,19 +64,34 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             ? b.Result.Orders.Select(o => JsonSerializer.Serialize(o, FleetManagerJsonContext.Compact.TransportOrder)).ToArray()
             : []).ToArray();
 
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var stored = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var connection = async ? await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false) : _dataSource.OpenConnection();
+        await using (connection.ConfigureAwait(false))
         {
-            stored[i] = Write(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i]);
-        }
+            // Disposing an uncommitted transaction rolls it back: a failure or a cancellation stores nothing of the batch.
+            var transaction = async ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : connection.BeginTransaction();
+            await using (transaction.ConfigureAwait(false))
+            {
+                var stored = new bool[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    stored[i] = await WriteAsync(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i], async, cancellationToken).ConfigureAwait(false);
+                }
 
-        transaction.Commit();
-        return stored;
+                if (async)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    transaction.Commit();
+                }
+
+                return stored;
+            }
+        }
     }
 
-    private bool Write(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson)
+    private async ValueTask<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson, bool async, CancellationToken cancellationToken)
     {
         var quarantined = result.Error is not null;
         var orders = quarantined ? [] : result.Orders;
@@ -88,18 +120,22 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             p.Add(Text(!quarantined && result.Classification is { } classification ? SpecText.Of(classification) : null));
             p.Add(Text(result.Error));
             p.Add(new NpgsqlParameter<int> { TypedValue = orders.Count });
-            using var reader = ledger.ExecuteReader();
-            if (!reader.Read())
+            var reader = async ? await ledger.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : ledger.ExecuteReader();
+            await using (reader.ConfigureAwait(false))
             {
-                // The key is already recorded (by an earlier run, another instance, or this batch).
-                return false;
-            }
+                if (!(async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read()))
+                {
+                    // The key is already recorded (by an earlier run, another instance, or this batch).
+                    return false;
+                }
 
-            ledgerId = reader.GetInt64(0);
-            orderIds = reader.GetFieldValue<long[]>(1);
+                ledgerId = reader.GetInt64(0);
+                orderIds = reader.GetFieldValue<long[]>(1);
+            }
         }
 
-        using var batch = new NpgsqlBatch(connection, transaction);
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using var disposeBatch = batch.ConfigureAwait(false);
         batch.BatchCommands.Add(Command(
             "INSERT INTO raw_message (ledger_id, bytes) VALUES ($1, $2)",
             new NpgsqlParameter<long> { TypedValue = ledgerId },
@@ -109,7 +145,15 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             AddOrder(batch, ledgerId, orderIds[index], index, orders[index], orderJson[index], message);
         }
 
-        batch.ExecuteNonQuery();
+        if (async)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            batch.ExecuteNonQuery();
+        }
+
         return true;
     }
 

@@ -9,6 +9,12 @@ internal interface ILedgerWriter : IDisposable
 
     IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch);
 
+    /// <summary>
+    /// <see cref="CommitBatch"/> for the import and the service. PostgreSQL does the I/O asynchronously; SQLite's
+    /// library has no asynchronous I/O (its async calls run synchronously), so its commit completes before returning.
+    /// </summary>
+    ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken);
+
     ReplaceOutcome Replace(StoredMessage message, EmailResult result);
 
     long PurgeRawMessages(DateTimeOffset processedBefore);

@@ -26,6 +26,23 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
         return command.ExecuteScalar() is not null;
     }
 
+    public async ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        using var command = dialect.CreateCommand();
+        command.CommandText = "SELECT 1 FROM ledger WHERE ledger_key = " + dialect.AddText(command, ledgerKey);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>True when the ledger holds the key as quarantined (the import labels a re-read message by it).</summary>
+    public async ValueTask<bool> IsQuarantinedAsync(string ledgerKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
+        using var command = dialect.CreateCommand();
+        command.CommandText = "SELECT 1 FROM ledger WHERE status = 'quarantined' AND ledger_key = " + dialect.AddText(command, ledgerKey);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -16,7 +16,7 @@ namespace FleetManager.Storage.Sql;
 /// store's exception (<see cref="StoreException"/> family, which says what to do) through the dialect, so no
 /// <c>SqliteException</c> or <c>NpgsqlException</c> leaves Storage.</para>
 /// <para>A back-end with one connection (SQLite) asks for <c>serialize</c>: then every call but
-/// <see cref="Contains"/> runs under one lock, so the pipeline may check, commit, geocode, poll, renew leases and
+/// <see cref="Contains"/> runs under one gate (a <see cref="SemaphoreSlim"/>, so the asynchronous ports wait for it without holding a thread or a lock across an await), so the pipeline may check, commit, geocode, poll, renew leases and
 /// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
 /// finish it before the next call on the same instance.</para>
 /// </remarks>
@@ -31,7 +31,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     private readonly UserAccountQueries _users;
     private readonly StopPlaceQueries _places;
     private readonly string[] _outboxSinks;
-    private readonly Lock? _gate;
+    private readonly SemaphoreSlim? _gate;
     private bool _disposed;
 
     private protected SqlOrderStore(SqlDialect dialect, ILedgerWriter writer, string location, int schemaVersionAtOpen, int schemaVersion, IReadOnlyList<string> outboxSinks, bool serialize)
@@ -45,7 +45,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         _users = new UserAccountQueries(dialect);
         _places = new StopPlaceQueries(dialect);
         _outboxSinks = [.. outboxSinks];
-        _gate = serialize ? new Lock() : null;
+        _gate = serialize ? new SemaphoreSlim(1, 1) : null;
         Location = location;
         SchemaVersionAtOpen = schemaVersionAtOpen;
         SchemaVersion = schemaVersion;
@@ -78,7 +78,15 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
 
     /// <inheritdoc />
+    public virtual ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.ContainsAsync(ledgerKey, token), cancellationToken);
+
+    /// <inheritdoc />
     public bool IsQuarantined(string ledgerKey) => GetLedgerEntry(ledgerKey)?.Status == LedgerStatus.Quarantined;
+
+    /// <inheritdoc />
+    public ValueTask<bool> IsQuarantinedAsync(string ledgerKey, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.IsQuarantinedAsync(ledgerKey, token), cancellationToken);
 
     /// <inheritdoc />
     public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
@@ -88,10 +96,31 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     }
 
     /// <inheritdoc />
+    public async ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return (await CommitBatchAsync([message], processedAt, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(messages);
         return CommitBatch([.. messages.Select(m => (StoredMessage.Of(m, processedAt), m.Result))]);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        (StoredMessage Message, EmailResult Result)[] batch = [.. messages.Select(m => (StoredMessage.Of(m, processedAt), m.Result))];
+        return RunAsync(async token =>
+        {
+            var stored = await _writer.CommitBatchAsync(batch, token).ConfigureAwait(false);
+            // The orders list is derived here, at commit, so that a list query never derives a bulk import's orders on a request.
+            _list.Sync();
+            return stored;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -282,9 +311,14 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
             return;
         }
 
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             Close();
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         void Close()
@@ -321,10 +355,55 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
             return Translate(work);
         }
 
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             return Translate(work);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Run{T}(Func{T})"/> for the asynchronous ports: the same closed-store check, gate and translation, the
+    /// gate taken with <see cref="SemaphoreSlim.WaitAsync(CancellationToken)"/> so a caller waiting for SQLite's one
+    /// connection holds no thread, and released in <c>finally</c> (a semaphore, not a lock, since the work awaits).
+    /// When the gate is free and the work completes synchronously (SQLite), this completes synchronously too and the
+    /// ValueTask allocates nothing.
+    /// </summary>
+    private protected async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_gate is null)
+        {
+            return await TranslateAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await TranslateAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask<T> TranslateAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (_dialect.Failure(exception, Location) is { } failure)
+        {
+            throw failure;
         }
     }
 

@@ -140,6 +140,17 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
         });
     }
 
+    /// <remarks>
+    /// Synchronous underneath: Microsoft.Data.Sqlite's asynchronous calls run synchronously anyway (SQLite is an
+    /// in-process library), so awaiting them would only add state machines on the import's per-batch path. The
+    /// batch is not started once <paramref name="cancellationToken"/> is cancelled; once started it runs to its end.
+    /// </remarks>
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(CommitBatch(batch));
+    }
+
     public ReplaceOutcome Replace(StoredMessage message, EmailResult result)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -92,6 +92,14 @@ public sealed class SqliteOrderBook : SqlOrderStore
         return RunUnserialized(() => _lookup.Value.Contains(ledgerKey));
     }
 
+    /// <inheritdoc cref="Contains"/>
+    /// <remarks>Completes synchronously (SQLite is in-process): the import asks this once per message, so it allocates nothing.</remarks>
+    public override ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Contains(ledgerKey));
+    }
+
     /// <summary>Closes the connections (the WAL is checkpointed when the last connection to the file closes).</summary>
     private protected override void CloseConnections()
     {

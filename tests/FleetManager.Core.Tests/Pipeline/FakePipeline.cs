@@ -66,6 +66,16 @@ internal static class FakePipeline
 
     public sealed class MemoryOrderBook : IOrderBook
     {
+        public ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) => ValueTask.FromResult(Contains(ledgerKey));
+
+        public ValueTask<bool> IsQuarantinedAsync(string ledgerKey, CancellationToken cancellationToken) => ValueTask.FromResult(IsQuarantined(ledgerKey));
+
+        public ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Commit(message, processedAt));
+
+        public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommitBatch(messages, processedAt));
+
         public List<ProcessedMessage> Committed { get; } = [];
 
         public bool Contains(string ledgerKey)

@@ -6,6 +6,14 @@ namespace FleetManager.Google.Tests.Support;
 /// <summary>A ledger in memory; <see cref="FailCommits"/> makes every commit throw (a crash before the commit).</summary>
 internal sealed class InMemoryOrderBook : IOrderBook
 {
+    public ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) => ValueTask.FromResult(Contains(ledgerKey));
+
+    public ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Commit(message, processedAt));
+
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CommitBatch(messages, processedAt));
+
     public ConcurrentDictionary<string, ProcessedMessage> Ledger { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How many times each ledger key was committed (must stay 1).</summary>

@@ -53,6 +53,14 @@ internal static class ImapTestPipeline
     /// <summary>An order book in memory; <see cref="FailFromBatch"/> makes that commit (1-based) and later ones throw, like a crash.</summary>
     public sealed class MemoryOrderBook : IOrderBook
     {
+        public ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) => ValueTask.FromResult(Contains(ledgerKey));
+
+        public ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Commit(message, processedAt));
+
+        public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommitBatch(messages, processedAt));
+
         private int _batches;
 
         public List<ProcessedMessage> Committed { get; } = [];

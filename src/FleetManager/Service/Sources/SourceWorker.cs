@@ -138,7 +138,7 @@ internal sealed class SourceWorker(
         {
             // Open (and migrate) the store before asking the mail server anything: a store problem
             // costs no mailbox call, and an empty poll still leaves a ready store behind.
-            orderBook.Contains(StoreProbeKey);
+            await orderBook.ContainsAsync(StoreProbeKey, hardStop).ConfigureAwait(false);
             var summary = await poller.PollAsync(wrapper, progress, hardStop).ConfigureAwait(false);
             if (summary.StoppedBy is { } stopped)
             {

@@ -19,13 +19,15 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     private readonly Lock _gate = new();
     private IOrderStore? _book;
 
-    public bool Contains(string ledgerKey) => Book.Contains(ledgerKey);
+    public ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) => Book.ContainsAsync(ledgerKey, cancellationToken);
 
-    public bool IsQuarantined(string ledgerKey) => Book.IsQuarantined(ledgerKey);
+    public ValueTask<bool> IsQuarantinedAsync(string ledgerKey, CancellationToken cancellationToken) => Book.IsQuarantinedAsync(ledgerKey, cancellationToken);
 
-    public bool Commit(ProcessedMessage message, DateTimeOffset processedAt) => Book.Commit(message, processedAt);
+    public ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+        Book.CommitAsync(message, processedAt, cancellationToken);
 
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt) => Book.CommitBatch(messages, processedAt);
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+        Book.CommitBatchAsync(messages, processedAt, cancellationToken);
 
     public string? GetCursor(string source) => Book.GetCursor(source);
 
