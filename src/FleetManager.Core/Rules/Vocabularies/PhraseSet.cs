@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 using FleetManager.Core.Text;
 
@@ -24,7 +25,7 @@ public sealed class PhraseSet
     private readonly SearchValues<string>? otherSearch;
 
     /// <summary>The first non-ASCII character of each non-ASCII phrase: a text without any cannot hold one.</summary>
-    private readonly SearchValues<char> otherFirstLetters;
+    private readonly FrozenSet<char> otherFirstLetters;
 
     /// <summary>The phrases by first character, longest first, to tell which one matched where the search stopped.</summary>
     private readonly Dictionary<char, string[]> byFirst;
@@ -39,7 +40,7 @@ public sealed class PhraseSet
         string[] other = [.. folded.Where(p => !Ascii.IsValid(p))];
         asciiSearch = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.Ordinal) : null;
         otherSearch = other.Length > 0 ? SearchValues.Create(other, StringComparison.Ordinal) : null;
-        otherFirstLetters = SearchValues.Create([.. other.Select(p => p[p.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F')]).Distinct()]);
+        otherFirstLetters = other.Select(p => p[p.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F')]).ToFrozenSet();
         byFirst = folded.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
     }
 
@@ -64,7 +65,7 @@ public sealed class PhraseSet
         // The next candidate of each search at or after offset (int.MaxValue: none left); each search
         // runs again only once offset has passed its candidate.
         var asciiAt = -1;
-        var otherAt = otherSearch is not null && foldedText.ContainsAny(otherFirstLetters) ? -1 : int.MaxValue;
+        var otherAt = otherSearch is not null && HasOtherFirstLetter(foldedText) ? -1 : int.MaxValue;
         while (offset < foldedText.Length)
         {
             if (asciiAt < offset)
@@ -107,6 +108,28 @@ public sealed class PhraseSet
         }
 
         return -1;
+    }
+
+    /// <remarks>
+    /// Jumps from one non-ASCII character to the next (a vectorized range test) and looks each up: a set of
+    /// scattered non-ASCII characters as <see cref="SearchValues{T}"/> is a probabilistic map whose shuffles
+    /// cost more than the whole search they were meant to save.
+    /// </remarks>
+    private bool HasOtherFirstLetter(ReadOnlySpan<char> text)
+    {
+        var at = text.IndexOfAnyExceptInRange('\0', '\x7F');
+        while (at >= 0)
+        {
+            if (otherFirstLetters.Contains(text[at]))
+            {
+                return true;
+            }
+
+            var next = text[(at + 1)..].IndexOfAnyExceptInRange('\0', '\x7F');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     private static int NextCandidate(SearchValues<string>? search, ReadOnlySpan<char> text, int offset)
