@@ -31,7 +31,7 @@ internal static class AuthCommand
         {
             noBrowser,
         };
-        google.SetAction((parse, ct) => AuthorizeGoogleAsync(parse.GetValue(noBrowser), ct));
+        google.SetAction((parse, ct) => AuthorizeGoogleAsync(VerbEnvironment.FromProcess(), parse.GetValue(noBrowser), ct));
         return new Command("auth", "Authorize access to external services.") { google };
     }
 
@@ -60,9 +60,15 @@ internal static class AuthCommand
         return scopes.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<int> AuthorizeGoogleAsync(bool noBrowser, CancellationToken cancellationToken)
+    /// <summary>
+    /// The consent over <paramref name="environment"/>'s settings: the URL and the outcome on its output, the pasted
+    /// reply (with <paramref name="noBrowser"/>) from its input. A missing or refused setting or credentials file
+    /// propagates as its category's exception (exit 5 or 6 through <see cref="CommandLine.Report"/>).
+    /// </summary>
+    internal static async Task<int> AuthorizeGoogleAsync(VerbEnvironment environment, bool noBrowser, CancellationToken cancellationToken)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
+        var output = environment.Out;
         var builder = VerbHostBuilder.Create(configuration);
         builder.Services.AddGmail(configuration);
         using var host = VerbHostBuilder.BuildValidated(builder);
@@ -71,7 +77,7 @@ internal static class AuthCommand
         var client = GoogleCredentialFile.Load(gmail.CredentialsFile);
         if (client.Kind == GoogleCredentialKind.ServiceAccount)
         {
-            Console.WriteLine("The credentials file is a service-account key: no browser authorization is needed (domain-wide delegation grants access; see docs/gmail.md).");
+            output.WriteLine("The credentials file is a service-account key: no browser authorization is needed (domain-wide delegation grants access; see docs/gmail.md).");
             return ExitCodes.Success;
         }
 
@@ -85,30 +91,30 @@ internal static class AuthCommand
         {
             // Nothing listens here: the browser (on another machine) shows an error page whose address holds the code.
             request = authorization.Begin(new Uri("http://127.0.0.1:8085/"));
-            Console.WriteLine("Open this URL in a browser on any machine and allow access:");
-            Console.WriteLine();
-            Console.WriteLine(request.Url);
-            Console.WriteLine();
-            Console.WriteLine("The browser then fails to load a page at http://127.0.0.1:8085/ - that is expected.");
-            Console.Write("Copy the full address from its address bar and paste it here: ");
-            reply = await Console.In.ReadLineAsync(timeout.Token).ConfigureAwait(false) ?? "";
+            output.WriteLine("Open this URL in a browser on any machine and allow access:");
+            output.WriteLine();
+            output.WriteLine(request.Url);
+            output.WriteLine();
+            output.WriteLine("The browser then fails to load a page at http://127.0.0.1:8085/ - that is expected.");
+            output.Write("Copy the full address from its address bar and paste it here: ");
+            reply = await environment.Input.ReadLineAsync(timeout.Token).ConfigureAwait(false) ?? "";
         }
         else
         {
             using var receiver = LoopbackCodeReceiver.Start();
             request = authorization.Begin(receiver.RedirectUri);
-            Console.WriteLine("Opening your browser to authorize FleetManager. If it does not open, visit:");
-            Console.WriteLine();
-            Console.WriteLine(request.Url);
-            Console.WriteLine();
+            output.WriteLine("Opening your browser to authorize FleetManager. If it does not open, visit:");
+            output.WriteLine();
+            output.WriteLine(request.Url);
+            output.WriteLine();
             TryOpenBrowser(request.Url);
-            Console.WriteLine("Waiting for Google's reply (Ctrl+C to stop; on a server without a browser use --no-browser)...");
+            output.WriteLine("Waiting for Google's reply (Ctrl+C to stop; on a server without a browser use --no-browser)...");
             reply = await receiver.WaitForReplyAsync(timeout.Token).ConfigureAwait(false);
         }
 
         var stored = await authorization.CompleteAsync(request, reply, gmail.TokenFile!, cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"Authorized. The refresh token is stored in {Path.GetFullPath(gmail.TokenFile!)} (mode 0600; scope: {stored.Scope}).");
-        Console.WriteLine("Next: 'fleetmanager import --source gmail'.");
+        output.WriteLine($"Authorized. The refresh token is stored in {Path.GetFullPath(gmail.TokenFile!)} (mode 0600; scope: {stored.Scope}).");
+        output.WriteLine("Next: 'fleetmanager import --source gmail'.");
         return ExitCodes.Success;
     }
 

@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using FleetManager.Hosting;
 using FleetManager.Mail.Parsing;
 using FleetManager.Service;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,20 +25,25 @@ internal static class PollCommand
             db, once,
         };
         command.SetAction((parse, _) => parse.GetValue(once)
-            ? RunAsync(parse.GetValue(db)!)
-            : Task.FromResult(Usage()));
+            ? RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!)
+            : Task.FromResult(Usage(Console.Error)));
         return command;
     }
 
-    private static int Usage()
+    private static int Usage(TextWriter error)
     {
-        Console.Error.WriteLine("error: 'poll' needs --once (the continuous service is 'fleetmanager run').");
+        error.WriteLine("error: 'poll' needs --once (the continuous service is 'fleetmanager run').");
         return ExitCodes.Usage;
     }
 
-    private static async Task<int> RunAsync(string dbPath)
+    /// <summary>
+    /// One pass over <paramref name="environment"/>'s sources into the book at <paramref name="dbPath"/>, with the
+    /// verdicts and one-line failures on its error writer: the process passes its own, a test its settings and writers.
+    /// The log lines stay on the console (the service's logging, <c>Logging:Format</c>).
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         var builder = VerbHostBuilder.Create(configuration);
         builder.Logging.AddFleetManagerConsole(configuration);
         builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
@@ -58,7 +62,7 @@ internal static class PollCommand
         {
             foreach (var failure in ex.Failures)
             {
-                Console.Error.WriteLine("error: configuration: " + failure);
+                environment.Error.WriteLine("error: configuration: " + failure);
             }
 
             return ExitCodes.Configuration;
@@ -77,10 +81,10 @@ internal static class PollCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 
-        var result = await PollOnceRunner.RunAsync(services, Console.Error, drain.Token, hardStop.Token).ConfigureAwait(false);
+        var result = await PollOnceRunner.RunAsync(services, environment.Error, drain.Token, hardStop.Token).ConfigureAwait(false);
         if (result.Interrupted)
         {
-            Console.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
+            environment.Error.WriteLine("interrupted: everything committed so far is kept; run the same command again to continue.");
             return ExitCodes.Interrupted;
         }
 

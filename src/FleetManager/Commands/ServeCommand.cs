@@ -68,7 +68,7 @@ internal static class ServeCommand
         var builder = WebHostBuilderFactory.Create(configuration, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(connectionString, configuration));
         // Reprocess and reclassify from the dashboard read with the configured reader (rules by default).
-        builder.Services.AddSingleton<Dashboard.Hosting.IMessageReadingPipeline>(_ => new DashboardReadingPipeline(configuration, StoreConfiguration.Options(connectionString, configuration)));
+        builder.Services.AddMessageReading(configuration, StoreConfiguration.Options(connectionString, configuration));
         var app = builder.Build();
         await using (app.ConfigureAwait(false))
         {

@@ -22,9 +22,13 @@ internal static class SyncCommand
     {
         var db = CommonOptions.Database();
         var command = new Command("sync", "Push the orders waiting in the outbox to Google Sheets (GOOGLE_SHEETS_SPREADSHEET_ID) and print how many went.") { db };
-        command.SetAction((parse, ct) => RunAsync(AppConfiguration.Build(), parse.GetValue(db)!, OpenOutbox, ResolveTokens, Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, ct));
         return command;
     }
+
+    /// <summary>The verb over <paramref name="environment"/>'s settings and writers, with the order book's outbox and the configured Google credential.</summary>
+    internal static Task<int> RunAsync(VerbEnvironment environment, string dbPath, CancellationToken cancellationToken) =>
+        RunAsync(environment, dbPath, OpenOutbox, ResolveTokens, cancellationToken);
 
     /// <summary>
     /// The verb's work in one host of <see cref="VerbHostBuilder"/>, with the outbox and the credential passed in
@@ -32,14 +36,15 @@ internal static class SyncCommand
     /// Sheets settings passed their checks, so a missing spreadsheet id opens no store.
     /// </summary>
     internal static async Task<int> RunAsync(
-        IConfiguration configuration,
+        VerbEnvironment environment,
         string dbPath,
         Func<string, IOutbox> openOutbox,
         Func<IServiceProvider, IGoogleAccessTokenProvider?> tokens,
-        TextWriter output,
-        TextWriter errors,
         CancellationToken cancellationToken)
     {
+        var configuration = environment.Configuration;
+        var output = environment.Out;
+        var errors = environment.Error;
         var builder = VerbHostBuilder.Create(configuration);
         builder.Services.AddSheets(configuration);
         builder.Services.AddGoogleCredential(CredentialName, configuration);

@@ -84,8 +84,7 @@ internal static class ServiceComposition
             return ImapMailboxFactory.ImapOptionsSection(app, app.GetSection(path));
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
-        // The model readers are keyed services of this container (by their Reader name), built when a source uses one.
-        services.AddModelReaders(configuration);
+        // The model readers are keyed services of this container (by their Reader name, AddMessageReading below), built when a source uses one.
         foreach (var model in new[] { "gemini", "openai" })
         {
             services.AddSingleton<IOrderReaderFactory>(sp => new ModelOrderReaderFactory(model, sp));
@@ -103,7 +102,8 @@ internal static class ServiceComposition
 
         // Stops are geocoded by Geocoding:Provider (offline gazetteer by default), cached in the store.
         services.TryAddSingleton<IGeocodeCache>(sp => sp.GetRequiredService<LazyOrderBook>());
-        services.AddGeocoding(configuration);
+        // The readers, the geocoder, and the dashboard's reprocess pipeline over them: the same registrations serve uses.
+        services.AddMessageReading(configuration, StoreConfiguration.Options(databasePath, configuration));
 
         // Google Sheets gets the outbox after each poll once a spreadsheet is named (docs/sheets.md).
         if (!string.IsNullOrWhiteSpace(configuration["Sheets:SpreadsheetId"]))

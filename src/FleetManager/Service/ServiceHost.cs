@@ -29,7 +29,7 @@ internal static class ServiceHost
         {
             // The dashboard on the same port (docs/dashboard.md); /healthz* and /metrics stay open for probes.
             builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(databasePath, configuration));
-            AddDashboardServiceViews(builder.Services, configuration, databasePath);
+            AddDashboardServiceViews(builder.Services);
         }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(FleetManagerMetrics.MeterName)
@@ -58,12 +58,12 @@ internal static class ServiceHost
         return app;
     }
 
-    /// <summary>What the dashboard's status page, review queue ("retry") and messages ("reprocess") need from the service.</summary>
-    private static void AddDashboardServiceViews(IServiceCollection services, IConfiguration configuration, string databasePath)
+    /// <summary>What the dashboard's status page, review queue ("retry") need from the service.</summary>
+    private static void AddDashboardServiceViews(IServiceCollection services)
     {
         services.AddSingleton<ModelCallTally>();
         services.AddSingleton<IServiceStatusSource, DashboardServiceStatus>();
-        services.AddSingleton<IMessageReadingPipeline>(_ => new DashboardReadingPipeline(configuration, StoreConfiguration.Options(databasePath, configuration)));
+        // IMessageReadingPipeline ("reprocess") is registered by AddFleetManagerService, over this host's readers and geocoder.
     }
 
     private static bool DashboardEnabled(IConfiguration configuration) =>

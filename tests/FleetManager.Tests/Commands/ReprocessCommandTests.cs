@@ -149,8 +149,8 @@ public sealed partial class ReprocessCommandTests : IDisposable
         try
         {
             return await SyncCommand.RunAsync(
-                configuration, db, path => Track(stores, OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = path })),
-                _ => new FixedToken(), TextWriter.Null, TextWriter.Null, CancellationToken.None);
+                new VerbEnvironment(configuration, TextWriter.Null, TextWriter.Null), db, path => Track(stores, OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = path })),
+                _ => new FixedToken(), CancellationToken.None);
         }
         finally
         {

@@ -15,10 +15,24 @@ public sealed class SyncCommandTests
         var outbox = new ListOutbox();
         var errors = new StringWriter();
 
-        var code = await SyncCommand.RunAsync(Configuration([]), "book.db", _ => outbox, _ => new FixedToken(), TextWriter.Null, errors, CancellationToken.None);
+        var code = await SyncCommand.RunAsync(Environment([], TextWriter.Null, errors), "book.db", _ => outbox, _ => new FixedToken(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, code);
         Assert.Contains("GOOGLE_SHEETS_SPREADSHEET_ID", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoSheetsSettingsOverTheRealBook_ExitsConfigurationInOneLineAndOpensNoBook()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "fm-sync-" + Guid.NewGuid().ToString("N") + ".db");
+        var errors = new StringWriter();
+
+        var code = await SyncCommand.RunAsync(Environment([], TextWriter.Null, errors), db, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("set GOOGLE_SHEETS_SPREADSHEET_ID", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(db), "sync created an order book although nothing could be sent");
     }
 
     [Fact]
@@ -32,8 +46,8 @@ public sealed class SyncCommandTests
         var output = new StringWriter();
 
         var code = await SyncCommand.RunAsync(
-            Configuration(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = sheet.SpreadsheetId }),
-            "book.db", _ => outbox, _ => new FixedToken(), output, TextWriter.Null, CancellationToken.None);
+            Environment(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = sheet.SpreadsheetId }, output, TextWriter.Null),
+            "book.db", _ => outbox, _ => new FixedToken(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("2 row(s) appended", output.ToString(), StringComparison.Ordinal);
@@ -50,14 +64,15 @@ public sealed class SyncCommandTests
         var errors = new StringWriter();
 
         var code = await SyncCommand.RunAsync(
-            Configuration(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = "wrong-id" }),
-            "book.db", _ => outbox, _ => new FixedToken(), TextWriter.Null, errors, CancellationToken.None);
+            Environment(new() { ["Sheets:BaseUrl"] = sheet.BaseAddress.ToString(), ["Sheets:SpreadsheetId"] = "wrong-id" }, TextWriter.Null, errors),
+            "book.db", _ => outbox, _ => new FixedToken(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, code);
         Assert.Contains("does not exist", errors.ToString(), StringComparison.Ordinal);
     }
 
-    private static IConfiguration Configuration(Dictionary<string, string?> settings) => new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    private static VerbEnvironment Environment(Dictionary<string, string?> settings, TextWriter output, TextWriter errors) =>
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), output, errors);
 
     private sealed class FixedToken : IGoogleAccessTokenProvider
     {
