@@ -56,7 +56,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         Assert.Equal("sheets", failing.Sink);
         var queuePage = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
         Assert.Contains("id=\"failing-table\"", queuePage, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(failing.OrderKey), queuePage, StringComparison.Ordinal);
+        Assert.Contains($"data-outbox-id=\"{failing.Id}\"", queuePage, StringComparison.Ordinal);
         Assert.DoesNotContain(_sheets.Rows(), r => r.Count > 0 && r[0] == failing.OrderKey);
 
         _sheets.Faults.FailRandomly(0, _ => new Fault.None());
@@ -72,6 +72,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         Assert.Equal(0, Failing(db).Total);
         Assert.Equal(0, Pending(db));
         var after = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
+        Assert.DoesNotContain($"data-outbox-id=\"{failing.Id}\"", after, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"failing-table\"", after, StringComparison.Ordinal);
         Assert.Contains("No row keeps failing.", after, StringComparison.Ordinal);
         var rows = _sheets.Rows();
