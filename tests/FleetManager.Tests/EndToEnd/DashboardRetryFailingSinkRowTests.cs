@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using FleetManager.StandIns;
+using FleetManager.StandIns.OAuth;
+using FleetManager.StandIns.Sheets;
+using FleetManager.Storage;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.EndToEnd;
+
+/// <summary>
+/// The review queue's "Retry now" through the real executable: <c>fleetmanager run</c> polls a folder while the Google
+/// Sheets stand-in answers 503, so the order's outbox row fails push after push until it is listed among the sink rows
+/// that keep failing (3 attempts or more); Sheets comes back and the admin presses Retry (the review page's form, with
+/// its antiforgery token and cookie, from loopback with no login): the row leaves the queue and the sheet holds the
+/// order once — a retried row must never be appended twice.
+/// </summary>
+public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, IDisposable
+{
+    private const string SheetsScope = "https://www.googleapis.com/auth/spreadsheets";
+
+    /// <summary>As src/FleetManager.Dashboard/Review/ReviewQueueReader.cs counts a row that keeps failing.</summary>
+    private const int FailingAttempts = 3;
+
+    private readonly TempDirectory _temp = new();
+    private readonly OAuthTokenStandIn _oauth = new();
+    private readonly SheetsStandIn _sheets = new();
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_oauth.StartAsync(), _sheets.StartAsync());
+        _sheets.TokenIssuer = _oauth;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sheets.DisposeAsync();
+        await _oauth.DisposeAsync();
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task RetryOutbox_RowFailingThreeTimesThenSheetsRecovers_LeavesTheQueueAndIsAppendedOnce()
+    {
+        _sheets.Faults.FailRandomly(1.0, _ => new Fault.Status(503, GoogleErrorBody.Of(503, "UNAVAILABLE", "The service is currently unavailable.")));
+        var (service, http, db) = await StartAsync();
+        using var running = service;
+        using var client = http;
+
+        await WaitUntilAsync(() => Failing(db).Total == 1, service, $"the order's row failing {FailingAttempts} times");
+        var failing = Assert.Single(Failing(db).Rows);
+        Assert.True(failing.Attempts >= FailingAttempts);
+        Assert.Equal("sheets", failing.Sink);
+        var queuePage = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
+        Assert.Contains("id=\"failing-table\"", queuePage, StringComparison.Ordinal);
+        Assert.Contains($"data-outbox-id=\"{failing.Id}\"", queuePage, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sheets.Rows(), r => r.Count > 0 && r[0] == failing.OrderKey);
+
+        _sheets.Faults.FailRandomly(0, _ => new Fault.None());
+        var token = TokenInput().Match(queuePage);
+        Assert.True(token.Success, "the review page carries no antiforgery token (or no Retry form): " + queuePage);
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) }))
+        using (var retry = await http.PostAsync(new Uri("/review/retry-outbox", UriKind.Relative), form))
+        {
+            Assert.True(retry.StatusCode == HttpStatusCode.Redirect, $"Retry was answered {(int)retry.StatusCode}: {await retry.Content.ReadAsStringAsync()}");
+            Assert.Equal("/review?notice=pushed", retry.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(0, Failing(db).Total);
+        Assert.Equal(0, Pending(db));
+        var after = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
+        Assert.DoesNotContain($"data-outbox-id=\"{failing.Id}\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"failing-table\"", after, StringComparison.Ordinal);
+        Assert.Contains("No row keeps failing.", after, StringComparison.Ordinal);
+        var rows = _sheets.Rows();
+        Assert.Equal(2, rows.Count); // the header and the one order
+        Assert.Single(rows, r => r.Count > 0 && r[0] == failing.OrderKey);
+    }
+
+    private async Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync()
+    {
+        var mail = _temp.File("mail");
+        SampleMessages.CopyTo(mail, 1); // one booking, one order
+        var db = _temp.File("fm.db");
+        var port = FreePort();
+        var environment = StandInGoogleCredential.Create(_temp, _oauth, "retry.apps.googleusercontent.com", "1//retry", SheetsScope);
+        environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
+        environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
+        environment["FLEETMANAGER__SOURCES__0__KIND"] = "folder";
+        environment["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = mail;
+        environment["FLEETMANAGER__SOURCES__0__INTERVAL"] = "00:00:01";
+        environment["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId;
+        environment["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.AbsoluteUri;
+        var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", db);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+                return live.StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, service, "the service listening");
+        return (service, http, db);
+    }
+
+    private static FailingOutboxSelection Failing(string db)
+    {
+        using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
+        return store.SelectFailingOutbox(FailingAttempts, 10);
+    }
+
+    private static long Pending(string db)
+    {
+        using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
+        return store.Depth("sheets");
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition, ServiceProcess? service, string what) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), service, what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!await condition())
+        {
+            if (service is { HasExited: true })
+            {
+                Assert.Fail($"the service stopped while waiting for {what}: {service.Output}");
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"no {what} within 120 s" + (service is null ? "" : ": " + service.Output));
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("action=\"/review/retry-outbox\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+}
