@@ -22,10 +22,11 @@ internal static class PostgresStoreOpener
         builder.Timeout = Math.Min(builder.Timeout, 5);
         try
         {
-            var connection = new NpgsqlConnection(builder.ConnectionString);
-            await using (connection.ConfigureAwait(false))
+            var dataSource = PostgresDataSourceFactory.Create(builder);
+            await using (dataSource.ConfigureAwait(false))
             {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var connectionScope = connection.ConfigureAwait(false);
                 var command = connection.CreateCommand();
                 await using (command.ConfigureAwait(false))
                 {
@@ -59,7 +60,7 @@ internal static class PostgresStoreOpener
         var builder = Parse(connectionString);
         var location = PostgresConnectionString.Describe(builder);
         var sinks = OutboxSinkNames.Validate(location, options.OutboxSinks);
-        var dataSource = NpgsqlDataSource.Create(builder);
+        var dataSource = PostgresDataSourceFactory.Create(builder);
         try
         {
             (int from, int to) migrated;

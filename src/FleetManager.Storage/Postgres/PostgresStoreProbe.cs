@@ -33,10 +33,11 @@ public sealed class PostgresStoreProbe(string connectionString) : IStoreProbe
         builder.Pooling = false;
         builder.Timeout = Math.Min(builder.Timeout, 5);
         var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await using (connection.ConfigureAwait(false))
+        var dataSource = PostgresDataSourceFactory.Create(builder);
+        await using (dataSource.ConfigureAwait(false))
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
             var command = new NpgsqlCommand("SELECT source, saved_at FROM source_cursor", connection);
             await using (command.ConfigureAwait(false))
             {
