@@ -1,3 +1,7 @@
+// Why one file of ~480 lines: classification is one score (order vs invoice vs other) built from evidence that
+// interacts — an invoice word in a reply chain, a load-list header, a newsletter footer, an automatic reply — and
+// the bounds of that score (ScoreRange) let it stop as soon as the answer cannot change. The helpers below each
+// count one kind of evidence for that score and are used nowhere else.
 using System.Buffers;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Classifying;

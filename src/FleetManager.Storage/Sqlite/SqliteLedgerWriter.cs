@@ -1,3 +1,7 @@
+// Why one file of ~480 lines: every write of the SQLite order book — a message's ledger row, raw bytes, orders,
+// stops and outbox rows, group commit, reprocessing's replace and the retention purge — must happen inside one
+// immediate transaction on the store's one connection, with the same prepared statements reused across a batch.
+// Split by table, the transaction, the statements and the duplicate handling would have to be passed around.
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;

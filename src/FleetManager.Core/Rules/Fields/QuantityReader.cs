@@ -1,3 +1,7 @@
+// Why one file of ~440 lines: weight, pallets and loading metres are read from the same numbers of the same
+// block, and each decides what a number is by ruling out the others ("13,6 m" is the trailer, "33 EUR" pallets
+// or a price, "24 t" weight or a vehicle class); the shared candidate scoring (labels on the line, totals,
+// per-unit figures) and the patterns that tell them apart live together so the three stay consistent.
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Vocabularies;

@@ -1,3 +1,8 @@
+// Why one file of ~520 lines: the postcode shapes of Europe overlap ("12-345" Polish, "123 45" Czech/Slovak/
+// Swedish/Greek, "1234 AB" Dutch, British and Irish codes after the city), and which reading wins depends on the
+// others found in the same line (overlaps, a country word after the place, a number word before it). The cheap
+// pre-tests, the pattern per shape and the tie-breaking between them are one decision; split across types,
+// each would need the others' patterns and the line's state. The patterns sit together at the end.
 using System.Text.RegularExpressions;
 using FleetManager.Core.Rules.Dates;
 using FleetManager.Core.Text;
