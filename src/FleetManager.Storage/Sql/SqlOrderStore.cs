@@ -1,6 +1,6 @@
 // Why one file of ~450 lines: this is the store's front door — every port Core and the dashboard use (order
 // book, cursors, leases, outbox, geocode cache, corrections, users) is one member here that serialises on the
-// store's gate and translates the back-end's exceptions into the StoreException family; the work itself is in
+// store's gate (SQLite's one connection) and translates the back-end's exceptions into the StoreException family; the work itself is in
 // the rooms (OrderBookQueries, ServiceStateStore, OrderListIndex, the ledger writers). The members are short.
 using FleetManager.Core.Errors;
 using FleetManager.Core.Model;
