@@ -34,6 +34,7 @@ internal static class RunCommand
             var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<MailLimitsOptions>>().Value;
             _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
+            WebHostBuilderFactory.ValidateBeforeStart(app);
 
             ListenUrls.EnsureFree(options.Urls, "Service:Urls", UrlsFix);
 

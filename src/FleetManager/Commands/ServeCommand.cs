@@ -76,6 +76,7 @@ internal static class ServeCommand
             app.UseFleetManagerDashboardSecurity();
             app.MapFleetManagerDashboard();
             ListenUrls.EnsureFree(urls, "--urls", UrlsFix);
+            WebHostBuilderFactory.ValidateBeforeStart(app);
             try
             {
                 await app.StartAsync().ConfigureAwait(false);

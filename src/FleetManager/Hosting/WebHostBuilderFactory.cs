@@ -2,6 +2,8 @@ using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FleetManager.Hosting;
 
@@ -34,5 +36,16 @@ internal static class WebHostBuilderFactory
         builder.Logging.AddFleetManagerConsole(configuration);
         builder.WebHost.UseUrls([.. urls]);
         return builder;
+    }
+
+    /// <summary>
+    /// Runs the options validation that the host would run as it starts (every <c>ValidateOnStart</c>), before it
+    /// starts: a configuration mistake then reaches the caller as its OptionsValidationException — one line, exit 5
+    /// — instead of first being logged by the host as "Hosting failed to start" with a stack trace.
+    /// </summary>
+    public static void ValidateBeforeStart(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetService<IStartupValidator>()?.Validate();
     }
 }

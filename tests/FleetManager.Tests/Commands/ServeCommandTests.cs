@@ -23,6 +23,21 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_GoogleGeocoderWithoutKey_OneLineExitsFiveWithNoHostFailureLog()
+    {
+        var db = await SampleBookAsync();
+        var environment = new Dictionary<string, string> { ["FLEETMANAGER__GEOCODING__PROVIDER"] = "google", ["GOOGLE_MAPS_API_KEY"] = "" };
+
+        var result = await CliProcess.RunAsync(environment, "serve", "--db", db, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("GOOGLE_MAPS_API_KEY", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdOut + result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_PortInUse_OneLineNamingUrlsExitsFiveWithNothingOnStdOut()
     {
         var db = await SampleBookAsync();
