@@ -118,31 +118,14 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     {
         ArgumentNullException.ThrowIfNull(messages);
         (StoredMessage Message, EmailResult Result)[] batch = [.. messages.Select(m => (StoredMessage.Of(m, processedAt), m.Result))];
-        return RunAsync(async token =>
-        {
-            var stored = await _writer.CommitBatchAsync(batch, token).ConfigureAwait(false);
-            // The orders list is derived here, at commit, so that a list query never derives a bulk import's orders on a request.
-            _list.Sync();
-            return stored;
-        }, cancellationToken);
+        return RunAsync(token => _writer.CommitBatchAsync(batch, token), cancellationToken);
     }
 
     /// <inheritdoc />
-    public bool Commit(StoredMessage message, EmailResult result) => Run(() =>
-    {
-        var stored = _writer.Commit(message, result);
-        // The orders list is derived here, at commit, so that a list query never derives a bulk import's orders on a request.
-        _list.Sync();
-        return stored;
-    });
+    public bool Commit(StoredMessage message, EmailResult result) => Run(() => _writer.Commit(message, result));
 
     /// <inheritdoc />
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() =>
-    {
-        var stored = _writer.CommitBatch(batch);
-        _list.Sync();
-        return stored;
-    });
+    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
 
     /// <inheritdoc />
     public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() =>
