@@ -2,7 +2,6 @@ using FleetManager.Commands;
 using FleetManager.Google.Auth;
 using FleetManager.StandIns.OAuth;
 using FleetManager.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -14,44 +13,37 @@ namespace FleetManager.Tests.Commands;
 /// </summary>
 public sealed class AuthCommandInProcessTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _error = new();
+    private readonly InProcessVerb _verb = new();
 
-    public void Dispose()
-    {
-        _out.Dispose();
-        _error.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _verb.Dispose();
 
     [Fact]
     public async Task AuthorizeGoogleAsync_NoCredentialsFileSetting_ConfigurationErrorExit5InOneLine()
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            AuthCommand.AuthorizeGoogleAsync(Environment(new() { ["DataDir"] = _temp.Path }), noBrowser: true, CancellationToken.None));
-        var exitCode = CommandLine.Report(failure, _error);
+            AuthCommand.AuthorizeGoogleAsync(_verb.Environment(new() { ["DataDir"] = _verb.Temp.Path }), noBrowser: true, CancellationToken.None));
+        var exitCode = CommandLine.Report(failure, _verb.Error);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
-        var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Gmail:CredentialsFile", line, StringComparison.Ordinal);
-        Assert.Empty(_out.ToString());
+        Assert.Empty(_verb.Out.ToString());
     }
 
     [Fact]
     public async Task AuthorizeGoogleAsync_CredentialsFileMissing_CredentialErrorExit6WithTheFix()
     {
-        var missing = _temp.File("client_secret.json");
+        var missing = _verb.Temp.File("client_secret.json");
 
         var failure = await Assert.ThrowsAsync<GoogleAuthorizationException>(() =>
-            AuthCommand.AuthorizeGoogleAsync(Environment(new() { ["DataDir"] = _temp.Path, ["Gmail:CredentialsFile"] = missing }), noBrowser: true, CancellationToken.None));
-        var exitCode = CommandLine.Report(failure, _error);
+            AuthCommand.AuthorizeGoogleAsync(_verb.Environment(new() { ["DataDir"] = _verb.Temp.Path, ["Gmail:CredentialsFile"] = missing }), noBrowser: true, CancellationToken.None));
+        var exitCode = CommandLine.Report(failure, _verb.Error);
 
         Assert.Equal(ExitCodes.Authentication, exitCode);
-        var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"'{missing}' does not exist", line, StringComparison.Ordinal);
         Assert.Contains("docs/gmail.md", line, StringComparison.Ordinal);
-        Assert.False(File.Exists(_temp.File("gmail-token.json")));
+        Assert.False(File.Exists(_verb.Temp.File("gmail-token.json")));
     }
 
     [Fact]
@@ -61,12 +53,12 @@ public sealed class AuthCommandInProcessTests : IDisposable
         await oauth.StartAsync();
         oauth.Clients["desktop-client"] = "s";
         oauth.AuthorizationCodes["pasted-code"] = "refresh-from-consent";
-        var credentials = _temp.File("client_secret.json");
+        var credentials = _verb.Temp.File("client_secret.json");
         SecretFilePermissions.WriteAllTextPrivate(credentials, """{"installed":{"client_id":"desktop-client","client_secret":"s"}}""");
-        var tokenFile = _temp.File("gmail-token.json");
-        var environment = Environment(new()
+        var tokenFile = _verb.Temp.File("gmail-token.json");
+        var environment = _verb.Environment(new()
         {
-            ["DataDir"] = _temp.Path,
+            ["DataDir"] = _verb.Temp.Path,
             ["Gmail:CredentialsFile"] = credentials,
             ["Gmail:TokenFile"] = tokenFile,
             ["Google:TokenUrl"] = oauth.TokenUrl.ToString(),
@@ -74,16 +66,13 @@ public sealed class AuthCommandInProcessTests : IDisposable
 
         var exitCode = await AuthCommand.AuthorizeGoogleAsync(environment, noBrowser: true, CancellationToken.None);
 
-        Assert.True(exitCode == ExitCodes.Success, _out.ToString() + _error);
-        Assert.Contains("Open this URL", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Authorized. The refresh token is stored in " + tokenFile, _out.ToString(), StringComparison.Ordinal);
+        Assert.True(exitCode == ExitCodes.Success, _verb.Out.ToString() + _verb.Error);
+        Assert.Contains("Open this URL", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Authorized. The refresh token is stored in " + tokenFile, _verb.Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("refresh-from-consent", await File.ReadAllTextAsync(tokenFile), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
         }
     }
-
-    private VerbEnvironment Environment(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), _out, _error);
 }

@@ -1,6 +1,5 @@
 using FleetManager.Commands;
 using FleetManager.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace FleetManager.Tests.Commands;
@@ -11,28 +10,21 @@ namespace FleetManager.Tests.Commands;
 /// </summary>
 public sealed class DoctorCommandInProcessTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _error = new();
+    private readonly InProcessVerb _verb = new();
 
-    public void Dispose()
-    {
-        _out.Dispose();
-        _error.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _verb.Dispose();
 
     [Fact]
     public async Task RunAsync_BookImportedInProcess_PassesTheStoreAndIntegrityChecks()
     {
-        var db = _temp.File("fm.db");
-        var settings = new Dictionary<string, string?> { ["DataDir"] = _temp.Path };
-        Assert.Equal(ExitCodes.Success, await ImportCommand.RunAsync(Environment(settings), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None));
-        _out.GetStringBuilder().Clear();
+        var db = _verb.Temp.File("fm.db");
+        var settings = new Dictionary<string, string?> { ["DataDir"] = _verb.Temp.Path };
+        Assert.Equal(ExitCodes.Success, await ImportCommand.RunAsync(_verb.Environment(settings), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None));
+        _verb.Out.GetStringBuilder().Clear();
 
-        var exitCode = await DoctorCommand.RunAsync(Environment(settings), db, json: false, CancellationToken.None);
+        var exitCode = await DoctorCommand.RunAsync(_verb.Environment(settings), db, json: false, CancellationToken.None);
 
-        var report = _out.ToString();
+        var report = _verb.Out.ToString();
         Assert.True(exitCode == ExitCodes.Success, report);
         Assert.Contains("ok    store integrity: PRAGMA integrity_check: ok", report, StringComparison.Ordinal);
         Assert.StartsWith("All checks passed", report.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
@@ -41,15 +33,12 @@ public sealed class DoctorCommandInProcessTests : IDisposable
     [Fact]
     public async Task RunAsync_DataDirMissing_FailsThatCheckAndCreatesNothing()
     {
-        var dataDir = _temp.File("data");
+        var dataDir = _verb.Temp.File("data");
 
-        var exitCode = await DoctorCommand.RunAsync(Environment(new() { ["DataDir"] = dataDir }), Path.Combine(dataDir, "fleetmanager.db"), json: false, CancellationToken.None);
+        var exitCode = await DoctorCommand.RunAsync(_verb.Environment(new() { ["DataDir"] = dataDir }), Path.Combine(dataDir, "fleetmanager.db"), json: false, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Quarantined, exitCode);
-        Assert.Contains($"FAIL  data dir: {dataDir} does not exist", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"FAIL  data dir: {dataDir} does not exist", _verb.Out.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(dataDir), "doctor created the data folder");
     }
-
-    private VerbEnvironment Environment(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), _out, _error);
 }

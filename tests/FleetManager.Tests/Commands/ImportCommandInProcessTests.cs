@@ -1,6 +1,5 @@
 using FleetManager.Commands;
 using FleetManager.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -13,67 +12,57 @@ namespace FleetManager.Tests.Commands;
 /// </summary>
 public sealed class ImportCommandInProcessTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _error = new();
+    private readonly InProcessVerb _verb = new();
 
-    public void Dispose()
-    {
-        _out.Dispose();
-        _error.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _verb.Dispose();
 
     [Fact]
     public async Task RunAsync_SampleMailboxTwice_ImportsOnceThenSaysNothingNew()
     {
-        var db = _temp.File("fm.db");
+        var db = _verb.Temp.File("fm.db");
 
-        var first = await ImportCommand.RunAsync(Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
+        var first = await ImportCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, first);
-        var summary = _out.ToString();
+        var summary = _verb.Out.ToString();
         Assert.Contains($"Imported into {db}", summary, StringComparison.Ordinal);
         Assert.Contains("messages read", summary, StringComparison.Ordinal);
         Assert.True(File.Exists(db));
 
-        _out.GetStringBuilder().Clear();
-        var second = await ImportCommand.RunAsync(Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
+        _verb.Out.GetStringBuilder().Clear();
+        var second = await ImportCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, second);
-        Assert.StartsWith("Nothing new: all ", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"were already in {db}; nothing added.", _out.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Nothing new: all ", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"were already in {db}; nothing added.", _verb.Out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task RunAsync_MissingPath_ExitsInputMissingWithOneLineAndNoBook()
     {
-        var db = _temp.File("fm.db");
-        var missing = _temp.File("no-such-folder");
+        var db = _verb.Temp.File("fm.db");
+        var missing = _verb.Temp.File("no-such-folder");
 
-        var exitCode = await ImportCommand.RunAsync(Environment(), [missing], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
+        var exitCode = await ImportCommand.RunAsync(_verb.Environment(), [missing], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.InputMissing, exitCode);
-        Assert.Equal($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)", _error.ToString().TrimEnd());
-        Assert.Equal("", _out.ToString());
+        Assert.Equal($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)", _verb.Error.ToString().TrimEnd());
+        Assert.Equal("", _verb.Out.ToString());
         Assert.False(File.Exists(db));
     }
 
     [Fact]
     public async Task RunAsync_GeminiReaderWithoutAKey_ConfigurationErrorExit5BeforeTheBookIsCreated()
     {
-        var db = _temp.File("fm.db");
+        var db = _verb.Temp.File("fm.db");
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            ImportCommand.RunAsync(Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "gemini", CancellationToken.None));
-        var exitCode = CommandLine.Report(failure, _error);
+            ImportCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "gemini", CancellationToken.None));
+        var exitCode = CommandLine.Report(failure, _verb.Error);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
-        Assert.All(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("error: configuration: ", line, StringComparison.Ordinal));
-        Assert.Contains("Gemini", _error.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("error: configuration: ", line, StringComparison.Ordinal));
+        Assert.Contains("Gemini", _verb.Error.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(File.Exists(db), "the book was created although the reader was not configured");
     }
-
-    private VerbEnvironment Environment(Dictionary<string, string?>? settings = null) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build(), _out, _error);
 }

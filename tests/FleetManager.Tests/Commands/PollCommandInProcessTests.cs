@@ -1,6 +1,5 @@
 using FleetManager.Commands;
 using FleetManager.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace FleetManager.Tests.Commands;
@@ -11,52 +10,42 @@ namespace FleetManager.Tests.Commands;
 /// </summary>
 public sealed class PollCommandInProcessTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _error = new();
+    private readonly InProcessVerb _verb = new();
 
-    public void Dispose()
-    {
-        _out.Dispose();
-        _error.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _verb.Dispose();
 
     [Fact]
     public async Task RunAsync_FolderSourceWithMessages_ExitsZeroAndCommitsEachToTheBook()
     {
-        var mail = _temp.File("mail");
+        var mail = _verb.Temp.File("mail");
         var count = SampleMessages.CopyTo(mail, 3);
-        var db = _temp.File("fm.db");
+        var db = _verb.Temp.File("fm.db");
 
-        var exitCode = await PollCommand.RunAsync(Environment(FolderSource(mail)), db);
+        var exitCode = await PollCommand.RunAsync(_verb.Environment(FolderSource(mail)), db);
 
-        Assert.True(exitCode == ExitCodes.Success, _error.ToString());
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         Assert.Equal(count, SourcePollingServiceTestsAccess.LedgerRows(db));
     }
 
     [Fact]
     public async Task RunAsync_FolderMissing_ExitsConfigurationWithOneLineAndNoLedgerRow()
     {
-        var db = _temp.File("fm.db");
+        var db = _verb.Temp.File("fm.db");
 
-        var exitCode = await PollCommand.RunAsync(Environment(FolderSource(_temp.File("nowhere"))), db);
+        var exitCode = await PollCommand.RunAsync(_verb.Environment(FolderSource(_verb.Temp.File("nowhere"))), db);
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
-        var errorLines = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var errorLines = _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = Assert.Single(errorLines, l => l.Contains("does not exist", StringComparison.Ordinal));
-        Assert.DoesNotContain("   at ", _error.ToString(), StringComparison.Ordinal);
-        Assert.Contains(_temp.File("nowhere"), line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _verb.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(_verb.Temp.File("nowhere"), line, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> FolderSource(string path) => new()
     {
-        ["DataDir"] = _temp.Path,
+        ["DataDir"] = _verb.Temp.Path,
         ["Sources:0:Name"] = "inbox",
         ["Sources:0:Kind"] = "folder",
         ["Sources:0:Folder:Path"] = path,
     };
-
-    private VerbEnvironment Environment(Dictionary<string, string?> settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), _out, _error);
 }
