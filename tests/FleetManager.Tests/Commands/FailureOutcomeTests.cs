@@ -64,7 +64,7 @@ public sealed class FailureOutcomeTests : IDisposable
     [Fact]
     public async Task ImportImap_ServerUnreachable_ExitsSevenWithOneLine()
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var environment = new Dictionary<string, string>
         {
             ["FLEETMANAGER__IMAP__HOST"] = "127.0.0.1",
@@ -214,13 +214,6 @@ public sealed class FailureOutcomeTests : IDisposable
         Assert.NotEqual(134, result.ExitCode);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static long Scalar(string db, string sql) => Convert.ToInt64(ScalarObject(db, sql), System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Text(string db, string sql) => ScalarObject(db, sql) as string;
@@ -233,5 +226,4 @@ public sealed class FailureOutcomeTests : IDisposable
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
-
 }

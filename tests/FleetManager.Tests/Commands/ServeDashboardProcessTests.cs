@@ -40,7 +40,7 @@ public sealed class ServeDashboardProcessTests : IDisposable
         var db = _temp.File("book.db");
         var import = await CliProcess.RunAsync("import", RepoPaths.Samples, "--db", db, "-q");
         Assert.True(import.ExitCode == 0, "import failed: " + import.StdErr);
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         using var serve = ServiceProcess.Start(_temp.Path, new Dictionary<string, string>(), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
         await WaitForDashboardLineAsync(serve);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -88,12 +88,5 @@ public sealed class ServeDashboardProcessTests : IDisposable
             Assert.False(deadline.IsCancellationRequested, "serve printed no Dashboard line within 2 minutes: " + serve.Output);
             await Task.Delay(100, CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

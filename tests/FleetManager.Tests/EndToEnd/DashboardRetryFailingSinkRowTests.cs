@@ -85,7 +85,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         var mail = _temp.File("mail");
         SampleMessages.CopyTo(mail, 1); // one booking, one order
         var db = _temp.File("fm.db");
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var environment = StandInGoogleCredential.Create(_temp, _oauth, "retry.apps.googleusercontent.com", "1//retry", SheetsScope);
         environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
         environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
@@ -147,13 +147,6 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
 
             await Task.Delay(100, CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("action=\"/review/retry-outbox\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -92,7 +92,7 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         var mail = _temp.File("mail");
         SampleMessages.CopyTo(mail, 1); // one booking, 9,800 kg
         var db = _temp.File("fm.db");
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         var environment = StandInGoogleCredential.Create(_temp, _oauth, "corrx.apps.googleusercontent.com", "1//corrx", SheetsScope);
         environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
         environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
@@ -191,13 +191,6 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
 
             await Task.Delay(100, CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
