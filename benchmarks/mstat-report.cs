@@ -31,6 +31,7 @@ using var pe = new PEReader(stream);
 var reader = pe.GetMetadataReader();
 var format = reader.GetAssemblyDefinition().Version.Major;
 var owners = new OwnerResolver(reader);
+var arguments = new OwnerResolver(reader, byTypeArguments: true);
 
 var global = reader.GetTypeDefinition(MetadataTokens.TypeDefinitionHandle(1));
 MethodBodyBlock? Body(string name)
@@ -49,9 +50,19 @@ MethodBodyBlock? Body(string name)
 
 var byAssembly = new Dictionary<string, long>(StringComparer.Ordinal);
 var byNamespace = new Dictionary<string, long>(StringComparer.Ordinal);
+// Generic code and types instantiated over another assembly's types, keyed "generic's assembly <- type
+// argument's assembly": where System.Collections.Generic's megabytes come from.
+var byInstantiation = new Dictionary<string, long>(StringComparer.Ordinal);
 long typeBytes = 0, codeBytes = 0, blobBytes = 0;
-void Add(Owner owner, long size)
+void Add(Owner owner, long size, int token)
 {
+    var argumentOwner = arguments.OfToken(token);
+    if (argumentOwner.Assembly != owner.Assembly)
+    {
+        var instantiation = owner.Assembly + " <- " + argumentOwner.Assembly;
+        byInstantiation[instantiation] = byInstantiation.GetValueOrDefault(instantiation) + size;
+    }
+
     byAssembly[owner.Assembly] = byAssembly.GetValueOrDefault(owner.Assembly) + size;
     var key = owner.Assembly + "  " + owner.Namespace;
     byNamespace[key] = byNamespace.GetValueOrDefault(key) + size;
@@ -64,7 +75,7 @@ for (var i = 0; i + typeStride <= typeRecords.Count; i += typeStride)
 {
     var size = (int)typeRecords[i + 1];
     typeBytes += size;
-    Add(owners.OfToken((int)typeRecords[i]), size);
+    Add(owners.OfToken((int)typeRecords[i]), size, (int)typeRecords[i]);
 }
 
 // Methods: ldtoken, code, GC info, EH info (, name index).
@@ -74,7 +85,7 @@ for (var i = 0; i + methodStride <= methodRecords.Count; i += methodStride)
 {
     var size = (int)methodRecords[i + 1] + (int)methodRecords[i + 2] + (int)methodRecords[i + 3];
     codeBytes += size;
-    Add(owners.OfToken((int)methodRecords[i]), size);
+    Add(owners.OfToken((int)methodRecords[i]), size, (int)methodRecords[i]);
 }
 
 // Blobs: ldstr name, size.
@@ -100,6 +111,13 @@ foreach (var (name, size) in byAssembly.OrderByDescending(p => p.Value).Take(top
 Console.WriteLine();
 Console.WriteLine("## by namespace (code + type data)");
 foreach (var (name, size) in byNamespace.OrderByDescending(p => p.Value).Take(top))
+{
+    Console.WriteLine($"{Kib(size),10}  {name}");
+}
+
+Console.WriteLine();
+Console.WriteLine("## generic instantiations by type argument (generic's assembly <- type argument's assembly; code + type data)");
+foreach (var (name, size) in byInstantiation.OrderByDescending(p => p.Value).Take(top))
 {
     Console.WriteLine($"{Kib(size),10}  {name}");
 }
@@ -159,7 +177,11 @@ static List<long> Operands(MethodBodyBlock? body)
 internal readonly record struct Owner(string Assembly, string Namespace);
 
 /// <summary>Maps the tokens in an .mstat file (type references and specs, member references, method specs) to their owner.</summary>
-internal sealed class OwnerResolver(MetadataReader reader) : ISignatureTypeProvider<Owner, object?>
+/// <remarks>
+/// With <c>byTypeArguments</c>, a generic instantiation belongs to its first type argument from outside CoreLib
+/// (searched depth first, method instantiations included) instead of to the generic's own assembly.
+/// </remarks>
+internal sealed class OwnerResolver(MetadataReader reader, bool byTypeArguments = false) : ISignatureTypeProvider<Owner, object?>
 {
     private static readonly Owner CoreLib = new("System.Private.CoreLib", "System");
 
@@ -169,9 +191,25 @@ internal sealed class OwnerResolver(MetadataReader reader) : ISignatureTypeProvi
         { Kind: HandleKind.TypeDefinition } => new Owner("(mstat)", ""),
         { Kind: HandleKind.TypeSpecification } h => reader.GetTypeSpecification((TypeSpecificationHandle)h).DecodeSignature(this, null),
         { Kind: HandleKind.MemberReference } h => OfParent(reader.GetMemberReference((MemberReferenceHandle)h).Parent),
-        { Kind: HandleKind.MethodSpecification } h => OfToken(MetadataTokens.GetToken(reader.GetMethodSpecification((MethodSpecificationHandle)h).Method)),
+        { Kind: HandleKind.MethodSpecification } h => OfMethodSpecification(reader.GetMethodSpecification((MethodSpecificationHandle)h)),
         _ => new Owner("(other)", ""),
     };
+
+    private Owner OfMethodSpecification(MethodSpecification specification)
+    {
+        if (byTypeArguments)
+        {
+            foreach (var argument in specification.DecodeSignature(this, null))
+            {
+                if (argument != CoreLib && argument.Assembly != "System.Private.CoreLib")
+                {
+                    return argument;
+                }
+            }
+        }
+
+        return OfToken(MetadataTokens.GetToken(specification.Method));
+    }
 
     private Owner OfParent(EntityHandle parent) => OfToken(MetadataTokens.GetToken(parent));
 
@@ -198,7 +236,21 @@ internal sealed class OwnerResolver(MetadataReader reader) : ISignatureTypeProvi
     public Owner GetTypeFromSpecification(MetadataReader metadata, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
         metadata.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
 
-    public Owner GetGenericInstantiation(Owner genericType, ImmutableArray<Owner> typeArguments) => genericType;
+    public Owner GetGenericInstantiation(Owner genericType, ImmutableArray<Owner> typeArguments)
+    {
+        if (byTypeArguments)
+        {
+            foreach (var argument in typeArguments)
+            {
+                if (argument != CoreLib && argument.Assembly != "System.Private.CoreLib")
+                {
+                    return argument;
+                }
+            }
+        }
+
+        return genericType;
+    }
 
     public Owner GetArrayType(Owner elementType, ArrayShape shape) => elementType;
 

@@ -37,7 +37,7 @@ echo "executable: $(stat -c %s "$app/fleetmanager" | awk '{ printf "%d bytes = %
 start_service() {
   local port=$1 start code
   mkdir -p "$work/source" "$work/data"
-  rm -f "$work"/data/*
+  rm -rf "$work"/data/*
   start=$(now_us)
   env -u DATA_DIR -u FLEETMANAGER__STORAGE__CONNECTIONSTRING \
     FLEETMANAGER__SERVICE__URLS="http://127.0.0.1:$port" \
