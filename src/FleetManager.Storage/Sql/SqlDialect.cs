@@ -75,8 +75,14 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract T InTransaction<T>(Func<DbCommand, T> work);
 
-    /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
-    public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);
+    /// <summary>
+    /// <see cref="InTransaction{T}"/> for the asynchronous ports: PostgreSQL opens, begins and commits with Npgsql's
+    /// asynchronous calls; SQLite's library has none, so its transaction runs synchronously under the store's gate.
+    /// </summary>
+    public abstract ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquireAsync"/>): the lease table keeps its expiry differently per back-end.</summary>
+    public abstract ValueTask<bool> TryAcquireLeaseAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The store's exception for a failure of the database library (<see cref="System.Data.Common.DbException"/>, a
@@ -84,6 +90,6 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Core.Errors.StoreException? Failure(Exception exception, string location);
 
-    /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDelivered"/>).</summary>
-    public abstract void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt);
+    /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDeliveredAsync"/>).</summary>
+    public abstract ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
 }
