@@ -65,27 +65,10 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public override T InTransaction<T>(Func<DbCommand, T> work)
-    {
-        using var connection = dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = work(command);
-        transaction.Commit();
-        return result;
-    }
+    protected override (DbConnection Connection, bool Owned) TransactionConnection() => (dataSource.OpenConnection(), true);
 
-    public override async ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = await work(command, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    protected override async ValueTask<(DbConnection Connection, bool Owned)> TransactionConnectionAsync(CancellationToken cancellationToken) =>
+        (await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false), true);
 
     /// <remarks>One upsert: concurrent callers on any instance serialise on the lease row, and the
     /// <c>WHERE</c> of <c>DO UPDATE</c> sees the row as the winner left it.</remarks>

@@ -70,16 +70,65 @@ internal abstract class SqlDialect
     public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
 
     /// <summary>
+    /// The connection a transaction runs on, and whether it is the transaction's to close: PostgreSQL a pooled one of its
+    /// data source (closed after), SQLite the book's one connection (kept open).
+    /// </summary>
+    protected abstract (DbConnection Connection, bool Owned) TransactionConnection();
+
+    /// <summary><see cref="TransactionConnection"/> opened asynchronously where the library can (PostgreSQL).</summary>
+    protected virtual ValueTask<(DbConnection Connection, bool Owned)> TransactionConnectionAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TransactionConnection());
+
+    /// <summary>
     /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
     /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
     /// </summary>
-    public abstract T InTransaction<T>(Func<DbCommand, T> work);
+    public T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        var (connection, owned) = TransactionConnection();
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var result = work(command);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            if (owned)
+            {
+                connection.Dispose();
+            }
+        }
+    }
 
     /// <summary>
     /// <see cref="InTransaction{T}"/> for the asynchronous ports: PostgreSQL opens, begins and commits with Npgsql's
-    /// asynchronous calls; SQLite's library has none, so its transaction runs synchronously under the store's gate.
+    /// asynchronous calls; Microsoft.Data.Sqlite has no asynchronous I/O (its async methods run synchronously), so
+    /// SQLite's transaction completes synchronously under the store's gate.
     /// </summary>
-    public abstract ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+    public async ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var (connection, owned) = await TransactionConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var result = await work(command, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (owned)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquireAsync"/>): the lease table keeps its expiry differently per back-end.</summary>
     public abstract ValueTask<bool> TryAcquireLeaseAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken);

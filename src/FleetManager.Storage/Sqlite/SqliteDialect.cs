@@ -63,27 +63,8 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    public override T InTransaction<T>(Func<DbCommand, T> work)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = work(command);
-        transaction.Commit();
-        return result;
-    }
-
-    // Microsoft.Data.Sqlite has no asynchronous I/O: the transaction is begun and committed synchronously (the
-    // store's gate is held by the caller), and the work's awaits complete synchronously on this connection.
-    public override async ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = await work(command, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
-        return result;
-    }
+    // The book's one connection, shared by every call under the store's gate: a transaction never closes it.
+    protected override (DbConnection Connection, bool Owned) TransactionConnection() => (connection, false);
 
     /// <remarks>
     /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired
