@@ -98,8 +98,10 @@ public static class DashboardPageEndpoints
         {
             var service = context.RequestServices.GetService<IServiceStatusSource>();
             var view = service is null ? null : await service.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var book = store.Use((orders, _) => new BookFacts(orders.Kind.ToString(), orders.SchemaVersion, orders.CountLedger(),
-                orders.OutboxSinks.Select(s => (s, orders.Depth(s))).ToList()));
+            var book = await store.UseAsync(
+                async (orders, _, token) => new BookFacts(orders.Kind.ToString(), orders.SchemaVersion, orders.CountLedger(),
+                    await OutboxDepths.ReadAsync(orders, token).ConfigureAwait(false)),
+                cancellationToken).ConfigureAwait(false);
             return PageResults.Html(StatusPage.Render(view, book, DashboardAccess.UserOf(context)));
         });
         endpoints.MapGet("/map", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
@@ -124,7 +126,7 @@ public static class DashboardPageEndpoints
             }
         }
 
-        var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
+        var queue = await store.UseAsync((orders, _, token) => ReviewQueueReader.ReadAsync(orders, sinkErrors, token), context.RequestAborted).ConfigureAwait(false);
         var text = notice switch
         {
             "pushed" => "The outbox was pushed: every sink took its rows.",

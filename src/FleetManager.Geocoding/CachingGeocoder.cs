@@ -33,9 +33,9 @@ public sealed class CachingGeocoder(
             return await fallback.GeocodeAsync(stop, cancellationToken).ConfigureAwait(false);
         }
 
-        if (cache.TryGet(provider.Name, query.CacheKey, out var cached))
+        if (await cache.GetAsync(provider.Name, query.CacheKey, cancellationToken).ConfigureAwait(false) is { } cached)
         {
-            return cached ?? await fallback.GeocodeAsync(stop, cancellationToken).ConfigureAwait(false);
+            return cached.Point ?? await fallback.GeocodeAsync(stop, cancellationToken).ConfigureAwait(false);
         }
 
         GeoPoint? point;
@@ -60,7 +60,7 @@ public sealed class CachingGeocoder(
             // Shared by every stop waiting for this query, so no single caller's cancellation ends it;
             // the HTTP pipeline's timeouts bound it.
             var point = await provider.LookupAsync(query, CancellationToken.None).ConfigureAwait(false);
-            cache.Put(provider.Name, query.CacheKey, point, timeProvider.GetUtcNow());
+            await cache.PutAsync(provider.Name, query.CacheKey, point, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             GeocodingLog.LookedUp(_logger, provider.Name, point is null ? "not found" : "found");
             return point;
         }

@@ -12,7 +12,12 @@ public sealed class InMemoryGeocodeCache : IGeocodeCache
 {
     private readonly ConcurrentDictionary<(string Provider, string Query), GeoPoint?> _answers = new();
 
-    public bool TryGet(string provider, string query, out GeoPoint? point) => _answers.TryGetValue((provider, query), out point);
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_answers.TryGetValue((provider, query), out var point) ? new GeocodeCacheHit(point) : null);
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => _answers[(provider, query)] = point;
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _answers[(provider, query)] = point;
+        return ValueTask.CompletedTask;
+    }
 }

@@ -98,7 +98,7 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
 
     /// <summary>
     /// The first <paramref name="limit"/> undelivered outbox rows (every sink) whose pushes failed at least
-    /// <paramref name="minAttempts"/> times (see <see cref="IOutboxFailureLog.RecordFailedPush"/>), most attempts first, with the
+    /// <paramref name="minAttempts"/> times (see <see cref="IOutboxFailureLog.RecordFailedPushAsync"/>), most attempts first, with the
     /// order's reference when the order is still there, and how many there are: answered in SQL (a partial index).
     /// </summary>
     FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit);

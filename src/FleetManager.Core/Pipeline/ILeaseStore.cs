@@ -11,8 +11,8 @@ public interface ILeaseStore
     /// <paramref name="now"/> + <paramref name="duration"/> when it is free, expired or already held by
     /// this holder (a renewal). False when another holder's lease is still valid.
     /// </summary>
-    bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now);
+    ValueTask<bool> TryAcquireAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Gives the lease up now (only when <paramref name="holder"/> holds it).</summary>
-    void Release(string resource, string holder);
+    ValueTask ReleaseAsync(string resource, string holder, CancellationToken cancellationToken);
 }

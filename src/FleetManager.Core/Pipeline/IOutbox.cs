@@ -4,11 +4,11 @@ namespace FleetManager.Core.Pipeline;
 public interface IOutbox
 {
     /// <summary>The oldest undelivered entries for <paramref name="sink"/>, at most <paramref name="max"/>.</summary>
-    IReadOnlyList<OutboxEntry> Pending(string sink, int max);
+    ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken);
 
     /// <summary>Marks entries delivered (idempotent).</summary>
-    void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt);
+    ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
 
     /// <summary>How many entries wait for <paramref name="sink"/> (health, metrics).</summary>
-    long Depth(string sink);
+    ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken);
 }

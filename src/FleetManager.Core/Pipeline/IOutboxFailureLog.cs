@@ -11,5 +11,5 @@ public interface IOutboxFailureLog
     /// Adds one failed attempt to each undelivered row of <paramref name="sink"/> among <paramref name="ids"/>, with
     /// <paramref name="error"/> (already redacted: it is stored and shown as it is) and <paramref name="attemptedAt"/>.
     /// </summary>
-    void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt);
+    ValueTask RecordFailedPushAsync(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt, CancellationToken cancellationToken);
 }

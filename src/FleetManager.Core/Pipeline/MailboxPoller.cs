@@ -25,7 +25,7 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
     public async Task<ImportSummary> PollAsync(IMailbox mailbox, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
-        var cursor = cursors.GetCursor(mailbox.Name);
+        var cursor = await cursors.GetCursorAsync(mailbox.Name, cancellationToken).ConfigureAwait(false);
         var runner = new ImportRunner(processor, orderBook, timeProvider)
         {
             MaxBatch = MaxBatch,
@@ -40,7 +40,8 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
         // even when it had read to its end meanwhile: its end cursor would skip them for good.
         if (summary.StoppedBy is null && mailbox.CursorAfterRead is { } after)
         {
-            cursors.SaveCursor(mailbox.Name, after, timeProvider.GetUtcNow());
+            // Not cancelled by a stop arriving now: the cursor records work already committed and acknowledged.
+            await cursors.SaveCursorAsync(mailbox.Name, after, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
 
         return summary;
@@ -55,7 +56,8 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
         // Messages arrive in order and the whole batch is committed, so the last cursor in it is safe.
         if (lastCursor is not null)
         {
-            cursors.SaveCursor(mailbox.Name, lastCursor, timeProvider.GetUtcNow());
+            // As the commit before it, finished rather than abandoned when a stop arrives: the batch is committed.
+            await cursors.SaveCursorAsync(mailbox.Name, lastCursor, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
     }
 

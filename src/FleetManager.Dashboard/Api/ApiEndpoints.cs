@@ -7,6 +7,7 @@ using FleetManager.Dashboard.Messages;
 using FleetManager.Dashboard.Orders;
 using FleetManager.Dashboard.Review;
 using FleetManager.Dashboard.Security;
+using FleetManager.Dashboard.Status;
 using FleetManager.Storage;
 using FleetManager.Storage.Corrections;
 using Microsoft.AspNetCore.Antiforgery;
@@ -133,7 +134,7 @@ public static class ApiEndpoints
                 }
             }
 
-            var queue = store.Use((orders, _) => ReviewQueueReader.Read(orders, sinkErrors));
+            var queue = await store.UseAsync((orders, _, token) => ReviewQueueReader.ReadAsync(orders, sinkErrors, token), context.RequestAborted).ConfigureAwait(false);
             var document = new ReviewQueueDocument([.. queue.Quarantined.Select(ApiDocuments.Message)], queue.QuarantinedTotal, queue.Orders, queue.OrdersTotal,
                 queue.Unplaced, queue.UnplacedTotal, queue.Sinks, queue.FailingRows, queue.FailingTotal);
             return Results.Json(document, ApiJsonContext.Default.ReviewQueueDocument);
@@ -146,12 +147,15 @@ public static class ApiEndpoints
         {
             var service = context.RequestServices.GetService<IServiceStatusSource>();
             var view = service is null ? null : await service.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-            var document = store.Use((orders, _) =>
-            {
-                var counts = orders.CountLedger();
-                return new BookStatsDocument(orders.Kind.ToString().ToLowerInvariant(), orders.SchemaVersion, ApiDocuments.Totals(counts), counts.Orders,
-                    [.. orders.OutboxSinks.Select(s => new OutboxDepth(s, orders.Depth(s)))], view);
-            });
+            var document = await store.UseAsync(
+                async (orders, _, token) =>
+                {
+                    var counts = orders.CountLedger();
+                    var depths = await OutboxDepths.ReadAsync(orders, token).ConfigureAwait(false);
+                    return new BookStatsDocument(orders.Kind.ToString().ToLowerInvariant(), orders.SchemaVersion, ApiDocuments.Totals(counts), counts.Orders,
+                        [.. depths.Select(d => new OutboxDepth(d.Sink, d.Depth))], view);
+                },
+                context.RequestAborted).ConfigureAwait(false);
             return Results.Json(document, ApiJsonContext.Default.BookStatsDocument);
         })
             .WithName("GetStats")

@@ -25,7 +25,7 @@ public static class ReviewQueueReader
     /// </summary>
     public const int FailingAttempts = 3;
 
-    public static ReviewQueue Read(IOrderStore store, IReadOnlyDictionary<string, string?> sinkErrors)
+    public static async ValueTask<ReviewQueue> ReadAsync(IOrderStore store, IReadOnlyDictionary<string, string?> sinkErrors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sinkErrors);
@@ -42,10 +42,10 @@ public static class ReviewQueueReader
         var sinks = new List<SinkBacklog>();
         foreach (var sink in store.OutboxSinks)
         {
-            var depth = store.Depth(sink);
+            var depth = await store.DepthAsync(sink, cancellationToken).ConfigureAwait(false);
             if (depth > 0)
             {
-                var oldest = store.Pending(sink, OutboxRowsShown).Select(e => $"{e.OrderKey} ({e.Change.ToString().ToLowerInvariant()})").ToList();
+                var oldest = (await store.PendingAsync(sink, OutboxRowsShown, cancellationToken).ConfigureAwait(false)).Select(e => $"{e.OrderKey} ({e.Change.ToString().ToLowerInvariant()})").ToList();
                 sinks.Add(new SinkBacklog(sink, depth, oldest, sinkErrors.GetValueOrDefault(sink)));
             }
         }

@@ -13,7 +13,7 @@ namespace FleetManager.Google.Sheets;
 /// pusher never writes a key the sheet already holds:
 /// <list type="bullet">
 /// <item>the key column is read once per process (that read also tells whether the header is there), so a
-/// crash between a confirmed append and <see cref="IOutbox.MarkDelivered"/> cannot duplicate rows;</item>
+/// crash between a confirmed append and <see cref="IOutbox.MarkDeliveredAsync"/> cannot duplicate rows;</item>
 /// <item>after an ambiguous failure (timeout, 5xx, a connection dropped after the request was sent) the key
 /// column is read again and only the missing rows are re-sent.</item>
 /// </list>
@@ -49,7 +49,7 @@ public sealed class SheetsOutboxPusher(
             {
                 while (true)
                 {
-                    var pending = outbox.Pending(SinkName, _options.BatchSize);
+                    var pending = await outbox.PendingAsync(SinkName, _options.BatchSize, cancellationToken).ConfigureAwait(false);
                     if (pending.Count == 0)
                     {
                         break;
@@ -113,7 +113,8 @@ public sealed class SheetsOutboxPusher(
         }
 
         present += await AppendNewAsync(rows, total, cancellationToken).ConfigureAwait(false);
-        outbox.MarkDelivered(SinkName, pending.Select(e => e.Id).ToList(), timeProvider.GetUtcNow());
+        // The sheet has the rows now: the mark is finished even when a stop arrives, so they are not sent again.
+        await outbox.MarkDeliveredAsync(SinkName, pending.Select(e => e.Id).ToList(), timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         total.AlreadyPresent += present;
         if (present > 0)
         {

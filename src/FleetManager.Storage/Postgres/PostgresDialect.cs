@@ -65,22 +65,16 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public override T InTransaction<T>(Func<DbCommand, T> work)
-    {
-        using var connection = dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = work(command);
-        transaction.Commit();
-        return result;
-    }
+    protected override (DbConnection Connection, bool Owned) TransactionConnection() => (dataSource.OpenConnection(), true);
+
+    protected override async ValueTask<(DbConnection Connection, bool Owned)> TransactionConnectionAsync(CancellationToken cancellationToken) =>
+        (await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false), true);
 
     /// <remarks>One upsert: concurrent callers on any instance serialise on the lease row, and the
     /// <c>WHERE</c> of <c>DO UPDATE</c> sees the row as the winner left it.</remarks>
-    public override bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    public override async ValueTask<bool> TryAcquireLeaseAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var command = dataSource.CreateCommand(
+        await using var command = dataSource.CreateCommand(
             """
             INSERT INTO lease AS l (resource, holder, expires_at, acquired_at) VALUES ($1, $2, $3, $4)
             ON CONFLICT (resource) DO UPDATE
@@ -94,21 +88,21 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
         command.Parameters.Add(Text(holder));
         command.Parameters.Add(Instant(now + duration));
         command.Parameters.Add(Instant(now));
-        return command.ExecuteScalar() is not null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
     public override Core.Errors.StoreException? Failure(Exception exception, string location) =>
         exception is OrderBookUnavailableException ? null : PostgresFailures.Translate(exception, location);
 
     /// <remarks>One statement over an array of ids.</remarks>
-    public override void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    public override async ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
-        using var command = dataSource.CreateCommand(
+        await using var command = dataSource.CreateCommand(
             "UPDATE outbox SET delivered_at = $3 WHERE sink = $1 AND id = ANY($2) AND delivered_at IS NULL");
         command.Parameters.Add(Text(sink));
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. ids] });
         command.Parameters.Add(Instant(deliveredAt));
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Add(DbCommand command, NpgsqlParameter parameter)

@@ -326,14 +326,6 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         return ReplaceOutcome.Replaced;
     }
 
-    public long PurgeRawMessages(DateTimeOffset processedBefore)
-    {
-        using var command = _dataSource.CreateCommand(
-            "DELETE FROM raw_message WHERE ledger_id IN (SELECT id FROM ledger WHERE processed_at::timestamptz < $1)");
-        command.Parameters.Add(Instant(processedBefore));
-        return command.ExecuteNonQuery();
-    }
-
     private static void AddOutboxChange(NpgsqlBatch batch, string sink, string key, long? orderId, string payload, string change, DateTimeOffset at) =>
         batch.BatchCommands.Add(Command(
             "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -16,6 +16,4 @@ internal interface ILedgerWriter : IDisposable
     ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken);
 
     ReplaceOutcome Replace(StoredMessage message, EmailResult result);
-
-    long PurgeRawMessages(DateTimeOffset processedBefore);
 }

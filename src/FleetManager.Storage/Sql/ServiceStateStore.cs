@@ -4,20 +4,25 @@ using FleetManager.Core.Pipeline;
 namespace FleetManager.Storage.Sql;
 
 /// <summary>
-/// The service's state, one text for both back-ends: each source's cursor, the leases, the outbox and the
-/// geocode cache. The lease upsert and the delivery mark differ by back-end and are the dialect's.
+/// The service's state, one text for both back-ends: each source's cursor, the leases, the outbox, the
+/// geocode cache and the raw-message purge. The lease upsert and the delivery mark differ by back-end and are the dialect's.
 /// </summary>
+/// <remarks>
+/// The service's ports are asynchronous: on PostgreSQL each call awaits Npgsql's I/O on a pooled connection; on SQLite
+/// the same calls complete synchronously (Microsoft.Data.Sqlite's async methods run synchronously), under the store's gate.
+/// The dashboard's failing-outbox list and its retry stay synchronous (the dashboard's reads are a later step).
+/// </remarks>
 internal sealed class ServiceStateStore(SqlDialect dialect)
 {
-    public string? GetCursor(string source)
+    public async ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var command = dialect.CreateCommand();
         command.CommandText = "SELECT cursor_value FROM source_cursor WHERE source = " + dialect.AddText(command, source);
-        return command.ExecuteScalar() as string;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt)
+    public async ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(cursor);
@@ -26,27 +31,27 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
             "INSERT INTO source_cursor (source, cursor_value, saved_at) " +
             $"VALUES ({dialect.AddText(command, source)}, {dialect.AddText(command, cursor)}, {dialect.AddInstant(command, savedAt)}) " +
             "ON CONFLICT (source) DO UPDATE SET cursor_value = excluded.cursor_value, saved_at = excluded.saved_at";
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    public ValueTask<bool> TryAcquireAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(holder);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        return dialect.TryAcquireLease(resource, holder, duration, now);
+        return dialect.TryAcquireLeaseAsync(resource, holder, duration, now, cancellationToken);
     }
 
-    public void Release(string resource, string holder)
+    public async ValueTask ReleaseAsync(string resource, string holder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(holder);
         using var command = dialect.CreateCommand();
         command.CommandText = $"DELETE FROM lease WHERE resource = {dialect.AddText(command, resource)} AND holder = {dialect.AddText(command, holder)}";
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public IReadOnlyList<OutboxEntry> Pending(string sink, int max)
+    public async ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentOutOfRangeException.ThrowIfNegative(max);
@@ -55,8 +60,8 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
             $"SELECT id, order_key, payload_json, change FROM outbox WHERE sink = {dialect.AddText(command, sink)} AND delivered_at IS NULL " +
             $"ORDER BY id LIMIT {dialect.AddInt(command, max)}";
         var entries = new List<OutboxEntry>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new OutboxEntry(reader.GetInt64(0), sink, reader.GetString(1), reader.GetString(2)) { Change = OutboxRemovals.ParseChange(reader.GetString(3)) });
         }
@@ -64,25 +69,22 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
         return entries;
     }
 
-    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    public ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count > 0)
-        {
-            dialect.MarkDelivered(sink, ids, deliveredAt);
-        }
+        return ids.Count > 0 ? dialect.MarkDeliveredAsync(sink, ids, deliveredAt, cancellationToken) : ValueTask.CompletedTask;
     }
 
-    public long Depth(string sink)
+    public async ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         using var command = dialect.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox WHERE sink = " + dialect.AddText(command, sink) + " AND delivered_at IS NULL";
-        return (long)command.ExecuteScalar()!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt)
+    public async ValueTask RecordFailedPushAsync(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(ids);
@@ -94,20 +96,22 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
 
         // One statement per row in one transaction: the ids are at most a sink's batch, and a delivered row (another
         // process pushed it meanwhile) keeps its history untouched.
-        dialect.InTransaction(command =>
-        {
-            foreach (var id in ids)
+        await dialect.InTransactionAsync(
+            async (command, token) =>
             {
-                command.Parameters.Clear();
-                command.CommandText =
-                    $"UPDATE outbox SET attempts = attempts + 1, last_error = {dialect.AddText(command, error)}, " +
-                    $"last_attempt_at = {dialect.AddInstant(command, attemptedAt)} " +
-                    $"WHERE id = {dialect.AddLong(command, id)} AND sink = {dialect.AddText(command, sink)} AND delivered_at IS NULL";
-                command.ExecuteNonQuery();
-            }
+                foreach (var id in ids)
+                {
+                    command.Parameters.Clear();
+                    command.CommandText =
+                        $"UPDATE outbox SET attempts = attempts + 1, last_error = {dialect.AddText(command, error)}, " +
+                        $"last_attempt_at = {dialect.AddInstant(command, attemptedAt)} " +
+                        $"WHERE id = {dialect.AddLong(command, id)} AND sink = {dialect.AddText(command, sink)} AND delivered_at IS NULL";
+                    await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
 
-            return ids.Count;
-        });
+                return ids.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit)
@@ -150,7 +154,7 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
         return command.ExecuteNonQuery();
     }
 
-    public bool TryGet(string provider, string query, out GeoPoint? point)
+    public async ValueTask<GeocodeCacheHit?> GetGeocodeAsync(string provider, string query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(query);
@@ -158,20 +162,18 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
         command.CommandText =
             "SELECT latitude, longitude, confidence FROM geocode_cache " +
             $"WHERE provider = {dialect.AddText(command, provider)} AND query_key = {dialect.AddText(command, GeocodeQueryKey.Normalise(query))}";
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            point = null;
-            return false;
+            return null;
         }
 
-        point = reader.IsDBNull(0) || reader.IsDBNull(1)
+        return new GeocodeCacheHit(reader.IsDBNull(0) || reader.IsDBNull(1)
             ? null
-            : new GeoPoint(reader.GetDouble(0), reader.GetDouble(1), reader.IsDBNull(2) ? 1.0 : reader.GetDouble(2));
-        return true;
+            : new GeoPoint(reader.GetDouble(0), reader.GetDouble(1), reader.IsDBNull(2) ? 1.0 : reader.GetDouble(2)));
     }
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at)
+    public async ValueTask PutGeocodeAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(query);
@@ -186,6 +188,20 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
                 SET latitude = excluded.latitude, longitude = excluded.longitude,
                     confidence = excluded.confidence, cached_at = excluded.cached_at
             """;
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the raw bytes of the messages processed before <paramref name="processedBefore"/> (one statement, so it
+    /// is atomic on either back-end); the ledger rows and orders stay. The instant is compared as the dialect compares
+    /// processing times, whatever offset they were written with.
+    /// </summary>
+    public async ValueTask<long> PurgeRawMessagesAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken)
+    {
+        using var command = dialect.CreateCommand();
+        command.CommandText =
+            "DELETE FROM raw_message WHERE ledger_id IN (SELECT l.id FROM ledger l WHERE NOT (" +
+            dialect.ProcessedAtOrAfter(dialect.AddInstant(command, processedBefore)) + "))";
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -70,13 +70,68 @@ internal abstract class SqlDialect
     public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
 
     /// <summary>
+    /// The connection a transaction runs on, and whether it is the transaction's to close: PostgreSQL a pooled one of its
+    /// data source (closed after), SQLite the book's one connection (kept open).
+    /// </summary>
+    protected abstract (DbConnection Connection, bool Owned) TransactionConnection();
+
+    /// <summary><see cref="TransactionConnection"/> opened asynchronously where the library can (PostgreSQL).</summary>
+    protected virtual ValueTask<(DbConnection Connection, bool Owned)> TransactionConnectionAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TransactionConnection());
+
+    /// <summary>
     /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
     /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
     /// </summary>
-    public abstract T InTransaction<T>(Func<DbCommand, T> work);
+    public T InTransaction<T>(Func<DbCommand, T> work)
+    {
+        var (connection, owned) = TransactionConnection();
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var result = work(command);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            if (owned)
+            {
+                connection.Dispose();
+            }
+        }
+    }
 
-    /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquire"/>): the lease table keeps its expiry differently per back-end.</summary>
-    public abstract bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now);
+    /// <summary>
+    /// <see cref="InTransaction{T}"/> for the asynchronous ports: PostgreSQL opens, begins and commits with Npgsql's
+    /// asynchronous calls; Microsoft.Data.Sqlite has no asynchronous I/O (its async methods run synchronously), so
+    /// SQLite's transaction completes synchronously under the store's gate.
+    /// </summary>
+    public async ValueTask<T> InTransactionAsync<T>(Func<DbCommand, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var (connection, owned) = await TransactionConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var result = await work(command, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (owned)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The lease upsert (<see cref="Core.Pipeline.ILeaseStore.TryAcquireAsync"/>): the lease table keeps its expiry differently per back-end.</summary>
+    public abstract ValueTask<bool> TryAcquireLeaseAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The store's exception for a failure of the database library (<see cref="System.Data.Common.DbException"/>, a
@@ -84,6 +139,6 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Core.Errors.StoreException? Failure(Exception exception, string location);
 
-    /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDelivered"/>).</summary>
-    public abstract void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt);
+    /// <summary>Marks outbox rows delivered in one transaction (<see cref="Core.Pipeline.IOutbox.MarkDeliveredAsync"/>).</summary>
+    public abstract ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
 }

@@ -154,7 +154,8 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     });
 
     /// <inheritdoc />
-    public long PurgeRawMessages(DateTimeOffset processedBefore) => Run(() => _writer.PurgeRawMessages(processedBefore));
+    public ValueTask<long> PurgeRawMessagesAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.PurgeRawMessagesAsync(processedBefore, token), cancellationToken);
 
     /// <inheritdoc />
     public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query) => Run(() => _queries.ListOrders(query));
@@ -181,29 +182,36 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query) => Run(() => _queries.ListLedger(query));
 
     /// <inheritdoc />
-    public string? GetCursor(string source) => Run(() => _state.GetCursor(source));
+    public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.GetCursorAsync(source, token), cancellationToken);
 
     /// <inheritdoc />
-    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Run(() => _state.SaveCursor(source, cursor, savedAt));
+    public ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.SaveCursorAsync(source, cursor, savedAt, token), cancellationToken);
 
     /// <inheritdoc />
-    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now) => Run(() => _state.TryAcquire(resource, holder, duration, now));
+    public ValueTask<bool> TryAcquireAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.TryAcquireAsync(resource, holder, duration, now, token), cancellationToken);
 
     /// <inheritdoc />
-    public void Release(string resource, string holder) => Run(() => _state.Release(resource, holder));
+    public ValueTask ReleaseAsync(string resource, string holder, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.ReleaseAsync(resource, holder, token), cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => Run(() => _state.Pending(sink, max));
+    public ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.PendingAsync(sink, max, token), cancellationToken);
 
     /// <inheritdoc />
-    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => Run(() => _state.MarkDelivered(sink, ids, deliveredAt));
+    public ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.MarkDeliveredAsync(sink, ids, deliveredAt, token), cancellationToken);
 
     /// <inheritdoc />
-    public long Depth(string sink) => Run(() => _state.Depth(sink));
+    public ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.DepthAsync(sink, token), cancellationToken);
 
     /// <inheritdoc />
-    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt) =>
-        Run(() => _state.RecordFailedPush(sink, ids, error, attemptedAt));
+    public ValueTask RecordFailedPushAsync(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.RecordFailedPushAsync(sink, ids, error, attemptedAt, token), cancellationToken);
 
     /// <inheritdoc />
     public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit) => Run(() => _state.SelectFailingOutbox(minAttempts, limit));
@@ -212,15 +220,12 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public int RetryFailingOutbox(int minAttempts) => Run(() => _state.RetryFailingOutbox(minAttempts));
 
     /// <inheritdoc />
-    public bool TryGet(string provider, string query, out GeoPoint? point)
-    {
-        var (found, cached) = Run(() => (_state.TryGet(provider, query, out var answer), answer));
-        point = cached;
-        return found;
-    }
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.GetGeocodeAsync(provider, query, token), cancellationToken);
 
     /// <inheritdoc />
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Run(() => _state.Put(provider, query, point, at));
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.PutGeocodeAsync(provider, query, point, at, token), cancellationToken);
 
     /// <inheritdoc />
     OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
@@ -381,6 +386,16 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
             _gate.Release();
         }
     }
+
+    /// <inheritdoc cref="RunAsync{T}(Func{CancellationToken, ValueTask{T}}, CancellationToken)"/>
+    private protected async ValueTask RunAsync(Func<CancellationToken, ValueTask> work, CancellationToken cancellationToken) =>
+        await RunAsync(
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<T> TranslateAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {

@@ -63,23 +63,17 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    public override T InTransaction<T>(Func<DbCommand, T> work)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var result = work(command);
-        transaction.Commit();
-        return result;
-    }
+    // The book's one connection, shared by every call under the store's gate: a transaction never closes it.
+    protected override (DbConnection Connection, bool Owned) TransactionConnection() => (connection, false);
 
     /// <remarks>
     /// One upsert statement, which SQLite runs as its own write transaction: the check (free, expired
     /// or ours) and the take cannot be split by another process sharing the file. The expiry is kept in
-    /// Unix milliseconds so that the check is a number comparison.
+    /// Unix milliseconds so that the check is a number comparison. Completes synchronously (no async I/O in the library).
     /// </remarks>
-    public override bool TryAcquireLease(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    public override ValueTask<bool> TryAcquireLeaseAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var command = connection.CreateCommand();
         command.CommandText =
             """
@@ -96,15 +90,16 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         command.Parameters.AddWithValue("$expires", (now + duration).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now_text", SpecText.Of(now));
-        return command.ExecuteScalar() is not null;
+        return ValueTask.FromResult(command.ExecuteScalar() is not null);
     }
 
     public override Core.Errors.StoreException? Failure(Exception exception, string location) =>
         exception is SqliteException sqlite ? SqliteFailures.ForRead(sqlite, location) : null;
 
-    /// <remarks>One prepared update per id inside one transaction: SQLite has no array parameter.</remarks>
-    public override void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt)
+    /// <remarks>One prepared update per id inside one transaction: SQLite has no array parameter. Completes synchronously.</remarks>
+    public override ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -120,6 +115,7 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         }
 
         transaction.Commit();
+        return ValueTask.CompletedTask;
     }
 
     private static string Add(DbCommand command, object value)

@@ -240,17 +240,6 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
         });
     }
 
-    public long PurgeRawMessages(DateTimeOffset processedBefore)
-    {
-        return InTransaction(() =>
-        {
-            using var command = Command(
-                "DELETE FROM raw_message WHERE ledger_id IN (SELECT id FROM ledger WHERE julianday(processed_at) < julianday($before))");
-            command.Parameters.AddWithValue("$before", SpecText.Of(processedBefore));
-            return (long)command.ExecuteNonQuery();
-        });
-    }
-
     /// <summary>Outbox entries of a replacement, one per configured sink each, inside the open transaction.</summary>
     private void WriteOutboxChanges(List<(string Key, long? OrderId, string Payload, string Change)> changes, DateTimeOffset at)
     {

@@ -31,7 +31,7 @@ internal static class DbCommand
         {
             db,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var options = StoreConfiguration.Options(parse.GetValue(db)!);
             if (options.RawMessageRetention is null)
@@ -52,7 +52,7 @@ internal static class DbCommand
             }
 
             using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            var purged = store.PurgeRawMessages(cutoff);
+            var purged = await store.PurgeRawMessagesAsync(cutoff, cancellationToken).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{store.Location}: purged {purged} raw messages processed before {cutoff:yyyy-MM-dd HH:mm} UTC; ledger rows and orders kept"));
             return ExitCodes.Success;

@@ -84,12 +84,12 @@ internal static class SyncCommand
         {
             var result = await pusher.PushAsync(cancellationToken).ConfigureAwait(false);
             var already = result.AlreadyPresent > 0 ? $" ({result.AlreadyPresent} already in the sheet)" : string.Empty;
-            await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {outbox.Depth(SheetsOutboxPusher.SinkName)} pending.").ConfigureAwait(false);
+            await output.WriteLineAsync($"sheets: {result.Appended} row(s) appended to '{options.SheetName}'{already}; {await outbox.DepthAsync(SheetsOutboxPusher.SinkName, cancellationToken).ConfigureAwait(false)} pending.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (SheetsUnavailableException ex)
         {
-            await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {outbox.Depth(SheetsOutboxPusher.SinkName)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
+            await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {await outbox.DepthAsync(SheetsOutboxPusher.SinkName, cancellationToken).ConfigureAwait(false)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
             return ExitCodes.ForCategory(ex.Category);
         }
         catch (FleetManagerException ex)

@@ -11,7 +11,8 @@ internal sealed class DeferredGeocodeCache(Func<IGeocodeCache> cache) : IGeocode
 {
     private readonly Lazy<IGeocodeCache> _cache = new(cache);
 
-    public bool TryGet(string provider, string query, out GeoPoint? point) => _cache.Value.TryGet(provider, query, out point);
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) => _cache.Value.GetAsync(provider, query, cancellationToken);
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => _cache.Value.Put(provider, query, point, at);
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _cache.Value.PutAsync(provider, query, point, at, cancellationToken);
 }

@@ -12,9 +12,10 @@ internal sealed class OrderBookGeocodeCache(OrderStoreOptions store) : IGeocodeC
 {
     private readonly Lazy<IOrderStore> _book = new(() => OrderStoreFactory.Open(store));
 
-    public bool TryGet(string provider, string query, out GeoPoint? point) => _book.Value.TryGet(provider, query, out point);
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) => _book.Value.GetAsync(provider, query, cancellationToken);
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => _book.Value.Put(provider, query, point, at);
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _book.Value.PutAsync(provider, query, point, at, cancellationToken);
 
     public void Dispose()
     {

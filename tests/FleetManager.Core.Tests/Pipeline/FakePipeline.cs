@@ -125,6 +125,14 @@ internal static class FakePipeline
             Cursors[source] = cursor;
             Saved.Add(cursor);
         }
+
+        public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) => ValueTask.FromResult(GetCursor(source));
+
+        public ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken)
+        {
+            SaveCursor(source, cursor, savedAt);
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>A mailbox whose messages are numbered; the cursor is the last number read.</summary>

@@ -77,18 +77,18 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
         long[] tried = [];
         await using var book = await OwnOrderBook.StartAsync(
             new Dictionary<string, string> { ["FLEETMANAGER__STORAGE__OUTBOXSINKS__0"] = "sheets" },
-            beforeServe: database =>
+            beforeServe: async database =>
             {
                 using var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = database });
-                var pending = store.Pending("sheets", 3);
+                var pending = await store.PendingAsync("sheets", 3, CancellationToken.None);
                 Assert.Equal(3, pending.Count);
                 tried = [.. pending.Select(e => e.Id)];
                 for (var i = 0; i < 3; i++)
                 {
-                    store.RecordFailedPush("sheets", tried[..2], "Sheets answered 403: the caller does not have permission", failedAt.AddMinutes(i));
+                    await store.RecordFailedPushAsync("sheets", tried[..2], "Sheets answered 403: the caller does not have permission", failedAt.AddMinutes(i), CancellationToken.None);
                 }
 
-                store.RecordFailedPush("sheets", [tried[2]], "Sheets answered 503", failedAt);
+                await store.RecordFailedPushAsync("sheets", [tried[2]], "Sheets answered 503", failedAt, CancellationToken.None);
             });
         var page = await (await fixture.Browser.NewContextAsync()).NewPageAsync();
         await page.GotoAsync(book.Url + "/review");

@@ -22,7 +22,7 @@ internal sealed class OwnOrderBook : IAsyncDisposable
     /// Imports the samples (or what <paramref name="write"/> puts in a folder of its own), lets <paramref name="beforeServe"/>
     /// change the book's database (its path) as the service would, and serves the book.
     /// </summary>
-    public static async Task<OwnOrderBook> StartAsync(IReadOnlyDictionary<string, string> importEnvironment, Action<string>? write = null, Action<string>? beforeServe = null)
+    public static async Task<OwnOrderBook> StartAsync(IReadOnlyDictionary<string, string> importEnvironment, Action<string>? write = null, Func<string, Task>? beforeServe = null)
     {
         var book = new OwnOrderBook();
         var mail = RepoPaths.Samples;
@@ -35,7 +35,10 @@ internal sealed class OwnOrderBook : IAsyncDisposable
         var import = await ServeProcess.RunCliAsync(importEnvironment, "import", mail, "--db", book.Database);
         Assert.True(import.ExitCode == 0, import.Output);
         book.ImportOutput = import.Output;
-        beforeServe?.Invoke(book.Database);
+        if (beforeServe is not null)
+        {
+            await beforeServe(book.Database);
+        }
         book._serve = await ServeProcess.StartAsync(book.Database, "http://127.0.0.1:0", new Dictionary<string, string>());
         return book;
     }

@@ -10,20 +10,22 @@ internal sealed class CountingGeocodeCache : IGeocodeCache
 
     public List<(string Provider, string Query, GeoPoint? Point)> Puts { get; } = [];
 
-    public bool TryGet(string provider, string query, out GeoPoint? point)
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken)
     {
         lock (_answers)
         {
-            return _answers.TryGetValue((provider, query), out point);
+            return ValueTask.FromResult(_answers.TryGetValue((provider, query), out var point) ? new GeocodeCacheHit(point) : null);
         }
     }
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at)
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_answers)
         {
             _answers[(provider, query)] = point;
             Puts.Add((provider, query, point));
         }
+
+        return ValueTask.CompletedTask;
     }
 }

@@ -45,6 +45,16 @@ internal sealed class InMemoryOutbox : IOutbox
         }
     }
 
+    public ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken) => ValueTask.FromResult(Pending(sink, max));
+
+    public ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        MarkDelivered(sink, ids, deliveredAt);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken) => ValueTask.FromResult(Depth(sink));
+
     public long Depth(string sink)
     {
         lock (_lock)

@@ -121,5 +121,13 @@ internal static class ImapTestPipeline
         public string? GetCursor(string source) => Cursors.GetValueOrDefault(source);
 
         public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Cursors[source] = cursor;
+
+        public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) => ValueTask.FromResult(GetCursor(source));
+
+        public ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken)
+        {
+            SaveCursor(source, cursor, savedAt);
+            return ValueTask.CompletedTask;
+        }
     }
 }

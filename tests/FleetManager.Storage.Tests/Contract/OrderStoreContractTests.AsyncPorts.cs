@@ -28,7 +28,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal([true, false, true, false], stored);
         var store = (IOrderStore)book;
         Assert.Equal(["R-m0", "R-m1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
-        Assert.Equal(2, store.Depth("sheets"));
+        Assert.Equal(2, (await store.DepthAsync("sheets", CancellationToken.None)));
         Assert.True(await book.ContainsAsync("m1", CancellationToken.None));
         Assert.False(await book.ContainsAsync("m3", CancellationToken.None));
         Assert.True(await book.IsQuarantinedAsync("m2", CancellationToken.None));
@@ -47,7 +47,7 @@ public abstract partial class OrderStoreContractTests
             CancellationToken.None));
 
         Assert.False(await book.ContainsAsync("m1", CancellationToken.None));
-        Assert.Equal(0, ((IOrderStore)book).Depth("sheets"));
+        Assert.Equal(0, await ((IOrderStore)book).DepthAsync("sheets", CancellationToken.None));
     }
 
     [Fact]

@@ -34,16 +34,16 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void CorrectionsAdd_WithASink_QueuesOneUpsertOfTheCorrectedOrderUnderTheCommitsKey()
+    public async Task CorrectionsAdd_WithASink_QueuesOneUpsertOfTheCorrectedOrderUnderTheCommitsKey()
     {
         var store = Open("sheets");
         var orderId = CommitOne(store, "corrections-1");
-        var committed = Assert.Single(store.Pending("sheets", 10));
-        store.MarkDelivered("sheets", [committed.Id], CorrectedAt);
+        var committed = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
+        await store.MarkDeliveredAsync("sheets", [committed.Id], CorrectedAt, CancellationToken.None);
 
         store.Corrections.Add(orderId, "weight_kg", "22500", "12345", "local", CorrectedAt);
 
-        var update = Assert.Single(store.Pending("sheets", 10));
+        var update = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         Assert.Equal((Core.Pipeline.OutboxChange.Upsert, committed.OrderKey), (update.Change, update.OrderKey));
         Assert.Contains("\"weight_kg\": 12345", update.PayloadJson.Replace(":12345", ": 12345", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("22500", update.PayloadJson, StringComparison.Ordinal);

@@ -4,16 +4,16 @@ namespace FleetManager.Storage.Tests.Contract;
 public abstract partial class OrderStoreContractTests
 {
     [Fact]
-    public void RecordFailedPush_TriedRows_CountsAttemptsKeepsTheLastErrorAndTimeOnThoseRowsOnly()
+    public async Task RecordFailedPush_TriedRows_CountsAttemptsKeepsTheLastErrorAndTimeOnThoseRowsOnly()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-1");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "F-1"), SampleOrders.Order(reference: "F-2")));
-        var pending = store.Pending("sheets", 10);
+        var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         var tried = new[] { pending[0].Id };
 
-        store.RecordFailedPush("sheets", tried, "Sheets answered 503", Now);
-        store.RecordFailedPush("sheets", tried, "Sheets answered 500", Now.AddMinutes(5));
+        await store.RecordFailedPushAsync("sheets", tried, "Sheets answered 503", Now, CancellationToken.None);
+        await store.RecordFailedPushAsync("sheets", tried, "Sheets answered 500", Now.AddMinutes(5), CancellationToken.None);
 
         var failing = store.SelectFailingOutbox(minAttempts: 1, limit: 10);
         var row = Assert.Single(failing.Rows);
@@ -21,25 +21,25 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(("sheets", pending[0].OrderKey, "F-1", 2, "Sheets answered 500"), (row.Sink, row.OrderKey, row.Reference, row.Attempts, row.LastError));
         Assert.Equal(Now.AddMinutes(5), row.LastAttemptAt);
         Assert.NotNull(row.OrderId);
-        Assert.Equal(2, store.Pending("sheets", 10).Count);
+        Assert.Equal(2, (await store.PendingAsync("sheets", 10, CancellationToken.None)).Count);
     }
 
     [Fact]
-    public void SelectFailingOutbox_BelowTheThresholdOrDelivered_LeavesThemOutAndCountsBeyondTheLimit()
+    public async Task SelectFailingOutbox_BelowTheThresholdOrDelivered_LeavesThemOutAndCountsBeyondTheLimit()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-2");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B"),
             SampleOrders.Order(reference: "C"), SampleOrders.Order(reference: "D")));
-        var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
+        var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         for (var i = 0; i < 3; i++)
         {
-            store.RecordFailedPush("sheets", ids, "quota", Now.AddMinutes(i));
+            await store.RecordFailedPushAsync("sheets", ids, "quota", Now.AddMinutes(i), CancellationToken.None);
         }
 
-        store.RecordFailedPush("sheets", [ids[1]], "quota", Now.AddMinutes(9));
-        store.MarkDelivered("sheets", [ids[3]], Now.AddMinutes(10));
-        store.RecordFailedPush("sheets", [ids[3]], "too late", Now.AddMinutes(11));
+        await store.RecordFailedPushAsync("sheets", [ids[1]], "quota", Now.AddMinutes(9), CancellationToken.None);
+        await store.MarkDeliveredAsync("sheets", [ids[3]], Now.AddMinutes(10), CancellationToken.None);
+        await store.RecordFailedPushAsync("sheets", [ids[3]], "too late", Now.AddMinutes(11), CancellationToken.None);
 
         var failing = store.SelectFailingOutbox(minAttempts: 3, limit: 2);
 
@@ -50,23 +50,23 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void RetryFailingOutbox_FailingRows_ResetsThemSoTheyLeaveTheListAndStayPending()
+    public async Task RetryFailingOutbox_FailingRows_ResetsThemSoTheyLeaveTheListAndStayPending()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-3");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
-        var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
+        var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         for (var i = 0; i < 3; i++)
         {
-            store.RecordFailedPush("sheets", [ids[0]], "refused", Now);
+            await store.RecordFailedPushAsync("sheets", [ids[0]], "refused", Now, CancellationToken.None);
         }
 
-        store.RecordFailedPush("sheets", [ids[1]], "refused", Now);
+        await store.RecordFailedPushAsync("sheets", [ids[1]], "refused", Now, CancellationToken.None);
 
         Assert.Equal(1, store.RetryFailingOutbox(3));
 
         Assert.Equal(0, store.SelectFailingOutbox(3, 10).Total);
-        Assert.Equal(ids, store.Pending("sheets", 10).Select(e => e.Id));
+        Assert.Equal(ids, (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id));
         var stillCounted = Assert.Single(store.SelectFailingOutbox(1, 10).Rows);
         Assert.Equal(ids[1], stillCounted.Id);
         Assert.Equal(0, store.RetryFailingOutbox(3));

@@ -12,7 +12,7 @@ public abstract partial class OrderStoreContractTests
     private static readonly DateTimeOffset Later = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Replace_QuarantinedMessageNowRead_StoresOrdersAndQueuesUpsertsInOneGo()
+    public async Task Replace_QuarantinedMessageNowRead_StoresOrdersAndQueuesUpsertsInOneGo()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("q1");
@@ -28,7 +28,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(2, entry.OrderCount);
         Assert.Equal(Later, entry.ProcessedAt);
         Assert.Equal(["R-1", "R-2"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
-        var pending = store.Pending("sheets", 10);
+        var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         Assert.Equal([OutboxChange.Upsert, OutboxChange.Upsert], pending.Select(p => p.Change));
         Assert.Equal([message.MessageId + "#0", message.MessageId + "#1"], pending.Select(p => p.OrderKey));
         Assert.Equal(message.Raw.ToArray(), store.GetRawMessage("q1"));
@@ -36,13 +36,13 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void Replace_SameResultAgain_IsUnchangedAndWritesNothing()
+    public async Task Replace_SameResultAgain_IsUnchangedAndWritesNothing()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m1");
         var result = SampleOrders.Result(message, SampleOrders.Order(reference: "A-1"));
         store.Commit(message, result);
-        store.MarkDelivered("sheets", [.. store.Pending("sheets", 10).Select(e => e.Id)], Now);
+        await store.MarkDeliveredAsync("sheets", [.. (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id)], Now, CancellationToken.None);
         var before = store.GetLedgerEntry("m1")!;
         var orderId = store.ListOrders(OrderQuery.All).Single().Id;
 
@@ -51,17 +51,17 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(ReplaceOutcome.Unchanged, outcome);
         Assert.Equal(before, store.GetLedgerEntry("m1"));
         Assert.Equal(orderId, store.ListOrders(OrderQuery.All).Single().Id);
-        Assert.Empty(store.Pending("sheets", 10));
+        Assert.Empty((await store.PendingAsync("sheets", 10, CancellationToken.None)));
     }
 
     [Fact]
-    public void Replace_FewerOrders_RemovesTheVanishedOrderUpdatesTheOtherAndQueuesBoth()
+    public async Task Replace_FewerOrders_RemovesTheVanishedOrderUpdatesTheOtherAndQueuesBoth()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m2");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD-1"), SampleOrders.Order(reference: "OLD-2")));
-        var delivered = store.Pending("sheets", 10);
-        store.MarkDelivered("sheets", [delivered[0].Id], Now);
+        var delivered = (await store.PendingAsync("sheets", 10, CancellationToken.None));
+        await store.MarkDeliveredAsync("sheets", [delivered[0].Id], Now, CancellationToken.None);
 
         var outcome = store.Replace(message with { ProcessedAt = Later }, SampleOrders.Result(message, SampleOrders.Order(reference: "NEW-1")));
 
@@ -71,7 +71,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(2, order.Order.Stops.Count);
         Assert.Equal(1, store.GetLedgerEntry("m2")!.OrderCount);
         // The old second order's undelivered insert is gone; the sheet gets an update of #0 and a removal of #1.
-        var pending = store.Pending("sheets", 10);
+        var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         Assert.Equal(
             [(message.MessageId + "#0", OutboxChange.Upsert), (message.MessageId + "#1", OutboxChange.Delete)],
             pending.Select(p => (p.OrderKey, p.Change)));
@@ -125,7 +125,7 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void PurgeRawMessages_OlderThanCutoff_DeletesOnlyTheirRawBytesAndKeepsLedgerAndOrders()
+    public async Task PurgeRawMessages_OlderThanCutoff_DeletesOnlyTheirRawBytesAndKeepsLedgerAndOrders()
     {
         var store = Open();
         var old = SampleOrders.Message("old");
@@ -134,13 +134,13 @@ public abstract partial class OrderStoreContractTests
         store.Commit(old, SampleOrders.Result(old, SampleOrders.Order(reference: "O-1")));
         store.Commit(recent, SampleOrders.Result(recent, SampleOrders.Order(reference: "R-1")));
 
-        var purged = store.PurgeRawMessages(Later.AddMinutes(-1));
+        var purged = (await store.PurgeRawMessagesAsync(Later.AddMinutes(-1), CancellationToken.None));
 
         Assert.Equal(1, purged);
         Assert.Null(store.GetRawMessage("old"));
         Assert.NotNull(store.GetRawMessage("recent"));
         Assert.NotNull(store.GetLedgerEntry("old"));
         Assert.Equal(["O-1", "R-1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
-        Assert.Equal(0, store.PurgeRawMessages(Later.AddMinutes(-1)));
+        Assert.Equal(0, (await store.PurgeRawMessagesAsync(Later.AddMinutes(-1), CancellationToken.None)));
     }
 }

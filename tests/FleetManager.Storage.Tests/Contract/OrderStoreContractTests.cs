@@ -126,7 +126,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void Commit_FailureInTheSecondOrder_StoresNothingOfTheMessage()
+    public async Task Commit_FailureInTheSecondOrder_StoresNothingOfTheMessage()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m1");
@@ -137,7 +137,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.False(store.Contains("m1"));
         Assert.Null(store.GetRawMessage("m1"));
         Assert.Equal(0, store.CountLedger().Total);
-        Assert.Equal(0, store.Depth("sheets"));
+        Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
         Assert.True(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order())));
     }
 
@@ -167,7 +167,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
+    public async Task CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
     {
         var store = Open("sheets");
         var m1 = SampleOrders.Message("m1");
@@ -182,7 +182,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
 
         Assert.False(store.Contains("m1"));
         Assert.False(store.Contains("m2"));
-        Assert.Equal(0, store.Depth("sheets"));
+        Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
         Assert.Equal([true], store.CommitBatch([(m1, SampleOrders.Result(m1, SampleOrders.Order()))]));
     }
 
@@ -246,16 +246,16 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void Commit_WithSinks_WritesOneOutboxEntryPerSinkAndOrderShapedLikeTheExport()
+    public async Task Commit_WithSinks_WritesOneOutboxEntryPerSinkAndOrderShapedLikeTheExport()
     {
         var store = Open("sheets", "webhook");
         var message = SampleOrders.Message("m1");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B")));
 
-        var pending = store.Pending("sheets", 10);
+        var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
 
         Assert.Equal(2, pending.Count);
-        Assert.Equal(2, store.Depth("webhook"));
+        Assert.Equal(2, (await store.DepthAsync("webhook", CancellationToken.None)));
         Assert.Equal([message.MessageId + "#0", message.MessageId + "#1"], pending.Select(e => e.OrderKey));
         Assert.All(pending, e => Assert.Equal("sheets", e.Sink));
         Assert.True(pending[0].Id < pending[1].Id);
@@ -269,19 +269,19 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void Commit_WithoutSinks_WritesNoOutboxEntries()
+    public async Task Commit_WithoutSinks_WritesNoOutboxEntries()
     {
         var store = Open();
         var message = SampleOrders.Message("m1");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
 
-        Assert.Equal(0, store.Depth("sheets"));
-        Assert.Empty(store.Pending("sheets", 10));
+        Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
+        Assert.Empty((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         Assert.Empty(store.OutboxSinks);
     }
 
     [Fact]
-    public void Commit_QuarantinedOrKnownMessage_WritesNoOutboxEntries()
+    public async Task Commit_QuarantinedOrKnownMessage_WritesNoOutboxEntries()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m1");
@@ -290,11 +290,11 @@ public abstract partial class OrderStoreContractTests : IDisposable
         var bad = SampleOrders.Message("bad");
         store.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
 
-        Assert.Equal(1, store.Depth("sheets"));
+        Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
     }
 
     [Fact]
-    public void MarkDelivered_SomeEntries_TheRestStayPendingInOrderAndMarkingAgainChangesNothing()
+    public async Task MarkDelivered_SomeEntries_TheRestStayPendingInOrderAndMarkingAgainChangesNothing()
     {
         var store = Open("sheets");
         for (var i = 0; i < 3; i++)
@@ -303,94 +303,94 @@ public abstract partial class OrderStoreContractTests : IDisposable
             store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R" + i)));
         }
 
-        var pending = store.Pending("sheets", 2);
+        var pending = (await store.PendingAsync("sheets", 2, CancellationToken.None));
         Assert.Equal(2, pending.Count);
 
-        store.MarkDelivered("sheets", [pending[0].Id, pending[1].Id], Now);
-        store.MarkDelivered("sheets", [pending[0].Id], Now.AddMinutes(1));
-        store.MarkDelivered("sheets", [], Now);
+        await store.MarkDeliveredAsync("sheets", [pending[0].Id, pending[1].Id], Now, CancellationToken.None);
+        await store.MarkDeliveredAsync("sheets", [pending[0].Id], Now.AddMinutes(1), CancellationToken.None);
+        await store.MarkDeliveredAsync("sheets", [], Now, CancellationToken.None);
 
-        var rest = Assert.Single(store.Pending("sheets", 10));
+        var rest = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         Assert.Equal("<m2@mail.example>#0", rest.OrderKey);
-        Assert.Equal(1, store.Depth("sheets"));
+        Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
     }
 
     [Fact]
-    public void MarkDelivered_OtherSinksEntries_LeavesThemPending()
+    public async Task MarkDelivered_OtherSinksEntries_LeavesThemPending()
     {
         var store = Open("sheets", "webhook");
         var message = SampleOrders.Message("m1");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
 
-        store.MarkDelivered("webhook", [.. store.Pending("sheets", 10).Select(e => e.Id)], Now);
+        await store.MarkDeliveredAsync("webhook", [.. (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id)], Now, CancellationToken.None);
 
-        Assert.Equal(1, store.Depth("sheets"));
-        Assert.Equal(1, store.Depth("webhook"));
+        Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
+        Assert.Equal(1, (await store.DepthAsync("webhook", CancellationToken.None)));
     }
 
     [Fact]
-    public void Outbox_EntriesWrittenByOneInstance_AreDeliveredByAnother()
+    public async Task Outbox_EntriesWrittenByOneInstance_AreDeliveredByAnother()
     {
         var writer = Open("sheets");
         var reader = Open();
         var message = SampleOrders.Message("m1");
         writer.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
 
-        var entry = Assert.Single(reader.Pending("sheets", 10));
-        reader.MarkDelivered("sheets", [entry.Id], Now);
+        var entry = Assert.Single((await reader.PendingAsync("sheets", 10, CancellationToken.None)));
+        await reader.MarkDeliveredAsync("sheets", [entry.Id], Now, CancellationToken.None);
 
-        Assert.Equal(0, writer.Depth("sheets"));
+        Assert.Equal(0, (await writer.DepthAsync("sheets", CancellationToken.None)));
     }
 
     [Fact]
-    public void Cursor_SavedTwice_ReadsTheLastOneFromAnyInstance()
+    public async Task Cursor_SavedTwice_ReadsTheLastOneFromAnyInstance()
     {
         var store = Open();
-        Assert.Null(store.GetCursor("gmail:ops@example.com"));
+        Assert.Null((await store.GetCursorAsync("gmail:ops@example.com", CancellationToken.None)));
 
-        store.SaveCursor("gmail:ops@example.com", "1000", Now);
-        store.SaveCursor("gmail:ops@example.com", "1042", Now.AddMinutes(1));
-        store.SaveCursor("imap:inbox", "7:15", Now);
+        await store.SaveCursorAsync("gmail:ops@example.com", "1000", Now, CancellationToken.None);
+        await store.SaveCursorAsync("gmail:ops@example.com", "1042", Now.AddMinutes(1), CancellationToken.None);
+        await store.SaveCursorAsync("imap:inbox", "7:15", Now, CancellationToken.None);
 
-        Assert.Equal("1042", Open().GetCursor("gmail:ops@example.com"));
-        Assert.Equal("7:15", store.GetCursor("imap:inbox"));
+        Assert.Equal("1042", await Open().GetCursorAsync("gmail:ops@example.com", CancellationToken.None));
+        Assert.Equal("7:15", (await store.GetCursorAsync("imap:inbox", CancellationToken.None)));
     }
 
     [Fact]
-    public void TryAcquire_FreeLease_IsTakenAndAnotherHolderIsRefusedUntilItExpires()
+    public async Task TryAcquire_FreeLease_IsTakenAndAnotherHolderIsRefusedUntilItExpires()
     {
         var store = Open();
 
-        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now));
-        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(29)));
-        Assert.True(store.TryAcquire("other-source", "green", TimeSpan.FromSeconds(30), Now));
-        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(30)));
-        Assert.False(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(31)));
+        Assert.True((await store.TryAcquireAsync("gmail", "blue", TimeSpan.FromSeconds(30), Now, CancellationToken.None)));
+        Assert.False((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(29), CancellationToken.None)));
+        Assert.True((await store.TryAcquireAsync("other-source", "green", TimeSpan.FromSeconds(30), Now, CancellationToken.None)));
+        Assert.True((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(30), CancellationToken.None)));
+        Assert.False((await store.TryAcquireAsync("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(31), CancellationToken.None)));
     }
 
     [Fact]
-    public void TryAcquire_SameHolder_RenewsAndExtendsTheExpiry()
+    public async Task TryAcquire_SameHolder_RenewsAndExtendsTheExpiry()
     {
         var store = Open();
-        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now));
+        Assert.True((await store.TryAcquireAsync("gmail", "blue", TimeSpan.FromSeconds(30), Now, CancellationToken.None)));
 
-        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(20)));
+        Assert.True((await store.TryAcquireAsync("gmail", "blue", TimeSpan.FromSeconds(30), Now.AddSeconds(20), CancellationToken.None)));
 
-        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(45)));
-        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(50)));
+        Assert.False((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(45), CancellationToken.None)));
+        Assert.True((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromSeconds(30), Now.AddSeconds(50), CancellationToken.None)));
     }
 
     [Fact]
-    public void Release_ByTheHolder_FreesTheLeaseAndByAnotherHolderDoesNothing()
+    public async Task Release_ByTheHolder_FreesTheLeaseAndByAnotherHolderDoesNothing()
     {
         var store = Open();
-        Assert.True(store.TryAcquire("gmail", "blue", TimeSpan.FromMinutes(5), Now));
+        Assert.True((await store.TryAcquireAsync("gmail", "blue", TimeSpan.FromMinutes(5), Now, CancellationToken.None)));
 
-        store.Release("gmail", "green");
-        Assert.False(store.TryAcquire("gmail", "green", TimeSpan.FromMinutes(5), Now));
+        await store.ReleaseAsync("gmail", "green", CancellationToken.None);
+        Assert.False((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromMinutes(5), Now, CancellationToken.None)));
 
-        store.Release("gmail", "blue");
-        Assert.True(store.TryAcquire("gmail", "green", TimeSpan.FromMinutes(5), Now));
+        await store.ReleaseAsync("gmail", "blue", CancellationToken.None);
+        Assert.True((await store.TryAcquireAsync("gmail", "green", TimeSpan.FromMinutes(5), Now, CancellationToken.None)));
     }
 
     [Fact]
@@ -401,14 +401,20 @@ public abstract partial class OrderStoreContractTests : IDisposable
         const int leases = 25;
         using var start = new Barrier(2);
 
-        bool[] Contend(IOrderStore store, string holder)
+        async Task<bool[]> ContendAsync(IOrderStore store, string holder)
         {
             start.SignalAndWait();
-            return [.. Enumerable.Range(0, leases).Select(i => store.TryAcquire("source-" + i, holder, TimeSpan.FromMinutes(1), Now))];
+            var won = new bool[leases];
+            for (var i = 0; i < leases; i++)
+            {
+                won[i] = await store.TryAcquireAsync("source-" + i, holder, TimeSpan.FromMinutes(1), Now, CancellationToken.None);
+            }
+
+            return won;
         }
 
-        var blueTask = Task.Factory.StartNew(() => Contend(blue, "blue"), TaskCreationOptions.LongRunning);
-        var greenTask = Task.Factory.StartNew(() => Contend(green, "green"), TaskCreationOptions.LongRunning);
+        var blueTask = Task.Factory.StartNew(() => ContendAsync(blue, "blue"), TaskCreationOptions.LongRunning).Unwrap();
+        var greenTask = Task.Factory.StartNew(() => ContendAsync(green, "green"), TaskCreationOptions.LongRunning).Unwrap();
         var blueWon = await blueTask;
         var greenWon = await greenTask;
 
@@ -417,42 +423,45 @@ public abstract partial class OrderStoreContractTests : IDisposable
             Assert.True(blueWon[i] ^ greenWon[i], $"lease {i}: blue {blueWon[i]}, green {greenWon[i]}");
             // The loser stays refused; the winner renews.
             var (winner, loser, winnerName, loserName) = blueWon[i] ? (blue, green, "blue", "green") : (green, blue, "green", "blue");
-            Assert.False(loser.TryAcquire("source-" + i, loserName, TimeSpan.FromMinutes(1), Now.AddSeconds(1)));
-            Assert.True(winner.TryAcquire("source-" + i, winnerName, TimeSpan.FromMinutes(1), Now.AddSeconds(1)));
+            Assert.False((await loser.TryAcquireAsync("source-" + i, loserName, TimeSpan.FromMinutes(1), Now.AddSeconds(1), CancellationToken.None)));
+            Assert.True((await winner.TryAcquireAsync("source-" + i, winnerName, TimeSpan.FromMinutes(1), Now.AddSeconds(1), CancellationToken.None)));
         }
     }
 
     [Fact]
-    public void GeocodeCache_HitsMissesAndUnknownQueries_AreToldApart()
+    public async Task GeocodeCache_HitsMissesAndUnknownQueries_AreToldApart()
     {
         var store = Open();
         var point = new GeoPoint(48.3, 11.62, 0.8);
 
-        Assert.False(store.TryGet("google", "Eching, Germany", out _));
-        store.Put("google", "Eching, Germany", point, Now);
-        store.Put("google", "Nowhere 12345", null, Now);
+        Assert.Null(await store.GetAsync("google", "Eching, Germany", CancellationToken.None));
+        await store.PutAsync("google", "Eching, Germany", point, Now, CancellationToken.None);
+        await store.PutAsync("google", "Nowhere 12345", null, Now, CancellationToken.None);
 
-        Assert.True(store.TryGet("google", "Eching, Germany", out var hit));
-        Assert.Equal(point, hit);
-        Assert.True(store.TryGet("google", "Nowhere 12345", out var miss));
-        Assert.Null(miss);
-        Assert.False(store.TryGet("nominatim", "Eching, Germany", out _));
+        var hit = await store.GetAsync("google", "Eching, Germany", CancellationToken.None);
+        Assert.NotNull(hit);
+        Assert.Equal(point, hit.Point);
+        var miss = await store.GetAsync("google", "Nowhere 12345", CancellationToken.None);
+        Assert.NotNull(miss);
+        Assert.Null(miss.Point);
+        Assert.Null(await store.GetAsync("nominatim", "Eching, Germany", CancellationToken.None));
     }
 
     [Fact]
-    public void GeocodeCache_QueryDifferingInCaseAndSpaces_IsTheSameEntryAndPutReplaces()
+    public async Task GeocodeCache_QueryDifferingInCaseAndSpaces_IsTheSameEntryAndPutReplaces()
     {
         var store = Open();
-        store.Put("nominatim", "Łódź,  ul. Piotrkowska 1", null, Now);
-        store.Put("nominatim", "  łódź, UL. Piotrkowska   1 ", new GeoPoint(51.77, 19.46), Now.AddDays(1));
+        await store.PutAsync("nominatim", "Łódź,  ul. Piotrkowska 1", null, Now, CancellationToken.None);
+        await store.PutAsync("nominatim", "  łódź, UL. Piotrkowska   1 ", new GeoPoint(51.77, 19.46), Now.AddDays(1), CancellationToken.None);
 
-        Assert.True(store.TryGet("nominatim", "ŁÓDŹ, ul. piotrkowska 1", out var point));
-        Assert.Equal(new GeoPoint(51.77, 19.46), point);
-        Assert.False(store.TryGet("nominatim", "Lodz, ul. Piotrkowska 1", out _));
+        var hit = await store.GetAsync("nominatim", "ŁÓDŹ, ul. piotrkowska 1", CancellationToken.None);
+        Assert.NotNull(hit);
+        Assert.Equal(new GeoPoint(51.77, 19.46), hit.Point);
+        Assert.Null(await store.GetAsync("nominatim", "Lodz, ul. Piotrkowska 1", CancellationToken.None));
     }
 
     [Fact]
-    public void Open_PreviousSchemaVersionWithData_MigratesAndKeepsEverything()
+    public async Task Open_PreviousSchemaVersionWithData_MigratesAndKeepsEverything()
     {
         var message = SampleOrders.Message("m1");
         using (var old = OpenWithSteps(1))
@@ -467,11 +476,11 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.Equal(SqliteOrderBook.LatestSchemaVersion, store.SchemaVersion);
         Assert.Equal("OLD", Assert.Single(store.ListOrders(OrderQuery.All)).ReferenceNumber);
         Assert.Equal(message.Raw.ToArray(), store.GetRawMessage("m1"));
-        store.SaveCursor("imap", "1:2", Now);
-        Assert.True(store.TryAcquire("imap", "me", TimeSpan.FromMinutes(1), Now));
+        await store.SaveCursorAsync("imap", "1:2", Now, CancellationToken.None);
+        Assert.True((await store.TryAcquireAsync("imap", "me", TimeSpan.FromMinutes(1), Now, CancellationToken.None)));
         var next = SampleOrders.Message("m2");
         Assert.True(store.Commit(next, SampleOrders.Result(next, SampleOrders.Order())));
-        Assert.Equal(1, store.Depth("sheets"));
+        Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class PollCommandTests : IDisposable
     {
         var mailbox = new GatedMailbox("remote") { AlwaysOpen = true };
         using var services = BuildServices(new TestMailboxKind(mailbox));
-        services.GetRequiredService<ILeaseStore>().TryAcquire("source:remote", "someone-else", TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow);
+        await services.GetRequiredService<ILeaseStore>().TryAcquireAsync("source:remote", "someone-else", TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow, CancellationToken.None);
         using var error = new StringWriter();
 
         var result = await PollOnceRunner.RunAsync(services, error, CancellationToken.None, CancellationToken.None);

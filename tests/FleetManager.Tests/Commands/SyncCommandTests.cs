@@ -87,10 +87,15 @@ public sealed class SyncCommandTests
 
         public List<OutboxEntry> Entries { get; } = [];
 
-        public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => [.. Entries.Where(e => !_delivered.Contains(e.Id)).Take(max)];
+        public ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<OutboxEntry>>([.. Entries.Where(e => !_delivered.Contains(e.Id)).Take(max)]);
 
-        public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => _delivered.UnionWith(ids);
+        public ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+        {
+            _delivered.UnionWith(ids);
+            return ValueTask.CompletedTask;
+        }
 
-        public long Depth(string sink) => Entries.Count(e => !_delivered.Contains(e.Id));
+        public ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken) => ValueTask.FromResult((long)Entries.Count(e => !_delivered.Contains(e.Id)));
     }
 }

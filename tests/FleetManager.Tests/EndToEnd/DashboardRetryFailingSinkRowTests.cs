@@ -70,7 +70,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         }
 
         Assert.Equal(0, Failing(db).Total);
-        Assert.Equal(0, Pending(db));
+        Assert.Equal(0, await PendingAsync(db));
         var after = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
         Assert.DoesNotContain($"data-outbox-id=\"{failing.Id}\"", after, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"failing-table\"", after, StringComparison.Ordinal);
@@ -121,33 +121,17 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         return store.SelectFailingOutbox(FailingAttempts, 10);
     }
 
-    private static long Pending(string db)
+    private static async Task<long> PendingAsync(string db)
     {
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
-        return store.Depth("sheets");
+        return await store.DepthAsync("sheets", CancellationToken.None);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, ServiceProcess? service, string what) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), service, what);
+        ServiceProcess.WaitUntilAsync(() => Task.FromResult(condition()), service, what, TimeSpan.FromSeconds(120));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!await condition())
-        {
-            if (service is { HasExited: true })
-            {
-                Assert.Fail($"the service stopped while waiting for {what}: {service.Output}");
-            }
-
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"no {what} within 120 s" + (service is null ? "" : ": " + service.Output));
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what) =>
+        ServiceProcess.WaitUntilAsync(condition, service, what, TimeSpan.FromSeconds(120));
 
     [GeneratedRegex("action=\"/review/retry-outbox\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();

@@ -133,7 +133,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
             var ledger = book.CountLedger();
             Assert.Equal(_mailbox.Count, ledger.Total);
             Assert.Equal(_mailbox.Count(m => m.Blocked), ledger.Quarantined);
-            Assert.Equal(0, book.Depth("sheets"));
+            Assert.Equal(0, await book.DepthAsync("sheets", CancellationToken.None));
         }
 
         // The sheet: the header, then one row per order, keys unique, each row the order's.

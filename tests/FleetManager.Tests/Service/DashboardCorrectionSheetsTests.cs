@@ -52,7 +52,7 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         await CorrectAsync(http, orderId, "weight_kg", "4321");
 
         await WaitUntilAsync(() => Number(RowOf(key)[weightColumn]) == 4321m, service, "the corrected weight in the order's row");
-        await WaitUntilAsync(() => Pending(db) == 0, service, "the outbox delivered");
+        await WaitUntilAsync(async () => await PendingAsync(db) == 0, service, "the outbox delivered");
         Assert.Equal(2, _sheets.Rows().Count); // the header and the one order
         var writes = _sheets.Requests.Skip(requestsBefore).Where(r => r.Method is "PUT" or "POST").ToList();
         var update = Assert.Single(writes);
@@ -74,11 +74,11 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         await CorrectAsync(http, orderId, "customer", "Corrected Customer Ltd");
         // Down for at least two pushes: the entry must survive a failed push and wait for the next one.
         await WaitUntilAsync(() => _sheets.Requests.Skip(requestsBefore).Count(r => r.FaultStatus == 503) >= 2, service, "two pushes refused with 503");
-        Assert.Equal(1, Pending(db));
+        Assert.Equal(1, await PendingAsync(db));
         Assert.NotEqual("Corrected Customer Ltd", RowOf(key)[Column("customer")]);
 
         _sheets.Faults.FailRandomly(0, _ => new Fault.None());
-        await WaitUntilAsync(() => Pending(db) == 0, service, "the outbox delivered after Sheets came back");
+        await WaitUntilAsync(async () => await PendingAsync(db) == 0, service, "the outbox delivered after Sheets came back");
 
         var rows = _sheets.Rows();
         Assert.Equal(2, rows.Count);
@@ -125,7 +125,7 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
     /// <summary>Waits until the order is in the sheet (header and one row); returns its id and its key (column A).</summary>
     private async Task<(long OrderId, string Key)> WaitForFirstPushAsync(ServiceProcess service, string db)
     {
-        await WaitUntilAsync(() => _sheets.Rows().Count == 2 && Pending(db) == 0, service, "the first push of the order");
+        await WaitUntilAsync(async () => _sheets.Rows().Count == 2 && await PendingAsync(db) == 0, service, "the first push of the order");
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
         var order = Assert.Single(store.QueryOrders(OrderQuery.All));
         // Column A's key as docs/sheets.md gives it: MESSAGE_ID#ORDER_INDEX.
@@ -165,33 +165,17 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         return index;
     }
 
-    private static long Pending(string db)
+    private static async Task<long> PendingAsync(string db)
     {
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
-        return store.Depth("sheets");
+        return await store.DepthAsync("sheets", CancellationToken.None);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, ServiceProcess? service, string what) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), service, what);
+        ServiceProcess.WaitUntilAsync(() => Task.FromResult(condition()), service, what, TimeSpan.FromSeconds(90));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!await condition())
-        {
-            if (service is { HasExited: true })
-            {
-                Assert.Fail($"the service stopped while waiting for {what}: {service.Output}");
-            }
-
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"no {what} within 90 s" + (service is null ? "" : ": " + service.Output));
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what) =>
+        ServiceProcess.WaitUntilAsync(condition, service, what, TimeSpan.FromSeconds(90));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();

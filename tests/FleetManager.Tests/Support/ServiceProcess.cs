@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Xunit;
 
 namespace FleetManager.Tests.Support;
 
@@ -36,6 +37,30 @@ internal sealed class ServiceProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     public string Output => string.Join('\n', _lines);
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> every 100 ms until it holds; fails the test with <paramref name="service"/>'s
+    /// output when the service exits first or <paramref name="timeout"/> passes (<paramref name="what"/> names the wait).
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, ServiceProcess? service, string what, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
+            if (service is { HasExited: true })
+            {
+                Assert.Fail($"the service stopped while waiting for {what}: {service.Output}");
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"no {what} within {(int)timeout.TotalSeconds} s" + (service is null ? "" : ": " + service.Output));
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
 
     /// <summary>Completes when a line matching <paramref name="match"/> has been written (or already was).</summary>
     public Task WaitForLineAsync(Func<string, bool> match)

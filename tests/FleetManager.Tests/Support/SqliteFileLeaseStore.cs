@@ -17,7 +17,7 @@ internal sealed class SqliteFileLeaseStore : ILeaseStore
         Execute("CREATE TABLE IF NOT EXISTS lease (resource TEXT PRIMARY KEY, holder TEXT NOT NULL, until INTEGER NOT NULL)", _ => { });
     }
 
-    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now)
+    public ValueTask<bool> TryAcquireAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = 0;
         Execute(
@@ -34,15 +34,18 @@ internal sealed class SqliteFileLeaseStore : ILeaseStore
                 c.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             },
             c => changed = c.ExecuteNonQuery());
-        return changed > 0;
+        return ValueTask.FromResult(changed > 0);
     }
 
-    public void Release(string resource, string holder) =>
+    public ValueTask ReleaseAsync(string resource, string holder, CancellationToken cancellationToken)
+    {
         Execute("DELETE FROM lease WHERE resource = $r AND holder = $h", c =>
         {
             c.Parameters.AddWithValue("$r", resource);
             c.Parameters.AddWithValue("$h", holder);
         });
+        return ValueTask.CompletedTask;
+    }
 
     private void Execute(string sql, Action<SqliteCommand> bind, Action<SqliteCommand>? run = null)
     {

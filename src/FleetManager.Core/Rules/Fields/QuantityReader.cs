@@ -234,17 +234,8 @@ public static partial class QuantityReader
     private static void OfferLoadingMetresInFileUnits(FieldBlock block, ref Candidate best)
     {
         var folded = block.Folded;
-        var offset = 0;
-        while (offset < folded.Length)
+        foreach (var (unitStart, length) in LoadingMetreUnits.Matches(folded))
         {
-            var at = LoadingMetreUnits.Find(folded.AsSpan(offset), out var length);
-            if (at < 0)
-            {
-                return;
-            }
-
-            var unitStart = offset + at;
-            offset = unitStart + length;
             var numberEnd = unitStart;
             while (numberEnd > 0 && folded[numberEnd - 1] is ' ' or '\t' or '\u00A0')
             {

@@ -48,17 +48,8 @@ public static partial class VehicleVocabulary
         var folded = foldedText ?? TextFold.Fold(text);
         foreach (var (type, words) in DataWords)
         {
-            var offset = 0;
-            while (offset < folded.Length)
+            foreach (var (index, length) in words.Matches(folded))
             {
-                var at = words.Find(folded.AsSpan(offset), out var length);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                var index = offset + at;
-                offset = index + length;
                 if ((strict && length < 4) || IsNegated(folded, index))
                 {
                     continue;

@@ -56,6 +56,28 @@ public sealed class PhraseSet
     /// <summary>Folds <paramref name="text"/> and looks for a phrase in it.</summary>
     public bool IsInText(ReadOnlySpan<char> text) => Count > 0 && IsIn(TextFold.Fold(text));
 
+    /// <summary>
+    /// Every whole-word phrase in <paramref name="foldedText"/>, left to right, each search resuming after the previous
+    /// match (so matches never overlap): the loop the readers that look at each hit in turn share.
+    /// </summary>
+    public IEnumerable<(int Index, int Length)> Matches(string foldedText)
+    {
+        ArgumentNullException.ThrowIfNull(foldedText);
+        var offset = 0;
+        while (offset < foldedText.Length)
+        {
+            var at = Find(foldedText.AsSpan(offset), out var length);
+            if (at < 0)
+            {
+                yield break;
+            }
+
+            var index = offset + at;
+            offset = index + length;
+            yield return (index, length);
+        }
+    }
+
     /// <summary>The index of the first whole-word phrase in <paramref name="foldedText"/>, or -1; <paramref name="length"/> is its length.</summary>
     public int Find(ReadOnlySpan<char> foldedText, out int length)
     {

@@ -39,7 +39,7 @@ internal sealed class OutboxPusher(
                 try
                 {
                     var pushed = await sink.PushAsync(cancellationToken).ConfigureAwait(false);
-                    var depth = outbox?.Depth(sink.Name);
+                    long? depth = outbox is null ? null : await outbox.DepthAsync(sink.Name, cancellationToken).ConfigureAwait(false);
                     sinkState.Pushed(timeProvider.GetUtcNow(), depth);
                     if (depth is { } d)
                     {
@@ -59,14 +59,14 @@ internal sealed class OutboxPusher(
                     long? depth = null;
                     try
                     {
-                        depth = outbox?.Depth(sink.Name);
+                        depth = outbox is null ? null : await outbox.DepthAsync(sink.Name, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception)
+                    catch (Exception ex2) when (ex2 is not OperationCanceledException)
                     {
                         // The store may be what failed; the depth is only informative.
                     }
 
-                    RecordFailure(outbox, sink, error);
+                    await RecordFailureAsync(outbox, sink, error, cancellationToken).ConfigureAwait(false);
                     sinkState.Failed(depth, error);
                     ServiceLog.SinkFailed(logger, sink.Name, kind, error);
                     worst = Worse(worst, kind);
@@ -88,7 +88,7 @@ internal sealed class OutboxPusher(
     /// marks each batch delivered as it goes, so the failing batch is the oldest <see cref="IOutboxSink.BatchSize"/> rows
     /// still waiting. Rows that keep failing show on the dashboard's review queue (docs/dashboard.md).
     /// </summary>
-    private void RecordFailure(IOutbox? outbox, IOutboxSink sink, string redactedError)
+    private async ValueTask RecordFailureAsync(IOutbox? outbox, IOutboxSink sink, string redactedError, CancellationToken cancellationToken)
     {
         if (outbox is null || services.GetService<IOutboxFailureLog>() is not { } failures)
         {
@@ -97,8 +97,8 @@ internal sealed class OutboxPusher(
 
         try
         {
-            var tried = outbox.Pending(sink.Name, sink.BatchSize).Select(e => e.Id).ToList();
-            failures.RecordFailedPush(sink.Name, tried, redactedError, timeProvider.GetUtcNow());
+            var pending = await outbox.PendingAsync(sink.Name, sink.BatchSize, cancellationToken).ConfigureAwait(false);
+            await failures.RecordFailedPushAsync(sink.Name, [.. pending.Select(e => e.Id)], redactedError, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

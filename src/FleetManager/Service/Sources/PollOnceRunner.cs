@@ -48,7 +48,10 @@ internal static class PollOnceRunner
             }
             finally
             {
-                worker?.ReleaseLease();
+                if (worker is not null)
+                {
+                    await worker.ReleaseLeaseAsync().ConfigureAwait(false);
+                }
             }
 
             if (!outcome.Polled && outcome.Failure is null)

@@ -99,7 +99,7 @@ internal sealed class SourcePollingService(
                 }
             }
 
-            worker.ReleaseLease();
+            await worker.ReleaseLeaseAsync().ConfigureAwait(false);
             worker.State.Beat(timeProvider.GetUtcNow(), SourceActivity.Stopped);
             ServiceLog.SourceStopped(logger, source.Name);
         }
@@ -138,7 +138,7 @@ internal sealed class SourcePollingService(
 
             var activity = worker.State.Snapshot().Activity;
             worker.State.Beat(now, activity is SourceActivity.Failing ? SourceActivity.Failing : SourceActivity.Idle);
-            if (!worker.TryHoldLease())
+            if (!await worker.TryHoldLeaseAsync(stoppingToken).ConfigureAwait(false))
             {
                 // Lost the lease between polls: the loop waits for it again.
                 return;

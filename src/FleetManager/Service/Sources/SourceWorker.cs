@@ -39,15 +39,18 @@ internal sealed class SourceWorker(
 
     private string LeaseResource => "source:" + source.Name;
 
-    /// <summary>Takes or renews this source's lease; false when another instance holds it.</summary>
-    public bool TryHoldLease()
+    /// <summary>
+    /// Takes or renews this source's lease; false when another instance holds it (or the store cannot answer, which is
+    /// recorded as the source's failure). Cancelling <paramref name="cancellationToken"/> throws and records nothing.
+    /// </summary>
+    public async ValueTask<bool> TryHoldLeaseAsync(CancellationToken cancellationToken)
     {
         bool held;
         try
         {
-            held = leases.TryAcquire(LeaseResource, identity.Holder, options.LeaseDuration, timeProvider.GetUtcNow());
+            held = await leases.TryAcquireAsync(LeaseResource, identity.Holder, options.LeaseDuration, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The store is down: nobody can poll now; say so and retry on the next beat.
             _leaseFailure = (FailureClassifier.Classify(ex), redactor.Redact(FailureClassifier.Describe(ex)));
@@ -80,7 +83,8 @@ internal sealed class SourceWorker(
         return held;
     }
 
-    public void ReleaseLease()
+    /// <summary>Gives the lease up when this worker holds it; never cancelled, since it runs while the service stops.</summary>
+    public async ValueTask ReleaseLeaseAsync()
     {
         if (!_holdsLease)
         {
@@ -89,7 +93,7 @@ internal sealed class SourceWorker(
 
         try
         {
-            leases.Release(LeaseResource, identity.Holder);
+            await leases.ReleaseAsync(LeaseResource, identity.Holder, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -106,7 +110,7 @@ internal sealed class SourceWorker(
     /// </summary>
     public async Task<PollOutcome> PollAsync(CancellationToken drain, CancellationToken hardStop)
     {
-        if (!TryHoldLease())
+        if (!await TryHoldLeaseAsync(hardStop).ConfigureAwait(false))
         {
             return new PollOutcome(false, _leaseFailure?.Kind, _leaseFailure?.Error);
         }
@@ -146,7 +150,7 @@ internal sealed class SourceWorker(
                 throw stopped;
             }
 
-            var cursor = ReadCursor();
+            var cursor = await ReadCursorAsync(hardStop).ConfigureAwait(false);
             state.Succeeded(timeProvider.GetUtcNow(), summary.MessagesRead, cursor);
             metrics.RecordOrders(source.Name, summary.Orders);
             var elapsed = Stopwatch.GetElapsedTime(started);
@@ -184,7 +188,7 @@ internal sealed class SourceWorker(
             {
                 await Task.Delay(options.HeartbeatInterval, timeProvider, stop).ConfigureAwait(false);
                 state.Beat(timeProvider.GetUtcNow(), SourceActivity.Polling);
-                if (!TryHoldLease())
+                if (!await TryHoldLeaseAsync(stop).ConfigureAwait(false))
                 {
                     // Another instance may poll now: take no more messages (the ledger drops any overlap).
                     await lostLease.CancelAsync().ConfigureAwait(false);
@@ -198,11 +202,11 @@ internal sealed class SourceWorker(
         }
     }
 
-    private string? ReadCursor()
+    private async ValueTask<string?> ReadCursorAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return cursors.GetCursor(mailbox.Name);
+            return await cursors.GetCursorAsync(mailbox.Name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -29,27 +29,33 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
         Book.CommitBatchAsync(messages, processedAt, cancellationToken);
 
-    public string? GetCursor(string source) => Book.GetCursor(source);
+    public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) => Book.GetCursorAsync(source, cancellationToken);
 
-    public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Book.SaveCursor(source, cursor, savedAt);
+    public ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken) =>
+        Book.SaveCursorAsync(source, cursor, savedAt, cancellationToken);
 
-    public bool TryAcquire(string resource, string holder, TimeSpan duration, DateTimeOffset now) => Book.TryAcquire(resource, holder, duration, now);
+    public ValueTask<bool> TryAcquireAsync(string resource, string holder, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Book.TryAcquireAsync(resource, holder, duration, now, cancellationToken);
 
-    public void Release(string resource, string holder) => Book.Release(resource, holder);
+    public ValueTask ReleaseAsync(string resource, string holder, CancellationToken cancellationToken) => Book.ReleaseAsync(resource, holder, cancellationToken);
 
-    public IReadOnlyList<OutboxEntry> Pending(string sink, int max) => Book.Pending(sink, max);
+    public ValueTask<IReadOnlyList<OutboxEntry>> PendingAsync(string sink, int max, CancellationToken cancellationToken) => Book.PendingAsync(sink, max, cancellationToken);
 
-    public void MarkDelivered(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt) => Book.MarkDelivered(sink, ids, deliveredAt);
+    public ValueTask MarkDeliveredAsync(string sink, IReadOnlyCollection<long> ids, DateTimeOffset deliveredAt, CancellationToken cancellationToken) =>
+        Book.MarkDeliveredAsync(sink, ids, deliveredAt, cancellationToken);
 
-    public long Depth(string sink) => Book.Depth(sink);
+    public ValueTask<long> DepthAsync(string sink, CancellationToken cancellationToken) => Book.DepthAsync(sink, cancellationToken);
 
-    public void RecordFailedPush(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt) => Book.RecordFailedPush(sink, ids, error, attemptedAt);
+    public ValueTask RecordFailedPushAsync(string sink, IReadOnlyCollection<long> ids, string error, DateTimeOffset attemptedAt, CancellationToken cancellationToken) =>
+        Book.RecordFailedPushAsync(sink, ids, error, attemptedAt, cancellationToken);
 
-    public bool TryGet(string provider, string query, out GeoPoint? point) => Book.TryGet(provider, query, out point);
+    public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) => Book.GetAsync(provider, query, cancellationToken);
 
-    public void Put(string provider, string query, GeoPoint? point, DateTimeOffset at) => Book.Put(provider, query, point, at);
+    public ValueTask PutAsync(string provider, string query, GeoPoint? point, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Book.PutAsync(provider, query, point, at, cancellationToken);
 
-    public long PurgeRawMessages(DateTimeOffset processedBefore) => Book.PurgeRawMessages(processedBefore);
+    public ValueTask<long> PurgeRawMessagesAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken) =>
+        Book.PurgeRawMessagesAsync(processedBefore, cancellationToken);
 
     /// <exception cref="OrderBookUnavailableException">The store cannot be opened (yet).</exception>
     private IOrderStore Book

@@ -29,7 +29,7 @@ internal sealed class RawMessageRetentionService(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            PurgeOnce();
+            await PurgeOnceAsync(stoppingToken).ConfigureAwait(false);
             try
             {
                 await Task.Delay(Interval, timeProvider, stoppingToken).ConfigureAwait(false);
@@ -42,7 +42,7 @@ internal sealed class RawMessageRetentionService(
     }
 
     /// <summary>One purge; returns how many raw messages went (0 when the store failed, which is logged).</summary>
-    public long PurgeOnce()
+    public async ValueTask<long> PurgeOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -52,7 +52,7 @@ internal sealed class RawMessageRetentionService(
                 return 0;
             }
 
-            var purged = purger.PurgeRawMessages(before);
+            var purged = await purger.PurgeRawMessagesAsync(before, cancellationToken).ConfigureAwait(false);
             ServiceLog.RawMessagesPurged(logger, purged, before);
             return purged;
         }

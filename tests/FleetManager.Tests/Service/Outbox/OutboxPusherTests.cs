@@ -24,7 +24,7 @@ public sealed class OutboxPusherTests : IDisposable
     public async Task PushAllAsync_SinkFailsOnTheBatchWithABadRowTwice_RecordsTheRedactedFailuresAgainstThatBatchOnly()
     {
         using var store = OpenWithOrders(5);
-        var ids = store.Pending("sheets", 10).Select(e => e.Id).ToList();
+        var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         var sink = new PoisonedRowSink(store) { PoisonedRow = ids[2] };
         var time = new FakeTimeProvider(Now);
         using var services = new ServiceCollection().AddMetrics().AddSingleton<IOutbox>(store).AddSingleton<IOutboxFailureLog>(store).BuildServiceProvider();
@@ -45,7 +45,7 @@ public sealed class OutboxPusherTests : IDisposable
             Assert.Contains("503", row.LastError, StringComparison.Ordinal);
             Assert.DoesNotContain(Secret, row.LastError, StringComparison.Ordinal);
         });
-        Assert.Equal(ids[2..], store.Pending("sheets", 10).Select(e => e.Id));
+        Assert.Equal(ids[2..], (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class OutboxPusherTests : IDisposable
         Assert.Null(await pusher.PushAllAsync(CancellationToken.None));
 
         Assert.Equal(0, store.SelectFailingOutbox(1, 10).Total);
-        Assert.Empty(store.Pending("sheets", 10));
+        Assert.Empty(await store.PendingAsync("sheets", 10, CancellationToken.None));
     }
 
     public void Dispose()
@@ -97,15 +97,15 @@ public sealed class OutboxPusherTests : IDisposable
 
         public int BatchSize => 2;
 
-        public Task<int> PushAsync(CancellationToken cancellationToken)
+        public async Task<int> PushAsync(CancellationToken cancellationToken)
         {
             var delivered = 0;
             while (true)
             {
-                var pending = outbox.Pending(Name, BatchSize);
+                var pending = await outbox.PendingAsync(Name, BatchSize, cancellationToken);
                 if (pending.Count == 0)
                 {
-                    return Task.FromResult(delivered);
+                    return delivered;
                 }
 
                 if (pending.Any(e => e.Id == PoisonedRow))
@@ -113,7 +113,7 @@ public sealed class OutboxPusherTests : IDisposable
                     throw new HttpRequestException($"Sheets answered 503 (Bearer {Secret})", null, System.Net.HttpStatusCode.ServiceUnavailable);
                 }
 
-                outbox.MarkDelivered(Name, [.. pending.Select(e => e.Id)], Now);
+                await outbox.MarkDeliveredAsync(Name, [.. pending.Select(e => e.Id)], Now, cancellationToken);
                 delivered += pending.Count;
             }
         }

@@ -51,21 +51,21 @@ public sealed class RawMessageRetentionServiceTests
     }
 
     [Fact]
-    public void PurgeOnce_StoreFails_LoggedAndTheServiceCarriesOn()
+    public async Task PurgeOnce_StoreFails_LoggedAndTheServiceCarriesOn()
     {
         var purger = new RecordingPurger { Failure = new OrderBookUnavailableException("/data/fleetmanager.db", "the disk is full") };
         using var service = new RawMessageRetentionService(purger, Options(TimeSpan.FromDays(1)), new FakeTimeProvider(Start), NullLogger<RawMessageRetentionService>.Instance);
 
-        Assert.Equal(0, service.PurgeOnce());
+        Assert.Equal(0, await service.PurgeOnceAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void PurgeOnce_ZeroRetention_RefusedAsConfigurationNotPurgingEverything()
+    public async Task PurgeOnce_ZeroRetention_RefusedAsConfigurationNotPurgingEverything()
     {
         var purger = new RecordingPurger();
         using var service = new RawMessageRetentionService(purger, Options(TimeSpan.Zero), new FakeTimeProvider(Start), NullLogger<RawMessageRetentionService>.Instance);
 
-        Assert.Equal(0, service.PurgeOnce());
+        Assert.Equal(0, await service.PurgeOnceAsync(CancellationToken.None));
         Assert.Empty(purger.Cutoffs);
     }
 
@@ -79,7 +79,7 @@ public sealed class RawMessageRetentionServiceTests
 
         public List<DateTimeOffset> Cutoffs => [.. _cutoffs];
 
-        public long PurgeRawMessages(DateTimeOffset processedBefore)
+        public ValueTask<long> PurgeRawMessagesAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken)
         {
             if (Failure is not null)
             {
@@ -87,7 +87,7 @@ public sealed class RawMessageRetentionServiceTests
             }
 
             _cutoffs.Enqueue(processedBefore);
-            return 7;
+            return ValueTask.FromResult(7L);
         }
 
         public async Task WaitForAsync(int count)
