@@ -53,17 +53,22 @@ internal static class StoreConfiguration
     private const string SheetsSink = FleetManager.Google.Sheets.SheetsOutboxPusher.SinkName;
 
     /// <summary>
-    /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake).
+    /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake), with
+    /// the <c>Storage</c> settings of <paramref name="configuration"/> (the verb's).
     /// </summary>
-    public static IOrderStore OpenExisting(string connectionString) => OpenExisting(connectionString, forReading: false);
+    public static IOrderStore OpenExisting(string connectionString, IConfiguration configuration) => OpenExisting(connectionString, configuration, forReading: false);
 
     /// <summary>
     /// Opens a store that must already exist for a verb that only reads it: a SQLite file is opened
     /// read-only, so a book on a read-only file, folder or mount can be listed and exported.
     /// </summary>
-    public static IOrderStore OpenExistingForReading(string connectionString) => OpenExisting(connectionString, forReading: true);
+    public static IOrderStore OpenExistingForReading(string connectionString, IConfiguration configuration) => OpenExisting(connectionString, configuration, forReading: true);
 
-    private static IOrderStore OpenExisting(string connectionString, bool forReading)
+    public static IOrderStore OpenExisting(string connectionString) => OpenExisting(connectionString, AppConfiguration.Build());
+
+    public static IOrderStore OpenExistingForReading(string connectionString) => OpenExistingForReading(connectionString, AppConfiguration.Build());
+
+    private static IOrderStore OpenExisting(string connectionString, IConfiguration configuration, bool forReading)
     {
         if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.Sqlite)
         {
@@ -79,7 +84,7 @@ internal static class StoreConfiguration
             }
         }
 
-        var options = Options(connectionString);
+        var options = Options(connectionString, configuration);
         return forReading ? OrderStoreFactory.OpenForReading(options) : OrderStoreFactory.Open(options);
     }
 }
