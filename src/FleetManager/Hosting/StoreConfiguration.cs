@@ -35,9 +35,9 @@ internal static class StoreConfiguration
     /// named spreadsheet (<c>Sheets:SpreadsheetId</c>, the original's GOOGLE_SHEETS_SPREADSHEET_ID) turns on the
     /// <c>sheets</c> outbox by itself: setting the spreadsheet is all a user should need for rows to reach it.
     /// </summary>
-    public static OrderStoreOptions Options(string connectionString, IConfiguration? configuration = null)
+    public static OrderStoreOptions Options(string connectionString, IConfiguration configuration)
     {
-        configuration ??= AppConfiguration.Build();
+        ArgumentNullException.ThrowIfNull(configuration);
         var options = new OrderStoreOptions();
         configuration.GetSection(OrderStoreOptions.SectionName).Bind(options);
         options.ConnectionString = connectionString;
@@ -63,10 +63,6 @@ internal static class StoreConfiguration
     /// read-only, so a book on a read-only file, folder or mount can be listed and exported.
     /// </summary>
     public static IOrderStore OpenExistingForReading(string connectionString, IConfiguration configuration) => OpenExisting(connectionString, configuration, forReading: true);
-
-    public static IOrderStore OpenExisting(string connectionString) => OpenExisting(connectionString, AppConfiguration.Build());
-
-    public static IOrderStore OpenExistingForReading(string connectionString) => OpenExistingForReading(connectionString, AppConfiguration.Build());
 
     private static IOrderStore OpenExisting(string connectionString, IConfiguration configuration, bool forReading)
     {
