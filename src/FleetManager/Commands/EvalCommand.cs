@@ -31,13 +31,17 @@ internal static class EvalCommand
     /// <summary>The offline rules engine's report on <paramref name="directory"/>, on the built-in defaults (no setting of this machine).</summary>
     public static EvaluationReport Evaluate(string directory) => Evaluate(directory, "rules", new ConfigurationBuilder().Build());
 
+    /// <summary>The report of <paramref name="reader"/> on <paramref name="directory"/>; its services' warnings are dropped.</summary>
+    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration) => Evaluate(directory, reader, configuration, TextWriter.Null);
+
     /// <param name="directory">The labelled corpus.</param>
     /// <param name="reader">rules, gemini or openai.</param>
     /// <param name="configuration">The settings the reader is built from (the verb's; tests point a model reader at a stand-in).</param>
-    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration)
+    /// <param name="log">Where the reader's services write their warnings (the verb's error writer).</param>
+    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration, TextWriter log)
     {
         // The same path as extract and import: a reader failure is a quarantined result, not a crash.
-        using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration);
+        using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration, log);
         var processor = pipeline.Processor;
         var scorer = new ExtractionScorer();
         foreach (var (eml, expected) in LabelledCorpus.Read(directory))
@@ -62,7 +66,7 @@ internal static class EvalCommand
             return ExitCodes.InputMissing;
         }
 
-        var report = Evaluate(directory.FullName, reader, environment.Configuration);
+        var report = Evaluate(directory.FullName, reader, environment.Configuration, environment.Error);
         if (report.Messages == 0)
         {
             environment.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");

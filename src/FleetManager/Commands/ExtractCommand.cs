@@ -40,7 +40,7 @@ internal static class ExtractCommand
             return ExitCodes.InputMissing;
         }
 
-        using var pipeline = ReaderPipeline.Create(reader, geocode, environment.Configuration);
+        using var pipeline = ReaderPipeline.Create(reader, geocode, environment.Configuration, environment.Error);
         var processor = pipeline.Processor;
         var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
         var output = environment.Out;

@@ -81,7 +81,7 @@ internal static class ReprocessCommand
         {
             // The geocode cache gets a store instance of its own: a message abandoned at its time limit may still
             // be geocoding while the next one is replaced.
-            using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(
+            using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, environment.Error, new DeferredGeocodeCache(
                 () => cacheBook = OrderStoreFactory.Open(options)));
             using var book = StoreConfiguration.OpenExisting(dbPath, configuration);
             var reprocessor = new MessageReprocessor(book, pipeline.Processor, TimeProvider.System);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Hosting;
@@ -48,10 +49,11 @@ internal sealed class ReaderPipeline : IDisposable
     /// <c>Geocoding:Provider</c> names: the offline gazetteer by default, else Google or Nominatim with
     /// answers kept in <paramref name="geocodeCache"/> (the order book's, so no address is looked up twice).
     /// </summary>
+    /// <param name="log">Where the services' warnings go (a verb's error writer), in the console's format.</param>
     /// <param name="addMailbox">Registers the verb's mailbox (its adapter's <c>AddX</c>) in the same host, validated with the rest.</param>
     /// <exception cref="OptionsValidationException">The chosen reader, geocoder or mailbox is not configured (a missing key), or a limit is invalid.</exception>
     public static ReaderPipeline Create(
-        string reader, bool geocode, IConfiguration configuration, IGeocodeCache? geocodeCache = null, Action<IServiceCollection, IConfiguration>? addMailbox = null)
+        string reader, bool geocode, IConfiguration configuration, TextWriter log, IGeocodeCache? geocodeCache = null, Action<IServiceCollection, IConfiguration>? addMailbox = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var limits = ConfiguredMailLimits.Read(configuration);
@@ -67,8 +69,10 @@ internal sealed class ReaderPipeline : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })
             .Build();
         var builder = VerbHostBuilder.Create(config);
+        var colors = TextWriterLoggingExtensions.IsInteractiveStandardError(log);
         builder.Logging
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled)
+            .RedirectConsoleTo(log, ConsoleFormatterNames.Simple)
             .SetMinimumLevel(LogLevel.Warning)
             // Logging:LogLevel (LOG_LEVEL) may lower it, e.g. for FleetManager.Llm.ModelRequests; the HTTP
             // client's request lines stay at Warning whatever it says: a URL may carry an API key.

@@ -68,11 +68,7 @@ internal static class LoggingSetup
             });
         }
 
-        logging.ClearProviders();
-        var name = json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
-        logging.Services.AddSingleton<ILoggerProvider>(provider => new TextWriterLoggerProvider(
-            provider.GetServices<ConsoleFormatter>().First(f => f.Name == name), writer));
-        return logging;
+        return logging.RedirectConsoleTo(writer, json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
     }
 
     /// <summary>Levels from <c>Logging:LogLevel</c> with the product's floors; the section, for its <c>Format</c>.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FleetManager.Commands;
+using FleetManager.StandIns.Gemini;
+using FleetManager.StandIns.Models;
 using FleetManager.Tests.Support;
 using Xunit;
 
@@ -46,6 +48,29 @@ public sealed class ExtractCommandInProcessTests : IDisposable
         Assert.Equal(ExitCodes.Success, exitCode);
         using var document = JsonDocument.Parse(_verb.Out.ToString());
         Assert.Equal(jsonlCount, document.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task RunAsync_GeminiAnsweringNoJson_QuarantinedLinesOnOutputAndTheReadersWarningsOnTheErrorWriter()
+    {
+        await using var gemini = new GeminiStandIn { ApiKey = "k", Answer = _ => ModelAnswer.Json("{not json") };
+        await gemini.StartAsync();
+        var eml = Directory.GetFiles(RepoPaths.Samples, "*.eml").Order(StringComparer.Ordinal).First();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gemini:ApiKey"] = "k",
+            ["Gemini:BaseUrl"] = gemini.BaseAddress.AbsoluteUri,
+            ["Gemini:RequestsPerMinute"] = "100000",
+            ["Gemini:RetryBaseDelay"] = "00:00:00.010",
+            ["Reader:PreFilter"] = "false",
+        };
+
+        var exitCode = await ExtractCommand.RunAsync(_verb.Environment(settings), [eml], "jsonl", geocode: false, reader: "gemini", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var line = JsonDocument.Parse(_verb.Out.ToString().Trim());
+        Assert.True(line.RootElement.TryGetProperty("error", out _), "an unreadable answer quarantines the message");
+        Assert.Contains("is invalid", _verb.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
