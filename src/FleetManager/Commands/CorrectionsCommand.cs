@@ -42,7 +42,7 @@ internal static class CorrectionsCommand
             return ExitCodes.Usage;
         }
 
-        using var book = StoreConfiguration.OpenExistingForReading(connectionString);
+        using var book = StoreConfiguration.OpenExistingForReading(connectionString, environment.Configuration);
         CorrectedCorpusSummary summary;
         using (var target = AtomicExportDirectory.Create(folder.FullName))
         {

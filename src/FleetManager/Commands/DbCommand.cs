@@ -31,33 +31,36 @@ internal static class DbCommand
         {
             db,
         };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var options = StoreConfiguration.Options(parse.GetValue(db)!);
-            if (options.RawMessageRetention is null)
-            {
-                Console.Error.WriteLine("error: Storage:RawMessageRetention is not set, so nothing is old enough to purge (set it, e.g. FLEETMANAGER__STORAGE__RAWMESSAGERETENTION=90 for 90 days)");
-                return ExitCodes.Configuration;
-            }
-
-            DateTimeOffset cutoff;
-            try
-            {
-                cutoff = RawMessageRetention.Cutoff(options.RawMessageRetention, TimeProvider.System.GetUtcNow())!.Value;
-            }
-            catch (ConfigurationException ex)
-            {
-                Console.Error.WriteLine($"error: {ex.Message} {ex.Fix}");
-                return ExitCodes.Configuration;
-            }
-
-            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            var purged = await store.PurgeRawMessagesAsync(cutoff, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{store.Location}: purged {purged} raw messages processed before {cutoff:yyyy-MM-dd HH:mm} UTC; ledger rows and orders kept"));
-            return ExitCodes.Success;
-        });
+        command.SetAction((parse, cancellationToken) => PurgeAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, cancellationToken));
         return command;
+    }
+
+    /// <summary><c>db purge</c>: the raw messages older than <c>Storage:RawMessageRetention</c> of <paramref name="environment"/>'s settings deleted.</summary>
+    internal static async Task<int> PurgeAsync(VerbEnvironment environment, string dbPath, CancellationToken cancellationToken)
+    {
+        var options = StoreConfiguration.Options(dbPath, environment.Configuration);
+        if (options.RawMessageRetention is null)
+        {
+            environment.Error.WriteLine("error: Storage:RawMessageRetention is not set, so nothing is old enough to purge (set it, e.g. FLEETMANAGER__STORAGE__RAWMESSAGERETENTION=90 for 90 days)");
+            return ExitCodes.Configuration;
+        }
+
+        DateTimeOffset cutoff;
+        try
+        {
+            cutoff = RawMessageRetention.Cutoff(options.RawMessageRetention, TimeProvider.System.GetUtcNow())!.Value;
+        }
+        catch (ConfigurationException ex)
+        {
+            environment.Error.WriteLine($"error: {ex.Message} {ex.Fix}");
+            return ExitCodes.Configuration;
+        }
+
+        using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
+        var purged = await store.PurgeRawMessagesAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{store.Location}: purged {purged} raw messages processed before {cutoff:yyyy-MM-dd HH:mm} UTC; ledger rows and orders kept"));
+        return ExitCodes.Success;
     }
 
     private static Command CreateMigrate()
@@ -69,22 +72,25 @@ internal static class DbCommand
         {
             db,
         };
-        command.SetAction(parse =>
-        {
-            var options = StoreConfiguration.Options(parse.GetValue(db)!);
-            options.ApplyMigrations = true;
-            using var store = OrderStoreFactory.Open(options);
-            Console.WriteLine(store.SchemaVersionAtOpen == store.SchemaVersion
-                ? $"{store.Location}: schema version {store.SchemaVersion}, already up to date"
-                : $"{store.Location}: schema version {store.SchemaVersionAtOpen} -> {store.SchemaVersion}");
-            if (store.SearchIndexWarning is { } warning)
-            {
-                Console.Error.WriteLine("warning: " + warning);
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Migrate(VerbEnvironment.FromProcess(), parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>db migrate</c>: the book opened with its pending schema steps applied; the versions on <paramref name="environment"/>'s output.</summary>
+    internal static int Migrate(VerbEnvironment environment, string dbPath)
+    {
+        var options = StoreConfiguration.Options(dbPath, environment.Configuration);
+        options.ApplyMigrations = true;
+        using var store = OrderStoreFactory.Open(options);
+        environment.Out.WriteLine(store.SchemaVersionAtOpen == store.SchemaVersion
+            ? $"{store.Location}: schema version {store.SchemaVersion}, already up to date"
+            : $"{store.Location}: schema version {store.SchemaVersionAtOpen} -> {store.SchemaVersion}");
+        if (store.SearchIndexWarning is { } warning)
+        {
+            environment.Error.WriteLine("warning: " + warning);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static Command CreateBackup()
@@ -107,33 +113,35 @@ internal static class DbCommand
                 result.AddError("--keep must be 1 or more.");
             }
         });
-        command.SetAction(parse => Guarded(() =>
-        {
-            var connectionString = parse.GetValue(db)!;
-            var kind = OrderStoreFactory.KindOf(connectionString);
-            var folder = new BackupFolder(parse.GetValue(to)!);
-            Directory.CreateDirectory(folder.Path);
-            var file = folder.NameFor(TimeProvider.System.GetUtcNow(), kind);
-            if (kind == OrderStoreKind.PostgreSql)
-            {
-                PostgresBackup.Create(connectionString, file);
-            }
-            else
-            {
-                SqliteBackup.Create(Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)), file);
-            }
-
-            Console.WriteLine($"backup written: {file} ({new FileInfo(file).Length:N0} bytes)");
-            if (parse.GetValue(keep) is int n)
-            {
-                foreach (var deleted in folder.Prune(n))
-                {
-                    Console.WriteLine($"pruned: {deleted}");
-                }
-            }
-        }));
+        command.SetAction(parse => Backup(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(to)!, parse.GetValue(keep)));
         return command;
     }
+
+    /// <summary><c>db backup</c>: a copy of the book in <paramref name="folderPath"/>, the newest <paramref name="keep"/> kept; a failure is one line and exit 4.</summary>
+    internal static int Backup(VerbEnvironment environment, string connectionString, string folderPath, int? keep) => Guarded(environment.Error, () =>
+    {
+        var kind = OrderStoreFactory.KindOf(connectionString);
+        var folder = new BackupFolder(folderPath);
+        Directory.CreateDirectory(folder.Path);
+        var file = folder.NameFor(TimeProvider.System.GetUtcNow(), kind);
+        if (kind == OrderStoreKind.PostgreSql)
+        {
+            PostgresBackup.Create(connectionString, file);
+        }
+        else
+        {
+            SqliteBackup.Create(Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)), file);
+        }
+
+        environment.Out.WriteLine($"backup written: {file} ({new FileInfo(file).Length:N0} bytes)");
+        if (keep is int n)
+        {
+            foreach (var deleted in folder.Prune(n))
+            {
+                environment.Out.WriteLine($"pruned: {deleted}");
+            }
+        }
+    });
 
     private static Command CreateRestore()
     {
@@ -146,26 +154,28 @@ internal static class DbCommand
             from,
             db,
         };
-        command.SetAction(parse => Guarded(() =>
-        {
-            var connectionString = parse.GetValue(db)!;
-            var backup = Path.GetFullPath(parse.GetValue(from)!);
-            if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.PostgreSql)
-            {
-                PostgresBackup.Restore(backup, connectionString);
-            }
-            else
-            {
-                SqliteBackup.Restore(backup, Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)));
-            }
-
-            Console.WriteLine($"restored {backup}");
-        }));
+        command.SetAction(parse => Restore(VerbEnvironment.FromProcess(), parse.GetValue(from)!, parse.GetValue(db)!));
         return command;
     }
 
+    /// <summary><c>db restore</c>: the book replaced by the backup <paramref name="from"/> (checked first); a failure is one line and exit 4.</summary>
+    internal static int Restore(VerbEnvironment environment, string from, string connectionString) => Guarded(environment.Error, () =>
+    {
+        var backup = Path.GetFullPath(from);
+        if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.PostgreSql)
+        {
+            PostgresBackup.Restore(backup, connectionString);
+        }
+        else
+        {
+            SqliteBackup.Restore(backup, Path.GetFullPath(OrderStoreFactory.SqlitePath(connectionString)));
+        }
+
+        environment.Out.WriteLine($"restored {backup}");
+    });
+
     /// <summary>A failed backup or restore is one line with its fix and the store's exit code, never a stack trace.</summary>
-    private static int Guarded(Action action)
+    private static int Guarded(TextWriter error, Action action)
     {
         try
         {
@@ -174,14 +184,14 @@ internal static class DbCommand
         }
         catch (BackupFailedException ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            Console.Error.WriteLine($"fix: {ex.Fix}");
+            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine($"fix: {ex.Fix}");
             return ExitCodes.OrderBookUnavailable;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            Console.Error.WriteLine("fix: check that the backup folder and the database file exist and are writable by this user");
+            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine("fix: check that the backup folder and the database file exist and are writable by this user");
             return ExitCodes.OrderBookUnavailable;
         }
     }

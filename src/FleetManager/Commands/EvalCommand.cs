@@ -7,6 +7,7 @@ using FleetManager.Core.Pipeline;
 using FleetManager.Core.Rules;
 using FleetManager.Mail.Parsing;
 using FleetManager.Mail.Sources;
+using Microsoft.Extensions.Configuration;
 
 namespace FleetManager.Commands;
 
@@ -23,19 +24,24 @@ internal static class EvalCommand
         {
             corpus, json, verbose, reader,
         };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!));
+        command.SetAction(parse => Run(VerbEnvironment.FromProcess(), parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!));
         return command;
     }
 
-    public static EvaluationReport Evaluate(string directory) => Evaluate(directory, "rules");
+    /// <summary>The offline rules engine's report on <paramref name="directory"/>, on the built-in defaults (no setting of this machine).</summary>
+    public static EvaluationReport Evaluate(string directory) => Evaluate(directory, "rules", new ConfigurationBuilder().Build());
+
+    /// <summary>The report of <paramref name="reader"/> on <paramref name="directory"/>; its services' warnings are dropped.</summary>
+    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration) => Evaluate(directory, reader, configuration, TextWriter.Null);
 
     /// <param name="directory">The labelled corpus.</param>
     /// <param name="reader">rules, gemini or openai.</param>
-    /// <param name="configuration">The configuration (tests point a model reader at a stand-in); null reads the usual sources.</param>
-    public static EvaluationReport Evaluate(string directory, string reader, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
+    /// <param name="configuration">The settings the reader is built from (the verb's; tests point a model reader at a stand-in).</param>
+    /// <param name="log">Where the reader's services write their warnings (the verb's error writer).</param>
+    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration, TextWriter log)
     {
         // The same path as extract and import: a reader failure is a quarantined result, not a crash.
-        using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration);
+        using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration, log);
         var processor = pipeline.Processor;
         var scorer = new ExtractionScorer();
         foreach (var (eml, expected) in LabelledCorpus.Read(directory))
@@ -47,24 +53,29 @@ internal static class EvalCommand
         return scorer.Report();
     }
 
-    private static int Run(DirectoryInfo directory, bool json, bool verbose, string reader)
+    /// <summary>
+    /// Scores <paramref name="reader"/> on <paramref name="directory"/> with <paramref name="environment"/>'s settings and
+    /// prints the report to its output; the exit code, or a category exception for the caller's one line.
+    /// </summary>
+    internal static int Run(VerbEnvironment environment, DirectoryInfo directory, bool json, bool verbose, string reader)
     {
+        var output = environment.Out;
         if (!directory.Exists)
         {
-            Console.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)");
+            environment.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)");
             return ExitCodes.InputMissing;
         }
 
-        var report = Evaluate(directory.FullName, reader);
+        var report = Evaluate(directory.FullName, reader, environment.Configuration, environment.Error);
         if (report.Messages == 0)
         {
-            Console.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");
+            environment.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");
             return ExitCodes.InputMissing;
         }
 
         if (json)
         {
-            Console.WriteLine(EvaluationReportJson.Write(report));
+            output.WriteLine(EvaluationReportJson.Write(report));
             return 0;
         }
 
@@ -73,23 +84,23 @@ internal static class EvalCommand
         {
             foreach (var m in report.Mismatches)
             {
-                Console.WriteLine($"  {m.MessageId} [{m.OrderIndex}] {m.Field}: expected {m.Expected ?? "null"}, got {m.Actual ?? "null"}");
+                output.WriteLine($"  {m.MessageId} [{m.OrderIndex}] {m.Field}: expected {m.Expected ?? "null"}, got {m.Actual ?? "null"}");
             }
 
-            Console.WriteLine();
+            output.WriteLine();
         }
 
-        Console.WriteLine($"{"field",-24} {"pred",5} {"exp",5} {"ok",5} {"prec",6} {"recall",6}");
+        output.WriteLine($"{"field",-24} {"pred",5} {"exp",5} {"ok",5} {"prec",6} {"recall",6}");
         foreach (var f in report.Fields)
         {
-            Console.WriteLine(string.Format(inv, "{0,-24} {1,5} {2,5} {3,5} {4,6:0.000} {5,6:0.000}", f.Field, f.Predicted, f.Expected, f.Correct, f.Precision, f.Recall));
+            output.WriteLine(string.Format(inv, "{0,-24} {1,5} {2,5} {3,5} {4,6:0.000} {5,6:0.000}", f.Field, f.Predicted, f.Expected, f.Correct, f.Precision, f.Recall));
         }
 
-        Console.WriteLine();
-        Console.WriteLine(string.Format(inv, "messages                 {0}", report.Messages));
-        Console.WriteLine(string.Format(inv, "classification accuracy  {0:0.000}  (order precision {1:0.000}, recall {2:0.000})", report.ClassificationAccuracy, report.OrderClassPrecision, report.OrderClassRecall));
-        Console.WriteLine(string.Format(inv, "orders                   precision {0:0.000}, recall {1:0.000}  ({2} predicted, {3} expected, {4} paired)", report.OrderPrecision, report.OrderRecall, report.OrdersPredicted, report.OrdersExpected, report.OrdersPaired));
-        Console.WriteLine(string.Format(inv, "fields                   precision {0:0.000}, recall {1:0.000}, F1 {2:0.000}", report.FieldPrecision, report.FieldRecall, report.FieldF1));
+        output.WriteLine();
+        output.WriteLine(string.Format(inv, "messages                 {0}", report.Messages));
+        output.WriteLine(string.Format(inv, "classification accuracy  {0:0.000}  (order precision {1:0.000}, recall {2:0.000})", report.ClassificationAccuracy, report.OrderClassPrecision, report.OrderClassRecall));
+        output.WriteLine(string.Format(inv, "orders                   precision {0:0.000}, recall {1:0.000}  ({2} predicted, {3} expected, {4} paired)", report.OrderPrecision, report.OrderRecall, report.OrdersPredicted, report.OrdersExpected, report.OrdersPaired));
+        output.WriteLine(string.Format(inv, "fields                   precision {0:0.000}, recall {1:0.000}, F1 {2:0.000}", report.FieldPrecision, report.FieldRecall, report.FieldF1));
         return 0;
     }
 }

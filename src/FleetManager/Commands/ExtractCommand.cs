@@ -1,7 +1,9 @@
-using FleetManager.Hosting;
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using FleetManager.Hosting;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
 
@@ -21,24 +23,32 @@ internal static class ExtractCommand
         var geocode = new Option<bool>("--geocode") { Description = "Fill stop coordinates from the offline gazetteer (extraction alone leaves them null)." };
         var reader = CommonOptions.Reader();
         var command = new Command("extract", "Print the result read from each message (order-format.md) without storing anything.") { paths, format, geocode, reader };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), parse.GetValue(reader)!, ct));
+        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), parse.GetValue(reader)!, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string format, bool geocode, string reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="paths"/> with <paramref name="environment"/>'s settings and writes each result to its
+    /// output in <paramref name="format"/>; the exit code, or a category exception for the caller's one line.
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string[] paths, string format, bool geocode, string reader, CancellationToken cancellationToken)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is not null)
         {
-            Console.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
+            environment.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
             return ExitCodes.InputMissing;
         }
 
-        using var pipeline = ReaderPipeline.Create(reader, geocode);
+        using var pipeline = ReaderPipeline.Create(reader, geocode, environment.Configuration, environment.Error);
         var processor = pipeline.Processor;
         var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
-        using var stdout = Console.OpenStandardOutput();
-        using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions
+        var output = environment.Out;
+
+        // The JSON is written as UTF-8 into a buffer and handed to the output writer one message at a time, so a
+        // test's writer sees the same text the process's standard output gets, and a long run holds one message.
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = format == "json",
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -54,16 +64,17 @@ internal static class ExtractCommand
             switch (format)
             {
                 case "table":
-                    WriteTable(raw.SourceKey, result);
+                    WriteTable(output, raw.SourceKey, result);
                     break;
                 case "json":
                     JsonSerializer.Serialize(json, result, FleetManagerJsonContext.Compact.EmailResult);
+                    WriteBuffered(json, buffer, output);
                     break;
                 default:
                     JsonSerializer.Serialize(json, result, FleetManagerJsonContext.Compact.EmailResult);
-                    json.Flush();
+                    WriteBuffered(json, buffer, output);
                     json.Reset();
-                    stdout.WriteByte((byte)'\n');
+                    output.Write('\n');
                     break;
             }
         }
@@ -71,23 +82,32 @@ internal static class ExtractCommand
         if (format == "json")
         {
             json.WriteEndArray();
-            json.Flush();
-            stdout.WriteByte((byte)'\n');
+            WriteBuffered(json, buffer, output);
+            output.Write('\n');
         }
 
+        output.Flush();
         return ExitCodes.Success;
     }
 
-    private static void WriteTable(string sourceKey, EmailResult result)
+    /// <summary>What <paramref name="json"/> wrote since the last call, as text to <paramref name="output"/>; the buffer is emptied.</summary>
+    private static void WriteBuffered(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        json.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
+    }
+
+    private static void WriteTable(TextWriter output, string sourceKey, EmailResult result)
     {
         var inv = CultureInfo.InvariantCulture;
         var what = result.Error is not null ? "quarantined: " + result.Error : result.Classification?.ToString().ToLowerInvariant();
-        Console.WriteLine($"{sourceKey}  {result.MessageId}  {what}");
+        output.WriteLine($"{sourceKey}  {result.MessageId}  {what}");
         foreach (var order in result.Orders)
         {
             var loading = order.Stops.FirstOrDefault(s => s.Type == StopType.Loading);
             var unloading = order.Stops.LastOrDefault(s => s.Type == StopType.Unloading);
-            Console.WriteLine(string.Format(inv, "    {0,-18} {1} → {2}  {3}  {4}  {5}",
+            output.WriteLine(string.Format(inv, "    {0,-18} {1} → {2}  {3}  {4}  {5}",
                 order.ReferenceNumber ?? "(no ref)",
                 Stop(loading), Stop(unloading),
                 order.WeightKg is { } kg ? kg.ToString("0.##", inv) + " kg" : "",

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FleetManager.Hosting;
 using FleetManager.Service;
 
 namespace FleetManager.Commands;
@@ -18,16 +17,20 @@ internal static class HealthcheckCommand
         {
             url, ready,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url), parse.GetValue(ready), ct));
+        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(url), parse.GetValue(ready), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? url, bool ready, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the service at <paramref name="url"/> (else the first of <c>Service:Urls</c> in <paramref name="environment"/>'s
+    /// settings) whether it is live or ready; the answer on its output, no answer on its error writer.
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string? url, bool ready, CancellationToken cancellationToken)
     {
-        var baseUrl = url ?? DefaultUrl(AppConfiguration.Build()[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.Urls)}"]);
+        var baseUrl = url ?? DefaultUrl(environment.Configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.Urls)}"]);
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri))
         {
-            Console.Error.WriteLine($"error: '{baseUrl}' is not a URL.");
+            environment.Error.WriteLine($"error: '{baseUrl}' is not a URL.");
             return ExitCodes.Quarantined;
         }
 
@@ -36,12 +39,12 @@ internal static class HealthcheckCommand
         try
         {
             using var response = await client.GetAsync(target, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"{target}: HTTP {(int)response.StatusCode}");
+            environment.Out.WriteLine($"{target}: HTTP {(int)response.StatusCode}");
             return response.IsSuccessStatusCode ? ExitCodes.Success : ExitCodes.Quarantined;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            Console.Error.WriteLine($"{target}: no answer ({(ex is TaskCanceledException ? "timeout" : ex.Message)})");
+            environment.Error.WriteLine($"{target}: no answer ({(ex is TaskCanceledException ? "timeout" : ex.Message)})");
             return ExitCodes.Quarantined;
         }
     }

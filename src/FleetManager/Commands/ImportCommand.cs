@@ -63,7 +63,7 @@ internal static class ImportCommand
         var configuration = environment.Configuration;
         IOrderStore? opened = null;
         // The mailbox is registered in the reader's host: one container, one validation of every setting.
-        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!), kind == MailSourceKind.Gmail
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, environment.Error, new DeferredGeocodeCache(() => opened!), kind == MailSourceKind.Gmail
             ? (services, settings) => services.AddGmail(settings)
             : (services, settings) => services.AddImapOptions(Options.DefaultName, settings.GetSection(ImapOptions.SectionName)));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
@@ -165,7 +165,7 @@ internal static class ImportCommand
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
         var configuration = environment.Configuration;
         IOrderStore? opened = null;
-        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(() => opened!));
+        using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, environment.Error, new DeferredGeocodeCache(() => opened!));
         using var book = OrderStoreFactory.Open(WritableStoreOptions(dbPath, configuration));
         var store = opened = book;
 

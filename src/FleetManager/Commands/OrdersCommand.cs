@@ -29,14 +29,17 @@ internal static class OrdersCommand
         var filters = new OrderFilterOptions();
         var command = new Command("list", "List orders, newest last, one line each.") { db };
         filters.AddTo(command);
-        command.SetAction(parse =>
-        {
-            using var book = OpenExisting(parse.GetValue(db)!);
-            var orders = book.ListOrders(filters.ToQuery(parse));
-            PrintTable(orders);
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => List(VerbEnvironment.FromProcess(), parse.GetValue(db)!, filters.ToQuery(parse)));
         return command;
+    }
+
+    /// <summary><c>orders list</c>: the orders <paramref name="query"/> selects from the book, as a table on <paramref name="environment"/>'s output.</summary>
+    internal static int List(VerbEnvironment environment, string dbPath, OrderQuery query)
+    {
+        using var book = OpenExisting(dbPath, environment);
+        var orders = book.ListOrders(query);
+        PrintTable(environment.Out, orders);
+        return ExitCodes.Success;
     }
 
     private static Command CreateShow()
@@ -44,26 +47,30 @@ internal static class OrdersCommand
         var db = CommonOptions.Database();
         var id = new Argument<long>("ID") { Description = "The order's id (first column of 'orders list').", CustomParser = CommandValueParsers.Id };
         var command = new Command("show", "Show one order in full: the spec's JSON, its stops with coordinates, and its source message.") { id, db };
-        command.SetAction(parse =>
-        {
-            using var book = OpenExisting(parse.GetValue(db)!);
-            var order = book.GetOrder(parse.GetValue(id));
-            if (order is null)
-            {
-                Console.Error.WriteLine($"error: there is no order {parse.GetValue(id)} in {book.Location} (see 'fleetmanager orders list')");
-                return ExitCodes.Usage;
-            }
-
-            var m = order.Message;
-            Console.WriteLine($"order {order.Id} (#{order.OrderIndex + 1} of message {m.MessageId})");
-            Console.WriteLine($"  subject: {m.Subject}");
-            Console.WriteLine($"  from:    {m.From}");
-            Console.WriteLine($"  date:    {m.Date?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}");
-            Console.WriteLine();
-            Console.WriteLine(JsonSerializer.Serialize(order.Order, FleetManagerJsonContext.Indented.TransportOrder));
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Show(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(id)));
         return command;
+    }
+
+    /// <summary><c>orders show ID</c>: one order in full on <paramref name="environment"/>'s output; exit 2 when the book has no such order.</summary>
+    internal static int Show(VerbEnvironment environment, string dbPath, long id)
+    {
+        using var book = OpenExisting(dbPath, environment);
+        var order = book.GetOrder(id);
+        if (order is null)
+        {
+            environment.Error.WriteLine($"error: there is no order {id} in {book.Location} (see 'fleetmanager orders list')");
+            return ExitCodes.Usage;
+        }
+
+        var output = environment.Out;
+        var m = order.Message;
+        output.WriteLine($"order {order.Id} (#{order.OrderIndex + 1} of message {m.MessageId})");
+        output.WriteLine($"  subject: {m.Subject}");
+        output.WriteLine($"  from:    {m.From}");
+        output.WriteLine($"  date:    {m.Date?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}");
+        output.WriteLine();
+        output.WriteLine(JsonSerializer.Serialize(order.Order, FleetManagerJsonContext.Indented.TransportOrder));
+        return ExitCodes.Success;
     }
 
     private static Command CreateExport()
@@ -75,38 +82,42 @@ internal static class OrdersCommand
         var filters = new OrderFilterOptions();
         var command = new Command("export", "Export orders as CSV, XLSX or a JSON array in the spec's Order shape (with id and message_id).") { db, format, output };
         filters.AddTo(command);
-        command.SetAction(parse =>
-        {
-            var fmt = parse.GetValue(format)!;
-            var path = parse.GetValue(output);
-            if (path is null && fmt == "xlsx" && !Console.IsOutputRedirected)
-            {
-                Console.Error.WriteLine("error: an XLSX file is binary; give --output FILE.xlsx or redirect standard output");
-                return ExitCodes.Usage;
-            }
-
-            var dbPath = parse.GetValue(db)!;
-            using var book = OpenExisting(dbPath);
-            // The dispatcher's corrections apply (latest per field); filters match the values as read.
-            var orders = FleetManager.Storage.Corrections.CorrectedOrders.Apply(book.QueryOrders(filters.ToQuery(parse)), book.Corrections.All());
-            int count;
-            try
-            {
-                count = Export(orders, fmt, path);
-            }
-            catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
-            {
-                throw new ExportDiskFullException(path ?? "standard output (buffered in " + Path.GetTempPath() + ")", ex);
-            }
-
-            if (path is not null)
-            {
-                Console.Error.WriteLine($"exported {count} orders to {path}");
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Export(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(format)!, parse.GetValue(output), filters.ToQuery(parse)));
         return command;
+    }
+
+    /// <summary>
+    /// <c>orders export</c>: the orders <paramref name="query"/> selects, with the dispatchers' corrections, as
+    /// <paramref name="format"/> into <paramref name="path"/> (or the process's standard output when null: the
+    /// bytes of an XLSX file are no text for a writer); the count goes to <paramref name="environment"/>'s error writer.
+    /// </summary>
+    internal static int Export(VerbEnvironment environment, string dbPath, string format, string? path, OrderQuery query)
+    {
+        if (path is null && format == "xlsx" && !Console.IsOutputRedirected)
+        {
+            environment.Error.WriteLine("error: an XLSX file is binary; give --output FILE.xlsx or redirect standard output");
+            return ExitCodes.Usage;
+        }
+
+        using var book = OpenExisting(dbPath, environment);
+        // The dispatcher's corrections apply (latest per field); filters match the values as read.
+        var orders = FleetManager.Storage.Corrections.CorrectedOrders.Apply(book.QueryOrders(query), book.Corrections.All());
+        int count;
+        try
+        {
+            count = Export(orders, format, path);
+        }
+        catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
+        {
+            throw new ExportDiskFullException(path ?? "standard output (buffered in " + Path.GetTempPath() + ")", ex);
+        }
+
+        if (path is not null)
+        {
+            environment.Error.WriteLine($"exported {count} orders to {path}");
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>Writes the export through an <see cref="AtomicExportTarget"/>: complete, or nothing (the partial file is deleted).</summary>
@@ -136,13 +147,14 @@ internal static class OrdersCommand
     /// Reading verbs never create an empty order book by mistake (a SQLite file must exist), and open it
     /// read-only so a book on a read-only file or mount can be read.
     /// </summary>
-    private static IOrderStore OpenExisting(string connectionString) => StoreConfiguration.OpenExistingForReading(connectionString);
+    private static IOrderStore OpenExisting(string connectionString, VerbEnvironment environment) =>
+        StoreConfiguration.OpenExistingForReading(connectionString, environment.Configuration);
 
-    private static void PrintTable(IReadOnlyList<OrderSummary> orders)
+    private static void PrintTable(TextWriter output, IReadOnlyList<OrderSummary> orders)
     {
         if (orders.Count == 0)
         {
-            Console.WriteLine("No orders.");
+            output.WriteLine("No orders.");
             return;
         }
 
@@ -163,13 +175,13 @@ internal static class OrdersCommand
             o.Price is { } p ? p.Amount.ToString("0.##", inv) + " " + p.Currency : "-",
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        Console.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in rows)
         {
-            Console.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+            output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         }
 
-        Console.WriteLine($"{orders.Count} orders");
+        output.WriteLine($"{orders.Count} orders");
     }
 
     private static string Place(string? country, string? city) => (country, city) switch

@@ -9,12 +9,16 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class PasswordInput
 {
-    /// <summary>The password, or null after writing why there is none (the two typings differ, input ended) to <paramref name="error"/>.</summary>
-    public static string? Read(bool fromStandardInput, TextWriter error)
+    /// <summary>
+    /// The password from <paramref name="environment"/>'s input, or null after writing why there is none (the two typings
+    /// differ, input ended) to its error writer. Typed twice without echo only on this process's own terminal.
+    /// </summary>
+    public static string? Read(bool fromStandardInput, VerbEnvironment environment)
     {
-        if (fromStandardInput || Console.IsInputRedirected)
+        var error = environment.Error;
+        if (fromStandardInput || !environment.InputIsInteractiveConsole)
         {
-            var line = Console.In.ReadLine();
+            var line = environment.Input.ReadLine();
             if (line is null)
             {
                 error.WriteLine("error: no password on standard input; pipe it in, for example: printf '%s\\n' \"$PASSWORD\" | fleetmanager users add NAME --role viewer --password-stdin");

@@ -39,13 +39,13 @@ internal static class PollCommand
     /// <summary>
     /// One pass over <paramref name="environment"/>'s sources into the book at <paramref name="dbPath"/>, with the
     /// verdicts and one-line failures on its error writer: the process passes its own, a test its settings and writers.
-    /// The log lines stay on the console (the service's logging, <c>Logging:Format</c>).
+    /// The log lines (the service's, <c>Logging:Format</c>) go to the same error writer.
     /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath)
     {
         var configuration = environment.Configuration;
         var builder = VerbHostBuilder.Create(configuration);
-        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.Logging.AddFleetManagerLogging(configuration, environment.Error, colors: environment.ErrorIsInteractiveConsole);
         builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
         using var host = builder.Build();
         var services = host.Services;

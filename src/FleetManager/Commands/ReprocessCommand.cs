@@ -38,6 +38,7 @@ internal static class ReprocessCommand
             }
         });
         command.SetAction((parse, ct) => RunAsync(
+            VerbEnvironment.FromProcess(),
             new ReprocessSelection
             {
                 IncludeProcessed = parse.GetValue(all),
@@ -65,23 +66,28 @@ internal static class ReprocessCommand
             : null;
     }
 
-    private static async Task<int> RunAsync(ReprocessSelection selection, string dbPath, string reader, bool verbose, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the messages <paramref name="selection"/> names in the book at <paramref name="dbPath"/> again with
+    /// <paramref name="environment"/>'s settings and prints what changed to its output; the exit code, or a category
+    /// exception for the caller's one line.
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, ReprocessSelection selection, string dbPath, string reader, bool verbose, CancellationToken cancellationToken)
     {
         // Before the store: a model reader or geocoder without its key is one clear error, with nothing changed.
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         var options = StoreConfiguration.Options(dbPath, configuration);
         IOrderStore? cacheBook = null;
         try
         {
             // The geocode cache gets a store instance of its own: a message abandoned at its time limit may still
             // be geocoding while the next one is replaced.
-            using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, new DeferredGeocodeCache(
+            using var pipeline = ReaderPipeline.Create(reader, geocode: true, configuration, environment.Error, new DeferredGeocodeCache(
                 () => cacheBook = OrderStoreFactory.Open(options)));
-            using var book = StoreConfiguration.OpenExisting(dbPath);
+            using var book = StoreConfiguration.OpenExisting(dbPath, configuration);
             var reprocessor = new MessageReprocessor(book, pipeline.Processor, TimeProvider.System);
-            var lines = verbose ? new PerMessageLines() : null;
+            var lines = verbose ? new PerMessageLines(environment.Out) : null;
             var summary = await reprocessor.RunAsync(selection, lines, cancellationToken).ConfigureAwait(false);
-            Print(summary, book, reader);
+            Print(environment.Out, summary, book, reader);
             return ExitCodes.Success;
         }
         finally
@@ -90,39 +96,39 @@ internal static class ReprocessCommand
         }
     }
 
-    private static void Print(ReprocessSummary s, IOrderStore book, string reader)
+    private static void Print(TextWriter output, ReprocessSummary s, IOrderStore book, string reader)
     {
         var inv = CultureInfo.InvariantCulture;
         if (s.Messages == 0)
         {
-            Console.WriteLine($"Nothing to reprocess in {book.Location}.");
+            output.WriteLine($"Nothing to reprocess in {book.Location}.");
             return;
         }
 
-        Console.WriteLine(string.Format(inv, "Reprocessed {0} messages in {1} (reader {2})", s.Messages, book.Location, reader));
-        Console.WriteLine(string.Format(inv, "  unchanged           {0,7}", s.Count(ReprocessOutcome.Unchanged)));
-        Console.WriteLine(string.Format(inv, "  changed             {0,7}", s.Count(ReprocessOutcome.Changed)));
-        Console.WriteLine(string.Format(inv, "  newly processed     {0,7}", s.Count(ReprocessOutcome.NewlyProcessed)));
-        Console.WriteLine(string.Format(inv, "  still quarantined   {0,7}", s.Count(ReprocessOutcome.StillQuarantined)));
+        output.WriteLine(string.Format(inv, "Reprocessed {0} messages in {1} (reader {2})", s.Messages, book.Location, reader));
+        output.WriteLine(string.Format(inv, "  unchanged           {0,7}", s.Count(ReprocessOutcome.Unchanged)));
+        output.WriteLine(string.Format(inv, "  changed             {0,7}", s.Count(ReprocessOutcome.Changed)));
+        output.WriteLine(string.Format(inv, "  newly processed     {0,7}", s.Count(ReprocessOutcome.NewlyProcessed)));
+        output.WriteLine(string.Format(inv, "  still quarantined   {0,7}", s.Count(ReprocessOutcome.StillQuarantined)));
         if (s.Count(ReprocessOutcome.KeptDespiteFailure) > 0)
         {
-            Console.WriteLine(string.Format(inv, "  kept (now failing)  {0,7}  (stored orders kept; -v shows why)", s.Count(ReprocessOutcome.KeptDespiteFailure)));
+            output.WriteLine(string.Format(inv, "  kept (now failing)  {0,7}  (stored orders kept; -v shows why)", s.Count(ReprocessOutcome.KeptDespiteFailure)));
         }
 
         if (s.Count(ReprocessOutcome.RawPurged) > 0)
         {
-            Console.WriteLine(string.Format(inv, "  raw message purged  {0,7}  (Storage:RawMessageRetention; cannot be read again)", s.Count(ReprocessOutcome.RawPurged)));
+            output.WriteLine(string.Format(inv, "  raw message purged  {0,7}  (Storage:RawMessageRetention; cannot be read again)", s.Count(ReprocessOutcome.RawPurged)));
         }
 
         var replaced = s.Count(ReprocessOutcome.Changed) + s.Count(ReprocessOutcome.NewlyProcessed);
         if (replaced > 0 && book.OutboxSinks.Count > 0)
         {
-            Console.WriteLine($"The corrected rows wait in the outbox for {string.Join(", ", book.OutboxSinks)}: run 'fleetmanager sync' (the service pushes them by itself).");
+            output.WriteLine($"The corrected rows wait in the outbox for {string.Join(", ", book.OutboxSinks)}: run 'fleetmanager sync' (the service pushes them by itself).");
         }
     }
 
     /// <summary><c>-v</c>: one line per message as it is done.</summary>
-    private sealed class PerMessageLines : IProgress<ReprocessedMessage>
+    private sealed class PerMessageLines(TextWriter output) : IProgress<ReprocessedMessage>
     {
         public void Report(ReprocessedMessage value)
         {
@@ -136,7 +142,7 @@ internal static class ReprocessCommand
                 _ => "raw message purged",
             };
             var reason = value.Reason is { } r && value.Outcome is ReprocessOutcome.StillQuarantined or ReprocessOutcome.KeptDespiteFailure ? ": " + r : string.Empty;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value.Entry.MessageId}  {what}  {value.OrderCount} orders{reason}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value.Entry.MessageId}  {what}  {value.OrderCount} orders{reason}"));
         }
     }
 }

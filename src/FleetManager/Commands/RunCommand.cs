@@ -5,6 +5,7 @@ using FleetManager.Mail.Parsing;
 using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using FleetManager.Service.Sources;
 
@@ -20,13 +21,18 @@ internal static class RunCommand
         {
             db,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(db)!));
+        // The host stops on SIGTERM/SIGINT by itself (drain, release leases), not on the command line's token.
+        command.SetAction((parse, _) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, CancellationToken.None));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath)
+    /// <summary>
+    /// The service over <paramref name="environment"/>'s settings and the book at <paramref name="dbPath"/>, until a
+    /// signal or <paramref name="stopping"/> (a test's; the process passes none and stops on SIGTERM/SIGINT).
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, CancellationToken stopping)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration)));
         await using (app.ConfigureAwait(false))
         {
@@ -41,7 +47,8 @@ internal static class RunCommand
             // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
             try
             {
-                await app.RunAsync().ConfigureAwait(false);
+                // The extension that takes a token (WebApplication.RunAsync takes a URL).
+                await HostingAbstractionsHostExtensions.RunAsync(app, stopping).ConfigureAwait(false);
             }
             catch (IOException ex) when (ListenUrls.IsAddressInUse(ex))
             {

@@ -48,20 +48,25 @@ internal static class ServeCommand
             db,
             urls,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!));
+        // The host stops on SIGTERM/SIGINT by itself, not on the command line's token.
+        command.SetAction((parse, _) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(urls)!, CancellationToken.None));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath, string urls)
+    /// <summary>
+    /// The dashboard over <paramref name="environment"/>'s settings and the book at <paramref name="dbPath"/>, its
+    /// addresses on the environment's output, until a signal or <paramref name="stopping"/> (a test's).
+    /// </summary>
+    internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, string urls, CancellationToken stopping)
     {
-        var configuration = AppConfiguration.Build();
+        var configuration = environment.Configuration;
         var connectionString = StoreConfiguration.ResolveDatabase(dbPath, configuration);
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
-        using (var store = StoreConfiguration.OpenExisting(connectionString))
+        using (var store = StoreConfiguration.OpenExisting(connectionString, configuration))
         {
             if (store.SearchIndexWarning is { } warning)
             {
-                await Console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
             }
         }
 
@@ -79,7 +84,7 @@ internal static class ServeCommand
             WebHostBuilderFactory.ValidateBeforeStart(app);
             try
             {
-                await app.StartAsync().ConfigureAwait(false);
+                await app.StartAsync(stopping).ConfigureAwait(false);
             }
             catch (IOException ex) when (ListenUrls.IsAddressInUse(ex))
             {
@@ -89,11 +94,11 @@ internal static class ServeCommand
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                Console.Out.WriteLine($"Dashboard: {address}/orders (Ctrl+C to stop)");
+                await environment.Out.WriteLineAsync($"Dashboard: {address}/orders (Ctrl+C to stop)").ConfigureAwait(false);
             }
 
-            Console.Out.Flush();
-            await app.WaitForShutdownAsync().ConfigureAwait(false);
+            await environment.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(stopping).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -28,7 +28,7 @@ internal static class SyncCommand
 
     /// <summary>The verb over <paramref name="environment"/>'s settings and writers, with the order book's outbox and the configured Google credential.</summary>
     internal static Task<int> RunAsync(VerbEnvironment environment, string dbPath, CancellationToken cancellationToken) =>
-        RunAsync(environment, dbPath, OpenOutbox, ResolveTokens, cancellationToken);
+        RunAsync(environment, dbPath, connectionString => OpenOutbox(connectionString, environment.Configuration), ResolveTokens, cancellationToken);
 
     /// <summary>
     /// The verb's work in one host of <see cref="VerbHostBuilder"/>, with the outbox and the credential passed in
@@ -103,8 +103,8 @@ internal static class SyncCommand
     /// <summary>The name of the Google credential's options in the verb's host.</summary>
     private const string CredentialName = "sync";
 
-    /// <summary>The order book's outbox (SQLite or PostgreSQL); the store stays open for the command's life.</summary>
-    private static IOutbox OpenOutbox(string dbPath) => OrderStoreFactory.Open(StoreConfiguration.Options(dbPath));
+    /// <summary>The order book's outbox (SQLite or PostgreSQL) with the verb's <c>Storage</c> settings; the store stays open for the command's life.</summary>
+    private static IOutbox OpenOutbox(string dbPath, IConfiguration configuration) => OrderStoreFactory.Open(StoreConfiguration.Options(dbPath, configuration));
 
     /// <summary>
     /// The Google credential: the one configured for Gmail (<c>Gmail:CredentialsFile</c>, authorized with

@@ -33,34 +33,36 @@ internal static class UsersCommand
         var role = RoleOption();
         var stdin = PasswordStdinOption();
         var command = new Command("add", "Add a user; the password is typed twice without echo, or read from standard input.") { name, role, stdin, db };
-        command.SetAction(parse =>
-        {
-            var userName = parse.GetValue(name)!;
-            if (NameProblem(userName) is { } problem)
-            {
-                return Usage(problem);
-            }
-
-            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            if (store.Users.Find(userName) is { } existing)
-            {
-                return Usage($"there is already a user '{existing.Name}' in {store.Location} (names ignore case); see 'fleetmanager users list'");
-            }
-
-            if (ReadPassword(parse.GetValue(stdin)) is not { } hash)
-            {
-                return ExitCodes.Usage;
-            }
-
-            if (!store.Users.Add(userName, parse.GetValue(role)!, hash, TimeProvider.System.GetUtcNow()))
-            {
-                return Usage($"there is already a user '{userName}' in {store.Location} (added meanwhile); see 'fleetmanager users list'");
-            }
-
-            Console.WriteLine($"added {userName} ({parse.GetValue(role)}) to {store.Location}");
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Add(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(stdin), parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>users add</c>: a new user with the password read from <paramref name="environment"/>'s input; exit 2 for a taken name or a bad password.</summary>
+    internal static int Add(VerbEnvironment environment, string userName, string role, bool passwordFromStandardInput, string dbPath)
+    {
+        if (NameProblem(userName) is { } problem)
+        {
+            return Usage(environment.Error, problem);
+        }
+
+        using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
+        if (store.Users.Find(userName) is { } existing)
+        {
+            return Usage(environment.Error, $"there is already a user '{existing.Name}' in {store.Location} (names ignore case); see 'fleetmanager users list'");
+        }
+
+        if (ReadPassword(passwordFromStandardInput, environment) is not { } hash)
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (!store.Users.Add(userName, role, hash, TimeProvider.System.GetUtcNow()))
+        {
+            return Usage(environment.Error, $"there is already a user '{userName}' in {store.Location} (added meanwhile); see 'fleetmanager users list'");
+        }
+
+        environment.Out.WriteLine($"added {userName} ({role}) to {store.Location}");
+        return ExitCodes.Success;
     }
 
     private static Command CreateRemove()
@@ -68,45 +70,50 @@ internal static class UsersCommand
         var db = CommonOptions.Database();
         var name = NameArgument();
         var command = new Command("remove", "Remove a user; their sessions end on their next request.") { name, db };
-        command.SetAction(parse =>
-        {
-            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            var userName = parse.GetValue(name)!;
-            if (!store.Users.Remove(userName))
-            {
-                return UnknownUser(userName, store);
-            }
-
-            Console.WriteLine($"removed {userName} from {store.Location}");
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Remove(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>users remove</c>; exit 2 for an unknown name.</summary>
+    internal static int Remove(VerbEnvironment environment, string userName, string dbPath)
+    {
+        using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
+        if (!store.Users.Remove(userName))
+        {
+            return UnknownUser(environment.Error, userName, store);
+        }
+
+        environment.Out.WriteLine($"removed {userName} from {store.Location}");
+        return ExitCodes.Success;
     }
 
     private static Command CreateList()
     {
         var db = CommonOptions.Database();
         var command = new Command("list", "List the users: name, role, when added and last changed (never a password or hash).") { db };
-        command.SetAction(parse =>
-        {
-            using var store = StoreConfiguration.OpenExistingForReading(parse.GetValue(db)!);
-            var users = store.Users.List();
-            if (users.Count == 0)
-            {
-                Console.Error.WriteLine($"{store.Location} has no users yet; add one with 'fleetmanager users add NAME --role admin'");
-                return ExitCodes.Success;
-            }
-
-            var width = Math.Max(4, users.Max(u => u.Name.Length));
-            Console.WriteLine($"{"NAME".PadRight(width)}  {"ROLE",-10}  {"ADDED",-20}  CHANGED");
-            foreach (var user in users)
-            {
-                Console.WriteLine($"{user.Name.PadRight(width)}  {user.Role,-10}  {Time(user.CreatedAt),-20}  {Time(user.ChangedAt)}");
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => List(VerbEnvironment.FromProcess(), parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>users list</c> on <paramref name="environment"/>'s output (an empty list says so on its error writer).</summary>
+    internal static int List(VerbEnvironment environment, string dbPath)
+    {
+        using var store = StoreConfiguration.OpenExistingForReading(dbPath, environment.Configuration);
+        var users = store.Users.List();
+        if (users.Count == 0)
+        {
+            environment.Error.WriteLine($"{store.Location} has no users yet; add one with 'fleetmanager users add NAME --role admin'");
+            return ExitCodes.Success;
+        }
+
+        var width = Math.Max(4, users.Max(u => u.Name.Length));
+        environment.Out.WriteLine($"{"NAME".PadRight(width)}  {"ROLE",-10}  {"ADDED",-20}  CHANGED");
+        foreach (var user in users)
+        {
+            environment.Out.WriteLine($"{user.Name.PadRight(width)}  {user.Role,-10}  {Time(user.CreatedAt),-20}  {Time(user.ChangedAt)}");
+        }
+
+        return ExitCodes.Success;
     }
 
     private static Command CreateSetRole()
@@ -115,19 +122,21 @@ internal static class UsersCommand
         var name = NameArgument();
         var role = RoleOption();
         var command = new Command("set-role", "Give a user another role; their current sessions end (they sign in again).") { name, role, db };
-        command.SetAction(parse =>
-        {
-            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            var userName = parse.GetValue(name)!;
-            if (!store.Users.SetRole(userName, parse.GetValue(role)!, TimeProvider.System.GetUtcNow()))
-            {
-                return UnknownUser(userName, store);
-            }
-
-            Console.WriteLine($"{userName} is now {parse.GetValue(role)} in {store.Location}");
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => SetRole(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>users set-role</c>; exit 2 for an unknown name.</summary>
+    internal static int SetRole(VerbEnvironment environment, string userName, string role, string dbPath)
+    {
+        using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
+        if (!store.Users.SetRole(userName, role, TimeProvider.System.GetUtcNow()))
+        {
+            return UnknownUser(environment.Error, userName, store);
+        }
+
+        environment.Out.WriteLine($"{userName} is now {role} in {store.Location}");
+        return ExitCodes.Success;
     }
 
     private static Command CreatePasswd()
@@ -136,29 +145,31 @@ internal static class UsersCommand
         var name = NameArgument();
         var stdin = PasswordStdinOption();
         var command = new Command("passwd", "Set a user's password (typed twice without echo, or from standard input); their current sessions end.") { name, stdin, db };
-        command.SetAction(parse =>
-        {
-            using var store = StoreConfiguration.OpenExisting(parse.GetValue(db)!);
-            var userName = parse.GetValue(name)!;
-            if (store.Users.Find(userName) is null)
-            {
-                return UnknownUser(userName, store);
-            }
-
-            if (ReadPassword(parse.GetValue(stdin)) is not { } hash)
-            {
-                return ExitCodes.Usage;
-            }
-
-            if (!store.Users.SetPasswordHash(userName, hash, TimeProvider.System.GetUtcNow()))
-            {
-                return UnknownUser(userName, store);
-            }
-
-            Console.WriteLine($"password of {userName} changed in {store.Location}");
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Passwd(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(stdin), parse.GetValue(db)!));
         return command;
+    }
+
+    /// <summary><c>users passwd</c>: the password read from <paramref name="environment"/>'s input; exit 2 for an unknown name or a bad password.</summary>
+    internal static int Passwd(VerbEnvironment environment, string userName, bool passwordFromStandardInput, string dbPath)
+    {
+        using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
+        if (store.Users.Find(userName) is null)
+        {
+            return UnknownUser(environment.Error, userName, store);
+        }
+
+        if (ReadPassword(passwordFromStandardInput, environment) is not { } hash)
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (!store.Users.SetPasswordHash(userName, hash, TimeProvider.System.GetUtcNow()))
+        {
+            return UnknownUser(environment.Error, userName, store);
+        }
+
+        environment.Out.WriteLine($"password of {userName} changed in {store.Location}");
+        return ExitCodes.Success;
     }
 
     private static Argument<string> NameArgument() => new("NAME") { Description = "The user's name (unique ignoring case), as typed at sign-in." };
@@ -180,9 +191,9 @@ internal static class UsersCommand
     };
 
     /// <summary>The hash of a password read as <see cref="PasswordInput"/> does, or null after one line saying why not.</summary>
-    private static string? ReadPassword(bool fromStandardInput)
+    private static string? ReadPassword(bool fromStandardInput, VerbEnvironment environment)
     {
-        var password = PasswordInput.Read(fromStandardInput, Console.Error);
+        var password = PasswordInput.Read(fromStandardInput, environment);
         if (password is null)
         {
             return null;
@@ -190,7 +201,7 @@ internal static class UsersCommand
 
         if (UserPasswords.Problem(password) is { } problem)
         {
-            Console.Error.WriteLine($"error: {problem}; use {UserPasswords.MinimumLength} to {UserPasswords.MaximumLength} characters. Nothing was changed.");
+            environment.Error.WriteLine($"error: {problem}; use {UserPasswords.MinimumLength} to {UserPasswords.MaximumLength} characters. Nothing was changed.");
             return null;
         }
 
@@ -216,12 +227,12 @@ internal static class UsersCommand
             : null;
     }
 
-    private static int UnknownUser(string name, IOrderStore store) =>
-        Usage($"there is no user '{name}' in {store.Location}; see 'fleetmanager users list'");
+    private static int UnknownUser(TextWriter error, string name, IOrderStore store) =>
+        Usage(error, $"there is no user '{name}' in {store.Location}; see 'fleetmanager users list'");
 
-    private static int Usage(string problem)
+    private static int Usage(TextWriter error, string problem)
     {
-        Console.Error.WriteLine("error: " + problem);
+        error.WriteLine("error: " + problem);
         return ExitCodes.Usage;
     }
 

@@ -19,6 +19,9 @@ internal sealed record VerbEnvironment(IConfiguration Configuration, TextWriter 
     /// <summary>Where a verb reads what it asks the user for (stdin; <c>auth google --no-browser</c> reads the pasted address); empty unless given.</summary>
     public TextReader Input { get; init; } = TextReader.Null;
 
+    /// <summary>True when <see cref="Input"/> is this process's own terminal, where a password may be typed without echo.</summary>
+    public bool InputIsInteractiveConsole => ReferenceEquals(Input, Console.In) && !Console.IsInputRedirected;
+
     /// <summary>True when <see cref="Error"/> is this process's own interactive terminal, where a progress bar may be drawn.</summary>
     public bool ErrorIsInteractiveConsole => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 }

@@ -10,11 +10,16 @@ using Microsoft.Extensions.Options;
 namespace FleetManager.Hosting;
 
 /// <summary>
-/// The reading pipeline behind the dashboard's "reprocess" and "reclassify", under <c>serve</c> and <c>run</c>: the
-/// reader of <c>Reader:Kind</c> (rules by default) and the configured geocoder with the order book's geocode cache,
-/// resolved from the web host's own container (<see cref="MessageReadingServiceCollectionExtensions.AddMessageReading"/>)
-/// on the first reprocess, so a dashboard used only for review builds no reader.
+/// The reading pipeline behind the dashboard's "reprocess" and "reclassify" (under <c>serve</c> and <c>run</c>) and
+/// behind the reader verbs (<c>import</c>, <c>extract</c>, <c>eval</c>, <c>reprocess</c>, through
+/// <see cref="ReaderPipeline"/>): the reader of <c>Reader:Kind</c> (rules by default) and the geocoder registered in
+/// the host (the configured one with the order book's cache; none leaves the stops' coordinates null, as
+/// <c>extract</c> without <c>--geocode</c> and <c>eval</c> want), resolved from the host's own container
+/// (<see cref="MessageReadingServiceCollectionExtensions.AddMessageReading(IServiceCollection, IConfiguration, bool)"/>)
+/// on first use, so a dashboard used only for review builds no reader.
 /// </summary>
+/// <param name="services">The host's services, where the readers and the geocoder are registered.</param>
+/// <param name="configuration">The host's configuration (<c>Reader:Kind</c>, the <c>Limits</c>, the secrets to mask).</param>
 internal sealed class DashboardReadingPipeline(IServiceProvider services, IConfiguration configuration) : IMessageReadingPipeline
 {
     private readonly Lock _gate = new();
@@ -34,23 +39,34 @@ internal sealed class DashboardReadingPipeline(IServiceProvider services, IConfi
         }
     }
 
-    private MessageProcessor Build()
+    /// <summary>What is wrong with the settings the reader needs (its <c>Reader</c> section and its model's), each once; empty when it may read.</summary>
+    public IReadOnlyList<string> Failures()
     {
-        // As the verbs' ReaderPipeline: every setting the reader needs is checked before it reads a message.
-        var model = ReaderName == "hybrid" ? services.GetRequiredService<IOptions<ReaderOptions>>().Value.HybridModel : ReaderName;
+        var model = ModelName();
         var failures = services.ModelReaderFailures(ReaderName).Concat(model == ReaderName ? [] : services.ModelReaderFailures(model)).Distinct().ToList();
         if (!LlmServiceCollectionExtensions.ReaderKinds.Contains(ReaderName))
         {
             failures.Add($"Reader:Kind '{ReaderName}' is unknown: use one of {string.Join(", ", LlmServiceCollectionExtensions.ReaderKinds)}.");
         }
 
+        return failures;
+    }
+
+    /// <summary>The model behind the reader: the hybrid reader's <c>Reader:HybridModel</c>, else the reader itself.</summary>
+    private string ModelName() => ReaderName == "hybrid" ? services.GetRequiredService<IOptions<ReaderOptions>>().Value.HybridModel : ReaderName;
+
+    private MessageProcessor Build()
+    {
+        // Every setting the reader needs is checked before it reads a message.
+        var failures = Failures();
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(ReaderOptions.Section, typeof(ReaderOptions), failures);
         }
 
+        var model = ModelName();
         var limits = ConfiguredMailLimits.Read(configuration);
-        return new MessageProcessor(new MimeEmailParser(limits), services.GetRequiredKeyedService<IOrderReader>(ReaderName), services.GetRequiredService<IGeocoder>())
+        return new MessageProcessor(new MimeEmailParser(limits), services.GetRequiredKeyedService<IOrderReader>(ReaderName), services.GetService<IGeocoder>())
         {
             MessageTimeout = services.ModelOptions(model)?.MessageTimeout ?? TimeSpan.FromSeconds(30),
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Hosting;
@@ -15,8 +16,10 @@ namespace FleetManager.Hosting;
 /// <summary>
 /// The message processor for the chosen reader, with the services behind it (typed HttpClients,
 /// rate limiters, and the verb's mailbox when it asks for one) in one host of <see cref="VerbHostBuilder"/>,
-/// kept alive until disposed. The options are validated at once, so a missing key is one clear error
-/// before any message is read.
+/// kept alive until disposed. The readers and the geocoder are registered as in every other host
+/// (<see cref="MessageReadingServiceCollectionExtensions.AddMessageReading(IServiceCollection, IConfiguration, bool)"/>)
+/// and the processor is that registration's <see cref="DashboardReadingPipeline"/>. The settings are checked at once,
+/// so a missing key is one clear error before any message is read.
 /// </summary>
 internal sealed class ReaderPipeline : IDisposable
 {
@@ -46,12 +49,13 @@ internal sealed class ReaderPipeline : IDisposable
     /// <c>Geocoding:Provider</c> names: the offline gazetteer by default, else Google or Nominatim with
     /// answers kept in <paramref name="geocodeCache"/> (the order book's, so no address is looked up twice).
     /// </summary>
+    /// <param name="log">Where the services' warnings go (a verb's error writer), in the console's format.</param>
     /// <param name="addMailbox">Registers the verb's mailbox (its adapter's <c>AddX</c>) in the same host, validated with the rest.</param>
     /// <exception cref="OptionsValidationException">The chosen reader, geocoder or mailbox is not configured (a missing key), or a limit is invalid.</exception>
     public static ReaderPipeline Create(
-        string reader, bool geocode, IConfiguration? configuration = null, IGeocodeCache? geocodeCache = null, Action<IServiceCollection, IConfiguration>? addMailbox = null)
+        string reader, bool geocode, IConfiguration configuration, TextWriter log, IGeocodeCache? geocodeCache = null, Action<IServiceCollection, IConfiguration>? addMailbox = null)
     {
-        configuration ??= AppConfiguration.Build();
+        ArgumentNullException.ThrowIfNull(configuration);
         var limits = ConfiguredMailLimits.Read(configuration);
         var onlineGeocoder = geocode && GeocoderIsOnline(configuration);
         if (reader == "rules" && !onlineGeocoder && addMailbox is null)
@@ -65,8 +69,10 @@ internal sealed class ReaderPipeline : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })
             .Build();
         var builder = VerbHostBuilder.Create(config);
+        var colors = TextWriterLoggingExtensions.IsInteractiveStandardError(log);
         builder.Logging
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled)
+            .RedirectConsoleTo(log, ConsoleFormatterNames.Simple)
             .SetMinimumLevel(LogLevel.Warning)
             // Logging:LogLevel (LOG_LEVEL) may lower it, e.g. for FleetManager.Llm.ModelRequests; the HTTP
             // client's request lines stay at Warning whatever it says: a URL may carry an API key.
@@ -75,31 +81,37 @@ internal sealed class ReaderPipeline : IDisposable
             // Retries are expected with rate-limited services; report only what fails for good.
             .AddFilter("Polly", LogLevel.Error);
         var services = builder.Services;
-        services.AddLlmReaders(config);
-        if (onlineGeocoder)
+        if (onlineGeocoder && geocodeCache is not null)
         {
-            if (geocodeCache is not null)
-            {
-                services.AddSingleton(geocodeCache);
-            }
-
-            services.AddGeocoding(config);
+            services.AddSingleton(geocodeCache);
+        }
+        else if (geocode && !onlineGeocoder)
+        {
+            // The offline gazetteer, as without a host: registering the geocoding services for it would check (and
+            // could refuse) web geocoder settings this verb never uses.
+            services.AddSingleton<IGeocoder>(OfflineGazetteer.Shared);
         }
 
+        // The same registrations as run's and serve's: the keyed readers, the geocoder of Geocoding:Provider (only
+        // when this verb geocodes with a web service) and the reading pipeline over them.
+        services.AddMessageReading(config, geocode: onlineGeocoder);
         addMailbox?.Invoke(services, config);
-        var host = VerbHostBuilder.BuildValidated(builder);
+        var host = builder.Build();
         try
         {
             var provider = host.Services;
-            var model = provider.ChosenModelOptions();
-            var geocoder = !geocode ? null : onlineGeocoder ? provider.GetRequiredService<IGeocoder>() : OfflineGazetteer.Shared;
-            var processor = new MessageProcessor(new MimeEmailParser(limits), provider.GetRequiredService<IOrderReader>(), geocoder)
-            {
-                MessageTimeout = model?.MessageTimeout ?? TimeSpan.FromSeconds(30),
+            var reading = provider.GetRequiredService<DashboardReadingPipeline>();
 
-                // Quarantine reasons go into the ledger and onto the screen: no key an error body echoed.
-                Redact = ConfiguredSecrets.Redactor(config).Redact,
-            };
+            // Every failure once, before any message is read or a store opened: the reader's settings, then the
+            // geocoder's and the mailbox's (ValidateOnStart).
+            var failures = reading.Failures().Concat(ValidatedServices.Failures(provider)).Distinct().ToList();
+            if (failures.Count > 0)
+            {
+                throw new OptionsValidationException(ReaderOptions.Section, typeof(ReaderOptions), failures);
+            }
+
+            var processor = reading.Processor;
+            var model = provider.ChosenModelOptions();
             var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
             return new ReaderPipeline(host, processor, maxInFlight, limits);
         }

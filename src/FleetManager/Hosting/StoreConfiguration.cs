@@ -35,9 +35,9 @@ internal static class StoreConfiguration
     /// named spreadsheet (<c>Sheets:SpreadsheetId</c>, the original's GOOGLE_SHEETS_SPREADSHEET_ID) turns on the
     /// <c>sheets</c> outbox by itself: setting the spreadsheet is all a user should need for rows to reach it.
     /// </summary>
-    public static OrderStoreOptions Options(string connectionString, IConfiguration? configuration = null)
+    public static OrderStoreOptions Options(string connectionString, IConfiguration configuration)
     {
-        configuration ??= AppConfiguration.Build();
+        ArgumentNullException.ThrowIfNull(configuration);
         var options = new OrderStoreOptions();
         configuration.GetSection(OrderStoreOptions.SectionName).Bind(options);
         options.ConnectionString = connectionString;
@@ -53,17 +53,18 @@ internal static class StoreConfiguration
     private const string SheetsSink = FleetManager.Google.Sheets.SheetsOutboxPusher.SinkName;
 
     /// <summary>
-    /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake).
+    /// Opens a store that must already exist (reading verbs never create an empty SQLite file by mistake), with
+    /// the <c>Storage</c> settings of <paramref name="configuration"/> (the verb's).
     /// </summary>
-    public static IOrderStore OpenExisting(string connectionString) => OpenExisting(connectionString, forReading: false);
+    public static IOrderStore OpenExisting(string connectionString, IConfiguration configuration) => OpenExisting(connectionString, configuration, forReading: false);
 
     /// <summary>
     /// Opens a store that must already exist for a verb that only reads it: a SQLite file is opened
     /// read-only, so a book on a read-only file, folder or mount can be listed and exported.
     /// </summary>
-    public static IOrderStore OpenExistingForReading(string connectionString) => OpenExisting(connectionString, forReading: true);
+    public static IOrderStore OpenExistingForReading(string connectionString, IConfiguration configuration) => OpenExisting(connectionString, configuration, forReading: true);
 
-    private static IOrderStore OpenExisting(string connectionString, bool forReading)
+    private static IOrderStore OpenExisting(string connectionString, IConfiguration configuration, bool forReading)
     {
         if (OrderStoreFactory.KindOf(connectionString) == OrderStoreKind.Sqlite)
         {
@@ -79,7 +80,7 @@ internal static class StoreConfiguration
             }
         }
 
-        var options = Options(connectionString);
+        var options = Options(connectionString, configuration);
         return forReading ? OrderStoreFactory.OpenForReading(options) : OrderStoreFactory.Open(options);
     }
 }

@@ -27,4 +27,18 @@ internal static class ValidatedServices
             throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, failures.SelectMany(f => f.Failures).Distinct().ToList());
         }
     }
+
+    /// <summary>What <see cref="Validate"/> would throw for, as a list (empty when every setting passed), to be joined with the failures of other checks.</summary>
+    public static IReadOnlyList<string> Failures(IServiceProvider provider)
+    {
+        try
+        {
+            Validate(provider);
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures];
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,13 +15,7 @@ internal static class LoggingSetup
 {
     public static ILoggingBuilder AddFleetManagerConsole(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false)
     {
-        var section = configuration.GetSection("Logging");
-        logging.ClearProviders();
-        logging.AddConfiguration(section);
-        logging.SetMinimumLevel(LogLevel.Information);
-        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        var section = AddLevels(logging, configuration);
         var threshold = toStandardError ? LogLevel.Trace : LogLevel.None;
         if (string.Equals(section["Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -42,5 +37,50 @@ internal static class LoggingSetup
 
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = threshold);
         return logging;
+    }
+
+    /// <summary>
+    /// The same lines, levels and <c>Logging:Format</c> as <see cref="AddFleetManagerConsole"/>, written to
+    /// <paramref name="writer"/> (a verb's error writer) instead of the console; colours only when <paramref name="colors"/>.
+    /// </summary>
+    public static ILoggingBuilder AddFleetManagerLogging(this ILoggingBuilder logging, IConfiguration configuration, TextWriter writer, bool colors)
+    {
+        var section = AddLevels(logging, configuration);
+        var json = string.Equals(section["Format"], "json", StringComparison.OrdinalIgnoreCase);
+        // The console's formatters are registered with their options, then its provider is taken out again: the
+        // lines are the console's, the destination is the writer.
+        if (json)
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.UseUtcTimestamp = true;
+                o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled;
+            });
+        }
+
+        return logging.RedirectConsoleTo(writer, json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
+    }
+
+    /// <summary>Levels from <c>Logging:LogLevel</c> with the product's floors; the section, for its <c>Format</c>.</summary>
+    private static IConfigurationSection AddLevels(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Logging");
+        logging.ClearProviders();
+        logging.AddConfiguration(section);
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        return section;
     }
 }

@@ -28,6 +28,35 @@ public sealed class PollCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FolderSourceWithMessages_LogLinesOnTheEnvironmentsErrorWriter()
+    {
+        var mail = _verb.Temp.File("mail");
+        SampleMessages.CopyTo(mail, 2);
+
+        var exitCode = await PollCommand.RunAsync(_verb.Environment(FolderSource(mail)), _verb.Temp.File("fm.db"));
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        Assert.Contains("Poll of inbox done in ", _verb.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonLogFormat_OneJsonObjectPerLogLine()
+    {
+        var mail = _verb.Temp.File("mail");
+        SampleMessages.CopyTo(mail, 1);
+        var settings = FolderSource(mail);
+        settings["Logging:Format"] = "json";
+
+        var exitCode = await PollCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"));
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        var logLines = _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).ToList();
+        Assert.Contains(logLines, l => l.Contains("Poll of inbox done in ", StringComparison.Ordinal));
+        Assert.All(logLines, l => System.Text.Json.JsonDocument.Parse(l).Dispose());
+    }
+
+    [Fact]
     public async Task RunAsync_FolderMissing_ExitsConfigurationWithOneLineAndNoLedgerRow()
     {
         var db = _verb.Temp.File("fm.db");
@@ -36,7 +65,8 @@ public sealed class PollCommandInProcessTests : IDisposable
 
         Assert.Equal(ExitCodes.Configuration, exitCode);
         var errorLines = _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var line = Assert.Single(errorLines, l => l.Contains("does not exist", StringComparison.Ordinal));
+        // The log lines (warnings of the poll) share the writer; the failure is the one line that says "error:".
+        var line = Assert.Single(errorLines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains("does not exist", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", _verb.Error.ToString(), StringComparison.Ordinal);
         Assert.Contains(_verb.Temp.File("nowhere"), line, StringComparison.Ordinal);
     }

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using FleetManager.Commands;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary>
+/// <c>eval</c> run in-process: the reader's settings come from the <see cref="VerbEnvironment"/> the test gives and
+/// the report goes to its output writer, without starting a process.
+/// </summary>
+public sealed class EvalCommandInProcessTests : IDisposable
+{
+    private readonly InProcessVerb _verb = new();
+
+    public void Dispose() => _verb.Dispose();
+
+    [Fact]
+    public void Run_SampleCorpusAsJson_PrintsTheReportOfEveryLabelledMessage()
+    {
+        var pairs = Directory.GetFiles(RepoPaths.Samples, "*.expected.json").Length;
+
+        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: true, verbose: false, reader: "rules");
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        using var report = JsonDocument.Parse(_verb.Out.ToString());
+        Assert.Equal(pairs, report.RootElement.GetProperty("messages").GetInt32());
+        Assert.Equal("", _verb.Error.ToString());
+    }
+
+    [Fact]
+    public void Run_SampleCorpusAsTable_EndsWithTheFieldScores()
+    {
+        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: false, verbose: false, reader: "rules");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var lines = _verb.Out.ToString().TrimEnd().Split('\n');
+        Assert.StartsWith("field ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("fields                   precision ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MissingCorpusFolder_ExitsInputMissingWithOneLine()
+    {
+        var missing = new DirectoryInfo(_verb.Temp.File("no-corpus"));
+
+        var exitCode = EvalCommand.Run(_verb.Environment(), missing, json: false, verbose: false, reader: "rules");
+
+        Assert.Equal(ExitCodes.InputMissing, exitCode);
+        Assert.Equal($"error: corpus folder '{missing.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)", _verb.Error.ToString().TrimEnd());
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
+    public void Run_FolderWithoutPairs_ExitsInputMissingWithOneLine()
+    {
+        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(_verb.Temp.Path), json: false, verbose: false, reader: "rules");
+
+        Assert.Equal(ExitCodes.InputMissing, exitCode);
+        Assert.Equal($"error: '{_verb.Temp.Path}' holds no NAME.eml + NAME.expected.json pairs", _verb.Error.ToString().TrimEnd());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using FleetManager.Commands;
+using FleetManager.Storage;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary>
+/// <c>orders list|show|export</c> run in-process over a book imported in-process: the store's settings come from the
+/// <see cref="VerbEnvironment"/> the test gives and the orders go to its writers, without starting a process.
+/// </summary>
+public sealed class OrdersCommandInProcessTests : IDisposable
+{
+    private readonly InProcessVerb _verb = new();
+
+    public void Dispose() => _verb.Dispose();
+
+    [Fact]
+    public async Task List_SampleBook_OneLinePerOrderAndTheCount()
+    {
+        var db = await SampleBookAsync();
+
+        var exitCode = OrdersCommand.List(_verb.Environment(), db, new OrderQuery());
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        var lines = _verb.Out.ToString().TrimEnd().Split('\n');
+        Assert.StartsWith("id  ", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{lines.Length - 2} orders", lines[^1]);
+        Assert.True(lines.Length > 2, "the samples hold orders");
+    }
+
+    [Fact]
+    public async Task Show_FirstOrder_PrintsItsSpecJson()
+    {
+        var db = await SampleBookAsync();
+
+        var exitCode = OrdersCommand.Show(_verb.Environment(), db, 1);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var text = _verb.Out.ToString();
+        Assert.StartsWith("order 1 (#", text, StringComparison.Ordinal);
+        using var order = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..]);
+        Assert.Equal(JsonValueKind.Array, order.RootElement.GetProperty("stops").ValueKind);
+    }
+
+    [Fact]
+    public async Task Show_NoSuchOrder_ExitsUsageWithOneLine()
+    {
+        var db = await SampleBookAsync();
+
+        var exitCode = OrdersCommand.Show(_verb.Environment(), db, 999_999);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal($"error: there is no order 999999 in {db} (see 'fleetmanager orders list')", _verb.Error.ToString().TrimEnd());
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
+    public async Task Export_JsonToAFile_WritesEveryOrderAndSaysHowMany()
+    {
+        var db = await SampleBookAsync();
+        var file = _verb.Temp.File("orders.json");
+
+        var exitCode = OrdersCommand.Export(_verb.Environment(), db, "json", file, new OrderQuery());
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var orders = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        Assert.Equal($"exported {orders.RootElement.GetArrayLength()} orders to {file}", _verb.Error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void List_BookMissing_StoreErrorExit4InOneLineAndNoFileCreated()
+    {
+        var db = _verb.Temp.File("missing.db");
+
+        var failure = Assert.Throws<OrderBookUnavailableException>(() => OrdersCommand.List(_verb.Environment(), db, new OrderQuery()));
+        var exitCode = CommandLine.Report(failure, _verb.Error);
+
+        Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("fleetmanager import", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    private async Task<string> SampleBookAsync()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, await ImportCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None));
+        _verb.Out.GetStringBuilder().Clear();
+        _verb.Error.GetStringBuilder().Clear();
+        return db;
+    }
+}

@@ -1,0 +1,88 @@
+using FleetManager.Commands;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary>
+/// <c>run</c> run in-process: the service's sources and settings come from the <see cref="VerbEnvironment"/> the test
+/// gives (no environment variable of this machine), and a token stops it as SIGTERM would, without starting a process.
+/// </summary>
+public sealed class RunCommandInProcessTests : IDisposable
+{
+    private readonly InProcessVerb _verb = new();
+
+    public void Dispose() => _verb.Dispose();
+
+    [Fact]
+    public async Task RunAsync_FolderSourceFromTheSettings_CommitsEachMessageAnswersLiveAndExitsZeroWhenStopped()
+    {
+        var mail = _verb.Temp.File("mail");
+        var count = SampleMessages.CopyTo(mail, 3);
+        var db = _verb.Temp.File("fm.db");
+        var url = $"http://127.0.0.1:{FreeTcpPort.Next()}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = _verb.Temp.Path,
+            ["Sources:0:Name"] = "inbox",
+            ["Sources:0:Kind"] = "folder",
+            ["Sources:0:Folder:Path"] = mail,
+            ["Service:Urls"] = url,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var running = RunCommand.RunAsync(_verb.Environment(settings), db, stop.Token);
+        await WaitUntilAsync(() => Committed(db) == count, running);
+        using var health = new StringWriter();
+        var live = await HealthcheckCommand.RunAsync(new VerbEnvironment(_verb.Environment(settings).Configuration, health, health), url: null, ready: false, CancellationToken.None);
+        await stop.CancelAsync();
+        var exitCode = await running;
+
+        Assert.True(live == ExitCodes.Success, health.ToString());
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(count, SourcePollingServiceTestsAccess.LedgerRows(db));
+    }
+
+    [Fact]
+    public async Task RunAsync_SettingDoesNotParse_ConfigurationErrorExit5InOneLineBeforeListening()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Service:Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["Service:ShutdownTimeout"] = "banana",
+        };
+
+        var failure = await Record.ExceptionAsync(() => RunCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), CancellationToken.None));
+        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: configuration: Failed to convert configuration value 'banana' at 'Service:ShutdownTimeout'", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The ledger's rows; none while the service has not created the book yet.</summary>
+    private static long Committed(string db)
+    {
+        try
+        {
+            return File.Exists(db) ? SourcePollingServiceTestsAccess.LedgerRows(db) : 0;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Waits for <paramref name="condition"/> while the service runs; fails when it ends first or after a minute.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Task running)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!condition())
+        {
+            Assert.False(running.IsCompleted, "the service stopped before committing the messages");
+            Assert.True(DateTime.UtcNow < deadline, "the messages were not committed within a minute");
+            await Task.Delay(100);
+        }
+    }
+}

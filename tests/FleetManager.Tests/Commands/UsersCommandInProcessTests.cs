@@ -1,0 +1,97 @@
+using FleetManager.Commands;
+using FleetManager.Tests.Support;
+using Xunit;
+
+namespace FleetManager.Tests.Commands;
+
+/// <summary>
+/// <c>users add|list|set-role|passwd|remove</c> run in-process: the password is read from the
+/// <see cref="VerbEnvironment"/>'s input and the results go to its writers, without starting a process.
+/// </summary>
+public sealed class UsersCommandInProcessTests : IDisposable
+{
+    private readonly InProcessVerb _verb = new();
+
+    public void Dispose() => _verb.Dispose();
+
+    [Fact]
+    public void AddThenList_PasswordFromTheEnvironmentsInput_ListsTheUserWithoutAnyHash()
+    {
+        var db = NewBook();
+
+        var added = UsersCommand.Add(WithInput("a-long-enough-password\n"), "dispatch", "dispatcher", passwordFromStandardInput: true, db);
+        var listed = UsersCommand.List(_verb.Environment(), db);
+
+        Assert.True(added == ExitCodes.Success, _verb.Error.ToString());
+        Assert.Equal(ExitCodes.Success, listed);
+        var lines = _verb.Out.ToString().TrimEnd().Split('\n');
+        Assert.Equal($"added dispatch (dispatcher) to {db}", lines[0]);
+        Assert.StartsWith("NAME      ROLE", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("dispatch  dispatcher", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("AQAAAA", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SetRoleThenPasswdThenRemove_KnownUser_EachSaysWhatChanged()
+    {
+        var db = NewBook();
+        Assert.Equal(ExitCodes.Success, UsersCommand.Add(WithInput("a-long-enough-password\n"), "ann", "viewer", passwordFromStandardInput: true, db));
+        _verb.Out.GetStringBuilder().Clear();
+
+        Assert.Equal(ExitCodes.Success, UsersCommand.SetRole(_verb.Environment(), "ann", "admin", db));
+        Assert.Equal(ExitCodes.Success, UsersCommand.Passwd(WithInput("another-long-password\n"), "ann", passwordFromStandardInput: true, db));
+        Assert.Equal(ExitCodes.Success, UsersCommand.Remove(_verb.Environment(), "ann", db));
+
+        Assert.Equal(
+            [$"ann is now admin in {db}", $"password of ann changed in {db}", $"removed ann from {db}"],
+            _verb.Out.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Add_PasswordTooShort_ExitsUsageWithOneLineAndAddsNobody()
+    {
+        var db = NewBook();
+
+        var exitCode = UsersCommand.Add(WithInput("short\n"), "dispatch", "viewer", passwordFromStandardInput: true, db);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("Nothing was changed.", line, StringComparison.Ordinal);
+        _verb.Error.GetStringBuilder().Clear();
+        Assert.Equal(ExitCodes.Success, UsersCommand.List(_verb.Environment(), db));
+        Assert.StartsWith($"{db} has no users yet", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_NoPasswordOnTheInput_ExitsUsageWithOneLine()
+    {
+        var db = NewBook();
+
+        var exitCode = UsersCommand.Add(_verb.Environment(), "dispatch", "viewer", passwordFromStandardInput: true, db);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: no password on standard input", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Remove_UnknownUser_ExitsUsageWithOneLine()
+    {
+        var db = NewBook();
+
+        var exitCode = UsersCommand.Remove(_verb.Environment(), "nobody", db);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal($"error: there is no user 'nobody' in {db}; see 'fleetmanager users list'", _verb.Error.ToString().TrimEnd());
+    }
+
+    private VerbEnvironment WithInput(string typed) => _verb.Environment() with { Input = new StringReader(typed) };
+
+    private string NewBook()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        _verb.Out.GetStringBuilder().Clear();
+        return db;
+    }
+}
