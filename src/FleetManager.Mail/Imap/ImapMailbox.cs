@@ -124,7 +124,7 @@ public sealed class ImapMailbox : INotifyingMailbox, IAsyncDisposable, IDisposab
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => _session.Dispose();
 
     /// <summary>The SASL mechanism for OAuth 2.0: XOAUTH2 (Gmail, Microsoft 365, Dovecot).</summary>
     internal static SaslMechanism OAuthMechanism(string username, string accessToken) => ImapSession.OAuthMechanism(username, accessToken);

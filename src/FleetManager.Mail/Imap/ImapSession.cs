@@ -14,7 +14,7 @@ namespace FleetManager.Mail.Imap;
 /// and run every operation under one gate with the reconnect-once and poison-message rules. The read, the
 /// acknowledger and the IDLE waiter all go through <see cref="RunAsync"/>, so no two commands overlap.
 /// </summary>
-internal sealed class ImapSession : IAsyncDisposable
+internal sealed class ImapSession : IAsyncDisposable, IDisposable
 {
     private readonly ImapOptions _options;
     private readonly IImapAccessTokenProvider? _tokens;
@@ -46,6 +46,24 @@ internal sealed class ImapSession : IAsyncDisposable
 
     /// <summary>Read-only when nothing is ever flagged or moved, so a read-only account works too.</summary>
     public FolderAccess Access => _options.After == ImapAfterCommit.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
+
+    /// <summary>
+    /// Closes the connection without the polite LOGOUT (which needs a round trip): for a synchronous dispose, e.g. a
+    /// container disposed without <c>await</c>. The server drops the session on its own.
+    /// </summary>
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            Reset();
+            _trustedCertificate?.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

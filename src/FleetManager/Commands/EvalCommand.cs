@@ -24,21 +24,24 @@ internal static class EvalCommand
         {
             corpus, json, verbose, reader,
         };
-        command.SetAction(parse => Run(VerbEnvironment.FromProcess(), parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!));
+        command.SetAction((parse, cancellationToken) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!, cancellationToken));
         return command;
     }
 
     /// <summary>The offline rules engine's report on <paramref name="directory"/>, on the built-in defaults (no setting of this machine).</summary>
-    public static EvaluationReport Evaluate(string directory) => Evaluate(directory, "rules", new ConfigurationBuilder().Build());
+    public static Task<EvaluationReport> EvaluateAsync(string directory, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(directory, "rules", new ConfigurationBuilder().Build(), cancellationToken);
 
     /// <summary>The report of <paramref name="reader"/> on <paramref name="directory"/>; its services' warnings are dropped.</summary>
-    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration) => Evaluate(directory, reader, configuration, TextWriter.Null);
+    public static Task<EvaluationReport> EvaluateAsync(string directory, string reader, IConfiguration configuration, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(directory, reader, configuration, TextWriter.Null, cancellationToken);
 
     /// <param name="directory">The labelled corpus.</param>
     /// <param name="reader">rules, gemini or openai.</param>
     /// <param name="configuration">The settings the reader is built from (the verb's; tests point a model reader at a stand-in).</param>
     /// <param name="log">Where the reader's services write their warnings (the verb's error writer).</param>
-    public static EvaluationReport Evaluate(string directory, string reader, IConfiguration configuration, TextWriter log)
+    /// <param name="cancellationToken">Stops between messages (Ctrl+C).</param>
+    public static async Task<EvaluationReport> EvaluateAsync(string directory, string reader, IConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
     {
         // The same path as extract and import: a reader failure is a quarantined result, not a crash.
         using var pipeline = ReaderPipeline.Create(reader, geocode: false, configuration, log);
@@ -46,7 +49,8 @@ internal static class EvalCommand
         var scorer = new ExtractionScorer();
         foreach (var (eml, expected) in LabelledCorpus.Read(directory))
         {
-            var actual = processor.ProcessSafelyAsync(new RawMessage(eml, File.ReadAllBytes(eml)), CancellationToken.None).GetAwaiter().GetResult().Result;
+            var processed = await processor.ProcessSafelyAsync(new RawMessage(eml, await File.ReadAllBytesAsync(eml, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            var actual = processed.Result;
             scorer.Add(expected, actual);
         }
 
@@ -57,7 +61,7 @@ internal static class EvalCommand
     /// Scores <paramref name="reader"/> on <paramref name="directory"/> with <paramref name="environment"/>'s settings and
     /// prints the report to its output; the exit code, or a category exception for the caller's one line.
     /// </summary>
-    internal static int Run(VerbEnvironment environment, DirectoryInfo directory, bool json, bool verbose, string reader)
+    internal static async Task<int> RunAsync(VerbEnvironment environment, DirectoryInfo directory, bool json, bool verbose, string reader, CancellationToken cancellationToken)
     {
         var output = environment.Out;
         if (!directory.Exists)
@@ -66,7 +70,7 @@ internal static class EvalCommand
             return ExitCodes.InputMissing;
         }
 
-        var report = Evaluate(directory.FullName, reader, environment.Configuration, environment.Error);
+        var report = await EvaluateAsync(directory.FullName, reader, environment.Configuration, environment.Error, cancellationToken).ConfigureAwait(false);
         if (report.Messages == 0)
         {
             environment.Error.WriteLine($"error: '{directory.FullName}' holds no NAME.eml + NAME.expected.json pairs");

@@ -38,7 +38,7 @@ public sealed class CorrectionsCommandTests : IDisposable
         Assert.Equal(messageId, labels.GetProperty("message_id").GetString());
         Assert.Equal("order", labels.GetProperty("classification").GetString());
 
-        var report = EvalCommand.Evaluate(corpus);
+        var report = await EvalCommand.EvaluateAsync(corpus);
         Assert.Equal(1, report.Messages);
         var mismatch = Assert.Single(report.Mismatches);
         Assert.Equal("weight_kg", mismatch.Field);
@@ -67,7 +67,7 @@ public sealed class CorrectionsCommandTests : IDisposable
         Assert.Equal(processed, Directory.GetFiles(corpus, "*.expected.json").Length);
         var eval = await CliProcess.RunAsync("eval", corpus, "--json", "-v");
         Assert.True(eval.ExitCode == 0, eval.StdErr);
-        var report = EvalCommand.Evaluate(corpus);
+        var report = await EvalCommand.EvaluateAsync(corpus);
         Assert.Equal(processed, report.Messages);
         var mismatch = Assert.Single(report.Mismatches);
         Assert.Equal(messageId, mismatch.MessageId);

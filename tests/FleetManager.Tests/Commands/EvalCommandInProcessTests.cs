@@ -16,11 +16,11 @@ public sealed class EvalCommandInProcessTests : IDisposable
     public void Dispose() => _verb.Dispose();
 
     [Fact]
-    public void Run_SampleCorpusAsJson_PrintsTheReportOfEveryLabelledMessage()
+    public async Task Run_SampleCorpusAsJson_PrintsTheReportOfEveryLabelledMessage()
     {
         var pairs = Directory.GetFiles(RepoPaths.Samples, "*.expected.json").Length;
 
-        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: true, verbose: false, reader: "rules");
+        var exitCode = await EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: true, verbose: false, reader: "rules", CancellationToken.None);
 
         Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         using var report = JsonDocument.Parse(_verb.Out.ToString());
@@ -29,9 +29,9 @@ public sealed class EvalCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Run_SampleCorpusAsTable_EndsWithTheFieldScores()
+    public async Task Run_SampleCorpusAsTable_EndsWithTheFieldScores()
     {
-        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: false, verbose: false, reader: "rules");
+        var exitCode = await EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(RepoPaths.Samples), json: false, verbose: false, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var lines = _verb.Out.ToString().TrimEnd().Split('\n');
@@ -40,11 +40,11 @@ public sealed class EvalCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Run_MissingCorpusFolder_ExitsInputMissingWithOneLine()
+    public async Task Run_MissingCorpusFolder_ExitsInputMissingWithOneLine()
     {
         var missing = new DirectoryInfo(_verb.Temp.File("no-corpus"));
 
-        var exitCode = EvalCommand.Run(_verb.Environment(), missing, json: false, verbose: false, reader: "rules");
+        var exitCode = await EvalCommand.RunAsync(_verb.Environment(), missing, json: false, verbose: false, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.InputMissing, exitCode);
         Assert.Equal($"error: corpus folder '{missing.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)", _verb.Error.ToString().TrimEnd());
@@ -52,9 +52,9 @@ public sealed class EvalCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Run_FolderWithoutPairs_ExitsInputMissingWithOneLine()
+    public async Task Run_FolderWithoutPairs_ExitsInputMissingWithOneLine()
     {
-        var exitCode = EvalCommand.Run(_verb.Environment(), new DirectoryInfo(_verb.Temp.Path), json: false, verbose: false, reader: "rules");
+        var exitCode = await EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(_verb.Temp.Path), json: false, verbose: false, reader: "rules", CancellationToken.None);
 
         Assert.Equal(ExitCodes.InputMissing, exitCode);
         Assert.Equal($"error: '{_verb.Temp.Path}' holds no NAME.eml + NAME.expected.json pairs", _verb.Error.ToString().TrimEnd());

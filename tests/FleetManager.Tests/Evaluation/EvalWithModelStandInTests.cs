@@ -22,7 +22,7 @@ public sealed class EvalWithModelStandInTests(ITestOutputHelper output)
         await using var gemini = new GeminiStandIn { Answer = CorpusAnswers.FromDirectory(RepoPaths.DevCorpus) };
         await gemini.StartAsync();
 
-        var report = EvalCommand.Evaluate(RepoPaths.DevCorpus, "gemini", Settings("Gemini", gemini.BaseAddress, "stand-in-key"));
+        var report = await EvalCommand.EvaluateAsync(RepoPaths.DevCorpus, "gemini", Settings("Gemini", gemini.BaseAddress, "stand-in-key"));
 
         output.WriteLine($"gemini stand-in: classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}, {gemini.Requests.Count} calls for {report.Messages} messages");
         output.WriteLine($"prompt text per call: {gemini.Answered.Average(r => r.Text.Length):0} characters on average, {gemini.Answered.Max(r => r.Text.Length)} at most; {gemini.Answered.Sum(r => r.Files)} inline files; instructions {FleetManager.Llm.Prompting.OrderPromptBuilder.Instructions.Length} characters, schema {FleetManager.Llm.Schema.OrderAnswerSchema.Answer.ToGeminiSchema().ToJsonString().Length} characters");
@@ -44,7 +44,7 @@ public sealed class EvalWithModelStandInTests(ITestOutputHelper output)
         await using var openAi = new OpenAiStandIn { Answer = CorpusAnswers.FromDirectory(RepoPaths.DevCorpus) };
         await openAi.StartAsync();
 
-        var report = EvalCommand.Evaluate(RepoPaths.DevCorpus, "openai", Settings("OpenAI", openAi.ApiBase, null));
+        var report = await EvalCommand.EvaluateAsync(RepoPaths.DevCorpus, "openai", Settings("OpenAI", openAi.ApiBase, null));
 
         output.WriteLine($"openai stand-in: classification {report.ClassificationAccuracy:0.000}, field F1 {report.FieldF1:0.000}");
         Assert.Equal(80, report.Messages);
