@@ -16,7 +16,7 @@ namespace FleetManager.StandIns.OAuth;
 /// revoked refresh token answers 400 <c>invalid_grant</c>. As Google does, the user grants require the OAuth
 /// client's <c>client_id</c> and <c>client_secret</c> (form fields or HTTP Basic; 401 <c>invalid_client</c>
 /// otherwise), and a service-account assertion must be an RS256 JWT signed by a key registered for its
-/// <c>iss</c>, addressed to Google's token audience and living at most an hour (400 <c>invalid_grant</c> otherwise).
+/// <c>iss</c>, addressed to Google's token audience, naming its scopes and living at most an hour (400 <c>invalid_grant</c> otherwise).
 /// Access tokens expire on <see cref="Clock"/>, which the test controls; the API stand-ins given this server as
 /// their token issuer accept only its live tokens.
 /// </summary>
@@ -178,7 +178,7 @@ public sealed class OAuthTokenStandIn : StandInServer
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(secret)) ? null : "Unauthorized";
     }
 
-    /// <summary>The assertion's claims when it is an RS256 JWT signed by the key registered for its issuer, for this endpoint, living at most an hour.</summary>
+    /// <summary>The assertion's claims when it is an RS256 JWT signed by the key registered for its issuer, for this endpoint, with scopes, living at most an hour.</summary>
     private JsonObject? VerifiedClaims(string assertion, out string refusal)
     {
         refusal = "Invalid JWT Signature.";
@@ -202,6 +202,13 @@ public sealed class OAuthTokenStandIn : StandInServer
             if (claims["aud"]?.GetValue<string>() != GoogleAudience)
             {
                 refusal = "Invalid audience: " + claims["aud"];
+                return null;
+            }
+
+            // Google answers a service-account assertion without scopes (and without a target audience) this way.
+            if (string.IsNullOrWhiteSpace(claims["scope"]?.GetValue<string>()))
+            {
+                refusal = "Invalid JWT: missing scope.";
                 return null;
             }
 
