@@ -15,8 +15,10 @@ namespace FleetManager.Storage.Sql;
 /// </summary>
 internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries corrections)
 {
-    // Rows derived per transaction while catching up: large enough to amortise the commit, small enough to keep memory flat.
-    private const int SyncBatch = 1000;
+    // Rows derived per transaction while catching up: large enough to amortise the commit and the search index's flush of
+    // its pending terms, small enough to keep memory flat (each order is read with its JSON) and to let another writer of
+    // the same SQLite file in between batches.
+    private const int SyncBatch = 2000;
 
     // Matches from which a search is probed per row in sort order (on a book where this many match, a page of 50 is
     // found within a few thousand rows) rather than collected from the search index and sorted.
@@ -24,11 +26,16 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
-    /// <summary>Adds the rows of orders committed since the last call (ids above the highest listed one).</summary>
-    public void Sync()
+    /// <summary>
+    /// Adds the rows of orders committed since the last call (ids above the highest listed one), in batches of
+    /// <see cref="SyncBatch"/> each written in one transaction by one prepared upsert; returns how many were derived.
+    /// </summary>
+    /// <param name="progress">Told the running total after each batch (the import's progress display).</param>
+    public int Sync(IProgress<int>? progress = null)
     {
         IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
         IReadOnlyDictionary<long, OrderReview>? statuses = null;
+        var derived = 0;
         while (true)
         {
             var after = MaxListed();
@@ -42,16 +49,18 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
             if (batch.Count == 0)
             {
-                return;
+                return derived;
             }
 
             // Corrections and statuses are few: read once for the whole catch-up, not per order.
             allCorrections ??= corrections.All();
             statuses ??= corrections.Statuses();
-            Write([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))], clearLedgerKey: null);
+            Write([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))], clearLedgerKey: null, replaceEach: false);
+            derived += batch.Count;
+            progress?.Report(derived);
             if (batch.Count < SyncBatch)
             {
-                return;
+                return derived;
             }
         }
     }
@@ -70,7 +79,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             write.ExecuteNonQuery();
             foreach (var row in rows)
             {
-                Insert(write, row);
+                Upsert(write, row);
             }
 
             return true;
@@ -83,7 +92,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         Sync();
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
-        Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey);
+        Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey, replaceEach: true);
     }
 
     /// <summary>The page the query asks for, the total matching and the next cursor; catches up with new orders first.</summary>
@@ -163,17 +172,29 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     private (long Total, bool Capped) Count(OrderBrowseQuery query)
     {
         using var count = dialect.CreateCommand();
-        var where = OrderFilterSql.BrowseWhere(dialect, count, query, withCursor: false);
+
+        // A search and nothing else is counted in the search index alone where the back-end has one (SQLite's FTS5).
+        var rows = !string.IsNullOrWhiteSpace(query.Search) && !HasConditionsBesidesSearch(query)
+            ? dialect.SearchIndexRows(count, TextFold.Fold(query.Search.Trim()))
+            : null;
+        rows ??= "SELECT 1 FROM order_list x" + OrderFilterSql.BrowseWhere(dialect, count, query, withCursor: false);
         if (query.CountLimit is not { } limit)
         {
-            count.CommandText = "SELECT COUNT(*) FROM order_list x" + where;
+            count.CommandText = $"SELECT COUNT(*) FROM ({rows}) c";
             return (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), false);
         }
 
         // One row beyond the limit tells that more match.
-        count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM order_list x{where} LIMIT {dialect.AddInt(count, limit + 1)}) c";
+        count.CommandText = $"SELECT COUNT(*) FROM ({rows} LIMIT {dialect.AddInt(count, limit + 1)}) c";
         var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         return total > limit ? (limit, true) : (total, false);
+    }
+
+    private bool HasConditionsBesidesSearch(OrderBrowseQuery query)
+    {
+        // Written on a command of its own: its parameters must not stay on the count's (PostgreSQL's are positional).
+        using var scratch = dialect.CreateCommand();
+        return OrderFilterSql.BrowseWhere(dialect, scratch, query with { Search = null }, withCursor: false).Length > 0;
     }
 
     private long MaxListed()
@@ -201,29 +222,53 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         new(read, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);
 
     // Written outside any read: SQLite refuses a command on a connection with a pending transaction it is not part of.
-    private void Write(List<ListRow> orders, string? clearLedgerKey)
+    // replaceEach: a re-derived order's row may exist under another message (a reprocess moved it), so it is deleted by
+    // id first; rows caught up after the highest listed id need no delete, the upsert covers a row another instance
+    // derived meanwhile.
+    private void Write(List<ListRow> orders, string? clearLedgerKey, bool replaceEach)
     {
         dialect.InTransaction(write =>
         {
-            if (clearLedgerKey is not null)
+            if (clearLedgerKey is not null || replaceEach)
             {
-                write.CommandText = "DELETE FROM order_list WHERE ledger_key = " + dialect.AddText(write, clearLedgerKey);
-                write.ExecuteNonQuery();
+                using var delete = write.Connection!.CreateCommand();
+                delete.Transaction = write.Transaction;
+                if (clearLedgerKey is not null)
+                {
+                    delete.CommandText = "DELETE FROM order_list WHERE ledger_key = " + dialect.AddText(delete, clearLedgerKey);
+                    delete.ExecuteNonQuery();
+                }
+
+                if (replaceEach)
+                {
+                    foreach (var order in orders)
+                    {
+                        delete.Parameters.Clear();
+                        delete.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(delete, order.Read.Id);
+                        delete.ExecuteNonQuery();
+                    }
+                }
             }
 
             foreach (var order in orders)
             {
-                write.Parameters.Clear();
-                write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, order.Read.Id);
-                write.ExecuteNonQuery();
-                Insert(write, order);
+                Upsert(write, order);
             }
 
             return true;
         });
     }
 
-    private void Insert(DbCommand write, ListRow row)
+    /// <summary>
+    /// Writes one order's row, inserted or replacing the row of the same order (INSERT … ON CONFLICT DO UPDATE on both
+    /// back-ends: two instances catching up at once derive the same rows, and the second must not fail on the key).
+    /// </summary>
+    /// <remarks>
+    /// The statement text is the same for every row (the parameters are added in the same order, so they get the same
+    /// names), and it is set on the command only when it differs: the command keeps its prepared statement across the
+    /// rows of a batch instead of compiling the upsert again per row.
+    /// </remarks>
+    private void Upsert(DbCommand write, ListRow row)
     {
         var (read, order, status, correctionCount) = row;
         var (loading, unloading) = OrderRows.Ends(order);
@@ -238,7 +283,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         }
 
         write.Parameters.Clear();
-        write.CommandText =
+        var sql =
             "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
             "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) VALUES (" +
             string.Join(", ",
@@ -258,9 +303,23 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
                 dialect.AddDouble(write, order.Confidence?.Order),
                 dialect.AddInt(write, OrderReviewNeed.IsIncomplete(order) ? 1 : 0),
                 dialect.AddText(write, OrderStatusNames.Of(status)),
-                dialect.AddInt(write, correctionCount)) + ")";
+                dialect.AddInt(write, correctionCount)) + ")" + UpsertTail;
+        if (!string.Equals(write.CommandText, sql, StringComparison.Ordinal))
+        {
+            write.CommandText = sql;
+        }
+
         write.ExecuteNonQuery();
     }
+
+    // The same spelling on SQLite (3.24+) and PostgreSQL; the search index follows through the update trigger (SQLite)
+    // or the GIN index (PostgreSQL).
+    private const string UpsertTail =
+        " ON CONFLICT (order_id) DO UPDATE SET ledger_key = excluded.ledger_key, order_index = excluded.order_index, source_key = excluded.source_key, " +
+        "search_text = excluded.search_text, reference_sort = excluded.reference_sort, customer_sort = excluded.customer_sort, " +
+        "loading_date = excluded.loading_date, unloading_date = excluded.unloading_date, weight_sort = excluded.weight_sort, " +
+        "loading_country = excluded.loading_country, unloading_country = excluded.unloading_country, request_type = excluded.request_type, " +
+        "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections";
 
     private readonly record struct ListRow(StoredOrder Read, Core.Model.TransportOrder Corrected, OrderStatus Status, int CorrectionCount);
 }

@@ -282,4 +282,14 @@ internal static class SqliteSchema
             -- The review queue's section reads only the failing undelivered rows: a partial index, as small as they are.
             CREATE INDEX outbox_failing ON outbox (attempts, id) WHERE delivered_at IS NULL AND attempts > 0;
             """;
+
+    public const string Version9 = """
+            -- The orders list filtered by request type and sorted by loading date (the dashboard's common "bookings to
+            -- Poland by date" view) walked in order from one index: order_list_filter serves the filter but not the sort,
+            -- so the page sorted every match in a temporary B-tree (docs/benchmarks.md, "Orders list derivation and the
+            -- filtered sort"). order_id is part of the key because the keyset cursor is (loading_date, order_id); the
+            -- countries, status, incomplete and corrections make it covering for the page's inner query and the count.
+            -- Additive only: the previous release keeps running on this schema (compatible_from stays 3).
+            CREATE INDEX order_list_type_loading ON order_list (request_type, loading_date, order_id, loading_country, unloading_country, status, incomplete, corrections);
+            """;
 }

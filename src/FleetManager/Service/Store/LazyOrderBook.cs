@@ -29,6 +29,9 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
         Book.CommitBatchAsync(messages, processedAt, cancellationToken);
 
+    public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+        Book.CatchUpOrderListAsync(progress, cancellationToken);
+
     public string? GetCursor(string source) => Book.GetCursor(source);
 
     public void SaveCursor(string source, string cursor, DateTimeOffset savedAt) => Book.SaveCursor(source, cursor, savedAt);
