@@ -15,16 +15,20 @@ namespace FleetManager.Storage.Sql;
 /// </summary>
 internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries corrections)
 {
-    // Rows derived per transaction while catching up: large enough to amortise the commit and the search index's flush of
-    // its pending terms, small enough to keep memory flat (each order is read with its JSON) and to let another writer of
-    // the same SQLite file in between batches.
-    private const int SyncBatch = 2000;
+    // Rows derived per transaction while catching up. The size barely changes the CPU (SQLite's share for 7,858 orders:
+    // 1.25 s in one transaction, 1.26 s by 2,000, 1.40 s by 500; docs/benchmarks.md) but bounds the orders held in memory
+    // with their JSON (by 2,000 the import's peak RSS grew ~50 MB) and lets another writer of the same file in between.
+    private const int SyncBatch = 500;
 
     // Matches from which a search is probed per row in sort order (on a book where this many match, a page of 50 is
     // found within a few thousand rows) rather than collected from the search index and sorted.
     private const int CommonSearchMatches = 1000;
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
+
+    // A list row never shows a field's evidence (the order's page reads the order by itself), so the page does not read
+    // sources_json: a dictionary of spans per order was a sixth of what a page view allocated (docs/benchmarks.md).
+    private const string ListedOrderColumns = $"o.id, o.order_index, o.order_json, CAST(NULL AS text), {OrderRows.LedgerColumns}";
 
     /// <summary>
     /// Adds the rows of orders committed since the last call (ids above the highest listed one), in batches of
@@ -120,7 +124,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
             // The page is chosen in order_list alone and only its rows are joined to their orders: joined first, a sort
             // over many matches (a filter sorted by date) read every match's order JSON before keeping 51 of them.
-            var sql = new StringBuilder($"SELECT {OrderBookQueries.StoredOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
+            var sql = new StringBuilder($"SELECT {ListedOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
                 .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
                 .Append(" FROM order_list x")
                 .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true, probeSearch))
