@@ -59,7 +59,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             // Corrections and statuses are few: read once for the whole catch-up, not per order.
             allCorrections ??= corrections.All();
             statuses ??= corrections.Statuses();
-            Write([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))], clearLedgerKey: null, replaceEach: false);
+            WriteNew([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))]);
             derived += batch.Count;
             progress?.Report(derived);
             if (batch.Count < SyncBatch)
@@ -83,7 +83,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             write.ExecuteNonQuery();
             foreach (var row in rows)
             {
-                Upsert(write, row);
+                Upsert(write, row, UpsertTail.DoUpdate);
             }
 
             return true;
@@ -225,6 +225,27 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     private static ListRow Derive(StoredOrder read, IReadOnlyList<OrderCorrection>? list, OrderStatus status) =>
         new(read, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);
 
+    // New rows only (the catch-up): a row another instance listed meanwhile is left as it is (ON CONFLICT DO NOTHING:
+    // derived from the same order, it is the same row), and only the rows this transaction inserted are indexed for search.
+    private void WriteNew(List<ListRow> orders)
+    {
+        dialect.InTransaction(write =>
+        {
+            dialect.BeginListBatch(write);
+            var inserted = new List<long>(orders.Count);
+            foreach (var order in orders)
+            {
+                if (Upsert(write, order, UpsertTail.DoNothing) > 0)
+                {
+                    inserted.Add(order.Read.Id);
+                }
+            }
+
+            dialect.EndListBatch(write, inserted);
+            return true;
+        });
+    }
+
     // Written outside any read: SQLite refuses a command on a connection with a pending transaction it is not part of.
     // replaceEach: a re-derived order's row may exist under another message (a reprocess moved it), so it is deleted by
     // id first; rows caught up after the highest listed id need no delete, the upsert covers a row another instance
@@ -256,7 +277,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
             foreach (var order in orders)
             {
-                Upsert(write, order);
+                Upsert(write, order, UpsertTail.DoUpdate);
             }
 
             return true;
@@ -272,7 +293,8 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// names), and it is set on the command only when it differs: the command keeps its prepared statement across the
     /// rows of a batch instead of compiling the upsert again per row.
     /// </remarks>
-    private void Upsert(DbCommand write, ListRow row)
+    /// <returns>The rows written: 0 when <paramref name="tail"/> is <see cref="UpsertTail.DoNothing"/> and the order was listed already.</returns>
+    private int Upsert(DbCommand write, ListRow row, string tail)
     {
         var (read, order, status, correctionCount) = row;
         var (loading, unloading) = OrderRows.Ends(order);
@@ -307,23 +329,28 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
                 dialect.AddDouble(write, order.Confidence?.Order),
                 dialect.AddInt(write, OrderReviewNeed.IsIncomplete(order) ? 1 : 0),
                 dialect.AddText(write, OrderStatusNames.Of(status)),
-                dialect.AddInt(write, correctionCount)) + ")" + UpsertTail;
+                dialect.AddInt(write, correctionCount)) + ")" + tail;
         if (!string.Equals(write.CommandText, sql, StringComparison.Ordinal))
         {
             write.CommandText = sql;
         }
 
-        write.ExecuteNonQuery();
+        return write.ExecuteNonQuery();
     }
 
-    // The same spelling on SQLite (3.24+) and PostgreSQL; the search index follows through the update trigger (SQLite)
-    // or the GIN index (PostgreSQL).
-    private const string UpsertTail =
+    /// <summary>What an insert does when the order is listed already; the same spelling on SQLite (3.24+) and PostgreSQL.</summary>
+    private static class UpsertTail
+    {
+        public const string DoNothing = " ON CONFLICT (order_id) DO NOTHING";
+
+        // The search index follows through the update trigger (SQLite) or the GIN index (PostgreSQL).
+        public const string DoUpdate =
         " ON CONFLICT (order_id) DO UPDATE SET ledger_key = excluded.ledger_key, order_index = excluded.order_index, source_key = excluded.source_key, " +
         "search_text = excluded.search_text, reference_sort = excluded.reference_sort, customer_sort = excluded.customer_sort, " +
         "loading_date = excluded.loading_date, unloading_date = excluded.unloading_date, weight_sort = excluded.weight_sort, " +
         "loading_country = excluded.loading_country, unloading_country = excluded.unloading_country, request_type = excluded.request_type, " +
         "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections";
+    }
 
     private readonly record struct ListRow(StoredOrder Read, Core.Model.TransportOrder Corrected, OrderStatus Status, int CorrectionCount);
 }

@@ -58,6 +58,19 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string? SearchIndexRows(DbCommand command, string folded) => null;
 
+    /// <summary>
+    /// Starts writing a batch of new <c>order_list</c> rows in <paramref name="write"/>'s transaction whose search index is
+    /// written by <see cref="EndListBatch"/> in one statement rather than row by row (SQLite: schema step 10).
+    /// </summary>
+    public virtual void BeginListBatch(DbCommand write)
+    {
+    }
+
+    /// <summary>Ends what <see cref="BeginListBatch"/> started: indexes the rows <paramref name="inserted"/> (by order id) for search.</summary>
+    public virtual void EndListBatch(DbCommand write, IReadOnlyCollection<long> inserted)
+    {
+    }
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 

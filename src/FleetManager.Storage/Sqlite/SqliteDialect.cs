@@ -50,6 +50,31 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
             ? $"SELECT 1 FROM order_search WHERE order_search MATCH {AddText(command, "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")}"
             : null;
 
+    // While order_list_bulk holds its row (only inside this transaction: deleted before the commit) the insert trigger
+    // leaves the FTS5 index alone; the batch's rows are then indexed in one INSERT … SELECT, about five times cheaper.
+    public override void BeginListBatch(DbCommand write)
+    {
+        write.Parameters.Clear();
+        write.CommandText = "INSERT INTO order_list_bulk (id) VALUES (1)";
+        write.ExecuteNonQuery();
+    }
+
+    public override void EndListBatch(DbCommand write, IReadOnlyCollection<long> inserted)
+    {
+        write.Parameters.Clear();
+        if (inserted.Count > 0)
+        {
+            // The ids as one JSON array: SQLite has no array parameter, and json_each reads it as rows.
+            write.CommandText = "INSERT INTO order_search (rowid, search_text) SELECT x.order_id, x.search_text FROM order_list x " +
+                "WHERE x.order_id IN (SELECT value FROM json_each(" + AddText(write, "[" + string.Join(',', inserted) + "]") + "))";
+            write.ExecuteNonQuery();
+            write.Parameters.Clear();
+        }
+
+        write.CommandText = "DELETE FROM order_list_bulk";
+        write.ExecuteNonQuery();
+    }
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.
