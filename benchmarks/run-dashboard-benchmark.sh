@@ -13,7 +13,8 @@
 # 140,000 messages on a shared 2-core VM.
 #
 # Then starts `fleetmanager serve`, opens the list once, and times the views: the first page, a filtered page,
-# a deep keyset page (the cursor after following 20 "Next page" links) and searches. FM may name a fleetmanager
+# a deep keyset page (the cursor after following 20 "Next page" links) and searches; then, with the server stopped,
+# the managed bytes allocated per page view (the storage benchmarks' `allocs` verb). FM may name a fleetmanager
 # binary (default: the Release build of src/FleetManager).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,3 +79,11 @@ time_view "search greek" "/orders?q=%CE%B8%CE%B5%CF%83%CF%83%CE%B1%CE%BB"
 time_view "search rare" "/orders?q=A12345"
 time_view "search 2 chars" "/orders?q=zl"
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Managed bytes allocated per page view (the page and its HTML as the /orders handler makes them), in-process over
+# the same book: the "few hundred KB per page view" budget. Independent of load.
+bench=benchmarks/FleetManager.Storage.Benchmarks/bin/Release/net10.0/FleetManager.Storage.Benchmarks.dll
+[ -f "$bench" ] || dotnet build benchmarks/FleetManager.Storage.Benchmarks -c Release -v q >/dev/null
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+dotnet "$bench" allocs "$work/bench.db" "$requests"

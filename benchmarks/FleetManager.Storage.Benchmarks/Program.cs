@@ -13,6 +13,8 @@ using FleetManager.Storage.Sqlite;
 //   book <db> <orders>            write a generated order book of at least `orders` orders through CommitBatch
 //                                 (GeneratedOrderBook) and open the orders list once, which derives its table and index
 //   pages [BenchmarkDotNet args]  OrdersPageBenchmarks: time and allocated bytes per orders-page view (FM_BENCH_BOOK)
+//   allocs <db> [views]           managed bytes allocated per orders-page view (the page and its HTML, as the /orders
+//                                 handler makes them) over an existing book, `views` views of each kind after 3 warm-up views
 var verb = args.Length > 0 ? args[0] : "commit-throughput";
 switch (verb)
 {
@@ -26,11 +28,14 @@ switch (verb)
     case "book" when args.Length == 3:
         Book(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
+    case "allocs" when args.Length is 2 or 3:
+        Allocations(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        return 0;
     case "pages":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<OrdersPageBenchmarks>(args: args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: commit-throughput [count] | import <db> <count> | book <db> <orders> | pages [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: commit-throughput [count] | import <db> <count> | book <db> <orders> | allocs <db> [views] | pages [BenchmarkDotNet args]");
         return 2;
 }
 
@@ -116,4 +121,30 @@ static void Book(string path, int orders)
     var total = book.BrowseOrders(new OrderBrowseQuery { Limit = 1 }).Total;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{written} orders committed in {committed:F1} s; orders list derived ({total} rows) in {stopwatch.Elapsed.TotalSeconds - committed:F1} s"));
+}
+
+// Managed allocations only (what the GC must collect; SQLite's own buffers are native), on this thread, which is the
+// thread that runs the whole page view: the same figure as BenchmarkDotNet's memory diagnoser, in seconds instead of minutes.
+static void Allocations(string path, int views)
+{
+    using var book = SqliteOrderBook.Open(path);
+    var deep = OrdersPageBenchmarks.DeepCursor(book);
+    foreach (var view in new[] { "first", "filtered", "deep", "search", "search-partial", "search-greek" })
+    {
+        var query = OrdersPageBenchmarks.Query(view, deep);
+        var html = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            html = OrdersPageBenchmarks.View(book, query);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < views; i++)
+        {
+            OrdersPageBenchmarks.View(book, query);
+        }
+
+        var perView = (GC.GetAllocatedBytesForCurrentThread() - before) / views;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{view,-15} allocated {perView / 1024.0,8:F1} KB per page view  (page HTML {html / 1024.0:F1} KB, {views} views)"));
+    }
 }

@@ -162,6 +162,14 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             await producer.ConfigureAwait(false);
         }
 
+        if (stoppedBy is null && orders > 0)
+        {
+            // Once per run, in one pass over the new orders: deriving the list at every commit cost the import a fifth
+            // more CPU, and leaving it to the first list query made that query wait minutes after a bulk import.
+            var listing = progress is null ? null : new ListingProgress(progress, read, bytes);
+            await orderBook.CatchUpOrderListAsync(listing, cancellationToken).ConfigureAwait(false);
+        }
+
         return new ImportSummary
         {
             MessagesRead = read,
@@ -202,6 +210,12 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
                 // Not committed: a later run reads this message again.
             }
         }
+    }
+
+    /// <summary>Reports the orders list's catch-up as import progress (every message already handled).</summary>
+    private sealed class ListingProgress(IProgress<ImportProgress> progress, int messages, long bytes) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(new ImportProgress(messages, bytes, value));
     }
 
     private enum SkipReason

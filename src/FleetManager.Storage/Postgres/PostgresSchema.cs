@@ -263,4 +263,16 @@ internal static class PostgresSchema
 
             CREATE INDEX outbox_failing ON outbox (attempts, id) WHERE delivered_at IS NULL AND attempts > 0;
             """;
+
+    public const string Version9 = """
+            -- The orders list filtered by request type and sorted by loading date walked from one index (see
+            -- OrderBookSchema step 9 and the SQLite text): no sort of every match; additive only.
+            CREATE INDEX order_list_type_loading ON order_list (request_type, loading_date, order_id, loading_country, unloading_country, status, incomplete, corrections);
+            """;
+
+    public const string Version10 = """
+            -- SQLite's step 10 lets its orders-list catch-up write the FTS5 index in one statement per batch; PostgreSQL's
+            -- GIN index has no per-row trigger to bypass, so the step changes nothing here (the version stays in step).
+            SELECT 1;
+            """;
 }

@@ -21,6 +21,8 @@ internal static class OrderBookSchema
         new(6, SqliteSchema.Version6, PostgresSchema.Version6),
         new(7, SqliteSchema.Version7, PostgresSchema.Version7),
         new(8, SqliteSchema.Version8, PostgresSchema.Version8),
+        new(9, SqliteSchema.Version9, PostgresSchema.Version9),
+        new(10, SqliteSchema.Version10, PostgresSchema.Version10),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

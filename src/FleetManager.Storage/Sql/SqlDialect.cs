@@ -51,6 +51,26 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string SearchProbe(DbCommand command, string folded) => SearchMatches(command, folded);
 
+    /// <summary>
+    /// A statement selecting one row per order whose search text contains <paramref name="folded"/>, from the search index
+    /// alone (no <c>order_list</c> row read), for counting a view whose only condition is the search; null where the
+    /// back-end has no such index for the term, and the count then goes through <c>order_list</c>.
+    /// </summary>
+    public virtual string? SearchIndexRows(DbCommand command, string folded) => null;
+
+    /// <summary>
+    /// Starts writing a batch of new <c>order_list</c> rows in <paramref name="write"/>'s transaction whose search index is
+    /// written by <see cref="EndListBatch"/> in one statement rather than row by row (SQLite: schema step 10).
+    /// </summary>
+    public virtual void BeginListBatch(DbCommand write)
+    {
+    }
+
+    /// <summary>Ends what <see cref="BeginListBatch"/> started: indexes the rows <paramref name="inserted"/> (by order id) for search.</summary>
+    public virtual void EndListBatch(DbCommand write, IReadOnlyCollection<long> inserted)
+    {
+    }
+
     /// <summary>The condition "the order's reference equals <paramref name="parameter"/>, ignoring case".</summary>
     public abstract string ReferenceMatches(string parameter);
 

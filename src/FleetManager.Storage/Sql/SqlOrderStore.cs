@@ -144,6 +144,13 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
 
     /// <inheritdoc />
+    public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Run(() => _list.Sync(progress)));
+    }
+
+    /// <inheritdoc />
     public UnplacedStopSelection SelectUnplacedStops(int limit) => Run(() => _places.UnplacedStops(limit));
 
     /// <inheritdoc />

@@ -42,6 +42,39 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
     // A trigram phrase of the folded term matches exactly the rows whose folded text contains it, so instr per row is the same test.
     public override string SearchProbe(DbCommand command, string folded) => $"instr(x.search_text, {AddText(command, folded)}) > 0";
 
+    // The FTS5 table has exactly one row per order_list row (the triggers keep them together), so counting its matches is
+    // counting the view's: the rowids come from the index's doclists, where a count through order_list also read each
+    // matching row (about 40 ms instead of 2 for 8,000 matches of 100,000; docs/benchmarks.md).
+    public override string? SearchIndexRows(DbCommand command, string folded) =>
+        folded.EnumerateRunes().Count() >= 3
+            ? $"SELECT 1 FROM order_search WHERE order_search MATCH {AddText(command, "\"" + folded.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")}"
+            : null;
+
+    // While order_list_bulk holds its row (only inside this transaction: deleted before the commit) the insert trigger
+    // leaves the FTS5 index alone; the batch's rows are then indexed in one INSERT … SELECT, about five times cheaper.
+    public override void BeginListBatch(DbCommand write)
+    {
+        write.Parameters.Clear();
+        write.CommandText = "INSERT INTO order_list_bulk (id) VALUES (1)";
+        write.ExecuteNonQuery();
+    }
+
+    public override void EndListBatch(DbCommand write, IReadOnlyCollection<long> inserted)
+    {
+        write.Parameters.Clear();
+        if (inserted.Count > 0)
+        {
+            // The ids as one JSON array: SQLite has no array parameter, and json_each reads it as rows.
+            write.CommandText = "INSERT INTO order_search (rowid, search_text) SELECT x.order_id, x.search_text FROM order_list x " +
+                "WHERE x.order_id IN (SELECT value FROM json_each(" + AddText(write, "[" + string.Join(',', inserted) + "]") + "))";
+            write.ExecuteNonQuery();
+            write.Parameters.Clear();
+        }
+
+        write.CommandText = "DELETE FROM order_list_bulk";
+        write.ExecuteNonQuery();
+    }
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.

@@ -137,7 +137,9 @@ internal static class ImportCommand
         public void Report(ImportProgress value)
         {
             _written = true;
-            error.Write(string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages)"));
+            error.Write(value.OrdersListed > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages), listing orders ({value.OrdersListed})")
+                : string.Create(CultureInfo.InvariantCulture, $"\rImporting ({value.Messages} messages)"));
         }
 
         public void Finish()
@@ -282,7 +284,9 @@ internal static class ImportCommand
         public void Report(ImportProgress value)
         {
             task.Value = Math.Min(task.MaxValue, value.Bytes);
-            task.Description = string.Create(CultureInfo.InvariantCulture, $"Importing ({value.Messages} messages)");
+            task.Description = value.OrdersListed > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Listing orders ({value.OrdersListed})")
+                : string.Create(CultureInfo.InvariantCulture, $"Importing ({value.Messages} messages)");
         }
     }
 }

@@ -78,6 +78,26 @@ internal static class FakePipeline
 
         public List<ProcessedMessage> Committed { get; } = [];
 
+        /// <summary>The orders committed when each catch-up of the orders list was asked for.</summary>
+        public List<int> CatchUps { get; } = [];
+
+        /// <summary>"Lists" every committed order not yet listed, reporting each one.</summary>
+        public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+        {
+            lock (Committed)
+            {
+                var orders = Committed.Sum(m => m.Result.Orders.Count);
+                var listed = CatchUps.Count == 0 ? 0 : CatchUps[^1];
+                for (var i = listed + 1; i <= orders; i++)
+                {
+                    progress?.Report(i - listed);
+                }
+
+                CatchUps.Add(orders);
+                return ValueTask.FromResult(orders - listed);
+            }
+        }
+
         public bool Contains(string ledgerKey)
         {
             lock (Committed)

@@ -69,6 +69,34 @@ public sealed class ImportRunnerTests
         Assert.Equal(reports.Select(r => r.Messages).Order(), reports.Select(r => r.Messages));
     }
 
+    [Fact]
+    public async Task RunAsync_CommittedOrders_CatchesUpTheOrdersListOnceAtTheEndWithProgress()
+    {
+        var book = new MemoryOrderBook();
+        var reports = new List<ImportProgress>();
+        var messages = Enumerable.Range(0, 150).Select(i => Message($"m{i}", i % 3 == 0 ? "order" : "news")).ToArray();
+
+        await Runner(book).RunAsync(new ListSource(messages), new SynchronousProgress(reports), CancellationToken.None);
+
+        Assert.Equal([50], book.CatchUps);
+        Assert.Equal(50, reports[^1].OrdersListed);
+        Assert.Equal(150, reports[^1].Messages);
+        Assert.All(reports.TakeWhile(r => r.OrdersListed == 0), r => Assert.True(r.Messages <= 150));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoNewOrders_DoesNotCatchUpTheOrdersList()
+    {
+        var book = new MemoryOrderBook();
+        var messages = new[] { Message("a", "order"), Message("b") };
+        await Runner(book).RunAsync(new ListSource(messages), null, CancellationToken.None);
+
+        await Runner(book).RunAsync(new ListSource(messages), null, CancellationToken.None);
+        await Runner(book).RunAsync(new ListSource(Message("c"), Message("d", "bad")), null, CancellationToken.None);
+
+        Assert.Equal([1], book.CatchUps);
+    }
+
     private sealed class SynchronousProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => reports.Add(value);

@@ -19,7 +19,7 @@ public sealed class DbCommandTests : IDisposable
         var second = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(first.ExitCode == 0, first.StdErr);
-        Assert.Contains("schema version 0 -> 8", first.StdOut);
+        Assert.Contains("schema version 0 -> 10", first.StdOut);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("schema version 8, already up to date", second.StdOut);
     }
@@ -37,7 +37,7 @@ public sealed class DbCommandTests : IDisposable
         var migrate = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
         Assert.True(migrate.ExitCode == 0, migrate.StdErr);
-        Assert.Contains("schema version 1 -> 8", migrate.StdOut);
+        Assert.Contains("schema version 1 -> 10", migrate.StdOut);
         var after = await CliProcess.RunAsync("orders", "list", "--db", db);
         Assert.Equal(before.StdOut, after.StdOut);
     }

@@ -29,6 +29,9 @@ internal sealed class LazyOrderBook(StoreLocation location, IConfiguration confi
     public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
         Book.CommitBatchAsync(messages, processedAt, cancellationToken);
 
+    public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+        Book.CatchUpOrderListAsync(progress, cancellationToken);
+
     public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) => Book.GetCursorAsync(source, cancellationToken);
 
     public ValueTask SaveCursorAsync(string source, string cursor, DateTimeOffset savedAt, CancellationToken cancellationToken) =>
