@@ -26,8 +26,9 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
-    // A list row never shows a field's evidence (the order's page reads the order by itself), so the page does not read
-    // sources_json: a dictionary of spans per order was a sixth of what a page view allocated (docs/benchmarks.md).
+    // A list row never shows a field's evidence (the order's page reads the order by itself), so neither the page nor the
+    // derivation of rows reads sources_json: a dictionary of spans per order was a sixth of what a page view allocated, and
+    // most of what catching up after an import allocated (docs/benchmarks.md).
     private const string ListedOrderColumns = $"o.id, o.order_index, o.order_json, CAST(NULL AS text), {OrderRows.LedgerColumns}";
 
     /// <summary>
@@ -47,7 +48,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             using (var command = dialect.CreateCommand())
             {
                 var from = dialect.AddLong(command, after);
-                command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id > {from} ORDER BY o.id LIMIT {dialect.AddInt(command, SyncBatch)}";
+                command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id > {from} ORDER BY o.id LIMIT {dialect.AddInt(command, SyncBatch)}";
                 batch = Read(command);
             }
 
@@ -75,7 +76,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
         Sync();
         using var command = dialect.CreateCommand();
-        command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
+        command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
         var rows = Read(command).Select(DeriveWithItsCorrections).ToList();
         dialect.InTransaction(write =>
         {
@@ -95,7 +96,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     {
         Sync();
         using var command = dialect.CreateCommand();
-        command.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
+        command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
         Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey, replaceEach: true);
     }
 
