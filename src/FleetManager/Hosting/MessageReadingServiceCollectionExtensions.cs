@@ -44,8 +44,8 @@ internal static class MessageReadingServiceCollectionExtensions
             services.AddGeocoding(configuration);
         }
 
-        services.TryAddSingleton(provider => new DashboardReadingPipeline(provider, configuration));
-        services.TryAddSingleton<IMessageReadingPipeline>(provider => provider.GetRequiredService<DashboardReadingPipeline>());
+        services.TryAddSingleton(provider => new LazyMessageReadingPipeline(provider, configuration));
+        services.TryAddSingleton<IMessageReadingPipeline>(provider => provider.GetRequiredService<LazyMessageReadingPipeline>());
         return services;
     }
 }

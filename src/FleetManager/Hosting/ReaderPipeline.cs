@@ -18,7 +18,7 @@ namespace FleetManager.Hosting;
 /// rate limiters, and the verb's mailbox when it asks for one) in one host of <see cref="VerbHostBuilder"/>,
 /// kept alive until disposed. The readers and the geocoder are registered as in every other host
 /// (<see cref="MessageReadingServiceCollectionExtensions.AddMessageReading(IServiceCollection, IConfiguration, bool)"/>)
-/// and the processor is that registration's <see cref="DashboardReadingPipeline"/>. The settings are checked at once,
+/// and the processor is that registration's <see cref="LazyMessageReadingPipeline"/>. The settings are checked at once,
 /// so a missing key is one clear error before any message is read.
 /// </summary>
 internal sealed class ReaderPipeline : IDisposable
@@ -100,7 +100,7 @@ internal sealed class ReaderPipeline : IDisposable
         try
         {
             var provider = host.Services;
-            var reading = provider.GetRequiredService<DashboardReadingPipeline>();
+            var reading = provider.GetRequiredService<LazyMessageReadingPipeline>();
 
             // Every failure once, before any message is read or a store opened: the reader's settings, then the
             // geocoder's and the mailbox's (ValidateOnStart).

@@ -13,7 +13,7 @@ namespace FleetManager.Tests.Hosting;
 /// The dashboard's reprocess pipeline resolved from the host's own container (<c>AddMessageReading</c>, as
 /// <c>serve</c> registers it): nothing is built or opened until the first reprocess asks for the processor.
 /// </summary>
-public sealed class DashboardReadingPipelineTests : IDisposable
+public sealed class LazyMessageReadingPipelineTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 

@@ -20,7 +20,7 @@ namespace FleetManager.Hosting;
 /// </summary>
 /// <param name="services">The host's services, where the readers and the geocoder are registered.</param>
 /// <param name="configuration">The host's configuration (<c>Reader:Kind</c>, the <c>Limits</c>, the secrets to mask).</param>
-internal sealed class DashboardReadingPipeline(IServiceProvider services, IConfiguration configuration) : IMessageReadingPipeline
+internal sealed class LazyMessageReadingPipeline(IServiceProvider services, IConfiguration configuration) : IMessageReadingPipeline
 {
     private readonly Lock _gate = new();
     private MessageProcessor? _processor;
