@@ -15,26 +15,8 @@ internal static class LoggingSetup
 {
     public static ILoggingBuilder AddFleetManagerConsole(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false)
     {
-        var section = AddLevels(logging, configuration);
+        AddFormatter(logging, configuration, colors: true);
         var threshold = toStandardError ? LogLevel.Trace : LogLevel.None;
-        if (string.Equals(section["Format"], "json", StringComparison.OrdinalIgnoreCase))
-        {
-            logging.AddJsonConsole(o =>
-            {
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-                o.UseUtcTimestamp = true;
-            });
-        }
-        else
-        {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-            });
-        }
-
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = threshold);
         return logging;
     }
@@ -45,30 +27,35 @@ internal static class LoggingSetup
     /// </summary>
     public static ILoggingBuilder AddFleetManagerLogging(this ILoggingBuilder logging, IConfiguration configuration, TextWriter writer, bool colors)
     {
-        var section = AddLevels(logging, configuration);
-        var json = string.Equals(section["Format"], "json", StringComparison.OrdinalIgnoreCase);
         // The console's formatters are registered with their options, then its provider is taken out again: the
         // lines are the console's, the destination is the writer.
-        if (json)
+        var json = AddFormatter(logging, configuration, colors);
+        return logging.RedirectConsoleTo(writer, json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
+    }
+
+    /// <summary>The levels, and the console's JSON or single-line formatter as <c>Logging:Format</c> says; true for JSON.</summary>
+    private static bool AddFormatter(ILoggingBuilder logging, IConfiguration configuration, bool colors)
+    {
+        var section = AddLevels(logging, configuration);
+        if (string.Equals(section["Format"], "json", StringComparison.OrdinalIgnoreCase))
         {
             logging.AddJsonConsole(o =>
             {
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
             });
-        }
-        else
-        {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-                o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled;
-            });
+            return true;
         }
 
-        return logging.RedirectConsoleTo(writer, json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.UseUtcTimestamp = true;
+            // The console's own default: colours only on a terminal.
+            o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled;
+        });
+        return false;
     }
 
     /// <summary>Levels from <c>Logging:LogLevel</c> with the product's floors; the section, for its <c>Format</c>.</summary>

@@ -19,7 +19,6 @@ namespace FleetManager.Tests.EndToEnd;
 /// </summary>
 public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, IDisposable
 {
-    private const string SheetsScope = "https://www.googleapis.com/auth/spreadsheets";
 
     /// <summary>As src/FleetManager.Dashboard/Review/ReviewQueueReader.cs counts a row that keeps failing.</summary>
     private const int FailingAttempts = 3;
@@ -80,40 +79,8 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         Assert.Single(rows, r => r.Count > 0 && r[0] == failing.OrderKey);
     }
 
-    private async Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync()
-    {
-        var mail = _temp.File("mail");
-        SampleMessages.CopyTo(mail, 1); // one booking, one order
-        var db = _temp.File("fm.db");
-        var port = FreeTcpPort.Next();
-        var environment = StandInGoogleCredential.Create(_temp, _oauth, "retry.apps.googleusercontent.com", "1//retry", SheetsScope);
-        environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
-        environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
-        environment["FLEETMANAGER__SOURCES__0__KIND"] = "folder";
-        environment["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = mail;
-        environment["FLEETMANAGER__SOURCES__0__INTERVAL"] = "00:00:01";
-        environment["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId;
-        environment["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.AbsoluteUri;
-        var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", db);
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        await WaitUntilAsync(async () =>
-        {
-            try
-            {
-                using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
-                return live.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, service, "the service listening");
-        return (service, http, db);
-    }
+    private Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync() =>
+        SheetsMirroredService.StartAsync(_temp, _oauth, _sheets, "retry", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120));
 
     private static FailingOutboxSelection Failing(string db)
     {

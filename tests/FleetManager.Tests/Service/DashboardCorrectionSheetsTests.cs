@@ -18,7 +18,6 @@ namespace FleetManager.Tests.Service;
 /// </summary>
 public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDisposable
 {
-    private const string SheetsScope = "https://www.googleapis.com/auth/spreadsheets";
 
     private readonly TempDirectory _temp = new();
     private readonly OAuthTokenStandIn _oauth = new();
@@ -87,40 +86,8 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
         Assert.DoesNotContain(_sheets.Requests.Skip(requestsBefore), r => r.Method == "POST" && r.FaultStatus is null);
     }
 
-    private async Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync()
-    {
-        var mail = _temp.File("mail");
-        SampleMessages.CopyTo(mail, 1); // one booking, 9,800 kg
-        var db = _temp.File("fm.db");
-        var port = FreeTcpPort.Next();
-        var environment = StandInGoogleCredential.Create(_temp, _oauth, "corrx.apps.googleusercontent.com", "1//corrx", SheetsScope);
-        environment["FLEETMANAGER__SERVICE__URLS"] = $"http://127.0.0.1:{port}";
-        environment["FLEETMANAGER__SOURCES__0__NAME"] = "inbox";
-        environment["FLEETMANAGER__SOURCES__0__KIND"] = "folder";
-        environment["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = mail;
-        environment["FLEETMANAGER__SOURCES__0__INTERVAL"] = "00:00:01";
-        environment["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId;
-        environment["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.AbsoluteUri;
-        var service = ServiceProcess.Start(_temp.Path, environment, "run", "--db", db);
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        await WaitUntilAsync(async () =>
-        {
-            try
-            {
-                using var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
-                return live.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, service, "the service listening");
-        return (service, http, db);
-    }
+    private Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync() =>
+        SheetsMirroredService.StartAsync(_temp, _oauth, _sheets, "corrx", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90));
 
     /// <summary>Waits until the order is in the sheet (header and one row); returns its id and its key (column A).</summary>
     private async Task<(long OrderId, string Key)> WaitForFirstPushAsync(ServiceProcess service, string db)
