@@ -21,7 +21,7 @@ public sealed class DbCommandTests : IDisposable
         Assert.True(first.ExitCode == 0, first.StdErr);
         Assert.Contains("schema version 0 -> 10", first.StdOut);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("schema version 8, already up to date", second.StdOut);
+        Assert.Contains("schema version 10, already up to date", second.StdOut);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class DbCommandTests : IDisposable
         var before = await CliProcess.RunAsync("orders", "list", "--db", db);
         // What schema 1 looked like: the ledger and orders without the service's tables.
         Execute(db, "DROP TABLE source_cursor; DROP TABLE lease; DROP TABLE outbox; DROP TABLE geocode_cache; " +
-            "DROP TABLE order_search; DROP INDEX stops_unplaced; DROP TABLE order_correction; DROP TABLE order_status; DROP TABLE order_list; DROP INDEX orders_ledger; DROP TABLE dashboard_user; ALTER TABLE schema_version DROP COLUMN compatible_from; UPDATE schema_version SET version = 1;");
+            "DROP TABLE order_list_bulk; DROP TABLE order_search; DROP INDEX stops_unplaced; DROP TABLE order_correction; DROP TABLE order_status; DROP TABLE order_list; DROP INDEX orders_ledger; DROP TABLE dashboard_user; ALTER TABLE schema_version DROP COLUMN compatible_from; UPDATE schema_version SET version = 1;");
 
         var migrate = await CliProcess.RunAsync("db", "migrate", "--db", db);
 
