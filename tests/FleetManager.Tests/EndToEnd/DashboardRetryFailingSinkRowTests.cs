@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using FleetManager.StandIns;
 using FleetManager.StandIns.OAuth;
@@ -19,7 +18,6 @@ namespace FleetManager.Tests.EndToEnd;
 /// </summary>
 public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, IDisposable
 {
-
     /// <summary>As src/FleetManager.Dashboard/Review/ReviewQueueReader.cs counts a row that keeps failing.</summary>
     private const int FailingAttempts = 3;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using FleetManager.StandIns;
 using FleetManager.StandIns.OAuth;
@@ -18,7 +17,6 @@ namespace FleetManager.Tests.Service;
 /// </summary>
 public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDisposable
 {
-
     private readonly TempDirectory _temp = new();
     private readonly OAuthTokenStandIn _oauth = new();
     private readonly SheetsStandIn _sheets = new();
