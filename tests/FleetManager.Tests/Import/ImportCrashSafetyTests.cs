@@ -100,7 +100,14 @@ public sealed class ImportCrashSafetyTests(ITestOutputHelper output) : IDisposab
             await Task.Delay(2);
         }
 
-        Assert.False(process.HasExited, $"the import exited (code {(process.HasExited ? process.ExitCode : 0)}) before it could be killed at {killAfterRows} rows");
+        if (process.HasExited)
+        {
+            // On a fast machine the last batches and the exit can fall between two looks at the ledger: a clean finish
+            // proves nothing either way, so the caller starts the scenario again, as when the signal lands too late.
+            Assert.True(process.ExitCode == 0, $"the import failed (exit {process.ExitCode}) before it could be killed at {killAfterRows} rows");
+            return null;
+        }
+
         process.Kill(entireProcessTree: true); // SIGKILL: no cleanup of any kind runs
         await process.WaitForExitAsync();
         if (process.ExitCode == 0)
