@@ -14,44 +14,9 @@ internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOpti
     {
         await Task.CompletedTask.ConfigureAwait(false);
         var failures = new List<string>();
-        try
-        {
-            _ = service.Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            failures.AddRange(ex.Failures);
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
-        {
-            failures.Add(ex.Message);
-        }
-
-        try
-        {
-            _ = sources.Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            failures.AddRange(ex.Failures);
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
-        {
-            failures.Add(ex.Message);
-        }
-
-        try
-        {
-            _ = limits.Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            failures.AddRange(ex.Failures);
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
-        {
-            failures.Add(ex.Message);
-        }
+        Validate(() => service.Value, failures);
+        Validate(() => sources.Value, failures);
+        Validate(() => limits.Value, failures);
 
         if (failures.Count == 0)
         {
@@ -63,6 +28,24 @@ internal sealed class ConfigurationCheck(IOptions<ServiceOptions> service, IOpti
             {
                 yield return DoctorResult.Fail("configuration", failure, "fix the setting in appsettings.json or its FLEETMANAGER__ variable (docs/configuration.md)");
             }
+        }
+    }
+
+    // Reading an options value runs its validators: every section is read so that one run reports all of them.
+    private static void Validate(Func<object> read, List<string> failures)
+    {
+        try
+        {
+            _ = read();
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is FormatException)
+        {
+            // A value the binder cannot convert (e.g. "Interval": "soon"): its message names the key.
+            failures.Add(ex.Message);
         }
     }
 }
