@@ -192,6 +192,8 @@ internal static class ImportCommand
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask("Importing", maxValue: totalBytes);
+                    // Drawn at once rather than at the first refresh tick: an import shorter than a tick shows its bar too.
+                    context.Refresh();
                     var result = await runner.RunAsync(source, new ProgressTaskReporter(task), cancellationToken).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                     return result;
