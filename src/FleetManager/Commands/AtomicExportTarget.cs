@@ -4,18 +4,20 @@ namespace FleetManager.Commands;
 /// Where an export writes while it runs: a private temporary file (mode 0600) beside the target, moved
 /// over the target only when the export completed, so an error half-way (a damaged page, a full disk)
 /// leaves the previous file as it was and never a truncated CSV or an unclosed JSON array. For standard
-/// output the export is buffered the same way in a temporary file and copied out only when complete:
+/// output (the verb's: <see cref="VerbEnvironment.CopyToOutput"/>) the export is buffered the same way in a temporary file and copied out only when complete:
 /// a failed export prints nothing (and exits non-zero) instead of half a document.
 /// </summary>
 internal sealed class AtomicExportTarget : IDisposable
 {
     private readonly string? _target;
+    private readonly VerbEnvironment _environment;
     private readonly string _temporaryPath;
     private bool _completed;
 
-    private AtomicExportTarget(string? target, string temporaryPath, FileStream stream)
+    private AtomicExportTarget(string? target, VerbEnvironment environment, string temporaryPath, FileStream stream)
     {
         _target = target;
+        _environment = environment;
         _temporaryPath = temporaryPath;
         Stream = stream;
     }
@@ -23,9 +25,10 @@ internal sealed class AtomicExportTarget : IDisposable
     /// <summary>The stream the exporter writes to.</summary>
     public FileStream Stream { get; }
 
-    /// <summary>A target for <paramref name="path"/>, or for standard output when it is null.</summary>
-    public static AtomicExportTarget Create(string? path)
+    /// <summary>A target for <paramref name="path"/>, or for <paramref name="environment"/>'s standard output when it is null.</summary>
+    public static AtomicExportTarget Create(string? path, VerbEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var folder = path is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var name = path is null ? "fleetmanager-export" : Path.GetFileName(path);
         var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.partial");
@@ -41,18 +44,17 @@ internal sealed class AtomicExportTarget : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return new AtomicExportTarget(path, temporary, new FileStream(temporary, options));
+        return new AtomicExportTarget(path, environment, temporary, new FileStream(temporary, options));
     }
 
-    /// <summary>The export is complete: flush it to disk, then move it over the target (or copy it to standard output).</summary>
+    /// <summary>The export is complete: flush it to disk, then move it over the target (or copy it to the verb's standard output).</summary>
     public void Complete()
     {
         Stream.Flush(flushToDisk: true);
         if (_target is null)
         {
             Stream.Position = 0;
-            using var stdout = Console.OpenStandardOutput();
-            Stream.CopyTo(stdout);
+            _environment.CopyToOutput(Stream);
             Stream.Dispose();
         }
         else

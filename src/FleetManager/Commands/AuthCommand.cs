@@ -21,7 +21,7 @@ internal static class AuthCommand
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMinutes(10);
 
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var noBrowser = new Option<bool>("--no-browser")
         {
@@ -31,7 +31,11 @@ internal static class AuthCommand
         {
             noBrowser,
         };
-        google.SetAction((parse, ct) => AuthorizeGoogleAsync(VerbEnvironment.FromProcess(), parse.GetValue(noBrowser), ct));
+        google.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return AuthorizeGoogleAsync(env, parse.GetValue(noBrowser), ct);
+        });
         return new Command("auth", "Authorize access to external services.") { google };
     }
 

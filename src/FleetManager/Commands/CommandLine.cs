@@ -11,28 +11,36 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class CommandLine
 {
-    public static RootCommand CreateRoot() => new("FleetManager: turns a freight company's inbox into a clean order book.")
+    /// <summary>The verbs as the process runs them: each over <see cref="VerbEnvironment.FromProcess"/>, built when it runs.</summary>
+    public static RootCommand CreateRoot() => CreateRoot(VerbEnvironment.FromProcess);
+
+    /// <summary>
+    /// The verbs, each run over the environment <paramref name="environment"/> gives when the verb is invoked (not when
+    /// its command line is parsed): the defaults of <c>--db</c> and <c>--reader</c> are that environment's.
+    /// </summary>
+    public static RootCommand CreateRoot(Func<VerbEnvironment> environment) => new("FleetManager: turns a freight company's inbox into a clean order book.")
     {
-        ImportCommand.Create(),
-        ReprocessCommand.Create(),
-        ExtractCommand.Create(),
-        EvalCommand.Create(),
-        CorrectionsCommand.Create(),
-        OrdersCommand.Create(),
-        DbCommand.Create(),
-        UsersCommand.Create(),
-        AuthCommand.Create(),
-        SyncCommand.Create(),
-        RunCommand.Create(),
-        ServeCommand.Create(),
-        PollCommand.Create(),
-        DoctorCommand.Create(),
-        HealthcheckCommand.Create(),
+        ImportCommand.Create(environment),
+        ReprocessCommand.Create(environment),
+        ExtractCommand.Create(environment),
+        EvalCommand.Create(environment),
+        CorrectionsCommand.Create(environment),
+        OrdersCommand.Create(environment),
+        DbCommand.Create(environment),
+        UsersCommand.Create(environment),
+        AuthCommand.Create(environment),
+        SyncCommand.Create(environment),
+        RunCommand.Create(environment),
+        ServeCommand.Create(environment),
+        PollCommand.Create(environment),
+        DoctorCommand.Create(environment),
+        HealthcheckCommand.Create(environment),
     };
 
     /// <summary>Verbs that handle SIGTERM/SIGINT themselves (drain, release leases) instead of System.CommandLine's 2-second cancellation.</summary>
     private static readonly HashSet<string> SelfStoppingVerbs = new(StringComparer.Ordinal) { "run", "poll", "serve" };
 
+    /// <summary>The process's command line over the process's environment; the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         // The last resort: a failure on a thread nobody awaits would otherwise end the process with the
@@ -46,7 +54,8 @@ internal static class CommandLine
 
         try
         {
-            return await RunVerbAsync(args).ConfigureAwait(false);
+            // The process's environment is built when a verb runs: help and usage errors need no configuration.
+            return await RunVerbAsync(args, VerbEnvironment.FromProcess, Console.Out, Console.Error).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -54,19 +63,37 @@ internal static class CommandLine
         }
     }
 
-    private static async Task<int> RunVerbAsync(string[] args)
+    /// <summary>
+    /// A whole command line run in-process over <paramref name="environment"/> (a test's): parsing, the defaults, the verb,
+    /// help and usage errors, and any failure as its one line on the environment's error writer; the exit code.
+    /// </summary>
+    internal static async Task<int> RunAsync(string[] args, VerbEnvironment environment)
     {
-        var parse = CreateRoot().Parse(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        try
+        {
+            return await RunVerbAsync(args, () => environment, environment.Out, environment.Error).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Report(ex, environment.Error);
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args, Func<VerbEnvironment> environment, TextWriter output, TextWriter error)
+    {
+        var parse = CreateRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
             // One error: the first says what is wrong; System.CommandLine often adds a consequence of it
             // ("Required command was not provided" after an unknown verb).
-            Console.Error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0].Message));
-            Console.Error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
+            error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0].Message));
+            error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        // Help and --version go to the same writers as the verbs' output.
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
         if (SelfStoppingVerbs.Contains(parse.CommandResult.Command.Name))
         {
             configuration.ProcessTerminationTimeout = null;

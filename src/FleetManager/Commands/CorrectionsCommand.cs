@@ -9,12 +9,12 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class CorrectionsCommand
 {
-    public static Command Create() => new("corrections", "Take people's corrections out of the order book.")
+    public static Command Create(Func<VerbEnvironment> environment) => new("corrections", "Take people's corrections out of the order book.")
     {
-        CreateExport(),
+        CreateExport(environment),
     };
 
-    private static Command CreateExport()
+    private static Command CreateExport(Func<VerbEnvironment> environment)
     {
         var folder = new Argument<DirectoryInfo>("DIR") { Description = "The folder to write NAME.eml + NAME.expected.json pairs into (new or empty, unless --force)." };
         var all = new Option<bool>("--all") { Description = "Every processed message whose raw bytes the book still holds (orders, invoices and others), not only the corrected ones." };
@@ -24,7 +24,11 @@ internal static class CorrectionsCommand
         {
             folder, all, force, db,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetValue(db)!, VerbEnvironment.FromProcess(), ct)));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetDatabase(db, env), env, ct));
+        });
         return command;
     }
 

@@ -14,15 +14,15 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class DbCommand
 {
-    public static Command Create() => new("db", "Look after the order book's database.")
+    public static Command Create(Func<VerbEnvironment> environment) => new("db", "Look after the order book's database.")
     {
-        CreateMigrate(),
-        CreateBackup(),
-        CreateRestore(),
-        CreatePurge(),
+        CreateMigrate(environment),
+        CreateBackup(environment),
+        CreateRestore(environment),
+        CreatePurge(environment),
     };
 
-    private static Command CreatePurge()
+    private static Command CreatePurge(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var command = new Command(
@@ -31,7 +31,11 @@ internal static class DbCommand
         {
             db,
         };
-        command.SetAction((parse, cancellationToken) => PurgeAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var env = environment();
+            return PurgeAsync(env, parse.GetDatabase(db, env), cancellationToken);
+        });
         return command;
     }
 
@@ -63,7 +67,7 @@ internal static class DbCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateMigrate()
+    private static Command CreateMigrate(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var command = new Command(
@@ -72,7 +76,11 @@ internal static class DbCommand
         {
             db,
         };
-        command.SetAction(parse => Migrate(VerbEnvironment.FromProcess(), parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Migrate(env, parse.GetDatabase(db, env));
+        });
         return command;
     }
 
@@ -93,7 +101,7 @@ internal static class DbCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateBackup()
+    private static Command CreateBackup(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var to = new Option<string>("--to") { Description = "The backup folder (created when missing).", Required = true };
@@ -113,7 +121,11 @@ internal static class DbCommand
                 result.AddError("--keep must be 1 or more.");
             }
         });
-        command.SetAction(parse => Backup(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(to)!, parse.GetValue(keep)));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Backup(env, parse.GetDatabase(db, env), parse.GetValue(to)!, parse.GetValue(keep));
+        });
         return command;
     }
 
@@ -143,7 +155,7 @@ internal static class DbCommand
         }
     });
 
-    private static Command CreateRestore()
+    private static Command CreateRestore(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var from = new Argument<string>("FROM") { Description = "A backup file written by 'fleetmanager db backup'." };
@@ -154,7 +166,11 @@ internal static class DbCommand
             from,
             db,
         };
-        command.SetAction(parse => Restore(VerbEnvironment.FromProcess(), parse.GetValue(from)!, parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Restore(env, parse.GetValue(from)!, parse.GetDatabase(db, env));
+        });
         return command;
     }
 

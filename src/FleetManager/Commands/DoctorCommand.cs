@@ -13,7 +13,7 @@ namespace FleetManager.Commands;
 /// <summary><c>fleetmanager doctor</c>: one line per check, with the fix for each failure; exit 0 when all pass, else 1.</summary>
 internal static class DoctorCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var json = new Option<bool>("--json") { Description = "Print the checks as one JSON document (status ok/warn/fail, detail, fix) for monitoring." };
@@ -22,19 +22,26 @@ internal static class DoctorCommand
             db,
             json,
         };
-        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(json), ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetDatabase(db, env), parse.GetValue(json), ct);
+        });
         return command;
     }
 
-    /// <summary>Runs every check of the service's composition against <paramref name="environment"/>'s settings and prints to its output.</summary>
+    /// <summary>
+    /// Runs every check of the service's composition against <paramref name="environment"/>'s settings and prints to its
+    /// output; the libraries' warnings (<c>Logging:LogLevel</c> may ask for more) go to its error writer.
+    /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, bool json, CancellationToken cancellationToken)
     {
         var configuration = environment.Configuration;
         var output = environment.Out;
         var builder = VerbHostBuilder.Create(configuration);
-        // The doctor speaks in its own lines; only warnings from the libraries it uses.
-        builder.Logging.AddFleetManagerConsole(configuration, toStandardError: true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
+        // The doctor speaks in its own lines on the output; only warnings from the libraries it uses, on the error writer.
+        builder.Logging.AddFleetManagerLogging(configuration, environment.Error, colors: environment.ErrorIsInteractiveConsole).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddFleetManagerService(configuration, dbPath);
         using var host = builder.Build();
 
         var lines = new List<DoctorReportLine>();

@@ -14,7 +14,7 @@ namespace FleetManager.Commands;
 /// <summary><c>fleetmanager eval CORPUS_DIR</c>: scores the reader on a labelled corpus.</summary>
 internal static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var corpus = new Argument<DirectoryInfo>("CORPUS_DIR") { Description = "Folder of NAME.eml + NAME.expected.json pairs." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
@@ -24,7 +24,11 @@ internal static class EvalCommand
         {
             corpus, json, verbose, reader,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetValue(reader)!, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(verbose), parse.GetReader(reader, env), cancellationToken);
+        });
         return command;
     }
 

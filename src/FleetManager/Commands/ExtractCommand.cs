@@ -15,7 +15,7 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class ExtractCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var paths = CommonOptions.InputPaths();
         var format = new Option<string>("--format", "-f") { Description = "jsonl (one object per message), json (an array) or table.", DefaultValueFactory = _ => "jsonl" };
@@ -23,7 +23,11 @@ internal static class ExtractCommand
         var geocode = new Option<bool>("--geocode") { Description = "Fill stop coordinates from the offline gazetteer (extraction alone leaves them null)." };
         var reader = CommonOptions.Reader();
         var command = new Command("extract", "Print the result read from each message (order-format.md) without storing anything.") { paths, format, geocode, reader };
-        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), parse.GetValue(reader)!, ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(geocode), parse.GetReader(reader, env), ct);
+        });
         return command;
     }
 

@@ -9,7 +9,7 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class HealthcheckCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var url = new Option<string?>("--url") { Description = "The service's base URL (default: the first of Service:Urls, with 0.0.0.0 read as localhost)." };
         var ready = new Option<bool>("--ready") { Description = "Check readiness (/healthz/ready) instead of liveness (/healthz/live)." };
@@ -17,7 +17,11 @@ internal static class HealthcheckCommand
         {
             url, ready,
         };
-        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(url), parse.GetValue(ready), ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetValue(url), parse.GetValue(ready), ct);
+        });
         return command;
     }
 

@@ -21,7 +21,7 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class ImportCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var paths = CommonOptions.InputPaths();
         paths.Arity = ArgumentArity.ZeroOrMore;
@@ -50,9 +50,13 @@ internal static class ImportCommand
                     : "give the PATHs to import (.eml files, folders, Maildirs, mbox files) or --source gmail|imap");
             }
         });
-        command.SetAction((parse, ct) => parse.GetValue(source) is { } kind
-            ? RunMailboxAsync(VerbEnvironment.FromProcess(), kind == "gmail" ? MailSourceKind.Gmail : MailSourceKind.Imap, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct)
-            : RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(reader)!, ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return parse.GetValue(source) is { } kind
+                ? RunMailboxAsync(env, kind == "gmail" ? MailSourceKind.Gmail : MailSourceKind.Imap, parse.GetDatabase(db, env), parse.GetValue(strict), parse.GetValue(quiet), parse.GetReader(reader, env), ct)
+                : RunAsync(env, parse.GetValue(paths)!, parse.GetDatabase(db, env), parse.GetValue(strict), parse.GetValue(quiet), parse.GetReader(reader, env), ct);
+        });
         return command;
     }
 
@@ -177,16 +181,19 @@ internal static class ImportCommand
         var source = PipelineFactory.CreateSource(paths, pipeline.Limits.MaxMessageBytes);
 
         ImportSummary summary;
-        if (!quiet && environment.ErrorIsInteractiveConsole && AnsiConsole.Profile.Capabilities.Interactive)
+        // The bar is drawn on the environment's error writer, and only where that is an interactive terminal.
+        var console = quiet ? null : environment.CreateErrorConsole();
+        if (console is { Profile.Capabilities.Interactive: true })
         {
             var totalBytes = Math.Max(1, InputSize(paths));
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             summary = await console.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask("Importing", maxValue: totalBytes);
+                    // Drawn at once rather than at the first refresh tick: an import shorter than a tick shows its bar too.
+                    context.Refresh();
                     var result = await runner.RunAsync(source, new ProgressTaskReporter(task), cancellationToken).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                     return result;

@@ -12,24 +12,28 @@ namespace FleetManager.Commands;
 /// <summary><c>fleetmanager orders list|show|export</c>: reads the order book.</summary>
 internal static class OrdersCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var command = new Command("orders", "Read the order book: list, show one order, export.")
         {
-            CreateList(),
-            CreateShow(),
-            CreateExport(),
+            CreateList(environment),
+            CreateShow(environment),
+            CreateExport(environment),
         };
         return command;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var filters = new OrderFilterOptions();
         var command = new Command("list", "List orders, newest last, one line each.") { db };
         filters.AddTo(command);
-        command.SetAction(parse => List(VerbEnvironment.FromProcess(), parse.GetValue(db)!, filters.ToQuery(parse)));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return List(env, parse.GetDatabase(db, env), filters.ToQuery(parse));
+        });
         return command;
     }
 
@@ -42,12 +46,16 @@ internal static class OrdersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateShow()
+    private static Command CreateShow(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var id = new Argument<long>("ID") { Description = "The order's id (first column of 'orders list').", CustomParser = CommandValueParsers.Id };
         var command = new Command("show", "Show one order in full: the spec's JSON, its stops with coordinates, and its source message.") { id, db };
-        command.SetAction(parse => Show(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(id)));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Show(env, parse.GetDatabase(db, env), parse.GetValue(id));
+        });
         return command;
     }
 
@@ -73,7 +81,7 @@ internal static class OrdersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateExport()
+    private static Command CreateExport(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var format = new Option<string>("--format", "-f") { Description = "csv, xlsx or json.", Required = true };
@@ -82,18 +90,23 @@ internal static class OrdersCommand
         var filters = new OrderFilterOptions();
         var command = new Command("export", "Export orders as CSV, XLSX or a JSON array in the spec's Order shape (with id and message_id).") { db, format, output };
         filters.AddTo(command);
-        command.SetAction(parse => Export(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(format)!, parse.GetValue(output), filters.ToQuery(parse)));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Export(env, parse.GetDatabase(db, env), parse.GetValue(format)!, parse.GetValue(output), filters.ToQuery(parse));
+        });
         return command;
     }
 
     /// <summary>
     /// <c>orders export</c>: the orders <paramref name="query"/> selects, with the dispatchers' corrections, as
-    /// <paramref name="format"/> into <paramref name="path"/> (or the process's standard output when null: the
-    /// bytes of an XLSX file are no text for a writer); the count goes to <paramref name="environment"/>'s error writer.
+    /// <paramref name="format"/> into <paramref name="path"/> (or, when null, <paramref name="environment"/>'s standard
+    /// output: <see cref="VerbEnvironment.CopyToOutput"/>); the count goes to its error writer.
     /// </summary>
     internal static int Export(VerbEnvironment environment, string dbPath, string format, string? path, OrderQuery query)
     {
-        if (path is null && format == "xlsx" && !Console.IsOutputRedirected)
+        // The bytes of an XLSX file are no text: not for a terminal, nor for an output that is only a writer.
+        if (path is null && format == "xlsx" && (environment.OutputIsInteractiveConsole || environment.OpenOutputStream is null))
         {
             environment.Error.WriteLine("error: an XLSX file is binary; give --output FILE.xlsx or redirect standard output");
             return ExitCodes.Usage;
@@ -105,7 +118,7 @@ internal static class OrdersCommand
         int count;
         try
         {
-            count = Export(orders, format, path);
+            count = Export(orders, format, path, environment);
         }
         catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
         {
@@ -121,9 +134,9 @@ internal static class OrdersCommand
     }
 
     /// <summary>Writes the export through an <see cref="AtomicExportTarget"/>: complete, or nothing (the partial file is deleted).</summary>
-    private static int Export(IEnumerable<StoredOrder> orders, string format, string? path)
+    private static int Export(IEnumerable<StoredOrder> orders, string format, string? path, VerbEnvironment environment)
     {
-        using var target = AtomicExportTarget.Create(path);
+        using var target = AtomicExportTarget.Create(path, environment);
         // A store failure met half-way (a malformed page) arrives as the store's exception; the partial
         // export is deleted with the target.
         var count = format switch

@@ -11,12 +11,13 @@ internal static class PasswordInput
 {
     /// <summary>
     /// The password from <paramref name="environment"/>'s input, or null after writing why there is none (the two typings
-    /// differ, input ended) to its error writer. Typed twice without echo only on this process's own terminal.
+    /// differ, input ended) to its error writer. Typed twice without echo only where the environment has a
+    /// <see cref="VerbEnvironment.Keyboard"/> (a terminal); else one line of its input.
     /// </summary>
     public static string? Read(bool fromStandardInput, VerbEnvironment environment)
     {
         var error = environment.Error;
-        if (fromStandardInput || !environment.InputIsInteractiveConsole)
+        if (fromStandardInput || environment.Keyboard is not { } keyboard)
         {
             var line = environment.Input.ReadLine();
             if (line is null)
@@ -27,8 +28,8 @@ internal static class PasswordInput
             return line?.TrimEnd('\r');
         }
 
-        var first = Prompt("Password: ", error);
-        var second = Prompt("Password again: ", error);
+        var first = Prompt("Password: ", keyboard, error);
+        var second = Prompt("Password again: ", keyboard, error);
         if (!string.Equals(first, second, StringComparison.Ordinal))
         {
             error.WriteLine("error: the two passwords differ; nothing was changed. Run the command again.");
@@ -38,14 +39,14 @@ internal static class PasswordInput
         return first;
     }
 
-    private static string Prompt(string prompt, TextWriter error)
+    private static string Prompt(string prompt, IConsoleKeyReader keyboard, TextWriter error)
     {
         error.Write(prompt);
         error.Flush();
         var typed = new StringBuilder();
         while (true)
         {
-            var key = Console.ReadKey(intercept: true);
+            var key = keyboard.ReadKey();
             if (key.Key == ConsoleKey.Enter)
             {
                 error.WriteLine();

@@ -16,7 +16,7 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class PollCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var once = new Option<bool>("--once") { Description = "Poll every source once and exit (required: the continuous service is 'fleetmanager run')." };
@@ -24,9 +24,13 @@ internal static class PollCommand
         {
             db, once,
         };
-        command.SetAction((parse, _) => parse.GetValue(once)
-            ? RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!)
-            : Task.FromResult(Usage(Console.Error)));
+        command.SetAction((parse, _) =>
+        {
+            var env = environment();
+            return parse.GetValue(once)
+                ? RunAsync(env, parse.GetDatabase(db, env))
+                : Task.FromResult(Usage(env.Error));
+        });
         return command;
     }
 
@@ -46,7 +50,7 @@ internal static class PollCommand
         var configuration = environment.Configuration;
         var builder = VerbHostBuilder.Create(configuration);
         builder.Logging.AddFleetManagerLogging(configuration, environment.Error, colors: environment.ErrorIsInteractiveConsole);
-        builder.Services.AddFleetManagerService(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration));
+        builder.Services.AddFleetManagerService(configuration, dbPath);
         using var host = builder.Build();
         var services = host.Services;
 

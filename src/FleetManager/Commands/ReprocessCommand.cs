@@ -12,7 +12,7 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class ReprocessCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var quarantined = new Option<bool>("--quarantined") { Description = "Read the quarantined messages again (the default without --all or --message-id)." };
         var all = new Option<bool>("--all") { Description = "Read processed messages too (after an upgrade of the reader) and report what changed; a processed message that now fails keeps its orders." };
@@ -37,18 +37,22 @@ internal static class ReprocessCommand
                 result.AddError($"--since '{text}' is not an ISO date; expected YYYY-MM-DD (e.g. 2026-12-01) or an ISO 8601 time (2026-12-01T08:00:00Z)");
             }
         });
-        command.SetAction((parse, ct) => RunAsync(
-            VerbEnvironment.FromProcess(),
-            new ReprocessSelection
-            {
-                IncludeProcessed = parse.GetValue(all),
-                Since = parse.GetValue(since) is { } text ? ParseSince(text) : null,
-                MessageId = parse.GetValue(messageId),
-            },
-            parse.GetValue(db)!,
-            parse.GetValue(reader)!,
-            parse.GetValue(verbose),
-            ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return RunAsync(
+                env,
+                new ReprocessSelection
+                {
+                    IncludeProcessed = parse.GetValue(all),
+                    Since = parse.GetValue(since) is { } text ? ParseSince(text) : null,
+                    MessageId = parse.GetValue(messageId),
+                },
+                parse.GetDatabase(db, env),
+                parse.GetReader(reader, env),
+                parse.GetValue(verbose),
+                ct);
+        });
         return command;
     }
 

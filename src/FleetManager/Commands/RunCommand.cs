@@ -14,7 +14,7 @@ namespace FleetManager.Commands;
 /// <summary><c>fleetmanager run</c>: the long-running service (poll loops, health, metrics) until SIGTERM or Ctrl+C.</summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var command = new Command("run", "Run the service: poll every configured source on its schedule, serve /healthz and /metrics (Service:Urls).")
@@ -22,18 +22,24 @@ internal static class RunCommand
             db,
         };
         // The host stops on SIGTERM/SIGINT by itself (drain, release leases), not on the command line's token.
-        command.SetAction((parse, _) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, CancellationToken.None));
+        command.SetAction((parse, _) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetDatabase(db, env), CancellationToken.None);
+        });
         return command;
     }
 
     /// <summary>
-    /// The service over <paramref name="environment"/>'s settings and the book at <paramref name="dbPath"/>, until a
-    /// signal or <paramref name="stopping"/> (a test's; the process passes none and stops on SIGTERM/SIGINT).
+    /// The service over <paramref name="environment"/>'s settings and the book at <paramref name="dbPath"/>, its log lines
+    /// on the environment's output, until a signal or <paramref name="stopping"/> (a test's; the process passes none and
+    /// stops on SIGTERM/SIGINT).
     /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, CancellationToken stopping)
     {
         var configuration = environment.Configuration;
-        var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, StoreConfiguration.ResolveDatabase(dbPath, configuration)));
+        // The service's log lines go to the environment's output (the process's stdout, as a container's log collector expects).
+        var app = ServiceHost.Build(ServiceHost.CreateBuilder(configuration, dbPath, environment.Out, colors: environment.OutputIsInteractiveConsole));
         await using (app.ConfigureAwait(false))
         {
             // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.

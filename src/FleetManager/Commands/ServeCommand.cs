@@ -25,7 +25,7 @@ internal static class ServeCommand
 
     private const string UrlsFix = "Stop the other program on that port or give --urls a free one, for example --urls http://127.0.0.1:8081.";
 
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var urls = new Option<string>("--urls")
@@ -49,20 +49,23 @@ internal static class ServeCommand
             urls,
         };
         // The host stops on SIGTERM/SIGINT by itself, not on the command line's token.
-        command.SetAction((parse, _) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, parse.GetValue(urls)!, CancellationToken.None));
+        command.SetAction((parse, _) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetDatabase(db, env), parse.GetValue(urls)!, CancellationToken.None);
+        });
         return command;
     }
 
     /// <summary>
     /// The dashboard over <paramref name="environment"/>'s settings and the book at <paramref name="dbPath"/>, its
-    /// addresses on the environment's output, until a signal or <paramref name="stopping"/> (a test's).
+    /// addresses and log lines on the environment's output, until a signal or <paramref name="stopping"/> (a test's).
     /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string dbPath, string urls, CancellationToken stopping)
     {
         var configuration = environment.Configuration;
-        var connectionString = StoreConfiguration.ResolveDatabase(dbPath, configuration);
         // Open (and migrate) now: a missing or unreadable book is one line and exit 4 before anything listens.
-        using (var store = StoreConfiguration.OpenExisting(connectionString, configuration))
+        using (var store = StoreConfiguration.OpenExisting(dbPath, configuration))
         {
             if (store.SearchIndexWarning is { } warning)
             {
@@ -70,10 +73,12 @@ internal static class ServeCommand
             }
         }
 
-        var builder = WebHostBuilderFactory.Create(configuration, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(connectionString, configuration));
+        // The host's log lines go with the addresses to the environment's output (the process's stdout, as run's do).
+        var builder = WebHostBuilderFactory.Create(
+            configuration, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), environment.Out, colors: environment.OutputIsInteractiveConsole);
+        builder.Services.AddFleetManagerDashboard(configuration, StoreConfiguration.Options(dbPath, configuration));
         // Reprocess and reclassify from the dashboard read with the configured reader (rules by default).
-        builder.Services.AddMessageReading(configuration, StoreConfiguration.Options(connectionString, configuration));
+        builder.Services.AddMessageReading(configuration, StoreConfiguration.Options(dbPath, configuration));
         var app = builder.Build();
         await using (app.ConfigureAwait(false))
         {

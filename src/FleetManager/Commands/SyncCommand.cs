@@ -18,11 +18,15 @@ namespace FleetManager.Commands;
 /// </summary>
 internal static class SyncCommand
 {
-    public static Command Create()
+    public static Command Create(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var command = new Command("sync", "Push the orders waiting in the outbox to Google Sheets (GOOGLE_SHEETS_SPREADSHEET_ID) and print how many went.") { db };
-        command.SetAction((parse, ct) => RunAsync(VerbEnvironment.FromProcess(), parse.GetValue(db)!, ct));
+        command.SetAction((parse, ct) =>
+        {
+            var env = environment();
+            return RunAsync(env, parse.GetDatabase(db, env), ct);
+        });
         return command;
     }
 

@@ -17,23 +17,27 @@ internal static class UsersCommand
     /// <summary>The longest name accepted.</summary>
     private const int MaximumNameLength = 100;
 
-    public static Command Create() => new("users", "The dashboard's built-in users (sign-in at /login): add, remove, list, set-role, passwd.")
+    public static Command Create(Func<VerbEnvironment> environment) => new("users", "The dashboard's built-in users (sign-in at /login): add, remove, list, set-role, passwd.")
     {
-        CreateAdd(),
-        CreateRemove(),
-        CreateList(),
-        CreateSetRole(),
-        CreatePasswd(),
+        CreateAdd(environment),
+        CreateRemove(environment),
+        CreateList(environment),
+        CreateSetRole(environment),
+        CreatePasswd(environment),
     };
 
-    private static Command CreateAdd()
+    private static Command CreateAdd(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var name = NameArgument();
         var role = RoleOption();
         var stdin = PasswordStdinOption();
         var command = new Command("add", "Add a user; the password is typed twice without echo, or read from standard input.") { name, role, stdin, db };
-        command.SetAction(parse => Add(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(stdin), parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Add(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(stdin), parse.GetDatabase(db, env));
+        });
         return command;
     }
 
@@ -65,12 +69,16 @@ internal static class UsersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateRemove()
+    private static Command CreateRemove(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var name = NameArgument();
         var command = new Command("remove", "Remove a user; their sessions end on their next request.") { name, db };
-        command.SetAction(parse => Remove(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Remove(env, parse.GetValue(name)!, parse.GetDatabase(db, env));
+        });
         return command;
     }
 
@@ -87,11 +95,15 @@ internal static class UsersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateList()
+    private static Command CreateList(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var command = new Command("list", "List the users: name, role, when added and last changed (never a password or hash).") { db };
-        command.SetAction(parse => List(VerbEnvironment.FromProcess(), parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return List(env, parse.GetDatabase(db, env));
+        });
         return command;
     }
 
@@ -116,13 +128,17 @@ internal static class UsersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreateSetRole()
+    private static Command CreateSetRole(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var name = NameArgument();
         var role = RoleOption();
         var command = new Command("set-role", "Give a user another role; their current sessions end (they sign in again).") { name, role, db };
-        command.SetAction(parse => SetRole(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return SetRole(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetDatabase(db, env));
+        });
         return command;
     }
 
@@ -139,13 +155,17 @@ internal static class UsersCommand
         return ExitCodes.Success;
     }
 
-    private static Command CreatePasswd()
+    private static Command CreatePasswd(Func<VerbEnvironment> environment)
     {
         var db = CommonOptions.Database();
         var name = NameArgument();
         var stdin = PasswordStdinOption();
         var command = new Command("passwd", "Set a user's password (typed twice without echo, or from standard input); their current sessions end.") { name, stdin, db };
-        command.SetAction(parse => Passwd(VerbEnvironment.FromProcess(), parse.GetValue(name)!, parse.GetValue(stdin), parse.GetValue(db)!));
+        command.SetAction(parse =>
+        {
+            var env = environment();
+            return Passwd(env, parse.GetValue(name)!, parse.GetValue(stdin), parse.GetDatabase(db, env));
+        });
         return command;
     }
 

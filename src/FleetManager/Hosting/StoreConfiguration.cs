@@ -10,24 +10,24 @@ namespace FleetManager.Hosting;
 /// </summary>
 internal static class StoreConfiguration
 {
-    /// <summary><c>$DATA_DIR/fleetmanager.db</c> (the original tool's variable), else <c>./fleetmanager.db</c>.</summary>
-    public static string DefaultDatabasePath()
-    {
-        var dataDir = Environment.GetEnvironmentVariable("DATA_DIR");
-        return string.IsNullOrWhiteSpace(dataDir) ? "fleetmanager.db" : Path.Combine(dataDir, "fleetmanager.db");
-    }
+    /// <summary>The order book's file name in <c>DataDir</c> or the working directory.</summary>
+    public const string DefaultFileName = "fleetmanager.db";
 
-    /// <summary>The --db default follows DataDir from any configuration source, not only the DATA_DIR variable.</summary>
-    public static string ResolveDatabase(string dbPath, IConfiguration configuration) =>
-        dbPath == DefaultDatabasePath() && configuration["DataDir"] is { Length: > 0 } dataDir
-            ? Path.Combine(dataDir, "fleetmanager.db")
-            : dbPath;
-
-    /// <summary><c>Storage:ConnectionString</c> when set, else the SQLite file in <c>DATA_DIR</c> or the working directory.</summary>
-    public static string DefaultConnectionString()
+    /// <summary>
+    /// The order book when <c>--db</c> is not given, from <paramref name="configuration"/> (the verb's, read when it runs,
+    /// not when its command line is parsed): <c>Storage:ConnectionString</c> when set, else <c>fleetmanager.db</c> in
+    /// <c>DataDir</c> (<c>DATA_DIR</c>, the original tool's variable, or <c>FLEETMANAGER__DATADIR</c>), else in the
+    /// working directory. Every verb and the service resolve it so, so they open the same book.
+    /// </summary>
+    public static string DefaultConnectionString(IConfiguration configuration)
     {
-        var configured = AppConfiguration.Build()[OrderStoreOptions.SectionName + ":" + nameof(OrderStoreOptions.ConnectionString)];
-        return string.IsNullOrWhiteSpace(configured) ? DefaultDatabasePath() : configured.Trim();
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[OrderStoreOptions.SectionName + ":" + nameof(OrderStoreOptions.ConnectionString)] is { } configured && !string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.Trim();
+        }
+
+        return configuration["DataDir"] is { Length: > 0 } dataDir ? Path.Combine(dataDir, DefaultFileName) : DefaultFileName;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,7 @@ namespace FleetManager.Hosting;
 
 /// <summary>
 /// The one way <c>run</c> and <c>serve</c> start a web host: configured from <see cref="AppConfiguration"/>'s
-/// sources only, logging through FleetManager's console, listening on the given addresses.
+/// sources only, its log lines (<see cref="LoggingSetup"/>) on the writer the verb gives, listening on the given addresses.
 /// </summary>
 internal static class WebHostBuilderFactory
 {
@@ -22,7 +21,12 @@ internal static class WebHostBuilderFactory
     /// </summary>
     private static readonly string[] NoConfigurationReload = ["--hostBuilder:reloadConfigOnChange=false"];
 
-    public static WebApplicationBuilder Create(IConfiguration configuration, IReadOnlyList<string> urls, string? contentRoot = null)
+    /// <param name="configuration">The verb's configuration, the host's only one.</param>
+    /// <param name="urls">Where Kestrel listens.</param>
+    /// <param name="log">Where the host's log lines go (the verb's output writer: the process's stdout, or a test's writer).</param>
+    /// <param name="colors">True when <paramref name="log"/> is a terminal, where levels are coloured.</param>
+    /// <param name="contentRoot">The host's content root; the working directory when null.</param>
+    public static WebApplicationBuilder Create(IConfiguration configuration, IReadOnlyList<string> urls, TextWriter log, bool colors, string? contentRoot = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -33,7 +37,7 @@ internal static class WebHostBuilderFactory
         // One configuration, from AppConfiguration's sources only (not ASPNETCORE_ variables or a second appsettings read).
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddFleetManagerConsole(configuration);
+        builder.Logging.AddFleetManagerLogging(configuration, log, colors);
         builder.WebHost.UseUrls([.. urls]);
         return builder;
     }

@@ -20,9 +20,10 @@ namespace FleetManager.Service;
 /// </summary>
 internal static class ServiceHost
 {
-    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, string databasePath)
+    /// <summary>The <c>run</c> host's builder over <paramref name="configuration"/> and the book at <paramref name="databasePath"/>, logging to <paramref name="log"/> (colours when <paramref name="colors"/>).</summary>
+    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, string databasePath, TextWriter log, bool colors)
     {
-        var builder = WebHostBuilderFactory.Create(configuration, Urls(configuration));
+        var builder = WebHostBuilderFactory.Create(configuration, Urls(configuration), log, colors);
         builder.Services.AddFleetManagerService(configuration, databasePath);
         builder.Services.AddSourcePolling(configuration);
         if (DashboardEnabled(configuration))

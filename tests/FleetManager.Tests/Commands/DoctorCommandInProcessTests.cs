@@ -41,4 +41,24 @@ public sealed class DoctorCommandInProcessTests : IDisposable
         Assert.Contains($"FAIL  data dir: {dataDir} does not exist", _verb.Out.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(dataDir), "doctor created the data folder");
     }
+
+    [Fact]
+    public async Task RunAsync_LibraryLogLinesAskedFor_GoToTheEnvironmentsErrorWriterAndTheReportToItsOutput()
+    {
+        var closed = $"http://127.0.0.1:{FreeTcpPort.Next()}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = _verb.Temp.Path,
+            ["Gemini:BaseUrl"] = closed,
+            // The HTTP client's request lines are below the doctor's Warning; the configuration may ask for them.
+            ["Logging:LogLevel:System.Net.Http.HttpClient.doctor.LogicalHandler"] = "Information",
+        };
+
+        var exitCode = await DoctorCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), json: false, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Quarantined, exitCode);
+        Assert.Contains($"Start processing HTTP request GET {closed}/", _verb.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Start processing HTTP request", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("endpoint Gemini:BaseUrl", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
 }

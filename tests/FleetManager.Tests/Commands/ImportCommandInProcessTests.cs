@@ -65,4 +65,34 @@ public sealed class ImportCommandInProcessTests : IDisposable
         Assert.Contains("Gemini", _verb.Error.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(File.Exists(db), "the book was created although the reader was not configured");
     }
+
+    [Fact]
+    public async Task RunAsync_ErrorWriterIsAnInteractiveTerminal_DrawsTheProgressBarThereAndTheSummaryOnTheOutput()
+    {
+        var db = _verb.Temp.File("fm.db");
+        var terminal = _verb.Environment() with { ErrorIsInteractiveConsole = true };
+
+        var exitCode = await ImportCommand.RunAsync(terminal, [RepoPaths.Samples], db, strict: false, quiet: false, reader: "rules", CancellationToken.None);
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        var bar = _verb.Error.ToString();
+        // Spectre's live display: ANSI control sequences and the task's description, on the environment's writer.
+        Assert.Contains("\u001b[", bar, StringComparison.Ordinal);
+        Assert.Contains("Importing", bar, StringComparison.Ordinal);
+        Assert.Contains($"Imported into {db}", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Quiet_DrawsNoProgressBarEvenOnATerminal()
+    {
+        var db = _verb.Temp.File("fm.db");
+        var terminal = _verb.Environment() with { ErrorIsInteractiveConsole = true };
+
+        var exitCode = await ImportCommand.RunAsync(terminal, [RepoPaths.Samples], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.DoesNotContain("\u001b[", _verb.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Importing", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
 }

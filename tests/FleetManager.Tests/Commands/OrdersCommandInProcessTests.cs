@@ -70,6 +70,49 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_CsvToStandardOutputOnTheCommandLine_TheEnvironmentsOutputHoldsTheSameCsvAsTheFile()
+    {
+        var db = await SampleBookAsync();
+        var file = _verb.Temp.File("orders.csv");
+        Assert.Equal(ExitCodes.Success, OrdersCommand.Export(_verb.Environment(), db, "csv", file, new OrderQuery()));
+        _verb.Error.GetStringBuilder().Clear();
+
+        var exitCode = await CommandLine.RunAsync(["orders", "export", "--format", "csv", "--db", db], _verb.Environment());
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        Assert.Equal(await File.ReadAllTextAsync(file), _verb.Out.ToString());
+        Assert.StartsWith("id,", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _verb.Error.ToString());
+    }
+
+    [Fact]
+    public async Task Export_XlsxToAnOutputWithAByteStream_WritesTheWorkbooksBytesThere()
+    {
+        var db = await SampleBookAsync();
+        using var bytes = new MemoryStream();
+        var environment = _verb.Environment() with { OpenOutputStream = () => bytes };
+
+        var exitCode = OrdersCommand.Export(environment, db, "xlsx", path: null, new OrderQuery());
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        // An XLSX file is a ZIP archive: "PK\x03\x04" (a MemoryStream keeps its bytes once closed).
+        Assert.Equal("PK\u0003\u0004"u8.ToArray(), bytes.ToArray()[..4]);
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
+    public async Task Export_XlsxToAnOutputThatIsOnlyAWriter_ExitsUsageWithOneLineAndWritesNothing()
+    {
+        var db = await SampleBookAsync();
+
+        var exitCode = OrdersCommand.Export(_verb.Environment(), db, "xlsx", path: null, new OrderQuery());
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal("error: an XLSX file is binary; give --output FILE.xlsx or redirect standard output", _verb.Error.ToString().TrimEnd());
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
     public void List_BookMissing_StoreErrorExit4InOneLineAndNoFileCreated()
     {
         var db = _verb.Temp.File("missing.db");

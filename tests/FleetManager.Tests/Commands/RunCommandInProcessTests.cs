@@ -15,7 +15,7 @@ public sealed class RunCommandInProcessTests : IDisposable
     public void Dispose() => _verb.Dispose();
 
     [Fact]
-    public async Task RunAsync_FolderSourceFromTheSettings_CommitsEachMessageAnswersLiveAndExitsZeroWhenStopped()
+    public async Task RunAsync_FolderSourceFromTheSettings_CommitsEachMessageAnswersLiveLogsToTheEnvironmentsOutputAndExitsZeroWhenStopped()
     {
         var mail = _verb.Temp.File("mail");
         var count = SampleMessages.CopyTo(mail, 3);
@@ -28,7 +28,6 @@ public sealed class RunCommandInProcessTests : IDisposable
             ["Sources:0:Kind"] = "folder",
             ["Sources:0:Folder:Path"] = mail,
             ["Service:Urls"] = url,
-            ["Logging:LogLevel:Default"] = "Warning",
         };
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
@@ -42,6 +41,11 @@ public sealed class RunCommandInProcessTests : IDisposable
         Assert.True(live == ExitCodes.Success, health.ToString());
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Equal(count, SourcePollingServiceTestsAccess.LedgerRows(db));
+        // The service's log lines (Information by default) went to the environment's output, not the process's console.
+        var log = _verb.Out.ToString();
+        Assert.Contains("Source inbox (folder) starts", log, StringComparison.Ordinal);
+        Assert.Contains($"Now listening on: {url}", log, StringComparison.Ordinal);
+        Assert.Contains("Source inbox stopped; lease released", log, StringComparison.Ordinal);
     }
 
     [Fact]

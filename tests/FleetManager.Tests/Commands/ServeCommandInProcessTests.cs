@@ -36,6 +36,31 @@ public sealed partial class ServeCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_Started_TheHostsLogLinesGoToTheEnvironmentsOutputUntilStoppedByTheToken()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        _verb.Out.GetStringBuilder().Clear();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var serving = ServeCommand.RunAsync(_verb.Environment(), db, "http://127.0.0.1:0", stop.Token);
+        var address = await AddressAsync(serving);
+        var whileServing = _verb.Out.ToString();
+        await stop.CancelAsync();
+        var exitCode = await serving;
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        // The host's own lines (Microsoft.Hosting.Lifetime, in FleetManager's single-line format) before the address ...
+        var origin = new Uri(address).GetLeftPart(UriPartial.Authority);
+        Assert.Contains($"info: Microsoft.Hosting.Lifetime[14] Now listening on: {origin}", whileServing, StringComparison.Ordinal);
+        Assert.True(
+            whileServing.IndexOf("Now listening on", StringComparison.Ordinal) < whileServing.IndexOf("Dashboard: ", StringComparison.Ordinal),
+            "the log lines of the start come before the address: " + whileServing);
+        // ... and after the token stopped it.
+        Assert.Contains("Application is shutting down", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_BookMissing_StoreErrorExit4InOneLineAndNothingListens()
     {
         var db = _verb.Temp.File("missing.db");

@@ -85,6 +85,48 @@ public sealed class UsersCommandInProcessTests : IDisposable
         Assert.Equal($"error: there is no user 'nobody' in {db}; see 'fleetmanager users list'", _verb.Error.ToString().TrimEnd());
     }
 
+    [Fact]
+    public async Task Add_PasswordPipedThroughTheEnvironmentsInputOnTheCommandLine_AddsTheUser()
+    {
+        var db = NewBook();
+
+        // No --password-stdin: an input that is no terminal is read a line at a time, as a pipe is.
+        var exitCode = await CommandLine.RunAsync(["users", "add", "dispatch", "--role", "viewer", "--db", db], WithInput("a-long-enough-password\n"));
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        Assert.Equal($"added dispatch (viewer) to {db}", _verb.Out.ToString().TrimEnd());
+        Assert.Equal("", _verb.Error.ToString());
+    }
+
+    [Fact]
+    public void Add_PasswordTypedTwiceOnTheEnvironmentsKeyboard_PromptsTwiceEchoesNothingAndAddsTheUser()
+    {
+        var db = NewBook();
+        // A typo corrected with Backspace in the first typing.
+        var keyboard = new ScriptedKeyboard("a-long-enough-passwore\bd\ra-long-enough-password\r");
+
+        var exitCode = UsersCommand.Add(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "admin", passwordFromStandardInput: false, db);
+
+        Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
+        Assert.Equal("Password: \nPassword again: \n", _verb.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal($"added dispatch (admin) to {db}", _verb.Out.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Add_TwoTypingsDiffer_ExitsUsageWithOneLineAndAddsNobody()
+    {
+        var db = NewBook();
+        var keyboard = new ScriptedKeyboard("a-long-enough-password\ra-long-enough-passw0rd\r");
+
+        var exitCode = UsersCommand.Add(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "viewer", passwordFromStandardInput: false, db);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.EndsWith("error: the two passwords differ; nothing was changed. Run the command again.", _verb.Error.ToString().TrimEnd(), StringComparison.Ordinal);
+        _verb.Error.GetStringBuilder().Clear();
+        Assert.Equal(ExitCodes.Success, UsersCommand.List(_verb.Environment(), db));
+        Assert.StartsWith($"{db} has no users yet", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
+
     private VerbEnvironment WithInput(string typed) => _verb.Environment() with { Input = new StringReader(typed) };
 
     private string NewBook()

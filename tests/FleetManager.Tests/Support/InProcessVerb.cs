@@ -11,12 +11,17 @@ internal sealed class InProcessVerb : IDisposable
 {
     public TempDirectory Temp { get; } = new();
 
-    public StringWriter Out { get; } = new();
+    /// <summary>The verb's output; safe to read while the verb's threads write (a host's log lines).</summary>
+    public StringWriter Out { get; } = new LockedStringWriter();
 
-    public StringWriter Error { get; } = new();
+    /// <summary>The verb's error writer; safe to read while the verb's threads write.</summary>
+    public StringWriter Error { get; } = new LockedStringWriter();
 
     public VerbEnvironment Environment(Dictionary<string, string?>? settings = null) =>
         new(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build(), Out, Error);
+
+    /// <summary>A whole command line run in-process over <see cref="Environment"/> of <paramref name="settings"/>: parsing, defaults, the verb; its exit code.</summary>
+    public Task<int> RunAsync(Dictionary<string, string?> settings, params string[] args) => CommandLine.RunAsync(args, Environment(settings));
 
     public void Dispose()
     {

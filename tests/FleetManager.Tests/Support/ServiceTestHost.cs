@@ -38,7 +38,8 @@ internal sealed class ServiceTestHost : IAsyncDisposable
         };
         values.TryAdd("Logging:LogLevel:Default", "Warning");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var builder = ServiceHost.CreateBuilder(configuration, databasePath);
+        // The log lines go where they went before verbs had writers: the test runner's console.
+        var builder = ServiceHost.CreateBuilder(configuration, databasePath, Console.Out, colors: false);
         configure?.Invoke(builder.Services);
         var app = ServiceHost.Build(builder);
         await app.StartAsync();

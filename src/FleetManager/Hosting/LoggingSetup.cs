@@ -1,29 +1,21 @@
-using FleetManager.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace FleetManager.Service;
+namespace FleetManager.Hosting;
 
 /// <summary>
-/// Console logging: one readable line per event on a terminal, or one JSON object per line with
-/// <c>Logging:Format=json</c> (for a log collector). Levels come from <c>Logging:LogLevel</c>
-/// (<c>LOG_LEVEL</c> sets the default). The HTTP client's request lines stay at Warning: a URL may carry an API key.
+/// FleetManager's log lines: one readable line per event, or one JSON object per line with <c>Logging:Format=json</c>
+/// (for a log collector), in the console logger's own formats, written to the writer a verb gives (its
+/// <c>VerbEnvironment</c>'s: the process's stdout or stderr, or a test's writer). Levels come from
+/// <c>Logging:LogLevel</c> (<c>LOG_LEVEL</c> sets the default). The HTTP client's request lines stay at Warning: a URL
+/// may carry an API key. In Hosting because the verbs and the service's hosts (<c>run</c>, <c>serve</c>) log alike.
 /// </summary>
 internal static class LoggingSetup
 {
-    public static ILoggingBuilder AddFleetManagerConsole(this ILoggingBuilder logging, IConfiguration configuration, bool toStandardError = false)
-    {
-        AddFormatter(logging, configuration, colors: true);
-        var threshold = toStandardError ? LogLevel.Trace : LogLevel.None;
-        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = threshold);
-        return logging;
-    }
-
     /// <summary>
-    /// The same lines, levels and <c>Logging:Format</c> as <see cref="AddFleetManagerConsole"/>, written to
-    /// <paramref name="writer"/> (a verb's error writer) instead of the console; colours only when <paramref name="colors"/>.
+    /// The lines, levels and <c>Logging:Format</c> of FleetManager, written to <paramref name="writer"/> (a verb's output
+    /// or error writer) instead of the console; colours only when <paramref name="colors"/> (the writer is a terminal).
     /// </summary>
     public static ILoggingBuilder AddFleetManagerLogging(this ILoggingBuilder logging, IConfiguration configuration, TextWriter writer, bool colors)
     {
@@ -52,7 +44,7 @@ internal static class LoggingSetup
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
             o.UseUtcTimestamp = true;
-            // The console's own default: colours only on a terminal.
+            // Colours only on a terminal (the writer's, as the caller says).
             o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled;
         });
         return false;
