@@ -6,7 +6,7 @@ namespace FleetManager.Dashboard.Orders;
 
 /// <summary>
 /// The orders list over the order book: the page's view (<see cref="OrderListQuery"/>) answered in SQL by
-/// <see cref="IOrderStore.BrowseOrders"/> (search, filters, sort, keyset page and count on the corrected orders), so
+/// <see cref="IOrderStore.BrowseOrdersAsync"/> (search, filters, sort, keyset page and count on the corrected orders), so
 /// a page view reads one page of orders whatever the size of the book.
 /// </summary>
 public static class OrderBrowser
