@@ -7,7 +7,7 @@ using FleetManager.Storage.Sqlite;
 namespace FleetManager.Storage.Benchmarks;
 
 /// <summary>
-/// One orders-page view as the dashboard's handler does it (<see cref="OrderBrowser.Page"/> over the store, then
+/// One orders-page view as the dashboard's handler does it (<see cref="OrderBrowser.PageAsync"/> over the store, then
 /// <see cref="OrdersPage.Render"/>), over a large generated book: time and, with the memory diagnoser, the bytes a
 /// page view allocates (the budget is a few hundred KB). The book is FM_BENCH_BOOK (made by the <c>book</c> verb,
 /// which the dashboard benchmark script caches), or 20,000 generated orders in a temporary file.
@@ -68,7 +68,8 @@ public class OrdersPageBenchmarks
     /// <summary>One page view: the page of 50 and its HTML, as the <c>/orders</c> handler makes them.</summary>
     public static int View(SqliteOrderBook book, OrderListQuery query)
     {
-        var page = OrderBrowser.Page(book, query, 50);
+        // SQLite's store completes synchronously: the view is measured on this thread, as the allocation counter needs.
+        var page = OrderBrowser.PageAsync(book, query, 50, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return OrdersPage.Render(query, page, DashboardUser.Local, tableOnly: false).Length;
     }
 
@@ -78,7 +79,7 @@ public class OrdersPageBenchmarks
         var query = new OrderListQuery();
         for (var i = 0; i < 20; i++)
         {
-            query = query with { After = OrderBrowser.Page(book, query, 50).NextCursor };
+            query = query with { After = OrderBrowser.PageAsync(book, query, 50, CancellationToken.None).AsTask().GetAwaiter().GetResult().NextCursor };
         }
 
         return query.After;

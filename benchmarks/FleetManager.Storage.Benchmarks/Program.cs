@@ -119,7 +119,7 @@ static void Book(string path, int orders)
     var written = GeneratedOrderBook.Write(book, orders);
     var committed = stopwatch.Elapsed.TotalSeconds;
     // The list query catches up first; its count stops at the dashboard's cap (10,000+).
-    var page = book.BrowseOrders(new OrderBrowseQuery { Limit = 1 });
+    var page = book.BrowseOrdersAsync(new OrderBrowseQuery { Limit = 1 }, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{written} orders committed in {committed:F1} s; orders list derived (count {page.Total:N0}{(page.TotalCapped ? "+" : "")}) in {stopwatch.Elapsed.TotalSeconds - committed:F1} s"));
 }

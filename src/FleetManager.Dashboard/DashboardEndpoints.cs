@@ -72,23 +72,23 @@ public static class DashboardEndpoints
 
             return Results.Bytes(compressed ?? content, type, entityTag: new EntityTagHeaderValue(tag));
         });
-        endpoints.MapGet("/orders", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
+        endpoints.MapGet("/orders", async (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
             var query = OrderListQuery.Parse(context.Request.Query);
-            var page = store.Use((orders, _) => OrderBrowser.Page(orders, query, options.Value.PageSize));
+            var page = await store.UseAsync((orders, _, token) => OrderBrowser.PageAsync(orders, query, options.Value.PageSize, token), context.RequestAborted).ConfigureAwait(false);
             // Always the whole page: htmx picks #results out of it (hx-select), a browser without scripts shows it all.
             return Html(OrdersPage.Render(query, page, DashboardAccess.UserOf(context), tableOnly: false));
         });
-        endpoints.MapGet("/orders/export.csv", (HttpContext context, DashboardStore store) =>
+        endpoints.MapGet("/orders/export.csv", async (HttpContext context, DashboardStore store) =>
         {
-            var rows = Export(context, store);
+            var rows = await ExportAsync(context, store).ConfigureAwait(false);
             using var writer = new StringWriter();
             OrderCsvExporter.Write(rows, writer);
             return Results.File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "orders.csv");
         });
-        endpoints.MapGet("/orders/export.xlsx", (HttpContext context, DashboardStore store) =>
+        endpoints.MapGet("/orders/export.xlsx", async (HttpContext context, DashboardStore store) =>
         {
-            var rows = Export(context, store);
+            var rows = await ExportAsync(context, store).ConfigureAwait(false);
             using var stream = new MemoryStream();
             OrderXlsxExporter.Write(rows, stream);
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "orders.xlsx");
@@ -230,10 +230,10 @@ public static class DashboardEndpoints
         return Pages.MapPage.MapElement($"/api/v1/map/lanes?order={id}", options, "Map of this order's stops", small: true);
     }
 
-    private static List<StoredOrder> Export(HttpContext context, DashboardStore store)
+    private static ValueTask<List<StoredOrder>> ExportAsync(HttpContext context, DashboardStore store)
     {
         var query = OrderListQuery.Parse(context.Request.Query) with { After = null };
-        return store.Use((orders, _) => OrderBrowser.All(orders, query));
+        return store.UseAsync((orders, _, token) => OrderBrowser.AllAsync(orders, query, token), context.RequestAborted);
     }
 
     private static MessageView? LoadMessage(IOrderStore orders, StoredOrder? order)

@@ -82,7 +82,7 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// One page of the orders list (search, filters, sort, keyset page and the total), answered in SQL on the corrected
     /// orders and their statuses; orders committed since the previous call are added to the list first.
     /// </summary>
-    OrderBrowsePage BrowseOrders(OrderBrowseQuery query);
+    ValueTask<OrderBrowsePage> BrowseOrdersAsync(OrderBrowseQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// The first <paramref name="limit"/> stops that have a place (a city) but no coordinates, by order and stop, and how

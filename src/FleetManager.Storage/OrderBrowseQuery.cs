@@ -5,7 +5,7 @@ namespace FleetManager.Storage;
 
 /// <summary>
 /// One view of the orders list (the dashboard's orders page), answered in SQL on the corrected orders by
-/// <see cref="IOrderStore.BrowseOrders"/>: search, filters, sort and the keyset page. Filters left null or empty match everything.
+/// <see cref="IOrderStore.BrowseOrdersAsync"/>: search, filters, sort and the keyset page. Filters left null or empty match everything.
 /// </summary>
 public sealed record OrderBrowseQuery
 {

@@ -50,7 +50,7 @@ public static class ApiEndpoints
             }
         });
 
-        api.MapGet("/orders", (HttpContext context, [AsParameters] OrderListParameters parameters, DashboardStore store, IOptions<DashboardOptions> options) =>
+        api.MapGet("/orders", async (HttpContext context, [AsParameters] OrderListParameters parameters, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
             if (PageSize(context, parameters.Limit, options.Value.PageSize, out var size) is { } refused)
             {
@@ -58,7 +58,7 @@ public static class ApiEndpoints
             }
 
             var query = OrderListQuery.Parse(parameters.ToQuery());
-            var page = store.Use((orders, _) => OrderBrowser.Page(orders, query, size));
+            var page = await store.UseAsync((orders, _, token) => OrderBrowser.PageAsync(orders, query, size, token), context.RequestAborted).ConfigureAwait(false);
             var rows = page.Rows.Select(r => new OrderListItem(r.Stored.Id, OrderStatusNames.Of(r.Review.Status), r.NeedsReview, r.CorrectionCount, r.Stored.Message.Id, r.Stored.Order)).ToList();
             return Results.Json(new OrderListDocument(rows, page.Total, page.NextCursor, page.TotalCapped), ApiJsonContext.Default.OrderListDocument);
         })

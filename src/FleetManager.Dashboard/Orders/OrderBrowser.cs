@@ -6,27 +6,28 @@ namespace FleetManager.Dashboard.Orders;
 
 /// <summary>
 /// The orders list over the order book: the page's view (<see cref="OrderListQuery"/>) answered in SQL by
-/// <see cref="IOrderStore.BrowseOrders"/> (search, filters, sort, keyset page and count on the corrected orders), so
+/// <see cref="IOrderStore.BrowseOrdersAsync"/> (search, filters, sort, keyset page and count on the corrected orders), so
 /// a page view reads one page of orders whatever the size of the book.
 /// </summary>
 public static class OrderBrowser
 {
     /// <summary>The page of the view after its cursor, with the number of matching orders (counted up to <see cref="OrderBrowseQuery.DefaultCountLimit"/>).</summary>
-    public static OrderListPage Page(IOrderStore store, OrderListQuery query, int pageSize)
+    public static async ValueTask<OrderListPage> PageAsync(IOrderStore store, OrderListQuery query, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        var page = store.BrowseOrders(ToStoreQuery(query) with { Limit = pageSize });
+        var page = await store.BrowseOrdersAsync(ToStoreQuery(query) with { Limit = pageSize }, cancellationToken).ConfigureAwait(false);
         var rows = page.Rows.Select(r => new OrderListRow(r.Order, new OrderReview(r.Order.Id, r.Status, null, null), r.NeedsReview, r.CorrectionCount)).ToList();
         return new OrderListPage(rows, checked((int)page.Total), page.NextCursor, page.TotalCapped);
     }
 
     /// <summary>Every order of the view (no page), corrected, in its sort order: what "Export this view" writes.</summary>
-    public static List<StoredOrder> All(IOrderStore store, OrderListQuery query)
+    public static async ValueTask<List<StoredOrder>> AllAsync(IOrderStore store, OrderListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        return [.. store.BrowseOrders(ToStoreQuery(query) with { After = null, Limit = null }).Rows.Select(r => r.Order)];
+        var all = await store.BrowseOrdersAsync(ToStoreQuery(query) with { After = null, Limit = null }, cancellationToken).ConfigureAwait(false);
+        return [.. all.Rows.Select(r => r.Order)];
     }
 
     /// <summary>The store's form of the page's view.</summary>

@@ -29,7 +29,7 @@ public static class ReviewQueueReader
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sinkErrors);
-        var toCheck = store.BrowseOrders(new OrderBrowseQuery { NeedsReview = true, Limit = SectionSize });
+        var toCheck = await store.BrowseOrdersAsync(new OrderBrowseQuery { NeedsReview = true, Limit = SectionSize }, cancellationToken).ConfigureAwait(false);
         var orders = toCheck.Rows
             .Select(r => new OrderToCheck(r.Order.Id, r.Order.Order.ReferenceNumber, r.Order.Order.Customer, ReasonsToCheck(r.Order.Order)))
             .ToList();

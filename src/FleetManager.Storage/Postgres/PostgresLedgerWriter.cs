@@ -26,6 +26,9 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
     private readonly NpgsqlDataSource _dataSource = dataSource;
     private readonly string[] _outboxSinks = [.. outboxSinks];
 
+    /// <inheritdoc />
+    public CommittedListRows? ListRows { get; set; }
+
     public bool Commit(StoredMessage message, EmailResult result)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -72,9 +75,11 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             await using (transaction.ConfigureAwait(false))
             {
                 var stored = new bool[batch.Count];
+                // Local to the call: two commits of this writer may run at once (the store has no gate here).
+                var committed = ListRows is null ? null : new List<CommittedOrder>();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    stored[i] = await WriteAsync(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i], async, cancellationToken).ConfigureAwait(false);
+                    stored[i] = await WriteAsync(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i], committed, async, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (async)
@@ -86,12 +91,17 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
                     transaction.Commit();
                 }
 
+                if (committed is not null)
+                {
+                    ListRows?.Record(committed);
+                }
+
                 return stored;
             }
         }
     }
 
-    private async ValueTask<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson, bool async, CancellationToken cancellationToken)
+    private async ValueTask<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson, List<CommittedOrder>? committed, bool async, CancellationToken cancellationToken)
     {
         var quarantined = result.Error is not null;
         var orders = quarantined ? [] : result.Orders;
@@ -143,6 +153,7 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         for (var index = 0; index < orders.Count; index++)
         {
             AddOrder(batch, ledgerId, orderIds[index], index, orders[index], orderJson[index], message);
+            committed?.Add(new CommittedOrder(orderIds[index], message.LedgerKey, message.SourceKey, index, orders[index]));
         }
 
         if (async)

@@ -5,6 +5,12 @@ namespace FleetManager.Storage.Sql;
 /// <summary>A back-end's commits: how a message's rows are written in one transaction differs enough (prepared statements vs batches) to stay per dialect.</summary>
 internal interface ILedgerWriter : IDisposable
 {
+    /// <summary>
+    /// Where the orders of each committed transaction (commit and group commit, not a replace) go once it has committed,
+    /// so the orders list's catch-up need not read them back; null: nowhere.
+    /// </summary>
+    CommittedListRows? ListRows { get; set; }
+
     bool Commit(StoredMessage message, EmailResult result);
 
     IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch);

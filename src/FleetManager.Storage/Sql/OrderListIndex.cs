@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using FleetManager.Core.Model;
 using FleetManager.Core.Text;
 using FleetManager.Storage.Corrections;
 
@@ -15,6 +16,9 @@ namespace FleetManager.Storage.Sql;
 /// </summary>
 internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries corrections)
 {
+    /// <summary>The rows of orders this instance committed, derived at their commit and waiting for <see cref="Sync"/>.</summary>
+    public CommittedListRows Committed { get; } = new();
+
     // Rows derived per transaction while catching up. The size barely changes the CPU (SQLite's share for 7,858 orders:
     // 1.25 s in one transaction, 1.26 s by 2,000, 1.40 s by 500; docs/benchmarks.md) but bounds the orders held in memory
     // with their JSON (by 2,000 the import's peak RSS grew ~50 MB) and lets another writer of the same file in between.
@@ -23,6 +27,9 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     // Matches from which a search is probed per row in sort order (on a book where this many match, a page of 50 is
     // found within a few thousand rows) rather than collected from the search index and sorted.
     private const int CommonSearchMatches = 1000;
+
+    // Rows per INSERT statement: 17 parameters each, 850 a statement (SQLite allows 32,766, PostgreSQL 65,535).
+    private const int InsertChunk = 50;
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
@@ -33,26 +40,46 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
     /// <summary>
     /// Adds the rows of orders committed since the last call (ids above the highest listed one), in batches of
-    /// <see cref="SyncBatch"/> each written in one transaction by one prepared upsert; returns how many were derived.
+    /// <see cref="SyncBatch"/> each written in one transaction; returns how many were derived. An order this instance
+    /// committed is listed from the row derived at its commit (<see cref="Committed"/>); only the others are read back.
     /// </summary>
     /// <param name="progress">Told the running total after each batch (the import's progress display).</param>
-    public int Sync(IProgress<int>? progress = null)
+    public int Sync(IProgress<int>? progress = null) => Wait(SyncAsync(progress, CancellationToken.None));
+
+    /// <inheritdoc cref="Sync"/>
+    public async ValueTask<int> SyncAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
         IReadOnlyDictionary<long, OrderReview>? statuses = null;
         var derived = 0;
+        var first = true;
         while (true)
         {
-            var after = MaxListed();
-            List<StoredOrder> batch;
-            using (var command = dialect.CreateCommand())
+            var after = await MaxListedAsync(cancellationToken).ConfigureAwait(false);
+            if (first)
             {
-                var from = dialect.AddLong(command, after);
-                command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id > {from} ORDER BY o.id LIMIT {dialect.AddInt(command, SyncBatch)}";
-                batch = Read(command);
+                // Rows kept for orders another instance listed meanwhile (or that a reprocess removed) are never written.
+                Committed.ForgetThrough(after);
+                first = false;
             }
 
-            if (batch.Count == 0)
+            // The ids alone first: most are in memory, and only the rest need their JSON read and parsed.
+            var ids = new List<long>(SyncBatch);
+            await using (var command = dialect.CreateCommand())
+            {
+                var from = dialect.AddLong(command, after);
+                command.CommandText = $"SELECT o.id FROM orders o WHERE o.id > {from} ORDER BY o.id LIMIT {dialect.AddInt(command, SyncBatch)}";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+                }
+            }
+
+            if (ids.Count == 0)
             {
                 return derived;
             }
@@ -60,10 +87,41 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             // Corrections and statuses are few: read once for the whole catch-up, not per order.
             allCorrections ??= corrections.All();
             statuses ??= corrections.Statuses();
-            WriteNew([.. batch.Select(o => Derive(o, allCorrections.GetValueOrDefault(o.Id), statuses.TryGetValue(o.Id, out var r) ? r.Status : OrderStatus.New))]);
-            derived += batch.Count;
+            var rows = new List<OrderListRow>(ids.Count);
+            var missing = false;
+            foreach (var id in ids)
+            {
+                // A kept row was derived as a new, uncorrected order: one corrected or given a status since is read back.
+                if (Committed.TryTake(id, out var row) && !allCorrections.ContainsKey(id) && !statuses.ContainsKey(id))
+                {
+                    rows.Add(row);
+                }
+                else
+                {
+                    missing = true;
+                }
+            }
+
+            if (missing)
+            {
+                var inMemory = rows.Select(r => r.OrderId).ToHashSet();
+                await using var command = dialect.CreateCommand();
+                command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id > {dialect.AddLong(command, after)} AND o.id <= {dialect.AddLong(command, ids[^1])} ORDER BY o.id";
+                foreach (var read in await ReadAsync(command, cancellationToken).ConfigureAwait(false))
+                {
+                    if (!inMemory.Contains(read.Id))
+                    {
+                        rows.Add(Derive(read, allCorrections.GetValueOrDefault(read.Id), statuses.TryGetValue(read.Id, out var r) ? r.Status : OrderStatus.New));
+                    }
+                }
+
+                rows.Sort((a, b) => a.OrderId.CompareTo(b.OrderId));
+            }
+
+            await WriteNewAsync(rows, cancellationToken).ConfigureAwait(false);
+            derived += ids.Count;
             progress?.Report(derived);
-            if (batch.Count < SyncBatch)
+            if (ids.Count < SyncBatch)
             {
                 return derived;
             }
@@ -71,41 +129,56 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     }
 
     /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
-    public void Refresh(long orderId)
+    public void Refresh(long orderId) => Wait(RefreshAsync(orderId, CancellationToken.None));
+
+    /// <inheritdoc cref="Refresh"/>
+    public async ValueTask<bool> RefreshAsync(long orderId, CancellationToken cancellationToken)
     {
         // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
-        Sync();
-        using var command = dialect.CreateCommand();
-        command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
-        var rows = Read(command).Select(DeriveWithItsCorrections).ToList();
-        dialect.InTransaction(write =>
+        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        List<StoredOrder> read;
+        await using (var command = dialect.CreateCommand())
         {
-            write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, orderId);
-            write.ExecuteNonQuery();
-            foreach (var row in rows)
-            {
-                Upsert(write, row, UpsertTail.DoUpdate);
-            }
+            command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
+            read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        }
 
-            return true;
-        });
+        var rows = read.Select(DeriveWithItsCorrections).ToList();
+        return await dialect.InTransactionAsync(
+            async (write, token) =>
+            {
+                write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, orderId);
+                await write.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                await InsertAsync(write, rows, UpsertTail.DoUpdate, null, token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.Replace"/> gave it new ones).</summary>
-    public void RefreshMessage(string ledgerKey)
+    public void RefreshMessage(string ledgerKey) => Wait(RefreshMessageAsync(ledgerKey, CancellationToken.None));
+
+    /// <inheritdoc cref="RefreshMessage"/>
+    public async ValueTask<bool> RefreshMessageAsync(string ledgerKey, CancellationToken cancellationToken)
     {
-        Sync();
-        using var command = dialect.CreateCommand();
-        command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
-        Write([.. Read(command).Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey, replaceEach: true);
+        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        List<StoredOrder> read;
+        await using (var command = dialect.CreateCommand())
+        {
+            command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
+            read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteAsync([.. read.Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The page the query asks for, the total matching and the next cursor; catches up with new orders first.</summary>
-    public OrderBrowsePage Browse(OrderBrowseQuery query)
+    public async ValueTask<OrderBrowsePage> BrowseAsync(OrderBrowseQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        Sync();
-        var (total, capped) = Count(query);
+        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        var (total, capped) = await CountAsync(query, cancellationToken).ConfigureAwait(false);
 
         // A term that many orders match is tested per row while the sorted index is walked, so the page stops after its
         // rows; a rarer one goes through the search index's match set, small enough to collect and sort.
@@ -114,7 +187,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         var rows = new List<OrderBrowseRow>();
         string? lastSortValue = null;
         var more = false;
-        using (var command = dialect.CreateCommand())
+        await using (var command = dialect.CreateCommand())
         {
             var direction = query.Descending ? " DESC" : "";
             var order = new StringBuilder(" ORDER BY ").Append(sortColumn).Append(direction);
@@ -138,22 +211,25 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
             sql.Append(") x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id").Append(order);
             command.CommandText = sql.ToString();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                if (query.Limit is { } pageSize && rows.Count == pageSize)
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    more = true;
-                    break;
-                }
+                    if (query.Limit is { } pageSize && rows.Count == pageSize)
+                    {
+                        more = true;
+                        break;
+                    }
 
-                var stored = OrderRows.ReadStoredOrder(reader);
-                _ = OrderStatusNames.TryParse(reader.GetString(17), out var status); // a name this release does not know reads as New
-                var correctionCount = reader.GetInt32(19);
-                rows.Add(new OrderBrowseRow(stored, status, reader.GetInt32(18) != 0 && status == OrderStatus.New, correctionCount));
-                lastSortValue = sortColumn == "x.weight_sort"
-                    ? reader.GetDouble(20).ToString("R", CultureInfo.InvariantCulture)
-                    : sortColumn == "x.order_id" ? "" : reader.GetString(20);
+                    var stored = OrderRows.ReadStoredOrder(reader);
+                    _ = OrderStatusNames.TryParse(reader.GetString(17), out var status); // a name this release does not know reads as New
+                    var correctionCount = reader.GetInt32(19);
+                    rows.Add(new OrderBrowseRow(stored, status, reader.GetInt32(18) != 0 && status == OrderStatus.New, correctionCount));
+                    lastSortValue = sortColumn == "x.weight_sort"
+                        ? reader.GetDouble(20).ToString("R", CultureInfo.InvariantCulture)
+                        : sortColumn == "x.order_id" ? "" : reader.GetString(20);
+                }
             }
         }
 
@@ -174,9 +250,9 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// How many orders the view matches, counted up to <see cref="OrderBrowseQuery.CountLimit"/>: a count stops there
     /// (capped) instead of reading every match of a broad search or filter on each page view.
     /// </summary>
-    private (long Total, bool Capped) Count(OrderBrowseQuery query)
+    private async ValueTask<(long Total, bool Capped)> CountAsync(OrderBrowseQuery query, CancellationToken cancellationToken)
     {
-        using var count = dialect.CreateCommand();
+        await using var count = dialect.CreateCommand();
 
         // A search and nothing else is counted in the search index alone where the back-end has one (SQLite's FTS5).
         var rows = !string.IsNullOrWhiteSpace(query.Search) && !HasConditionsBesidesSearch(query)
@@ -186,12 +262,12 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         if (query.CountLimit is not { } limit)
         {
             count.CommandText = $"SELECT COUNT(*) FROM ({rows}) c";
-            return (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), false);
+            return (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture), false);
         }
 
         // One row beyond the limit tells that more match.
         count.CommandText = $"SELECT COUNT(*) FROM ({rows} LIMIT {dialect.AddInt(count, limit + 1)}) c";
-        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return total > limit ? (limit, true) : (total, false);
     }
 
@@ -202,141 +278,144 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         return OrderFilterSql.BrowseWhere(dialect, scratch, query with { Search = null }, withCursor: false).Length > 0;
     }
 
-    private long MaxListed()
+    private async ValueTask<long> MaxListedAsync(CancellationToken cancellationToken)
     {
-        using var command = dialect.CreateCommand();
+        await using var command = dialect.CreateCommand();
         command.CommandText = "SELECT MAX(order_id) FROM order_list";
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
     }
 
-    private static List<StoredOrder> Read(DbCommand command)
+    private static async ValueTask<List<StoredOrder>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var list = new List<StoredOrder>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            list.Add(OrderRows.ReadStoredOrder(reader));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(OrderRows.ReadStoredOrder(reader));
+            }
         }
 
         return list;
     }
 
-    private ListRow DeriveWithItsCorrections(StoredOrder read) => Derive(read, corrections.For(read.Id), corrections.StatusOf(read.Id).Status);
+    /// <summary>
+    /// The synchronous members' result: on SQLite every call completes synchronously (its library has no asynchronous
+    /// I/O); on PostgreSQL the caller's thread waits, as the synchronous calls did before.
+    /// </summary>
+    private static T Wait<T>(ValueTask<T> pending) => pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 
-    private static ListRow Derive(StoredOrder read, IReadOnlyList<OrderCorrection>? list, OrderStatus status) =>
-        new(read, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);
+    private OrderListRow DeriveWithItsCorrections(StoredOrder read) => Derive(read, corrections.For(read.Id), corrections.StatusOf(read.Id).Status);
+
+    private static OrderListRow Derive(StoredOrder read, IReadOnlyList<OrderCorrection>? list, OrderStatus status) =>
+        OrderListRow.Derive(read.Id, read.Message.LedgerKey, read.OrderIndex, read.Message.SourceKey, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);
 
     // New rows only (the catch-up): a row another instance listed meanwhile is left as it is (ON CONFLICT DO NOTHING:
     // derived from the same order, it is the same row), and only the rows this transaction inserted are indexed for search.
-    private void WriteNew(List<ListRow> orders)
-    {
-        dialect.InTransaction(write =>
-        {
-            dialect.BeginListBatch(write);
-            var inserted = new List<long>(orders.Count);
-            foreach (var order in orders)
+    private ValueTask<bool> WriteNewAsync(List<OrderListRow> rows, CancellationToken cancellationToken) =>
+        dialect.InTransactionAsync(
+            async (write, token) =>
             {
-                if (Upsert(write, order, UpsertTail.DoNothing) > 0)
-                {
-                    inserted.Add(order.Read.Id);
-                }
-            }
-
-            dialect.EndListBatch(write, inserted);
-            return true;
-        });
-    }
+                dialect.BeginListBatch(write);
+                var inserted = new List<long>(rows.Count);
+                await InsertAsync(write, rows, UpsertTail.DoNothing, inserted, token).ConfigureAwait(false);
+                dialect.EndListBatch(write, inserted);
+                return true;
+            },
+            cancellationToken);
 
     // Written outside any read: SQLite refuses a command on a connection with a pending transaction it is not part of.
-    // replaceEach: a re-derived order's row may exist under another message (a reprocess moved it), so it is deleted by
-    // id first; rows caught up after the highest listed id need no delete, the upsert covers a row another instance
-    // derived meanwhile.
-    private void Write(List<ListRow> orders, string? clearLedgerKey, bool replaceEach)
-    {
-        dialect.InTransaction(write =>
-        {
-            if (clearLedgerKey is not null || replaceEach)
+    // A re-derived order's row may exist under another message (a reprocess moved it), so each is deleted by id first.
+    private ValueTask<bool> WriteAsync(List<OrderListRow> rows, string clearLedgerKey, CancellationToken cancellationToken) =>
+        dialect.InTransactionAsync(
+            async (write, token) =>
             {
-                using var delete = write.Connection!.CreateCommand();
-                delete.Transaction = write.Transaction;
-                if (clearLedgerKey is not null)
+                write.CommandText = "DELETE FROM order_list WHERE ledger_key = " + dialect.AddText(write, clearLedgerKey);
+                await write.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                foreach (var row in rows)
                 {
-                    delete.CommandText = "DELETE FROM order_list WHERE ledger_key = " + dialect.AddText(delete, clearLedgerKey);
-                    delete.ExecuteNonQuery();
+                    write.Parameters.Clear();
+                    write.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(write, row.OrderId);
+                    await write.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 }
 
-                if (replaceEach)
-                {
-                    foreach (var order in orders)
-                    {
-                        delete.Parameters.Clear();
-                        delete.CommandText = "DELETE FROM order_list WHERE order_id = " + dialect.AddLong(delete, order.Read.Id);
-                        delete.ExecuteNonQuery();
-                    }
-                }
-            }
-
-            foreach (var order in orders)
-            {
-                Upsert(write, order, UpsertTail.DoUpdate);
-            }
-
-            return true;
-        });
-    }
+                await InsertAsync(write, rows, UpsertTail.DoUpdate, null, token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>
-    /// Writes one order's row, inserted or replacing the row of the same order (INSERT … ON CONFLICT DO UPDATE on both
-    /// back-ends: two instances catching up at once derive the same rows, and the second must not fail on the key).
+    /// Writes rows, each inserted or (by <paramref name="tail"/>) replacing or leaving the row of the same order (ON
+    /// CONFLICT on both back-ends: two instances catching up at once derive the same rows, and the second must not fail
+    /// on the key), <see cref="InsertChunk"/> rows per statement.
     /// </summary>
     /// <remarks>
-    /// The statement text is the same for every row (the parameters are added in the same order, so they get the same
-    /// names), and it is set on the command only when it differs: the command keeps its prepared statement across the
-    /// rows of a batch instead of compiling the upsert again per row.
+    /// One statement per chunk rather than one per row: a statement executed costs SQLite (and PostgreSQL a round trip)
+    /// more than a row inside one. A full chunk's text is the same every time (the parameters are added in the same
+    /// order, so they get the same names), and it is set on the command only when it differs: the command keeps its
+    /// prepared statement across the chunks of a batch.
     /// </remarks>
-    /// <returns>The rows written: 0 when <paramref name="tail"/> is <see cref="UpsertTail.DoNothing"/> and the order was listed already.</returns>
-    private int Upsert(DbCommand write, ListRow row, string tail)
+    /// <param name="inserted">When given, told the ids of the rows actually inserted (RETURNING: a row listed already is not).</param>
+    private async ValueTask InsertAsync(DbCommand write, List<OrderListRow> rows, string tail, List<long>? inserted, CancellationToken cancellationToken)
     {
-        var (read, order, status, correctionCount) = row;
-        var (loading, unloading) = OrderRows.Ends(order);
-        var search = new StringBuilder();
-        foreach (var text in new[] { order.ReferenceNumber, order.Customer, order.CargoDescription }
-            .Concat(order.Stops.SelectMany(s => new[] { s.Company, s.Address, s.PostalCode, s.City })))
+        for (var start = 0; start < rows.Count; start += InsertChunk)
         {
-            if (!string.IsNullOrWhiteSpace(text))
+            var end = Math.Min(rows.Count, start + InsertChunk);
+            write.Parameters.Clear();
+            var sql = new StringBuilder(
+                "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+                "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) VALUES ", 128 + ((end - start) * 200));
+            for (var i = start; i < end; i++)
             {
-                search.Append(TextFold.Fold(text)).Append('\n');
+                var row = rows[i];
+                sql.Append(i == start ? "(" : ", (").AppendJoin(", ",
+                    dialect.AddLong(write, row.OrderId),
+                    dialect.AddText(write, row.LedgerKey),
+                    dialect.AddInt(write, row.OrderIndex),
+                    dialect.AddText(write, row.SourceKey),
+                    dialect.AddText(write, row.SearchText),
+                    dialect.AddText(write, row.ReferenceSort),
+                    dialect.AddText(write, row.CustomerSort),
+                    dialect.AddText(write, row.LoadingDate),
+                    dialect.AddText(write, row.UnloadingDate),
+                    dialect.AddDouble(write, row.WeightSort),
+                    dialect.AddText(write, row.LoadingCountry),
+                    dialect.AddText(write, row.UnloadingCountry),
+                    dialect.AddText(write, row.RequestType),
+                    dialect.AddDouble(write, row.Confidence),
+                    dialect.AddInt(write, row.Incomplete ? 1 : 0),
+                    dialect.AddText(write, OrderStatusNames.Of(row.Status)),
+                    dialect.AddInt(write, row.Corrections)).Append(')');
+            }
+
+            sql.Append(tail);
+            if (inserted is not null)
+            {
+                sql.Append(" RETURNING order_id");
+            }
+
+            var text = sql.ToString();
+            if (!string.Equals(write.CommandText, text, StringComparison.Ordinal))
+            {
+                write.CommandText = text;
+            }
+
+            if (inserted is null)
+            {
+                await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var reader = await write.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    inserted.Add(reader.GetInt64(0));
+                }
             }
         }
-
-        write.Parameters.Clear();
-        var sql =
-            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
-            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) VALUES (" +
-            string.Join(", ",
-                dialect.AddLong(write, read.Id),
-                dialect.AddText(write, read.Message.LedgerKey),
-                dialect.AddInt(write, read.OrderIndex),
-                dialect.AddText(write, read.Message.SourceKey),
-                dialect.AddText(write, search.ToString()),
-                dialect.AddText(write, TextFold.Fold(order.ReferenceNumber ?? "")),
-                dialect.AddText(write, TextFold.Fold(order.Customer ?? "")),
-                dialect.AddText(write, loading?.Date is { } from ? SpecText.Of(from) : ""),
-                dialect.AddText(write, unloading?.Date is { } to ? SpecText.Of(to) : ""),
-                dialect.AddDouble(write, order.WeightKg is { } weight ? (double)weight : -1),
-                dialect.AddText(write, loading?.Country?.ToUpperInvariant()),
-                dialect.AddText(write, unloading?.Country?.ToUpperInvariant()),
-                dialect.AddText(write, order.RequestType is { } type ? SpecText.Of(type) : null),
-                dialect.AddDouble(write, order.Confidence?.Order),
-                dialect.AddInt(write, OrderReviewNeed.IsIncomplete(order) ? 1 : 0),
-                dialect.AddText(write, OrderStatusNames.Of(status)),
-                dialect.AddInt(write, correctionCount)) + ")" + tail;
-        if (!string.Equals(write.CommandText, sql, StringComparison.Ordinal))
-        {
-            write.CommandText = sql;
-        }
-
-        return write.ExecuteNonQuery();
     }
 
     /// <summary>What an insert does when the order is listed already; the same spelling on SQLite (3.24+) and PostgreSQL.</summary>
@@ -352,6 +431,4 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         "loading_country = excluded.loading_country, unloading_country = excluded.unloading_country, request_type = excluded.request_type, " +
         "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections";
     }
-
-    private readonly record struct ListRow(StoredOrder Read, Core.Model.TransportOrder Corrected, OrderStatus Status, int CorrectionCount);
 }

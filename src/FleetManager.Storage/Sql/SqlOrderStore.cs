@@ -46,6 +46,8 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         _state = new ServiceStateStore(dialect);
         _corrections = new OrderCorrectionQueries(dialect);
         _list = new OrderListIndex(dialect, _corrections);
+        // Each commit hands its orders' list rows over, so the list's catch-up need not read them back.
+        writer.ListRows = _list.Committed;
         _users = new UserAccountQueries(dialect);
         _places = new StopPlaceQueries(dialect);
         _outboxSinks = [.. outboxSinks];
@@ -141,14 +143,12 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     });
 
     /// <inheritdoc />
-    public OrderBrowsePage BrowseOrders(OrderBrowseQuery query) => Run(() => _list.Browse(query));
+    public ValueTask<OrderBrowsePage> BrowseOrdersAsync(OrderBrowseQuery query, CancellationToken cancellationToken) =>
+        RunAsync(token => _list.BrowseAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Run(() => _list.Sync(progress)));
-    }
+    public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+        RunAsync(token => _list.SyncAsync(progress, token), cancellationToken);
 
     /// <inheritdoc />
     public UnplacedStopSelection SelectUnplacedStops(int limit) => Run(() => _places.UnplacedStops(limit));

@@ -36,6 +36,8 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     private readonly string[] _outboxSinks;
     // The transaction InTransaction runs, for statements created inside it (Microsoft.Data.Sqlite requires it on each command).
     private SqliteTransaction? _transaction;
+    // The orders written by the open transaction, handed to ListRows only once it has committed.
+    private readonly List<CommittedOrder> _committed = [];
 
     public SqliteLedgerWriter(SqliteConnection connection, string connectionString, string location, IReadOnlyList<string> outboxSinks)
     {
@@ -92,6 +94,9 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
 
     /// <summary>The book's path, for messages.</summary>
     public string Location { get; }
+
+    /// <inheritdoc />
+    public CommittedListRows? ListRows { get; set; }
 
     /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, and (for a
@@ -316,6 +321,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
             var result = work();
             transaction.Commit();
             _checkpointer.Request();
+            ListRows?.Record(_committed);
             return result;
         }
         catch (SqliteException exception)
@@ -326,6 +332,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
         }
         finally
         {
+            _committed.Clear();
             _transaction = null;
             _insertLedger.Transaction = null;
             _insertRaw.Transaction = null;
@@ -367,6 +374,11 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
         for (var index = 0; index < orders.Count; index++)
         {
             var orderId = WriteOrder(ledgerId, index, orders[index]);
+            if (ListRows is not null)
+            {
+                _committed.Add(new CommittedOrder(orderId, message.LedgerKey, message.SourceKey, index, orders[index]));
+            }
+
             if (_insertOutbox is not null)
             {
                 WriteOutbox(orderId, index, orders[index], message);

@@ -7,7 +7,7 @@ namespace FleetManager.Storage.Tests.Contract;
 public abstract partial class OrderStoreContractTests
 {
     [Fact]
-    public void BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
+    public async Task BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
     {
         var store = Open();
         CommitBrowsable(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
@@ -17,23 +17,23 @@ public abstract partial class OrderStoreContractTests
         });
         CommitBrowsable(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
 
-        Assert.Equal(["A-1"], References(store, new OrderBrowseQuery { Search = "LODZ" }));
-        Assert.Equal(["A-3"], References(store, new OrderBrowseQuery { Search = "steel" }));
-        Assert.Equal(3, store.BrowseOrders(new OrderBrowseQuery { Search = "ostrobramska" }).Total);
-        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { LaneFrom = "PL", LaneTo = "DE" }));
-        Assert.Equal(["A-1", "A-3"], References(store, new OrderBrowseQuery { LaneFrom = "DE" }));
-        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { ConfidenceBelow = 0.5 }));
-        Assert.Equal(["A-3"], References(store, new OrderBrowseQuery { RequestType = RequestType.QuoteRequest }));
-        Assert.Equal(["A-2", "A-3"], References(store, new OrderBrowseQuery { NeedsReview = true }));
-        Assert.Equal(["A-2"], References(store, new OrderBrowseQuery { Source = "folder:/mail/b2" }));
-        Assert.Empty(References(store, new OrderBrowseQuery { Source = "imap://" }));
-        Assert.Empty(References(store, new OrderBrowseQuery { LoadingTo = new DateOnly(2026, 12, 2) }));
-        Assert.Equal(3, store.BrowseOrders(new OrderBrowseQuery { Countries = ["pl"] }).Total);
-        Assert.Equal(0, store.BrowseOrders(new OrderBrowseQuery { Statuses = [OrderStatus.Reviewed] }).Total);
+        Assert.Equal(["A-1"], await References(store, new OrderBrowseQuery { Search = "LODZ" }));
+        Assert.Equal(["A-3"], await References(store, new OrderBrowseQuery { Search = "steel" }));
+        Assert.Equal(3, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "ostrobramska" }, CancellationToken.None)).Total);
+        Assert.Equal(["A-2"], await References(store, new OrderBrowseQuery { LaneFrom = "PL", LaneTo = "DE" }));
+        Assert.Equal(["A-1", "A-3"], await References(store, new OrderBrowseQuery { LaneFrom = "DE" }));
+        Assert.Equal(["A-2"], await References(store, new OrderBrowseQuery { ConfidenceBelow = 0.5 }));
+        Assert.Equal(["A-3"], await References(store, new OrderBrowseQuery { RequestType = RequestType.QuoteRequest }));
+        Assert.Equal(["A-2", "A-3"], await References(store, new OrderBrowseQuery { NeedsReview = true }));
+        Assert.Equal(["A-2"], await References(store, new OrderBrowseQuery { Source = "folder:/mail/b2" }));
+        Assert.Empty(await References(store, new OrderBrowseQuery { Source = "imap://" }));
+        Assert.Empty(await References(store, new OrderBrowseQuery { LoadingTo = new DateOnly(2026, 12, 2) }));
+        Assert.Equal(3, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Countries = ["pl"] }, CancellationToken.None)).Total);
+        Assert.Equal(0, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Statuses = [OrderStatus.Reviewed] }, CancellationToken.None)).Total);
     }
 
     [Fact]
-    public void BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
+    public async Task BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
     {
         var store = Open();
         string[] customers = ["delta", "alpha", "echo", "alpha", "charlie", "bravo", "foxtrot"];
@@ -44,60 +44,60 @@ public abstract partial class OrderStoreContractTests
 
         var seen = new List<string>();
         var query = new OrderBrowseQuery { Sort = "customer", Descending = true, Limit = 3 };
-        var page = store.BrowseOrders(query);
+        var page = (await store.BrowseOrdersAsync(query, CancellationToken.None));
         Assert.Equal(7, page.Total);
         seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
         // An order that sorts before the cursor arrives: the next page neither repeats nor skips a row.
         CommitBrowsable(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
         while (page.NextCursor is { } cursor)
         {
-            page = store.BrowseOrders(query with { After = cursor });
+            page = (await store.BrowseOrdersAsync(query with { After = cursor }, CancellationToken.None));
             seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
         }
 
         Assert.Equal(["foxtrot", "echo", "delta", "charlie", "bravo", "alpha", "alpha"], seen);
         Assert.Equal(8, page.Total);
-        var byWeight = store.BrowseOrders(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4 });
+        var byWeight = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4 }, CancellationToken.None));
         Assert.Equal(byWeight.Rows.Select(r => r.Order.Id).Order(), byWeight.Rows.Select(r => r.Order.Id));
-        Assert.Equal(4, store.BrowseOrders(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4, After = byWeight.NextCursor }).Rows.Count);
+        Assert.Equal(4, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Sort = "weight_kg", Limit = 4, After = byWeight.NextCursor }, CancellationToken.None)).Rows.Count);
     }
 
     [Fact]
-    public void BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
+    public async Task BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
     {
         var store = Open();
         var id = CommitBrowsable(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
-        Assert.True(store.BrowseOrders(new OrderBrowseQuery()).Rows.Single().NeedsReview);
+        Assert.True((await store.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Rows.Single().NeedsReview);
 
         store.Corrections.Add(id, "customer", null, "Żabka Logistics", "local", CorrectedAt);
         store.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
 
-        var row = store.BrowseOrders(new OrderBrowseQuery { Search = "zabka", Statuses = [OrderStatus.Reviewed] }).Rows.Single();
+        var row = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "zabka", Statuses = [OrderStatus.Reviewed] }, CancellationToken.None)).Rows.Single();
         Assert.Equal("Żabka Logistics", row.Order.Order.Customer);
         Assert.Equal((OrderStatus.Reviewed, false, 1), (row.Status, row.NeedsReview, row.CorrectionCount));
-        Assert.Equal(0, store.BrowseOrders(new OrderBrowseQuery { NeedsReview = true }).Total);
+        Assert.Equal(0, (await store.BrowseOrdersAsync(new OrderBrowseQuery { NeedsReview = true }, CancellationToken.None)).Total);
         Assert.Null(store.GetOrder(id)!.Order.Customer);
     }
 
     [Fact]
-    public void BrowseOrders_AfterReprocess_ListsTheMessagesNewOrdersWithTheirCorrections()
+    public async Task BrowseOrders_AfterReprocess_ListsTheMessagesNewOrdersWithTheirCorrections()
     {
         var store = Open();
         var message = SampleOrders.Message("r1");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")));
         CommitBrowsable(store, "other", SampleOrders.Order(reference: "O-1"));
-        var first = store.BrowseOrders(new OrderBrowseQuery { Search = "r-1" }).Rows.Single().Order.Id;
+        var first = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "r-1" }, CancellationToken.None)).Rows.Single().Order.Id;
         store.Corrections.Add(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt);
 
         store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
 
-        var page = store.BrowseOrders(new OrderBrowseQuery { Sort = "reference_number" });
+        var page = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Sort = "reference_number" }, CancellationToken.None));
         Assert.Equal(["O-1", "R-0", "R-1-FIXED", "R-2"], page.Rows.Select(r => r.Order.Order.ReferenceNumber));
         Assert.Equal(4, page.Total);
     }
 
     [Fact]
-    public void BrowseOrders_MoreMatchesThanTheCountLimit_CapsTheTotalAndListsTheSamePages()
+    public async Task BrowseOrders_MoreMatchesThanTheCountLimit_CapsTheTotalAndListsTheSamePages()
     {
         var store = Open();
         string[] customers = ["delta", "alpha", "echo", "bravo", "charlie"];
@@ -113,34 +113,34 @@ public abstract partial class OrderStoreContractTests
             new OrderBrowseQuery { Search = "os", Sort = "customer", Descending = true, Limit = 2 },
         })
         {
-            var capped = store.BrowseOrders(view with { CountLimit = 3 });
+            var capped = (await store.BrowseOrdersAsync(view with { CountLimit = 3 }, CancellationToken.None));
             Assert.Equal((3L, true), (capped.Total, capped.TotalCapped));
-            Assert.Equal((5L, false), (store.BrowseOrders(view with { CountLimit = null }).Total, store.BrowseOrders(view with { CountLimit = null }).TotalCapped));
+            Assert.Equal((5L, false), ((await store.BrowseOrdersAsync(view with { CountLimit = null }, CancellationToken.None)).Total, (await store.BrowseOrdersAsync(view with { CountLimit = null }, CancellationToken.None)).TotalCapped));
             // A capped search is probed row by row in sort order: the same orders, in the same order, page after page.
-            Assert.Equal(AllPages(store, view with { CountLimit = null }), AllPages(store, view with { CountLimit = 3 }));
+            Assert.Equal(await AllPages(store, view with { CountLimit = null }), await AllPages(store, view with { CountLimit = 3 }));
         }
 
-        var exact = store.BrowseOrders(new OrderBrowseQuery { CountLimit = 5 });
+        var exact = (await store.BrowseOrdersAsync(new OrderBrowseQuery { CountLimit = 5 }, CancellationToken.None));
         Assert.Equal((5L, false), (exact.Total, exact.TotalCapped));
-        Assert.Equal((5L, false), (store.BrowseOrders(new OrderBrowseQuery()).Total, store.BrowseOrders(new OrderBrowseQuery()).TotalCapped));
+        Assert.Equal((5L, false), ((await store.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Total, (await store.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).TotalCapped));
     }
 
-    private static List<string?> AllPages(IOrderStore store, OrderBrowseQuery query)
+    private static async Task<List<string?>> AllPages(IOrderStore store, OrderBrowseQuery query)
     {
         var references = new List<string?>();
-        var page = store.BrowseOrders(query);
+        var page = (await store.BrowseOrdersAsync(query, CancellationToken.None));
         references.AddRange(page.Rows.Select(r => r.Order.Order.ReferenceNumber));
         while (page.NextCursor is { } cursor)
         {
-            page = store.BrowseOrders(query with { After = cursor });
+            page = (await store.BrowseOrdersAsync(query with { After = cursor }, CancellationToken.None));
             references.AddRange(page.Rows.Select(r => r.Order.Order.ReferenceNumber));
         }
 
         return references;
     }
 
-    private static List<string?> References(IOrderStore store, OrderBrowseQuery query) =>
-        [.. store.BrowseOrders(query).Rows.Select(r => r.Order.Order.ReferenceNumber)];
+    private static async Task<List<string?>> References(IOrderStore store, OrderBrowseQuery query) =>
+        [.. (await store.BrowseOrdersAsync(query, CancellationToken.None)).Rows.Select(r => r.Order.Order.ReferenceNumber)];
 
     private static long CommitBrowsable(IOrderStore store, string ledgerKey, TransportOrder order)
     {

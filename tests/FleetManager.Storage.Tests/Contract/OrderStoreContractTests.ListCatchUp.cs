@@ -1,4 +1,5 @@
 using FleetManager.Core.Model;
+using FleetManager.Storage.Corrections;
 
 namespace FleetManager.Storage.Tests.Contract;
 
@@ -22,10 +23,10 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(30, derived);
         Assert.Equal(30, reported[^1]);
         Assert.Equal(0, again);
-        var page = store.BrowseOrders(new OrderBrowseQuery { Limit = 100 });
+        var page = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Limit = 100 }, CancellationToken.None));
         Assert.Equal(30, page.Total);
         Assert.Equal(Enumerable.Range(0, 30).Select(i => "CU-" + i), page.Rows.Select(r => r.Order.Order.ReferenceNumber));
-        Assert.Equal(["CU-17"], References(store, new OrderBrowseQuery { Search = "spedition 17" }));
+        Assert.Equal(["CU-17"], await References(store, new OrderBrowseQuery { Search = "spedition 17" }));
     }
 
     [Fact]
@@ -47,10 +48,47 @@ public abstract partial class OrderStoreContractTests
 
         // Each instance derives what it found unlisted; together at least every order, and the rows are not doubled.
         Assert.InRange(derived.Sum(), Orders, 2 * Orders);
-        var all = writer.BrowseOrders(new OrderBrowseQuery { CountLimit = null });
+        var all = (await writer.BrowseOrdersAsync(new OrderBrowseQuery { CountLimit = null }, CancellationToken.None));
         Assert.Equal(Orders, all.Total);
         Assert.Equal(Orders, all.Rows.Select(r => r.Order.Id).Distinct().Count());
-        Assert.Equal(1, writer.BrowseOrders(new OrderBrowseQuery { Search = "tw-599" }).Total);
+        Assert.Equal(1, (await writer.BrowseOrdersAsync(new OrderBrowseQuery { Search = "tw-599" }, CancellationToken.None)).Total);
+    }
+
+    [Fact]
+    public async Task CatchUpOrderListAsync_OrdersCommittedHereAndByAnotherInstance_ListsEachOnceFromMemoryOrFromTheBook()
+    {
+        var here = Open();
+        var other = Open();
+        for (var i = 0; i < 12; i++)
+        {
+            // Interleaved: this instance keeps the rows of its own commits, the other instance's orders are read back.
+            CommitBrowsable(i % 3 == 1 ? other : here, "mx" + i, SampleOrders.Order(reference: "MX-" + i, customer: "Mixed " + i, loadingCountry: i % 2 == 0 ? "DE" : "PL"));
+        }
+
+        var derived = await here.CatchUpOrderListAsync(null, CancellationToken.None);
+        var derivedByOther = await other.CatchUpOrderListAsync(null, CancellationToken.None);
+
+        Assert.Equal((12, 0), (derived, derivedByOther));
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => "MX-" + i), await References(here, new OrderBrowseQuery { Limit = 100 }));
+        Assert.Equal(["MX-4"], await References(other, new OrderBrowseQuery { Search = "mx-4" }));
+        Assert.Equal(["MX-6"], await References(other, new OrderBrowseQuery { Search = "mx-6" }));
+        Assert.Equal(6, (await here.BrowseOrdersAsync(new OrderBrowseQuery { Countries = ["PL"], LaneFrom = "PL" }, CancellationToken.None)).Total);
+    }
+
+    [Fact]
+    public async Task CatchUpOrderListAsync_StatusSetByAnotherInstanceBeforeTheCatchUp_ListsTheStatusNotTheRowKeptAtCommit()
+    {
+        var here = Open();
+        var id = CommitBrowsable(here, "st1", SampleOrders.Order(reference: "ST-1", customer: null));
+        var other = Open();
+
+        // The other instance lists the order itself first (its refresh catches up), so here the kept row is forgotten.
+        other.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
+        var derived = await here.CatchUpOrderListAsync(null, CancellationToken.None);
+
+        Assert.Equal(0, derived);
+        var row = (await here.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Rows.Single();
+        Assert.Equal((OrderStatus.Reviewed, false), (row.Status, row.NeedsReview));
     }
 
     [Fact]
@@ -64,13 +102,13 @@ public abstract partial class OrderStoreContractTests
         var derived = await store.CatchUpOrderListAsync(null, CancellationToken.None);
 
         Assert.Equal(1, derived);
-        Assert.Equal(["CC-1"], References(store, new OrderBrowseQuery { Search = "zabka" }));
-        Assert.Empty(References(store, new OrderBrowseQuery { Search = "old name" }));
-        Assert.Equal(["CC-2"], References(store, new OrderBrowseQuery { Search = "other" }));
+        Assert.Equal(["CC-1"], await References(store, new OrderBrowseQuery { Search = "zabka" }));
+        Assert.Empty(await References(store, new OrderBrowseQuery { Search = "old name" }));
+        Assert.Equal(["CC-2"], await References(store, new OrderBrowseQuery { Search = "other" }));
     }
 
     [Fact]
-    public void BrowseOrders_SearchAloneAndWithAFilter_CountTheSameOrdersAsThePagesShow()
+    public async Task BrowseOrders_SearchAloneAndWithAFilter_CountTheSameOrdersAsThePagesShow()
     {
         var store = Open();
         for (var i = 0; i < 12; i++)
@@ -79,9 +117,9 @@ public abstract partial class OrderStoreContractTests
                 requestType: i % 2 == 0 ? RequestType.Booking : RequestType.QuoteRequest));
         }
 
-        var alone = store.BrowseOrders(new OrderBrowseQuery { Search = "HAMBURG", CountLimit = 3 });
-        var uncapped = store.BrowseOrders(new OrderBrowseQuery { Search = "hamburg" });
-        var filtered = store.BrowseOrders(new OrderBrowseQuery { Search = "hamburg", RequestType = RequestType.Booking });
+        var alone = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "HAMBURG", CountLimit = 3 }, CancellationToken.None));
+        var uncapped = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "hamburg" }, CancellationToken.None));
+        var filtered = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "hamburg", RequestType = RequestType.Booking }, CancellationToken.None));
 
         Assert.Equal((3L, true), (alone.Total, alone.TotalCapped));
         Assert.Equal((4L, false), (uncapped.Total, uncapped.TotalCapped));

@@ -35,17 +35,17 @@ public abstract partial class OrderStoreContractTests
     [InlineData("t_c", "ZX-9")]
     [InlineData("\"quote\"", "ZX-9")] // FTS5's quote is text
     [InlineData("lodz", "PL-1")]
-    public void BrowseOrders_SearchInAnyScriptOrPartWord_FindsOnlyTheOrderThatContainsIt(string search, string reference)
+    public async Task BrowseOrders_SearchInAnyScriptOrPartWord_FindsOnlyTheOrderThatContainsIt(string search, string reference)
     {
         var store = Open();
         CommitSearchBook(store);
 
-        Assert.Equal([reference], References(store, new OrderBrowseQuery { Search = search }));
-        Assert.Equal(1, store.BrowseOrders(new OrderBrowseQuery { Search = search }).Total);
+        Assert.Equal([reference], await References(store, new OrderBrowseQuery { Search = search }));
+        Assert.Equal(1, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = search }, CancellationToken.None)).Total);
     }
 
     [Fact]
-    public void BrowseOrders_SearchTerms_MatchExactlyTheOrdersWhoseFoldedTextContainsThem()
+    public async Task BrowseOrders_SearchTerms_MatchExactlyTheOrdersWhoseFoldedTextContainsThem()
     {
         var store = Open();
         CommitSearchBook(store);
@@ -56,30 +56,30 @@ public abstract partial class OrderStoreContractTests
             var folded = TextFold.Fold(term);
             var expected = SearchBook.Where(o => SearchableText(o).Any(t => TextFold.Fold(t).Contains(folded, StringComparison.Ordinal)))
                 .Select(o => o.ReferenceNumber).ToList();
-            Assert.Equal(expected, References(store, new OrderBrowseQuery { Search = term }));
-            Assert.Equal(expected.Count, store.BrowseOrders(new OrderBrowseQuery { Search = term, Limit = 2 }).Total);
+            Assert.Equal(expected, await References(store, new OrderBrowseQuery { Search = term }));
+            Assert.Equal(expected.Count, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = term, Limit = 2 }, CancellationToken.None)).Total);
         }
     }
 
     [Fact]
-    public void BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
+    public async Task BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
     {
         var store = Open();
         var id = CommitBrowsable(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
-        Assert.Single(References(store, new OrderBrowseQuery { Search = "getranke" }));
+        Assert.Single(await References(store, new OrderBrowseQuery { Search = "getranke" }));
 
         store.Corrections.Add(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt);
 
-        Assert.Equal(["S-1"], References(store, new OrderBrowseQuery { Search = "τροφιμα" }));
-        Assert.Empty(References(store, new OrderBrowseQuery { Search = "getranke" }));
+        Assert.Equal(["S-1"], await References(store, new OrderBrowseQuery { Search = "τροφιμα" }));
+        Assert.Empty(await References(store, new OrderBrowseQuery { Search = "getranke" }));
 
         var message = SampleOrders.Message("s2");
         store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Сибирь Карго")));
-        Assert.Equal(["S-2"], References(store, new OrderBrowseQuery { Search = "карго" }));
+        Assert.Equal(["S-2"], await References(store, new OrderBrowseQuery { Search = "карго" }));
         store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Nordfracht")));
 
-        Assert.Empty(References(store, new OrderBrowseQuery { Search = "карго" }));
-        Assert.Equal(["S-2"], References(store, new OrderBrowseQuery { Search = "nordfr" }));
+        Assert.Empty(await References(store, new OrderBrowseQuery { Search = "карго" }));
+        Assert.Equal(["S-2"], await References(store, new OrderBrowseQuery { Search = "nordfr" }));
     }
 
     [Fact]

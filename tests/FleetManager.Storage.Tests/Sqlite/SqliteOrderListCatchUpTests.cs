@@ -27,11 +27,11 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
 
             Assert.Equal(1200, await book.CatchUpOrderListAsync(null, CancellationToken.None));
 
-            var first = book.BrowseOrders(new OrderBrowseQuery { Search = "firma 7", Limit = 1 }).Rows.Single().Order.Id;
+            var first = (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "firma 7", Limit = 1 }, CancellationToken.None)).Rows.Single().Order.Id;
             book.Corrections.Add(first, "customer", "Firma 7", "Ørsted Fragt", "local", DateTimeOffset.UnixEpoch);
             book.Replace(messages[8] with { ProcessedAt = DateTimeOffset.UnixEpoch }, SampleOrders.Result(messages[8], SampleOrders.Order(reference: "C-8", customer: "Nordfracht")));
-            Assert.Equal(1, book.BrowseOrders(new OrderBrowseQuery { Search = "orsted" }).Total);
-            Assert.Equal(1, book.BrowseOrders(new OrderBrowseQuery { Search = "nordfracht" }).Total);
+            Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "orsted" }, CancellationToken.None)).Total);
+            Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "nordfracht" }, CancellationToken.None)).Total);
         }
 
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM order_list_bulk"));
@@ -40,13 +40,13 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
     }
 
     [Fact]
-    public void InsertByAnotherWriter_OutsideTheCatchUp_IsIndexedByTheTrigger()
+    public async Task InsertByAnotherWriter_OutsideTheCatchUp_IsIndexedByTheTrigger()
     {
         using (var book = SqliteOrderBook.Open(_path))
         {
             var message = SampleOrders.Message("t1");
             book.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "T-1")));
-            Assert.Equal(1, book.BrowseOrders(new OrderBrowseQuery()).Total);
+            Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Total);
         }
 
         // What the previous release (or a refresh) does: a plain insert, no bulk row.
@@ -55,6 +55,78 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
 
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM order_search WHERE order_search MATCH '\"zeppelin\"'"));
         Execute("INSERT INTO order_search (order_search) VALUES ('integrity-check')");
+    }
+
+    [Fact]
+    public async Task CatchUpOrderListAsync_RowsKeptFromTheCommit_EqualTheRowsDerivedByReadingTheOrdersBack()
+    {
+        using (var book = SqliteOrderBook.Open(_path))
+        {
+            var messages = Enumerable.Range(0, 40).Select(i => SampleOrders.Message("m" + i)).ToList();
+            book.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))]);
+            Assert.Equal(40, await book.CatchUpOrderListAsync(null, CancellationToken.None));
+        }
+
+        var fromMemory = Rows();
+        Execute("DELETE FROM order_list");
+        using (var reopened = SqliteOrderBook.Open(_path))
+        {
+            // A new instance keeps no rows: every order is read back and parsed, as after a crash between commit and catch-up.
+            Assert.Equal(40, await reopened.CatchUpOrderListAsync(null, CancellationToken.None));
+        }
+
+        Assert.Equal(fromMemory, Rows());
+        Execute("INSERT INTO order_search (order_search) VALUES ('integrity-check')");
+    }
+
+    [Fact]
+    public async Task BrowseOrdersAsync_InstanceClosedBetweenCommitAndCatchUp_ListsEveryOrderFromTheBook()
+    {
+        using (var crashed = SqliteOrderBook.Open(_path))
+        {
+            var messages = Enumerable.Range(0, 7).Select(i => SampleOrders.Message("k" + i)).ToList();
+            crashed.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))]);
+        }
+
+        using var next = SqliteOrderBook.Open(_path);
+        var page = await next.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None);
+
+        Assert.Equal(7, page.Total);
+        Assert.Equal(1, (await next.BrowseOrdersAsync(new OrderBrowseQuery { Search = "kunde 3" }, CancellationToken.None)).Total);
+    }
+
+    /// <summary>Orders that differ in every listed column: missing customer and weight, other countries and types, low confidence.</summary>
+    private static Core.Model.TransportOrder Varied(int i)
+    {
+        var order = SampleOrders.Order(
+            reference: i % 5 == 0 ? null : "V-" + i,
+            customer: i % 4 == 0 ? null : "Kunde " + i + " Łódź",
+            loadingCountry: i % 2 == 0 ? "de" : "PL",
+            unloadingCountry: i % 3 == 0 ? "FR" : "PL",
+            loadingDate: new DateOnly(2026, 12, 1 + (i % 20)),
+            requestType: i % 3 == 0 ? Core.Model.RequestType.QuoteRequest : Core.Model.RequestType.Booking);
+        return order with
+        {
+            WeightKg = i % 6 == 0 ? null : 1000m + i,
+            Confidence = i % 7 == 0 ? new Core.Model.OrderConfidence { Order = 0.3, Low = true, Reason = "guessed stops" } : null,
+        };
+    }
+
+    /// <summary>Every column of every order_list row, as text, by order id.</summary>
+    private List<string> Rows()
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM order_list ORDER BY order_id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? "NULL" : Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
     }
 
     private long Scalar(string sql)

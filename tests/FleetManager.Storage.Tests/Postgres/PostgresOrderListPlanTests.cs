@@ -1,0 +1,70 @@
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace FleetManager.Storage.Tests.Postgres;
+
+/// <summary>
+/// How PostgreSQL plans the orders list's filtered page (schema step 9, <c>order_list_type_loading</c>): the page's
+/// inner query as <c>OrderListIndex.BrowseAsync</c> writes it for <c>country=PL&amp;type=booking&amp;sort=loading_date</c>,
+/// over 100,000 list rows after ANALYZE, walks the composite index in sort order and stops after the page (no Sort
+/// node over every booking). The plan is written to the test output (docs/storage.md quotes it).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutputHelper output)
+{
+    // Positional parameters as the page binds them ($1 booking, $2 PL, $3 the page size + 1).
+    private const string FilteredPage =
+        "SELECT x.order_id, x.status, x.incomplete, x.corrections, x.loading_date FROM order_list x " +
+        "WHERE x.request_type = $1 AND (x.loading_country IN ($2) OR x.unloading_country IN ($2))";
+
+    [Theory]
+    [InlineData(" ORDER BY x.loading_date, x.order_id LIMIT $3")]
+    [InlineData(" ORDER BY x.loading_date DESC, x.order_id DESC LIMIT $3")]
+    [InlineData(" AND (x.loading_date > '2026-05-01' OR (x.loading_date = '2026-05-01' AND x.order_id > 900)) ORDER BY x.loading_date, x.order_id LIMIT $3")]
+    public void FilteredPageByLoadingDate_Plan_WalksTheCompositeIndexWithoutSortingTheMatches(string tail)
+    {
+        var connectionString = server.CreateDatabase();
+        OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = connectionString }).Dispose();
+        // 100,000 rows spread as the dashboard benchmark's book is: a quarter bookings, a fifth to or from Poland, a year of dates.
+        Execute(connectionString,
+            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) " +
+            "SELECT i, 'k' || i, 0, 'folder:/mail', 'ref ' || i, 'ref ' || i, 'customer ' || (i % 997), " +
+            "to_char(date '2026-01-01' + (i % 365), 'YYYY-MM-DD'), to_char(date '2026-01-03' + (i % 365), 'YYYY-MM-DD'), i % 24000, " +
+            "(ARRAY['PL','DE','FR','IT','CZ'])[1 + i % 5], (ARRAY['DE','NL','PL','ES','AT','BE','SE'])[1 + i % 7], " +
+            "(ARRAY['booking','quote_request','booking_change','booking_cancellation'])[1 + (i / 3) % 4], 0.9, 0, 'new', 0 " +
+            "FROM generate_series(1, 100000) AS i; ANALYZE order_list;");
+
+        var plan = Plan(connectionString, FilteredPage + tail);
+        output.WriteLine(plan);
+
+        Assert.Contains("order_list_type_loading", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", plan.Replace("Sort Key", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static string Plan(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "booking" });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "PL" });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 51 });
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
