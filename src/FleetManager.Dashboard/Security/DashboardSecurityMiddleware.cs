@@ -19,12 +19,27 @@ public static class DashboardSecurityMiddleware
         "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>Adds the middleware for every path except the probes'.</summary>
-    public static IApplicationBuilder UseFleetManagerDashboardSecurity(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsDashboardPath(context.Request.Path), branch => branch
+    /// <remarks>
+    /// As <c>UseWhen</c> does, but the branch is built on the first dashboard request, not as the host starts: building
+    /// it creates the rate limiter's and the authentication's middleware through <c>UseMiddleware</c>'s reflection
+    /// binder and resolves their services and options, work a service that is only probed never needs and that stood
+    /// between start and <c>/healthz/ready</c> (docs/benchmarks.md, "Start-up: closed options registrations").
+    /// </remarks>
+    public static IApplicationBuilder UseFleetManagerDashboardSecurity(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var branchBuilder = app.New()
             .Use(SetHeadersAsync)
             .UseRateLimiter()
             .UseAuthentication()
-            .Use(AdmitAsync));
+            .Use(AdmitAsync);
+        return app.Use(next =>
+        {
+            branchBuilder.Run(next);
+            var branch = new Lazy<RequestDelegate>(branchBuilder.Build, LazyThreadSafetyMode.ExecutionAndPublication);
+            return context => IsDashboardPath(context.Request.Path) ? branch.Value(context) : next(context);
+        });
+    }
 
     internal static bool IsDashboardPath(PathString path) =>
         !path.StartsWithSegments("/healthz", StringComparison.Ordinal) && !path.StartsWithSegments("/metrics", StringComparison.Ordinal);

@@ -39,6 +39,9 @@ internal static class WebHostBuilderFactory
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddFleetManagerLogging(configuration, log, colors);
         builder.WebHost.UseUrls([.. urls]);
+        // Exact registrations for what the host resolves on its way to ready: under Native AOT the open generic ones
+        // were a third of the start-up CPU (ClosedGenericServices).
+        builder.Services.AddClosedHostServices();
         return builder;
     }
 

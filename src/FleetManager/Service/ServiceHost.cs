@@ -42,6 +42,9 @@ internal static class ServiceHost
     {
         var app = builder.Build();
         var dashboard = DashboardEnabled(app.Configuration);
+        // The probes first, then routing (explicitly, so the host does not put it in front of them).
+        app.UseFleetManagerHealth();
+        app.UseRouting();
         if (dashboard)
         {
             app.UseFleetManagerDashboardSecurity();
