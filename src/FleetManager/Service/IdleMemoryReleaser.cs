@@ -1,4 +1,5 @@
 using FleetManager.Core.Geo;
+using FleetManager.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,8 +7,9 @@ namespace FleetManager.Service;
 
 /// <summary>
 /// Gives memory back once the service has been idle for <see cref="ServiceOptions.IdleMemoryRelease"/> after
-/// reading mail (and once after start): drops the offline gazetteer's places and runs one aggressive, compacting
-/// collection, which also returns the freed heap to the operating system. A service that polls a quiet mailbox
+/// reading mail (and once after start): drops the offline gazetteer's places, runs one aggressive, compacting
+/// collection, which also returns the freed heap to the operating system, and pages out the executable's read-only
+/// pages that start-up touched (<see cref="MappedFilePageOut"/>). A service that polls a quiet mailbox
 /// then idles at the size of the runtime and its code instead of the size of its busiest poll.
 /// </summary>
 /// <remarks>
@@ -21,6 +23,7 @@ internal sealed class IdleMemoryReleaser : IDisposable
     private readonly ILogger<IdleMemoryReleaser> _logger;
     private readonly Lock _gate = new();
     private readonly Func<bool> _releaseCaches;
+    private readonly Func<long> _pageOutMappedFiles;
     private ITimer? _timer;
     private int _polling;
 
@@ -28,16 +31,18 @@ internal sealed class IdleMemoryReleaser : IDisposable
     private bool _pending = true;
 
     public IdleMemoryReleaser(IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger)
-        : this(options, timeProvider, logger, OfflineGazetteer.Shared.Release)
+        : this(options, timeProvider, logger, OfflineGazetteer.Shared.Release, MappedFilePageOut.Apply)
     {
     }
 
-    internal IdleMemoryReleaser(IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger, Func<bool> releaseCaches)
+    internal IdleMemoryReleaser(
+        IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger, Func<bool> releaseCaches, Func<long> pageOutMappedFiles)
     {
         _delay = options.Value.IdleMemoryRelease;
         _timeProvider = timeProvider;
         _logger = logger;
         _releaseCaches = releaseCaches;
+        _pageOutMappedFiles = pageOutMappedFiles;
     }
 
     /// <summary>How many releases have run (for tests and the log).</summary>
@@ -108,8 +113,11 @@ internal sealed class IdleMemoryReleaser : IDisposable
         var releasedCaches = _releaseCaches();
         // Aggressive: compacts everything and decommits the free space, so the resident size falls, not only the heap.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        // Last, so the collection's own walk over the executable's type data does not touch its pages again.
+        var pagedOut = _pageOutMappedFiles();
         Releases++;
         var after = GC.GetTotalMemory(forceFullCollection: false);
-        ServiceLog.MemoryReleased(_logger, releasedCaches, before >> 20, after >> 20);
+        ServiceLog.MemoryReleased(_logger, releasedCaches, before >> 20, after >> 20, pagedOut >> 20);
     }
 }

@@ -11,6 +11,7 @@ public sealed class IdleMemoryReleaserTests
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
     private int _cacheReleases;
+    private int _pageOuts;
 
     [Fact]
     public void PollFinished_FirstPollAfterStart_ReleasesOnceIdleForTheDelay()
@@ -23,6 +24,7 @@ public sealed class IdleMemoryReleaserTests
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, releaser.Releases);
         Assert.Equal(1, _cacheReleases);
+        Assert.Equal(1, _pageOuts);
     }
 
     [Fact]
@@ -80,14 +82,24 @@ public sealed class IdleMemoryReleaserTests
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, releaser.Releases);
         Assert.Equal(0, _cacheReleases);
+        Assert.Equal(0, _pageOuts);
     }
 
     private IdleMemoryReleaser Create(TimeSpan delay) =>
-        new(Options.Create(new ServiceOptions { IdleMemoryRelease = delay }), _time, NullLogger<IdleMemoryReleaser>.Instance, () =>
-        {
-            _cacheReleases++;
-            return true;
-        });
+        new(
+            Options.Create(new ServiceOptions { IdleMemoryRelease = delay }),
+            _time,
+            NullLogger<IdleMemoryReleaser>.Instance,
+            () =>
+            {
+                _cacheReleases++;
+                return true;
+            },
+            () =>
+            {
+                _pageOuts++;
+                return 0;
+            });
 
     private static void Poll(IdleMemoryReleaser releaser, bool readMessages)
     {
