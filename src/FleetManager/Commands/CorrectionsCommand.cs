@@ -24,11 +24,11 @@ internal static class CorrectionsCommand
         {
             folder, all, force, db,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetValue(db)!, VerbEnvironment.FromProcess(), ct)));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetValue(db)!, VerbEnvironment.FromProcess(), ct));
         return command;
     }
 
-    internal static int Run(DirectoryInfo folder, bool everyMessage, bool force, string connectionString, VerbEnvironment environment, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(DirectoryInfo folder, bool everyMessage, bool force, string connectionString, VerbEnvironment environment, CancellationToken cancellationToken)
     {
         if (File.Exists(folder.FullName))
         {
@@ -48,7 +48,7 @@ internal static class CorrectionsCommand
         {
             try
             {
-                summary = CorrectedCorpusExporter.Write(book, target.Path, everyMessage, environment.Error, cancellationToken);
+                summary = await CorrectedCorpusExporter.WriteAsync(book, target.Path, everyMessage, environment.Error, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
             {
