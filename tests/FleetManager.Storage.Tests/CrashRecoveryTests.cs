@@ -45,15 +45,15 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(Dump(reference), Dump(crashed));
     }
 
-    private static void Import(string path, int count)
+    private static async Task Import(string path, int count)
     {
         using var book = SqliteOrderBook.Open(path);
         for (var index = 0; index < count; index++)
         {
             var (message, result) = SyntheticMessages.Create(index);
-            if (!book.Contains(message.LedgerKey))
+            if (!await book.ContainsAsync(message.LedgerKey, CancellationToken.None))
             {
-                book.Commit(message, result);
+                await book.CommitAsync(message, result, CancellationToken.None);
             }
         }
     }

@@ -22,7 +22,7 @@ internal sealed class ExportFixture : IDisposable
             SpecialRequirements = "@SUM(A1:A2), then \"quotes\", commas",
             Contact = new Contact("Jürgen Haberl", "+49 89 4161 2270", null),
         };
-        Book.Commit(message, SampleOrders.Result(message, plain, hostile));
+        await Book.CommitAsync(message, SampleOrders.Result(message, plain, hostile), CancellationToken.None);
     }
 
     public SqliteOrderBook Book { get; }

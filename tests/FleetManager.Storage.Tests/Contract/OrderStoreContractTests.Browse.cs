@@ -63,33 +63,33 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
+    public async Task BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
     {
         var store = Open();
         var id = CommitBrowsable(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
         Assert.True(store.BrowseOrders(new OrderBrowseQuery()).Rows.Single().NeedsReview);
 
-        store.Corrections.Add(id, "customer", null, "Żabka Logistics", "local", CorrectedAt);
-        store.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
+        await store.Corrections.AddAsync(id, "customer", null, "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.SetStatusAsync(id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
         var row = store.BrowseOrders(new OrderBrowseQuery { Search = "zabka", Statuses = [OrderStatus.Reviewed] }).Rows.Single();
         Assert.Equal("Żabka Logistics", row.Order.Order.Customer);
         Assert.Equal((OrderStatus.Reviewed, false, 1), (row.Status, row.NeedsReview, row.CorrectionCount));
         Assert.Equal(0, store.BrowseOrders(new OrderBrowseQuery { NeedsReview = true }).Total);
-        Assert.Null(store.GetOrder(id)!.Order.Customer);
+        Assert.Null((await store.GetOrderAsync(id, CancellationToken.None))!.Order.Customer);
     }
 
     [Fact]
-    public void BrowseOrders_AfterReprocess_ListsTheMessagesNewOrdersWithTheirCorrections()
+    public async Task BrowseOrders_AfterReprocess_ListsTheMessagesNewOrdersWithTheirCorrections()
     {
         var store = Open();
         var message = SampleOrders.Message("r1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")), CancellationToken.None);
         CommitBrowsable(store, "other", SampleOrders.Order(reference: "O-1"));
         var first = store.BrowseOrders(new OrderBrowseQuery { Search = "r-1" }).Rows.Single().Order.Id;
-        store.Corrections.Add(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt);
+        await store.Corrections.AddAsync(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt, CancellationToken.None);
 
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")), CancellationToken.None);
 
         var page = store.BrowseOrders(new OrderBrowseQuery { Sort = "reference_number" });
         Assert.Equal(["O-1", "R-0", "R-1-FIXED", "R-2"], page.Rows.Select(r => r.Order.Order.ReferenceNumber));
@@ -145,7 +145,7 @@ public abstract partial class OrderStoreContractTests
     private static long CommitBrowsable(IOrderStore store, string ledgerKey, TransportOrder order)
     {
         var message = SampleOrders.Message(ledgerKey);
-        store.Commit(message, SampleOrders.Result(message, order));
-        return store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        await store.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
+        return (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
     }
 }

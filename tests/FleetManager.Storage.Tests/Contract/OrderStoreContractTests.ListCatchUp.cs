@@ -13,7 +13,7 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open();
         var messages = Enumerable.Range(0, 30).Select(i => SampleOrders.Message("cu" + i)).ToList();
-        store.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "CU-" + i, customer: "Spedition " + i))))]);
+        await store.CommitBatchAsync([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "CU-" + i, customer: "Spedition " + i))))], CancellationToken.None);
         var reported = new List<int>();
 
         var derived = await store.CatchUpOrderListAsync(new SynchronousProgress(reported), CancellationToken.None);
@@ -35,7 +35,7 @@ public abstract partial class OrderStoreContractTests
         const int Orders = 600;
         foreach (var chunk in Enumerable.Range(0, Orders).Chunk(200))
         {
-            writer.CommitBatch([.. chunk.Select(i => SampleOrders.Message("two" + i)).Select(m => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "TW-" + m.LedgerKey[3..]))))]);
+            await writer.CommitBatchAsync([.. chunk.Select(i => SampleOrders.Message("two" + i)).Select(m => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "TW-" + m.LedgerKey[3..]))))], CancellationToken.None);
         }
 
         var one = Open();
@@ -58,7 +58,7 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open();
         var id = CommitBrowsable(store, "cc1", SampleOrders.Order(reference: "CC-1", customer: "Old Name"));
-        store.Corrections.Add(id, "customer", "Old Name", "Żabka Logistics", "local", CorrectedAt);
+        await store.Corrections.AddAsync(id, "customer", "Old Name", "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
         CommitBrowsable(store, "cc2", SampleOrders.Order(reference: "CC-2", customer: "Other"));
 
         var derived = await store.CatchUpOrderListAsync(null, CancellationToken.None);

@@ -62,21 +62,21 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
+    public async Task BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
     {
         var store = Open();
         var id = CommitBrowsable(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
         Assert.Single(References(store, new OrderBrowseQuery { Search = "getranke" }));
 
-        store.Corrections.Add(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt);
+        await store.Corrections.AddAsync(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt, CancellationToken.None);
 
         Assert.Equal(["S-1"], References(store, new OrderBrowseQuery { Search = "τροφιμα" }));
         Assert.Empty(References(store, new OrderBrowseQuery { Search = "getranke" }));
 
         var message = SampleOrders.Message("s2");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Сибирь Карго")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Сибирь Карго")), CancellationToken.None);
         Assert.Equal(["S-2"], References(store, new OrderBrowseQuery { Search = "карго" }));
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Nordfracht")));
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Nordfracht")), CancellationToken.None);
 
         Assert.Empty(References(store, new OrderBrowseQuery { Search = "карго" }));
         Assert.Equal(["S-2"], References(store, new OrderBrowseQuery { Search = "nordfr" }));

@@ -11,7 +11,7 @@ public sealed class OrderCsvExporterTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_OneRowPerOrderWithFlattenedColumns()
+    public async Task Write_Orders_OneRowPerOrderWithFlattenedColumns()
     {
         var (count, lines) = Export();
 
@@ -25,7 +25,7 @@ public sealed class OrderCsvExporterTests : IDisposable
         Assert.Equal("contact_email", header[^1]);
 
         var row = Row(header, lines[1]);
-        var ids = _fixture.Book.ListOrders(OrderQuery.All);
+        var ids = await _fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
         Assert.Equal(ids[0].Id.ToString(CultureInfo.InvariantCulture), row["id"]);
         Assert.Equal("<m1@mail.example>", row["message_id"]);
         Assert.Equal("TO-1", row["reference_number"]);
@@ -68,17 +68,17 @@ public sealed class OrderCsvExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_DecimalsWithAndWithoutScale_PrintTheSameShortestForm()
+    public async Task Write_DecimalsWithAndWithoutScale_PrintTheSameShortestForm()
     {
         using var temp = new TempDirectory();
         using var book = SqliteOrderBook.Open(temp.File("numbers.db"));
         var message = SampleOrders.Message("numbers");
         // 9800.0 keeps its scale as a decimal: printed as is it would read "9800.0" beside "21400".
         var order = SampleOrders.Order(reference: "N-1") with { WeightKg = 9800.0m, Price = new FleetManager.Core.Model.Price(21400m, "EUR"), LoadingMeters = 13.60m };
-        book.Commit(message, SampleOrders.Result(message, order));
+        await book.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
 
-        OrderCsvExporter.Write(book.QueryOrders(OrderQuery.All), writer);
+        OrderCsvExporter.Write(await book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), writer);
 
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var row = Row(lines[0].Split(','), lines[1]);
@@ -99,7 +99,7 @@ public sealed class OrderCsvExporterTests : IDisposable
     private (int Count, string[] Lines) Export()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var count = OrderCsvExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), writer);
+        var count = OrderCsvExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), writer);
         return (count, writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -12,13 +12,13 @@ public sealed class OrderJsonExporterTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_ArrayOfSpecOrdersWithLeadingIdAndMessageId()
+    public async Task Write_Orders_ArrayOfSpecOrdersWithLeadingIdAndMessageId()
     {
         using var stream = new MemoryStream();
-        var count = OrderJsonExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+        var count = OrderJsonExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), stream);
 
         var array = JsonNode.Parse(stream.ToArray())!.AsArray();
-        var stored = _fixture.Book.QueryOrders(OrderQuery.All).ToList();
+        var stored = (await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList();
         Assert.Equal(2, count);
         Assert.Equal(2, array.Count);
         for (var i = 0; i < stored.Count; i++)
@@ -37,10 +37,10 @@ public sealed class OrderJsonExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_Order_KeepsSpecFieldsAndNullsAndReadableText()
+    public async Task Write_Order_KeepsSpecFieldsAndNullsAndReadableText()
     {
         using var stream = new MemoryStream();
-        OrderJsonExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+        OrderJsonExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), stream);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
 
         Assert.Contains("\"Jürgen Haberl\"", text);

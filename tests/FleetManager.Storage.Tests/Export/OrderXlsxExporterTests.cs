@@ -11,7 +11,7 @@ public sealed class OrderXlsxExporterTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_ReadBackWithTypedCells()
+    public async Task Write_Orders_ReadBackWithTypedCells()
     {
         var rows = ExportAndRead(out var count);
 
@@ -19,7 +19,7 @@ public sealed class OrderXlsxExporterTests : IDisposable
         Assert.Equal(2, rows.Count);
         var first = rows[0];
         Assert.Equal(36, first.Count);
-        Assert.Equal((double)_fixture.Book.ListOrders(OrderQuery.All)[0].Id, first["id"]);
+        Assert.Equal((await (double)_fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, first["id"]);
         Assert.Equal("<m1@mail.example>", first["message_id"]);
         Assert.Equal("TO-1", first["reference_number"]);
         Assert.Equal(new DateTime(2026, 12, 3), first["loading_date"]);
@@ -62,7 +62,7 @@ public sealed class OrderXlsxExporterTests : IDisposable
         var path = _fixture.File("orders.xlsx");
         using (var stream = File.Create(path))
         {
-            count = OrderXlsxExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+            count = OrderXlsxExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), stream);
         }
 
         using var read = File.OpenRead(path);

@@ -30,8 +30,8 @@ public sealed class CorrectionsCommandTests : IDisposable
         Assert.True(File.Exists(Path.ChangeExtension(eml, ".expected.json")));
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var order = store.GetOrder(orderId)!;
-            Assert.Equal(store.GetRawMessage(order.Message.LedgerKey), await File.ReadAllBytesAsync(eml));
+            var order = (await store.GetOrderAsync(orderId, CancellationToken.None))!;
+            Assert.Equal(await store.GetRawMessageAsync(order.Message.LedgerKey, CancellationToken.None), await File.ReadAllBytesAsync(eml));
         }
 
         var labels = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.ChangeExtension(eml, ".expected.json"))).RootElement;
@@ -56,7 +56,7 @@ public sealed class CorrectionsCommandTests : IDisposable
         long processed;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            processed = store.CountLedger().Processed;
+            processed = (await store.CountLedgerAsync(CancellationToken.None)).Processed;
         }
 
         var corpus = _temp.File("all");
@@ -130,10 +130,10 @@ public sealed class CorrectionsCommandTests : IDisposable
         string ledgerKey;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var other = store.ListLedger(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 })
+            var other = await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 }, CancellationToken.None)
                 .First(e => e.Classification == FleetManager.Core.Model.Classification.Other);
             ledgerKey = other.LedgerKey;
-            store.Corrections.AddToMessage(ledgerKey, "message.classification", "order", "other", "local", DateTimeOffset.UnixEpoch);
+            await store.Corrections.AddToMessageAsync(ledgerKey, "message.classification", "order", "other", "local", DateTimeOffset.UnixEpoch, CancellationToken.None);
         }
 
         var corpus = _temp.File("reclassified");
@@ -167,10 +167,10 @@ public sealed class CorrectionsCommandTests : IDisposable
     private static (long OrderId, string MessageId, decimal? ReadWeight) Correct(string db, string field, string value)
     {
         using var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db });
-        var order = store.QueryOrders(OrderQuery.All).First(o => o.Order.ReferenceNumber is not null && o.Order.WeightKg is not null && o.Order.Stops.Count >= 2 && o.Order.Stops[0].Type == FleetManager.Core.Model.StopType.Loading);
+        var order = (await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).First(o => o.Order.ReferenceNumber is not null && o.Order.WeightKg is not null && o.Order.Stops.Count >= 2 && o.Order.Stops[0].Type == FleetManager.Core.Model.StopType.Loading);
         var read = FleetManager.Storage.Corrections.OrderFieldEditor.Read(order.Order, field);
         Assert.NotEqual(value, read);
-        Assert.NotNull(store.Corrections.Add(order.Id, field, read, value, "local", DateTimeOffset.UnixEpoch));
+        Assert.NotNull(await store.Corrections.AddAsync(order.Id, field, read, value, "local", DateTimeOffset.UnixEpoch, CancellationToken.None));
         return (order.Id, order.Message.MessageId, order.Order.WeightKg);
     }
 

@@ -83,7 +83,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
     private static FailingOutboxSelection Failing(string db)
     {
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
-        return store.SelectFailingOutbox(FailingAttempts, 10);
+        return await store.SelectFailingOutboxAsync(FailingAttempts, 10, CancellationToken.None);
     }
 
     private static async Task<long> PendingAsync(string db)

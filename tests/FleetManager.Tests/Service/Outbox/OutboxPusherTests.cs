@@ -36,7 +36,7 @@ public sealed class OutboxPusherTests : IDisposable
         await pusher.PushAllAsync(CancellationToken.None);
 
         // The first batch was delivered; the second (rows 3 and 4) failed twice; row 5 was never tried.
-        var failing = store.SelectFailingOutbox(1, 10);
+        var failing = await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None);
         Assert.Equal(ids[2..4], failing.Rows.Select(r => r.Id).Order());
         Assert.All(failing.Rows, row =>
         {
@@ -60,7 +60,7 @@ public sealed class OutboxPusherTests : IDisposable
 
         Assert.Null(await pusher.PushAllAsync(CancellationToken.None));
 
-        Assert.Equal(0, store.SelectFailingOutbox(1, 10).Total);
+        Assert.Equal(0, (await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None)).Total);
         Assert.Empty(await store.PendingAsync("sheets", 10, CancellationToken.None));
     }
 
@@ -84,7 +84,7 @@ public sealed class OutboxPusherTests : IDisposable
             LedgerKey: "push-1", SourceKey: "folder:/mail/push-1.eml", MessageId: "<push-1@mail.example>", Subject: "Auftrag",
             From: "p.maier@alpenland.example", Date: Now, Raw: Encoding.UTF8.GetBytes("Subject: test\r\n\r\nbody"), ProcessedAt: Now);
         var orders = Enumerable.Range(1, count).Select(i => new TransportOrder { ReferenceNumber = "P-" + i }).ToList();
-        store.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = Classification.Order, Orders = orders });
+        await store.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = Classification.Order, Orders = orders }, CancellationToken.None);
         return store;
     }
 
