@@ -105,7 +105,7 @@ public abstract partial class OrderStoreContractTests
         await store.Corrections.AddAsync(orderId, "stops[0].city", "Eching", "Freising", "local", CorrectedAt, CancellationToken.None);
 
         using var csv = new StringWriter();
-        OrderCsvExporter.Write(CorrectedOrders.Apply((await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList(), await store.Corrections.AllAsync(CancellationToken.None)), csv);
+        await OrderCsvExporter.WriteAsync(CorrectedOrders.Apply(store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), await store.Corrections.AllAsync(CancellationToken.None)), csv, CancellationToken.None);
 
         var row = csv.ToString().Split('\n')[1];
         Assert.Contains(",12345,", row, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class OrderCsvExporterTests : IDisposable
         await book.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
 
-        OrderCsvExporter.Write(await book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), writer);
+        await OrderCsvExporter.WriteAsync(book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), writer, CancellationToken.None);
 
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var row = Row(lines[0].Split(','), lines[1]);
@@ -99,7 +99,7 @@ public sealed class OrderCsvExporterTests : IDisposable
     private (int Count, string[] Lines) Export()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var count = OrderCsvExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), writer);
+        var count = await OrderCsvExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), writer, CancellationToken.None);
         return (count, writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 

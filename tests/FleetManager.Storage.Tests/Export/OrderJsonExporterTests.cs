@@ -15,7 +15,7 @@ public sealed class OrderJsonExporterTests : IDisposable
     public async Task Write_Orders_ArrayOfSpecOrdersWithLeadingIdAndMessageId()
     {
         using var stream = new MemoryStream();
-        var count = OrderJsonExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), stream);
+        var count = await OrderJsonExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), stream, CancellationToken.None);
 
         var array = JsonNode.Parse(stream.ToArray())!.AsArray();
         var stored = (await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList();
@@ -40,7 +40,7 @@ public sealed class OrderJsonExporterTests : IDisposable
     public async Task Write_Order_KeepsSpecFieldsAndNullsAndReadableText()
     {
         using var stream = new MemoryStream();
-        OrderJsonExporter.Write(await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None), stream);
+        await OrderJsonExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), stream, CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
 
         Assert.Contains("\"Jürgen Haberl\"", text);
@@ -54,11 +54,11 @@ public sealed class OrderJsonExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_NoOrders_EmptyArray()
+    public async Task Write_NoOrders_EmptyArray()
     {
         using var stream = new MemoryStream();
 
-        Assert.Equal(0, OrderJsonExporter.Write([], stream));
+        Assert.Equal(0, await OrderJsonExporter.WriteAsync(AsyncEnumerable.Empty<StoredOrder>(), stream, CancellationToken.None));
         Assert.Empty(JsonNode.Parse(stream.ToArray())!.AsArray());
     }
 }
