@@ -7,15 +7,15 @@ namespace FleetManager.Storage.Tests.Contract;
 public abstract partial class OrderStoreContractTests
 {
     [Fact]
-    public void BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
+    public async Task BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
     {
         var store = Open();
-        CommitBrowsable(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
-        CommitBrowsable(store, "b2", SampleOrders.Order(reference: "A-2", customer: "Nordfracht", loadingCountry: "PL", unloadingCountry: "DE") with
+        await CommitBrowsableAsync(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
+        await CommitBrowsableAsync(store, "b2", SampleOrders.Order(reference: "A-2", customer: "Nordfracht", loadingCountry: "PL", unloadingCountry: "DE") with
         {
             Confidence = new OrderConfidence { Order = 0.4, Low = true },
         });
-        CommitBrowsable(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
+        await CommitBrowsableAsync(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
 
         Assert.Equal(["A-1"], References(store, new OrderBrowseQuery { Search = "LODZ" }));
         Assert.Equal(["A-3"], References(store, new OrderBrowseQuery { Search = "steel" }));
@@ -33,13 +33,13 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
+    public async Task BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
     {
         var store = Open();
         string[] customers = ["delta", "alpha", "echo", "alpha", "charlie", "bravo", "foxtrot"];
         for (var i = 0; i < customers.Length; i++)
         {
-            CommitBrowsable(store, "k" + i, SampleOrders.Order(reference: "K-" + i, customer: customers[i]));
+            await CommitBrowsableAsync(store, "k" + i, SampleOrders.Order(reference: "K-" + i, customer: customers[i]));
         }
 
         var seen = new List<string>();
@@ -48,7 +48,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(7, page.Total);
         seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
         // An order that sorts before the cursor arrives: the next page neither repeats nor skips a row.
-        CommitBrowsable(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
+        await CommitBrowsableAsync(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
         while (page.NextCursor is { } cursor)
         {
             page = store.BrowseOrders(query with { After = cursor });
@@ -66,7 +66,7 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
+        var id = await CommitBrowsableAsync(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
         Assert.True(store.BrowseOrders(new OrderBrowseQuery()).Rows.Single().NeedsReview);
 
         await store.Corrections.AddAsync(id, "customer", null, "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
@@ -85,7 +85,7 @@ public abstract partial class OrderStoreContractTests
         var store = Open();
         var message = SampleOrders.Message("r1");
         await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")), CancellationToken.None);
-        CommitBrowsable(store, "other", SampleOrders.Order(reference: "O-1"));
+        await CommitBrowsableAsync(store, "other", SampleOrders.Order(reference: "O-1"));
         var first = store.BrowseOrders(new OrderBrowseQuery { Search = "r-1" }).Rows.Single().Order.Id;
         await store.Corrections.AddAsync(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt, CancellationToken.None);
 
@@ -97,13 +97,13 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void BrowseOrders_MoreMatchesThanTheCountLimit_CapsTheTotalAndListsTheSamePages()
+    public async Task BrowseOrders_MoreMatchesThanTheCountLimit_CapsTheTotalAndListsTheSamePages()
     {
         var store = Open();
         string[] customers = ["delta", "alpha", "echo", "bravo", "charlie"];
         for (var i = 0; i < customers.Length; i++)
         {
-            CommitBrowsable(store, "n" + i, SampleOrders.Order(reference: "N-" + i, customer: customers[i]));
+            await CommitBrowsableAsync(store, "n" + i, SampleOrders.Order(reference: "N-" + i, customer: customers[i]));
         }
 
         foreach (var view in new[]
@@ -142,7 +142,7 @@ public abstract partial class OrderStoreContractTests
     private static List<string?> References(IOrderStore store, OrderBrowseQuery query) =>
         [.. store.BrowseOrders(query).Rows.Select(r => r.Order.Order.ReferenceNumber)];
 
-    private static long CommitBrowsable(IOrderStore store, string ledgerKey, TransportOrder order)
+    private static async Task<long> CommitBrowsableAsync(IOrderStore store, string ledgerKey, TransportOrder order)
     {
         var message = SampleOrders.Message(ledgerKey);
         await store.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);

@@ -19,7 +19,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsAdd_ThenFor_KeepsBothValuesWhoAndWhenInOrder()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
         var added = await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "anna@example.com", CorrectedAt, CancellationToken.None);
         await store.Corrections.AddAsync(orderId, "customer", "Alpenland Spedition GmbH", null, "local", CorrectedAt.AddMinutes(1), CancellationToken.None);
@@ -37,7 +37,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsAdd_WithASink_QueuesOneUpsertOfTheCorrectedOrderUnderTheCommitsKey()
     {
         var store = Open("sheets");
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
         var committed = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         await store.MarkDeliveredAsync("sheets", [committed.Id], CorrectedAt, CancellationToken.None);
 
@@ -53,7 +53,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsAddToMessage_ThenForMessage_KeptByTheLedgerKeyAndInNoOrdersList()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
         var added = await store.Corrections.AddToMessageAsync("corrections-1", "message.classification", "order", "other", "anna@example.com", CorrectedAt, CancellationToken.None);
         await store.Corrections.AddToMessageAsync("corrections-1", "message.classification", "other", "order", "local", CorrectedAt.AddMinutes(1), CancellationToken.None);
@@ -71,7 +71,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsAdd_OrderMissing_ReturnsNullAndWritesNothing()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
         Assert.Null(await store.Corrections.AddAsync(orderId + 100, "weight_kg", null, "1", "local", CorrectedAt, CancellationToken.None));
         Assert.False(await store.Corrections.SetStatusAsync(orderId + 100, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None));
@@ -84,7 +84,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsSetStatus_Twice_KeepsTheLatestAndUntouchedOrdersAreNew()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
         Assert.Equal(OrderStatus.New, (await store.Corrections.StatusOfAsync(orderId, CancellationToken.None)).Status);
         Assert.True(await store.Corrections.SetStatusAsync(orderId, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None));
@@ -100,7 +100,7 @@ public abstract partial class OrderStoreContractTests
     public async Task CorrectionsExport_OfACorrectedOrder_WritesTheValueSetAndTheBookKeepsTheValueRead()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
         await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
         await store.Corrections.AddAsync(orderId, "stops[0].city", "Eching", "Freising", "local", CorrectedAt, CancellationToken.None);
 
@@ -120,7 +120,7 @@ public abstract partial class OrderStoreContractTests
         var message = SampleOrders.Message("corrected-then-reprocessed");
         await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")), CancellationToken.None);
         // A later message holds the highest ids, so the reprocessed orders get new ones on both back-ends.
-        CommitOne(store, "later");
+        await CommitOneAsync(store, "later");
         var before = await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None);
         await store.Corrections.AddAsync(before[1].Id, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
         await store.Corrections.SetStatusAsync(before[1].Id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
@@ -137,7 +137,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Empty(await store.Corrections.ForAsync(after[0].Id, CancellationToken.None));
         Assert.Equal(OrderStatus.Reviewed, (await store.Corrections.StatusOfAsync(after[1].Id, CancellationToken.None)).Status);
         Assert.Equal(OrderStatus.New, (await store.Corrections.StatusOfAsync(after[0].Id, CancellationToken.None)).Status);
-        var corrected = CorrectedOrders.Apply((await store.QueryOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList(), await store.Corrections.AllAsync(CancellationToken.None)).ToList();
+        var corrected = await CorrectedOrders.Apply(store.QueryOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None), await store.Corrections.AllAsync(CancellationToken.None)).ToListAsync(CancellationToken.None);
         Assert.Equal([SampleOrders.Order().WeightKg, 12345m], corrected.Select(o => o.Order.WeightKg));
         Assert.Equal(["read again", "read again"], corrected.Select(o => o.Order.CargoDescription));
     }
@@ -148,7 +148,7 @@ public abstract partial class OrderStoreContractTests
         var store = Open();
         var message = SampleOrders.Message("status-then-reprocessed");
         await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0")), CancellationToken.None);
-        CommitOne(store, "later");
+        await CommitOneAsync(store, "later");
         var first = (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
         await store.Corrections.SetStatusAsync(first, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
         await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0") with { Pallets = 3 }), CancellationToken.None);
@@ -190,7 +190,7 @@ public abstract partial class OrderStoreContractTests
     public async Task Open_ByThePreviousRelease_OnTheKeyedCorrectionsSchema_KeepsCommittingAndReadsTheStatusById()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
         await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
         await store.Corrections.SetStatusAsync(orderId, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
@@ -209,7 +209,7 @@ public abstract partial class OrderStoreContractTests
 
     private static int OrderBookSchemaVersion => FleetManager.Storage.Sqlite.SqliteOrderBook.LatestSchemaVersion;
 
-    private static long CommitOne(IOrderStore store, string ledgerKey)
+    private static async Task<long> CommitOneAsync(IOrderStore store, string ledgerKey)
     {
         var message = SampleOrders.Message(ledgerKey);
         await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);

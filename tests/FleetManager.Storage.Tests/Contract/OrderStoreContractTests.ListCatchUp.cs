@@ -57,9 +57,9 @@ public abstract partial class OrderStoreContractTests
     public async Task CatchUpOrderListAsync_AfterACorrection_KeepsTheCorrectedRowAndListsOnlyTheNewOrders()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "cc1", SampleOrders.Order(reference: "CC-1", customer: "Old Name"));
+        var id = await CommitBrowsableAsync(store, "cc1", SampleOrders.Order(reference: "CC-1", customer: "Old Name"));
         await store.Corrections.AddAsync(id, "customer", "Old Name", "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
-        CommitBrowsable(store, "cc2", SampleOrders.Order(reference: "CC-2", customer: "Other"));
+        await CommitBrowsableAsync(store, "cc2", SampleOrders.Order(reference: "CC-2", customer: "Other"));
 
         var derived = await store.CatchUpOrderListAsync(null, CancellationToken.None);
 
@@ -70,12 +70,12 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void BrowseOrders_SearchAloneAndWithAFilter_CountTheSameOrdersAsThePagesShow()
+    public async Task BrowseOrders_SearchAloneAndWithAFilter_CountTheSameOrdersAsThePagesShow()
     {
         var store = Open();
         for (var i = 0; i < 12; i++)
         {
-            CommitBrowsable(store, "sc" + i, SampleOrders.Order(reference: "SC-" + i, customer: i % 3 == 0 ? "Hamburg Süd Cargo" : "Wien Trans",
+            await CommitBrowsableAsync(store, "sc" + i, SampleOrders.Order(reference: "SC-" + i, customer: i % 3 == 0 ? "Hamburg Süd Cargo" : "Wien Trans",
                 requestType: i % 2 == 0 ? RequestType.Booking : RequestType.QuoteRequest));
         }
 

@@ -11,10 +11,10 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open();
         // SampleOrders: the loading stop has coordinates, the unloading stop (Warszawa) has none.
-        var first = CommitBrowsable(store, "u1", SampleOrders.Order(reference: "U-1"));
-        var second = CommitBrowsable(store, "u2", SampleOrders.Order(reference: "U-2"));
+        var first = await CommitBrowsableAsync(store, "u1", SampleOrders.Order(reference: "U-1"));
+        var second = await CommitBrowsableAsync(store, "u2", SampleOrders.Order(reference: "U-2"));
         var noCity = SampleOrders.Order(reference: "U-3");
-        CommitBrowsable(store, "u3", noCity with { Stops = [noCity.Stops[0], noCity.Stops[1] with { City = " " }] });
+        await CommitBrowsableAsync(store, "u3", noCity with { Stops = [noCity.Stops[0], noCity.Stops[1] with { City = " " }] });
 
         var all = await store.SelectUnplacedStopsAsync(10, CancellationToken.None);
         var page = await store.SelectUnplacedStopsAsync(1, CancellationToken.None);
@@ -30,11 +30,11 @@ public abstract partial class OrderStoreContractTests
     public async Task SelectOpenLanes_OpenOrdersWithLocatedStops_AreLanesAndTheRestAreCounted()
     {
         var store = Open();
-        var located = CommitBrowsable(store, "l1", SampleOrders.Order(reference: "L-1"));
-        var delivered = CommitBrowsable(store, "l2", SampleOrders.Order(reference: "L-2"));
+        var located = await CommitBrowsableAsync(store, "l1", SampleOrders.Order(reference: "L-1"));
+        var delivered = await CommitBrowsableAsync(store, "l2", SampleOrders.Order(reference: "L-2"));
         var nowhere = SampleOrders.Order(reference: "L-3");
-        CommitBrowsable(store, "l3", nowhere with { Stops = [.. nowhere.Stops.Select(s => s with { Latitude = null, Longitude = null })] });
-        var reviewed = CommitBrowsable(store, "l4", SampleOrders.Order(reference: "L-4"));
+        await CommitBrowsableAsync(store, "l3", nowhere with { Stops = [.. nowhere.Stops.Select(s => s with { Latitude = null, Longitude = null })] });
+        var reviewed = await CommitBrowsableAsync(store, "l4", SampleOrders.Order(reference: "L-4"));
         await store.Corrections.SetStatusAsync(delivered, OrderStatus.Delivered, "local", CorrectedAt, CancellationToken.None);
         await store.Corrections.SetStatusAsync(reviewed, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 

@@ -65,7 +65,7 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
+        var id = await CommitBrowsableAsync(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
         Assert.Single(References(store, new OrderBrowseQuery { Search = "getranke" }));
 
         await store.Corrections.AddAsync(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt, CancellationToken.None);
@@ -90,11 +90,11 @@ public abstract partial class OrderStoreContractTests
         Assert.Null(store.SearchIndexWarning);
     }
 
-    private static void CommitSearchBook(IOrderStore store)
+    private static async Task CommitSearchBook(IOrderStore store)
     {
         for (var i = 0; i < SearchBook.Length; i++)
         {
-            CommitBrowsable(store, "search" + i, SearchBook[i]);
+            await CommitBrowsableAsync(store, "search" + i, SearchBook[i]);
         }
     }
 

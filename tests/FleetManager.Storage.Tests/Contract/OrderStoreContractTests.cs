@@ -202,9 +202,9 @@ public abstract partial class OrderStoreContractTests : IDisposable
     public async Task CountLedger_MixedMessages_CountsByStatusAndClassification()
     {
         var store = Open();
-        Commit(store, "o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
-        Commit(store, "i1", Classification.Invoice);
-        Commit(store, "x1", Classification.Other);
+        await CommitAsync(store, "o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
+        await CommitAsync(store, "i1", Classification.Invoice);
+        await CommitAsync(store, "x1", Classification.Other);
         var bad = SampleOrders.Message("q1");
         await store.CommitAsync(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"), CancellationToken.None);
 
@@ -229,17 +229,17 @@ public abstract partial class OrderStoreContractTests : IDisposable
             SampleOrders.Order(reference: "REF-2", customer: "Other", loadingCountry: "FR", unloadingCountry: "ES", loadingDate: new DateOnly(2026, 12, 10), requestType: RequestType.QuoteRequest)), CancellationToken.None);
         await store.CommitAsync(b, SampleOrders.Result(b, SampleOrders.Order(reference: "REF-3", customer: "LODZ again", loadingDate: new DateOnly(2026, 12, 20))), CancellationToken.None);
 
-        string[] References(OrderQuery query) => [.. (await store.ListOrdersAsync(query, CancellationToken.None)).Select(o => o.ReferenceNumber ?? "-")];
+        async Task<string[]> References(OrderQuery query) => [.. (await store.ListOrdersAsync(query, CancellationToken.None)).Select(o => o.ReferenceNumber ?? "-")];
 
-        Assert.Equal(["REF-1", "REF-3"], References(new OrderQuery { CustomerContains = "lodz" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { Country = "es" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { ReferenceNumber = "ref-2" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { RequestType = RequestType.QuoteRequest }));
-        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2) }));
-        Assert.Equal(["REF-1", "REF-2"], References(new OrderQuery { LoadingTo = new DateOnly(2026, 12, 10) }));
-        Assert.Equal(["REF-3"], References(new OrderQuery { MessageId = "<b@x>" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { Limit = 1, Offset = 1 }));
-        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { Offset = 1 }));
+        Assert.Equal(["REF-1", "REF-3"], await References(new OrderQuery { CustomerContains = "lodz" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { Country = "es" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { ReferenceNumber = "ref-2" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { RequestType = RequestType.QuoteRequest }));
+        Assert.Equal(["REF-2", "REF-3"], await References(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2) }));
+        Assert.Equal(["REF-1", "REF-2"], await References(new OrderQuery { LoadingTo = new DateOnly(2026, 12, 10) }));
+        Assert.Equal(["REF-3"], await References(new OrderQuery { MessageId = "<b@x>" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { Limit = 1, Offset = 1 }));
+        Assert.Equal(["REF-2", "REF-3"], await References(new OrderQuery { Offset = 1 }));
         Assert.Equal(["REF-1", "REF-2", "REF-3"], (await store.QueryOrdersAsync(new OrderQuery { Classification = Classification.Order }, CancellationToken.None).ToListAsync(CancellationToken.None)).Select(o => o.Order.ReferenceNumber));
     }
 
@@ -332,7 +332,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         var writer = Open("sheets");
         var reader = Open();
         var message = SampleOrders.Message("m1");
-        writer.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await writer.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
         var entry = Assert.Single((await reader.PendingAsync("sheets", 10, CancellationToken.None)));
         await reader.MarkDeliveredAsync("sheets", [entry.Id], Now, CancellationToken.None);
@@ -493,7 +493,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.Equal(1, Track(OpenWithSteps(1)).SchemaVersion);
     }
 
-    private static async Task Commit(IOrderStore store, string key, Classification classification, params TransportOrder[] orders)
+    private static async Task CommitAsync(IOrderStore store, string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
         await store.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);

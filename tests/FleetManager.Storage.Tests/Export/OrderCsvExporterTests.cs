@@ -4,16 +4,20 @@ using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderCsvExporterTests : IDisposable
+public sealed class OrderCsvExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task Write_Orders_OneRowPerOrderWithFlattenedColumns()
     {
-        var (count, lines) = Export();
+        var (count, lines) = await ExportAsync();
 
         Assert.Equal(2, count);
         Assert.Equal(3, lines.Length);
@@ -50,7 +54,7 @@ public sealed class OrderCsvExporterTests : IDisposable
     [Fact]
     public void Write_TextThatLooksLikeAFormula_IsPrefixedWithAQuoteButNumbersStayNumbers()
     {
-        var (_, lines) = Export();
+        var (_, lines) = await ExportAsync();
 
         var line = lines[2];
         var row = Row(lines[0].Split(','), line);
@@ -90,13 +94,13 @@ public sealed class OrderCsvExporterTests : IDisposable
     [Fact]
     public void Write_NullValues_AreEmptyFields()
     {
-        var (_, lines) = Export();
+        var (_, lines) = await ExportAsync();
 
         // adr, price amount and currency are null in the second order.
         Assert.Contains(",tautliner,,-18,-2.5,,,", lines[2]);
     }
 
-    private (int Count, string[] Lines) Export()
+    private async Task<(int Count, string[] Lines)> ExportAsync()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var count = await OrderCsvExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), writer, CancellationToken.None);

@@ -5,9 +5,13 @@ using FleetManager.Storage.Export;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderJsonExporterTests : IDisposable
+public sealed class OrderJsonExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 

@@ -4,9 +4,13 @@ using MiniExcelLibs;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderXlsxExporterTests : IDisposable
+public sealed class OrderXlsxExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 
@@ -19,7 +23,7 @@ public sealed class OrderXlsxExporterTests : IDisposable
         Assert.Equal(2, rows.Count);
         var first = rows[0];
         Assert.Equal(36, first.Count);
-        Assert.Equal((await (double)_fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, first["id"]);
+        Assert.Equal((double)(await _fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, first["id"]);
         Assert.Equal("<m1@mail.example>", first["message_id"]);
         Assert.Equal("TO-1", first["reference_number"]);
         Assert.Equal(new DateTime(2026, 12, 3), first["loading_date"]);

@@ -54,7 +54,7 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
         var order = SampleOrders.Order();
         await _book.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
 
-        var stored = (await _book.GetOrderAsync(_book.ListOrders(OrderQuery.All)[0].Id, CancellationToken.None))!;
+        var stored = (await _book.GetOrderAsync((await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, CancellationToken.None))!;
 
         var expected = JsonSerializer.Serialize(order, FleetManagerJsonContext.Compact.TransportOrder);
         Assert.Equal(expected, stored.OrderJson);
@@ -70,7 +70,7 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     {
         const int Messages = 300;
         var committed = -1;
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             for (var i = 0; i < Messages; i++)
             {
@@ -116,7 +116,7 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
-    public void GetOrder_UnknownId_ReturnsNull() => Assert.Null(await _book.GetOrderAsync(12345, CancellationToken.None));
+    public async Task GetOrder_UnknownId_ReturnsNull() => Assert.Null(await _book.GetOrderAsync(12345, CancellationToken.None));
 
     [Fact]
     public async Task Commit_OrderWithoutEvidence_ReadsBackEmptySources()
@@ -264,11 +264,11 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     [Fact]
     public async Task CountLedger_MixedMessages_CountsByStatusAndClassification()
     {
-        Commit("o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
-        Commit("o2", Classification.Order, SampleOrders.Order());
-        Commit("i1", Classification.Invoice);
-        Commit("x1", Classification.Other);
-        Commit("x2", Classification.Other);
+        await CommitAsync("o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
+        await CommitAsync("o2", Classification.Order, SampleOrders.Order());
+        await CommitAsync("i1", Classification.Invoice);
+        await CommitAsync("x1", Classification.Other);
+        await CommitAsync("x2", Classification.Other);
         var bad = SampleOrders.Message("q1");
         await _book.CommitAsync(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"), CancellationToken.None);
 
@@ -302,7 +302,7 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await book.ContainsAsync("m1", CancellationToken.None));
     }
 
-    private async Task Commit(string key, Classification classification, params TransportOrder[] orders)
+    private async Task CommitAsync(string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
         await _book.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);

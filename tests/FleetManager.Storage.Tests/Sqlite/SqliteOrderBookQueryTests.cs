@@ -3,20 +3,23 @@ using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Sqlite;
 
-public sealed class SqliteOrderBookQueryTests : IDisposable
+public sealed class SqliteOrderBookQueryTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly SqliteOrderBook _book;
 
-    public SqliteOrderBookQueryTests()
+    public SqliteOrderBookQueryTests() => _book = SqliteOrderBook.Open(_temp.File("orders.db"));
+
+    public async Task InitializeAsync()
     {
-        _book = SqliteOrderBook.Open(_temp.File("orders.db"));
-        Commit("m1", Classification.Order, SampleOrders.Order(reference: "R-1", customer: "Łódź Logistics Sp. z o.o.", loadingCountry: "PL", unloadingCountry: "DE", loadingDate: new DateOnly(2026, 12, 1)));
-        Commit("m2", Classification.Order,
+        await CommitAsync("m1", Classification.Order, SampleOrders.Order(reference: "R-1", customer: "Łódź Logistics Sp. z o.o.", loadingCountry: "PL", unloadingCountry: "DE", loadingDate: new DateOnly(2026, 12, 1)));
+        await CommitAsync("m2", Classification.Order,
             SampleOrders.Order(reference: "R-2", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "AT", loadingDate: new DateOnly(2026, 12, 2), requestType: RequestType.QuoteRequest),
             SampleOrders.Order(reference: "R-3", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "FR", loadingDate: new DateOnly(2026, 12, 3), requestType: RequestType.LoadOffer));
-        Commit("m3", Classification.Other, SampleOrders.Order(reference: "R-4", customer: "Sofia Trans", loadingCountry: "BG", unloadingCountry: "RO", loadingDate: new DateOnly(2026, 12, 10)));
+        await CommitAsync("m3", Classification.Other, SampleOrders.Order(reference: "R-4", customer: "Sofia Trans", loadingCountry: "BG", unloadingCountry: "RO", loadingDate: new DateOnly(2026, 12, 10)));
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
@@ -69,7 +72,7 @@ public sealed class SqliteOrderBookQueryTests : IDisposable
     }
 
     [Fact]
-    public void ListOrders_Reference_MatchesIgnoringCase() =>
+    public async Task ListOrders_Reference_MatchesIgnoringCase() =>
         Assert.Equal(["R-3"], (await _book.ListOrdersAsync(new OrderQuery { ReferenceNumber = "r-3" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
 
     [Fact]
@@ -81,7 +84,7 @@ public sealed class SqliteOrderBookQueryTests : IDisposable
     }
 
     [Fact]
-    public void ListOrders_Combined_AllFiltersApply() =>
+    public async Task ListOrders_Combined_AllFiltersApply() =>
         Assert.Equal(["R-2"], (await _book.ListOrdersAsync(new OrderQuery { Country = "AT", CustomerContains = "spedition", Classification = Classification.Order }, CancellationToken.None)).Select(o => o.ReferenceNumber));
 
     [Fact]
@@ -101,7 +104,7 @@ public sealed class SqliteOrderBookQueryTests : IDisposable
         Assert.All(orders, o => Assert.Equal(2, o.Order.Stops.Count));
     }
 
-    private async Task Commit(string key, Classification classification, params TransportOrder[] orders)
+    private async Task CommitAsync(string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
         await _book.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);
