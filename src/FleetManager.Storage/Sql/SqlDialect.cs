@@ -103,6 +103,7 @@ internal abstract class SqlDialect
     /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
     /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
     /// </summary>
+    /// <remarks>Only the orders list (<see cref="OrderListIndex"/>) still writes synchronously; every other caller uses <see cref="InTransactionAsync{T}"/>.</remarks>
     public T InTransaction<T>(Func<DbCommand, T> work)
     {
         var (connection, owned) = TransactionConnection();

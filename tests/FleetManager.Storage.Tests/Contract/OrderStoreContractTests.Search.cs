@@ -35,20 +35,20 @@ public abstract partial class OrderStoreContractTests
     [InlineData("t_c", "ZX-9")]
     [InlineData("\"quote\"", "ZX-9")] // FTS5's quote is text
     [InlineData("lodz", "PL-1")]
-    public void BrowseOrders_SearchInAnyScriptOrPartWord_FindsOnlyTheOrderThatContainsIt(string search, string reference)
+    public async Task BrowseOrders_SearchInAnyScriptOrPartWord_FindsOnlyTheOrderThatContainsIt(string search, string reference)
     {
         var store = Open();
-        CommitSearchBook(store);
+        await CommitSearchBookAsync(store);
 
         Assert.Equal([reference], References(store, new OrderBrowseQuery { Search = search }));
         Assert.Equal(1, store.BrowseOrders(new OrderBrowseQuery { Search = search }).Total);
     }
 
     [Fact]
-    public void BrowseOrders_SearchTerms_MatchExactlyTheOrdersWhoseFoldedTextContainsThem()
+    public async Task BrowseOrders_SearchTerms_MatchExactlyTheOrdersWhoseFoldedTextContainsThem()
     {
         var store = Open();
-        CommitSearchBook(store);
+        await CommitSearchBookAsync(store);
         string[] terms = ["ostrobramska", "a", "ä", "gmbh", "trans", "04-041", "kegs", "brauerei hofmann", "nothing like it", "%", "_", "ι", "eching, germany"];
 
         foreach (var term in terms)
@@ -90,7 +90,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Null(store.SearchIndexWarning);
     }
 
-    private static async Task CommitSearchBook(IOrderStore store)
+    private static async Task CommitSearchBookAsync(IOrderStore store)
     {
         for (var i = 0; i < SearchBook.Length; i++)
         {

@@ -52,7 +52,7 @@ public sealed class OrderCsvExporterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Write_TextThatLooksLikeAFormula_IsPrefixedWithAQuoteButNumbersStayNumbers()
+    public async Task Write_TextThatLooksLikeAFormula_IsPrefixedWithAQuoteButNumbersStayNumbers()
     {
         var (_, lines) = await ExportAsync();
 
@@ -92,7 +92,7 @@ public sealed class OrderCsvExporterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void Write_NullValues_AreEmptyFields()
+    public async Task Write_NullValues_AreEmptyFields()
     {
         var (_, lines) = await ExportAsync();
 
