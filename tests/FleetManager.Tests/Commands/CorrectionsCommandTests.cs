@@ -18,7 +18,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_OneCorrectedField_EvalReportsThatFieldAloneAsADisagreement()
     {
         var db = await ImportSamplesAsync();
-        var (orderId, messageId, readWeight) = Correct(db, "weight_kg", "4321");
+        var (orderId, messageId, readWeight) = await CorrectAsync(db, "weight_kg", "4321");
         var corpus = _temp.File("corpus");
 
         var export = await CliProcess.RunAsync("corrections", "export", corpus, "--db", db);
@@ -52,7 +52,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_All_WritesEveryProcessedMessageAndOnlyTheCorrectionDisagrees()
     {
         var db = await ImportSamplesAsync();
-        var (_, messageId, _) = Correct(db, "stops[0].postal_code", "99999");
+        var (_, messageId, _) = await CorrectAsync(db, "stops[0].postal_code", "99999");
         long processed;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
@@ -93,7 +93,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_NonEmptyFolderWithoutForce_RefusesInOneLineAndLeavesItAlone()
     {
         var db = await ImportSamplesAsync();
-        Correct(db, "customer", "Corrected Customer Ltd");
+        await CorrectAsync(db, "customer", "Corrected Customer Ltd");
         var corpus = Directory.CreateDirectory(_temp.File("busy")).FullName;
         await File.WriteAllTextAsync(Path.Combine(corpus, "keep.txt"), "mine");
 
@@ -130,7 +130,7 @@ public sealed class CorrectionsCommandTests : IDisposable
         string ledgerKey;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var other = await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 }, CancellationToken.None)
+            var other = (await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 }, CancellationToken.None))
                 .First(e => e.Classification == FleetManager.Core.Model.Classification.Other);
             ledgerKey = other.LedgerKey;
             await store.Corrections.AddToMessageAsync(ledgerKey, "message.classification", "order", "other", "local", DateTimeOffset.UnixEpoch, CancellationToken.None);
@@ -164,7 +164,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     }
 
     /// <summary>Corrects one field of the first order with a reference number, as the dashboard does (through the store's corrections).</summary>
-    private static (long OrderId, string MessageId, decimal? ReadWeight) Correct(string db, string field, string value)
+    private static async Task<(long OrderId, string MessageId, decimal? ReadWeight)> CorrectAsync(string db, string field, string value)
     {
         using var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db });
         var order = (await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).First(o => o.Order.ReferenceNumber is not null && o.Order.WeightKg is not null && o.Order.Stops.Count >= 2 && o.Order.Stops[0].Type == FleetManager.Core.Model.StopType.Loading);

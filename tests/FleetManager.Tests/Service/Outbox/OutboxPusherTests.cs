@@ -23,7 +23,7 @@ public sealed class OutboxPusherTests : IDisposable
     [Fact]
     public async Task PushAllAsync_SinkFailsOnTheBatchWithABadRowTwice_RecordsTheRedactedFailuresAgainstThatBatchOnly()
     {
-        using var store = OpenWithOrders(5);
+        using var store = await OpenWithOrdersAsync(5);
         var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         var sink = new PoisonedRowSink(store) { PoisonedRow = ids[2] };
         var time = new FakeTimeProvider(Now);
@@ -51,7 +51,7 @@ public sealed class OutboxPusherTests : IDisposable
     [Fact]
     public async Task PushAllAsync_SinkDelivers_RecordsNoFailure()
     {
-        using var store = OpenWithOrders(3);
+        using var store = await OpenWithOrdersAsync(3);
         var sink = new PoisonedRowSink(store);
         var time = new FakeTimeProvider(Now);
         using var services = new ServiceCollection().AddMetrics().AddSingleton<IOutbox>(store).AddSingleton<IOutboxFailureLog>(store).BuildServiceProvider();
@@ -75,7 +75,7 @@ public sealed class OutboxPusherTests : IDisposable
         }
     }
 
-    private IOrderStore OpenWithOrders(int count)
+    private async Task<IOrderStore> OpenWithOrdersAsync(int count)
     {
         var options = new OrderStoreOptions { ConnectionString = Path.Combine(_directory, "fleetmanager.db") };
         options.OutboxSinks.Add("sheets");
