@@ -39,14 +39,21 @@ internal static class BlockingTaskCalls
         var found = new List<string>();
         foreach (var type in assembly.GetTypes())
         {
+            // The entry point the compiler writes for an asynchronous Main (top-level statements that await) waits for it:
+            // that is how a process ends when its work ends, not a thread blocked inside the work.
             var stateMachine = typeof(IAsyncStateMachine).IsAssignableFrom(type);
             foreach (var method in type.GetMethods(Everything).Cast<MethodBase>().Concat(type.GetConstructors(Everything)))
             {
+                if (method == assembly.EntryPoint && method.Name.StartsWith('<'))
+                {
+                    continue;
+                }
+
                 foreach (var called in CalledBy(method))
                 {
                     if (IsBlocking(called, stateMachine))
                     {
-                        found.Add($"{type.FullName}.{method.Name} calls {called.DeclaringType?.FullName}.{called.Name}");
+                        found.Add($"{type.FullName}.{method.Name} calls {NameOf(called.DeclaringType!)}.{called.Name}");
                     }
                 }
             }
@@ -54,6 +61,8 @@ internal static class BlockingTaskCalls
 
         return found;
     }
+
+    private static string NameOf(Type type) => (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName ?? type.Name;
 
     private static bool IsBlocking(MethodBase called, bool inStateMachine)
     {
