@@ -53,7 +53,7 @@ public static class GeneratedOrderBook
     private static readonly VehicleType[] Vehicles = [VehicleType.Tautliner, VehicleType.Reefer, VehicleType.Box, VehicleType.Mega, VehicleType.Flatbed];
 
     /// <summary>Writes messages until the book holds at least <paramref name="orders"/> orders; returns how many it holds.</summary>
-    public static int Write(IOrderStore store, int orders, int batchSize = 500)
+    public static async Task<int> WriteAsync(IOrderStore store, int orders, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(store);
         var written = 0;
@@ -65,14 +65,14 @@ public static class GeneratedOrderBook
             batch.Add((message, result));
             if (batch.Count == batchSize)
             {
-                store.CommitBatch(batch);
+                await store.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            store.CommitBatch(batch);
+            await store.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
         }
 
         return written;

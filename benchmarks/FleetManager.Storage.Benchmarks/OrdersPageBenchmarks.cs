@@ -24,7 +24,7 @@ public class OrdersPageBenchmarks
     public string ViewName { get; set; } = "first";
 
     [GlobalSetup]
-    public void Open()
+    public async Task Open()
     {
         var path = Environment.GetEnvironmentVariable("FM_BENCH_BOOK");
         if (string.IsNullOrEmpty(path))
@@ -32,7 +32,7 @@ public class OrdersPageBenchmarks
             _temporary = Path.Combine(Path.GetTempPath(), "fm-page-bench-" + Guid.NewGuid().ToString("N") + ".db");
             path = _temporary;
             using var writer = SqliteOrderBook.Open(path);
-            GeneratedOrderBook.Write(writer, 20_000);
+            await GeneratedOrderBook.WriteAsync(writer, 20_000).ConfigureAwait(false);
         }
 
         _book = SqliteOrderBook.Open(path);

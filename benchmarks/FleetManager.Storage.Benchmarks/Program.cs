@@ -6,11 +6,11 @@ using FleetManager.Storage.Sqlite;
 
 // Usage:
 //   commit-throughput [count] [batch]
-//                                 time `count` Contains + Commit pairs into a fresh order book (default 10000);
-//                                 with batch > 1, messages go through CommitBatch in groups of that size
+//                                 time `count` ContainsAsync + CommitAsync pairs into a fresh order book (default 10000);
+//                                 with batch > 1, messages go through CommitBatchAsync in groups of that size
 //   import <db> <count>           import synthetic messages 0..count-1, skipping those already in the ledger
 //                                 (the crash test kills this mid-run and imports again)
-//   book <db> <orders>            write a generated order book of at least `orders` orders through CommitBatch
+//   book <db> <orders>            write a generated order book of at least `orders` orders through CommitBatchAsync
 //                                 (GeneratedOrderBook) and open the orders list once, which derives its table and index
 //   pages [BenchmarkDotNet args]  OrdersPageBenchmarks: time and allocated bytes per orders-page view (FM_BENCH_BOOK)
 //   allocs <db> [views]           managed bytes allocated per orders-page view (the page and its HTML, as the /orders
@@ -19,14 +19,14 @@ var verb = args.Length > 0 ? args[0] : "commit-throughput";
 switch (verb)
 {
     case "commit-throughput":
-        return CommitThroughput(
+        return await CommitThroughputAsync(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
     case "import" when args.Length == 3:
-        Import(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        await ImportAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)).ConfigureAwait(false);
         return 0;
     case "book" when args.Length == 3:
-        Book(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        await BookAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)).ConfigureAwait(false);
         return 0;
     case "allocs" when args.Length is 2 or 3:
         Allocations(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
@@ -39,7 +39,7 @@ switch (verb)
         return 2;
 }
 
-static int CommitThroughput(int count, int batchSize)
+static async Task<int> CommitThroughputAsync(int count, int batchSize)
 {
     var folder = Path.Combine(Path.GetTempPath(), "fm-store-bench-" + Guid.NewGuid().ToString("N"));
     try
@@ -51,35 +51,35 @@ static int CommitThroughput(int count, int batchSize)
 
         // Warm-up outside the timing: JIT, statement preparation, the first pages of the file.
         var (warmMessage, warmResult) = SyntheticMessages.Create(-1);
-        book.Commit(warmMessage with { LedgerKey = "warm-up" }, warmResult);
+        await book.CommitAsync(warmMessage with { LedgerKey = "warm-up" }, warmResult, CancellationToken.None).ConfigureAwait(false);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var batch = new List<(StoredMessage, FleetManager.Core.Model.EmailResult)>(batchSize);
         foreach (var (message, result) in messages)
         {
-            if (book.Contains(message.LedgerKey))
+            if (await book.ContainsAsync(message.LedgerKey, CancellationToken.None).ConfigureAwait(false))
             {
                 continue;
             }
 
             if (batchSize <= 1)
             {
-                book.Commit(message, result);
+                await book.CommitAsync(message, result, CancellationToken.None).ConfigureAwait(false);
                 continue;
             }
 
             batch.Add((message, result));
             if (batch.Count == batchSize)
             {
-                book.CommitBatch(batch);
+                await book.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            book.CommitBatch(batch);
+            await book.CommitBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
         }
 
         stopwatch.Stop();
@@ -99,24 +99,24 @@ static int CommitThroughput(int count, int batchSize)
 
 static long WalSize(string path) => File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0;
 
-static void Import(string path, int count)
+static async Task ImportAsync(string path, int count)
 {
     using var book = SqliteOrderBook.Open(path);
     for (var index = 0; index < count; index++)
     {
         var (message, result) = SyntheticMessages.Create(index);
-        if (!book.Contains(message.LedgerKey))
+        if (!await book.ContainsAsync(message.LedgerKey, CancellationToken.None).ConfigureAwait(false))
         {
-            book.Commit(message, result);
+            await book.CommitAsync(message, result, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
 
-static void Book(string path, int orders)
+static async Task BookAsync(string path, int orders)
 {
     var stopwatch = Stopwatch.StartNew();
     using var book = SqliteOrderBook.Open(path);
-    var written = GeneratedOrderBook.Write(book, orders);
+    var written = await GeneratedOrderBook.WriteAsync(book, orders).ConfigureAwait(false);
     var committed = stopwatch.Elapsed.TotalSeconds;
     // The list query catches up first; its count stops at the dashboard's cap (10,000+).
     var page = book.BrowseOrdersAsync(new OrderBrowseQuery { Limit = 1 }, CancellationToken.None).AsTask().GetAwaiter().GetResult();

@@ -83,21 +83,23 @@ public static class DashboardEndpoints
         {
             var rows = await ExportAsync(context, store).ConfigureAwait(false);
             using var writer = new StringWriter();
-            OrderCsvExporter.Write(rows, writer);
+            await OrderCsvExporter.WriteAsync(rows.ToAsyncEnumerable(), writer, context.RequestAborted).ConfigureAwait(false);
             return Results.File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "orders.csv");
         });
         endpoints.MapGet("/orders/export.xlsx", async (HttpContext context, DashboardStore store) =>
         {
             var rows = await ExportAsync(context, store).ConfigureAwait(false);
             using var stream = new MemoryStream();
-            OrderXlsxExporter.Write(rows, stream);
+            await OrderXlsxExporter.WriteAsync(rows.ToAsyncEnumerable(), stream, context.RequestAborted).ConfigureAwait(false);
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "orders.xlsx");
         });
         endpoints.MapGet("/orders/{id:long}", (HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery) =>
-            Detail(context, id, store, antiforgery, error: null));
-        endpoints.MapGet("/orders/{id:long}/message.html", (HttpContext context, long id, DashboardStore store) =>
+            DetailAsync(context, id, store, antiforgery, error: null));
+        endpoints.MapGet("/orders/{id:long}/message.html", async (HttpContext context, long id, DashboardStore store) =>
         {
-            var message = store.Use((orders, _) => LoadMessage(orders, orders.GetOrder(id)));
+            var message = await store.UseAsync(
+                async (orders, _, token) => await LoadMessageAsync(orders, await orders.GetOrderAsync(id, token).ConfigureAwait(false), token).ConfigureAwait(false),
+                context.RequestAborted).ConfigureAwait(false);
             if (message?.Html is null)
             {
                 return Results.NotFound();
@@ -107,9 +109,11 @@ public static class DashboardEndpoints
             context.Response.Headers.XFrameOptions = "SAMEORIGIN";
             return Results.Content("<!DOCTYPE html><meta charset=\"utf-8\">" + MailHtmlSanitizer.Sanitize(message.Html), "text/html; charset=utf-8");
         });
-        endpoints.MapGet("/orders/{id:long}/attachments/{index:int}", (HttpContext context, long id, int index, DashboardStore store) =>
+        endpoints.MapGet("/orders/{id:long}/attachments/{index:int}", async (HttpContext context, long id, int index, DashboardStore store) =>
         {
-            var message = store.Use((orders, _) => LoadMessage(orders, orders.GetOrder(id)));
+            var message = await store.UseAsync(
+                async (orders, _, token) => await LoadMessageAsync(orders, await orders.GetOrderAsync(id, token).ConfigureAwait(false), token).ConfigureAwait(false),
+                context.RequestAborted).ConfigureAwait(false);
             var attachment = message?.Attachments.FirstOrDefault(a => a.Index == index);
             var content = attachment is null ? null : message!.AttachmentContent(index);
             if (attachment is null || content is null)
@@ -131,49 +135,53 @@ public static class DashboardEndpoints
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             var user = DashboardAccess.UserOf(context);
             string? error = null;
-            var found = store.Use((orders, corrections) =>
-            {
-                if (orders.GetOrder(id) is not { } read)
+            var found = await store.UseAsync(
+                async (orders, corrections, token) =>
                 {
-                    return false;
-                }
-
-                var current = CorrectedOrders.Apply(read, corrections.For(id)).Order;
-                var now = clock.GetUtcNow();
-                foreach (var field in OrderFieldEditor.FieldsOf(current).ToList())
-                {
-                    if (!form.TryGetValue(field, out var submitted))
+                    if (await orders.GetOrderAsync(id, token).ConfigureAwait(false) is not { } read)
                     {
-                        continue;
+                        return false;
                     }
 
-                    var before = OrderFieldEditor.Read(current, field);
-                    var value = string.IsNullOrWhiteSpace(submitted) ? null : submitted.ToString().Trim();
-                    // A text input cannot hold line breaks: a value read across lines comes back with spaces, which is no correction.
-                    if (string.Equals(Collapse(before), Collapse(value), StringComparison.Ordinal))
+                    var current = CorrectedOrders.Apply(read, await corrections.ForAsync(id, token).ConfigureAwait(false)).Order;
+                    var now = clock.GetUtcNow();
+                    foreach (var field in OrderFieldEditor.FieldsOf(current).ToList())
                     {
-                        continue;
+                        if (!form.TryGetValue(field, out var submitted))
+                        {
+                            continue;
+                        }
+
+                        var before = OrderFieldEditor.Read(current, field);
+                        var value = string.IsNullOrWhiteSpace(submitted) ? null : submitted.ToString().Trim();
+                        // A text input cannot hold line breaks: a value read across lines comes back with spaces, which is no correction.
+                        if (string.Equals(Collapse(before), Collapse(value), StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+
+                        if (!OrderFieldEditor.TrySet(current, field, value, out var updated, out var problem))
+                        {
+                            error = problem;
+                            continue;
+                        }
+
+                        // What is stored is the value as the editor writes it back (12500.0 → 12500), so the audit shows what exports show.
+                        await corrections.AddAsync(id, field, before, OrderFieldEditor.Read(updated, field), user.Name, now, token).ConfigureAwait(false);
+                        current = updated;
                     }
 
-                    if (!OrderFieldEditor.TrySet(current, field, value, out var updated, out var problem))
-                    {
-                        error = problem;
-                        continue;
-                    }
-
-                    // What is stored is the value as the editor writes it back (12500.0 → 12500), so the audit shows what exports show.
-                    corrections.Add(id, field, before, OrderFieldEditor.Read(updated, field), user.Name, now);
-                    current = updated;
-                }
-
-                return true;
-            });
+                    return true;
+                },
+                context.RequestAborted).ConfigureAwait(false);
             if (!found)
             {
                 return Results.NotFound();
             }
 
-            return error is null ? Results.Redirect($"/orders/{id}", permanent: false) : Detail(context, id, store, antiforgery, error, StatusCodes.Status400BadRequest);
+            return error is null
+                ? Results.Redirect($"/orders/{id}", permanent: false)
+                : await DetailAsync(context, id, store, antiforgery, error, StatusCodes.Status400BadRequest).ConfigureAwait(false);
         });
         endpoints.MapPost("/orders/{id:long}/status", async (HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, TimeProvider clock) =>
         {
@@ -185,40 +193,44 @@ public static class DashboardEndpoints
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
             if (!OrderStatusNames.TryParse(form["status"], out var status))
             {
-                return Detail(context, id, store, antiforgery, "Unknown status: choose one of the list.", StatusCodes.Status400BadRequest);
+                return await DetailAsync(context, id, store, antiforgery, "Unknown status: choose one of the list.", StatusCodes.Status400BadRequest).ConfigureAwait(false);
             }
 
             var user = DashboardAccess.UserOf(context);
-            var found = store.Use((orders, corrections) =>
-            {
-                if (orders.GetOrder(id) is null)
+            var found = await store.UseAsync(
+                async (orders, corrections, token) =>
                 {
-                    return false;
-                }
+                    if (await orders.GetOrderAsync(id, token).ConfigureAwait(false) is null)
+                    {
+                        return false;
+                    }
 
-                corrections.SetStatus(id, status, user.Name, clock.GetUtcNow());
-                return true;
-            });
+                    await corrections.SetStatusAsync(id, status, user.Name, clock.GetUtcNow(), token).ConfigureAwait(false);
+                    return true;
+                },
+                context.RequestAborted).ConfigureAwait(false);
             return found ? Results.Redirect($"/orders/{id}", permanent: false) : Results.NotFound();
         });
         return endpoints;
     }
 
-    private static IResult Detail(HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, string? error, int statusCode = StatusCodes.Status200OK)
+    private static async Task<IResult> DetailAsync(HttpContext context, long id, DashboardStore store, IAntiforgery antiforgery, string? error, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var user = DashboardAccess.UserOf(context);
-        var page = store.Use((orders, corrections) =>
-        {
-            if (orders.GetOrder(id) is not { } read)
+        var page = await store.UseAsync(
+            async (orders, corrections, token) =>
             {
-                return null;
-            }
+                if (await orders.GetOrderAsync(id, token).ConfigureAwait(false) is not { } read)
+                {
+                    return null;
+                }
 
-            var list = corrections.For(id);
-            return OrderDetailPage.Render(read, CorrectedOrders.Apply(read, list), corrections.StatusOf(id), list,
-                LoadMessage(orders, read), user, tokens.RequestToken!, error, StopsMap(context, id));
-        });
+                var list = await corrections.ForAsync(id, token).ConfigureAwait(false);
+                return OrderDetailPage.Render(read, CorrectedOrders.Apply(read, list), await corrections.StatusOfAsync(id, token).ConfigureAwait(false), list,
+                    await LoadMessageAsync(orders, read, token).ConfigureAwait(false), user, tokens.RequestToken!, error, StopsMap(context, id));
+            },
+            context.RequestAborted).ConfigureAwait(false);
         return page is null ? Results.NotFound() : Html(page, statusCode);
     }
 
@@ -236,9 +248,9 @@ public static class DashboardEndpoints
         return store.UseAsync((orders, _, token) => OrderBrowser.AllAsync(orders, query, token), context.RequestAborted);
     }
 
-    private static MessageView? LoadMessage(IOrderStore orders, StoredOrder? order)
+    private static async ValueTask<MessageView?> LoadMessageAsync(IOrderStore orders, StoredOrder? order, CancellationToken cancellationToken)
     {
-        if (order is null || orders.GetRawMessage(order.Message.LedgerKey) is not { } raw)
+        if (order is null || await orders.GetRawMessageAsync(order.Message.LedgerKey, cancellationToken).ConfigureAwait(false) is not { } raw)
         {
             return null;
         }

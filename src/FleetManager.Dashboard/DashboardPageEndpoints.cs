@@ -43,29 +43,36 @@ public static class DashboardPageEndpoints
 
             // Rows that kept failing start counting again: they leave the "keep failing" list and come back only if
             // this push and the next ones fail too (the push tries them as ever, oldest first).
-            store.Use((orders, _) => orders.RetryFailingOutbox(ReviewQueueReader.FailingAttempts));
+            await store.UseAsync((orders, _, token) => orders.RetryFailingOutboxAsync(ReviewQueueReader.FailingAttempts, token), context.RequestAborted).ConfigureAwait(false);
             var error = await service.PushOutboxAsync(context.RequestAborted).ConfigureAwait(false);
             return Results.Redirect(error is null ? "/review?notice=pushed" : "/review?notice=push-failed");
         });
-        endpoints.MapGet("/messages", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options, long? after) =>
+        endpoints.MapGet("/messages", async (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options, long? after) =>
         {
             var size = options.Value.PageSize;
-            var (page, counts) = store.Use((orders, _) => (orders.ListLedger(new LedgerQuery { AfterId = after ?? 0, Limit = size + 1 }), orders.CountLedger()));
+            var (page, counts) = await store.UseAsync(
+                async (orders, _, token) => (
+                    await orders.ListLedgerAsync(new LedgerQuery { AfterId = after ?? 0, Limit = size + 1 }, token).ConfigureAwait(false),
+                    await orders.CountLedgerAsync(token).ConfigureAwait(false)),
+                context.RequestAborted).ConfigureAwait(false);
             var shown = page.Take(size).ToList();
             return PageResults.Html(MessagesPage.Render(shown, page.Count > size, counts, after ?? 0, DashboardAccess.UserOf(context)));
         });
-        endpoints.MapGet("/messages/{id:long}", (HttpContext context, long id, DashboardStore store, MessageActions actions, IAntiforgery antiforgery, string? done) =>
+        endpoints.MapGet("/messages/{id:long}", async (HttpContext context, long id, DashboardStore store, MessageActions actions, IAntiforgery antiforgery, string? done) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
-            var found = store.Use((orders, _) => EntryById(orders, id) is { } entry
-                ? (Entry: entry, Orders: orders.QueryOrders(new OrderQuery { MessageId = entry.MessageId }).Where(o => o.Message.Id == entry.Id).ToList())
-                : default);
+            var found = await store.UseAsync(
+                async (orders, _, token) => await EntryByIdAsync(orders, id, token).ConfigureAwait(false) is { } entry
+                    ? (Entry: entry, Orders: await orders.QueryOrdersAsync(new OrderQuery { MessageId = entry.MessageId }, token).Where(o => o.Message.Id == entry.Id).ToListAsync(token).ConfigureAwait(false))
+                    : default,
+                context.RequestAborted).ConfigureAwait(false);
             if (found.Entry is null)
             {
                 return Results.NotFound();
             }
 
-            return PageResults.Html(MessagePage.Render(found.Entry, found.Orders, actions.AuditOf(found.Entry.LedgerKey), DashboardAccess.UserOf(context), tokens.RequestToken!,
+            var audit = await actions.AuditOfAsync(found.Entry.LedgerKey, context.RequestAborted).ConfigureAwait(false);
+            return PageResults.Html(MessagePage.Render(found.Entry, found.Orders, audit, DashboardAccess.UserOf(context), tokens.RequestToken!,
                 actions.Available ? actions.ReaderName : null, OutcomeText(done)));
         });
         endpoints.MapPost("/messages/{id:long}/reprocess", async (HttpContext context, long id, DashboardStore store, MessageActions actions, IAntiforgery antiforgery) =>
@@ -99,14 +106,14 @@ public static class DashboardPageEndpoints
             var service = context.RequestServices.GetService<IServiceStatusSource>();
             var view = service is null ? null : await service.ReadAsync(cancellationToken).ConfigureAwait(false);
             var book = await store.UseAsync(
-                async (orders, _, token) => new BookFacts(orders.Kind.ToString(), orders.SchemaVersion, orders.CountLedger(),
+                async (orders, _, token) => new BookFacts(orders.Kind.ToString(), orders.SchemaVersion, await orders.CountLedgerAsync(token).ConfigureAwait(false),
                     await OutboxDepths.ReadAsync(orders, token).ConfigureAwait(false)),
                 cancellationToken).ConfigureAwait(false);
             return PageResults.Html(StatusPage.Render(view, book, DashboardAccess.UserOf(context)));
         });
-        endpoints.MapGet("/map", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
+        endpoints.MapGet("/map", async (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options) =>
         {
-            var map = store.Use((orders, _) => MapLaneReader.Open(orders));
+            var map = await store.UseAsync((orders, _, token) => MapLaneReader.OpenAsync(orders, token), context.RequestAborted).ConfigureAwait(false);
             context.Response.Headers.ContentSecurityPolicy = MapTiles.ContentSecurityPolicy(options.Value.MapTileUrl);
             return PageResults.Html(MapPage.Render(map, options.Value, DashboardAccess.UserOf(context)));
         });
@@ -144,7 +151,7 @@ public static class DashboardPageEndpoints
             return Results.NotFound();
         }
 
-        if (store.Use((orders, _) => EntryById(orders, id)) is not { } entry)
+        if (await store.UseAsync((orders, _, token) => EntryByIdAsync(orders, id, token), context.RequestAborted).ConfigureAwait(false) is not { } entry)
         {
             return Results.NotFound();
         }
@@ -177,8 +184,8 @@ public static class DashboardPageEndpoints
     }
 
     /// <summary>The ledger row with id <paramref name="id"/>, or null.</summary>
-    private static LedgerEntry? EntryById(IOrderStore orders, long id) =>
-        id <= 0 ? null : orders.ListLedger(new LedgerQuery { AfterId = id - 1, Limit = 1 }) is [var entry] && entry.Id == id ? entry : null;
+    private static async ValueTask<LedgerEntry?> EntryByIdAsync(IOrderStore orders, long id, CancellationToken cancellationToken) =>
+        id <= 0 ? null : await orders.ListLedgerAsync(new LedgerQuery { AfterId = id - 1, Limit = 1 }, cancellationToken).ConfigureAwait(false) is [var entry] && entry.Id == id ? entry : null;
 
     private static string OutcomeName(ReprocessOutcome outcome) => outcome.ToString().ToLowerInvariant();
 

@@ -19,22 +19,6 @@ public sealed class DashboardStore : IDisposable
 
     public DashboardStore(DashboardStoreLocation location) => _location = location;
 
-    /// <summary>Runs <paramref name="action"/> with the open stores, under the gate.</summary>
-    public T Use<T>(Func<IOrderStore, IOrderCorrections, T> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        _gate.Wait();
-        try
-        {
-            var store = Open();
-            return action(store, store.Corrections);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <summary>Runs <paramref name="action"/> with the open stores, under the gate, for the store's asynchronous ports.</summary>
     public async ValueTask<T> UseAsync<T>(Func<IOrderStore, IOrderCorrections, CancellationToken, ValueTask<T>> action, CancellationToken cancellationToken)
     {

@@ -15,8 +15,10 @@ namespace FleetManager.Storage;
 /// <remarks>
 /// It is Core's ports itself (<see cref="IOrderBook"/> and the service-state ports), so the pipeline and the
 /// service use a store as it is. An instance may be called from several threads (the SQLite one serialises
-/// its calls on its one connection, except <see cref="IOrderBook.Contains"/>, which never waits for a commit);
-/// enumerate <see cref="QueryOrders"/> to its end before the next call. Several instances and processes may
+/// its calls on its one connection, except <see cref="IOrderBook.ContainsAsync"/>, which never waits for a commit);
+/// enumerate <see cref="QueryOrdersAsync"/> to its end before the next call. The reads and writes are asynchronous
+/// (PostgreSQL does real asynchronous I/O through Npgsql; Microsoft.Data.Sqlite's asynchronous calls complete synchronously),
+/// except <see cref="BrowseOrders"/>, which the order list still answers synchronously. Several instances and processes may
 /// share one store: commits are idempotent by the unique ledger key and leases are atomic. A failure of the
 /// database surfaces as <see cref="OrderBookUnavailableException"/> or <see cref="StoreDamagedException"/>,
 /// never as the database library's own exception.
@@ -51,32 +53,17 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     string? SearchIndexWarning => null;
 
     /// <summary>
-    /// <see cref="IOrderBook.ContainsAsync"/> for the CLI's one-off synchronous calls (the import and the service use the
-    /// asynchronous port).
-    /// </summary>
-    bool Contains(string ledgerKey);
-
-    /// <summary><see cref="IOrderBook.IsQuarantinedAsync"/> for the CLI's synchronous calls.</summary>
-    bool IsQuarantined(string ledgerKey);
-
-    /// <summary><see cref="IOrderBook.CommitAsync"/> for the CLI's synchronous calls.</summary>
-    bool Commit(ProcessedMessage message, DateTimeOffset processedAt);
-
-    /// <summary><see cref="IOrderBook.CommitBatchAsync"/> for the CLI's synchronous calls.</summary>
-    IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt);
-
-    /// <summary>
     /// Records a message and its result in one transaction: the ledger row, the raw bytes, its orders
     /// with their stops and, per configured sink, an outbox row per order.
     /// </summary>
     /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
-    bool Commit(StoredMessage message, EmailResult result);
+    ValueTask<bool> CommitAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken);
 
-    /// <summary>Group commit: several messages, each as <see cref="Commit"/> would, in ONE transaction (all or none).</summary>
-    IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch);
+    /// <summary>Group commit: several messages, each as <see cref="CommitAsync(StoredMessage, EmailResult, CancellationToken)"/> would, in ONE transaction (all or none).</summary>
+    ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken);
 
     /// <summary>Orders matching <paramref name="query"/> as list rows, ordered by id.</summary>
-    IReadOnlyList<OrderSummary> ListOrders(OrderQuery query);
+    ValueTask<IReadOnlyList<OrderSummary>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of the orders list (search, filters, sort, keyset page and the total), answered in SQL on the corrected
@@ -88,47 +75,47 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// The first <paramref name="limit"/> stops that have a place (a city) but no coordinates, by order and stop, and how
     /// many there are: answered in SQL (a partial index on stops without coordinates), never by reading every order.
     /// </summary>
-    UnplacedStopSelection SelectUnplacedStops(int limit);
+    ValueTask<UnplacedStopSelection> SelectUnplacedStopsAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The lanes of the first <paramref name="limit"/> open orders (status not delivered or cancelled) that have a stop
     /// with coordinates, by order id, with the counts of open and of unplaced open orders: answered in SQL.
     /// </summary>
-    OpenLaneSelection SelectOpenLanes(int limit);
+    ValueTask<OpenLaneSelection> SelectOpenLanesAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The first <paramref name="limit"/> undelivered outbox rows (every sink) whose pushes failed at least
     /// <paramref name="minAttempts"/> times (see <see cref="IOutboxFailureLog.RecordFailedPushAsync"/>), most attempts first, with the
     /// order's reference when the order is still there, and how many there are: answered in SQL (a partial index).
     /// </summary>
-    FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit);
+    ValueTask<FailingOutboxSelection> SelectFailingOutboxAsync(int minAttempts, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Retries the undelivered rows that failed at least <paramref name="minAttempts"/> times: their count of attempts goes
     /// back to 0 (they leave the failing list; the next push tries them as ever, from the oldest). Returns how many.
     /// </summary>
-    int RetryFailingOutbox(int minAttempts);
+    ValueTask<int> RetryFailingOutboxAsync(int minAttempts, CancellationToken cancellationToken);
 
     /// <summary>One order with its stops, field evidence and message metadata; null when there is no such id.</summary>
-    StoredOrder? GetOrder(long id);
+    ValueTask<StoredOrder?> GetOrderAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Orders matching <paramref name="query"/> in full, ordered by id, read as the caller enumerates.</summary>
-    IEnumerable<StoredOrder> QueryOrders(OrderQuery query);
+    /// <summary>Orders matching <paramref name="query"/> in full, ordered by id, read as the caller enumerates (the statement runs at the first <c>MoveNextAsync</c>).</summary>
+    IAsyncEnumerable<StoredOrder> QueryOrdersAsync(OrderQuery query, CancellationToken cancellationToken);
 
     /// <summary>Totals of the ledger.</summary>
-    LedgerCounts CountLedger();
+    ValueTask<LedgerCounts> CountLedgerAsync(CancellationToken cancellationToken);
 
     /// <summary>Quarantined messages (with their reasons), oldest first.</summary>
-    IReadOnlyList<LedgerEntry> ListQuarantined(int limit = 100, int offset = 0);
+    ValueTask<IReadOnlyList<LedgerEntry>> ListQuarantinedAsync(int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>The ledger row for a message; null when the key is not recorded.</summary>
-    LedgerEntry? GetLedgerEntry(string ledgerKey);
+    ValueTask<LedgerEntry?> GetLedgerEntryAsync(string ledgerKey, CancellationToken cancellationToken);
 
     /// <summary>The message's bytes as received; null when the key is not recorded.</summary>
-    byte[]? GetRawMessage(string ledgerKey);
+    ValueTask<byte[]?> GetRawMessageAsync(string ledgerKey, CancellationToken cancellationToken);
 
     /// <summary>Ledger rows matching <paramref name="query"/>, by increasing id (the page after <see cref="LedgerQuery.AfterId"/>).</summary>
-    IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query);
+    ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(LedgerQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces what is recorded for a message already in the ledger (<c>fleetmanager reprocess</c>), in ONE
@@ -140,5 +127,5 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     /// </summary>
     /// <returns><see cref="ReplaceOutcome.Unchanged"/>, writing nothing, when the stored outcome and orders (with their
     /// evidence) already equal <paramref name="result"/>; so reprocessing twice changes nothing the second time.</returns>
-    ReplaceOutcome Replace(StoredMessage message, EmailResult result);
+    ValueTask<ReplaceOutcome> ReplaceAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken);
 }

@@ -14,7 +14,7 @@ public sealed class CorpusRoundTripTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Commit_EveryCorpusResult_ReadsBackTheExpectedOrdersExactly()
+    public async Task Commit_EveryCorpusResult_ReadsBackTheExpectedOrdersExactly()
     {
         var corpus = CorpusDirectory();
         var expectedFiles = Directory.GetFiles(corpus, "*.expected.json").Order(StringComparer.Ordinal).ToList();
@@ -29,11 +29,11 @@ public sealed class CorpusRoundTripTests : IDisposable
             var name = Path.GetFileName(file)[..^".expected.json".Length];
             var raw = File.ReadAllBytes(Path.Combine(corpus, name + ".eml"));
             var message = new StoredMessage(name, "corpus:" + name, result.MessageId, null, null, null, raw, SampleOrders.ProcessedAt);
-            Assert.True(book.Commit(message, result));
+            Assert.True(await book.CommitAsync(message, result, CancellationToken.None));
             expectedOrders[name] = JsonNode.Parse(json)!["orders"]!.AsArray();
         }
 
-        var stored = book.QueryOrders(OrderQuery.All).GroupBy(o => o.Message.LedgerKey).ToDictionary(g => g.Key, g => g.ToList());
+        var stored = (await book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).GroupBy(o => o.Message.LedgerKey).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var (name, expected) in expectedOrders)
         {
             var orders = stored.GetValueOrDefault(name) ?? [];
@@ -44,10 +44,10 @@ public sealed class CorpusRoundTripTests : IDisposable
                 Assert.True(JsonNode.DeepEquals(expected[i], JsonNode.Parse(orders[i].OrderJson)), $"{name} order {i}: {orders[i].OrderJson}");
             }
 
-            Assert.Equal(File.ReadAllBytes(Path.Combine(corpus, name + ".eml")), book.GetRawMessage(name));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(corpus, name + ".eml")), await book.GetRawMessageAsync(name, CancellationToken.None));
         }
 
-        Assert.Equal(expectedFiles.Count, book.CountLedger().Processed);
+        Assert.Equal(expectedFiles.Count, (await book.CountLedgerAsync(CancellationToken.None)).Processed);
     }
 
     /// <summary>The dev corpus: the first ancestor of the test binaries that has <c>shared/corpus/dev</c>.</summary>

@@ -25,10 +25,10 @@ public sealed class CrashRecoveryTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Import_KilledMidRunThenRepeated_EndsWithTheSameOrderBookAsAnUninterruptedRun()
+    public async Task Import_KilledMidRunThenRepeated_EndsWithTheSameOrderBookAsAnUninterruptedRun()
     {
         var reference = _temp.File("reference.db");
-        Import(reference, MessageCount);
+        await ImportAsync(reference, MessageCount);
 
         var crashed = _temp.File("crashed.db");
         var interrupted = 0;
@@ -39,21 +39,21 @@ public sealed class CrashRecoveryTests : IDisposable
             interrupted += committed < MessageCount ? 1 : 0;
         }
 
-        Import(crashed, MessageCount);
+        await ImportAsync(crashed, MessageCount);
 
         Assert.True(interrupted > 0, "no child process was killed before it finished; the test proved nothing");
         Assert.Equal(Dump(reference), Dump(crashed));
     }
 
-    private static void Import(string path, int count)
+    private static async Task ImportAsync(string path, int count)
     {
         using var book = SqliteOrderBook.Open(path);
         for (var index = 0; index < count; index++)
         {
             var (message, result) = SyntheticMessages.Create(index);
-            if (!book.Contains(message.LedgerKey))
+            if (!await book.ContainsAsync(message.LedgerKey, CancellationToken.None))
             {
-                book.Commit(message, result);
+                await book.CommitAsync(message, result, CancellationToken.None);
             }
         }
     }

@@ -8,9 +8,13 @@ internal sealed class ExportFixture : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    public ExportFixture()
+    private ExportFixture() => Book = SqliteOrderBook.Open(_temp.File("orders.db"));
+
+    /// <summary>A fresh book holding the two orders.</summary>
+    public static async Task<ExportFixture> CreateAsync()
     {
-        Book = SqliteOrderBook.Open(_temp.File("orders.db"));
+        var fixture = new ExportFixture();
+        var book = fixture.Book;
         var message = SampleOrders.Message("m1");
         var plain = SampleOrders.Order(reference: "TO-1");
         var hostile = SampleOrders.Order(reference: "-TO-2", customer: "=HYPERLINK(\"http://evil.example\",\"click\")") with
@@ -22,7 +26,8 @@ internal sealed class ExportFixture : IDisposable
             SpecialRequirements = "@SUM(A1:A2), then \"quotes\", commas",
             Contact = new Contact("Jürgen Haberl", "+49 89 4161 2270", null),
         };
-        Book.Commit(message, SampleOrders.Result(message, plain, hostile));
+        await book.CommitAsync(message, SampleOrders.Result(message, plain, hostile), CancellationToken.None);
+        return fixture;
     }
 
     public SqliteOrderBook Book { get; }

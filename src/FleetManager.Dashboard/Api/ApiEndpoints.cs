@@ -67,9 +67,13 @@ public static class ApiEndpoints
             .Produces<OrderListDocument>()
             .Produces<ProblemDocument>(StatusCodes.Status400BadRequest, ApiProblems.ContentType);
 
-        api.MapGet("/orders/{id:long}", (HttpContext context, long id, DashboardStore store) =>
+        api.MapGet("/orders/{id:long}", async (HttpContext context, long id, DashboardStore store) =>
         {
-            var document = store.Use((orders, corrections) => orders.GetOrder(id) is { } read ? OrderDocumentOf(orders, corrections, read) : null);
+            var document = await store.UseAsync(
+                async (orders, corrections, token) => await orders.GetOrderAsync(id, token).ConfigureAwait(false) is { } read
+                    ? await OrderDocumentOfAsync(orders, corrections, read, token).ConfigureAwait(false)
+                    : null,
+                context.RequestAborted).ConfigureAwait(false);
             return document is null ? ApiProblems.NotFound(context, "order") : Results.Json(document, ApiJsonContext.Default.OrderDocument);
         })
             .WithName("GetOrder")
@@ -87,14 +91,18 @@ public static class ApiEndpoints
             .Produces<ProblemDocument>(StatusCodes.Status404NotFound, ApiProblems.ContentType)
             .Produces<ProblemDocument>(StatusCodes.Status415UnsupportedMediaType, ApiProblems.ContentType);
 
-        api.MapGet("/messages", (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options, long? after, string? limit) =>
+        api.MapGet("/messages", async (HttpContext context, DashboardStore store, IOptions<DashboardOptions> options, long? after, string? limit) =>
         {
             if (PageSize(context, limit, options.Value.PageSize, out var size) is { } refused)
             {
                 return refused;
             }
 
-            var (page, counts) = store.Use((orders, _) => (orders.ListLedger(new LedgerQuery { AfterId = Math.Max(after ?? 0, 0), Limit = size + 1 }), orders.CountLedger()));
+            var (page, counts) = await store.UseAsync(
+                async (orders, _, token) => (
+                    await orders.ListLedgerAsync(new LedgerQuery { AfterId = Math.Max(after ?? 0, 0), Limit = size + 1 }, token).ConfigureAwait(false),
+                    await orders.CountLedgerAsync(token).ConfigureAwait(false)),
+                context.RequestAborted).ConfigureAwait(false);
             var shown = page.Take(size).Select(ApiDocuments.Message).ToList();
             var document = new MessageListDocument(shown, ApiDocuments.Totals(counts), page.Count > size ? shown[^1].Id : null);
             return Results.Json(document, ApiJsonContext.Default.MessageListDocument);
@@ -104,18 +112,20 @@ public static class ApiEndpoints
             .Produces<MessageListDocument>()
             .Produces<ProblemDocument>(StatusCodes.Status400BadRequest, ApiProblems.ContentType);
 
-        api.MapGet("/messages/{id:long}", (HttpContext context, long id, DashboardStore store, MessageActions actions) =>
+        api.MapGet("/messages/{id:long}", async (HttpContext context, long id, DashboardStore store, MessageActions actions) =>
         {
-            var found = store.Use((orders, _) => EntryById(orders, id) is { } entry
-                ? (Entry: entry, Orders: orders.QueryOrders(new OrderQuery { MessageId = entry.MessageId }).Where(o => o.Message.Id == entry.Id).ToList())
-                : default);
+            var found = await store.UseAsync(
+                async (orders, _, token) => await EntryByIdAsync(orders, id, token).ConfigureAwait(false) is { } entry
+                    ? (Entry: entry, Orders: await orders.QueryOrdersAsync(new OrderQuery { MessageId = entry.MessageId }, token).Where(o => o.Message.Id == entry.Id).ToListAsync(token).ConfigureAwait(false))
+                    : default,
+                context.RequestAborted).ConfigureAwait(false);
             if (found.Entry is null)
             {
                 return ApiProblems.NotFound(context, "message");
             }
 
             var links = found.Orders.Select(o => new MessageOrderLink(o.Id, o.OrderIndex, o.Order.ReferenceNumber, o.Order.Customer)).ToList();
-            var changes = actions.AuditOf(found.Entry.LedgerKey).Select(ApiDocuments.Correction).ToList();
+            var changes = (await actions.AuditOfAsync(found.Entry.LedgerKey, context.RequestAborted).ConfigureAwait(false)).Select(ApiDocuments.Correction).ToList();
             return Results.Json(new MessageDocument(ApiDocuments.Message(found.Entry), links, changes), ApiJsonContext.Default.MessageDocument);
         })
             .WithName("GetMessage")
@@ -150,7 +160,7 @@ public static class ApiEndpoints
             var document = await store.UseAsync(
                 async (orders, _, token) =>
                 {
-                    var counts = orders.CountLedger();
+                    var counts = await orders.CountLedgerAsync(token).ConfigureAwait(false);
                     var depths = await OutboxDepths.ReadAsync(orders, token).ConfigureAwait(false);
                     return new BookStatsDocument(orders.Kind.ToString().ToLowerInvariant(), orders.SchemaVersion, ApiDocuments.Totals(counts), counts.Orders,
                         [.. depths.Select(d => new OutboxDepth(d.Sink, d.Depth))], view);
@@ -172,24 +182,26 @@ public static class ApiEndpoints
             .WithSummary("The token to send in the X-CSRF-TOKEN header of a PATCH; the response also sets its cookie.")
             .Produces<AntiforgeryTokenDocument>();
 
-        api.MapGet("/map/lanes", (HttpContext context, DashboardStore store, long? order) =>
+        api.MapGet("/map/lanes", async (HttpContext context, DashboardStore store, long? order) =>
         {
-            var map = store.Use<MapDocument?>((orders, corrections) =>
-            {
-                if (order is not { } id)
+            var map = await store.UseAsync<MapDocument?>(
+                async (orders, corrections, token) =>
                 {
-                    return MapLaneReader.Open(orders);
-                }
+                    if (order is not { } id)
+                    {
+                        return await MapLaneReader.OpenAsync(orders, token).ConfigureAwait(false);
+                    }
 
-                // One order's own map (its page): whatever its status.
-                if (orders.GetOrder(id) is not { } stored)
-                {
-                    return null;
-                }
+                    // One order's own map (its page): whatever its status.
+                    if (await orders.GetOrderAsync(id, token).ConfigureAwait(false) is not { } stored)
+                    {
+                        return null;
+                    }
 
-                var lane = MapLaneReader.LaneOf(stored, corrections.StatusOf(id).Status);
-                return new MapDocument(lane is null ? [] : [lane], 1, lane is null ? 1 : 0);
-            });
+                    var lane = MapLaneReader.LaneOf(stored, (await corrections.StatusOfAsync(id, token).ConfigureAwait(false)).Status);
+                    return new MapDocument(lane is null ? [] : [lane], 1, lane is null ? 1 : 0);
+                },
+                context.RequestAborted).ConfigureAwait(false);
             return map is null ? ApiProblems.NotFound(context, "order") : Results.Json(map, ApiJsonContext.Default.MapDocument);
         })
             .WithName("GetMapLanes")
@@ -236,33 +248,35 @@ public static class ApiEndpoints
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = OrderPatcher.FieldValues(request, errors);
         var status = OrderPatcher.Status(request.Status, errors);
-        var outcome = store.Use<OrderDocument?>((orders, corrections) =>
-        {
-            if (orders.GetOrder(id) is not { } read)
+        var outcome = await store.UseAsync<OrderDocument?>(
+            async (orders, corrections, token) =>
             {
-                return null;
-            }
+                if (await orders.GetOrderAsync(id, token).ConfigureAwait(false) is not { } read)
+                {
+                    return null;
+                }
 
-            var current = CorrectedOrders.Apply(read, corrections.For(id)).Order;
-            var changes = OrderPatcher.Changes(current, values, errors);
-            if (errors.Count > 0)
-            {
-                return OrderDocumentOf(orders, corrections, read);
-            }
+                var current = CorrectedOrders.Apply(read, await corrections.ForAsync(id, token).ConfigureAwait(false)).Order;
+                var changes = OrderPatcher.Changes(current, values, errors);
+                if (errors.Count > 0)
+                {
+                    return await OrderDocumentOfAsync(orders, corrections, read, token).ConfigureAwait(false);
+                }
 
-            var now = clock.GetUtcNow();
-            foreach (var (field, before, after) in changes)
-            {
-                corrections.Add(id, field, before, after, user.Name, now);
-            }
+                var now = clock.GetUtcNow();
+                foreach (var (field, before, after) in changes)
+                {
+                    await corrections.AddAsync(id, field, before, after, user.Name, now, token).ConfigureAwait(false);
+                }
 
-            if (status is { } newStatus)
-            {
-                corrections.SetStatus(id, newStatus, user.Name, now);
-            }
+                if (status is { } newStatus)
+                {
+                    await corrections.SetStatusAsync(id, newStatus, user.Name, now, token).ConfigureAwait(false);
+                }
 
-            return OrderDocumentOf(orders, corrections, read);
-        });
+                return await OrderDocumentOfAsync(orders, corrections, read, token).ConfigureAwait(false);
+            },
+            context.RequestAborted).ConfigureAwait(false);
         if (outcome is null)
         {
             return ApiProblems.NotFound(context, "order");
@@ -273,10 +287,11 @@ public static class ApiEndpoints
             : Results.Json(outcome, ApiJsonContext.Default.OrderDocument);
     }
 
-    private static OrderDocument OrderDocumentOf(IOrderStore orders, IOrderCorrections corrections, StoredOrder read)
+    private static async ValueTask<OrderDocument> OrderDocumentOfAsync(IOrderStore orders, IOrderCorrections corrections, StoredOrder read, CancellationToken cancellationToken)
     {
-        var message = orders.GetRawMessage(read.Message.LedgerKey) is { } raw ? MessageView.Parse(read.Message.SourceKey, raw) : null;
-        return ApiDocuments.Order(read, corrections.For(read.Id), corrections.StatusOf(read.Id), message);
+        var message = await orders.GetRawMessageAsync(read.Message.LedgerKey, cancellationToken).ConfigureAwait(false) is { } raw ? MessageView.Parse(read.Message.SourceKey, raw) : null;
+        return ApiDocuments.Order(read, await corrections.ForAsync(read.Id, cancellationToken).ConfigureAwait(false),
+            await corrections.StatusOfAsync(read.Id, cancellationToken).ConfigureAwait(false), message);
     }
 
     /// <summary>The page size asked for (1–<see cref="MaxPageSize"/>, <paramref name="fallback"/> when not given), or the refusal of a bad one.</summary>
@@ -298,6 +313,6 @@ public static class ApiEndpoints
     }
 
     /// <summary>The ledger row with id <paramref name="id"/>, or null.</summary>
-    private static LedgerEntry? EntryById(IOrderStore orders, long id) =>
-        id <= 0 ? null : orders.ListLedger(new LedgerQuery { AfterId = id - 1, Limit = 1 }) is [var entry] && entry.Id == id ? entry : null;
+    private static async ValueTask<LedgerEntry?> EntryByIdAsync(IOrderStore orders, long id, CancellationToken cancellationToken) =>
+        id <= 0 ? null : await orders.ListLedgerAsync(new LedgerQuery { AfterId = id - 1, Limit = 1 }, cancellationToken).ConfigureAwait(false) is [var entry] && entry.Id == id ? entry : null;
 }

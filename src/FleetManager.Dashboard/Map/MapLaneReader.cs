@@ -6,7 +6,7 @@ namespace FleetManager.Dashboard.Map;
 
 /// <summary>
 /// The open orders (not delivered or cancelled) as lanes, from the stops' stored coordinates (the geocoder's), selected
-/// in SQL with a limit and counts (<see cref="IOrderStore.SelectOpenLanes"/>), never by reading every order.
+/// in SQL with a limit and counts (<see cref="IOrderStore.SelectOpenLanesAsync"/>), never by reading every order.
 /// </summary>
 public static class MapLaneReader
 {
@@ -14,10 +14,10 @@ public static class MapLaneReader
     public const int MaxLanes = 2000;
 
     /// <summary>The open orders' lanes.</summary>
-    public static MapDocument Open(IOrderStore store)
+    public static async ValueTask<MapDocument> OpenAsync(IOrderStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var selection = store.SelectOpenLanes(MaxLanes);
+        var selection = await store.SelectOpenLanesAsync(MaxLanes, cancellationToken).ConfigureAwait(false);
         var lanes = selection.Lanes
             .Select(l => new MapLane(l.OrderId, l.ReferenceNumber, l.Customer, OrderStatusNames.Of(l.Status), [.. l.Stops.Select(MapStopOf)]))
             .ToList();

@@ -40,15 +40,18 @@ public sealed class MessageActions(DashboardStoreLocation location, DashboardSto
         if (done is not null && done.Outcome is ReprocessOutcome.Changed or ReprocessOutcome.Unchanged or ReprocessOutcome.NewlyProcessed)
         {
             var before = done.Entry.Classification is { } was ? Name(was) : "quarantined";
-            pagesStore.Use((_, corrections) => corrections.AddToMessage(ledgerKey, ClassificationField, before, Name(classification), user, clock.GetUtcNow()));
+            await pagesStore.UseAsync(
+                (_, corrections, token) => corrections.AddToMessageAsync(ledgerKey, ClassificationField, before, Name(classification), user, clock.GetUtcNow(), token),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return done;
     }
 
     /// <summary>Who reclassified the message with ledger key <paramref name="ledgerKey"/>, oldest first.</summary>
-    public IReadOnlyList<OrderCorrection> AuditOf(string ledgerKey) =>
-        pagesStore.Use((_, corrections) => corrections.ForMessage(ledgerKey).Where(c => c.Field == ClassificationField).ToList());
+    public ValueTask<IReadOnlyList<OrderCorrection>> AuditOfAsync(string ledgerKey, CancellationToken cancellationToken) => pagesStore.UseAsync<IReadOnlyList<OrderCorrection>>(
+        async (_, corrections, token) => [.. (await corrections.ForMessageAsync(ledgerKey, token).ConfigureAwait(false)).Where(c => c.Field == ClassificationField)],
+        cancellationToken);
 
     /// <summary>The spec's name of a classification (order, invoice, other).</summary>
     public static string Name(Classification classification) => classification.ToString().ToLowerInvariant();

@@ -33,7 +33,7 @@ public static class ReviewQueueReader
         var orders = toCheck.Rows
             .Select(r => new OrderToCheck(r.Order.Id, r.Order.Order.ReferenceNumber, r.Order.Order.Customer, ReasonsToCheck(r.Order.Order)))
             .ToList();
-        var unplacedStops = store.SelectUnplacedStops(SectionSize);
+        var unplacedStops = await store.SelectUnplacedStopsAsync(SectionSize, cancellationToken).ConfigureAwait(false);
         var unplaced = unplacedStops.Stops
             .Select(s => new UnplacedStop(s.OrderId, s.ReferenceNumber, s.StopIndex, s.Type == StopType.Loading ? "loading" : "unloading",
                 string.Join(" ", new[] { s.PostalCode, s.City, s.Country }.Where(p => !string.IsNullOrWhiteSpace(p)))))
@@ -50,8 +50,10 @@ public static class ReviewQueueReader
             }
         }
 
-        var failing = store.SelectFailingOutbox(FailingAttempts, SectionSize);
-        return new ReviewQueue(store.ListQuarantined(SectionSize), store.CountLedger().Quarantined, orders, Clamp(toCheck.Total), unplaced, Clamp(unplacedStops.Total), sinks,
+        var failing = await store.SelectFailingOutboxAsync(FailingAttempts, SectionSize, cancellationToken).ConfigureAwait(false);
+        var quarantined = await store.ListQuarantinedAsync(SectionSize, 0, cancellationToken).ConfigureAwait(false);
+        var counts = await store.CountLedgerAsync(cancellationToken).ConfigureAwait(false);
+        return new ReviewQueue(quarantined, counts.Quarantined, orders, Clamp(toCheck.Total), unplaced, Clamp(unplacedStops.Total), sinks,
             failing.Rows, failing.Total);
     }
 

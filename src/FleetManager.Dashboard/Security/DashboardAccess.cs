@@ -28,7 +28,7 @@ public sealed class DashboardAccess
     }
 
     /// <summary>The user the request comes from, or null when it must sign in.</summary>
-    public DashboardUser? Resolve(HttpContext context)
+    public async ValueTask<DashboardUser?> ResolveAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var remote = context.Connection.RemoteIpAddress is { } address ? Normalise(address) : null;
         if (remote is not null && FromTrustedProxy(remote))
@@ -44,7 +44,7 @@ public sealed class DashboardAccess
 
         if (DashboardSession.NameOf(context.User) is { } signedIn)
         {
-            var account = _store.Use((orders, _) => orders.Users.Find(signedIn));
+            var account = await _store.UseAsync((orders, _, token) => orders.Users.FindAsync(signedIn, token), cancellationToken).ConfigureAwait(false);
             if (account is not null && DashboardSession.IsCurrent(context.User, account))
             {
                 return new DashboardUser(account.Name, RoleNamed(account.Role)) { SignedIn = true };

@@ -77,7 +77,7 @@ public static class DashboardSecurityMiddleware
             return;
         }
 
-        var user = context.RequestServices.GetRequiredService<DashboardAccess>().Resolve(context);
+        var user = await context.RequestServices.GetRequiredService<DashboardAccess>().ResolveAsync(context, context.RequestAborted).ConfigureAwait(false);
         if (user is null && DashboardSession.NameOf(context.User) is not null)
         {
             // A session whose user was removed, or whose password or role changed since: its cookie goes.

@@ -43,7 +43,7 @@ public static class SignInEndpoints
             var name = form["name"].ToString().Trim();
             var password = form["password"].ToString();
             var returnPath = LocalOrOrders(form["returnUrl"]);
-            var account = name.Length == 0 ? null : store.Use((orders, _) => orders.Users.Find(name));
+            var account = name.Length == 0 ? null : await store.UseAsync((orders, _, token) => orders.Users.FindAsync(name, token), context.RequestAborted).ConfigureAwait(false);
             var logger = logs.CreateLogger(typeof(SignInEndpoints).FullName!);
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             if (!passwords.Verify(account, password))
@@ -71,7 +71,7 @@ public static class SignInEndpoints
             await context.SignOutAsync(DashboardSession.Scheme).ConfigureAwait(false);
             return Results.Redirect(SignInPath);
         });
-        endpoints.MapGet("/users", (HttpContext context, DashboardStore store) =>
+        endpoints.MapGet("/users", async (HttpContext context, DashboardStore store) =>
         {
             var user = DashboardAccess.UserOf(context);
             if (user.Role < DashboardRole.Admin)
@@ -81,7 +81,8 @@ public static class SignInEndpoints
                     """)), StatusCodes.Status403Forbidden);
             }
 
-            return PageResults.Html(UsersPage.Render(user, store.Use((orders, _) => orders.Users.List())));
+            var users = await store.UseAsync((orders, _, token) => orders.Users.ListAsync(token), context.RequestAborted).ConfigureAwait(false);
+            return PageResults.Html(UsersPage.Render(user, users));
         });
         return endpoints;
     }

@@ -72,12 +72,31 @@ public static class PostgresBackup
         try
         {
             using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEndAsync();
+            // Standard error is read by the process's own event reader while this thread drains standard output, so
+            // neither pipe fills up and stalls the tool (and no thread blocks on a task).
+            var error = new System.Text.StringBuilder();
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (line.Data is not null)
+                {
+                    lock (error)
+                    {
+                        error.Append(line.Data).Append('\n');
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
             _ = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                var firstLine = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
+                string errorText;
+                lock (error)
+                {
+                    errorText = error.ToString();
+                }
+
+                var firstLine = errorText.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
                 throw new BackupFailedException($"{tool} for {where} failed (exit {process.ExitCode}): {Redact(firstLine, builder.Password)}",
                     "check that PostgreSQL runs, that the login may read every table, and that the client tools match the server's major version");
             }

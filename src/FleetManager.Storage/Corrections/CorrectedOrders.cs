@@ -29,13 +29,10 @@ public static class CorrectedOrders
     }
 
     /// <summary>Applies <paramref name="corrections"/> (by order id) to each order as it is enumerated.</summary>
-    public static IEnumerable<StoredOrder> Apply(IEnumerable<StoredOrder> orders, IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> corrections)
+    public static IAsyncEnumerable<StoredOrder> Apply(IAsyncEnumerable<StoredOrder> orders, IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> corrections)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(corrections);
-        foreach (var order in orders)
-        {
-            yield return corrections.TryGetValue(order.Id, out var list) ? Apply(order, list) : order;
-        }
+        return orders.Select(order => corrections.TryGetValue(order.Id, out var list) ? Apply(order, list) : order);
     }
 }

@@ -23,15 +23,15 @@ public static class OrderCsvExporter
     /// <summary>Invariant, no exponent, no trailing zeros after the point (decimal keeps the scale it was parsed with).</summary>
     private const string ShortestDecimal = "0.############################";
 
-    /// <summary>Writes every order of <paramref name="orders"/> as it is enumerated; returns how many were written.</summary>
-    public static int Write(IEnumerable<StoredOrder> orders, TextWriter writer)
+    /// <summary>Writes every order of <paramref name="orders"/> as it is read (one row at a time); returns how many were written.</summary>
+    public static async Task<int> WriteAsync(IAsyncEnumerable<StoredOrder> orders, TextWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(writer);
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         csv.WriteHeader(OrderExportColumns.Names.ToArray());
         var count = 0;
-        foreach (var order in orders)
+        await foreach (var order in orders.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             foreach (var value in OrderExportColumns.Values(order))
             {
@@ -43,6 +43,7 @@ public static class OrderCsvExporter
         }
 
         csv.Flush();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 

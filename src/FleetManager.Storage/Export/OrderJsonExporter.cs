@@ -13,27 +13,28 @@ namespace FleetManager.Storage.Export;
 public static class OrderJsonExporter
 {
     /// <summary>Writes every order of <paramref name="orders"/> to <paramref name="stream"/> (UTF-8, indented); returns how many were written.</summary>
-    public static int Write(IEnumerable<StoredOrder> orders, Stream stream)
+    public static async Task<int> WriteAsync(IAsyncEnumerable<StoredOrder> orders, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
             Indented = true,
             // Keep Łódź readable, as the interchange JSON does.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
+        await using var disposeWriter = writer.ConfigureAwait(false);
         var count = 0;
         writer.WriteStartArray();
-        foreach (var stored in orders)
+        await foreach (var stored in orders.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             WriteElement(writer, stored.Id, stored.Message.MessageId, stored.Order);
-            writer.Flush();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             count++;
         }
 
         writer.WriteEndArray();
-        writer.Flush();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 

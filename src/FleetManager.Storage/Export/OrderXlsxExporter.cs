@@ -15,17 +15,19 @@ public static class OrderXlsxExporter
     public const string SheetName = "Orders";
 
     /// <summary>Writes every order of <paramref name="orders"/> to <paramref name="stream"/>; returns how many were written.</summary>
-    public static int Write(IEnumerable<StoredOrder> orders, Stream stream)
+    public static async Task<int> WriteAsync(IAsyncEnumerable<StoredOrder> orders, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(stream);
         var count = 0;
-        MiniExcel.SaveAs(stream, Rows(), printHeader: true, sheetName: SheetName, excelType: ExcelType.XLSX);
+        // MiniExcel reads an asynchronous sequence of rows as it writes them, so the orders are still streamed.
+        await MiniExcel.SaveAsAsync(stream, Rows(cancellationToken), printHeader: true, sheetName: SheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return count;
 
-        IEnumerable<IDictionary<string, object?>> Rows()
+        async IAsyncEnumerable<IDictionary<string, object?>> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            foreach (var order in orders)
+            await foreach (var order in orders.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var values = OrderExportColumns.Values(order);
                 var row = new Dictionary<string, object?>(values.Length);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using FleetManager.Core.Json;
 using FleetManager.Core.Model;
@@ -29,30 +28,11 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
     /// <inheritdoc />
     public CommittedListRows? ListRows { get; set; }
 
-    public bool Commit(StoredMessage message, EmailResult result)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(result);
-        return CommitBatch([(message, result)])[0];
-    }
-
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
-    {
-        // The synchronous path of the same code: with async false every await below completes at once.
-        var pending = CommitBatchAsync(batch, async: false, CancellationToken.None);
-        Debug.Assert(pending.IsCompleted, "a synchronous commit completes synchronously");
-        return pending.GetAwaiter().GetResult();
-    }
-
-    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken) =>
-        CommitBatchAsync(batch, async: true, cancellationToken);
-
     /// <summary>
-    /// The group commit written once for both ways of calling it (as Npgsql writes its own API): <paramref name="async"/>
-    /// chooses Npgsql's asynchronous I/O (the service and the import, so no thread waits on the network) or its
-    /// synchronous calls (the CLI's one-off writes), so the statements are not copied.
+    /// The group commit with Npgsql's asynchronous I/O, so no thread waits on the network (the service, the import and
+    /// the CLI all commit through it).
     /// </summary>
-    private async ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, bool async, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var (message, result) in batch)
@@ -67,11 +47,11 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             ? b.Result.Orders.Select(o => JsonSerializer.Serialize(o, FleetManagerJsonContext.Compact.TransportOrder)).ToArray()
             : []).ToArray();
 
-        var connection = async ? await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false) : _dataSource.OpenConnection();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // Disposing an uncommitted transaction rolls it back: a failure or a cancellation stores nothing of the batch.
-            var transaction = async ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : connection.BeginTransaction();
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var stored = new bool[batch.Count];
@@ -79,17 +59,10 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
                 var committed = ListRows is null ? null : new List<CommittedOrder>();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    stored[i] = await WriteAsync(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i], committed, async, cancellationToken).ConfigureAwait(false);
+                    stored[i] = await WriteAsync(connection, transaction, batch[i].Message, batch[i].Result, orderJson[i], committed, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (async)
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    transaction.Commit();
-                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
                 if (committed is not null)
                 {
@@ -101,7 +74,7 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         }
     }
 
-    private async ValueTask<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson, List<CommittedOrder>? committed, bool async, CancellationToken cancellationToken)
+    private async ValueTask<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredMessage message, EmailResult result, string[] orderJson, List<CommittedOrder>? committed, CancellationToken cancellationToken)
     {
         var quarantined = result.Error is not null;
         var orders = quarantined ? [] : result.Orders;
@@ -130,10 +103,10 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             p.Add(Text(!quarantined && result.Classification is { } classification ? SpecText.Of(classification) : null));
             p.Add(Text(result.Error));
             p.Add(new NpgsqlParameter<int> { TypedValue = orders.Count });
-            var reader = async ? await ledger.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : ledger.ExecuteReader();
+            var reader = await ledger.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                if (!(async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read()))
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     // The key is already recorded (by an earlier run, another instance, or this batch).
                     return false;
@@ -156,14 +129,7 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             committed?.Add(new CommittedOrder(orderIds[index], message.LedgerKey, message.SourceKey, index, orders[index]));
         }
 
-        if (async)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            batch.ExecuteNonQuery();
-        }
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         return true;
     }
@@ -241,14 +207,18 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         }
     }
 
-    public ReplaceOutcome Replace(StoredMessage message, EmailResult result)
+    public async ValueTask<ReplaceOutcome> ReplaceAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(result);
         // Serialised before the transaction: an order that cannot be written as JSON fails with nothing sent.
         var replacement = StoredOutcome.Of(result);
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeConnection = connection.ConfigureAwait(false);
+
+        // Disposing an uncommitted transaction rolls it back: a failure or a cancellation replaces nothing.
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeTransaction = transaction.ConfigureAwait(false);
         long ledgerId;
         string oldMessageId;
         StoredOutcome current;
@@ -256,8 +226,8 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         using (var read = new NpgsqlCommand("SELECT id, message_id, status, classification, error FROM ledger WHERE ledger_key = $1 FOR UPDATE", connection, transaction))
         {
             read.Parameters.Add(Text(message.LedgerKey));
-            using var reader = read.ExecuteReader();
-            if (!reader.Read())
+            using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return ReplaceOutcome.NotFound;
             }
@@ -271,8 +241,8 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         using (var read = new NpgsqlCommand("SELECT order_json, sources_json FROM orders WHERE ledger_id = $1 ORDER BY order_index", connection, transaction))
         {
             read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ledgerId });
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
+            using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 oldOrders.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
             }
@@ -289,10 +259,11 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
         using (var reserve = new NpgsqlCommand("SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('orders', 'id')) FROM generate_series(1, $1))", connection, transaction))
         {
             reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = orders.Count });
-            orderIds = (long[])reserve.ExecuteScalar()!;
+            orderIds = (long[])(await reserve.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        using var batch = new NpgsqlBatch(connection, transaction);
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using var disposeBatch = batch.ConfigureAwait(false);
         var ledger = new NpgsqlParameter<long> { TypedValue = ledgerId };
         batch.BatchCommands.Add(Command("DELETE FROM outbox WHERE delivered_at IS NULL AND order_id IN (SELECT id FROM orders WHERE ledger_id = $1)", ledger));
         batch.BatchCommands.Add(Command("DELETE FROM stops WHERE order_id IN (SELECT id FROM orders WHERE ledger_id = $1)", new NpgsqlParameter<long> { TypedValue = ledgerId }));
@@ -332,8 +303,8 @@ internal sealed class PostgresLedgerWriter(NpgsqlDataSource dataSource, IReadOnl
             }
         }
 
-        batch.ExecuteNonQuery();
-        transaction.Commit();
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ReplaceOutcome.Replaced;
     }
 

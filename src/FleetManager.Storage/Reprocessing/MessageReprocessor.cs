@@ -6,7 +6,7 @@ namespace FleetManager.Storage.Reprocessing;
 /// <summary>
 /// <c>fleetmanager reprocess</c>: reads stored raw messages again through today's pipeline (parser, reader,
 /// geocoder) and replaces each one's ledger outcome and orders in one transaction
-/// (<see cref="IOrderStore.Replace"/>), so a message quarantined for a cause since fixed is recovered and an
+/// (<see cref="IOrderStore.ReplaceAsync"/>), so a message quarantined for a cause since fixed is recovered and an
 /// engine upgrade can re-extract processed ones. One message at a time: a kill leaves every message either as it
 /// was or as it is now, and running again finishes the rest (an unchanged message writes nothing).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
         var query = selection.ToQuery();
         while (true)
         {
-            var page = store.ListLedger(query);
+            var page = await store.ListLedgerAsync(query, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
                 break;
@@ -50,7 +50,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
     /// </summary>
     public async Task<ReprocessedMessage?> ReprocessOneAsync(string ledgerKey, Classification? classification, CancellationToken cancellationToken)
     {
-        if (store.GetLedgerEntry(ledgerKey) is not { } entry)
+        if (await store.GetLedgerEntryAsync(ledgerKey, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
             return null;
         }
@@ -61,7 +61,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
 
     private async Task<ReprocessedMessage> ReprocessAsync(LedgerEntry entry, MessageProcessor reading, CancellationToken cancellationToken)
     {
-        var raw = store.GetRawMessage(entry.LedgerKey);
+        var raw = await store.GetRawMessageAsync(entry.LedgerKey, cancellationToken).ConfigureAwait(false);
         if (raw is null)
         {
             return new ReprocessedMessage(entry, ReprocessOutcome.RawPurged, entry.OrderCount, null);
@@ -88,7 +88,7 @@ public sealed class MessageReprocessor(IOrderStore store, MessageProcessor proce
         {
             ReceivedAt = entry.ReceivedAt,
         };
-        var replaced = store.Replace(message, result);
+        var replaced = await store.ReplaceAsync(message, result, cancellationToken).ConfigureAwait(false);
         var orders = processed.IsQuarantined ? 0 : result.Orders.Count;
         var outcome = (wasQuarantined, processed.IsQuarantined, replaced) switch
         {

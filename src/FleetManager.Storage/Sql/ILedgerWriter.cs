@@ -11,15 +11,13 @@ internal interface ILedgerWriter : IDisposable
     /// </summary>
     CommittedListRows? ListRows { get; set; }
 
-    bool Commit(StoredMessage message, EmailResult result);
-
-    IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch);
-
     /// <summary>
-    /// <see cref="CommitBatch"/> for the import and the service. PostgreSQL does the I/O asynchronously; SQLite's
-    /// library has no asynchronous I/O (its async calls run synchronously), so its commit completes before returning.
+    /// Records each message of <paramref name="batch"/> (ledger row, raw bytes, orders, stops, outbox rows) in ONE
+    /// transaction; for each, false when its ledger key was already recorded. PostgreSQL does the I/O asynchronously;
+    /// SQLite's library has no asynchronous I/O (its async calls run synchronously), so its commit completes before returning.
     /// </summary>
     ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken);
 
-    ReplaceOutcome Replace(StoredMessage message, EmailResult result);
+    /// <summary>Replaces a recorded message's outcome and orders in one transaction (<see cref="IOrderStore.ReplaceAsync"/>); as <see cref="CommitBatchAsync"/> for the I/O.</summary>
+    ValueTask<ReplaceOutcome> ReplaceAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken);
 }

@@ -18,14 +18,6 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
 
     internal const string StoredOrderColumns = $"o.id, o.order_index, o.order_json, o.sources_json, {LedgerColumns}";
 
-    public bool Contains(string ledgerKey)
-    {
-        ArgumentNullException.ThrowIfNull(ledgerKey);
-        using var command = dialect.CreateCommand();
-        command.CommandText = "SELECT 1 FROM ledger WHERE ledger_key = " + dialect.AddText(command, ledgerKey);
-        return command.ExecuteScalar() is not null;
-    }
-
     public async ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
@@ -43,14 +35,14 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query)
+    public async ValueTask<IReadOnlyList<OrderSummary>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {SummaryColumns} FROM orders o JOIN ledger l ON l.id = o.ledger_id" + OrderFilterSql.Where(dialect, command, query);
         var list = new List<OrderSummary>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var amount = dialect.ReadDecimal(reader, 15);
             list.Add(new OrderSummary(
@@ -75,41 +67,41 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
         return list;
     }
 
-    public StoredOrder? GetOrder(long id)
+    public async ValueTask<StoredOrder?> GetOrderAsync(long id, CancellationToken cancellationToken)
     {
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {StoredOrderColumns} FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = " + dialect.AddLong(command, id);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? OrderRows.ReadStoredOrder(reader) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? OrderRows.ReadStoredOrder(reader) : null;
     }
 
-    /// <summary>Read as the caller enumerates; the query is checked now, the statement runs at the first <c>MoveNext</c>.</summary>
-    public IEnumerable<StoredOrder> QueryOrders(OrderQuery query)
+    /// <summary>Read as the caller enumerates; the query is checked now, the statement runs at the first <c>MoveNextAsync</c>.</summary>
+    public IAsyncEnumerable<StoredOrder> QueryOrdersAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return ReadAll(query);
+        return ReadAll(query, cancellationToken);
 
-        IEnumerable<StoredOrder> ReadAll(OrderQuery query)
+        async IAsyncEnumerable<StoredOrder> ReadAll(OrderQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             using var command = dialect.CreateCommand();
             command.CommandText = $"SELECT {StoredOrderColumns} FROM orders o JOIN ledger l ON l.id = o.ledger_id" + OrderFilterSql.Where(dialect, command, query);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return OrderRows.ReadStoredOrder(reader);
             }
         }
     }
 
-    public LedgerCounts CountLedger()
+    public async ValueTask<LedgerCounts> CountLedgerAsync(CancellationToken cancellationToken)
     {
         long processed = 0, quarantined = 0;
         var byClassification = Enum.GetValues<Classification>().ToDictionary(c => c, _ => 0L);
         using (var command = dialect.CreateCommand())
         {
             command.CommandText = "SELECT status, classification, COUNT(*) FROM ledger GROUP BY status, classification";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var count = reader.GetInt64(2);
                 if (reader.GetString(0) == "quarantined")
@@ -128,10 +120,10 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
 
         using var orders = dialect.CreateCommand();
         orders.CommandText = "SELECT COUNT(*) FROM orders";
-        return new LedgerCounts(processed, quarantined, byClassification, (long)orders.ExecuteScalar()!);
+        return new LedgerCounts(processed, quarantined, byClassification, (long)(await orders.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
     }
 
-    public IReadOnlyList<LedgerEntry> ListQuarantined(int limit, int offset)
+    public async ValueTask<IReadOnlyList<LedgerEntry>> ListQuarantinedAsync(int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -139,42 +131,42 @@ internal sealed class OrderBookQueries(SqlDialect dialect)
         command.CommandText =
             $"SELECT {LedgerColumns} FROM ledger l WHERE l.status = 'quarantined' ORDER BY l.id " +
             $"LIMIT {dialect.AddInt(command, limit)} OFFSET {dialect.AddInt(command, offset)}";
-        return ReadLedger(command);
+        return await ReadLedgerAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public LedgerEntry? GetLedgerEntry(string ledgerKey)
+    public async ValueTask<LedgerEntry?> GetLedgerEntryAsync(string ledgerKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {LedgerColumns} FROM ledger l WHERE l.ledger_key = " + dialect.AddText(command, ledgerKey);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? OrderRows.ReadLedgerEntry(reader, 0) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? OrderRows.ReadLedgerEntry(reader, 0) : null;
     }
 
-    public byte[]? GetRawMessage(string ledgerKey)
+    public async ValueTask<byte[]?> GetRawMessageAsync(string ledgerKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
         using var command = dialect.CreateCommand();
         command.CommandText =
             "SELECT r.bytes FROM raw_message r JOIN ledger l ON l.id = r.ledger_id WHERE l.ledger_key = " + dialect.AddText(command, ledgerKey);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? reader.GetFieldValue<byte[]>(0) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetFieldValue<byte[]>(0) : null;
     }
 
-    public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query)
+    public async ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(LedgerQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
         using var command = dialect.CreateCommand();
         command.CommandText = OrderFilterSql.Ledger(dialect, command, query);
-        return ReadLedger(command);
+        return await ReadLedgerAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    private static List<LedgerEntry> ReadLedger(System.Data.Common.DbCommand command)
+    private static async ValueTask<IReadOnlyList<LedgerEntry>> ReadLedgerAsync(System.Data.Common.DbCommand command, CancellationToken cancellationToken)
     {
         var list = new List<LedgerEntry>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(OrderRows.ReadLedgerEntry(reader, 0));
         }

@@ -11,7 +11,7 @@ namespace FleetManager.Storage.Sql;
 /// </summary>
 internal sealed class OrderCorrectionQueries(SqlDialect dialect)
 {
-    /// <summary>The order index of a row about the whole message (<see cref="AddToMessage"/>).</summary>
+    /// <summary>The order index of a row about the whole message (<see cref="AddToMessageAsync"/>).</summary>
     private const int MessageIndex = -1;
 
     private const string CorrectionColumns = "c.field, c.value_read, c.value_set, c.corrected_by, c.corrected_at";
@@ -29,7 +29,7 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
     /// (keyed like the commit's, so the sink updates the order's existing row), in ONE transaction: a sink outage
     /// delays the update and the outbox retries it.
     /// </summary>
-    public OrderCorrection? Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, IReadOnlyList<string> outboxSinks)
+    public async ValueTask<OrderCorrection?> AddAsync(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, IReadOnlyList<string> outboxSinks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(correctedBy);
@@ -38,8 +38,8 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
         using (var find = dialect.CreateCommand())
         {
             find.CommandText = $"SELECT {OrderBookQueries.StoredOrderColumns} FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = {dialect.AddLong(find, orderId)}";
-            using var reader = find.ExecuteReader();
-            read = reader.Read() ? OrderRows.ReadStoredOrder(reader) : null;
+            using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? OrderRows.ReadStoredOrder(reader) : null;
         }
 
         if (read is null)
@@ -49,33 +49,35 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
         }
 
         // Read before the transaction: SQLite refuses a command outside a pending transaction on its connection.
-        var corrected = outboxSinks.Count == 0 ? null : CorrectedOrders.Apply(read, For(orderId)).Order;
+        var corrected = outboxSinks.Count == 0 ? null : CorrectedOrders.Apply(read, await ForAsync(orderId, cancellationToken).ConfigureAwait(false)).Order;
         if (corrected is not null && OrderFieldEditor.TrySet(corrected, field, valueSet, out var updated, out _))
         {
             corrected = updated;
         }
 
-        var id = dialect.InTransaction(command =>
-        {
-            command.CommandText =
-                "INSERT INTO order_correction (order_id, ledger_key, order_index, field, value_read, value_set, corrected_by, corrected_at) VALUES (" +
-                string.Join(", ", dialect.AddLong(command, orderId), dialect.AddText(command, read.Message.LedgerKey), dialect.AddInt(command, read.OrderIndex),
-                    dialect.AddText(command, field), dialect.AddText(command, valueRead), dialect.AddText(command, valueSet),
-                    dialect.AddText(command, correctedBy), dialect.AddInstant(command, correctedAt)) + ") RETURNING id";
-            var correctionId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var sink in outboxSinks)
+        var id = await dialect.InTransactionAsync(
+            async (command, token) =>
             {
-                command.Parameters.Clear();
                 command.CommandText =
-                    "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) VALUES (" +
-                    string.Join(", ", dialect.AddText(command, sink), dialect.AddText(command, OutboxOrderKey.Of(read.Message.MessageId, read.OrderIndex)),
-                        dialect.AddLong(command, orderId), dialect.AddText(command, Export.OrderJsonExporter.ElementJson(orderId, read.Message.MessageId, corrected!)),
-                        dialect.AddInstant(command, correctedAt), dialect.AddText(command, "upsert")) + ")";
-                command.ExecuteNonQuery();
-            }
+                    "INSERT INTO order_correction (order_id, ledger_key, order_index, field, value_read, value_set, corrected_by, corrected_at) VALUES (" +
+                    string.Join(", ", dialect.AddLong(command, orderId), dialect.AddText(command, read.Message.LedgerKey), dialect.AddInt(command, read.OrderIndex),
+                        dialect.AddText(command, field), dialect.AddText(command, valueRead), dialect.AddText(command, valueSet),
+                        dialect.AddText(command, correctedBy), dialect.AddInstant(command, correctedAt)) + ") RETURNING id";
+                var correctionId = Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var sink in outboxSinks)
+                {
+                    command.Parameters.Clear();
+                    command.CommandText =
+                        "INSERT INTO outbox (sink, order_key, order_id, payload_json, created_at, change) VALUES (" +
+                        string.Join(", ", dialect.AddText(command, sink), dialect.AddText(command, OutboxOrderKey.Of(read.Message.MessageId, read.OrderIndex)),
+                            dialect.AddLong(command, orderId), dialect.AddText(command, Export.OrderJsonExporter.ElementJson(orderId, read.Message.MessageId, corrected!)),
+                            dialect.AddInstant(command, correctedAt), dialect.AddText(command, "upsert")) + ")";
+                    await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
 
-            return correctionId;
-        });
+                return correctionId;
+            },
+            cancellationToken).ConfigureAwait(false);
         return new OrderCorrection(id, orderId, field, valueRead, valueSet, correctedBy, correctedAt);
     }
 
@@ -83,7 +85,7 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
     /// A change to a whole message: order index −1 (no order has it, so the order queries' key join never matches
     /// it) and order id 0 (no order has that id either, so the previous release, which reads by order id, ignores it).
     /// </summary>
-    public OrderCorrection AddToMessage(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt)
+    public async ValueTask<OrderCorrection> AddToMessageAsync(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
         ArgumentNullException.ThrowIfNull(field);
@@ -94,96 +96,131 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
             string.Join(", ", dialect.AddText(command, ledgerKey), MessageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 dialect.AddText(command, field), dialect.AddText(command, valueRead), dialect.AddText(command, valueSet),
                 dialect.AddText(command, correctedBy), dialect.AddInstant(command, correctedAt)) + ") RETURNING id";
-        var id = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         return new OrderCorrection(id, 0, field, valueRead, valueSet, correctedBy, correctedAt);
     }
 
-    public IReadOnlyList<OrderCorrection> ForMessage(string ledgerKey)
+    public async ValueTask<IReadOnlyList<OrderCorrection>> ForMessageAsync(string ledgerKey, CancellationToken cancellationToken)
     {
         using var command = dialect.CreateCommand();
         command.CommandText =
             $"SELECT c.id, c.order_id, {CorrectionColumns} FROM order_correction c " +
             $"WHERE c.ledger_key = {dialect.AddText(command, ledgerKey)} AND c.order_index = {MessageIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY c.id";
-        return ReadCorrections(command);
+        return await ReadAllAsync(command, ReadCorrection, cancellationToken).ConfigureAwait(false);
     }
 
-    public IReadOnlyList<OrderCorrection> For(long orderId)
+    public async ValueTask<IReadOnlyList<OrderCorrection>> ForAsync(long orderId, CancellationToken cancellationToken)
     {
-        using var command = dialect.CreateCommand();
+        using var command = ForCommand(orderId);
+        return await ReadAllAsync(command, ReadCorrection, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>> AllAsync(CancellationToken cancellationToken)
+    {
+        using var command = AllCommand();
+        return ByOrder(await ReadAllAsync(command, ReadCorrection, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <returns>False, with nothing changed, when there is no order <paramref name="orderId"/>.</returns>
+    public ValueTask<bool> SetStatusAsync(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changedBy);
+        return dialect.InTransactionAsync(
+            async (command, token) =>
+            {
+                command.CommandText = "SELECT l.ledger_key, o.order_index FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = " + dialect.AddLong(command, orderId);
+                string ledgerKey;
+                int orderIndex;
+                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    ledgerKey = reader.GetString(0);
+                    orderIndex = reader.GetInt32(1);
+                }
+
+                // One row per order: the key's row, and any row holding this id (a previous-release row without a key,
+                // or a SQLite id reused after a reprocess), make way for the new one.
+                command.Parameters.Clear();
+                var id = dialect.AddLong(command, orderId);
+                var key = dialect.AddText(command, ledgerKey);
+                var index = dialect.AddInt(command, orderIndex);
+                command.CommandText = $"DELETE FROM order_status WHERE order_id = {id} OR (ledger_key = {key} AND order_index = {index})";
+                await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                command.CommandText =
+                    "INSERT INTO order_status (order_id, ledger_key, order_index, status, changed_by, changed_at) " +
+                    $"VALUES ({id}, {key}, {index}, {dialect.AddText(command, OrderStatusNames.Of(status))}, {dialect.AddText(command, changedBy)}, {dialect.AddInstant(command, changedAt)})";
+                await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public async ValueTask<OrderReview> StatusOfAsync(long orderId, CancellationToken cancellationToken)
+    {
+        using var command = StatusOfCommand(orderId);
+        return (await ReadAllAsync(command, ReadReview, cancellationToken).ConfigureAwait(false)).FirstOrDefault() ?? OrderReview.Untouched(orderId);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<long, OrderReview>> StatusesAsync(CancellationToken cancellationToken)
+    {
+        using var command = StatusesCommand();
+        return ByOrder(await ReadAllAsync(command, ReadReview, cancellationToken).ConfigureAwait(false));
+    }
+
+    private DbCommand ForCommand(long orderId)
+    {
+        var command = dialect.CreateCommand();
         var id = dialect.AddLong(command, orderId);
         command.CommandText =
             $"SELECT c.id, o.id, {CorrectionColumns} {ByKey} WHERE o.id = {id} " +
             $"UNION ALL SELECT c.id, c.order_id, {CorrectionColumns} FROM order_correction c WHERE c.ledger_key IS NULL AND c.order_id = {id} " +
             "ORDER BY 1";
-        return ReadCorrections(command);
+        return command;
     }
 
-    public IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> All()
+    private DbCommand AllCommand()
     {
-        using var command = dialect.CreateCommand();
+        var command = dialect.CreateCommand();
         command.CommandText =
             $"SELECT c.id, o.id, {CorrectionColumns} {ByKey} " +
             $"UNION ALL SELECT c.id, c.order_id, {CorrectionColumns} FROM order_correction c WHERE c.ledger_key IS NULL " +
             "ORDER BY 1";
-        return ReadCorrections(command).GroupBy(c => c.OrderId).ToDictionary(g => g.Key, g => (IReadOnlyList<OrderCorrection>)[.. g]);
+        return command;
     }
 
-    /// <returns>False, with nothing changed, when there is no order <paramref name="orderId"/>.</returns>
-    public bool SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt)
+    private DbCommand StatusOfCommand(long orderId)
     {
-        ArgumentNullException.ThrowIfNull(changedBy);
-        return dialect.InTransaction(command =>
-        {
-            command.CommandText = "SELECT l.ledger_key, o.order_index FROM orders o JOIN ledger l ON l.id = o.ledger_id WHERE o.id = " + dialect.AddLong(command, orderId);
-            string ledgerKey;
-            int orderIndex;
-            using (var reader = command.ExecuteReader())
-            {
-                if (!reader.Read())
-                {
-                    return false;
-                }
-
-                ledgerKey = reader.GetString(0);
-                orderIndex = reader.GetInt32(1);
-            }
-
-            // One row per order: the key's row, and any row holding this id (a previous-release row without a key,
-            // or a SQLite id reused after a reprocess), make way for the new one.
-            command.Parameters.Clear();
-            var id = dialect.AddLong(command, orderId);
-            var key = dialect.AddText(command, ledgerKey);
-            var index = dialect.AddInt(command, orderIndex);
-            command.CommandText = $"DELETE FROM order_status WHERE order_id = {id} OR (ledger_key = {key} AND order_index = {index})";
-            command.ExecuteNonQuery();
-            command.CommandText =
-                "INSERT INTO order_status (order_id, ledger_key, order_index, status, changed_by, changed_at) " +
-                $"VALUES ({id}, {key}, {index}, {dialect.AddText(command, OrderStatusNames.Of(status))}, {dialect.AddText(command, changedBy)}, {dialect.AddInstant(command, changedAt)})";
-            command.ExecuteNonQuery();
-            return true;
-        });
-    }
-
-    public OrderReview StatusOf(long orderId)
-    {
-        using var command = dialect.CreateCommand();
+        var command = dialect.CreateCommand();
         var id = dialect.AddLong(command, orderId);
         command.CommandText =
             $"SELECT o.id, {StatusColumns}, 0 {StatusByKey} WHERE o.id = {id} " +
             $"UNION ALL SELECT c.order_id, {StatusColumns}, 1 FROM order_status c WHERE c.ledger_key IS NULL AND c.order_id = {id} " +
             "ORDER BY 5";
-        return ReadReviews(command).FirstOrDefault() ?? OrderReview.Untouched(orderId);
+        return command;
     }
 
-    public IReadOnlyDictionary<long, OrderReview> Statuses()
+    private DbCommand StatusesCommand()
     {
-        using var command = dialect.CreateCommand();
+        var command = dialect.CreateCommand();
         command.CommandText =
             $"SELECT o.id, {StatusColumns}, 0 {StatusByKey} " +
             $"UNION ALL SELECT c.order_id, {StatusColumns}, 1 FROM order_status c WHERE c.ledger_key IS NULL " +
             "ORDER BY 5";
+        return command;
+    }
+
+    private static Dictionary<long, IReadOnlyList<OrderCorrection>> ByOrder(List<OrderCorrection> corrections) =>
+        corrections.GroupBy(c => c.OrderId).ToDictionary(g => g.Key, g => (IReadOnlyList<OrderCorrection>)[.. g]);
+
+    private static Dictionary<long, OrderReview> ByOrder(List<OrderReview> reviews)
+    {
         var statuses = new Dictionary<long, OrderReview>();
-        foreach (var review in ReadReviews(command))
+        foreach (var review in reviews)
         {
             // A keyed row (sorted first) wins over a keyless one for the same order.
             statuses.TryAdd(review.OrderId, review);
@@ -192,33 +229,28 @@ internal sealed class OrderCorrectionQueries(SqlDialect dialect)
         return statuses;
     }
 
-    private List<OrderCorrection> ReadCorrections(DbCommand command)
+    private static async ValueTask<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> row, CancellationToken cancellationToken)
     {
-        var list = new List<OrderCorrection>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var list = new List<T>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new OrderCorrection(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
-                OrderRows.TextOrNull(reader, 3),
-                OrderRows.TextOrNull(reader, 4),
-                reader.GetString(5),
-                dialect.ReadInstant(reader, 6)));
+            list.Add(row(reader));
         }
 
         return list;
     }
 
-    private List<OrderReview> ReadReviews(DbCommand command)
-    {
-        var list = new List<OrderReview>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            _ = OrderStatusNames.TryParse(reader.GetString(1), out var status); // a name this release does not know reads as New
-            list.Add(new OrderReview(reader.GetInt64(0), status, reader.GetString(2), dialect.ReadInstant(reader, 3)));
-        }
+    private OrderCorrection ReadCorrection(DbDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
+            OrderRows.TextOrNull(reader, 3),
+            OrderRows.TextOrNull(reader, 4),
+            reader.GetString(5),
+            dialect.ReadInstant(reader, 6));
 
-        return list;
+    private OrderReview ReadReview(DbDataReader reader)
+    {
+        _ = OrderStatusNames.TryParse(reader.GetString(1), out var status); // a name this release does not know reads as New
+        return new OrderReview(reader.GetInt64(0), status, reader.GetString(2), dialect.ReadInstant(reader, 3));
     }
 }

@@ -44,9 +44,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// committed is listed from the row derived at its commit (<see cref="Committed"/>); only the others are read back.
     /// </summary>
     /// <param name="progress">Told the running total after each batch (the import's progress display).</param>
-    public int Sync(IProgress<int>? progress = null) => Wait(SyncAsync(progress, CancellationToken.None));
-
-    /// <inheritdoc cref="Sync"/>
+    /// <param name="cancellationToken">Stops between batches (each batch is one transaction).</param>
     public async ValueTask<int> SyncAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
@@ -85,8 +83,8 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             }
 
             // Corrections and statuses are few: read once for the whole catch-up, not per order.
-            allCorrections ??= corrections.All();
-            statuses ??= corrections.Statuses();
+            allCorrections ??= await corrections.AllAsync(cancellationToken).ConfigureAwait(false);
+            statuses ??= await corrections.StatusesAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<OrderListRow>(ids.Count);
             var missing = false;
             foreach (var id in ids)
@@ -129,9 +127,6 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     }
 
     /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
-    public void Refresh(long orderId) => Wait(RefreshAsync(orderId, CancellationToken.None));
-
-    /// <inheritdoc cref="Refresh"/>
     public async ValueTask<bool> RefreshAsync(long orderId, CancellationToken cancellationToken)
     {
         // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
@@ -143,7 +138,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = read.Select(DeriveWithItsCorrections).ToList();
+        var rows = await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false);
         return await dialect.InTransactionAsync(
             async (write, token) =>
             {
@@ -155,10 +150,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.Replace"/> gave it new ones).</summary>
-    public void RefreshMessage(string ledgerKey) => Wait(RefreshMessageAsync(ledgerKey, CancellationToken.None));
-
-    /// <inheritdoc cref="RefreshMessage"/>
+    /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.ReplaceAsync"/> gave it new ones).</summary>
     public async ValueTask<bool> RefreshMessageAsync(string ledgerKey, CancellationToken cancellationToken)
     {
         await SyncAsync(null, cancellationToken).ConfigureAwait(false);
@@ -169,7 +161,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteAsync([.. read.Select(DeriveWithItsCorrections)], clearLedgerKey: ledgerKey, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false), clearLedgerKey: ledgerKey, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -238,7 +230,8 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         {
             if (rows[i].CorrectionCount > 0)
             {
-                rows[i] = rows[i] with { Order = CorrectedOrders.Apply(rows[i].Order, corrections.For(rows[i].Order.Id)) };
+                var its = await corrections.ForAsync(rows[i].Order.Id, cancellationToken).ConfigureAwait(false);
+                rows[i] = rows[i] with { Order = CorrectedOrders.Apply(rows[i].Order, its) };
             }
         }
 
@@ -300,13 +293,18 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         return list;
     }
 
-    /// <summary>
-    /// The synchronous members' result: on SQLite every call completes synchronously (its library has no asynchronous
-    /// I/O); on PostgreSQL the caller's thread waits, as the synchronous calls did before.
-    /// </summary>
-    private static T Wait<T>(ValueTask<T> pending) => pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    private async ValueTask<List<OrderListRow>> DeriveWithTheirCorrectionsAsync(List<StoredOrder> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<OrderListRow>(read.Count);
+        foreach (var order in read)
+        {
+            var its = await corrections.ForAsync(order.Id, cancellationToken).ConfigureAwait(false);
+            var review = await corrections.StatusOfAsync(order.Id, cancellationToken).ConfigureAwait(false);
+            rows.Add(Derive(order, its, review.Status));
+        }
 
-    private OrderListRow DeriveWithItsCorrections(StoredOrder read) => Derive(read, corrections.For(read.Id), corrections.StatusOf(read.Id).Status);
+        return rows;
+    }
 
     private static OrderListRow Derive(StoredOrder read, IReadOnlyList<OrderCorrection>? list, OrderStatus status) =>
         OrderListRow.Derive(read.Id, read.Message.LedgerKey, read.OrderIndex, read.Message.SourceKey, CorrectedOrders.Apply(read, list).Order, status, list?.Count ?? 0);

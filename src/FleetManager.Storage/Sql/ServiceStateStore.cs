@@ -114,7 +114,7 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
             cancellationToken).ConfigureAwait(false);
     }
 
-    public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit)
+    public async ValueTask<FailingOutboxSelection> SelectFailingOutboxAsync(int minAttempts, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -126,8 +126,8 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
                 "FROM outbox x LEFT JOIN orders o ON o.id = x.order_id " +
                 $"WHERE x.delivered_at IS NULL AND x.attempts >= {dialect.AddInt(command, minAttempts)} " +
                 $"ORDER BY x.attempts DESC, x.id LIMIT {dialect.AddInt(command, limit)}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(new FailingOutboxRow(
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
@@ -141,17 +141,17 @@ internal sealed class ServiceStateStore(SqlDialect dialect)
 
         using var count = dialect.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND attempts >= {dialect.AddInt(count, minAttempts)}";
-        return new FailingOutboxSelection(rows, Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        return new FailingOutboxSelection(rows, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public int RetryFailingOutbox(int minAttempts)
+    public async ValueTask<int> RetryFailingOutboxAsync(int minAttempts, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minAttempts, 1);
         using var command = dialect.CreateCommand();
 
         // The last error stays: it is what the row went through, and the row leaves the failing list by its count.
         command.CommandText = $"UPDATE outbox SET attempts = 0 WHERE delivered_at IS NULL AND attempts >= {dialect.AddInt(command, minAttempts)}";
-        return command.ExecuteNonQuery();
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<GeocodeCacheHit?> GetGeocodeAsync(string provider, string query, CancellationToken cancellationToken)

@@ -101,31 +101,8 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Runs <paramref name="work"/> with one command inside one transaction (committed when it returns), for the few
-    /// writes of several statements that must not be seen half done. Clear the command's parameters between statements.
-    /// </summary>
-    public T InTransaction<T>(Func<DbCommand, T> work)
-    {
-        var (connection, owned) = TransactionConnection();
-        try
-        {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var result = work(command);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            if (owned)
-            {
-                connection.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// <see cref="InTransaction{T}"/> for the asynchronous ports: PostgreSQL opens, begins and commits with Npgsql's
+    /// writes of several statements that must not be seen half done (clear the command's parameters between statements).
+    /// PostgreSQL opens, begins and commits with Npgsql's
     /// asynchronous calls; Microsoft.Data.Sqlite has no asynchronous I/O (its async methods run synchronously), so
     /// SQLite's transaction completes synchronously under the store's gate.
     /// </summary>

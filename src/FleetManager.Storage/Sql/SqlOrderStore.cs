@@ -20,8 +20,8 @@ namespace FleetManager.Storage.Sql;
 /// store's exception (<see cref="StoreException"/> family, which says what to do) through the dialect, so no
 /// <c>SqliteException</c> or <c>NpgsqlException</c> leaves Storage.</para>
 /// <para>A back-end with one connection (SQLite) asks for <c>serialize</c>: then every call but
-/// <see cref="Contains"/> runs under one gate (a <see cref="SemaphoreSlim"/>, so the asynchronous ports wait for it without holding a thread or a lock across an await), so the pipeline may check, commit, geocode, poll, renew leases and
-/// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrders"/> is not under the lock:
+/// <see cref="ContainsAsync"/> runs under one gate (a <see cref="SemaphoreSlim"/>, so the asynchronous ports wait for it without holding a thread or a lock across an await), so the pipeline may check, commit, geocode, poll, renew leases and
+/// deliver the outbox from several threads at once. Enumerating <see cref="QueryOrdersAsync"/> is not under the gate:
 /// finish it before the next call on the same instance.</para>
 /// </remarks>
 public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccounts
@@ -81,38 +81,18 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     public virtual string? SearchIndexWarning => null;
 
     /// <inheritdoc />
-    public virtual bool Contains(string ledgerKey) => Run(() => _queries.Contains(ledgerKey));
-
-    /// <inheritdoc />
     public virtual ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken) =>
         RunAsync(token => _queries.ContainsAsync(ledgerKey, token), cancellationToken);
-
-    /// <inheritdoc />
-    public bool IsQuarantined(string ledgerKey) => GetLedgerEntry(ledgerKey)?.Status == LedgerStatus.Quarantined;
 
     /// <inheritdoc />
     public ValueTask<bool> IsQuarantinedAsync(string ledgerKey, CancellationToken cancellationToken) =>
         RunAsync(token => _queries.IsQuarantinedAsync(ledgerKey, token), cancellationToken);
 
     /// <inheritdoc />
-    public bool Commit(ProcessedMessage message, DateTimeOffset processedAt)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return Commit(StoredMessage.Of(message, processedAt), message.Result);
-    }
-
-    /// <inheritdoc />
     public async ValueTask<bool> CommitAsync(ProcessedMessage message, DateTimeOffset processedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         return (await CommitBatchAsync([message], processedAt, cancellationToken).ConfigureAwait(false))[0];
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<ProcessedMessage> messages, DateTimeOffset processedAt)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        return CommitBatch([.. messages.Select(m => (StoredMessage.Of(m, processedAt), m.Result))]);
     }
 
     /// <inheritdoc />
@@ -124,23 +104,27 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     }
 
     /// <inheritdoc />
-    public bool Commit(StoredMessage message, EmailResult result) => Run(() => _writer.Commit(message, result));
+    public async ValueTask<bool> CommitAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken) =>
+        (await CommitBatchAsync([(message, result)], cancellationToken).ConfigureAwait(false))[0];
 
     /// <inheritdoc />
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch) => Run(() => _writer.CommitBatch(batch));
+    public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken) =>
+        RunAsync(token => _writer.CommitBatchAsync(batch, token), cancellationToken);
 
     /// <inheritdoc />
-    public ReplaceOutcome Replace(StoredMessage message, EmailResult result) => Run(() =>
-    {
-        var outcome = _writer.Replace(message, result);
-        if (outcome == ReplaceOutcome.Replaced)
+    public ValueTask<ReplaceOutcome> ReplaceAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken) => RunAsync(
+        async token =>
         {
-            // The message's orders have new ids: their list rows are derived again (corrections follow by key).
-            _list.RefreshMessage(message.LedgerKey);
-        }
+            var outcome = await _writer.ReplaceAsync(message, result, token).ConfigureAwait(false);
+            if (outcome == ReplaceOutcome.Replaced)
+            {
+                // The message's orders have new ids: their list rows are derived again (corrections follow by key).
+                await _list.RefreshMessageAsync(message.LedgerKey, token).ConfigureAwait(false);
+            }
 
-        return outcome;
-    });
+            return outcome;
+        },
+        cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<OrderBrowsePage> BrowseOrdersAsync(OrderBrowseQuery query, CancellationToken cancellationToken) =>
@@ -151,42 +135,57 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         RunAsync(token => _list.SyncAsync(progress, token), cancellationToken);
 
     /// <inheritdoc />
-    public UnplacedStopSelection SelectUnplacedStops(int limit) => Run(() => _places.UnplacedStops(limit));
+    public ValueTask<UnplacedStopSelection> SelectUnplacedStopsAsync(int limit, CancellationToken cancellationToken) =>
+        RunAsync(token => _places.UnplacedStopsAsync(limit, token), cancellationToken);
 
     /// <inheritdoc />
-    public OpenLaneSelection SelectOpenLanes(int limit) => Run(() =>
-    {
-        _list.Sync();
-        return _places.OpenLanes(limit);
-    });
+    public ValueTask<OpenLaneSelection> SelectOpenLanesAsync(int limit, CancellationToken cancellationToken) => RunAsync(
+        async token =>
+        {
+            // The lanes read the status from the order list: orders committed since its last look are added first.
+            await _list.SyncAsync(progress: null, token).ConfigureAwait(false);
+            return await _places.OpenLanesAsync(limit, token).ConfigureAwait(false);
+        },
+        cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<long> PurgeRawMessagesAsync(DateTimeOffset processedBefore, CancellationToken cancellationToken) =>
         RunAsync(token => _state.PurgeRawMessagesAsync(processedBefore, token), cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<OrderSummary> ListOrders(OrderQuery query) => Run(() => _queries.ListOrders(query));
+    public ValueTask<IReadOnlyList<OrderSummary>> ListOrdersAsync(OrderQuery query, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.ListOrdersAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
-    public StoredOrder? GetOrder(long id) => Run(() => _queries.GetOrder(id));
+    public ValueTask<StoredOrder?> GetOrderAsync(long id, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.GetOrderAsync(id, token), cancellationToken);
 
     /// <inheritdoc />
-    public IEnumerable<StoredOrder> QueryOrders(OrderQuery query) => Translated(Run(() => _queries.QueryOrders(query)));
+    public IAsyncEnumerable<StoredOrder> QueryOrdersAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return TranslatedAsync(_queries.QueryOrdersAsync(query, cancellationToken), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public LedgerCounts CountLedger() => Run(_queries.CountLedger);
+    public ValueTask<LedgerCounts> CountLedgerAsync(CancellationToken cancellationToken) =>
+        RunAsync(_queries.CountLedgerAsync, cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<LedgerEntry> ListQuarantined(int limit = 100, int offset = 0) => Run(() => _queries.ListQuarantined(limit, offset));
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListQuarantinedAsync(int limit, int offset, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.ListQuarantinedAsync(limit, offset, token), cancellationToken);
 
     /// <inheritdoc />
-    public LedgerEntry? GetLedgerEntry(string ledgerKey) => Run(() => _queries.GetLedgerEntry(ledgerKey));
+    public ValueTask<LedgerEntry?> GetLedgerEntryAsync(string ledgerKey, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.GetLedgerEntryAsync(ledgerKey, token), cancellationToken);
 
     /// <inheritdoc />
-    public byte[]? GetRawMessage(string ledgerKey) => Run(() => _queries.GetRawMessage(ledgerKey));
+    public ValueTask<byte[]?> GetRawMessageAsync(string ledgerKey, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.GetRawMessageAsync(ledgerKey, token), cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyList<LedgerEntry> ListLedger(LedgerQuery query) => Run(() => _queries.ListLedger(query));
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(LedgerQuery query, CancellationToken cancellationToken) =>
+        RunAsync(token => _queries.ListLedgerAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<string?> GetCursorAsync(string source, CancellationToken cancellationToken) =>
@@ -221,10 +220,12 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         RunAsync(token => _state.RecordFailedPushAsync(sink, ids, error, attemptedAt, token), cancellationToken);
 
     /// <inheritdoc />
-    public FailingOutboxSelection SelectFailingOutbox(int minAttempts, int limit) => Run(() => _state.SelectFailingOutbox(minAttempts, limit));
+    public ValueTask<FailingOutboxSelection> SelectFailingOutboxAsync(int minAttempts, int limit, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.SelectFailingOutboxAsync(minAttempts, limit, token), cancellationToken);
 
     /// <inheritdoc />
-    public int RetryFailingOutbox(int minAttempts) => Run(() => _state.RetryFailingOutbox(minAttempts));
+    public ValueTask<int> RetryFailingOutboxAsync(int minAttempts, CancellationToken cancellationToken) =>
+        RunAsync(token => _state.RetryFailingOutboxAsync(minAttempts, token), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<GeocodeCacheHit?> GetAsync(string provider, string query, CancellationToken cancellationToken) =>
@@ -235,59 +236,74 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         RunAsync(token => _state.PutGeocodeAsync(provider, query, point, at, token), cancellationToken);
 
     /// <inheritdoc />
-    OrderCorrection? IOrderCorrections.Add(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
-        Run(() =>
-        {
-            var correction = _corrections.Add(orderId, field, valueRead, valueSet, correctedBy, correctedAt, _outboxSinks);
-            _list.Refresh(orderId);
-            return correction;
-        });
+    ValueTask<OrderCorrection?> IOrderCorrections.AddAsync(long orderId, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, CancellationToken cancellationToken) =>
+        RunAsync(
+            async token =>
+            {
+                var correction = await _corrections.AddAsync(orderId, field, valueRead, valueSet, correctedBy, correctedAt, _outboxSinks, token).ConfigureAwait(false);
+                await _list.RefreshAsync(orderId, token).ConfigureAwait(false);
+                return correction;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    IReadOnlyList<OrderCorrection> IOrderCorrections.For(long orderId) => Run(() => _corrections.For(orderId));
+    ValueTask<IReadOnlyList<OrderCorrection>> IOrderCorrections.ForAsync(long orderId, CancellationToken cancellationToken) =>
+        RunAsync(token => _corrections.ForAsync(orderId, token), cancellationToken);
 
     /// <inheritdoc />
-    OrderCorrection IOrderCorrections.AddToMessage(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt) =>
-        Run(() => _corrections.AddToMessage(ledgerKey, field, valueRead, valueSet, correctedBy, correctedAt));
+    ValueTask<OrderCorrection> IOrderCorrections.AddToMessageAsync(string ledgerKey, string field, string? valueRead, string? valueSet, string correctedBy, DateTimeOffset correctedAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _corrections.AddToMessageAsync(ledgerKey, field, valueRead, valueSet, correctedBy, correctedAt, token), cancellationToken);
 
     /// <inheritdoc />
-    IReadOnlyList<OrderCorrection> IOrderCorrections.ForMessage(string ledgerKey) => Run(() => _corrections.ForMessage(ledgerKey));
+    ValueTask<IReadOnlyList<OrderCorrection>> IOrderCorrections.ForMessageAsync(string ledgerKey, CancellationToken cancellationToken) =>
+        RunAsync(token => _corrections.ForMessageAsync(ledgerKey, token), cancellationToken);
 
     /// <inheritdoc />
-    IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> IOrderCorrections.All() => Run(_corrections.All);
+    ValueTask<IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>> IOrderCorrections.AllAsync(CancellationToken cancellationToken) =>
+        RunAsync(_corrections.AllAsync, cancellationToken);
 
     /// <inheritdoc />
-    bool IOrderCorrections.SetStatus(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt) =>
-        Run(() =>
-        {
-            var set = _corrections.SetStatus(orderId, status, changedBy, changedAt);
-            _list.Refresh(orderId);
-            return set;
-        });
+    ValueTask<bool> IOrderCorrections.SetStatusAsync(long orderId, OrderStatus status, string changedBy, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        RunAsync(
+            async token =>
+            {
+                var set = await _corrections.SetStatusAsync(orderId, status, changedBy, changedAt, token).ConfigureAwait(false);
+                await _list.RefreshAsync(orderId, token).ConfigureAwait(false);
+                return set;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    OrderReview IOrderCorrections.StatusOf(long orderId) => Run(() => _corrections.StatusOf(orderId));
+    ValueTask<OrderReview> IOrderCorrections.StatusOfAsync(long orderId, CancellationToken cancellationToken) =>
+        RunAsync(token => _corrections.StatusOfAsync(orderId, token), cancellationToken);
 
     /// <inheritdoc />
-    IReadOnlyDictionary<long, OrderReview> IOrderCorrections.Statuses() => Run(_corrections.Statuses);
+    ValueTask<IReadOnlyDictionary<long, OrderReview>> IOrderCorrections.StatusesAsync(CancellationToken cancellationToken) =>
+        RunAsync(_corrections.StatusesAsync, cancellationToken);
 
     /// <inheritdoc />
-    bool IUserAccounts.Add(string name, string role, string passwordHash, DateTimeOffset createdAt) => Run(() => _users.Add(name, role, passwordHash, createdAt));
+    ValueTask<bool> IUserAccounts.AddAsync(string name, string role, string passwordHash, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _users.AddAsync(name, role, passwordHash, createdAt, token), cancellationToken);
 
     /// <inheritdoc />
-    UserAccount? IUserAccounts.Find(string name) => Run(() => _users.Find(name));
+    ValueTask<UserAccount?> IUserAccounts.FindAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync(token => _users.FindAsync(name, token), cancellationToken);
 
     /// <inheritdoc />
-    IReadOnlyList<UserAccount> IUserAccounts.List() => Run(_users.List);
+    ValueTask<IReadOnlyList<UserAccount>> IUserAccounts.ListAsync(CancellationToken cancellationToken) =>
+        RunAsync(_users.ListAsync, cancellationToken);
 
     /// <inheritdoc />
-    bool IUserAccounts.Remove(string name) => Run(() => _users.Remove(name));
+    ValueTask<bool> IUserAccounts.RemoveAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync(token => _users.RemoveAsync(name, token), cancellationToken);
 
     /// <inheritdoc />
-    bool IUserAccounts.SetRole(string name, string role, DateTimeOffset changedAt) => Run(() => _users.SetRole(name, role, changedAt));
+    ValueTask<bool> IUserAccounts.SetRoleAsync(string name, string role, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _users.SetRoleAsync(name, role, changedAt, token), cancellationToken);
 
     /// <inheritdoc />
-    bool IUserAccounts.SetPasswordHash(string name, string passwordHash, DateTimeOffset changedAt) => Run(() => _users.SetPasswordHash(name, passwordHash, changedAt));
+    ValueTask<bool> IUserAccounts.SetPasswordHashAsync(string name, string passwordHash, DateTimeOffset changedAt, CancellationToken cancellationToken) =>
+        RunAsync(token => _users.SetPasswordHashAsync(name, passwordHash, changedAt, token), cancellationToken);
 
     /// <summary>Closes the store (waiting for a call in progress on a serialised one).</summary>
     public void Dispose()
@@ -429,27 +445,30 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     }
 
     /// <summary>The orders as the caller enumerates them, a failure met on the way translated as every other call's.</summary>
-    private IEnumerable<StoredOrder> Translated(IEnumerable<StoredOrder> orders)
+    private async IAsyncEnumerable<StoredOrder> TranslatedAsync(IAsyncEnumerable<StoredOrder> orders, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var enumerator = orders.GetEnumerator();
-        while (true)
+        var enumerator = orders.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
         {
-            StoredOrder order;
-            try
+            while (true)
             {
-                if (!enumerator.MoveNext())
+                StoredOrder order;
+                try
                 {
-                    yield break;
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+
+                    order = enumerator.Current;
+                }
+                catch (Exception exception) when (_dialect.Failure(exception, Location) is { } failure)
+                {
+                    throw failure;
                 }
 
-                order = enumerator.Current;
+                yield return order;
             }
-            catch (Exception exception) when (_dialect.Failure(exception, Location) is { } failure)
-            {
-                throw failure;
-            }
-
-            yield return order;
         }
     }
 }

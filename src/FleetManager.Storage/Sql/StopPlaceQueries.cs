@@ -18,7 +18,7 @@ internal sealed class StopPlaceQueries(SqlDialect dialect)
 
     private const string OpenStatus = "x.status NOT IN ('delivered', 'cancelled')";
 
-    public UnplacedStopSelection UnplacedStops(int limit)
+    public async ValueTask<UnplacedStopSelection> UnplacedStopsAsync(int limit, CancellationToken cancellationToken)
     {
         var rows = new List<UnplacedStopRow>();
         using (var command = dialect.CreateCommand())
@@ -26,8 +26,8 @@ internal sealed class StopPlaceQueries(SqlDialect dialect)
             command.CommandText =
                 "SELECT s.order_id, o.reference_number, s.stop_index, s.type, s.postal_code, s.city, s.country FROM stops s JOIN orders o ON o.id = s.order_id " +
                 $"WHERE {Unplaced} ORDER BY s.order_id, s.stop_index LIMIT {dialect.AddInt(command, limit)}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(new UnplacedStopRow(
                     reader.GetInt64(0), OrderRows.TextOrNull(reader, 1), reader.GetInt32(2), StopTypeOf(reader.GetString(3)),
@@ -36,10 +36,10 @@ internal sealed class StopPlaceQueries(SqlDialect dialect)
         }
 
         // The first page is the whole answer when it is not full: no count needed.
-        return new UnplacedStopSelection(rows, rows.Count < limit ? rows.Count : Count($"SELECT COUNT(*) FROM stops s WHERE {Unplaced}"));
+        return new UnplacedStopSelection(rows, rows.Count < limit ? rows.Count : await CountAsync($"SELECT COUNT(*) FROM stops s WHERE {Unplaced}", cancellationToken).ConfigureAwait(false));
     }
 
-    public OpenLaneSelection OpenLanes(int limit)
+    public async ValueTask<OpenLaneSelection> OpenLanesAsync(int limit, CancellationToken cancellationToken)
     {
         var lanes = new List<OpenLane>();
         using (var command = dialect.CreateCommand())
@@ -49,9 +49,9 @@ internal sealed class StopPlaceQueries(SqlDialect dialect)
                 $"SELECT x.order_id, x.status FROM order_list x WHERE {OpenStatus} AND EXISTS (SELECT 1 FROM stops s WHERE s.order_id = x.order_id AND {Located}) " +
                 $"ORDER BY x.order_id LIMIT {dialect.AddInt(command, limit)}) p " +
                 $"JOIN orders o ON o.id = p.order_id JOIN stops s ON s.order_id = p.order_id AND {Located} ORDER BY p.order_id, s.stop_index";
-            using var reader = command.ExecuteReader();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             List<Stop>? stops = null;
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = reader.GetInt64(0);
                 if (lanes.Count == 0 || lanes[^1].OrderId != id)
@@ -73,16 +73,17 @@ internal sealed class StopPlaceQueries(SqlDialect dialect)
             }
         }
 
-        var open = Count($"SELECT COUNT(*) FROM order_list x WHERE {OpenStatus}");
-        var unplaced = Count($"SELECT COUNT(*) FROM order_list x WHERE {OpenStatus} AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = x.order_id AND {Located})");
+        var open = await CountAsync($"SELECT COUNT(*) FROM order_list x WHERE {OpenStatus}", cancellationToken).ConfigureAwait(false);
+        var unplaced = await CountAsync(
+            $"SELECT COUNT(*) FROM order_list x WHERE {OpenStatus} AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = x.order_id AND {Located})", cancellationToken).ConfigureAwait(false);
         return new OpenLaneSelection(lanes, open, unplaced);
     }
 
-    private long Count(string sql)
+    private async ValueTask<long> CountAsync(string sql, CancellationToken cancellationToken)
     {
         using var command = dialect.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static StopType StopTypeOf(string type) => type == "loading" ? StopType.Loading : StopType.Unloading;

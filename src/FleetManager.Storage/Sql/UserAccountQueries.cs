@@ -12,7 +12,7 @@ internal sealed class UserAccountQueries(SqlDialect dialect)
 {
     private const string Columns = "name, role, password_hash, created_at, changed_at";
 
-    public bool Add(string name, string role, string passwordHash, DateTimeOffset createdAt)
+    public async ValueTask<bool> AddAsync(string name, string role, string passwordHash, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
@@ -23,25 +23,25 @@ internal sealed class UserAccountQueries(SqlDialect dialect)
             string.Join(", ", dialect.AddText(command, KeyOf(name)), dialect.AddText(command, name), dialect.AddText(command, role),
                 dialect.AddText(command, passwordHash), dialect.AddInstant(command, createdAt), dialect.AddInstant(command, createdAt)) +
             ") ON CONFLICT (name_key) DO NOTHING";
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public UserAccount? Find(string name)
+    public async ValueTask<UserAccount?> FindAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM dashboard_user WHERE name_key = {dialect.AddText(command, KeyOf(name))}";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
-    public IReadOnlyList<UserAccount> List()
+    public async ValueTask<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
     {
         using var command = dialect.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM dashboard_user ORDER BY name_key";
-        using var reader = command.ExecuteReader();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var users = new List<UserAccount>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             users.Add(Read(reader));
         }
@@ -49,38 +49,38 @@ internal sealed class UserAccountQueries(SqlDialect dialect)
         return users;
     }
 
-    public bool Remove(string name)
+    public async ValueTask<bool> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         using var command = dialect.CreateCommand();
         command.CommandText = $"DELETE FROM dashboard_user WHERE name_key = {dialect.AddText(command, KeyOf(name))}";
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public bool SetRole(string name, string role, DateTimeOffset changedAt)
+    public ValueTask<bool> SetRoleAsync(string name, string role, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         RequireKnown(role);
-        return Update(name, "role", role, changedAt);
+        return UpdateAsync(name, "role", role, changedAt, cancellationToken);
     }
 
-    public bool SetPasswordHash(string name, string passwordHash, DateTimeOffset changedAt)
+    public ValueTask<bool> SetPasswordHashAsync(string name, string passwordHash, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
-        return Update(name, "password_hash", passwordHash, changedAt);
+        return UpdateAsync(name, "password_hash", passwordHash, changedAt, cancellationToken);
     }
 
     /// <summary>The stored key of a name: folded to lower case without culture, so the same name is the same key on every machine.</summary>
     internal static string KeyOf(string name) => name.ToLowerInvariant();
 
-    private bool Update(string name, string column, string value, DateTimeOffset changedAt)
+    private async ValueTask<bool> UpdateAsync(string name, string column, string value, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
         using var command = dialect.CreateCommand();
         command.CommandText =
             $"UPDATE dashboard_user SET {column} = {dialect.AddText(command, value)}, changed_at = {dialect.AddInstant(command, changedAt)} " +
             $"WHERE name_key = {dialect.AddText(command, KeyOf(name))}";
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private UserAccount Read(DbDataReader reader) =>

@@ -99,25 +99,8 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     public CommittedListRows? ListRows { get; set; }
 
     /// <summary>
-    /// Records a message and its result in one transaction: the ledger row, the raw bytes, and (for a
-    /// readable message) its orders with their stops. A result with <see cref="EmailResult.Error"/>
-    /// set is recorded as quarantined with that reason and no orders.
-    /// </summary>
-    /// <returns>False, with nothing changed, when the ledger key is already recorded.</returns>
-    /// <exception cref="OrderBookUnavailableException">The database failed (disk full, I/O); nothing of the message is stored.</exception>
-    /// <exception cref="ArgumentException">
-    /// An order cannot be written as spec JSON (a NaN or infinite coordinate); nothing of the message is
-    /// stored, and the caller may quarantine the message instead.
-    /// </exception>
-    public bool Commit(StoredMessage message, EmailResult result)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(result);
-        return InTransaction(() => Write(message, result));
-    }
-
-    /// <summary>
-    /// Group commit: records several messages, each as <see cref="Commit"/> would, in ONE transaction,
+    /// Group commit: records several messages (each its ledger row, raw bytes, orders with their stops and, per
+    /// configured sink, an outbox row per order) in ONE transaction,
     /// which costs far less per message than a transaction each (the pages a commit touches are
     /// written once per batch). Either every message of the batch is stored or none is.
     /// </summary>
@@ -128,7 +111,7 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     /// A message's order cannot be written as spec JSON; nothing of the batch is stored. Commit the
     /// batch's messages one by one to find it.
     /// </exception>
-    public IReadOnlyList<bool> CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
+    private bool[] CommitBatch(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var (message, result) in batch)
@@ -157,10 +140,17 @@ internal sealed class SqliteLedgerWriter : ILedgerWriter
     public ValueTask<IReadOnlyList<bool>> CommitBatchAsync(IReadOnlyList<(StoredMessage Message, EmailResult Result)> batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(CommitBatch(batch));
+        return ValueTask.FromResult<IReadOnlyList<bool>>(CommitBatch(batch));
     }
 
-    public ReplaceOutcome Replace(StoredMessage message, EmailResult result)
+    /// <remarks>Synchronous underneath, as <see cref="CommitBatchAsync"/>.</remarks>
+    public ValueTask<ReplaceOutcome> ReplaceAsync(StoredMessage message, EmailResult result, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Replace(message, result));
+    }
+
+    private ReplaceOutcome Replace(StoredMessage message, EmailResult result)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(result);

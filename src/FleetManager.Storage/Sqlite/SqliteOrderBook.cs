@@ -86,18 +86,12 @@ public sealed class SqliteOrderBook : SqlOrderStore
     /// Safe beside any other call, also while another thread commits: it reads committed rows on a
     /// connection of its own.
     /// </summary>
-    public override bool Contains(string ledgerKey)
-    {
-        ArgumentNullException.ThrowIfNull(ledgerKey);
-        return RunUnserialized(() => _lookup.Value.Contains(ledgerKey));
-    }
-
-    /// <inheritdoc cref="Contains"/>
     /// <remarks>Completes synchronously (SQLite is in-process): the import asks this once per message, so it allocates nothing.</remarks>
     public override ValueTask<bool> ContainsAsync(string ledgerKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ledgerKey);
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Contains(ledgerKey));
+        return ValueTask.FromResult(RunUnserialized(() => _lookup.Value.Contains(ledgerKey)));
     }
 
     /// <summary>Closes the connections (the WAL is checkpointed when the last connection to the file closes).</summary>

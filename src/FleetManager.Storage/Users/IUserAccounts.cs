@@ -9,21 +9,21 @@ public interface IUserAccounts
 {
     /// <summary>Adds a user; false, with nothing changed, when the name is taken (in any case).</summary>
     /// <exception cref="ArgumentException">The role is not one of <see cref="UserRoleNames.All"/>.</exception>
-    bool Add(string name, string role, string passwordHash, DateTimeOffset createdAt);
+    ValueTask<bool> AddAsync(string name, string role, string passwordHash, DateTimeOffset createdAt, CancellationToken cancellationToken);
 
     /// <summary>The user named <paramref name="name"/> (any case); null when there is none.</summary>
-    UserAccount? Find(string name);
+    ValueTask<UserAccount?> FindAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Every user, by name (ignoring case).</summary>
-    IReadOnlyList<UserAccount> List();
+    ValueTask<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes a user; false when there is none of that name.</summary>
-    bool Remove(string name);
+    ValueTask<bool> RemoveAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Gives a user another role; false when there is none of that name.</summary>
     /// <exception cref="ArgumentException">The role is not one of <see cref="UserRoleNames.All"/>.</exception>
-    bool SetRole(string name, string role, DateTimeOffset changedAt);
+    ValueTask<bool> SetRoleAsync(string name, string role, DateTimeOffset changedAt, CancellationToken cancellationToken);
 
     /// <summary>Replaces a user's password hash; false when there is none of that name.</summary>
-    bool SetPasswordHash(string name, string passwordHash, DateTimeOffset changedAt);
+    ValueTask<bool> SetPasswordHashAsync(string name, string passwordHash, DateTimeOffset changedAt, CancellationToken cancellationToken);
 }

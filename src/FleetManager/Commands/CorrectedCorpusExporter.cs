@@ -29,16 +29,16 @@ internal static class CorrectedCorpusExporter
     /// that have a correction, or with <paramref name="everyMessage"/> every processed message; progress lines go to
     /// <paramref name="progress"/>.
     /// </summary>
-    public static CorrectedCorpusSummary Write(IOrderStore store, string folder, bool everyMessage, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<CorrectedCorpusSummary> WriteAsync(IOrderStore store, string folder, bool everyMessage, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(progress);
-        var corrections = store.Corrections.All();
+        var corrections = await store.Corrections.AllAsync(cancellationToken).ConfigureAwait(false);
         var correctedMessages = new HashSet<string>(StringComparer.Ordinal);
         foreach (var orderId in corrections.Keys)
         {
             // A row of the previous release (keyed by an order id only) may name an order a reprocess removed.
-            if (store.GetOrder(orderId) is { } order)
+            if (await store.GetOrderAsync(orderId, cancellationToken).ConfigureAwait(false) is { } order)
             {
                 correctedMessages.Add(order.Message.LedgerKey);
             }
@@ -46,7 +46,7 @@ internal static class CorrectedCorpusExporter
 
         // One streamed pass gives each message's order ids (not the orders: a big book does not fit in memory twice).
         var orderIds = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        foreach (var order in store.QueryOrders(OrderQuery.All))
+        await foreach (var order in store.QueryOrdersAsync(OrderQuery.All, cancellationToken).ConfigureAwait(false))
         {
             if (!orderIds.TryGetValue(order.Message.LedgerKey, out var ids))
             {
@@ -60,7 +60,7 @@ internal static class CorrectedCorpusExporter
         long afterId = 0;
         while (true)
         {
-            var page = store.ListLedger(new LedgerQuery { Status = LedgerStatus.Processed, AfterId = afterId, Limit = PageSize });
+            var page = await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Processed, AfterId = afterId, Limit = PageSize }, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
                 break;
@@ -77,13 +77,13 @@ internal static class CorrectedCorpusExporter
                 }
 
                 var selected = everyMessage || correctedMessages.Contains(entry.LedgerKey)
-                    || store.Corrections.ForMessage(entry.LedgerKey).Any(c => c.Field == MessageActions.ClassificationField);
+                    || (await store.Corrections.ForMessageAsync(entry.LedgerKey, cancellationToken).ConfigureAwait(false)).Any(c => c.Field == MessageActions.ClassificationField);
                 if (!selected)
                 {
                     continue;
                 }
 
-                var raw = store.GetRawMessage(entry.LedgerKey);
+                var raw = await store.GetRawMessageAsync(entry.LedgerKey, cancellationToken).ConfigureAwait(false);
                 if (raw is null || raw.Length == 0)
                 {
                     // Purged by Storage:RawMessageRetention: labels without the message would score nothing.
@@ -91,10 +91,11 @@ internal static class CorrectedCorpusExporter
                     continue;
                 }
 
-                var result = Truth(store, entry, orderIds.GetValueOrDefault(entry.LedgerKey), corrections);
+                var result = await TruthAsync(store, entry, orderIds.GetValueOrDefault(entry.LedgerKey), corrections, cancellationToken).ConfigureAwait(false);
                 var name = FileName(entry);
-                File.WriteAllBytes(Path.Combine(folder, name + ".eml"), raw);
-                File.WriteAllBytes(Path.Combine(folder, name + ".expected.json"), JsonSerializer.SerializeToUtf8Bytes(result, FleetManagerJsonContext.Indented.EmailResult));
+                await File.WriteAllBytesAsync(Path.Combine(folder, name + ".eml"), raw, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(Path.Combine(folder, name + ".expected.json"), JsonSerializer.SerializeToUtf8Bytes(result, FleetManagerJsonContext.Indented.EmailResult), cancellationToken)
+                    .ConfigureAwait(false);
                 written++;
             }
         }
@@ -107,12 +108,13 @@ internal static class CorrectedCorpusExporter
     /// its orders in the order the message gives them, corrections applied. Coordinates and confidence are not part of
     /// extraction, so they are left out as the hand-labelled corpora leave them out.
     /// </summary>
-    private static EmailResult Truth(IOrderStore store, LedgerEntry entry, List<long>? orderIds, IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> corrections)
+    private static async Task<EmailResult> TruthAsync(
+        IOrderStore store, LedgerEntry entry, List<long>? orderIds, IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>> corrections, CancellationToken cancellationToken)
     {
         var orders = new List<StoredOrder>();
         foreach (var id in orderIds ?? [])
         {
-            if (store.GetOrder(id) is { } stored)
+            if (await store.GetOrderAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 orders.Add(CorrectedOrders.Apply(stored, corrections.GetValueOrDefault(id)));
             }

@@ -27,12 +27,12 @@ internal static class CorrectionsCommand
         command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetDatabase(db, env), env, ct));
+            return RunAsync(parse.GetValue(folder)!, parse.GetValue(all), parse.GetValue(force), parse.GetDatabase(db, env), env, ct);
         });
         return command;
     }
 
-    internal static int Run(DirectoryInfo folder, bool everyMessage, bool force, string connectionString, VerbEnvironment environment, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(DirectoryInfo folder, bool everyMessage, bool force, string connectionString, VerbEnvironment environment, CancellationToken cancellationToken)
     {
         if (File.Exists(folder.FullName))
         {
@@ -52,7 +52,7 @@ internal static class CorrectionsCommand
         {
             try
             {
-                summary = CorrectedCorpusExporter.Write(book, target.Path, everyMessage, environment.Error, cancellationToken);
+                summary = await CorrectedCorpusExporter.WriteAsync(book, target.Path, everyMessage, environment.Error, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
             {

@@ -29,19 +29,19 @@ internal static class OrdersCommand
         var filters = new OrderFilterOptions();
         var command = new Command("list", "List orders, newest last, one line each.") { db };
         filters.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return List(env, parse.GetDatabase(db, env), filters.ToQuery(parse));
+            return ListAsync(env, parse.GetDatabase(db, env), filters.ToQuery(parse), ct);
         });
         return command;
     }
 
     /// <summary><c>orders list</c>: the orders <paramref name="query"/> selects from the book, as a table on <paramref name="environment"/>'s output.</summary>
-    internal static int List(VerbEnvironment environment, string dbPath, OrderQuery query)
+    internal static async Task<int> ListAsync(VerbEnvironment environment, string dbPath, OrderQuery query, CancellationToken cancellationToken)
     {
         using var book = OpenExisting(dbPath, environment);
-        var orders = book.ListOrders(query);
+        var orders = await book.ListOrdersAsync(query, cancellationToken).ConfigureAwait(false);
         PrintTable(environment.Out, orders);
         return ExitCodes.Success;
     }
@@ -51,19 +51,19 @@ internal static class OrdersCommand
         var db = CommonOptions.Database();
         var id = new Argument<long>("ID") { Description = "The order's id (first column of 'orders list').", CustomParser = CommandValueParsers.Id };
         var command = new Command("show", "Show one order in full: the spec's JSON, its stops with coordinates, and its source message.") { id, db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Show(env, parse.GetDatabase(db, env), parse.GetValue(id));
+            return ShowAsync(env, parse.GetDatabase(db, env), parse.GetValue(id), ct);
         });
         return command;
     }
 
     /// <summary><c>orders show ID</c>: one order in full on <paramref name="environment"/>'s output; exit 2 when the book has no such order.</summary>
-    internal static int Show(VerbEnvironment environment, string dbPath, long id)
+    internal static async Task<int> ShowAsync(VerbEnvironment environment, string dbPath, long id, CancellationToken cancellationToken)
     {
         using var book = OpenExisting(dbPath, environment);
-        var order = book.GetOrder(id);
+        var order = await book.GetOrderAsync(id, cancellationToken).ConfigureAwait(false);
         if (order is null)
         {
             environment.Error.WriteLine($"error: there is no order {id} in {book.Location} (see 'fleetmanager orders list')");
@@ -90,10 +90,10 @@ internal static class OrdersCommand
         var filters = new OrderFilterOptions();
         var command = new Command("export", "Export orders as CSV, XLSX or a JSON array in the spec's Order shape (with id and message_id).") { db, format, output };
         filters.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Export(env, parse.GetDatabase(db, env), parse.GetValue(format)!, parse.GetValue(output), filters.ToQuery(parse));
+            return ExportAsync(env, parse.GetDatabase(db, env), parse.GetValue(format)!, parse.GetValue(output), filters.ToQuery(parse), ct);
         });
         return command;
     }
@@ -103,7 +103,7 @@ internal static class OrdersCommand
     /// <paramref name="format"/> into <paramref name="path"/> (or, when null, <paramref name="environment"/>'s standard
     /// output: <see cref="VerbEnvironment.CopyToOutput"/>); the count goes to its error writer.
     /// </summary>
-    internal static int Export(VerbEnvironment environment, string dbPath, string format, string? path, OrderQuery query)
+    internal static async Task<int> ExportAsync(VerbEnvironment environment, string dbPath, string format, string? path, OrderQuery query, CancellationToken cancellationToken)
     {
         // The bytes of an XLSX file are no text: not for a terminal, nor for an output that is only a writer.
         if (path is null && format == "xlsx" && (environment.OutputIsInteractiveConsole || environment.OpenOutputStream is null))
@@ -114,11 +114,12 @@ internal static class OrdersCommand
 
         using var book = OpenExisting(dbPath, environment);
         // The dispatcher's corrections apply (latest per field); filters match the values as read.
-        var orders = FleetManager.Storage.Corrections.CorrectedOrders.Apply(book.QueryOrders(query), book.Corrections.All());
+        var corrections = await book.Corrections.AllAsync(cancellationToken).ConfigureAwait(false);
+        var orders = FleetManager.Storage.Corrections.CorrectedOrders.Apply(book.QueryOrdersAsync(query, cancellationToken), corrections);
         int count;
         try
         {
-            count = Export(orders, format, path, environment);
+            count = await ExportAsync(orders, format, path, environment, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (ExportDiskFullException.IsDiskFull(ex))
         {
@@ -134,26 +135,29 @@ internal static class OrdersCommand
     }
 
     /// <summary>Writes the export through an <see cref="AtomicExportTarget"/>: complete, or nothing (the partial file is deleted).</summary>
-    private static int Export(IEnumerable<StoredOrder> orders, string format, string? path, VerbEnvironment environment)
+    private static async Task<int> ExportAsync(IAsyncEnumerable<StoredOrder> orders, string format, string? path, VerbEnvironment environment, CancellationToken cancellationToken)
     {
         using var target = AtomicExportTarget.Create(path, environment);
         // A store failure met half-way (a malformed page) arrives as the store's exception; the partial
         // export is deleted with the target.
         var count = format switch
         {
-            "csv" => WriteCsv(orders, target.Stream),
-            "xlsx" => OrderXlsxExporter.Write(orders, target.Stream),
-            _ => OrderJsonExporter.Write(orders, target.Stream),
+            "csv" => await WriteCsvAsync(orders, target.Stream, cancellationToken).ConfigureAwait(false),
+            "xlsx" => await OrderXlsxExporter.WriteAsync(orders, target.Stream, cancellationToken).ConfigureAwait(false),
+            _ => await OrderJsonExporter.WriteAsync(orders, target.Stream, cancellationToken).ConfigureAwait(false),
         };
 
         target.Complete();
         return count;
     }
 
-    private static int WriteCsv(IEnumerable<StoredOrder> orders, Stream stream)
+    private static async Task<int> WriteCsvAsync(IAsyncEnumerable<StoredOrder> orders, Stream stream, CancellationToken cancellationToken)
     {
-        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        return OrderCsvExporter.Write(orders, writer);
+        var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            return await OrderCsvExporter.WriteAsync(orders, writer, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -33,16 +33,16 @@ internal static class UsersCommand
         var role = RoleOption();
         var stdin = PasswordStdinOption();
         var command = new Command("add", "Add a user; the password is typed twice without echo, or read from standard input.") { name, role, stdin, db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Add(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(stdin), parse.GetDatabase(db, env));
+            return AddAsync(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(stdin), parse.GetDatabase(db, env), ct);
         });
         return command;
     }
 
     /// <summary><c>users add</c>: a new user with the password read from <paramref name="environment"/>'s input; exit 2 for a taken name or a bad password.</summary>
-    internal static int Add(VerbEnvironment environment, string userName, string role, bool passwordFromStandardInput, string dbPath)
+    internal static async Task<int> AddAsync(VerbEnvironment environment, string userName, string role, bool passwordFromStandardInput, string dbPath, CancellationToken cancellationToken)
     {
         if (NameProblem(userName) is { } problem)
         {
@@ -50,7 +50,7 @@ internal static class UsersCommand
         }
 
         using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
-        if (store.Users.Find(userName) is { } existing)
+        if (await store.Users.FindAsync(userName, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return Usage(environment.Error, $"there is already a user '{existing.Name}' in {store.Location} (names ignore case); see 'fleetmanager users list'");
         }
@@ -60,7 +60,7 @@ internal static class UsersCommand
             return ExitCodes.Usage;
         }
 
-        if (!store.Users.Add(userName, role, hash, TimeProvider.System.GetUtcNow()))
+        if (!await store.Users.AddAsync(userName, role, hash, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return Usage(environment.Error, $"there is already a user '{userName}' in {store.Location} (added meanwhile); see 'fleetmanager users list'");
         }
@@ -74,19 +74,19 @@ internal static class UsersCommand
         var db = CommonOptions.Database();
         var name = NameArgument();
         var command = new Command("remove", "Remove a user; their sessions end on their next request.") { name, db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Remove(env, parse.GetValue(name)!, parse.GetDatabase(db, env));
+            return RemoveAsync(env, parse.GetValue(name)!, parse.GetDatabase(db, env), ct);
         });
         return command;
     }
 
     /// <summary><c>users remove</c>; exit 2 for an unknown name.</summary>
-    internal static int Remove(VerbEnvironment environment, string userName, string dbPath)
+    internal static async Task<int> RemoveAsync(VerbEnvironment environment, string userName, string dbPath, CancellationToken cancellationToken)
     {
         using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
-        if (!store.Users.Remove(userName))
+        if (!await store.Users.RemoveAsync(userName, cancellationToken).ConfigureAwait(false))
         {
             return UnknownUser(environment.Error, userName, store);
         }
@@ -99,19 +99,19 @@ internal static class UsersCommand
     {
         var db = CommonOptions.Database();
         var command = new Command("list", "List the users: name, role, when added and last changed (never a password or hash).") { db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return List(env, parse.GetDatabase(db, env));
+            return ListAsync(env, parse.GetDatabase(db, env), ct);
         });
         return command;
     }
 
     /// <summary><c>users list</c> on <paramref name="environment"/>'s output (an empty list says so on its error writer).</summary>
-    internal static int List(VerbEnvironment environment, string dbPath)
+    internal static async Task<int> ListAsync(VerbEnvironment environment, string dbPath, CancellationToken cancellationToken)
     {
         using var store = StoreConfiguration.OpenExistingForReading(dbPath, environment.Configuration);
-        var users = store.Users.List();
+        var users = await store.Users.ListAsync(cancellationToken).ConfigureAwait(false);
         if (users.Count == 0)
         {
             environment.Error.WriteLine($"{store.Location} has no users yet; add one with 'fleetmanager users add NAME --role admin'");
@@ -134,19 +134,19 @@ internal static class UsersCommand
         var name = NameArgument();
         var role = RoleOption();
         var command = new Command("set-role", "Give a user another role; their current sessions end (they sign in again).") { name, role, db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return SetRole(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetDatabase(db, env));
+            return SetRoleAsync(env, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetDatabase(db, env), ct);
         });
         return command;
     }
 
     /// <summary><c>users set-role</c>; exit 2 for an unknown name.</summary>
-    internal static int SetRole(VerbEnvironment environment, string userName, string role, string dbPath)
+    internal static async Task<int> SetRoleAsync(VerbEnvironment environment, string userName, string role, string dbPath, CancellationToken cancellationToken)
     {
         using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
-        if (!store.Users.SetRole(userName, role, TimeProvider.System.GetUtcNow()))
+        if (!await store.Users.SetRoleAsync(userName, role, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return UnknownUser(environment.Error, userName, store);
         }
@@ -161,19 +161,19 @@ internal static class UsersCommand
         var name = NameArgument();
         var stdin = PasswordStdinOption();
         var command = new Command("passwd", "Set a user's password (typed twice without echo, or from standard input); their current sessions end.") { name, stdin, db };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
             var env = environment();
-            return Passwd(env, parse.GetValue(name)!, parse.GetValue(stdin), parse.GetDatabase(db, env));
+            return PasswdAsync(env, parse.GetValue(name)!, parse.GetValue(stdin), parse.GetDatabase(db, env), ct);
         });
         return command;
     }
 
     /// <summary><c>users passwd</c>: the password read from <paramref name="environment"/>'s input; exit 2 for an unknown name or a bad password.</summary>
-    internal static int Passwd(VerbEnvironment environment, string userName, bool passwordFromStandardInput, string dbPath)
+    internal static async Task<int> PasswdAsync(VerbEnvironment environment, string userName, bool passwordFromStandardInput, string dbPath, CancellationToken cancellationToken)
     {
         using var store = StoreConfiguration.OpenExisting(dbPath, environment.Configuration);
-        if (store.Users.Find(userName) is null)
+        if (await store.Users.FindAsync(userName, cancellationToken).ConfigureAwait(false) is null)
         {
             return UnknownUser(environment.Error, userName, store);
         }
@@ -183,7 +183,7 @@ internal static class UsersCommand
             return ExitCodes.Usage;
         }
 
-        if (!store.Users.SetPasswordHash(userName, hash, TimeProvider.System.GetUtcNow()))
+        if (!await store.Users.SetPasswordHashAsync(userName, hash, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return UnknownUser(environment.Error, userName, store);
         }

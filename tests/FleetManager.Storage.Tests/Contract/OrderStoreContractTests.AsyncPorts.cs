@@ -27,7 +27,7 @@ public abstract partial class OrderStoreContractTests
 
         Assert.Equal([true, false, true, false], stored);
         var store = (IOrderStore)book;
-        Assert.Equal(["R-m0", "R-m1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-m0", "R-m1"], (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Select(o => o.ReferenceNumber));
         Assert.Equal(2, (await store.DepthAsync("sheets", CancellationToken.None)));
         Assert.True(await book.ContainsAsync("m1", CancellationToken.None));
         Assert.False(await book.ContainsAsync("m3", CancellationToken.None));
@@ -78,6 +78,6 @@ public abstract partial class OrderStoreContractTests
             Assert.Equal(1, results.Count(r => r[i]));
         }
 
-        Assert.Equal(keys.Length, ((IOrderStore)book).ListOrders(OrderQuery.All).Count);
+        Assert.Equal(keys.Length, (await ((IOrderStore)book).ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Count);
     }
 }

@@ -3,19 +3,19 @@ using FleetManager.Storage.Corrections;
 
 namespace FleetManager.Storage.Tests.Contract;
 
-/// <summary>The orders list in SQL (<see cref="IOrderStore.BrowseOrders"/>) on both back-ends: search, filters, sort, keyset pages, counts, on corrected orders.</summary>
+/// <summary>The orders list in SQL (<see cref="IOrderStore.BrowseOrdersAsync"/>) on both back-ends: search, filters, sort, keyset pages, counts, on corrected orders.</summary>
 public abstract partial class OrderStoreContractTests
 {
     [Fact]
     public async Task BrowseOrders_SearchAndFilters_MatchOnlyTheirOrdersAndCountThem()
     {
         var store = Open();
-        CommitBrowsable(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
-        CommitBrowsable(store, "b2", SampleOrders.Order(reference: "A-2", customer: "Nordfracht", loadingCountry: "PL", unloadingCountry: "DE") with
+        await CommitBrowsableAsync(store, "b1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
+        await CommitBrowsableAsync(store, "b2", SampleOrders.Order(reference: "A-2", customer: "Nordfracht", loadingCountry: "PL", unloadingCountry: "DE") with
         {
             Confidence = new OrderConfidence { Order = 0.4, Low = true },
         });
-        CommitBrowsable(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
+        await CommitBrowsableAsync(store, "b3", SampleOrders.Order(reference: "A-3", customer: null, requestType: RequestType.QuoteRequest) with { CargoDescription = "Steel coils" });
 
         Assert.Equal(["A-1"], await References(store, new OrderBrowseQuery { Search = "LODZ" }));
         Assert.Equal(["A-3"], await References(store, new OrderBrowseQuery { Search = "steel" }));
@@ -39,7 +39,7 @@ public abstract partial class OrderStoreContractTests
         string[] customers = ["delta", "alpha", "echo", "alpha", "charlie", "bravo", "foxtrot"];
         for (var i = 0; i < customers.Length; i++)
         {
-            CommitBrowsable(store, "k" + i, SampleOrders.Order(reference: "K-" + i, customer: customers[i]));
+            await CommitBrowsableAsync(store, "k" + i, SampleOrders.Order(reference: "K-" + i, customer: customers[i]));
         }
 
         var seen = new List<string>();
@@ -48,7 +48,7 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(7, page.Total);
         seen.AddRange(page.Rows.Select(r => r.Order.Order.Customer!));
         // An order that sorts before the cursor arrives: the next page neither repeats nor skips a row.
-        CommitBrowsable(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
+        await CommitBrowsableAsync(store, "late", SampleOrders.Order(reference: "LATE", customer: "zulu"));
         while (page.NextCursor is { } cursor)
         {
             page = (await store.BrowseOrdersAsync(query with { After = cursor }, CancellationToken.None));
@@ -66,17 +66,17 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_CorrectedAndReviewedOrder_IsFoundByTheValueSetWithItsStatus()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
+        var id = await CommitBrowsableAsync(store, "c1", SampleOrders.Order(reference: "C-1", customer: null));
         Assert.True((await store.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Rows.Single().NeedsReview);
 
-        store.Corrections.Add(id, "customer", null, "Żabka Logistics", "local", CorrectedAt);
-        store.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
+        await store.Corrections.AddAsync(id, "customer", null, "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.SetStatusAsync(id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
         var row = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "zabka", Statuses = [OrderStatus.Reviewed] }, CancellationToken.None)).Rows.Single();
         Assert.Equal("Żabka Logistics", row.Order.Order.Customer);
         Assert.Equal((OrderStatus.Reviewed, false, 1), (row.Status, row.NeedsReview, row.CorrectionCount));
         Assert.Equal(0, (await store.BrowseOrdersAsync(new OrderBrowseQuery { NeedsReview = true }, CancellationToken.None)).Total);
-        Assert.Null(store.GetOrder(id)!.Order.Customer);
+        Assert.Null((await store.GetOrderAsync(id, CancellationToken.None))!.Order.Customer);
     }
 
     [Fact]
@@ -84,12 +84,12 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open();
         var message = SampleOrders.Message("r1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")));
-        CommitBrowsable(store, "other", SampleOrders.Order(reference: "O-1"));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")), CancellationToken.None);
+        await CommitBrowsableAsync(store, "other", SampleOrders.Order(reference: "O-1"));
         var first = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = "r-1" }, CancellationToken.None)).Rows.Single().Order.Id;
-        store.Corrections.Add(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt);
+        await store.Corrections.AddAsync(first, "reference_number", "R-1", "R-1-FIXED", "local", CorrectedAt, CancellationToken.None);
 
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")), CancellationToken.None);
 
         var page = (await store.BrowseOrdersAsync(new OrderBrowseQuery { Sort = "reference_number" }, CancellationToken.None));
         Assert.Equal(["O-1", "R-0", "R-1-FIXED", "R-2"], page.Rows.Select(r => r.Order.Order.ReferenceNumber));
@@ -103,7 +103,7 @@ public abstract partial class OrderStoreContractTests
         string[] customers = ["delta", "alpha", "echo", "bravo", "charlie"];
         for (var i = 0; i < customers.Length; i++)
         {
-            CommitBrowsable(store, "n" + i, SampleOrders.Order(reference: "N-" + i, customer: customers[i]));
+            await CommitBrowsableAsync(store, "n" + i, SampleOrders.Order(reference: "N-" + i, customer: customers[i]));
         }
 
         foreach (var view in new[]
@@ -142,10 +142,10 @@ public abstract partial class OrderStoreContractTests
     private static async Task<List<string?>> References(IOrderStore store, OrderBrowseQuery query) =>
         [.. (await store.BrowseOrdersAsync(query, CancellationToken.None)).Rows.Select(r => r.Order.Order.ReferenceNumber)];
 
-    private static long CommitBrowsable(IOrderStore store, string ledgerKey, TransportOrder order)
+    private static async Task<long> CommitBrowsableAsync(IOrderStore store, string ledgerKey, TransportOrder order)
     {
         var message = SampleOrders.Message(ledgerKey);
-        store.Commit(message, SampleOrders.Result(message, order));
-        return store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        await store.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
+        return (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
     }
 }

@@ -16,32 +16,32 @@ public abstract partial class OrderStoreContractTests
     protected abstract void ExecuteRaw(string sql);
 
     [Fact]
-    public void CorrectionsAdd_ThenFor_KeepsBothValuesWhoAndWhenInOrder()
+    public async Task CorrectionsAdd_ThenFor_KeepsBothValuesWhoAndWhenInOrder()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
-        var added = store.Corrections.Add(orderId, "weight_kg", "21400", "12345", "anna@example.com", CorrectedAt);
-        store.Corrections.Add(orderId, "customer", "Alpenland Spedition GmbH", null, "local", CorrectedAt.AddMinutes(1));
+        var added = await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "anna@example.com", CorrectedAt, CancellationToken.None);
+        await store.Corrections.AddAsync(orderId, "customer", "Alpenland Spedition GmbH", null, "local", CorrectedAt.AddMinutes(1), CancellationToken.None);
 
-        var list = store.Corrections.For(orderId);
+        var list = await store.Corrections.ForAsync(orderId, CancellationToken.None);
         Assert.Equal(["weight_kg", "customer"], list.Select(c => c.Field));
         Assert.Equal(added, list[0]);
         Assert.Equal(("21400", "12345", "anna@example.com", CorrectedAt), (list[0].ValueRead, list[0].ValueSet, list[0].CorrectedBy, list[0].CorrectedAt));
         Assert.Null(list[1].ValueSet);
-        Assert.Equal(2, store.Corrections.All()[orderId].Count);
-        Assert.Empty(store.Corrections.For(orderId + 100));
+        Assert.Equal(2, (await store.Corrections.AllAsync(CancellationToken.None))[orderId].Count);
+        Assert.Empty(await store.Corrections.ForAsync(orderId + 100, CancellationToken.None));
     }
 
     [Fact]
     public async Task CorrectionsAdd_WithASink_QueuesOneUpsertOfTheCorrectedOrderUnderTheCommitsKey()
     {
         var store = Open("sheets");
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
         var committed = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         await store.MarkDeliveredAsync("sheets", [committed.Id], CorrectedAt, CancellationToken.None);
 
-        store.Corrections.Add(orderId, "weight_kg", "22500", "12345", "local", CorrectedAt);
+        await store.Corrections.AddAsync(orderId, "weight_kg", "22500", "12345", "local", CorrectedAt, CancellationToken.None);
 
         var update = Assert.Single((await store.PendingAsync("sheets", 10, CancellationToken.None)));
         Assert.Equal((Core.Pipeline.OutboxChange.Upsert, committed.OrderKey), (update.Change, update.OrderKey));
@@ -50,126 +50,126 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void CorrectionsAddToMessage_ThenForMessage_KeptByTheLedgerKeyAndInNoOrdersList()
+    public async Task CorrectionsAddToMessage_ThenForMessage_KeptByTheLedgerKeyAndInNoOrdersList()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
-        var added = store.Corrections.AddToMessage("corrections-1", "message.classification", "order", "other", "anna@example.com", CorrectedAt);
-        store.Corrections.AddToMessage("corrections-1", "message.classification", "other", "order", "local", CorrectedAt.AddMinutes(1));
+        var added = await store.Corrections.AddToMessageAsync("corrections-1", "message.classification", "order", "other", "anna@example.com", CorrectedAt, CancellationToken.None);
+        await store.Corrections.AddToMessageAsync("corrections-1", "message.classification", "other", "order", "local", CorrectedAt.AddMinutes(1), CancellationToken.None);
 
-        var list = store.Corrections.ForMessage("corrections-1");
+        var list = await store.Corrections.ForMessageAsync("corrections-1", CancellationToken.None);
         Assert.Equal([("order", "other"), ("other", "order")], list.Select(c => (c.ValueRead, c.ValueSet)));
         Assert.Equal(added, list[0]);
         Assert.Equal(0, added.OrderId);
-        Assert.Empty(store.Corrections.ForMessage("another-message"));
-        Assert.Empty(store.Corrections.For(orderId));
-        Assert.DoesNotContain(store.Corrections.All().Values.SelectMany(c => c), c => c.Field == "message.classification");
+        Assert.Empty(await store.Corrections.ForMessageAsync("another-message", CancellationToken.None));
+        Assert.Empty(await store.Corrections.ForAsync(orderId, CancellationToken.None));
+        Assert.DoesNotContain((await store.Corrections.AllAsync(CancellationToken.None)).Values.SelectMany(c => c), c => c.Field == "message.classification");
     }
 
     [Fact]
-    public void CorrectionsAdd_OrderMissing_ReturnsNullAndWritesNothing()
+    public async Task CorrectionsAdd_OrderMissing_ReturnsNullAndWritesNothing()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
-        Assert.Null(store.Corrections.Add(orderId + 100, "weight_kg", null, "1", "local", CorrectedAt));
-        Assert.False(store.Corrections.SetStatus(orderId + 100, OrderStatus.Reviewed, "local", CorrectedAt));
+        Assert.Null(await store.Corrections.AddAsync(orderId + 100, "weight_kg", null, "1", "local", CorrectedAt, CancellationToken.None));
+        Assert.False(await store.Corrections.SetStatusAsync(orderId + 100, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None));
 
-        Assert.Empty(store.Corrections.All());
-        Assert.Empty(store.Corrections.Statuses());
+        Assert.Empty(await store.Corrections.AllAsync(CancellationToken.None));
+        Assert.Empty(await store.Corrections.StatusesAsync(CancellationToken.None));
     }
 
     [Fact]
-    public void CorrectionsSetStatus_Twice_KeepsTheLatestAndUntouchedOrdersAreNew()
+    public async Task CorrectionsSetStatus_Twice_KeepsTheLatestAndUntouchedOrdersAreNew()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
+        var orderId = await CommitOneAsync(store, "corrections-1");
 
-        Assert.Equal(OrderStatus.New, store.Corrections.StatusOf(orderId).Status);
-        Assert.True(store.Corrections.SetStatus(orderId, OrderStatus.Reviewed, "local", CorrectedAt));
-        Assert.True(store.Corrections.SetStatus(orderId, OrderStatus.InTransit, "anna@example.com", CorrectedAt.AddHours(1)));
+        Assert.Equal(OrderStatus.New, (await store.Corrections.StatusOfAsync(orderId, CancellationToken.None)).Status);
+        Assert.True(await store.Corrections.SetStatusAsync(orderId, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None));
+        Assert.True(await store.Corrections.SetStatusAsync(orderId, OrderStatus.InTransit, "anna@example.com", CorrectedAt.AddHours(1), CancellationToken.None));
 
-        var review = store.Corrections.StatusOf(orderId);
+        var review = await store.Corrections.StatusOfAsync(orderId, CancellationToken.None);
         Assert.Equal((OrderStatus.InTransit, "anna@example.com", (DateTimeOffset?)CorrectedAt.AddHours(1)), (review.Status, review.ChangedBy, review.ChangedAt));
-        Assert.Equal(review, Assert.Single(store.Corrections.Statuses()).Value);
-        Assert.Equal(OrderStatus.New, store.Corrections.StatusOf(orderId + 1).Status);
+        Assert.Equal(review, Assert.Single(await store.Corrections.StatusesAsync(CancellationToken.None)).Value);
+        Assert.Equal(OrderStatus.New, (await store.Corrections.StatusOfAsync(orderId + 1, CancellationToken.None)).Status);
     }
 
     [Fact]
-    public void CorrectionsExport_OfACorrectedOrder_WritesTheValueSetAndTheBookKeepsTheValueRead()
+    public async Task CorrectionsExport_OfACorrectedOrder_WritesTheValueSetAndTheBookKeepsTheValueRead()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
-        store.Corrections.Add(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt);
-        store.Corrections.Add(orderId, "stops[0].city", "Eching", "Freising", "local", CorrectedAt);
+        var orderId = await CommitOneAsync(store, "corrections-1");
+        await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.AddAsync(orderId, "stops[0].city", "Eching", "Freising", "local", CorrectedAt, CancellationToken.None);
 
         using var csv = new StringWriter();
-        OrderCsvExporter.Write(CorrectedOrders.Apply(store.QueryOrders(OrderQuery.All).ToList(), store.Corrections.All()), csv);
+        await OrderCsvExporter.WriteAsync(CorrectedOrders.Apply(store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), await store.Corrections.AllAsync(CancellationToken.None)), csv, CancellationToken.None);
 
         var row = csv.ToString().Split('\n')[1];
         Assert.Contains(",12345,", row, StringComparison.Ordinal);
         Assert.Contains(",Freising,", row, StringComparison.Ordinal);
-        Assert.Equal("Eching", store.GetOrder(orderId)!.Order.Stops[0].City);
+        Assert.Equal("Eching", (await store.GetOrderAsync(orderId, CancellationToken.None))!.Order.Stops[0].City);
     }
 
     [Fact]
-    public void Corrections_AfterReprocessReplacedTheOrders_StillApplyToTheSameOrderOfTheMessage()
+    public async Task Corrections_AfterReprocessReplacedTheOrders_StillApplyToTheSameOrderOfTheMessage()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("corrected-then-reprocessed");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-0"), SampleOrders.Order(reference: "R-1")), CancellationToken.None);
         // A later message holds the highest ids, so the reprocessed orders get new ones on both back-ends.
-        CommitOne(store, "later");
-        var before = store.ListOrders(new OrderQuery { MessageId = message.MessageId });
-        store.Corrections.Add(before[1].Id, "weight_kg", "21400", "12345", "local", CorrectedAt);
-        store.Corrections.SetStatus(before[1].Id, OrderStatus.Reviewed, "local", CorrectedAt);
+        await CommitOneAsync(store, "later");
+        var before = await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None);
+        await store.Corrections.AddAsync(before[1].Id, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.SetStatusAsync(before[1].Id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
         // The reader now reads the message differently (a new cargo), so reprocess replaces both orders.
-        var outcome = store.Replace(message with { ProcessedAt = CorrectedAt.AddHours(1) }, SampleOrders.Result(message,
+        var outcome = await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt.AddHours(1) }, SampleOrders.Result(message,
             SampleOrders.Order(reference: "R-0") with { CargoDescription = "read again" },
-            SampleOrders.Order(reference: "R-1") with { CargoDescription = "read again" }));
+            SampleOrders.Order(reference: "R-1") with { CargoDescription = "read again" }), CancellationToken.None);
 
         Assert.Equal(ReplaceOutcome.Replaced, outcome);
-        var after = store.ListOrders(new OrderQuery { MessageId = message.MessageId });
+        var after = await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None);
         Assert.DoesNotContain(after[1].Id, before.Select(o => o.Id));
-        Assert.Equal("12345", Assert.Single(store.Corrections.For(after[1].Id)).ValueSet);
-        Assert.Empty(store.Corrections.For(after[0].Id));
-        Assert.Equal(OrderStatus.Reviewed, store.Corrections.StatusOf(after[1].Id).Status);
-        Assert.Equal(OrderStatus.New, store.Corrections.StatusOf(after[0].Id).Status);
-        var corrected = CorrectedOrders.Apply(store.QueryOrders(new OrderQuery { MessageId = message.MessageId }).ToList(), store.Corrections.All()).ToList();
+        Assert.Equal("12345", Assert.Single(await store.Corrections.ForAsync(after[1].Id, CancellationToken.None)).ValueSet);
+        Assert.Empty(await store.Corrections.ForAsync(after[0].Id, CancellationToken.None));
+        Assert.Equal(OrderStatus.Reviewed, (await store.Corrections.StatusOfAsync(after[1].Id, CancellationToken.None)).Status);
+        Assert.Equal(OrderStatus.New, (await store.Corrections.StatusOfAsync(after[0].Id, CancellationToken.None)).Status);
+        var corrected = await CorrectedOrders.Apply(store.QueryOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None), await store.Corrections.AllAsync(CancellationToken.None)).ToListAsync(CancellationToken.None);
         Assert.Equal([SampleOrders.Order().WeightKg, 12345m], corrected.Select(o => o.Order.WeightKg));
         Assert.Equal(["read again", "read again"], corrected.Select(o => o.Order.CargoDescription));
     }
 
     [Fact]
-    public void CorrectionsSetStatus_AfterReprocess_ReplacesTheOrdersRowInsteadOfAddingOne()
+    public async Task CorrectionsSetStatus_AfterReprocess_ReplacesTheOrdersRowInsteadOfAddingOne()
     {
         var store = Open();
         var message = SampleOrders.Message("status-then-reprocessed");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0")));
-        CommitOne(store, "later");
-        var first = store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
-        store.Corrections.SetStatus(first, OrderStatus.Reviewed, "local", CorrectedAt);
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0") with { Pallets = 3 }));
-        var second = store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0")), CancellationToken.None);
+        await CommitOneAsync(store, "later");
+        var first = (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
+        await store.Corrections.SetStatusAsync(first, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-0") with { Pallets = 3 }), CancellationToken.None);
+        var second = (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
 
-        Assert.True(store.Corrections.SetStatus(second, OrderStatus.Assigned, "anna@example.com", CorrectedAt.AddHours(1)));
+        Assert.True(await store.Corrections.SetStatusAsync(second, OrderStatus.Assigned, "anna@example.com", CorrectedAt.AddHours(1), CancellationToken.None));
 
-        Assert.Equal(OrderStatus.Assigned, Assert.Single(store.Corrections.Statuses()).Value.Status);
-        Assert.Equal(second, store.Corrections.Statuses().Single().Key);
+        Assert.Equal(OrderStatus.Assigned, Assert.Single(await store.Corrections.StatusesAsync(CancellationToken.None)).Value.Status);
+        Assert.Equal(second, (await store.Corrections.StatusesAsync(CancellationToken.None)).Single().Key);
     }
 
     [Fact]
-    public void Migrate_ToStep5_KeysThePreviousReleasesCorrectionsSoTheySurviveReprocess()
+    public async Task Migrate_ToStep5_KeysThePreviousReleasesCorrectionsSoTheySurviveReprocess()
     {
         long orderId;
         var message = SampleOrders.Message("written-by-v4");
         using (var previous = OpenWithSteps(4))
         {
-            previous.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "V4-0")));
-            previous.Commit(SampleOrders.Message("later"), SampleOrders.Result(SampleOrders.Message("later"), SampleOrders.Order(reference: "L")));
-            orderId = previous.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+            await previous.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "V4-0")), CancellationToken.None);
+            await previous.CommitAsync(SampleOrders.Message("later"), SampleOrders.Result(SampleOrders.Message("later"), SampleOrders.Order(reference: "L")), CancellationToken.None);
+            orderId = (await previous.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
         }
 
         // What the previous release's dashboard wrote: rows by order id only.
@@ -178,41 +178,41 @@ public abstract partial class OrderStoreContractTests
 
         var store = Open();
         Assert.Equal(4, store.SchemaVersionAtOpen);
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "V4-0") with { Pallets = 2 }));
-        var reprocessed = store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "V4-0") with { Pallets = 2 }), CancellationToken.None);
+        var reprocessed = (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
 
         Assert.NotEqual(orderId, reprocessed);
-        Assert.Equal("7", Assert.Single(store.Corrections.For(reprocessed)).ValueSet);
-        Assert.Equal(OrderStatus.Reviewed, store.Corrections.StatusOf(reprocessed).Status);
+        Assert.Equal("7", Assert.Single(await store.Corrections.ForAsync(reprocessed, CancellationToken.None)).ValueSet);
+        Assert.Equal(OrderStatus.Reviewed, (await store.Corrections.StatusOfAsync(reprocessed, CancellationToken.None)).Status);
     }
 
     [Fact]
-    public void Open_ByThePreviousRelease_OnTheKeyedCorrectionsSchema_KeepsCommittingAndReadsTheStatusById()
+    public async Task Open_ByThePreviousRelease_OnTheKeyedCorrectionsSchema_KeepsCommittingAndReadsTheStatusById()
     {
         var store = Open();
-        var orderId = CommitOne(store, "corrections-1");
-        store.Corrections.Add(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt);
-        store.Corrections.SetStatus(orderId, OrderStatus.Reviewed, "local", CorrectedAt);
+        var orderId = await CommitOneAsync(store, "corrections-1");
+        await store.Corrections.AddAsync(orderId, "weight_kg", "21400", "12345", "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.SetStatusAsync(orderId, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
         // The previous release knows steps 1–4: compatible_from (3) lets it open the book and write to it.
         var previous = Track(OpenWithSteps(4));
         var message = SampleOrders.Message("previous-release-1");
-        Assert.True(previous.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "PREV-1"))));
+        Assert.True(await previous.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "PREV-1")), CancellationToken.None));
         Assert.Equal(OrderBookSchemaVersion, previous.SchemaVersion);
-        Assert.Equal(2, previous.ListOrders(OrderQuery.All).Count);
+        Assert.Equal(2, (await previous.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Count);
         // What it writes by order id only is still read by this release.
-        var previousOrder = previous.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        var previousOrder = (await previous.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
         ExecuteRaw($"INSERT INTO order_status (order_id, status, changed_by, changed_at) VALUES ({previousOrder}, 'assigned', 'old', '2026-12-06T03:00:00+00:00')");
-        Assert.Equal(OrderStatus.Assigned, store.Corrections.StatusOf(previousOrder).Status);
-        Assert.Equal(2, store.Corrections.Statuses().Count);
+        Assert.Equal(OrderStatus.Assigned, (await store.Corrections.StatusOfAsync(previousOrder, CancellationToken.None)).Status);
+        Assert.Equal(2, (await store.Corrections.StatusesAsync(CancellationToken.None)).Count);
     }
 
     private static int OrderBookSchemaVersion => FleetManager.Storage.Sqlite.SqliteOrderBook.LatestSchemaVersion;
 
-    private static long CommitOne(IOrderStore store, string ledgerKey)
+    private static async Task<long> CommitOneAsync(IOrderStore store, string ledgerKey)
     {
         var message = SampleOrders.Message(ledgerKey);
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
-        return store.ListOrders(new OrderQuery { MessageId = message.MessageId }).Single().Id;
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
+        return (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single().Id;
     }
 }

@@ -8,14 +8,14 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "F-1"), SampleOrders.Order(reference: "F-2")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "F-1"), SampleOrders.Order(reference: "F-2")), CancellationToken.None);
         var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         var tried = new[] { pending[0].Id };
 
         await store.RecordFailedPushAsync("sheets", tried, "Sheets answered 503", Now, CancellationToken.None);
         await store.RecordFailedPushAsync("sheets", tried, "Sheets answered 500", Now.AddMinutes(5), CancellationToken.None);
 
-        var failing = store.SelectFailingOutbox(minAttempts: 1, limit: 10);
+        var failing = await store.SelectFailingOutboxAsync(minAttempts: 1, limit: 10, CancellationToken.None);
         var row = Assert.Single(failing.Rows);
         Assert.Equal(1, failing.Total);
         Assert.Equal(("sheets", pending[0].OrderKey, "F-1", 2, "Sheets answered 500"), (row.Sink, row.OrderKey, row.Reference, row.Attempts, row.LastError));
@@ -29,8 +29,8 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-2");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B"),
-            SampleOrders.Order(reference: "C"), SampleOrders.Order(reference: "D")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B"),
+            SampleOrders.Order(reference: "C"), SampleOrders.Order(reference: "D")), CancellationToken.None);
         var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         for (var i = 0; i < 3; i++)
         {
@@ -41,12 +41,12 @@ public abstract partial class OrderStoreContractTests
         await store.MarkDeliveredAsync("sheets", [ids[3]], Now.AddMinutes(10), CancellationToken.None);
         await store.RecordFailedPushAsync("sheets", [ids[3]], "too late", Now.AddMinutes(11), CancellationToken.None);
 
-        var failing = store.SelectFailingOutbox(minAttempts: 3, limit: 2);
+        var failing = await store.SelectFailingOutboxAsync(minAttempts: 3, limit: 2, CancellationToken.None);
 
         Assert.Equal(3, failing.Total);
         Assert.Equal([ids[1], ids[0]], failing.Rows.Select(r => r.Id));
         Assert.Equal([4, 3], failing.Rows.Select(r => r.Attempts));
-        Assert.Equal(0, store.SelectFailingOutbox(minAttempts: 5, limit: 10).Total);
+        Assert.Equal(0, (await store.SelectFailingOutboxAsync(minAttempts: 5, limit: 10, CancellationToken.None)).Total);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-3");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")), CancellationToken.None);
         var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         for (var i = 0; i < 3; i++)
         {
@@ -63,23 +63,23 @@ public abstract partial class OrderStoreContractTests
 
         await store.RecordFailedPushAsync("sheets", [ids[1]], "refused", Now, CancellationToken.None);
 
-        Assert.Equal(1, store.RetryFailingOutbox(3));
+        Assert.Equal(1, await store.RetryFailingOutboxAsync(3, CancellationToken.None));
 
-        Assert.Equal(0, store.SelectFailingOutbox(3, 10).Total);
+        Assert.Equal(0, (await store.SelectFailingOutboxAsync(3, 10, CancellationToken.None)).Total);
         Assert.Equal(ids, (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id));
-        var stillCounted = Assert.Single(store.SelectFailingOutbox(1, 10).Rows);
+        var stillCounted = Assert.Single((await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None)).Rows);
         Assert.Equal(ids[1], stillCounted.Id);
-        Assert.Equal(0, store.RetryFailingOutbox(3));
+        Assert.Equal(0, await store.RetryFailingOutboxAsync(3, CancellationToken.None));
     }
 
     [Fact]
-    public void SelectFailingOutbox_StoreAtTheLatestSchema_StartsEmpty()
+    public async Task SelectFailingOutbox_StoreAtTheLatestSchema_StartsEmpty()
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("fail-4");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
-        var failing = store.SelectFailingOutbox(1, 10);
+        var failing = await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None);
 
         Assert.Empty(failing.Rows);
         Assert.Equal(0, failing.Total);

@@ -14,7 +14,7 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open();
         var messages = Enumerable.Range(0, 30).Select(i => SampleOrders.Message("cu" + i)).ToList();
-        store.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "CU-" + i, customer: "Spedition " + i))))]);
+        await store.CommitBatchAsync([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "CU-" + i, customer: "Spedition " + i))))], CancellationToken.None);
         var reported = new List<int>();
 
         var derived = await store.CatchUpOrderListAsync(new SynchronousProgress(reported), CancellationToken.None);
@@ -36,7 +36,7 @@ public abstract partial class OrderStoreContractTests
         const int Orders = 600;
         foreach (var chunk in Enumerable.Range(0, Orders).Chunk(200))
         {
-            writer.CommitBatch([.. chunk.Select(i => SampleOrders.Message("two" + i)).Select(m => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "TW-" + m.LedgerKey[3..]))))]);
+            await writer.CommitBatchAsync([.. chunk.Select(i => SampleOrders.Message("two" + i)).Select(m => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "TW-" + m.LedgerKey[3..]))))], CancellationToken.None);
         }
 
         var one = Open();
@@ -62,7 +62,7 @@ public abstract partial class OrderStoreContractTests
         for (var i = 0; i < 12; i++)
         {
             // Interleaved: this instance keeps the rows of its own commits, the other instance's orders are read back.
-            CommitBrowsable(i % 3 == 1 ? other : here, "mx" + i, SampleOrders.Order(reference: "MX-" + i, customer: "Mixed " + i, loadingCountry: i % 2 == 0 ? "DE" : "PL"));
+            await CommitBrowsableAsync(i % 3 == 1 ? other : here, "mx" + i, SampleOrders.Order(reference: "MX-" + i, customer: "Mixed " + i, loadingCountry: i % 2 == 0 ? "DE" : "PL"));
         }
 
         var derived = await here.CatchUpOrderListAsync(null, CancellationToken.None);
@@ -79,11 +79,11 @@ public abstract partial class OrderStoreContractTests
     public async Task CatchUpOrderListAsync_StatusSetByAnotherInstanceBeforeTheCatchUp_ListsTheStatusNotTheRowKeptAtCommit()
     {
         var here = Open();
-        var id = CommitBrowsable(here, "st1", SampleOrders.Order(reference: "ST-1", customer: null));
+        var id = await CommitBrowsableAsync(here, "st1", SampleOrders.Order(reference: "ST-1", customer: null));
         var other = Open();
 
         // The other instance lists the order itself first (its refresh catches up), so here the kept row is forgotten.
-        other.Corrections.SetStatus(id, OrderStatus.Reviewed, "local", CorrectedAt);
+        await other.Corrections.SetStatusAsync(id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
         var derived = await here.CatchUpOrderListAsync(null, CancellationToken.None);
 
         Assert.Equal(0, derived);
@@ -95,9 +95,9 @@ public abstract partial class OrderStoreContractTests
     public async Task CatchUpOrderListAsync_AfterACorrection_KeepsTheCorrectedRowAndListsOnlyTheNewOrders()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "cc1", SampleOrders.Order(reference: "CC-1", customer: "Old Name"));
-        store.Corrections.Add(id, "customer", "Old Name", "Żabka Logistics", "local", CorrectedAt);
-        CommitBrowsable(store, "cc2", SampleOrders.Order(reference: "CC-2", customer: "Other"));
+        var id = await CommitBrowsableAsync(store, "cc1", SampleOrders.Order(reference: "CC-1", customer: "Old Name"));
+        await store.Corrections.AddAsync(id, "customer", "Old Name", "Żabka Logistics", "local", CorrectedAt, CancellationToken.None);
+        await CommitBrowsableAsync(store, "cc2", SampleOrders.Order(reference: "CC-2", customer: "Other"));
 
         var derived = await store.CatchUpOrderListAsync(null, CancellationToken.None);
 
@@ -113,7 +113,7 @@ public abstract partial class OrderStoreContractTests
         var store = Open();
         for (var i = 0; i < 12; i++)
         {
-            CommitBrowsable(store, "sc" + i, SampleOrders.Order(reference: "SC-" + i, customer: i % 3 == 0 ? "Hamburg Süd Cargo" : "Wien Trans",
+            await CommitBrowsableAsync(store, "sc" + i, SampleOrders.Order(reference: "SC-" + i, customer: i % 3 == 0 ? "Hamburg Süd Cargo" : "Wien Trans",
                 requestType: i % 2 == 0 ? RequestType.Booking : RequestType.QuoteRequest));
         }
 

@@ -7,17 +7,17 @@ namespace FleetManager.Storage.Tests.Contract;
 public abstract partial class OrderStoreContractTests
 {
     [Fact]
-    public void SelectUnplacedStops_StopsWithACityButNoCoordinates_AreListedInOrderUpToTheLimitAndCounted()
+    public async Task SelectUnplacedStops_StopsWithACityButNoCoordinates_AreListedInOrderUpToTheLimitAndCounted()
     {
         var store = Open();
         // SampleOrders: the loading stop has coordinates, the unloading stop (Warszawa) has none.
-        var first = CommitBrowsable(store, "u1", SampleOrders.Order(reference: "U-1"));
-        var second = CommitBrowsable(store, "u2", SampleOrders.Order(reference: "U-2"));
+        var first = await CommitBrowsableAsync(store, "u1", SampleOrders.Order(reference: "U-1"));
+        var second = await CommitBrowsableAsync(store, "u2", SampleOrders.Order(reference: "U-2"));
         var noCity = SampleOrders.Order(reference: "U-3");
-        CommitBrowsable(store, "u3", noCity with { Stops = [noCity.Stops[0], noCity.Stops[1] with { City = " " }] });
+        await CommitBrowsableAsync(store, "u3", noCity with { Stops = [noCity.Stops[0], noCity.Stops[1] with { City = " " }] });
 
-        var all = store.SelectUnplacedStops(10);
-        var page = store.SelectUnplacedStops(1);
+        var all = await store.SelectUnplacedStopsAsync(10, CancellationToken.None);
+        var page = await store.SelectUnplacedStopsAsync(1, CancellationToken.None);
 
         Assert.Equal([(first, "U-1", 1, StopType.Unloading, "04-041", "Warszawa", "PL"), (second, "U-2", 1, StopType.Unloading, "04-041", "Warszawa", "PL")],
             all.Stops.Select(s => (s.OrderId, s.ReferenceNumber, s.StopIndex, s.Type, s.PostalCode, s.City, s.Country)));
@@ -27,19 +27,19 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void SelectOpenLanes_OpenOrdersWithLocatedStops_AreLanesAndTheRestAreCounted()
+    public async Task SelectOpenLanes_OpenOrdersWithLocatedStops_AreLanesAndTheRestAreCounted()
     {
         var store = Open();
-        var located = CommitBrowsable(store, "l1", SampleOrders.Order(reference: "L-1"));
-        var delivered = CommitBrowsable(store, "l2", SampleOrders.Order(reference: "L-2"));
+        var located = await CommitBrowsableAsync(store, "l1", SampleOrders.Order(reference: "L-1"));
+        var delivered = await CommitBrowsableAsync(store, "l2", SampleOrders.Order(reference: "L-2"));
         var nowhere = SampleOrders.Order(reference: "L-3");
-        CommitBrowsable(store, "l3", nowhere with { Stops = [.. nowhere.Stops.Select(s => s with { Latitude = null, Longitude = null })] });
-        var reviewed = CommitBrowsable(store, "l4", SampleOrders.Order(reference: "L-4"));
-        store.Corrections.SetStatus(delivered, OrderStatus.Delivered, "local", CorrectedAt);
-        store.Corrections.SetStatus(reviewed, OrderStatus.Reviewed, "local", CorrectedAt);
+        await CommitBrowsableAsync(store, "l3", nowhere with { Stops = [.. nowhere.Stops.Select(s => s with { Latitude = null, Longitude = null })] });
+        var reviewed = await CommitBrowsableAsync(store, "l4", SampleOrders.Order(reference: "L-4"));
+        await store.Corrections.SetStatusAsync(delivered, OrderStatus.Delivered, "local", CorrectedAt, CancellationToken.None);
+        await store.Corrections.SetStatusAsync(reviewed, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
 
-        var selection = store.SelectOpenLanes(10);
-        var limited = store.SelectOpenLanes(1);
+        var selection = await store.SelectOpenLanesAsync(10, CancellationToken.None);
+        var limited = await store.SelectOpenLanesAsync(1, CancellationToken.None);
 
         Assert.Equal([(located, "L-1", OrderStatus.New), (reviewed, "L-4", OrderStatus.Reviewed)], selection.Lanes.Select(l => (l.OrderId, l.ReferenceNumber, l.Status)));
         var stop = Assert.Single(selection.Lanes[0].Stops);

@@ -16,23 +16,23 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("q1");
-        store.Commit(message, EmailResult.Quarantined(message.MessageId, "reader not configured"));
+        await store.CommitAsync(message, EmailResult.Quarantined(message.MessageId, "reader not configured"), CancellationToken.None);
 
-        var outcome = store.Replace(message with { ProcessedAt = Later }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")));
+        var outcome = await store.ReplaceAsync(message with { ProcessedAt = Later }, SampleOrders.Result(message, SampleOrders.Order(reference: "R-1"), SampleOrders.Order(reference: "R-2")), CancellationToken.None);
 
         Assert.Equal(ReplaceOutcome.Replaced, outcome);
-        var entry = store.GetLedgerEntry("q1")!;
+        var entry = (await store.GetLedgerEntryAsync("q1", CancellationToken.None))!;
         Assert.Equal(LedgerStatus.Processed, entry.Status);
         Assert.Equal(Classification.Order, entry.Classification);
         Assert.Null(entry.Error);
         Assert.Equal(2, entry.OrderCount);
         Assert.Equal(Later, entry.ProcessedAt);
-        Assert.Equal(["R-1", "R-2"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-1", "R-2"], (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Select(o => o.ReferenceNumber));
         var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         Assert.Equal([OutboxChange.Upsert, OutboxChange.Upsert], pending.Select(p => p.Change));
         Assert.Equal([message.MessageId + "#0", message.MessageId + "#1"], pending.Select(p => p.OrderKey));
-        Assert.Equal(message.Raw.ToArray(), store.GetRawMessage("q1"));
-        Assert.Equal(2, store.CountLedger().Orders);
+        Assert.Equal(message.Raw.ToArray(), await store.GetRawMessageAsync("q1", CancellationToken.None));
+        Assert.Equal(2, (await store.CountLedgerAsync(CancellationToken.None)).Orders);
     }
 
     [Fact]
@@ -41,16 +41,16 @@ public abstract partial class OrderStoreContractTests
         var store = Open("sheets");
         var message = SampleOrders.Message("m1");
         var result = SampleOrders.Result(message, SampleOrders.Order(reference: "A-1"));
-        store.Commit(message, result);
+        await store.CommitAsync(message, result, CancellationToken.None);
         await store.MarkDeliveredAsync("sheets", [.. (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id)], Now, CancellationToken.None);
-        var before = store.GetLedgerEntry("m1")!;
-        var orderId = store.ListOrders(OrderQuery.All).Single().Id;
+        var before = (await store.GetLedgerEntryAsync("m1", CancellationToken.None))!;
+        var orderId = (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Single().Id;
 
-        var outcome = store.Replace(message with { ProcessedAt = Later }, result);
+        var outcome = await store.ReplaceAsync(message with { ProcessedAt = Later }, result, CancellationToken.None);
 
         Assert.Equal(ReplaceOutcome.Unchanged, outcome);
-        Assert.Equal(before, store.GetLedgerEntry("m1"));
-        Assert.Equal(orderId, store.ListOrders(OrderQuery.All).Single().Id);
+        Assert.Equal(before, await store.GetLedgerEntryAsync("m1", CancellationToken.None));
+        Assert.Equal(orderId, (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Single().Id);
         Assert.Empty((await store.PendingAsync("sheets", 10, CancellationToken.None)));
     }
 
@@ -59,17 +59,17 @@ public abstract partial class OrderStoreContractTests
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m2");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD-1"), SampleOrders.Order(reference: "OLD-2")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD-1"), SampleOrders.Order(reference: "OLD-2")), CancellationToken.None);
         var delivered = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         await store.MarkDeliveredAsync("sheets", [delivered[0].Id], Now, CancellationToken.None);
 
-        var outcome = store.Replace(message with { ProcessedAt = Later }, SampleOrders.Result(message, SampleOrders.Order(reference: "NEW-1")));
+        var outcome = await store.ReplaceAsync(message with { ProcessedAt = Later }, SampleOrders.Result(message, SampleOrders.Order(reference: "NEW-1")), CancellationToken.None);
 
         Assert.Equal(ReplaceOutcome.Replaced, outcome);
-        var order = Assert.Single(store.QueryOrders(OrderQuery.All));
+        var order = Assert.Single(await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None));
         Assert.Equal("NEW-1", order.Order.ReferenceNumber);
         Assert.Equal(2, order.Order.Stops.Count);
-        Assert.Equal(1, store.GetLedgerEntry("m2")!.OrderCount);
+        Assert.Equal(1, (await store.GetLedgerEntryAsync("m2", CancellationToken.None))!.OrderCount);
         // The old second order's undelivered insert is gone; the sheet gets an update of #0 and a removal of #1.
         var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
         Assert.Equal(
@@ -79,49 +79,49 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
-    public void Replace_ProcessedToQuarantined_RemovesOrdersAndKeepsRaw()
+    public async Task Replace_ProcessedToQuarantined_RemovesOrdersAndKeepsRaw()
     {
         var store = Open();
         var message = SampleOrders.Message("m3");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
-        Assert.Equal(ReplaceOutcome.Replaced, store.Replace(message, EmailResult.Quarantined(message.MessageId, "now refused")));
+        Assert.Equal(ReplaceOutcome.Replaced, await store.ReplaceAsync(message, EmailResult.Quarantined(message.MessageId, "now refused"), CancellationToken.None));
 
-        var entry = store.GetLedgerEntry("m3")!;
+        var entry = (await store.GetLedgerEntryAsync("m3", CancellationToken.None))!;
         Assert.Equal(LedgerStatus.Quarantined, entry.Status);
         Assert.Equal("now refused", entry.Error);
-        Assert.Empty(store.ListOrders(OrderQuery.All));
-        Assert.NotNull(store.GetRawMessage("m3"));
+        Assert.Empty(await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None));
+        Assert.NotNull(await store.GetRawMessageAsync("m3", CancellationToken.None));
     }
 
     [Fact]
-    public void Replace_UnknownLedgerKey_IsNotFoundAndStoresNothing()
+    public async Task Replace_UnknownLedgerKey_IsNotFoundAndStoresNothing()
     {
         var store = Open();
         var message = SampleOrders.Message("nope");
 
-        Assert.Equal(ReplaceOutcome.NotFound, store.Replace(message, SampleOrders.Result(message, SampleOrders.Order())));
-        Assert.Null(store.GetLedgerEntry("nope"));
-        Assert.Empty(store.ListOrders(OrderQuery.All));
+        Assert.Equal(ReplaceOutcome.NotFound, await store.ReplaceAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None));
+        Assert.Null(await store.GetLedgerEntryAsync("nope", CancellationToken.None));
+        Assert.Empty(await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None));
     }
 
     [Fact]
-    public void ListLedger_ByStatusSinceAndMessageId_PagesInIdOrder()
+    public async Task ListLedger_ByStatusSinceAndMessageId_PagesInIdOrder()
     {
         var store = Open();
         var a = SampleOrders.Message("a");
         var b = SampleOrders.Message("b") with { ProcessedAt = Later };
         var c = SampleOrders.Message("c") with { ProcessedAt = Later.ToOffset(TimeSpan.FromHours(2)).AddHours(1) };
-        store.Commit(a, EmailResult.Quarantined(a.MessageId, "x"));
-        store.Commit(b, SampleOrders.Result(b, SampleOrders.Order()));
-        store.Commit(c, EmailResult.Quarantined(c.MessageId, "y"));
+        await store.CommitAsync(a, EmailResult.Quarantined(a.MessageId, "x"), CancellationToken.None);
+        await store.CommitAsync(b, SampleOrders.Result(b, SampleOrders.Order()), CancellationToken.None);
+        await store.CommitAsync(c, EmailResult.Quarantined(c.MessageId, "y"), CancellationToken.None);
 
-        Assert.Equal(["a", "c"], store.ListLedger(new LedgerQuery { Status = LedgerStatus.Quarantined }).Select(e => e.LedgerKey));
-        Assert.Equal(["b", "c"], store.ListLedger(new LedgerQuery { ProcessedSince = Later }).Select(e => e.LedgerKey));
-        Assert.Equal(["b"], store.ListLedger(new LedgerQuery { MessageId = b.MessageId }).Select(e => e.LedgerKey));
-        var first = store.ListLedger(new LedgerQuery { Limit = 2 });
+        Assert.Equal(["a", "c"], (await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Quarantined }, CancellationToken.None)).Select(e => e.LedgerKey));
+        Assert.Equal(["b", "c"], (await store.ListLedgerAsync(new LedgerQuery { ProcessedSince = Later }, CancellationToken.None)).Select(e => e.LedgerKey));
+        Assert.Equal(["b"], (await store.ListLedgerAsync(new LedgerQuery { MessageId = b.MessageId }, CancellationToken.None)).Select(e => e.LedgerKey));
+        var first = await store.ListLedgerAsync(new LedgerQuery { Limit = 2 }, CancellationToken.None);
         Assert.Equal(["a", "b"], first.Select(e => e.LedgerKey));
-        Assert.Equal(["c"], store.ListLedger(new LedgerQuery { Limit = 2, AfterId = first[^1].Id }).Select(e => e.LedgerKey));
+        Assert.Equal(["c"], (await store.ListLedgerAsync(new LedgerQuery { Limit = 2, AfterId = first[^1].Id }, CancellationToken.None)).Select(e => e.LedgerKey));
     }
 
     [Fact]
@@ -131,16 +131,16 @@ public abstract partial class OrderStoreContractTests
         var old = SampleOrders.Message("old");
         // Written with another offset: the cutoff compares instants, not text.
         var recent = SampleOrders.Message("recent") with { ProcessedAt = Later.ToOffset(TimeSpan.FromHours(-5)) };
-        store.Commit(old, SampleOrders.Result(old, SampleOrders.Order(reference: "O-1")));
-        store.Commit(recent, SampleOrders.Result(recent, SampleOrders.Order(reference: "R-1")));
+        await store.CommitAsync(old, SampleOrders.Result(old, SampleOrders.Order(reference: "O-1")), CancellationToken.None);
+        await store.CommitAsync(recent, SampleOrders.Result(recent, SampleOrders.Order(reference: "R-1")), CancellationToken.None);
 
         var purged = (await store.PurgeRawMessagesAsync(Later.AddMinutes(-1), CancellationToken.None));
 
         Assert.Equal(1, purged);
-        Assert.Null(store.GetRawMessage("old"));
-        Assert.NotNull(store.GetRawMessage("recent"));
-        Assert.NotNull(store.GetLedgerEntry("old"));
-        Assert.Equal(["O-1", "R-1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
+        Assert.Null(await store.GetRawMessageAsync("old", CancellationToken.None));
+        Assert.NotNull(await store.GetRawMessageAsync("recent", CancellationToken.None));
+        Assert.NotNull(await store.GetLedgerEntryAsync("old", CancellationToken.None));
+        Assert.Equal(["O-1", "R-1"], (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Select(o => o.ReferenceNumber));
         Assert.Equal(0, (await store.PurgeRawMessagesAsync(Later.AddMinutes(-1), CancellationToken.None)));
     }
 }

@@ -38,7 +38,7 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_SearchInAnyScriptOrPartWord_FindsOnlyTheOrderThatContainsIt(string search, string reference)
     {
         var store = Open();
-        CommitSearchBook(store);
+        await CommitSearchBookAsync(store);
 
         Assert.Equal([reference], await References(store, new OrderBrowseQuery { Search = search }));
         Assert.Equal(1, (await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = search }, CancellationToken.None)).Total);
@@ -48,7 +48,7 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_SearchTerms_MatchExactlyTheOrdersWhoseFoldedTextContainsThem()
     {
         var store = Open();
-        CommitSearchBook(store);
+        await CommitSearchBookAsync(store);
         string[] terms = ["ostrobramska", "a", "ä", "gmbh", "trans", "04-041", "kegs", "brauerei hofmann", "nothing like it", "%", "_", "ι", "eching, germany"];
 
         foreach (var term in terms)
@@ -65,18 +65,18 @@ public abstract partial class OrderStoreContractTests
     public async Task BrowseOrders_SearchAfterCorrectionAndReprocess_FindsTheNewTextAndNotTheOld()
     {
         var store = Open();
-        var id = CommitBrowsable(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
+        var id = await CommitBrowsableAsync(store, "s1", SampleOrders.Order(reference: "S-1", customer: "Müller Getränke GmbH"));
         Assert.Single(await References(store, new OrderBrowseQuery { Search = "getranke" }));
 
-        store.Corrections.Add(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt);
+        await store.Corrections.AddAsync(id, "customer", "Müller Getränke GmbH", "Ελληνικά Τρόφιμα", "local", CorrectedAt, CancellationToken.None);
 
         Assert.Equal(["S-1"], await References(store, new OrderBrowseQuery { Search = "τροφιμα" }));
         Assert.Empty(await References(store, new OrderBrowseQuery { Search = "getranke" }));
 
         var message = SampleOrders.Message("s2");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Сибирь Карго")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Сибирь Карго")), CancellationToken.None);
         Assert.Equal(["S-2"], await References(store, new OrderBrowseQuery { Search = "карго" }));
-        store.Replace(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Nordfracht")));
+        await store.ReplaceAsync(message with { ProcessedAt = CorrectedAt }, SampleOrders.Result(message, SampleOrders.Order(reference: "S-2", customer: "Nordfracht")), CancellationToken.None);
 
         Assert.Empty(await References(store, new OrderBrowseQuery { Search = "карго" }));
         Assert.Equal(["S-2"], await References(store, new OrderBrowseQuery { Search = "nordfr" }));
@@ -90,11 +90,11 @@ public abstract partial class OrderStoreContractTests
         Assert.Null(store.SearchIndexWarning);
     }
 
-    private static void CommitSearchBook(IOrderStore store)
+    private static async Task CommitSearchBookAsync(IOrderStore store)
     {
         for (var i = 0; i < SearchBook.Length; i++)
         {
-            CommitBrowsable(store, "search" + i, SearchBook[i]);
+            await CommitBrowsableAsync(store, "search" + i, SearchBook[i]);
         }
     }
 

@@ -66,16 +66,16 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void Commit_NewMessage_StoresLedgerOrdersAndStopsThatReadBackTheSame()
+    public async Task Commit_NewMessage_StoresLedgerOrdersAndStopsThatReadBackTheSame()
     {
         var store = Open();
         var message = SampleOrders.Message("m1") with { ReceivedAt = new DateTimeOffset(2026, 11, 25, 9, 31, 0, TimeSpan.Zero) };
         var first = SampleOrders.Order(reference: "A-1");
         var second = SampleOrders.Order(reference: "A-2", customer: "Łódź Trans");
 
-        Assert.True(store.Commit(message, SampleOrders.Result(message, first, second)));
+        Assert.True(await store.CommitAsync(message, SampleOrders.Result(message, first, second), CancellationToken.None));
 
-        var orders = store.ListOrders(OrderQuery.All);
+        var orders = await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
         Assert.Equal(["A-1", "A-2"], orders.Select(o => o.ReferenceNumber));
         Assert.Equal([0, 1], orders.Select(o => o.OrderIndex));
         Assert.Equal(new DateOnly(2026, 12, 3), orders[0].LoadingDate);
@@ -83,7 +83,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.Equal(22500m, orders[0].WeightKg);
         Assert.Equal(new Price(1450m, "EUR"), orders[0].Price);
         Assert.Equal(VehicleType.Tautliner, orders[0].VehicleType);
-        var stored = store.GetOrder(orders[1].Id)!;
+        var stored = (await store.GetOrderAsync(orders[1].Id, CancellationToken.None))!;
         Assert.Equal(message.MessageId, stored.Message.MessageId);
         Assert.Equal(message.Date, stored.Message.Date);
         Assert.Equal(message.Date!.Value.Offset, stored.Message.Date!.Value.Offset);
@@ -94,35 +94,35 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.Equal(JsonSerializer.Serialize(second, FleetManagerJsonContext.Compact.TransportOrder), stored.OrderJson);
         Assert.Equal(second.Sources, stored.Order.Sources);
         Assert.Equal(second.Stops, stored.Order.Stops);
-        Assert.Null(store.GetOrder(987654));
+        Assert.Null(await store.GetOrderAsync(987654, CancellationToken.None));
     }
 
     [Fact]
-    public void Commit_SameLedgerKeyTwice_SecondIsANoOp()
+    public async Task Commit_SameLedgerKeyTwice_SecondIsANoOp()
     {
         var store = Open();
         var message = SampleOrders.Message("m1");
-        Assert.True(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "FIRST"))));
+        Assert.True(await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "FIRST")), CancellationToken.None));
 
-        Assert.False(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "SECOND"))));
+        Assert.False(await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "SECOND")), CancellationToken.None));
 
-        Assert.Equal("FIRST", Assert.Single(store.ListOrders(OrderQuery.All)).ReferenceNumber);
-        Assert.Equal(1, store.CountLedger().Total);
+        Assert.Equal("FIRST", Assert.Single(await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).ReferenceNumber);
+        Assert.Equal(1, (await store.CountLedgerAsync(CancellationToken.None)).Total);
     }
 
     [Fact]
-    public void Commit_SameMessageFromTwoInstances_StoresItOnce()
+    public async Task Commit_SameMessageFromTwoInstances_StoresItOnce()
     {
         var one = Open();
         var two = Open();
         var message = SampleOrders.Message("shared");
 
-        var results = new[] { one, two }.AsParallel()
-            .Select(store => store.Commit(message, SampleOrders.Result(message, SampleOrders.Order())))
-            .ToList();
+        // Each on a thread-pool thread of its own, so the two commits race as two instances' would.
+        var results = await Task.WhenAll(new[] { one, two }.Select(store =>
+            Task.Run(async () => await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None))));
 
         Assert.Single(results, stored => stored);
-        Assert.Single(one.ListOrders(OrderQuery.All));
+        Assert.Single(await one.ListOrdersAsync(OrderQuery.All, CancellationToken.None));
     }
 
     [Fact]
@@ -132,38 +132,37 @@ public abstract partial class OrderStoreContractTests : IDisposable
         var message = SampleOrders.Message("m1");
         var bad = SampleOrders.Order(reference: "BAD") with { Stops = [new Stop { Type = StopType.Loading, Latitude = double.NaN }] };
 
-        Assert.ThrowsAny<ArgumentException>(() => store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(), bad)));
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(), bad), CancellationToken.None));
 
-        Assert.False(store.Contains("m1"));
-        Assert.Null(store.GetRawMessage("m1"));
-        Assert.Equal(0, store.CountLedger().Total);
+        Assert.False(await store.ContainsAsync("m1", CancellationToken.None));
+        Assert.Null(await store.GetRawMessageAsync("m1", CancellationToken.None));
+        Assert.Equal(0, (await store.CountLedgerAsync(CancellationToken.None)).Total);
         Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
-        Assert.True(store.Commit(message, SampleOrders.Result(message, SampleOrders.Order())));
+        Assert.True(await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None));
     }
 
     [Fact]
-    public void CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
+    public async Task CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
     {
         var store = Open();
         var known = SampleOrders.Message("m0");
-        store.Commit(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")));
+        await store.CommitAsync(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")), CancellationToken.None);
         var m1 = SampleOrders.Message("m1");
         var m2 = SampleOrders.Message("m2");
 
-        var stored = store.CommitBatch(
-        [
+        var stored = await store.CommitBatchAsync([
             (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "R-1"))),
             (known, SampleOrders.Result(known, SampleOrders.Order(reference: "DUPLICATE"))),
             (m2, EmailResult.Quarantined(m2.MessageId, "unreadable")),
             (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "AGAIN"))),
-        ]);
+        ], CancellationToken.None);
 
         Assert.Equal([true, false, true, false], stored);
-        Assert.Equal(["R-0", "R-1"], store.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
-        var quarantined = Assert.Single(store.ListQuarantined());
+        Assert.Equal(["R-0", "R-1"], (await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        var quarantined = Assert.Single(await store.ListQuarantinedAsync(100, 0, CancellationToken.None));
         Assert.Equal("m2", quarantined.LedgerKey);
         Assert.Equal("unreadable", quarantined.Error);
-        Assert.Equal(LedgerStatus.Quarantined, store.GetLedgerEntry("m2")!.Status);
+        Assert.Equal(LedgerStatus.Quarantined, (await store.GetLedgerEntryAsync("m2", CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -174,43 +173,42 @@ public abstract partial class OrderStoreContractTests : IDisposable
         var m2 = SampleOrders.Message("m2");
         var bad = SampleOrders.Order() with { Stops = [new Stop { Type = StopType.Unloading, Longitude = double.PositiveInfinity }] };
 
-        Assert.ThrowsAny<ArgumentException>(() => store.CommitBatch(
-        [
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.CommitBatchAsync([
             (m1, SampleOrders.Result(m1, SampleOrders.Order())),
             (m2, SampleOrders.Result(m2, bad)),
-        ]));
+        ], CancellationToken.None));
 
-        Assert.False(store.Contains("m1"));
-        Assert.False(store.Contains("m2"));
+        Assert.False(await store.ContainsAsync("m1", CancellationToken.None));
+        Assert.False(await store.ContainsAsync("m2", CancellationToken.None));
         Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
-        Assert.Equal([true], store.CommitBatch([(m1, SampleOrders.Result(m1, SampleOrders.Order()))]));
+        Assert.Equal([true], await store.CommitBatchAsync([(m1, SampleOrders.Result(m1, SampleOrders.Order()))], CancellationToken.None));
     }
 
     [Fact]
-    public void GetRawMessage_Bytes_RoundTripExactly()
+    public async Task GetRawMessage_Bytes_RoundTripExactly()
     {
         var store = Open();
         var bytes = new byte[5 * 1024 + 17];
         new Random(7).NextBytes(bytes);
         var message = SampleOrders.Message("m1") with { Raw = bytes.AsMemory(17) };
-        store.Commit(message, SampleOrders.Result(message));
+        await store.CommitAsync(message, SampleOrders.Result(message), CancellationToken.None);
 
-        Assert.Equal(bytes[17..], store.GetRawMessage("m1"));
-        Assert.Null(store.GetRawMessage("missing"));
-        Assert.Null(store.GetLedgerEntry("missing"));
+        Assert.Equal(bytes[17..], await store.GetRawMessageAsync("m1", CancellationToken.None));
+        Assert.Null(await store.GetRawMessageAsync("missing", CancellationToken.None));
+        Assert.Null(await store.GetLedgerEntryAsync("missing", CancellationToken.None));
     }
 
     [Fact]
-    public void CountLedger_MixedMessages_CountsByStatusAndClassification()
+    public async Task CountLedger_MixedMessages_CountsByStatusAndClassification()
     {
         var store = Open();
-        Commit(store, "o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
-        Commit(store, "i1", Classification.Invoice);
-        Commit(store, "x1", Classification.Other);
+        await CommitAsync(store, "o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
+        await CommitAsync(store, "i1", Classification.Invoice);
+        await CommitAsync(store, "x1", Classification.Other);
         var bad = SampleOrders.Message("q1");
-        store.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
+        await store.CommitAsync(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"), CancellationToken.None);
 
-        var counts = store.CountLedger();
+        var counts = await store.CountLedgerAsync(CancellationToken.None);
 
         Assert.Equal(3, counts.Processed);
         Assert.Equal(1, counts.Quarantined);
@@ -221,28 +219,28 @@ public abstract partial class OrderStoreContractTests : IDisposable
     }
 
     [Fact]
-    public void ListOrders_Filters_MatchTheSameOrdersOnEveryBackEnd()
+    public async Task ListOrders_Filters_MatchTheSameOrdersOnEveryBackEnd()
     {
         var store = Open();
         var a = SampleOrders.Message("a", messageId: "<a@x>");
         var b = SampleOrders.Message("b", messageId: "<b@x>");
-        store.Commit(a, SampleOrders.Result(a,
+        await store.CommitAsync(a, SampleOrders.Result(a,
             SampleOrders.Order(reference: "REF-1", customer: "Łódź Logistics", loadingDate: new DateOnly(2026, 12, 1)),
-            SampleOrders.Order(reference: "REF-2", customer: "Other", loadingCountry: "FR", unloadingCountry: "ES", loadingDate: new DateOnly(2026, 12, 10), requestType: RequestType.QuoteRequest)));
-        store.Commit(b, SampleOrders.Result(b, SampleOrders.Order(reference: "REF-3", customer: "LODZ again", loadingDate: new DateOnly(2026, 12, 20))));
+            SampleOrders.Order(reference: "REF-2", customer: "Other", loadingCountry: "FR", unloadingCountry: "ES", loadingDate: new DateOnly(2026, 12, 10), requestType: RequestType.QuoteRequest)), CancellationToken.None);
+        await store.CommitAsync(b, SampleOrders.Result(b, SampleOrders.Order(reference: "REF-3", customer: "LODZ again", loadingDate: new DateOnly(2026, 12, 20))), CancellationToken.None);
 
-        string[] References(OrderQuery query) => [.. store.ListOrders(query).Select(o => o.ReferenceNumber ?? "-")];
+        async Task<string[]> References(OrderQuery query) => [.. (await store.ListOrdersAsync(query, CancellationToken.None)).Select(o => o.ReferenceNumber ?? "-")];
 
-        Assert.Equal(["REF-1", "REF-3"], References(new OrderQuery { CustomerContains = "lodz" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { Country = "es" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { ReferenceNumber = "ref-2" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { RequestType = RequestType.QuoteRequest }));
-        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2) }));
-        Assert.Equal(["REF-1", "REF-2"], References(new OrderQuery { LoadingTo = new DateOnly(2026, 12, 10) }));
-        Assert.Equal(["REF-3"], References(new OrderQuery { MessageId = "<b@x>" }));
-        Assert.Equal(["REF-2"], References(new OrderQuery { Limit = 1, Offset = 1 }));
-        Assert.Equal(["REF-2", "REF-3"], References(new OrderQuery { Offset = 1 }));
-        Assert.Equal(["REF-1", "REF-2", "REF-3"], store.QueryOrders(new OrderQuery { Classification = Classification.Order }).Select(o => o.Order.ReferenceNumber));
+        Assert.Equal(["REF-1", "REF-3"], await References(new OrderQuery { CustomerContains = "lodz" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { Country = "es" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { ReferenceNumber = "ref-2" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { RequestType = RequestType.QuoteRequest }));
+        Assert.Equal(["REF-2", "REF-3"], await References(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2) }));
+        Assert.Equal(["REF-1", "REF-2"], await References(new OrderQuery { LoadingTo = new DateOnly(2026, 12, 10) }));
+        Assert.Equal(["REF-3"], await References(new OrderQuery { MessageId = "<b@x>" }));
+        Assert.Equal(["REF-2"], await References(new OrderQuery { Limit = 1, Offset = 1 }));
+        Assert.Equal(["REF-2", "REF-3"], await References(new OrderQuery { Offset = 1 }));
+        Assert.Equal(["REF-1", "REF-2", "REF-3"], (await store.QueryOrdersAsync(new OrderQuery { Classification = Classification.Order }, CancellationToken.None).ToListAsync(CancellationToken.None)).Select(o => o.Order.ReferenceNumber));
     }
 
     [Fact]
@@ -250,7 +248,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
     {
         var store = Open("sheets", "webhook");
         var message = SampleOrders.Message("m1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B")));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "A"), SampleOrders.Order(reference: "B")), CancellationToken.None);
 
         var pending = (await store.PendingAsync("sheets", 10, CancellationToken.None));
 
@@ -260,7 +258,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.All(pending, e => Assert.Equal("sheets", e.Sink));
         Assert.True(pending[0].Id < pending[1].Id);
         using var export = new MemoryStream();
-        OrderJsonExporter.Write(store.QueryOrders(OrderQuery.All), export);
+        await OrderJsonExporter.WriteAsync(store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), export, CancellationToken.None);
         var exported = JsonNode.Parse(export.ToArray())!.AsArray();
         for (var i = 0; i < pending.Count; i++)
         {
@@ -273,7 +271,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
     {
         var store = Open();
         var message = SampleOrders.Message("m1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
         Assert.Equal(0, (await store.DepthAsync("sheets", CancellationToken.None)));
         Assert.Empty((await store.PendingAsync("sheets", 10, CancellationToken.None)));
@@ -285,10 +283,10 @@ public abstract partial class OrderStoreContractTests : IDisposable
     {
         var store = Open("sheets");
         var message = SampleOrders.Message("m1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
         var bad = SampleOrders.Message("bad");
-        store.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
+        await store.CommitAsync(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"), CancellationToken.None);
 
         Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
     }
@@ -300,7 +298,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             var message = SampleOrders.Message("m" + i);
-            store.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R" + i)));
+            await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "R" + i)), CancellationToken.None);
         }
 
         var pending = (await store.PendingAsync("sheets", 2, CancellationToken.None));
@@ -320,7 +318,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
     {
         var store = Open("sheets", "webhook");
         var message = SampleOrders.Message("m1");
-        store.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await store.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
         await store.MarkDeliveredAsync("webhook", [.. (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id)], Now, CancellationToken.None);
 
@@ -334,7 +332,7 @@ public abstract partial class OrderStoreContractTests : IDisposable
         var writer = Open("sheets");
         var reader = Open();
         var message = SampleOrders.Message("m1");
-        writer.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
+        await writer.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
 
         var entry = Assert.Single((await reader.PendingAsync("sheets", 10, CancellationToken.None)));
         await reader.MarkDeliveredAsync("sheets", [entry.Id], Now, CancellationToken.None);
@@ -467,19 +465,19 @@ public abstract partial class OrderStoreContractTests : IDisposable
         using (var old = OpenWithSteps(1))
         {
             Assert.Equal(1, old.SchemaVersion);
-            old.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD")));
+            await old.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "OLD")), CancellationToken.None);
         }
 
         var store = Open("sheets");
 
         Assert.Equal(1, store.SchemaVersionAtOpen);
         Assert.Equal(SqliteOrderBook.LatestSchemaVersion, store.SchemaVersion);
-        Assert.Equal("OLD", Assert.Single(store.ListOrders(OrderQuery.All)).ReferenceNumber);
-        Assert.Equal(message.Raw.ToArray(), store.GetRawMessage("m1"));
+        Assert.Equal("OLD", Assert.Single(await store.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).ReferenceNumber);
+        Assert.Equal(message.Raw.ToArray(), await store.GetRawMessageAsync("m1", CancellationToken.None));
         await store.SaveCursorAsync("imap", "1:2", Now, CancellationToken.None);
         Assert.True((await store.TryAcquireAsync("imap", "me", TimeSpan.FromMinutes(1), Now, CancellationToken.None)));
         var next = SampleOrders.Message("m2");
-        Assert.True(store.Commit(next, SampleOrders.Result(next, SampleOrders.Order())));
+        Assert.True(await store.CommitAsync(next, SampleOrders.Result(next, SampleOrders.Order()), CancellationToken.None));
         Assert.Equal(1, (await store.DepthAsync("sheets", CancellationToken.None)));
     }
 
@@ -495,9 +493,9 @@ public abstract partial class OrderStoreContractTests : IDisposable
         Assert.Equal(1, Track(OpenWithSteps(1)).SchemaVersion);
     }
 
-    private static void Commit(IOrderStore store, string key, Classification classification, params TransportOrder[] orders)
+    private static async Task CommitAsync(IOrderStore store, string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
-        store.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders });
+        await store.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);
     }
 }

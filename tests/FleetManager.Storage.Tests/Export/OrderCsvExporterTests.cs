@@ -4,16 +4,20 @@ using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderCsvExporterTests : IDisposable
+public sealed class OrderCsvExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_OneRowPerOrderWithFlattenedColumns()
+    public async Task Write_Orders_OneRowPerOrderWithFlattenedColumns()
     {
-        var (count, lines) = Export();
+        var (count, lines) = await ExportAsync();
 
         Assert.Equal(2, count);
         Assert.Equal(3, lines.Length);
@@ -25,7 +29,7 @@ public sealed class OrderCsvExporterTests : IDisposable
         Assert.Equal("contact_email", header[^1]);
 
         var row = Row(header, lines[1]);
-        var ids = _fixture.Book.ListOrders(OrderQuery.All);
+        var ids = await _fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
         Assert.Equal(ids[0].Id.ToString(CultureInfo.InvariantCulture), row["id"]);
         Assert.Equal("<m1@mail.example>", row["message_id"]);
         Assert.Equal("TO-1", row["reference_number"]);
@@ -48,9 +52,9 @@ public sealed class OrderCsvExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_TextThatLooksLikeAFormula_IsPrefixedWithAQuoteButNumbersStayNumbers()
+    public async Task Write_TextThatLooksLikeAFormula_IsPrefixedWithAQuoteButNumbersStayNumbers()
     {
-        var (_, lines) = Export();
+        var (_, lines) = await ExportAsync();
 
         var line = lines[2];
         var row = Row(lines[0].Split(','), line);
@@ -68,17 +72,17 @@ public sealed class OrderCsvExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_DecimalsWithAndWithoutScale_PrintTheSameShortestForm()
+    public async Task Write_DecimalsWithAndWithoutScale_PrintTheSameShortestForm()
     {
         using var temp = new TempDirectory();
         using var book = SqliteOrderBook.Open(temp.File("numbers.db"));
         var message = SampleOrders.Message("numbers");
         // 9800.0 keeps its scale as a decimal: printed as is it would read "9800.0" beside "21400".
         var order = SampleOrders.Order(reference: "N-1") with { WeightKg = 9800.0m, Price = new FleetManager.Core.Model.Price(21400m, "EUR"), LoadingMeters = 13.60m };
-        book.Commit(message, SampleOrders.Result(message, order));
+        await book.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
 
-        OrderCsvExporter.Write(book.QueryOrders(OrderQuery.All), writer);
+        await OrderCsvExporter.WriteAsync(book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), writer, CancellationToken.None);
 
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var row = Row(lines[0].Split(','), lines[1]);
@@ -88,18 +92,18 @@ public sealed class OrderCsvExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_NullValues_AreEmptyFields()
+    public async Task Write_NullValues_AreEmptyFields()
     {
-        var (_, lines) = Export();
+        var (_, lines) = await ExportAsync();
 
         // adr, price amount and currency are null in the second order.
         Assert.Contains(",tautliner,,-18,-2.5,,,", lines[2]);
     }
 
-    private (int Count, string[] Lines) Export()
+    private async Task<(int Count, string[] Lines)> ExportAsync()
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var count = OrderCsvExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), writer);
+        var count = await OrderCsvExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), writer, CancellationToken.None);
         return (count, writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -5,20 +5,24 @@ using FleetManager.Storage.Export;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderJsonExporterTests : IDisposable
+public sealed class OrderJsonExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_ArrayOfSpecOrdersWithLeadingIdAndMessageId()
+    public async Task Write_Orders_ArrayOfSpecOrdersWithLeadingIdAndMessageId()
     {
         using var stream = new MemoryStream();
-        var count = OrderJsonExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+        var count = await OrderJsonExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), stream, CancellationToken.None);
 
         var array = JsonNode.Parse(stream.ToArray())!.AsArray();
-        var stored = _fixture.Book.QueryOrders(OrderQuery.All).ToList();
+        var stored = (await _fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList();
         Assert.Equal(2, count);
         Assert.Equal(2, array.Count);
         for (var i = 0; i < stored.Count; i++)
@@ -37,10 +41,10 @@ public sealed class OrderJsonExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_Order_KeepsSpecFieldsAndNullsAndReadableText()
+    public async Task Write_Order_KeepsSpecFieldsAndNullsAndReadableText()
     {
         using var stream = new MemoryStream();
-        OrderJsonExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+        await OrderJsonExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), stream, CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
 
         Assert.Contains("\"Jürgen Haberl\"", text);
@@ -54,11 +58,11 @@ public sealed class OrderJsonExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_NoOrders_EmptyArray()
+    public async Task Write_NoOrders_EmptyArray()
     {
         using var stream = new MemoryStream();
 
-        Assert.Equal(0, OrderJsonExporter.Write([], stream));
+        Assert.Equal(0, await OrderJsonExporter.WriteAsync(AsyncEnumerable.Empty<StoredOrder>(), stream, CancellationToken.None));
         Assert.Empty(JsonNode.Parse(stream.ToArray())!.AsArray());
     }
 }

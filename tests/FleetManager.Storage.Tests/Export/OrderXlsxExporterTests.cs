@@ -4,22 +4,26 @@ using MiniExcelLibs;
 
 namespace FleetManager.Storage.Tests.Export;
 
-public sealed class OrderXlsxExporterTests : IDisposable
+public sealed class OrderXlsxExporterTests : IAsyncLifetime, IDisposable
 {
-    private readonly ExportFixture _fixture = new();
+    private ExportFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ExportFixture.CreateAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Write_Orders_ReadBackWithTypedCells()
+    public async Task Write_Orders_ReadBackWithTypedCells()
     {
-        var rows = ExportAndRead(out var count);
+        var (rows, count) = await ExportAndReadAsync();
 
         Assert.Equal(2, count);
         Assert.Equal(2, rows.Count);
         var first = rows[0];
         Assert.Equal(36, first.Count);
-        Assert.Equal((double)_fixture.Book.ListOrders(OrderQuery.All)[0].Id, first["id"]);
+        Assert.Equal((double)(await _fixture.Book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, first["id"]);
         Assert.Equal("<m1@mail.example>", first["message_id"]);
         Assert.Equal("TO-1", first["reference_number"]);
         Assert.Equal(new DateTime(2026, 12, 3), first["loading_date"]);
@@ -35,9 +39,9 @@ public sealed class OrderXlsxExporterTests : IDisposable
     }
 
     [Fact]
-    public void Write_TextThatLooksLikeAFormula_IsAStringCellAsWrittenAndNoCellIsAFormula()
+    public async Task Write_TextThatLooksLikeAFormula_IsAStringCellAsWrittenAndNoCellIsAFormula()
     {
-        var rows = ExportAndRead(out _);
+        var (rows, _) = await ExportAndReadAsync();
 
         // A string cell is never evaluated, so the text stays as written: no visible guarding apostrophe.
         var second = rows[1];
@@ -57,17 +61,19 @@ public sealed class OrderXlsxExporterTests : IDisposable
         Assert.DoesNotContain("<f>", xml);
     }
 
-    private List<IDictionary<string, object?>> ExportAndRead(out int count)
+    private async Task<(List<IDictionary<string, object?>> Rows, int Count)> ExportAndReadAsync()
     {
+        int count;
         var path = _fixture.File("orders.xlsx");
         using (var stream = File.Create(path))
         {
-            count = OrderXlsxExporter.Write(_fixture.Book.QueryOrders(OrderQuery.All), stream);
+            count = await OrderXlsxExporter.WriteAsync(_fixture.Book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None), stream, CancellationToken.None);
         }
 
         using var read = File.OpenRead(path);
-        return MiniExcel.Query(read, useHeaderRow: true, sheetName: OrderXlsxExporter.SheetName)
+        var rows = MiniExcel.Query(read, useHeaderRow: true, sheetName: OrderXlsxExporter.SheetName)
             .Cast<IDictionary<string, object?>>()
             .ToList();
+        return (rows, count);
     }
 }

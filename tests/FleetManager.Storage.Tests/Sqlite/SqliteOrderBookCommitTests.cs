@@ -19,18 +19,18 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
-    public void Commit_NewMessage_StoresLedgerOrdersAndStops()
+    public async Task Commit_NewMessage_StoresLedgerOrdersAndStops()
     {
         var message = SampleOrders.Message("m1") with { ReceivedAt = new DateTimeOffset(2026, 11, 25, 9, 31, 0, TimeSpan.Zero) };
         var first = SampleOrders.Order(reference: "A-1");
         var second = SampleOrders.Order(reference: "A-2");
 
-        Assert.True(_book.Commit(message, SampleOrders.Result(message, first, second)));
+        Assert.True(await _book.CommitAsync(message, SampleOrders.Result(message, first, second), CancellationToken.None));
 
-        var orders = _book.ListOrders(OrderQuery.All);
+        var orders = await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
         Assert.Equal(["A-1", "A-2"], orders.Select(o => o.ReferenceNumber));
         Assert.Equal([0, 1], orders.Select(o => o.OrderIndex));
-        var stored = _book.GetOrder(orders[1].Id)!;
+        var stored = (await _book.GetOrderAsync(orders[1].Id, CancellationToken.None))!;
         Assert.Equal(1, stored.OrderIndex);
         Assert.Equal("m1", stored.Message.LedgerKey);
         Assert.Equal(message.SourceKey, stored.Message.SourceKey);
@@ -48,13 +48,13 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
-    public void GetOrder_StoredOrder_IsTheSameOrderInSpecShapeWithItsEvidence()
+    public async Task GetOrder_StoredOrder_IsTheSameOrderInSpecShapeWithItsEvidence()
     {
         var message = SampleOrders.Message("m1");
         var order = SampleOrders.Order();
-        _book.Commit(message, SampleOrders.Result(message, order));
+        await _book.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
 
-        var stored = _book.GetOrder(_book.ListOrders(OrderQuery.All)[0].Id)!;
+        var stored = (await _book.GetOrderAsync((await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None))[0].Id, CancellationToken.None))!;
 
         var expected = JsonSerializer.Serialize(order, FleetManagerJsonContext.Compact.TransportOrder);
         Assert.Equal(expected, stored.OrderJson);
@@ -70,12 +70,12 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     {
         const int Messages = 300;
         var committed = -1;
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             for (var i = 0; i < Messages; i++)
             {
                 var message = SampleOrders.Message("k" + i);
-                _book.CommitBatch([(message, SampleOrders.Result(message, SampleOrders.Order()))]);
+                await _book.CommitBatchAsync([(message, SampleOrders.Result(message, SampleOrders.Order()))], CancellationToken.None);
                 Volatile.Write(ref committed, i);
             }
         });
@@ -87,24 +87,24 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
             var last = Volatile.Read(ref committed);
             if (last >= 0)
             {
-                Assert.True(_book.Contains("k" + last));
+                Assert.True(await _book.ContainsAsync("k" + last, CancellationToken.None));
             }
 
-            Assert.False(_book.Contains("never-committed"));
+            Assert.False(await _book.ContainsAsync("never-committed", CancellationToken.None));
         }
 
         await writer;
-        Assert.True(_book.Contains("k" + (Messages - 1)));
+        Assert.True(await _book.ContainsAsync("k" + (Messages - 1), CancellationToken.None));
     }
 
     [Fact]
-    public void Dispose_AfterCommits_LeavesNoLogBehind()
+    public async Task Dispose_AfterCommits_LeavesNoLogBehind()
     {
         var path = _temp.File("closed.db");
         var book = SqliteOrderBook.Open(path);
         var message = SampleOrders.Message("m1");
-        book.Commit(message, SampleOrders.Result(message, SampleOrders.Order()));
-        Assert.True(book.Contains("m1"));
+        await book.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order()), CancellationToken.None);
+        Assert.True(await book.ContainsAsync("m1", CancellationToken.None));
 
         book.Dispose();
 
@@ -112,40 +112,40 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
         // writer's close was the last one and folded the log into the file.
         Assert.False(File.Exists(path + "-wal"));
         using var reopened = SqliteOrderBook.Open(path);
-        Assert.True(reopened.Contains("m1"));
+        Assert.True(await reopened.ContainsAsync("m1", CancellationToken.None));
     }
 
     [Fact]
-    public void GetOrder_UnknownId_ReturnsNull() => Assert.Null(_book.GetOrder(12345));
+    public async Task GetOrder_UnknownId_ReturnsNull() => Assert.Null(await _book.GetOrderAsync(12345, CancellationToken.None));
 
     [Fact]
-    public void Commit_OrderWithoutEvidence_ReadsBackEmptySources()
+    public async Task Commit_OrderWithoutEvidence_ReadsBackEmptySources()
     {
         var message = SampleOrders.Message("m1");
-        _book.Commit(message, SampleOrders.Result(message, SampleOrders.Order() with { Sources = new Dictionary<string, TextSpan>() }));
+        await _book.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order() with { Sources = new Dictionary<string, TextSpan>() }), CancellationToken.None);
 
-        var stored = _book.QueryOrders(OrderQuery.All).Single();
+        var stored = (await _book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).Single();
 
         Assert.Empty(stored.Order.Sources);
     }
 
     [Fact]
-    public void Commit_SameLedgerKeyTwice_SecondIsANoOp()
+    public async Task Commit_SameLedgerKeyTwice_SecondIsANoOp()
     {
         var message = SampleOrders.Message("m1");
-        Assert.True(_book.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "FIRST"))));
+        Assert.True(await _book.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "FIRST")), CancellationToken.None));
 
         var again = message with { ProcessedAt = message.ProcessedAt.AddHours(1) };
-        Assert.False(_book.Commit(again, SampleOrders.Result(again, SampleOrders.Order(reference: "SECOND"), SampleOrders.Order())));
+        Assert.False(await _book.CommitAsync(again, SampleOrders.Result(again, SampleOrders.Order(reference: "SECOND"), SampleOrders.Order()), CancellationToken.None));
 
-        var orders = _book.ListOrders(OrderQuery.All);
+        var orders = await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
         Assert.Equal("FIRST", Assert.Single(orders).ReferenceNumber);
-        Assert.Equal(message.ProcessedAt, _book.GetLedgerEntry("m1")!.ProcessedAt);
-        Assert.Equal(1, _book.CountLedger().Total);
+        Assert.Equal(message.ProcessedAt, (await _book.GetLedgerEntryAsync("m1", CancellationToken.None))!.ProcessedAt);
+        Assert.Equal(1, (await _book.CountLedgerAsync(CancellationToken.None)).Total);
     }
 
     [Fact]
-    public void Commit_FailureAfterTheFirstOrder_StoresNothingOfTheMessage()
+    public async Task Commit_FailureAfterTheFirstOrder_StoresNothingOfTheMessage()
     {
         var message = SampleOrders.Message("m1");
         var good = SampleOrders.Order(reference: "GOOD");
@@ -156,125 +156,123 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
             Stops = [new Stop { Type = StopType.Loading, City = "Nowhere", Latitude = double.NaN }],
         };
 
-        Assert.ThrowsAny<ArgumentException>(() => _book.Commit(message, SampleOrders.Result(message, good, bad)));
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await _book.CommitAsync(message, SampleOrders.Result(message, good, bad), CancellationToken.None));
 
-        Assert.False(_book.Contains("m1"));
-        Assert.Null(_book.GetRawMessage("m1"));
-        Assert.Empty(_book.ListOrders(OrderQuery.All));
-        Assert.Equal(0, _book.CountLedger().Total);
+        Assert.False(await _book.ContainsAsync("m1", CancellationToken.None));
+        Assert.Null(await _book.GetRawMessageAsync("m1", CancellationToken.None));
+        Assert.Empty(await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None));
+        Assert.Equal(0, (await _book.CountLedgerAsync(CancellationToken.None)).Total);
         // The book stays usable, and the same message can be committed once it is fixed.
-        Assert.True(_book.Commit(message, SampleOrders.Result(message, good)));
-        Assert.Equal("GOOD", Assert.Single(_book.ListOrders(OrderQuery.All)).ReferenceNumber);
+        Assert.True(await _book.CommitAsync(message, SampleOrders.Result(message, good), CancellationToken.None));
+        Assert.Equal("GOOD", Assert.Single(await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).ReferenceNumber);
     }
 
     [Fact]
-    public void CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
+    public async Task CommitBatch_NewAndKnownKeys_StoresNewOnesAndReportsEach()
     {
         var known = SampleOrders.Message("m0");
-        _book.Commit(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")));
+        await _book.CommitAsync(known, SampleOrders.Result(known, SampleOrders.Order(reference: "R-0")), CancellationToken.None);
         var m1 = SampleOrders.Message("m1");
         var m2 = SampleOrders.Message("m2");
 
-        var stored = _book.CommitBatch(
-        [
+        var stored = await _book.CommitBatchAsync([
             (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "R-1"))),
             (known, SampleOrders.Result(known, SampleOrders.Order(reference: "DUPLICATE"))),
             (m2, EmailResult.Quarantined(m2.MessageId, "unreadable")),
             (m1, SampleOrders.Result(m1, SampleOrders.Order(reference: "AGAIN"))),
-        ]);
+        ], CancellationToken.None);
 
         Assert.Equal([true, false, true, false], stored);
-        Assert.Equal(["R-0", "R-1"], _book.ListOrders(OrderQuery.All).Select(o => o.ReferenceNumber));
-        Assert.Equal("m2", Assert.Single(_book.ListQuarantined()).LedgerKey);
+        Assert.Equal(["R-0", "R-1"], (await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal("m2", Assert.Single(await _book.ListQuarantinedAsync(100, 0, CancellationToken.None)).LedgerKey);
     }
 
     [Fact]
-    public void CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
+    public async Task CommitBatch_OneMessageFails_StoresNothingOfTheBatch()
     {
         var m1 = SampleOrders.Message("m1");
         var m2 = SampleOrders.Message("m2");
         var bad = SampleOrders.Order() with { Stops = [new Stop { Type = StopType.Unloading, Longitude = double.PositiveInfinity }] };
 
-        Assert.ThrowsAny<ArgumentException>(() => _book.CommitBatch(
-        [
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await _book.CommitBatchAsync([
             (m1, SampleOrders.Result(m1, SampleOrders.Order())),
             (m2, SampleOrders.Result(m2, bad)),
-        ]));
+        ], CancellationToken.None));
 
-        Assert.False(_book.Contains("m1"));
-        Assert.False(_book.Contains("m2"));
-        Assert.Equal(0, _book.CountLedger().Total);
-        Assert.Equal([true], _book.CommitBatch([(m1, SampleOrders.Result(m1, SampleOrders.Order()))]));
+        Assert.False(await _book.ContainsAsync("m1", CancellationToken.None));
+        Assert.False(await _book.ContainsAsync("m2", CancellationToken.None));
+        Assert.Equal(0, (await _book.CountLedgerAsync(CancellationToken.None)).Total);
+        Assert.Equal([true], await _book.CommitBatchAsync([(m1, SampleOrders.Result(m1, SampleOrders.Order()))], CancellationToken.None));
     }
 
     [Fact]
-    public void Commit_QuarantinedResult_RecordsReasonWithoutOrders()
+    public async Task Commit_QuarantinedResult_RecordsReasonWithoutOrders()
     {
         var message = SampleOrders.Message("bad");
 
-        Assert.True(_book.Commit(message, EmailResult.Quarantined(message.MessageId, "message over the 25 MB limit")));
+        Assert.True(await _book.CommitAsync(message, EmailResult.Quarantined(message.MessageId, "message over the 25 MB limit"), CancellationToken.None));
 
-        Assert.True(_book.Contains("bad"));
-        Assert.Empty(_book.ListOrders(OrderQuery.All));
-        var entry = Assert.Single(_book.ListQuarantined());
+        Assert.True(await _book.ContainsAsync("bad", CancellationToken.None));
+        Assert.Empty(await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None));
+        var entry = Assert.Single(await _book.ListQuarantinedAsync(100, 0, CancellationToken.None));
         Assert.Equal("bad", entry.LedgerKey);
         Assert.Equal(LedgerStatus.Quarantined, entry.Status);
         Assert.Null(entry.Classification);
         Assert.Equal("message over the 25 MB limit", entry.Error);
         Assert.Equal(0, entry.OrderCount);
-        Assert.NotNull(_book.GetRawMessage("bad"));
+        Assert.NotNull(await _book.GetRawMessageAsync("bad", CancellationToken.None));
     }
 
     [Fact]
-    public void ListQuarantined_Paging_ReturnsOldestFirst()
+    public async Task ListQuarantined_Paging_ReturnsOldestFirst()
     {
         for (var i = 0; i < 5; i++)
         {
             var message = SampleOrders.Message("q" + i);
-            _book.Commit(message, EmailResult.Quarantined(message.MessageId, "reason " + i));
+            await _book.CommitAsync(message, EmailResult.Quarantined(message.MessageId, "reason " + i), CancellationToken.None);
         }
 
-        var page = _book.ListQuarantined(limit: 2, offset: 1);
+        var page = await _book.ListQuarantinedAsync(limit: 2, offset: 1, CancellationToken.None);
 
         Assert.Equal(["q1", "q2"], page.Select(e => e.LedgerKey));
     }
 
     [Fact]
-    public void Contains_UnknownKey_IsFalse()
+    public async Task Contains_UnknownKey_IsFalse()
     {
         var message = SampleOrders.Message("m1");
-        _book.Commit(message, SampleOrders.Result(message));
+        await _book.CommitAsync(message, SampleOrders.Result(message), CancellationToken.None);
 
-        Assert.True(_book.Contains("m1"));
-        Assert.False(_book.Contains("m2"));
-        Assert.False(_book.Contains("M1"));
+        Assert.True(await _book.ContainsAsync("m1", CancellationToken.None));
+        Assert.False(await _book.ContainsAsync("m2", CancellationToken.None));
+        Assert.False(await _book.ContainsAsync("M1", CancellationToken.None));
     }
 
     [Fact]
-    public void GetRawMessage_BytesFromASlice_RoundTripExactly()
+    public async Task GetRawMessage_BytesFromASlice_RoundTripExactly()
     {
         var bytes = new byte[5 * 1024 + 17];
         new Random(7).NextBytes(bytes);
         var slice = bytes.AsMemory(17);
         var message = SampleOrders.Message("m1", raw: null) with { Raw = slice };
-        _book.Commit(message, SampleOrders.Result(message));
+        await _book.CommitAsync(message, SampleOrders.Result(message), CancellationToken.None);
 
-        Assert.Equal(slice.ToArray(), _book.GetRawMessage("m1"));
-        Assert.Null(_book.GetRawMessage("missing"));
+        Assert.Equal(slice.ToArray(), await _book.GetRawMessageAsync("m1", CancellationToken.None));
+        Assert.Null(await _book.GetRawMessageAsync("missing", CancellationToken.None));
     }
 
     [Fact]
-    public void CountLedger_MixedMessages_CountsByStatusAndClassification()
+    public async Task CountLedger_MixedMessages_CountsByStatusAndClassification()
     {
-        Commit("o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
-        Commit("o2", Classification.Order, SampleOrders.Order());
-        Commit("i1", Classification.Invoice);
-        Commit("x1", Classification.Other);
-        Commit("x2", Classification.Other);
+        await CommitAsync("o1", Classification.Order, SampleOrders.Order(), SampleOrders.Order());
+        await CommitAsync("o2", Classification.Order, SampleOrders.Order());
+        await CommitAsync("i1", Classification.Invoice);
+        await CommitAsync("x1", Classification.Other);
+        await CommitAsync("x2", Classification.Other);
         var bad = SampleOrders.Message("q1");
-        _book.Commit(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"));
+        await _book.CommitAsync(bad, EmailResult.Quarantined(bad.MessageId, "unreadable"), CancellationToken.None);
 
-        var counts = _book.CountLedger();
+        var counts = await _book.CountLedgerAsync(CancellationToken.None);
 
         Assert.Equal(5, counts.Processed);
         Assert.Equal(1, counts.Quarantined);
@@ -286,27 +284,27 @@ public sealed class SqliteOrderBookCommitTests : IDisposable
     }
 
     [Fact]
-    public void CountLedger_EmptyBook_HasEveryClassificationAtZero()
+    public async Task CountLedger_EmptyBook_HasEveryClassificationAtZero()
     {
-        var counts = _book.CountLedger();
+        var counts = await _book.CountLedgerAsync(CancellationToken.None);
 
         Assert.Equal(0, counts.Total);
         Assert.All(Enum.GetValues<Classification>(), c => Assert.Equal(0, counts.ByClassification[c]));
     }
 
     [Fact]
-    public void Dispose_ThenUse_Throws()
+    public async Task Dispose_ThenUse_Throws()
     {
         using var temp = new TempDirectory();
         var book = SqliteOrderBook.Open(temp.File("x.db"));
         book.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => book.Contains("m1"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await book.ContainsAsync("m1", CancellationToken.None));
     }
 
-    private void Commit(string key, Classification classification, params TransportOrder[] orders)
+    private async Task CommitAsync(string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
-        _book.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders });
+        await _book.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);
     }
 }

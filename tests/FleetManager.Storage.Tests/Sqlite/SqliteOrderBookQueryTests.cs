@@ -3,20 +3,23 @@ using FleetManager.Storage.Sqlite;
 
 namespace FleetManager.Storage.Tests.Sqlite;
 
-public sealed class SqliteOrderBookQueryTests : IDisposable
+public sealed class SqliteOrderBookQueryTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly SqliteOrderBook _book;
 
-    public SqliteOrderBookQueryTests()
+    public SqliteOrderBookQueryTests() => _book = SqliteOrderBook.Open(_temp.File("orders.db"));
+
+    public async Task InitializeAsync()
     {
-        _book = SqliteOrderBook.Open(_temp.File("orders.db"));
-        Commit("m1", Classification.Order, SampleOrders.Order(reference: "R-1", customer: "Łódź Logistics Sp. z o.o.", loadingCountry: "PL", unloadingCountry: "DE", loadingDate: new DateOnly(2026, 12, 1)));
-        Commit("m2", Classification.Order,
+        await CommitAsync("m1", Classification.Order, SampleOrders.Order(reference: "R-1", customer: "Łódź Logistics Sp. z o.o.", loadingCountry: "PL", unloadingCountry: "DE", loadingDate: new DateOnly(2026, 12, 1)));
+        await CommitAsync("m2", Classification.Order,
             SampleOrders.Order(reference: "R-2", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "AT", loadingDate: new DateOnly(2026, 12, 2), requestType: RequestType.QuoteRequest),
             SampleOrders.Order(reference: "R-3", customer: "Alpenland Spedition GmbH", loadingCountry: "DE", unloadingCountry: "FR", loadingDate: new DateOnly(2026, 12, 3), requestType: RequestType.LoadOffer));
-        Commit("m3", Classification.Other, SampleOrders.Order(reference: "R-4", customer: "Sofia Trans", loadingCountry: "BG", unloadingCountry: "RO", loadingDate: new DateOnly(2026, 12, 10)));
+        await CommitAsync("m3", Classification.Other, SampleOrders.Order(reference: "R-4", customer: "Sofia Trans", loadingCountry: "BG", unloadingCountry: "RO", loadingDate: new DateOnly(2026, 12, 10)));
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {
@@ -25,9 +28,9 @@ public sealed class SqliteOrderBookQueryTests : IDisposable
     }
 
     [Fact]
-    public void ListOrders_All_ReturnsEveryOrderByIdWithTypedColumns()
+    public async Task ListOrders_All_ReturnsEveryOrderByIdWithTypedColumns()
     {
-        var orders = _book.ListOrders(OrderQuery.All);
+        var orders = await _book.ListOrdersAsync(OrderQuery.All, CancellationToken.None);
 
         Assert.Equal(["R-1", "R-2", "R-3", "R-4"], orders.Select(o => o.ReferenceNumber));
         Assert.True(orders.Zip(orders.Skip(1)).All(pair => pair.First.Id < pair.Second.Id));
@@ -47,63 +50,63 @@ public sealed class SqliteOrderBookQueryTests : IDisposable
     }
 
     [Fact]
-    public void ListOrders_LoadingDateRange_IsInclusive()
+    public async Task ListOrders_LoadingDateRange_IsInclusive()
     {
-        var orders = _book.ListOrders(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2), LoadingTo = new DateOnly(2026, 12, 3) });
+        var orders = await _book.ListOrdersAsync(new OrderQuery { LoadingFrom = new DateOnly(2026, 12, 2), LoadingTo = new DateOnly(2026, 12, 3) }, CancellationToken.None);
 
         Assert.Equal(["R-2", "R-3"], orders.Select(o => o.ReferenceNumber));
     }
 
     [Fact]
-    public void ListOrders_Country_MatchesEitherEndIgnoringCase()
+    public async Task ListOrders_Country_MatchesEitherEndIgnoringCase()
     {
-        Assert.Equal(["R-1", "R-2", "R-3"], _book.ListOrders(new OrderQuery { Country = "de" }).Select(o => o.ReferenceNumber));
-        Assert.Equal(["R-4"], _book.ListOrders(new OrderQuery { Country = "RO" }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-1", "R-2", "R-3"], (await _book.ListOrdersAsync(new OrderQuery { Country = "de" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-4"], (await _book.ListOrdersAsync(new OrderQuery { Country = "RO" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
     }
 
     [Fact]
-    public void ListOrders_CustomerContains_IgnoresCaseAndDiacritics()
+    public async Task ListOrders_CustomerContains_IgnoresCaseAndDiacritics()
     {
-        Assert.Equal(["R-1"], _book.ListOrders(new OrderQuery { CustomerContains = "lodz" }).Select(o => o.ReferenceNumber));
-        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { CustomerContains = "ALPENLAND" }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-1"], (await _book.ListOrdersAsync(new OrderQuery { CustomerContains = "lodz" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-2", "R-3"], (await _book.ListOrdersAsync(new OrderQuery { CustomerContains = "ALPENLAND" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
     }
 
     [Fact]
-    public void ListOrders_Reference_MatchesIgnoringCase() =>
-        Assert.Equal(["R-3"], _book.ListOrders(new OrderQuery { ReferenceNumber = "r-3" }).Select(o => o.ReferenceNumber));
+    public async Task ListOrders_Reference_MatchesIgnoringCase() =>
+        Assert.Equal(["R-3"], (await _book.ListOrdersAsync(new OrderQuery { ReferenceNumber = "r-3" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
 
     [Fact]
-    public void ListOrders_RequestTypeAndClassification_Filter()
+    public async Task ListOrders_RequestTypeAndClassification_Filter()
     {
-        Assert.Equal(["R-3"], _book.ListOrders(new OrderQuery { RequestType = RequestType.LoadOffer }).Select(o => o.ReferenceNumber));
-        Assert.Equal(["R-4"], _book.ListOrders(new OrderQuery { Classification = Classification.Other }).Select(o => o.ReferenceNumber));
-        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { MessageId = "<m2@mail.example>" }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-3"], (await _book.ListOrdersAsync(new OrderQuery { RequestType = RequestType.LoadOffer }, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-4"], (await _book.ListOrdersAsync(new OrderQuery { Classification = Classification.Other }, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-2", "R-3"], (await _book.ListOrdersAsync(new OrderQuery { MessageId = "<m2@mail.example>" }, CancellationToken.None)).Select(o => o.ReferenceNumber));
     }
 
     [Fact]
-    public void ListOrders_Combined_AllFiltersApply() =>
-        Assert.Equal(["R-2"], _book.ListOrders(new OrderQuery { Country = "AT", CustomerContains = "spedition", Classification = Classification.Order }).Select(o => o.ReferenceNumber));
+    public async Task ListOrders_Combined_AllFiltersApply() =>
+        Assert.Equal(["R-2"], (await _book.ListOrdersAsync(new OrderQuery { Country = "AT", CustomerContains = "spedition", Classification = Classification.Order }, CancellationToken.None)).Select(o => o.ReferenceNumber));
 
     [Fact]
-    public void ListOrders_LimitAndOffset_Page()
+    public async Task ListOrders_LimitAndOffset_Page()
     {
-        Assert.Equal(["R-2", "R-3"], _book.ListOrders(new OrderQuery { Limit = 2, Offset = 1 }).Select(o => o.ReferenceNumber));
-        Assert.Equal(["R-3", "R-4"], _book.ListOrders(new OrderQuery { Offset = 2 }).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-2", "R-3"], (await _book.ListOrdersAsync(new OrderQuery { Limit = 2, Offset = 1 }, CancellationToken.None)).Select(o => o.ReferenceNumber));
+        Assert.Equal(["R-3", "R-4"], (await _book.ListOrdersAsync(new OrderQuery { Offset = 2 }, CancellationToken.None)).Select(o => o.ReferenceNumber));
     }
 
     [Fact]
-    public void QueryOrders_Filter_StreamsFullOrders()
+    public async Task QueryOrders_Filter_StreamsFullOrders()
     {
-        var orders = _book.QueryOrders(new OrderQuery { Country = "DE" }).ToList();
+        var orders = (await _book.QueryOrdersAsync(new OrderQuery { Country = "DE" }, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList();
 
         Assert.Equal(["R-1", "R-2", "R-3"], orders.Select(o => o.Order.ReferenceNumber));
         Assert.Equal([0, 0, 1], orders.Select(o => o.OrderIndex));
         Assert.All(orders, o => Assert.Equal(2, o.Order.Stops.Count));
     }
 
-    private void Commit(string key, Classification classification, params TransportOrder[] orders)
+    private async Task CommitAsync(string key, Classification classification, params TransportOrder[] orders)
     {
         var message = SampleOrders.Message(key);
-        _book.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders });
+        await _book.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = classification, Orders = orders }, CancellationToken.None);
     }
 }

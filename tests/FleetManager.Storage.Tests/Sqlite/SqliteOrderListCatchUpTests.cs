@@ -23,13 +23,13 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
         using (var book = SqliteOrderBook.Open(_path))
         {
             var messages = Enumerable.Range(0, 1200).Select(i => SampleOrders.Message("c" + i)).ToList();
-            book.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "C-" + i, customer: "Firma " + i))))]);
+            await book.CommitBatchAsync([.. messages.Select((m, i) => (m, SampleOrders.Result(m, SampleOrders.Order(reference: "C-" + i, customer: "Firma " + i))))], CancellationToken.None);
 
             Assert.Equal(1200, await book.CatchUpOrderListAsync(null, CancellationToken.None));
 
             var first = (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "firma 7", Limit = 1 }, CancellationToken.None)).Rows.Single().Order.Id;
-            book.Corrections.Add(first, "customer", "Firma 7", "Ørsted Fragt", "local", DateTimeOffset.UnixEpoch);
-            book.Replace(messages[8] with { ProcessedAt = DateTimeOffset.UnixEpoch }, SampleOrders.Result(messages[8], SampleOrders.Order(reference: "C-8", customer: "Nordfracht")));
+            await book.Corrections.AddAsync(first, "customer", "Firma 7", "Ørsted Fragt", "local", DateTimeOffset.UnixEpoch, CancellationToken.None);
+            await book.ReplaceAsync(messages[8] with { ProcessedAt = DateTimeOffset.UnixEpoch }, SampleOrders.Result(messages[8], SampleOrders.Order(reference: "C-8", customer: "Nordfracht")), CancellationToken.None);
             Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "orsted" }, CancellationToken.None)).Total);
             Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery { Search = "nordfracht" }, CancellationToken.None)).Total);
         }
@@ -45,7 +45,7 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
         using (var book = SqliteOrderBook.Open(_path))
         {
             var message = SampleOrders.Message("t1");
-            book.Commit(message, SampleOrders.Result(message, SampleOrders.Order(reference: "T-1")));
+            await book.CommitAsync(message, SampleOrders.Result(message, SampleOrders.Order(reference: "T-1")), CancellationToken.None);
             Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Total);
         }
 
@@ -63,7 +63,7 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
         using (var book = SqliteOrderBook.Open(_path))
         {
             var messages = Enumerable.Range(0, 40).Select(i => SampleOrders.Message("m" + i)).ToList();
-            book.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))]);
+            await book.CommitBatchAsync([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))], CancellationToken.None);
             Assert.Equal(40, await book.CatchUpOrderListAsync(null, CancellationToken.None));
         }
 
@@ -85,7 +85,7 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
         using (var crashed = SqliteOrderBook.Open(_path))
         {
             var messages = Enumerable.Range(0, 7).Select(i => SampleOrders.Message("k" + i)).ToList();
-            crashed.CommitBatch([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))]);
+            await crashed.CommitBatchAsync([.. messages.Select((m, i) => (m, SampleOrders.Result(m, Varied(i))))], CancellationToken.None);
         }
 
         using var next = SqliteOrderBook.Open(_path);

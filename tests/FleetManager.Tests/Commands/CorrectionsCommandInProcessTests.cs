@@ -24,7 +24,7 @@ public sealed class CorrectionsCommandInProcessTests : IDisposable
         _verb.Out.GetStringBuilder().Clear();
         var corpus = new DirectoryInfo(_verb.Temp.File("corpus"));
 
-        var exitCode = CorrectionsCommand.Run(corpus, everyMessage: true, force: false, db, _verb.Environment(), CancellationToken.None);
+        var exitCode = await CorrectionsCommand.RunAsync(corpus, everyMessage: true, force: false, db, _verb.Environment(), CancellationToken.None);
 
         Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         Assert.StartsWith($"Exported {processed} messages to {corpus.FullName}", _verb.Out.ToString(), StringComparison.Ordinal);
@@ -32,13 +32,13 @@ public sealed class CorrectionsCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Run_BookMissing_StoreErrorExit4InOneLineAndNoFolder()
+    public async Task Run_BookMissing_StoreErrorExit4InOneLineAndNoFolder()
     {
         var db = _verb.Temp.File("missing.db");
         var corpus = new DirectoryInfo(_verb.Temp.File("corpus"));
 
-        var failure = Assert.Throws<OrderBookUnavailableException>(() =>
-            CorrectionsCommand.Run(corpus, everyMessage: false, force: false, db, _verb.Environment(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<OrderBookUnavailableException>(async () =>
+            await CorrectionsCommand.RunAsync(corpus, everyMessage: false, force: false, db, _verb.Environment(), CancellationToken.None));
         var exitCode = CommandLine.Report(failure, _verb.Error);
 
         Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);

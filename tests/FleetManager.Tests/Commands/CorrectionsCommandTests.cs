@@ -18,7 +18,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_OneCorrectedField_EvalReportsThatFieldAloneAsADisagreement()
     {
         var db = await ImportSamplesAsync();
-        var (orderId, messageId, readWeight) = Correct(db, "weight_kg", "4321");
+        var (orderId, messageId, readWeight) = await CorrectAsync(db, "weight_kg", "4321");
         var corpus = _temp.File("corpus");
 
         var export = await CliProcess.RunAsync("corrections", "export", corpus, "--db", db);
@@ -30,8 +30,8 @@ public sealed class CorrectionsCommandTests : IDisposable
         Assert.True(File.Exists(Path.ChangeExtension(eml, ".expected.json")));
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var order = store.GetOrder(orderId)!;
-            Assert.Equal(store.GetRawMessage(order.Message.LedgerKey), await File.ReadAllBytesAsync(eml));
+            var order = (await store.GetOrderAsync(orderId, CancellationToken.None))!;
+            Assert.Equal(await store.GetRawMessageAsync(order.Message.LedgerKey, CancellationToken.None), await File.ReadAllBytesAsync(eml));
         }
 
         var labels = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.ChangeExtension(eml, ".expected.json"))).RootElement;
@@ -52,11 +52,11 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_All_WritesEveryProcessedMessageAndOnlyTheCorrectionDisagrees()
     {
         var db = await ImportSamplesAsync();
-        var (_, messageId, _) = Correct(db, "stops[0].postal_code", "99999");
+        var (_, messageId, _) = await CorrectAsync(db, "stops[0].postal_code", "99999");
         long processed;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            processed = store.CountLedger().Processed;
+            processed = (await store.CountLedgerAsync(CancellationToken.None)).Processed;
         }
 
         var corpus = _temp.File("all");
@@ -93,7 +93,7 @@ public sealed class CorrectionsCommandTests : IDisposable
     public async Task Export_NonEmptyFolderWithoutForce_RefusesInOneLineAndLeavesItAlone()
     {
         var db = await ImportSamplesAsync();
-        Correct(db, "customer", "Corrected Customer Ltd");
+        await CorrectAsync(db, "customer", "Corrected Customer Ltd");
         var corpus = Directory.CreateDirectory(_temp.File("busy")).FullName;
         await File.WriteAllTextAsync(Path.Combine(corpus, "keep.txt"), "mine");
 
@@ -130,10 +130,10 @@ public sealed class CorrectionsCommandTests : IDisposable
         string ledgerKey;
         using (var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var other = store.ListLedger(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 })
+            var other = (await store.ListLedgerAsync(new LedgerQuery { Status = LedgerStatus.Processed, Limit = 1000 }, CancellationToken.None))
                 .First(e => e.Classification == FleetManager.Core.Model.Classification.Other);
             ledgerKey = other.LedgerKey;
-            store.Corrections.AddToMessage(ledgerKey, "message.classification", "order", "other", "local", DateTimeOffset.UnixEpoch);
+            await store.Corrections.AddToMessageAsync(ledgerKey, "message.classification", "order", "other", "local", DateTimeOffset.UnixEpoch, CancellationToken.None);
         }
 
         var corpus = _temp.File("reclassified");
@@ -164,13 +164,13 @@ public sealed class CorrectionsCommandTests : IDisposable
     }
 
     /// <summary>Corrects one field of the first order with a reference number, as the dashboard does (through the store's corrections).</summary>
-    private static (long OrderId, string MessageId, decimal? ReadWeight) Correct(string db, string field, string value)
+    private static async Task<(long OrderId, string MessageId, decimal? ReadWeight)> CorrectAsync(string db, string field, string value)
     {
         using var store = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db });
-        var order = store.QueryOrders(OrderQuery.All).First(o => o.Order.ReferenceNumber is not null && o.Order.WeightKg is not null && o.Order.Stops.Count >= 2 && o.Order.Stops[0].Type == FleetManager.Core.Model.StopType.Loading);
+        var order = (await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).First(o => o.Order.ReferenceNumber is not null && o.Order.WeightKg is not null && o.Order.Stops.Count >= 2 && o.Order.Stops[0].Type == FleetManager.Core.Model.StopType.Loading);
         var read = FleetManager.Storage.Corrections.OrderFieldEditor.Read(order.Order, field);
         Assert.NotEqual(value, read);
-        Assert.NotNull(store.Corrections.Add(order.Id, field, read, value, "local", DateTimeOffset.UnixEpoch));
+        Assert.NotNull(await store.Corrections.AddAsync(order.Id, field, read, value, "local", DateTimeOffset.UnixEpoch, CancellationToken.None));
         return (order.Id, order.Message.MessageId, order.Order.WeightKg);
     }
 

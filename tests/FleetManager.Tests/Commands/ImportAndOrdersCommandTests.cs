@@ -95,11 +95,11 @@ public sealed class ImportAndOrdersCommandTests : IDisposable
         long orderId;
         using (var store = FleetManager.Storage.OrderStoreFactory.Open(new FleetManager.Storage.OrderStoreOptions { ConnectionString = db }))
         {
-            var order = store.QueryOrders(FleetManager.Storage.OrderQuery.All).First();
+            var order = (await store.QueryOrdersAsync(FleetManager.Storage.OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).First();
             orderId = order.Id;
             Assert.NotEqual(4321m, order.Order.WeightKg);
-            Assert.NotNull(store.Corrections.Add(orderId, "weight_kg", null, "4321", "local", DateTimeOffset.UnixEpoch));
-            Assert.NotNull(store.Corrections.Add(orderId, "customer", null, "Corrected Customer Ltd", "local", DateTimeOffset.UnixEpoch));
+            Assert.NotNull(await store.Corrections.AddAsync(orderId, "weight_kg", null, "4321", "local", DateTimeOffset.UnixEpoch, CancellationToken.None));
+            Assert.NotNull(await store.Corrections.AddAsync(orderId, "customer", null, "Corrected Customer Ltd", "local", DateTimeOffset.UnixEpoch, CancellationToken.None));
         }
 
         var json = await CliProcess.RunAsync("orders", "export", "--format", "json", "--db", db);

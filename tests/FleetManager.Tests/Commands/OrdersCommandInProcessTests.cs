@@ -21,7 +21,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     {
         var db = await SampleBookAsync();
 
-        var exitCode = OrdersCommand.List(_verb.Environment(), db, new OrderQuery());
+        var exitCode = await OrdersCommand.ListAsync(_verb.Environment(), db, new OrderQuery(), CancellationToken.None);
 
         Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         var lines = _verb.Out.ToString().TrimEnd().Split('\n');
@@ -35,7 +35,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     {
         var db = await SampleBookAsync();
 
-        var exitCode = OrdersCommand.Show(_verb.Environment(), db, 1);
+        var exitCode = await OrdersCommand.ShowAsync(_verb.Environment(), db, 1, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var text = _verb.Out.ToString();
@@ -49,7 +49,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     {
         var db = await SampleBookAsync();
 
-        var exitCode = OrdersCommand.Show(_verb.Environment(), db, 999_999);
+        var exitCode = await OrdersCommand.ShowAsync(_verb.Environment(), db, 999_999, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Equal($"error: there is no order 999999 in {db} (see 'fleetmanager orders list')", _verb.Error.ToString().TrimEnd());
@@ -62,7 +62,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
         var db = await SampleBookAsync();
         var file = _verb.Temp.File("orders.json");
 
-        var exitCode = OrdersCommand.Export(_verb.Environment(), db, "json", file, new OrderQuery());
+        var exitCode = await OrdersCommand.ExportAsync(_verb.Environment(), db, "json", file, new OrderQuery(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         using var orders = JsonDocument.Parse(await File.ReadAllTextAsync(file));
@@ -74,7 +74,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     {
         var db = await SampleBookAsync();
         var file = _verb.Temp.File("orders.csv");
-        Assert.Equal(ExitCodes.Success, OrdersCommand.Export(_verb.Environment(), db, "csv", file, new OrderQuery()));
+        Assert.Equal(ExitCodes.Success, await OrdersCommand.ExportAsync(_verb.Environment(), db, "csv", file, new OrderQuery(), CancellationToken.None));
         _verb.Error.GetStringBuilder().Clear();
 
         var exitCode = await CommandLine.RunAsync(["orders", "export", "--format", "csv", "--db", db], _verb.Environment());
@@ -92,7 +92,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
         using var bytes = new MemoryStream();
         var environment = _verb.Environment() with { OpenOutputStream = () => bytes };
 
-        var exitCode = OrdersCommand.Export(environment, db, "xlsx", path: null, new OrderQuery());
+        var exitCode = await OrdersCommand.ExportAsync(environment, db, "xlsx", path: null, new OrderQuery(), CancellationToken.None);
 
         Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         // An XLSX file is a ZIP archive: "PK\x03\x04" (a MemoryStream keeps its bytes once closed).
@@ -105,7 +105,7 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     {
         var db = await SampleBookAsync();
 
-        var exitCode = OrdersCommand.Export(_verb.Environment(), db, "xlsx", path: null, new OrderQuery());
+        var exitCode = await OrdersCommand.ExportAsync(_verb.Environment(), db, "xlsx", path: null, new OrderQuery(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Equal("error: an XLSX file is binary; give --output FILE.xlsx or redirect standard output", _verb.Error.ToString().TrimEnd());
@@ -113,11 +113,11 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void List_BookMissing_StoreErrorExit4InOneLineAndNoFileCreated()
+    public async Task List_BookMissing_StoreErrorExit4InOneLineAndNoFileCreated()
     {
         var db = _verb.Temp.File("missing.db");
 
-        var failure = Assert.Throws<OrderBookUnavailableException>(() => OrdersCommand.List(_verb.Environment(), db, new OrderQuery()));
+        var failure = await Assert.ThrowsAsync<OrderBookUnavailableException>(async () => await OrdersCommand.ListAsync(_verb.Environment(), db, new OrderQuery(), CancellationToken.None));
         var exitCode = CommandLine.Report(failure, _verb.Error);
 
         Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);

@@ -15,12 +15,12 @@ public sealed class UsersCommandInProcessTests : IDisposable
     public void Dispose() => _verb.Dispose();
 
     [Fact]
-    public void AddThenList_PasswordFromTheEnvironmentsInput_ListsTheUserWithoutAnyHash()
+    public async Task AddThenList_PasswordFromTheEnvironmentsInput_ListsTheUserWithoutAnyHash()
     {
         var db = NewBook();
 
-        var added = UsersCommand.Add(WithInput("a-long-enough-password\n"), "dispatch", "dispatcher", passwordFromStandardInput: true, db);
-        var listed = UsersCommand.List(_verb.Environment(), db);
+        var added = await UsersCommand.AddAsync(WithInput("a-long-enough-password\n"), "dispatch", "dispatcher", passwordFromStandardInput: true, db, CancellationToken.None);
+        var listed = await UsersCommand.ListAsync(_verb.Environment(), db, CancellationToken.None);
 
         Assert.True(added == ExitCodes.Success, _verb.Error.ToString());
         Assert.Equal(ExitCodes.Success, listed);
@@ -32,15 +32,15 @@ public sealed class UsersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void SetRoleThenPasswdThenRemove_KnownUser_EachSaysWhatChanged()
+    public async Task SetRoleThenPasswdThenRemove_KnownUser_EachSaysWhatChanged()
     {
         var db = NewBook();
-        Assert.Equal(ExitCodes.Success, UsersCommand.Add(WithInput("a-long-enough-password\n"), "ann", "viewer", passwordFromStandardInput: true, db));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.AddAsync(WithInput("a-long-enough-password\n"), "ann", "viewer", passwordFromStandardInput: true, db, CancellationToken.None));
         _verb.Out.GetStringBuilder().Clear();
 
-        Assert.Equal(ExitCodes.Success, UsersCommand.SetRole(_verb.Environment(), "ann", "admin", db));
-        Assert.Equal(ExitCodes.Success, UsersCommand.Passwd(WithInput("another-long-password\n"), "ann", passwordFromStandardInput: true, db));
-        Assert.Equal(ExitCodes.Success, UsersCommand.Remove(_verb.Environment(), "ann", db));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.SetRoleAsync(_verb.Environment(), "ann", "admin", db, CancellationToken.None));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.PasswdAsync(WithInput("another-long-password\n"), "ann", passwordFromStandardInput: true, db, CancellationToken.None));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.RemoveAsync(_verb.Environment(), "ann", db, CancellationToken.None));
 
         Assert.Equal(
             [$"ann is now admin in {db}", $"password of ann changed in {db}", $"removed ann from {db}"],
@@ -48,26 +48,26 @@ public sealed class UsersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Add_PasswordTooShort_ExitsUsageWithOneLineAndAddsNobody()
+    public async Task Add_PasswordTooShort_ExitsUsageWithOneLineAndAddsNobody()
     {
         var db = NewBook();
 
-        var exitCode = UsersCommand.Add(WithInput("short\n"), "dispatch", "viewer", passwordFromStandardInput: true, db);
+        var exitCode = await UsersCommand.AddAsync(WithInput("short\n"), "dispatch", "viewer", passwordFromStandardInput: true, db, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.EndsWith("Nothing was changed.", line, StringComparison.Ordinal);
         _verb.Error.GetStringBuilder().Clear();
-        Assert.Equal(ExitCodes.Success, UsersCommand.List(_verb.Environment(), db));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.ListAsync(_verb.Environment(), db, CancellationToken.None));
         Assert.StartsWith($"{db} has no users yet", _verb.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Add_NoPasswordOnTheInput_ExitsUsageWithOneLine()
+    public async Task Add_NoPasswordOnTheInput_ExitsUsageWithOneLine()
     {
         var db = NewBook();
 
-        var exitCode = UsersCommand.Add(_verb.Environment(), "dispatch", "viewer", passwordFromStandardInput: true, db);
+        var exitCode = await UsersCommand.AddAsync(_verb.Environment(), "dispatch", "viewer", passwordFromStandardInput: true, db, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -75,11 +75,11 @@ public sealed class UsersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Remove_UnknownUser_ExitsUsageWithOneLine()
+    public async Task Remove_UnknownUser_ExitsUsageWithOneLine()
     {
         var db = NewBook();
 
-        var exitCode = UsersCommand.Remove(_verb.Environment(), "nobody", db);
+        var exitCode = await UsersCommand.RemoveAsync(_verb.Environment(), "nobody", db, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Equal($"error: there is no user 'nobody' in {db}; see 'fleetmanager users list'", _verb.Error.ToString().TrimEnd());
@@ -99,13 +99,13 @@ public sealed class UsersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Add_PasswordTypedTwiceOnTheEnvironmentsKeyboard_PromptsTwiceEchoesNothingAndAddsTheUser()
+    public async Task Add_PasswordTypedTwiceOnTheEnvironmentsKeyboard_PromptsTwiceEchoesNothingAndAddsTheUser()
     {
         var db = NewBook();
         // A typo corrected with Backspace in the first typing.
         var keyboard = new ScriptedKeyboard("a-long-enough-passwore\bd\ra-long-enough-password\r");
 
-        var exitCode = UsersCommand.Add(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "admin", passwordFromStandardInput: false, db);
+        var exitCode = await UsersCommand.AddAsync(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "admin", passwordFromStandardInput: false, db, CancellationToken.None);
 
         Assert.True(exitCode == ExitCodes.Success, _verb.Error.ToString());
         Assert.Equal("Password: \nPassword again: \n", _verb.Error.ToString().ReplaceLineEndings("\n"));
@@ -113,17 +113,17 @@ public sealed class UsersCommandInProcessTests : IDisposable
     }
 
     [Fact]
-    public void Add_TwoTypingsDiffer_ExitsUsageWithOneLineAndAddsNobody()
+    public async Task Add_TwoTypingsDiffer_ExitsUsageWithOneLineAndAddsNobody()
     {
         var db = NewBook();
         var keyboard = new ScriptedKeyboard("a-long-enough-password\ra-long-enough-passw0rd\r");
 
-        var exitCode = UsersCommand.Add(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "viewer", passwordFromStandardInput: false, db);
+        var exitCode = await UsersCommand.AddAsync(_verb.Environment() with { Keyboard = keyboard }, "dispatch", "viewer", passwordFromStandardInput: false, db, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.EndsWith("error: the two passwords differ; nothing was changed. Run the command again.", _verb.Error.ToString().TrimEnd(), StringComparison.Ordinal);
         _verb.Error.GetStringBuilder().Clear();
-        Assert.Equal(ExitCodes.Success, UsersCommand.List(_verb.Environment(), db));
+        Assert.Equal(ExitCodes.Success, await UsersCommand.ListAsync(_verb.Environment(), db, CancellationToken.None));
         Assert.StartsWith($"{db} has no users yet", _verb.Error.ToString(), StringComparison.Ordinal);
     }
 

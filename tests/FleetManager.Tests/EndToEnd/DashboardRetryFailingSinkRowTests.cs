@@ -47,8 +47,8 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
         using var running = service;
         using var client = http;
 
-        await WaitUntilAsync(() => Failing(db).Total == 1, service, $"the order's row failing {FailingAttempts} times");
-        var failing = Assert.Single(Failing(db).Rows);
+        await WaitUntilAsync(async () => (await FailingAsync(db)).Total == 1, service, $"the order's row failing {FailingAttempts} times");
+        var failing = Assert.Single((await FailingAsync(db)).Rows);
         Assert.True(failing.Attempts >= FailingAttempts);
         Assert.Equal("sheets", failing.Sink);
         var queuePage = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
@@ -66,7 +66,7 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
             Assert.Equal("/review?notice=pushed", retry.Headers.Location?.OriginalString);
         }
 
-        Assert.Equal(0, Failing(db).Total);
+        Assert.Equal(0, (await FailingAsync(db)).Total);
         Assert.Equal(0, await PendingAsync(db));
         var after = await http.GetStringAsync(new Uri("/review", UriKind.Relative));
         Assert.DoesNotContain($"data-outbox-id=\"{failing.Id}\"", after, StringComparison.Ordinal);
@@ -80,10 +80,10 @@ public sealed partial class DashboardRetryFailingSinkRowTests : IAsyncLifetime, 
     private Task<(ServiceProcess Service, HttpClient Http, string Db)> StartAsync() =>
         SheetsMirroredService.StartAsync(_temp, _oauth, _sheets, "retry", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120));
 
-    private static FailingOutboxSelection Failing(string db)
+    private static async Task<FailingOutboxSelection> FailingAsync(string db)
     {
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
-        return store.SelectFailingOutbox(FailingAttempts, 10);
+        return await store.SelectFailingOutboxAsync(FailingAttempts, 10, CancellationToken.None);
     }
 
     private static async Task<long> PendingAsync(string db)

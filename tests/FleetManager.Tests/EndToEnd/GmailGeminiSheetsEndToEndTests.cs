@@ -116,7 +116,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
         // The order book: every expected order once, nothing else; every message in the ledger.
         using (var book = OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = db }))
         {
-            var stored = book.QueryOrders(OrderQuery.All).ToList();
+            var stored = (await book.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None)).ToList();
             var storedKeys = stored.Select(o => o.Message.MessageId + "#" + o.OrderIndex.ToString(CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(storedKeys.Count, storedKeys.Distinct(StringComparer.Ordinal).Count());
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), storedKeys.Order(StringComparer.Ordinal));
@@ -130,7 +130,7 @@ public sealed partial class GmailGeminiSheetsEndToEndTests(ITestOutputHelper out
                 Assert.Equal(truth.WeightKg, order.Order.WeightKg);
             }
 
-            var ledger = book.CountLedger();
+            var ledger = await book.CountLedgerAsync(CancellationToken.None);
             Assert.Equal(_mailbox.Count, ledger.Total);
             Assert.Equal(_mailbox.Count(m => m.Blocked), ledger.Quarantined);
             Assert.Equal(0, await book.DepthAsync("sheets", CancellationToken.None));

@@ -70,7 +70,7 @@ public sealed class ExceptionCategoryTests
         Assert.Equal(ErrorCategory.Store, new StoreException("m", "f").Category);
     }
 
-    private static IEnumerable<Assembly> LoadSourceAssemblies()
+    internal static IEnumerable<Assembly> LoadSourceAssemblies()
     {
         // The executable references every src library; load each one it names that is ours.
         var root = typeof(FleetManager.Commands.ExitCodes).Assembly;

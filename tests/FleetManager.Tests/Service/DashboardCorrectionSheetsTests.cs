@@ -92,7 +92,7 @@ public sealed partial class DashboardCorrectionSheetsTests : IAsyncLifetime, IDi
     {
         await WaitUntilAsync(async () => _sheets.Rows().Count == 2 && await PendingAsync(db) == 0, service, "the first push of the order");
         using var store = OrderStoreFactory.OpenForReading(new OrderStoreOptions { ConnectionString = db });
-        var order = Assert.Single(store.QueryOrders(OrderQuery.All));
+        var order = Assert.Single(await store.QueryOrdersAsync(OrderQuery.All, CancellationToken.None).ToListAsync(CancellationToken.None));
         // Column A's key as docs/sheets.md gives it: MESSAGE_ID#ORDER_INDEX.
         return (order.Id, order.Message.MessageId + "#" + order.OrderIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

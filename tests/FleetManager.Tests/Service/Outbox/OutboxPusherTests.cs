@@ -23,7 +23,7 @@ public sealed class OutboxPusherTests : IDisposable
     [Fact]
     public async Task PushAllAsync_SinkFailsOnTheBatchWithABadRowTwice_RecordsTheRedactedFailuresAgainstThatBatchOnly()
     {
-        using var store = OpenWithOrders(5);
+        using var store = await OpenWithOrdersAsync(5);
         var ids = (await store.PendingAsync("sheets", 10, CancellationToken.None)).Select(e => e.Id).ToList();
         var sink = new PoisonedRowSink(store) { PoisonedRow = ids[2] };
         var time = new FakeTimeProvider(Now);
@@ -36,7 +36,7 @@ public sealed class OutboxPusherTests : IDisposable
         await pusher.PushAllAsync(CancellationToken.None);
 
         // The first batch was delivered; the second (rows 3 and 4) failed twice; row 5 was never tried.
-        var failing = store.SelectFailingOutbox(1, 10);
+        var failing = await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None);
         Assert.Equal(ids[2..4], failing.Rows.Select(r => r.Id).Order());
         Assert.All(failing.Rows, row =>
         {
@@ -51,7 +51,7 @@ public sealed class OutboxPusherTests : IDisposable
     [Fact]
     public async Task PushAllAsync_SinkDelivers_RecordsNoFailure()
     {
-        using var store = OpenWithOrders(3);
+        using var store = await OpenWithOrdersAsync(3);
         var sink = new PoisonedRowSink(store);
         var time = new FakeTimeProvider(Now);
         using var services = new ServiceCollection().AddMetrics().AddSingleton<IOutbox>(store).AddSingleton<IOutboxFailureLog>(store).BuildServiceProvider();
@@ -60,7 +60,7 @@ public sealed class OutboxPusherTests : IDisposable
 
         Assert.Null(await pusher.PushAllAsync(CancellationToken.None));
 
-        Assert.Equal(0, store.SelectFailingOutbox(1, 10).Total);
+        Assert.Equal(0, (await store.SelectFailingOutboxAsync(1, 10, CancellationToken.None)).Total);
         Assert.Empty(await store.PendingAsync("sheets", 10, CancellationToken.None));
     }
 
@@ -75,7 +75,7 @@ public sealed class OutboxPusherTests : IDisposable
         }
     }
 
-    private IOrderStore OpenWithOrders(int count)
+    private async Task<IOrderStore> OpenWithOrdersAsync(int count)
     {
         var options = new OrderStoreOptions { ConnectionString = Path.Combine(_directory, "fleetmanager.db") };
         options.OutboxSinks.Add("sheets");
@@ -84,7 +84,7 @@ public sealed class OutboxPusherTests : IDisposable
             LedgerKey: "push-1", SourceKey: "folder:/mail/push-1.eml", MessageId: "<push-1@mail.example>", Subject: "Auftrag",
             From: "p.maier@alpenland.example", Date: Now, Raw: Encoding.UTF8.GetBytes("Subject: test\r\n\r\nbody"), ProcessedAt: Now);
         var orders = Enumerable.Range(1, count).Select(i => new TransportOrder { ReferenceNumber = "P-" + i }).ToList();
-        store.Commit(message, new EmailResult { MessageId = message.MessageId, Classification = Classification.Order, Orders = orders });
+        await store.CommitAsync(message, new EmailResult { MessageId = message.MessageId, Classification = Classification.Order, Orders = orders }, CancellationToken.None);
         return store;
     }
 
