@@ -3,10 +3,6 @@ using FleetManager.Dashboard;
 using FleetManager.Geocoding;
 using FleetManager.Mail.Imap;
 using FleetManager.Mail.Parsing;
-using FleetManager.Service;
-using FleetManager.Service.Outbox;
-using FleetManager.Service.Sources;
-using FleetManager.Service.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -55,9 +51,8 @@ internal static class ClosedGenericServices
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // FleetManager's own options.
-        AddOptionsServices<ServiceOptions>(services);
-        AddOptionsServices<SourcesOptions>(services);
+        // FleetManager's own options (the service's own, Service/, register themselves in ServiceComposition:
+        // Hosting does not depend on Service).
         AddOptionsServices<MailLimitsOptions>(services);
         AddOptionsServices<ImapOptions>(services);
         AddOptionsServices<GeocodingOptions>(services);
@@ -93,10 +88,6 @@ internal static class ClosedGenericServices
         AddOptionsServices<OpenApiOptions>(services);
 
         // Loggers of the services that start with the host.
-        AddLogger<SourcePollingService>(services);
-        AddLogger<RawMessageRetentionService>(services);
-        AddLogger<OutboxPusher>(services);
-        AddLogger<IdleMemoryReleaser>(services);
         AddLogger<HostFilteringMiddleware>(services);
         return services;
     }

@@ -1,4 +1,3 @@
-using FleetManager.Hosting;
 using FleetManager.Core.Errors;
 using FleetManager.Core.Diagnostics;
 using FleetManager.Core.Pipeline;
@@ -7,6 +6,7 @@ using FleetManager.Llm;
 using FleetManager.Google;
 using FleetManager.Google.Auth;
 using FleetManager.Google.Sheets;
+using FleetManager.Hosting;
 using FleetManager.Mail.Imap;
 using FleetManager.Mail.Parsing;
 using FleetManager.Storage;
@@ -54,6 +54,15 @@ internal static class ServiceComposition
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
         services.AddOptions<MailLimitsOptions>().Bind(configuration.GetSection(MailLimitsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailLimitsOptions>, MailLimitsOptionsValidator>());
+
+        // Exact registrations of the service's own options and loggers, so Native AOT does not close the open generic
+        // ones at run time before ready (Hosting/ClosedGenericServices.cs says why; it registers the framework's).
+        ClosedGenericServices.AddOptionsServices<ServiceOptions>(services);
+        ClosedGenericServices.AddOptionsServices<SourcesOptions>(services);
+        ClosedGenericServices.AddLogger<SourcePollingService>(services);
+        ClosedGenericServices.AddLogger<RawMessageRetentionService>(services);
+        ClosedGenericServices.AddLogger<OutboxPusher>(services);
+        ClosedGenericServices.AddLogger<IdleMemoryReleaser>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -1,6 +1,9 @@
 using FleetManager.Hosting;
 using FleetManager.Service;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -39,7 +42,21 @@ public sealed class ClosedGenericServicesTests
     [Fact]
     public void AddClosedHostServices_Registered_TheContainerUsesTheExactRegistrations()
     {
-        var services = Services(closed: true);
+        var services = new ServiceCollection();
+        services.AddOptions().AddLogging().AddClosedHostServices();
+
+        Assert.Contains(services, d => d.ServiceType == typeof(IOptions<HostOptions>) && d.ImplementationFactory is not null);
+        Assert.Contains(services, d => d.ServiceType == typeof(IOptionsMonitor<KestrelServerOptions>) && d.ImplementationFactory is not null);
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<OptionsManager<HostOptions>>(provider.GetRequiredService<IOptions<HostOptions>>());
+    }
+
+    [Fact]
+    public void AddFleetManagerService_Registered_TheServicesOwnOptionsAndLoggersAreExactRegistrations()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFleetManagerService(new ConfigurationBuilder().Build(), "/nonexistent/fleetmanager.db");
 
         Assert.Contains(services, d => d.ServiceType == typeof(IOptions<ServiceOptions>) && d.ImplementationFactory is not null);
         Assert.Contains(services, d => d.ServiceType == typeof(IOptionsMonitor<ServiceOptions>) && d.ImplementationFactory is not null);
@@ -49,12 +66,13 @@ public sealed class ClosedGenericServicesTests
     }
 
     [Fact]
-    public void AddClosedHostServices_ClosedRegistrationMadeBefore_KeepsIt()
+    public void AddOptionsServices_ClosedRegistrationMadeBefore_KeepsIt()
     {
         var services = new ServiceCollection();
         var mine = Options.Create(new ServiceOptions { HealthDetail = true });
         services.AddSingleton<IOptions<ServiceOptions>>(mine);
-        services.AddOptions().AddLogging().AddClosedHostServices();
+        services.AddOptions().AddLogging();
+        ClosedGenericServices.AddOptionsServices<ServiceOptions>(services);
         using var provider = services.BuildServiceProvider();
 
         Assert.Same(mine, provider.GetRequiredService<IOptions<ServiceOptions>>());
@@ -69,7 +87,7 @@ public sealed class ClosedGenericServicesTests
             .PostConfigure(o => o.HealthDetail = true);
         if (closed)
         {
-            services.AddClosedHostServices();
+            ClosedGenericServices.AddOptionsServices<ServiceOptions>(services);
         }
 
         return services;
