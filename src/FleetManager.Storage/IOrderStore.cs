@@ -17,8 +17,8 @@ namespace FleetManager.Storage;
 /// service use a store as it is. An instance may be called from several threads (the SQLite one serialises
 /// its calls on its one connection, except <see cref="IOrderBook.ContainsAsync"/>, which never waits for a commit);
 /// enumerate <see cref="QueryOrdersAsync"/> to its end before the next call. The reads and writes are asynchronous
-/// (PostgreSQL does real asynchronous I/O through Npgsql; Microsoft.Data.Sqlite's asynchronous calls complete synchronously),
-/// except <see cref="BrowseOrders"/>, which the order list still answers synchronously. Several instances and processes may
+/// (PostgreSQL does real asynchronous I/O through Npgsql; Microsoft.Data.Sqlite's asynchronous calls complete synchronously).
+/// Several instances and processes may
 /// share one store: commits are idempotent by the unique ledger key and leases are atomic. A failure of the
 /// database surfaces as <see cref="OrderBookUnavailableException"/> or <see cref="StoreDamagedException"/>,
 /// never as the database library's own exception.

@@ -5,7 +5,7 @@ namespace FleetManager.Storage.Sql;
 
 /// <summary>
 /// The <c>order_list</c> rows of orders this instance committed and the list has not caught up with yet, derived from the
-/// orders in memory at their commit: the catch-up (<see cref="OrderListIndex.Sync"/>) writes these instead of reading
+/// orders in memory at their commit: the catch-up (<see cref="OrderListIndex.SyncAsync"/>) writes these instead of reading
 /// each order's JSON back and parsing it (the larger part of what the catch-up cost an import; docs/benchmarks.md).
 /// </summary>
 /// <remarks>
