@@ -1,3 +1,8 @@
+// Why one file of ~430 lines: the list table is kept true by the same three steps everywhere (catch up above the highest
+// listed id, derive a row from the order with its corrections and status, write it with the one upsert that two
+// instances may race on), and the page and count read that table with the same filter and search-probe decision.
+// Split apart, the invariant "nothing is written above the listed maximum before the catch-up" would live in several
+// places; the row's values themselves are in OrderListRow, the SQL of the filters in OrderFilterSql.
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
