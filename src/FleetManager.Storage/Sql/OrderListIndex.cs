@@ -134,16 +134,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Derives one order's row again (after a correction or a status change); removes it when the order is gone.</summary>
     public async ValueTask<bool> RefreshAsync(long orderId, CancellationToken cancellationToken)
     {
-        // Catch up first: a row written here above the highest listed id would make Sync skip the orders below it.
-        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
-        List<StoredOrder> read;
-        await using (var command = dialect.CreateCommand())
-        {
-            command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id = {dialect.AddLong(command, orderId)}";
-            read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-
-        var rows = await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false);
+        var rows = await CatchUpAndDeriveAsync(command => $"o.id = {dialect.AddLong(command, orderId)}", cancellationToken).ConfigureAwait(false);
         return await dialect.InTransactionAsync(
             async (write, token) =>
             {
@@ -158,16 +149,26 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>Replaces the rows of one message's orders (after <see cref="IOrderStore.ReplaceAsync"/> gave it new ones).</summary>
     public async ValueTask<bool> RefreshMessageAsync(string ledgerKey, CancellationToken cancellationToken)
     {
+        var rows = await CatchUpAndDeriveAsync(command => $"l.ledger_key = {dialect.AddText(command, ledgerKey)}", cancellationToken).ConfigureAwait(false);
+        await WriteAsync(rows, clearLedgerKey: ledgerKey, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The rows of the orders <paramref name="where"/> selects, derived again with their corrections and status, after
+    /// catching up: a row written above the highest listed id would make the catch-up skip the orders below it.
+    /// </summary>
+    private async ValueTask<List<OrderListRow>> CatchUpAndDeriveAsync(Func<DbCommand, string> where, CancellationToken cancellationToken)
+    {
         await SyncAsync(null, cancellationToken).ConfigureAwait(false);
         List<StoredOrder> read;
         await using (var command = dialect.CreateCommand())
         {
-            command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE l.ledger_key = {dialect.AddText(command, ledgerKey)} ORDER BY o.id";
+            command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE {where(command)} ORDER BY o.id";
             read = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteAsync(await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false), clearLedgerKey: ledgerKey, cancellationToken).ConfigureAwait(false);
-        return true;
+        return await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The page the query asks for, the total matching and the next cursor; catches up with new orders first.</summary>
