@@ -9,6 +9,9 @@ using static FleetManager.Mail.Tests.Imap.ImapTestPipeline;
 
 namespace FleetManager.Mail.Tests.Imap;
 
+// Why one file of ~570 lines: these are the mailbox's behaviours as a poller sees them (first poll, cursor, UIDVALIDITY
+// change, poison messages, acknowledgement, IDLE, reconnects), each against the same real Dovecot fixture; split by
+// file they would repeat the fixture plumbing and hide that together they are the IMAP source's one contract.
 [Collection(DovecotCollection.Name)]
 public sealed class ImapMailboxTests(DovecotServer dovecot)
 {

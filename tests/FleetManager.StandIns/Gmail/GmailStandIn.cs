@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace FleetManager.StandIns.Gmail;
 
+// Why one file of ~440 lines: the stand-in is one fake server whose endpoints share one mailbox state (messages,
+// history ids, labels) under one lock; each endpoint is a few lines of the documented request and answer.
 /// <summary>
 /// Stand-in for the Gmail API v1 (google-apis.md §1): <c>profile</c>, <c>messages.list</c> (newest first,
 /// paged, <c>q</c> with the terms <see cref="GmailSearch"/> reproduces — any other term is a 400, so a query
