@@ -33,8 +33,6 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     // found within a few thousand rows) rather than collected from the search index and sorted.
     private const int CommonSearchMatches = 1000;
 
-    // Rows per INSERT statement: 17 parameters each, 850 a statement (SQLite allows 32,766, PostgreSQL 65,535).
-    private const int InsertChunk = 50;
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
@@ -352,7 +350,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <summary>
     /// Writes rows, each inserted or (by <paramref name="tail"/>) replacing or leaving the row of the same order (ON
     /// CONFLICT on both back-ends: two instances catching up at once derive the same rows, and the second must not fail
-    /// on the key), <see cref="InsertChunk"/> rows per statement.
+    /// on the key), <see cref="SqlDialect.ListRowsPerInsert"/> rows per statement.
     /// </summary>
     /// <remarks>
     /// One statement per chunk rather than one per row: a statement executed costs SQLite (and PostgreSQL a round trip)
@@ -363,9 +361,10 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// <param name="inserted">When given, told the ids of the rows actually inserted (RETURNING: a row listed already is not).</param>
     private async ValueTask InsertAsync(DbCommand write, List<OrderListRow> rows, string tail, List<long>? inserted, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < rows.Count; start += InsertChunk)
+        var chunk = dialect.ListRowsPerInsert;
+        for (var start = 0; start < rows.Count; start += chunk)
         {
-            var end = Math.Min(rows.Count, start + InsertChunk);
+            var end = Math.Min(rows.Count, start + chunk);
             write.Parameters.Clear();
             var sql = new StringBuilder(
                 "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +

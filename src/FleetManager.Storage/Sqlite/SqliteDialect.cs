@@ -75,6 +75,12 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         write.ExecuteNonQuery();
     }
 
+    // 4 rows = 68 parameters a statement. At 50 rows (850 parameters) binding them by name was most of the import's
+    // list catch-up: 4.2 % of the import's CPU samples in SQLite's sqlite3VListNameToNum and its strncmp
+    // (docs/benchmarks.md, branch importperf). Through Microsoft.Data.Sqlite 1, 2 and 4 rows a statement cost the same
+    // CPU, 8 rows 25 % more, 50 rows four to six times as much.
+    public override int ListRowsPerInsert => 4;
+
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 
     // julianday reads the stored ISO 8601 text with its offset, so instants compare whatever offset they were written with.
