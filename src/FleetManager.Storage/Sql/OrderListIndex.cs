@@ -33,8 +33,12 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     // found within a few thousand rows) rather than collected from the search index and sorted.
     private const int CommonSearchMatches = 1000;
 
-    // Rows per INSERT statement: 27 parameters each, 1,350 a statement (SQLite allows 32,766, PostgreSQL 65,535).
-    private const int InsertChunk = 50;
+    // Rows per INSERT statement: 27 parameters each, 540 a statement (SQLite allows 32,766, PostgreSQL 65,535). Not more:
+    // Microsoft.Data.Sqlite binds each parameter by name (sqlite3_bind_parameter_index, a linear scan of the statement's
+    // names with strncmp), so binding a statement costs the square of its parameters. At 50 rows (1,350 parameters) strncmp
+    // took 9 % of an import's CPU against 4 % at main's 17 × 50 (perf, docs/benchmarks.md, branch listpage); 20 rows
+    // binds no more names per row than main did.
+    private const int InsertChunk = 20;
 
     private const string FromOrders = "FROM orders o JOIN ledger l ON l.id = o.ledger_id";
 
