@@ -14,7 +14,8 @@ using FleetManager.Storage.Sqlite;
 //                                 (GeneratedOrderBook) and open the orders list once, which derives its table and index
 //   pages [BenchmarkDotNet args]  OrdersPageBenchmarks: time and allocated bytes per orders-page view (FM_BENCH_BOOK)
 //   allocs <db> [views]           managed bytes allocated per orders-page view (the page and its HTML, as the /orders
-//                                 handler makes them) over an existing book, `views` views of each kind after 3 warm-up views
+//                                 handler makes them) over an existing book, `views` views of each kind after 3 warm-up views,
+//                                 with each view's wall time (p50, p95) and the process CPU per view
 var verb = args.Length > 0 ? args[0] : "commit-throughput";
 switch (verb)
 {
@@ -139,13 +140,23 @@ static void Allocations(string path, int views)
             html = OrdersPageBenchmarks.View(book, query);
         }
 
+        // Each view timed too (Stopwatch allocates nothing): the page's server time without HTTP, and the process CPU
+        // per view, which a loaded machine inflates far less than the wall time.
+        var elapsed = new double[views];
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < views; i++)
         {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             OrdersPageBenchmarks.View(book, query);
+            elapsed[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
         var perView = (GC.GetAllocatedBytesForCurrentThread() - before) / views;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{view,-15} allocated {perView / 1024.0,8:F1} KB per page view  (page HTML {html / 1024.0:F1} KB, {views} views)"));
+        var cpuPerView = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / views;
+        Array.Sort(elapsed);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{view,-15} allocated {perView / 1024.0,8:F1} KB per page view  (page HTML {html / 1024.0:F1} KB, {views} views)  " +
+            $"wall p50 {elapsed[views / 2]:F1} ms p95 {elapsed[Math.Min(views - 1, (int)Math.Ceiling(views * 0.95) - 1)]:F1} ms, CPU {cpuPerView:F1} ms per view"));
     }
 }

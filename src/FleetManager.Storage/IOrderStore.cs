@@ -72,6 +72,12 @@ public interface IOrderStore : IOrderBook, ICursorStore, ILeaseStore, IOutbox, I
     ValueTask<OrderBrowsePage> BrowseOrdersAsync(OrderBrowseQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The same page as <see cref="BrowseOrdersAsync"/> (same search, filters, sort, cursor and count) as the orders page
+    /// shows it: read from the list's own columns, so no order is read or parsed (a page view's allocations; docs/benchmarks.md).
+    /// </summary>
+    ValueTask<OrderListEntryPage> ListOrderEntriesAsync(OrderBrowseQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The first <paramref name="limit"/> stops that have a place (a city) but no coordinates, by order and stop, and how
     /// many there are: answered in SQL (a partial index on stops without coordinates), never by reading every order.
     /// </summary>

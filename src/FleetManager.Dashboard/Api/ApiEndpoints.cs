@@ -58,8 +58,8 @@ public static class ApiEndpoints
             }
 
             var query = OrderListQuery.Parse(parameters.ToQuery());
-            var page = await store.UseAsync((orders, _, token) => OrderBrowser.PageAsync(orders, query, size, token), context.RequestAborted).ConfigureAwait(false);
-            var rows = page.Rows.Select(r => new OrderListItem(r.Stored.Id, OrderStatusNames.Of(r.Review.Status), r.NeedsReview, r.CorrectionCount, r.Stored.Message.Id, r.Stored.Order)).ToList();
+            var page = await store.UseAsync((orders, _, token) => OrderBrowser.OrdersPageAsync(orders, query, size, token), context.RequestAborted).ConfigureAwait(false);
+            var rows = page.Rows.Select(r => new OrderListItem(r.Order.Id, OrderStatusNames.Of(r.Status), r.NeedsReview, r.CorrectionCount, r.Order.Message.Id, r.Order.Order)).ToList();
             return Results.Json(new OrderListDocument(rows, page.Total, page.NextCursor, page.TotalCapped), ApiJsonContext.Default.OrderListDocument);
         })
             .WithName("ListOrders")

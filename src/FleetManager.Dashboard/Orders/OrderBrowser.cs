@@ -11,14 +11,24 @@ namespace FleetManager.Dashboard.Orders;
 /// </summary>
 public static class OrderBrowser
 {
-    /// <summary>The page of the view after its cursor, with the number of matching orders (counted up to <see cref="OrderBrowseQuery.DefaultCountLimit"/>).</summary>
+    /// <summary>
+    /// The page of the view after its cursor as the orders page shows it, with the number of matching orders (counted up
+    /// to <see cref="OrderBrowseQuery.DefaultCountLimit"/>): read from the list's own columns, no order parsed.
+    /// </summary>
     public static async ValueTask<OrderListPage> PageAsync(IOrderStore store, OrderListQuery query, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        var page = await store.BrowseOrdersAsync(ToStoreQuery(query) with { Limit = pageSize }, cancellationToken).ConfigureAwait(false);
-        var rows = page.Rows.Select(r => new OrderListRow(r.Order, new OrderReview(r.Order.Id, r.Status, null, null), r.NeedsReview, r.CorrectionCount)).ToList();
-        return new OrderListPage(rows, checked((int)page.Total), page.NextCursor, page.TotalCapped);
+        var page = await store.ListOrderEntriesAsync(ToStoreQuery(query) with { Limit = pageSize }, cancellationToken).ConfigureAwait(false);
+        return new OrderListPage(page.Rows, checked((int)page.Total), page.NextCursor, page.TotalCapped);
+    }
+
+    /// <summary>The same page with each order whole, corrections applied: what <c>/api/v1/orders</c> returns.</summary>
+    public static ValueTask<OrderBrowsePage> OrdersPageAsync(IOrderStore store, OrderListQuery query, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        return store.BrowseOrdersAsync(ToStoreQuery(query) with { Limit = pageSize }, cancellationToken);
     }
 
     /// <summary>Every order of the view (no page), corrected, in its sort order: what "Export this view" writes.</summary>

@@ -72,21 +72,20 @@ public static class OrdersPage
         }
 
         html.Add($"</tr></thead><tbody>");
+        // Each cell as the store's list row holds it (OrderListEntry: first loading and last unloading stop, dates
+        // yyyy-MM-dd, weight and price in the invariant culture), so a page view parses no order.
         foreach (var row in page.Rows)
         {
-            var order = row.Stored.Order;
-            var loading = order.Stops.FirstOrDefault(s => s.Type == StopType.Loading);
-            var unloading = order.Stops.LastOrDefault(s => s.Type == StopType.Unloading);
-            var status = OrderStatusNames.Of(row.Review.Status);
+            var status = OrderStatusNames.Of(row.Status);
             html.Add($"""
-                <tr data-order-id="{row.Stored.Id}"><td><a href="/orders/{row.Stored.Id}">{row.Stored.Id}</a></td>
-                <td>{order.ReferenceNumber}</td><td>{(order.RequestType is { } t ? SpecVocabulary.RequestTypes.Of(t) : null)}</td><td>{order.Customer}</td>
-                <td>{loading?.City}</td><td>{loading?.Country}</td><td>{Date(loading?.Date)}</td>
-                <td>{unloading?.City}</td><td>{unloading?.Country}</td><td>{Date(unloading?.Date)}</td>
-                <td>{order.CargoDescription}</td><td class="num">{order.WeightKg}</td><td>{(order.VehicleType is { } v ? SpecVocabulary.VehicleTypes.Of(v) : null)}</td>
-                <td class="num">{(order.Price is { } p ? $"{p.Amount.ToString(CultureInfo.InvariantCulture)} {p.Currency}" : null)}</td>
+                <tr data-order-id="{row.Id}"><td><a href="/orders/{row.Id}">{row.Id}</a></td>
+                <td>{row.ReferenceNumber}</td><td>{row.RequestType}</td><td>{row.Customer}</td>
+                <td>{row.LoadingCity}</td><td>{row.LoadingCountry}</td><td>{row.LoadingDate}</td>
+                <td>{row.UnloadingCity}</td><td>{row.UnloadingCountry}</td><td>{row.UnloadingDate}</td>
+                <td>{row.CargoDescription}</td><td class="num">{row.WeightKg}</td><td>{row.VehicleType}</td>
+                <td class="num">{row.Price}</td>
                 <td><span class="badge status-{status}">{status.Replace('_', ' ')}</span>{new HtmlContent(row.NeedsReview ? " <span class=\"badge review\">needs review</span>" : "")}{new HtmlContent(row.CorrectionCount > 0 ? " <span class=\"badge corrected\">corrected</span>" : "")}</td>
-                <td class="num">{(order.Confidence is { } c ? c.Order.ToString("0.00", CultureInfo.InvariantCulture) : null)}</td></tr>
+                <td class="num">{row.Confidence?.ToString("0.00", CultureInfo.InvariantCulture)}</td></tr>
                 """);
         }
 
@@ -123,8 +122,6 @@ public static class OrdersPage
     // A capped count (the store stopped counting there) reads "10,000+", so the page never claims an exact number it did not count.
     private static string TotalText(OrderListPage page) =>
         page.TotalCapped ? page.Total.ToString("N0", CultureInfo.InvariantCulture) + "+" : page.Total.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static HtmlContent Selected(bool selected) => new(selected ? " selected" : "");
 

@@ -32,6 +32,12 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 
+    // A row value: the planner seeks the composite index (sort column, order_id) to the cursor (an "Index Cond"); the OR
+    // form was applied as a filter to every row walked before it, so a deep page cost in proportion to its depth
+    // (PostgresOrderListPlanTests; docs/benchmarks.md, branch listpage).
+    public override string KeysetAfter(string column, string comparison, string value, string id) =>
+        $"({column}, x.order_id) {comparison} ({value}, {id})";
+
     // LIKE rather than strpos: the pg_trgm GIN index (schema step 7) serves LIKE '%term%' and rechecks every
     // candidate, so the rows are the substring matches whether the index exists or not. The term's own LIKE
     // characters are escaped (backslash is LIKE's default escape).

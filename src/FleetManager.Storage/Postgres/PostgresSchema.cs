@@ -275,4 +275,21 @@ internal static class PostgresSchema
             -- GIN index has no per-row trigger to bypass, so the step changes nothing here (the version stays in step).
             SELECT 1;
             """;
+
+    public const string Version11 = """
+            -- The orders page's display columns and the mark of rows still to derive them (see OrderBookSchema step 11
+            -- and the SQLite text): additive only, the previous release's rows read shown_version 0.
+            ALTER TABLE order_list ADD COLUMN shown_reference text;
+            ALTER TABLE order_list ADD COLUMN shown_customer text;
+            ALTER TABLE order_list ADD COLUMN shown_loading_city text;
+            ALTER TABLE order_list ADD COLUMN shown_loading_country text;
+            ALTER TABLE order_list ADD COLUMN shown_unloading_city text;
+            ALTER TABLE order_list ADD COLUMN shown_unloading_country text;
+            ALTER TABLE order_list ADD COLUMN shown_cargo text;
+            ALTER TABLE order_list ADD COLUMN shown_weight text;
+            ALTER TABLE order_list ADD COLUMN shown_vehicle text;
+            ALTER TABLE order_list ADD COLUMN shown_price text;
+            ALTER TABLE order_list ADD COLUMN shown_version integer NOT NULL DEFAULT 0;
+            CREATE INDEX order_list_unshown ON order_list (order_id) WHERE shown_version = 0;
+            """;
 }

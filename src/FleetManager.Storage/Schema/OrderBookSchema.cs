@@ -23,6 +23,7 @@ internal static class OrderBookSchema
         new(8, SqliteSchema.Version8, PostgresSchema.Version8),
         new(9, SqliteSchema.Version9, PostgresSchema.Version9),
         new(10, SqliteSchema.Version10, PostgresSchema.Version10),
+        new(11, SqliteSchema.Version11, PostgresSchema.Version11),
     ];
 
     /// <summary>The schema version this code writes, on either back-end.</summary>

@@ -159,7 +159,7 @@ internal static class OrderFilterSql
                 var value = column == "x.weight_sort"
                     ? dialect.AddDouble(command, double.TryParse(cursor.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) ? weight : -1)
                     : dialect.AddText(command, cursor.Value);
-                conditions.Add($"({column} {comparison} {value} OR ({column} = {value} AND x.order_id {comparison} {id}))");
+                conditions.Add(dialect.KeysetAfter(column, comparison, value, id));
             }
         }
 

@@ -48,7 +48,112 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     /// </summary>
     /// <param name="progress">Told the running total after each batch (the import's progress display).</param>
     /// <param name="cancellationToken">Stops between batches (each batch is one transaction).</param>
+    /// <remarks>Then derives the shown columns of rows that have none (<see cref="FillShownAsync"/>).</remarks>
     public async ValueTask<int> SyncAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var derived = await CatchUpNewAsync(progress, cancellationToken).ConfigureAwait(false);
+        await FillShownAsync(cancellationToken).ConfigureAwait(false);
+        return derived;
+    }
+
+    /// <summary>
+    /// Derives the <c>shown_*</c> columns of the rows marked <c>shown_version = 0</c> — every row listed before schema
+    /// step 11 (so the upgrade of a book fills them on its first catch-up), and every row the previous release writes
+    /// while it runs beside this one — in batches of <see cref="SyncBatch"/>, each one transaction. Found through the
+    /// partial index <c>order_list_unshown</c>, empty in steady state: one index probe per catch-up.
+    /// </summary>
+    /// <remarks>
+    /// Only the shown columns are updated: the others (what the list filters and sorts by, its search text) were derived by
+    /// whichever release wrote the row and are kept current by it, and leaving <c>search_text</c> alone keeps SQLite's
+    /// search index out of it (its update trigger is on <c>search_text</c>).
+    /// </remarks>
+    private async ValueTask FillShownAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
+        var after = 0L;
+        while (true)
+        {
+            var ids = new List<long>(SyncBatch);
+            await using (var command = dialect.CreateCommand())
+            {
+                // The literal 0 (not a parameter) lets both planners use the partial index.
+                command.CommandText = $"SELECT order_id FROM order_list WHERE shown_version = 0 AND order_id > {dialect.AddLong(command, after)} ORDER BY order_id LIMIT {dialect.AddInt(command, SyncBatch)}";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+                }
+            }
+
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            // Corrections are few: read once for the whole fill, not per order. The status does not change a shown cell.
+            allCorrections ??= await corrections.AllAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<OrderListRow>(ids.Count);
+            foreach (var read in await ReadOrdersAsync(ids, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(Derive(read, allCorrections.GetValueOrDefault(read.Id), OrderStatus.New));
+            }
+
+            await dialect.InTransactionAsync(
+                async (write, token) =>
+                {
+                    foreach (var row in rows)
+                    {
+                        await UpdateShownAsync(write, row, token).ConfigureAwait(false);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            // A marked row whose order is gone (a reprocess in between) is passed over, not read again forever.
+            if (ids.Count < SyncBatch)
+            {
+                return;
+            }
+
+            after = ids[^1];
+        }
+    }
+
+    // One statement text for every row (the parameters are added in the same order), set only when it differs, so the
+    // command keeps its prepared statement across the batch.
+    private async ValueTask UpdateShownAsync(DbCommand write, OrderListRow row, CancellationToken cancellationToken)
+    {
+        write.Parameters.Clear();
+        var shown = row.Shown;
+        var text =
+            $"UPDATE order_list SET shown_reference = {dialect.AddText(write, shown.Reference)}, shown_customer = {dialect.AddText(write, shown.Customer)}, " +
+            $"shown_loading_city = {dialect.AddText(write, shown.LoadingCity)}, shown_loading_country = {dialect.AddText(write, shown.LoadingCountry)}, " +
+            $"shown_unloading_city = {dialect.AddText(write, shown.UnloadingCity)}, shown_unloading_country = {dialect.AddText(write, shown.UnloadingCountry)}, " +
+            $"shown_cargo = {dialect.AddText(write, shown.Cargo)}, shown_weight = {dialect.AddText(write, shown.Weight)}, " +
+            $"shown_vehicle = {dialect.AddText(write, shown.Vehicle)}, shown_price = {dialect.AddText(write, shown.Price)}, shown_version = 1 " +
+            $"WHERE order_id = {dialect.AddLong(write, row.OrderId)}";
+        if (!string.Equals(write.CommandText, text, StringComparison.Ordinal))
+        {
+            write.CommandText = text;
+        }
+
+        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The orders of the given ids as the list reads them (no field evidence), by id.
+    private async ValueTask<List<StoredOrder>> ReadOrdersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        await using var command = dialect.CreateCommand();
+        command.CommandText = $"SELECT {ListedOrderColumns} {FromOrders} WHERE o.id IN ({string.Join(", ", ids.Select(id => dialect.AddLong(command, id)))}) ORDER BY o.id";
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The catch-up of new orders proper (see SyncAsync).
+    private async ValueTask<int> CatchUpNewAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<long, IReadOnlyList<OrderCorrection>>? allCorrections = null;
         IReadOnlyDictionary<long, OrderReview>? statuses = null;
@@ -173,40 +278,15 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
     public async ValueTask<OrderBrowsePage> BrowseAsync(OrderBrowseQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
-        var (total, capped) = await CountAsync(query, cancellationToken).ConfigureAwait(false);
-
-        // A term that many orders match is tested per row while the sorted index is walked, so the page stops after its
-        // rows; a rarer one goes through the search index's match set, small enough to collect and sort.
-        var probeSearch = !string.IsNullOrWhiteSpace(query.Search) && (capped || total >= CommonSearchMatches);
+        var (total, capped, probeSearch) = await PrepareAsync(query, cancellationToken).ConfigureAwait(false);
         var sortColumn = OrderFilterSql.BrowseSortColumn(query.Sort);
         var rows = new List<OrderBrowseRow>();
         string? lastSortValue = null;
         var more = false;
         await using (var command = dialect.CreateCommand())
         {
-            var direction = query.Descending ? " DESC" : "";
-            var order = new StringBuilder(" ORDER BY ").Append(sortColumn).Append(direction);
-            if (sortColumn != "x.order_id")
-            {
-                order.Append(", x.order_id").Append(direction);
-            }
-
-            // The page is chosen in order_list alone and only its rows are joined to their orders: joined first, a sort
-            // over many matches (a filter sorted by date) read every match's order JSON before keeping 51 of them.
-            var sql = new StringBuilder($"SELECT {ListedOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn} FROM (")
-                .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
-                .Append(" FROM order_list x")
-                .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true, probeSearch))
-                .Append(order);
-            if (query.Limit is { } limit)
-            {
-                // One row more than the page tells whether there is a next one.
-                sql.Append(" LIMIT ").Append(dialect.AddInt(command, limit + 1));
-            }
-
-            sql.Append(") x JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id").Append(order);
-            command.CommandText = sql.ToString();
+            command.CommandText = PageStatement(
+                command, query, probeSearch, $"{ListedOrderColumns}, x.status, x.incomplete, x.corrections, {sortColumn}", " JOIN orders o ON o.id = x.order_id JOIN ledger l ON l.id = o.ledger_id");
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -222,9 +302,7 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
                     _ = OrderStatusNames.TryParse(reader.GetString(17), out var status); // a name this release does not know reads as New
                     var correctionCount = reader.GetInt32(19);
                     rows.Add(new OrderBrowseRow(stored, status, reader.GetInt32(18) != 0 && status == OrderStatus.New, correctionCount));
-                    lastSortValue = sortColumn == "x.weight_sort"
-                        ? reader.GetDouble(20).ToString("R", CultureInfo.InvariantCulture)
-                        : sortColumn == "x.order_id" ? "" : reader.GetString(20);
+                    lastSortValue = SortValue(reader, sortColumn, 20);
                 }
             }
         }
@@ -241,6 +319,167 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
 
         var next = more ? rows[^1].Order.Id.ToString(CultureInfo.InvariantCulture) + "." + lastSortValue : null;
         return new OrderBrowsePage(rows, total, next, capped);
+    }
+
+    /// <summary>
+    /// The same page as <see cref="BrowseAsync"/> as the orders page shows it, read from <c>order_list</c>'s own columns
+    /// (schema step 11): no order is read or parsed, which was most of what a page view allocated (docs/benchmarks.md).
+    /// </summary>
+    public async ValueTask<OrderListEntryPage> EntriesAsync(OrderBrowseQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (total, capped, probeSearch) = await PrepareAsync(query, cancellationToken).ConfigureAwait(false);
+        var sortColumn = OrderFilterSql.BrowseSortColumn(query.Sort);
+        var rows = new List<OrderListEntry>(Math.Min(query.Limit ?? 64, 1024));
+        List<int>? unshown = null;
+        string? lastSortValue = null;
+        var more = false;
+        await using (var command = dialect.CreateCommand())
+        {
+            command.CommandText = PageStatement(
+                command,
+                query,
+                probeSearch,
+                "x.order_id, y.shown_reference, y.request_type, y.shown_customer, y.shown_loading_city, y.shown_loading_country, y.loading_date, " +
+                "y.shown_unloading_city, y.shown_unloading_country, y.unloading_date, y.shown_cargo, y.shown_weight, y.shown_vehicle, y.shown_price, " +
+                $"y.confidence, x.status, x.incomplete, x.corrections, y.shown_version, {sortColumn}",
+                " JOIN order_list y ON y.order_id = x.order_id");
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (query.Limit is { } pageSize && rows.Count == pageSize)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    _ = OrderStatusNames.TryParse(reader.GetString(15), out var status); // a name this release does not know reads as New
+                    rows.Add(new OrderListEntry(
+                        reader.GetInt64(0),
+                        TextOrNull(reader, 1),
+                        TextOrNull(reader, 2),
+                        TextOrNull(reader, 3),
+                        TextOrNull(reader, 4),
+                        TextOrNull(reader, 5),
+                        DateOrNull(reader, 6),
+                        TextOrNull(reader, 7),
+                        TextOrNull(reader, 8),
+                        DateOrNull(reader, 9),
+                        TextOrNull(reader, 10),
+                        TextOrNull(reader, 11),
+                        TextOrNull(reader, 12),
+                        TextOrNull(reader, 13),
+                        reader.IsDBNull(14) ? null : reader.GetDouble(14),
+                        status,
+                        reader.GetInt32(16) != 0 && status == OrderStatus.New,
+                        reader.GetInt32(17)));
+                    if (reader.GetInt32(18) == 0)
+                    {
+                        (unshown ??= []).Add(rows.Count - 1);
+                    }
+
+                    lastSortValue = SortValue(reader, sortColumn, 19);
+                }
+            }
+        }
+
+        if (unshown is not null)
+        {
+            await ShowFromOrdersAsync(rows, unshown, cancellationToken).ConfigureAwait(false);
+        }
+
+        var next = more ? rows[^1].Id.ToString(CultureInfo.InvariantCulture) + "." + lastSortValue : null;
+        return new OrderListEntryPage(rows, total, next, capped);
+    }
+
+    // A row written since the catch-up by the previous release (which knows no shown column) is shown from its order, as
+    // this release derives it; the next catch-up writes its columns.
+    private async ValueTask ShowFromOrdersAsync(List<OrderListEntry> rows, List<int> unshown, CancellationToken cancellationToken)
+    {
+        var read = await ReadOrdersAsync([.. unshown.Select(i => rows[i].Id)], cancellationToken).ConfigureAwait(false);
+        var derived = (await DeriveWithTheirCorrectionsAsync(read, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.OrderId);
+        foreach (var i in unshown)
+        {
+            if (derived.TryGetValue(rows[i].Id, out var row))
+            {
+                var shown = row.Shown;
+                rows[i] = rows[i] with
+                {
+                    ReferenceNumber = shown.Reference,
+                    RequestType = row.RequestType,
+                    Customer = shown.Customer,
+                    LoadingCity = shown.LoadingCity,
+                    LoadingCountry = shown.LoadingCountry,
+                    LoadingDate = row.LoadingDate.Length == 0 ? null : row.LoadingDate,
+                    UnloadingCity = shown.UnloadingCity,
+                    UnloadingCountry = shown.UnloadingCountry,
+                    UnloadingDate = row.UnloadingDate.Length == 0 ? null : row.UnloadingDate,
+                    CargoDescription = shown.Cargo,
+                    WeightKg = shown.Weight,
+                    VehicleType = shown.Vehicle,
+                    Price = shown.Price,
+                    Confidence = row.Confidence,
+                };
+            }
+        }
+    }
+
+    private static string? TextOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    // Missing dates are '' in the list (so that keyset paging compares plain values); the page shows nothing.
+    private static string? DateOrNull(DbDataReader reader, int ordinal)
+    {
+        var date = reader.GetString(ordinal);
+        return date.Length == 0 ? null : date;
+    }
+
+    private static string SortValue(DbDataReader reader, string sortColumn, int ordinal) =>
+        sortColumn == "x.weight_sort"
+            ? reader.GetDouble(ordinal).ToString("R", CultureInfo.InvariantCulture)
+            : sortColumn == "x.order_id" ? "" : reader.GetString(ordinal);
+
+    // What a page needs before its rows: the catch-up, the count, and whether the search is probed per row.
+    private async ValueTask<(long Total, bool Capped, bool ProbeSearch)> PrepareAsync(OrderBrowseQuery query, CancellationToken cancellationToken)
+    {
+        await SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        var (total, capped) = await CountAsync(query, cancellationToken).ConfigureAwait(false);
+
+        // A term that many orders match is tested per row while the sorted index is walked, so the page stops after its
+        // rows; a rarer one goes through the search index's match set, small enough to collect and sort.
+        var probeSearch = !string.IsNullOrWhiteSpace(query.Search) && (capped || total >= CommonSearchMatches);
+        return (total, capped, probeSearch);
+    }
+
+    /// <summary>
+    /// The page's statement: <paramref name="columns"/> of the page's rows (alias <c>x</c>: order id, status, incomplete,
+    /// corrections and the sort column) joined by <paramref name="join"/>, in the view's order.
+    /// </summary>
+    private string PageStatement(DbCommand command, OrderBrowseQuery query, bool probeSearch, string columns, string join)
+    {
+        var sortColumn = OrderFilterSql.BrowseSortColumn(query.Sort);
+        var direction = query.Descending ? " DESC" : "";
+        var order = new StringBuilder(" ORDER BY ").Append(sortColumn).Append(direction);
+        if (sortColumn != "x.order_id")
+        {
+            order.Append(", x.order_id").Append(direction);
+        }
+
+        // The page is chosen in order_list alone and only its rows are joined: joined first, a sort over many matches (a
+        // filter sorted by date) read every match's joined row before keeping 51 of them.
+        var sql = new StringBuilder($"SELECT {columns} FROM (")
+            .Append("SELECT x.order_id, x.status, x.incomplete, x.corrections").Append(sortColumn == "x.order_id" ? "" : ", " + sortColumn)
+            .Append(" FROM order_list x")
+            .Append(OrderFilterSql.BrowseWhere(dialect, command, query, withCursor: true, probeSearch))
+            .Append(order);
+        if (query.Limit is { } limit)
+        {
+            // One row more than the page tells whether there is a next one.
+            sql.Append(" LIMIT ").Append(dialect.AddInt(command, limit + 1));
+        }
+
+        return sql.Append(") x").Append(join).Append(order).ToString();
     }
 
     /// <summary>
@@ -368,7 +607,9 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
             write.Parameters.Clear();
             var sql = new StringBuilder(
                 "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
-                "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) VALUES ", 128 + ((end - start) * 200));
+                "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections, " +
+                "shown_reference, shown_customer, shown_loading_city, shown_loading_country, shown_unloading_city, shown_unloading_country, " +
+                "shown_cargo, shown_weight, shown_vehicle, shown_price, shown_version) VALUES ", 256 + ((end - start) * 300));
             for (var i = start; i < end; i++)
             {
                 var row = rows[i];
@@ -389,7 +630,17 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
                     dialect.AddDouble(write, row.Confidence),
                     dialect.AddInt(write, row.Incomplete ? 1 : 0),
                     dialect.AddText(write, OrderStatusNames.Of(row.Status)),
-                    dialect.AddInt(write, row.Corrections)).Append(')');
+                    dialect.AddInt(write, row.Corrections),
+                    dialect.AddText(write, row.Shown.Reference),
+                    dialect.AddText(write, row.Shown.Customer),
+                    dialect.AddText(write, row.Shown.LoadingCity),
+                    dialect.AddText(write, row.Shown.LoadingCountry),
+                    dialect.AddText(write, row.Shown.UnloadingCity),
+                    dialect.AddText(write, row.Shown.UnloadingCountry),
+                    dialect.AddText(write, row.Shown.Cargo),
+                    dialect.AddText(write, row.Shown.Weight),
+                    dialect.AddText(write, row.Shown.Vehicle),
+                    dialect.AddText(write, row.Shown.Price)).Append(", 1)");
             }
 
             sql.Append(tail);
@@ -432,6 +683,14 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         "search_text = excluded.search_text, reference_sort = excluded.reference_sort, customer_sort = excluded.customer_sort, " +
         "loading_date = excluded.loading_date, unloading_date = excluded.unloading_date, weight_sort = excluded.weight_sort, " +
         "loading_country = excluded.loading_country, unloading_country = excluded.unloading_country, request_type = excluded.request_type, " +
-        "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections";
+        "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections, " +
+        ShownSet;
+
+    /// <summary>The SET list of the shown columns from <c>excluded</c> (an upsert's new row).</summary>
+    public const string ShownSet =
+        "shown_reference = excluded.shown_reference, shown_customer = excluded.shown_customer, shown_loading_city = excluded.shown_loading_city, " +
+        "shown_loading_country = excluded.shown_loading_country, shown_unloading_city = excluded.shown_unloading_city, " +
+        "shown_unloading_country = excluded.shown_unloading_country, shown_cargo = excluded.shown_cargo, shown_weight = excluded.shown_weight, " +
+        "shown_vehicle = excluded.shown_vehicle, shown_price = excluded.shown_price, shown_version = excluded.shown_version";
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FleetManager.Core.Model;
 using FleetManager.Core.Text;
@@ -8,7 +9,8 @@ namespace FleetManager.Storage.Sql;
 /// <summary>
 /// One <c>order_list</c> row's values, derived from an order (corrections applied) once, so that the same values are
 /// written whether the order came from memory at its commit (<see cref="CommittedListRows"/>) or was read back from the
-/// book: the row holds only the strings and numbers it writes, never the order or its message's bytes.
+/// book: the row holds only the strings and numbers it writes, never the order or its message's bytes. The
+/// <c>Shown…</c> values are what the orders page prints (schema step 11), so the page never reads the order itself.
 /// </summary>
 internal sealed record OrderListRow(
     long OrderId,
@@ -27,7 +29,8 @@ internal sealed record OrderListRow(
     double? Confidence,
     bool Incomplete,
     OrderStatus Status,
-    int Corrections)
+    int Corrections,
+    OrderListShownColumns Shown)
 {
     /// <summary>The row of order <paramref name="orderId"/> as <paramref name="corrected"/> (its corrections applied) reads.</summary>
     public static OrderListRow Derive(long orderId, string ledgerKey, int orderIndex, string sourceKey, TransportOrder corrected, OrderStatus status, int correctionCount)
@@ -50,8 +53,27 @@ internal sealed record OrderListRow(
             corrected.Confidence?.Order,
             OrderReviewNeed.IsIncomplete(corrected),
             status,
-            correctionCount);
+            correctionCount,
+            ShownColumnsOf(corrected, loading, unloading));
     }
+
+    /// <summary>
+    /// The page's cells as the page formatted them from the order (docs/dashboard.md): the texts as they are, the weight
+    /// and the price in the invariant culture. Mostly references to the order's own strings: deriving them at commit costs
+    /// two small strings per order (weight, price).
+    /// </summary>
+    private static OrderListShownColumns ShownColumnsOf(TransportOrder corrected, Stop? loading, Stop? unloading) =>
+        new(
+            corrected.ReferenceNumber,
+            corrected.Customer,
+            loading?.City,
+            loading?.Country,
+            unloading?.City,
+            unloading?.Country,
+            corrected.CargoDescription,
+            corrected.WeightKg?.ToString(null, CultureInfo.InvariantCulture),
+            corrected.VehicleType is { } vehicle ? SpecVocabulary.VehicleTypes.Of(vehicle) : null,
+            corrected.Price is { } price ? $"{price.Amount.ToString(CultureInfo.InvariantCulture)} {price.Currency}" : null);
 
     /// <summary>What the list's search looks in: the reference, customer, cargo and every stop's company and place, folded, one per line.</summary>
     private static string SearchTextOf(TransportOrder order)

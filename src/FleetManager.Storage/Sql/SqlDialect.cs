@@ -52,6 +52,15 @@ internal abstract class SqlDialect
     public virtual string SearchProbe(DbCommand command, string folded) => SearchMatches(command, folded);
 
     /// <summary>
+    /// The keyset condition "after the cursor" of a page sorted by <paramref name="column"/> then <c>x.order_id</c>
+    /// (<paramref name="comparison"/> is <c>&gt;</c> ascending, <c>&lt;</c> descending): spelled out with OR here, as
+    /// SQLite's plans were measured and kept with it (<c>SqliteOrderListPlanTests</c>: a range on the sort column);
+    /// PostgreSQL's writes a row value, which only then its planner uses as an index condition.
+    /// </summary>
+    public virtual string KeysetAfter(string column, string comparison, string value, string id) =>
+        $"({column} {comparison} {value} OR ({column} = {value} AND x.order_id {comparison} {id}))";
+
+    /// <summary>
     /// A statement selecting one row per order whose search text contains <paramref name="folded"/>, from the search index
     /// alone (no <c>order_list</c> row read), for counting a view whose only condition is the search; null where the
     /// back-end has no such index for the term, and the count then goes through <c>order_list</c>.
@@ -72,7 +81,7 @@ internal abstract class SqlDialect
     }
 
     /// <summary>
-    /// How many <c>order_list</c> rows (17 parameters each) one multi-row INSERT writes. PostgreSQL: 50 (850 parameters of
+    /// How many <c>order_list</c> rows (27 parameters each) one multi-row INSERT writes. PostgreSQL: 50 (1,350 parameters of
     /// its 65,535), since each statement is a round trip. SQLite overrides it: there a statement costs no round trip, and
     /// Microsoft.Data.Sqlite binds each parameter by name, a linear look-up in the statement's list of names, so a
     /// statement of n parameters costs n²/2 name comparisons.

@@ -131,6 +131,10 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         RunAsync(token => _list.BrowseAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<OrderListEntryPage> ListOrderEntriesAsync(OrderBrowseQuery query, CancellationToken cancellationToken) =>
+        RunAsync(token => _list.EntriesAsync(query, token), cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
         RunAsync(token => _list.SyncAsync(progress, token), cancellationToken);
 

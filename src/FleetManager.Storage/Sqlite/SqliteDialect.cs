@@ -75,7 +75,7 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         write.ExecuteNonQuery();
     }
 
-    // 4 rows = 68 parameters a statement. At 50 rows (850 parameters) binding them by name was most of the import's
+    // 4 rows = 108 parameters a statement (27 a row since schema step 11). At 50 rows (then 850 parameters) binding them by name was most of the import's
     // list catch-up: 4.2 % of the import's CPU samples in SQLite's sqlite3VListNameToNum and its strncmp
     // (docs/benchmarks.md, branch importperf). Through Microsoft.Data.Sqlite 1, 2 and 4 rows a statement cost the same
     // CPU, 8 rows 25 % more, 50 rows four to six times as much.

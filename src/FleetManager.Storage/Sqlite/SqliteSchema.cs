@@ -306,4 +306,27 @@ internal static class SqliteSchema
                 INSERT INTO order_search (rowid, search_text) VALUES (new.order_id, new.search_text);
             END;
             """;
+
+    public const string Version11 = """
+            -- The orders page's display columns (docs/storage.md, "The orders list"): what each row of /orders shows, as
+            -- written by the store's one row derivation (OrderListRow.Derive, corrections applied), so a page view reads
+            -- order_list alone instead of reading and parsing 50 orders' JSON (docs/benchmarks.md, branch listpage).
+            -- shown_version says whether a row's shown_* columns were derived: 0 (the default) for every row that existed
+            -- before this step and every row the previous release writes (it knows none of these columns), 1 once this
+            -- release derived them. The store re-derives the 0 rows on its next catch-up (found through the partial
+            -- index, empty in steady state) and the page derives any it still meets from the order, so nothing is shown
+            -- blank. Additive only: the previous release keeps running on this schema (compatible_from stays 3).
+            ALTER TABLE order_list ADD COLUMN shown_reference TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_customer TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_loading_city TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_loading_country TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_unloading_city TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_unloading_country TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_cargo TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_weight TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_vehicle TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_price TEXT;
+            ALTER TABLE order_list ADD COLUMN shown_version INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX order_list_unshown ON order_list (order_id) WHERE shown_version = 0;
+            """;
 }

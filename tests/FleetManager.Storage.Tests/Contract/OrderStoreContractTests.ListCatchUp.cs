@@ -92,6 +92,33 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
+    public async Task CatchUpOrderListAsync_KeptRowChangedByAnotherInstanceThatDidNotListIt_ListsTheBookNotTheKeptRow()
+    {
+        var here = Open();
+        var id = await CommitBrowsableAsync(here, "stale1", SampleOrders.Order(reference: "SK-1", customer: "Old Name"));
+        await CommitBrowsableAsync(here, "stale2", SampleOrders.Order(reference: "SK-2", customer: "Wien Trans"));
+
+        // Another instance (the previous release, or one whose list write failed after its own commit) gave the order a
+        // status and a correction without listing it: this instance still holds both orders' rows, derived at commit as
+        // new and uncorrected, and nothing above them is listed, so the kept rows are taken, not forgotten.
+        ExecuteRaw($"INSERT INTO order_status (order_id, status, changed_by, changed_at, ledger_key, order_index) VALUES ({id}, 'reviewed', 'other', '2026-12-06T03:00:00+00:00', 'stale1', 0)");
+        ExecuteRaw(
+            "INSERT INTO order_correction (order_id, field, value_read, value_set, corrected_by, corrected_at, ledger_key, order_index) " +
+            $"VALUES ({id}, 'customer', 'Old Name', 'Żabka Logistics', 'other', '2026-12-06T03:00:00+00:00', 'stale1', 0)");
+        Assert.Equal(0, ScalarRaw("SELECT COUNT(*) FROM order_list"));
+
+        var derived = await here.CatchUpOrderListAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, derived);
+        var rows = (await here.ListOrderEntriesAsync(new OrderBrowseQuery(), CancellationToken.None)).Rows;
+        Assert.Equal([("SK-1", "Żabka Logistics", OrderStatus.Reviewed, false, 1), ("SK-2", "Wien Trans", OrderStatus.New, false, 0)],
+            rows.Select(r => (r.ReferenceNumber, r.Customer, r.Status, r.NeedsReview, r.CorrectionCount)));
+        Assert.Equal(["SK-1"], await References(here, new OrderBrowseQuery { Search = "zabka" }));
+        Assert.Empty(await References(here, new OrderBrowseQuery { Search = "old name" }));
+        Assert.Equal(["SK-1"], await References(here, new OrderBrowseQuery { Statuses = [OrderStatus.Reviewed] }));
+    }
+
+    [Fact]
     public async Task CatchUpOrderListAsync_AfterACorrection_KeepsTheCorrectedRowAndListsOnlyTheNewOrders()
     {
         var store = Open();

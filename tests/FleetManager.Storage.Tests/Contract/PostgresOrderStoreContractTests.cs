@@ -21,4 +21,11 @@ public sealed class PostgresOrderStoreContractTests(PostgresServer server) : Ord
         using var command = dataSource.CreateCommand(sql);
         command.ExecuteNonQuery();
     }
+
+    protected override long ScalarRaw(string sql)
+    {
+        using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionString);
+        using var command = dataSource.CreateCommand(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

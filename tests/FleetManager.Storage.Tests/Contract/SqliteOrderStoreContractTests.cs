@@ -26,6 +26,15 @@ public sealed class SqliteOrderStoreContractTests : OrderStoreContractTests
         command.ExecuteNonQuery();
     }
 
+    protected override long ScalarRaw(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = ConnectionString, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public override void Dispose()
     {
         base.Dispose();

@@ -1,3 +1,4 @@
+using FleetManager.Storage.Postgres;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -7,7 +8,8 @@ namespace FleetManager.Storage.Tests.Postgres;
 /// How PostgreSQL plans the orders list's filtered page (schema step 9, <c>order_list_type_loading</c>): the page's
 /// inner query as <c>OrderListIndex.BrowseAsync</c> writes it for <c>country=PL&amp;type=booking&amp;sort=loading_date</c>,
 /// over 100,000 list rows after ANALYZE, walks the composite index in sort order and stops after the page (no Sort
-/// node over every booking). The plan is written to the test output (docs/storage.md quotes it).
+/// node over every booking); and a deep keyset page seeks the sort index to its cursor (a row-value Index Cond, schema
+/// unchanged) instead of filtering every row before it. The plans are written to the test output (docs/storage.md quotes them).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutputHelper output)
@@ -40,6 +42,65 @@ public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutpu
 
         Assert.Contains("order_list_type_loading", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Sort", plan.Replace("Sort Key", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x.loading_date", ">", "'2026-12-20'", "", "order_list_loading")]
+    [InlineData("x.loading_date", "<", "'2026-01-10'", " DESC", "order_list_loading")]
+    [InlineData("x.customer_sort", ">", "'customer 990'", "", "order_list_customer")]
+    [InlineData("x.loading_date", ">", "'2026-12-20'", "", "order_list_type_loading", "x.request_type = $1 AND ")]
+    public void DeepKeysetPage_Plan_SeeksTheSortIndexToTheCursorInsteadOfFilteringEveryRowBeforeIt(
+        string column, string comparison, string value, string direction, string index, string filter = "")
+    {
+        var connectionString = server.CreateDatabase();
+        OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = connectionString }).Dispose();
+        FillList(connectionString);
+        using var dataSource = NpgsqlDataSource.Create(connectionString);
+
+        // The cursor condition exactly as the store writes it on PostgreSQL, near the end of the sort order: a deep page.
+        var cursor = new PostgresDialect(dataSource).KeysetAfter(column, comparison, value, "99000");
+        var sql = $"SELECT x.order_id, x.status, x.incomplete, x.corrections, {column} FROM order_list x WHERE {filter}{cursor} " +
+            $"ORDER BY {column}{direction}, x.order_id{direction} LIMIT $3";
+        var plan = Plan(connectionString, filter.Length == 0 ? sql.Replace("$3", "$1", StringComparison.Ordinal) : sql.Replace("$3", "$2", StringComparison.Ordinal), filter.Length == 0 ? 0 : 1);
+        output.WriteLine(plan);
+
+        Assert.Contains(index, plan, StringComparison.Ordinal);
+        var lines = plan.Split('\n');
+        Assert.Contains(lines, line => line.Contains("Index Cond", StringComparison.Ordinal) && line.Contains("order_id", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("Filter", StringComparison.Ordinal) && line.Contains("order_id", StringComparison.Ordinal));
+        Assert.DoesNotContain("Sort", plan.Replace("Sort Key", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static void FillList(string connectionString) =>
+        Execute(connectionString,
+            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) " +
+            "SELECT i, 'k' || i, 0, 'folder:/mail', 'ref ' || i, 'ref ' || i, 'customer ' || (i % 997), " +
+            "to_char(date '2026-01-01' + (i % 365), 'YYYY-MM-DD'), to_char(date '2026-01-03' + (i % 365), 'YYYY-MM-DD'), i % 24000, " +
+            "(ARRAY['PL','DE','FR','IT','CZ'])[1 + i % 5], (ARRAY['DE','NL','PL','ES','AT','BE','SE'])[1 + i % 7], " +
+            "(ARRAY['booking','quote_request','booking_change','booking_cancellation'])[1 + (i / 3) % 4], 0.9, 0, 'new', 0 " +
+            "FROM generate_series(1, 100000) AS i; ANALYZE order_list;");
+
+    // The page's parameters in order: with `text`, the request type first; the page size (51) last.
+    private static string Plan(string connectionString, string sql, int texts)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
+        if (texts > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "booking" });
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 51 });
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static string Plan(string connectionString, string sql)

@@ -49,8 +49,9 @@ public sealed class SqliteOrderListCatchUpTests : IDisposable
             Assert.Equal(1, (await book.BrowseOrdersAsync(new OrderBrowseQuery(), CancellationToken.None)).Total);
         }
 
-        // What the previous release (or a refresh) does: a plain insert, no bulk row.
-        Execute("INSERT INTO order_list SELECT order_id + 1000, ledger_key, order_index, source_key, 'zeppelin' || search_text, reference_sort, customer_sort, " +
+        // What the previous release (or a refresh) does: a plain insert of the columns it knows, no bulk row.
+        Execute("INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) SELECT order_id + 1000, ledger_key, order_index, source_key, 'zeppelin' || search_text, reference_sort, customer_sort, " +
             "loading_date, unloading_date, weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections FROM order_list");
 
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM order_search WHERE order_search MATCH '\"zeppelin\"'"));
