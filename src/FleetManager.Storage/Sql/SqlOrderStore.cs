@@ -32,6 +32,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
     private readonly ServiceStateStore _state;
     private readonly OrderCorrectionQueries _corrections;
     private readonly OrderListIndex _list;
+    private readonly OrderListPages _pages;
     private readonly UserAccountQueries _users;
     private readonly StopPlaceQueries _places;
     private readonly string[] _outboxSinks;
@@ -46,6 +47,7 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
         _state = new ServiceStateStore(dialect);
         _corrections = new OrderCorrectionQueries(dialect);
         _list = new OrderListIndex(dialect, _corrections);
+        _pages = new OrderListPages(dialect, _list, _corrections);
         // Each commit hands its orders' list rows over, so the list's catch-up need not read them back.
         writer.ListRows = _list.Committed;
         _users = new UserAccountQueries(dialect);
@@ -128,11 +130,11 @@ public abstract class SqlOrderStore : IOrderStore, IOrderCorrections, IUserAccou
 
     /// <inheritdoc />
     public ValueTask<OrderBrowsePage> BrowseOrdersAsync(OrderBrowseQuery query, CancellationToken cancellationToken) =>
-        RunAsync(token => _list.BrowseAsync(query, token), cancellationToken);
+        RunAsync(token => _pages.BrowseAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<OrderListEntryPage> ListOrderEntriesAsync(OrderBrowseQuery query, CancellationToken cancellationToken) =>
-        RunAsync(token => _list.EntriesAsync(query, token), cancellationToken);
+        RunAsync(token => _pages.EntriesAsync(query, token), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
