@@ -53,6 +53,9 @@ var byNamespace = new Dictionary<string, long>(StringComparer.Ordinal);
 // Generic code and types instantiated over another assembly's types, keyed "generic's assembly <- type
 // argument's assembly": where System.Collections.Generic's megabytes come from.
 var byInstantiation = new Dictionary<string, long>(StringComparer.Ordinal);
+// The same by the type argument itself ("Npgsql.Internal.PgConverterResolution"): which one type of the product or of a
+// library makes the most generic code, the thing to change when one assembly's row above is large.
+var byArgumentType = new Dictionary<string, long>(StringComparer.Ordinal);
 long typeBytes = 0, codeBytes = 0, blobBytes = 0;
 void Add(Owner owner, long size, int token)
 {
@@ -61,6 +64,8 @@ void Add(Owner owner, long size, int token)
     {
         var instantiation = owner.Assembly + " <- " + argumentOwner.Assembly;
         byInstantiation[instantiation] = byInstantiation.GetValueOrDefault(instantiation) + size;
+        var argumentType = owner.Assembly + " <- " + argumentOwner.Namespace + "." + argumentOwner.Type;
+        byArgumentType[argumentType] = byArgumentType.GetValueOrDefault(argumentType) + size;
     }
 
     byAssembly[owner.Assembly] = byAssembly.GetValueOrDefault(owner.Assembly) + size;
@@ -123,6 +128,13 @@ foreach (var (name, size) in byInstantiation.OrderByDescending(p => p.Value).Tak
 }
 
 Console.WriteLine();
+Console.WriteLine("## generic instantiations by type argument (generic's assembly <- type argument; code + type data)");
+foreach (var (name, size) in byArgumentType.OrderByDescending(p => p.Value).Take(top))
+{
+    Console.WriteLine($"{Kib(size),10}  {name}");
+}
+
+Console.WriteLine();
 Console.WriteLine("## biggest blobs");
 foreach (var (name, size) in blobs.OrderByDescending(b => b.Size).Take(top))
 {
@@ -173,8 +185,8 @@ static List<long> Operands(MethodBodyBlock? body)
     return result;
 }
 
-/// <summary>The assembly and namespace a type or method belongs to.</summary>
-internal readonly record struct Owner(string Assembly, string Namespace);
+/// <summary>The assembly and namespace a type or method belongs to, and the (outermost) type's name.</summary>
+internal readonly record struct Owner(string Assembly, string Namespace, string Type = "");
 
 /// <summary>Maps the tokens in an .mstat file (type references and specs, member references, method specs) to their owner.</summary>
 /// <remarks>
@@ -226,7 +238,7 @@ internal sealed class OwnerResolver(MetadataReader reader, bool byTypeArguments 
             ? reader.GetString(reader.GetAssemblyReference((AssemblyReferenceHandle)type.ResolutionScope).Name)
             : "(module)";
         var ns = reader.GetString(type.Namespace);
-        return new Owner(assembly, ns.Length == 0 ? "(global)" : ns);
+        return new Owner(assembly, ns.Length == 0 ? "(global)" : ns, reader.GetString(type.Name));
     }
 
     public Owner GetTypeFromReference(MetadataReader metadata, TypeReferenceHandle handle, byte rawTypeKind) => Of(handle);
