@@ -291,5 +291,16 @@ internal static class PostgresSchema
             ALTER TABLE order_list ADD COLUMN shown_price text;
             ALTER TABLE order_list ADD COLUMN shown_version integer NOT NULL DEFAULT 0;
             CREATE INDEX order_list_unshown ON order_list (order_id) WHERE shown_version = 0;
+            -- A rewrite by the previous release (its upsert, which sets no shown column) leaves shown_version as it was;
+            -- this release's always changes it: such a row is marked for the next catch-up (see the SQLite text).
+            CREATE FUNCTION order_list_rewritten_without_shown() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.shown_version := 0;
+                RETURN NEW;
+            END
+            $$;
+            CREATE TRIGGER order_list_rewritten_without_shown BEFORE UPDATE ON order_list
+                FOR EACH ROW WHEN (NEW.shown_version = OLD.shown_version AND NEW.shown_version <> 0)
+                EXECUTE FUNCTION order_list_rewritten_without_shown();
             """;
 }

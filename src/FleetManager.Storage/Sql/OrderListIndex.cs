@@ -442,11 +442,15 @@ internal sealed class OrderListIndex(SqlDialect dialect, OrderCorrectionQueries 
         "confidence = excluded.confidence, incomplete = excluded.incomplete, status = excluded.status, corrections = excluded.corrections, " +
         ShownSet;
 
-    /// <summary>The SET list of the shown columns from <c>excluded</c> (an upsert's new row).</summary>
+    /// <summary>
+    /// The SET list of the shown columns from <c>excluded</c> (an upsert's new row). <c>shown_version</c> steps between 1
+    /// and 2 instead of being set to 1: every rewrite by this release changes it, so schema step 11's trigger can tell a
+    /// rewrite by the previous release (which leaves it alone) and mark that row for the catch-up.
+    /// </summary>
     public const string ShownSet =
         "shown_reference = excluded.shown_reference, shown_customer = excluded.shown_customer, shown_loading_city = excluded.shown_loading_city, " +
         "shown_loading_country = excluded.shown_loading_country, shown_unloading_city = excluded.shown_unloading_city, " +
         "shown_unloading_country = excluded.shown_unloading_country, shown_cargo = excluded.shown_cargo, shown_weight = excluded.shown_weight, " +
-        "shown_vehicle = excluded.shown_vehicle, shown_price = excluded.shown_price, shown_version = excluded.shown_version";
+        "shown_vehicle = excluded.shown_vehicle, shown_price = excluded.shown_price, shown_version = order_list.shown_version % 2 + 1";
     }
 }

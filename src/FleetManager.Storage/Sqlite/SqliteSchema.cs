@@ -328,5 +328,13 @@ internal static class SqliteSchema
             ALTER TABLE order_list ADD COLUMN shown_price TEXT;
             ALTER TABLE order_list ADD COLUMN shown_version INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX order_list_unshown ON order_list (order_id) WHERE shown_version = 0;
+            -- The previous release also rewrites existing rows (its upsert after a correction, a status change or a
+            -- reprocess) and knows nothing of the shown columns, which would keep showing the values from before. This
+            -- release's every rewrite changes shown_version (its upsert steps it between 1 and 2), so an update that leaves
+            -- it as it was is the previous release's: the row is marked for the next catch-up to derive again.
+            CREATE TRIGGER order_list_rewritten_without_shown AFTER UPDATE ON order_list
+            WHEN new.shown_version = old.shown_version AND new.shown_version <> 0 BEGIN
+                UPDATE order_list SET shown_version = 0 WHERE order_id = new.order_id;
+            END;
             """;
 }

@@ -117,6 +117,35 @@ public abstract partial class OrderStoreContractTests
         Assert.Equal(1, ScalarRaw("SELECT COUNT(*) FROM order_list WHERE shown_customer = 'Nordfracht'"));
     }
 
+    [Fact]
+    public async Task ListOrderEntries_RowUpdatedInPlaceByThePreviousRelease_IsMarkedAndShowsTheCorrection()
+    {
+        var store = Open();
+        var id = await CommitBrowsableAsync(store, "pu1", SampleOrders.Order(reference: "PU-1", customer: "Old Name"));
+        await store.Corrections.SetStatusAsync(id, OrderStatus.Reviewed, "local", CorrectedAt, CancellationToken.None);
+        _ = await store.ListOrderEntriesAsync(new OrderBrowseQuery(), CancellationToken.None);
+        // This release's own rewrite (the status change above) keeps the row's shown columns current: nothing to mark.
+        Assert.Equal(0, ScalarRaw("SELECT COUNT(*) FROM order_list WHERE shown_version = 0"));
+
+        // The previous release corrects the customer the way it writes every rewrite: an upsert of its own columns, the
+        // shown ones left as they were ("Old Name").
+        ExecuteRaw(
+            "INSERT INTO order_correction (order_id, field, value_read, value_set, corrected_by, corrected_at, ledger_key, order_index) " +
+            $"VALUES ({id}, 'customer', 'Old Name', 'Nordfracht', 'old', '2026-12-06T03:00:00+00:00', 'pu1', 0)");
+        ExecuteRaw(
+            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
+            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) " +
+            $"VALUES ({id}, 'pu1', 0, 'folder:/mail/pu1', 'pu-1\nnordfracht\n', 'pu-1', 'nordfracht', '2026-12-03', '2026-12-04', 24000, 'DE', 'PL', 'booking', 0.9, 0, 'reviewed', 1) " +
+            "ON CONFLICT (order_id) DO UPDATE SET search_text = excluded.search_text, customer_sort = excluded.customer_sort, corrections = excluded.corrections");
+        Assert.Equal(1, ScalarRaw("SELECT COUNT(*) FROM order_list WHERE shown_version = 0"));
+
+        var row = Assert.Single((await store.ListOrderEntriesAsync(new OrderBrowseQuery(), CancellationToken.None)).Rows);
+
+        Assert.Equal(("PU-1", "Nordfracht", 1), (row.ReferenceNumber, row.Customer, row.CorrectionCount));
+        Assert.Equal(0, ScalarRaw("SELECT COUNT(*) FROM order_list WHERE shown_version = 0"));
+        Assert.Equal(1, ScalarRaw("SELECT COUNT(*) FROM order_list WHERE shown_customer = 'Nordfracht'"));
+    }
+
     // The cells as OrdersPage printed them from the whole order before the list held them (first loading stop, last
     // unloading stop, yyyy-MM-dd, invariant numbers): what the shown columns must reproduce.
     private static OrderListEntry ShownAsThePageShowedTheOrder(OrderBrowseRow row)
