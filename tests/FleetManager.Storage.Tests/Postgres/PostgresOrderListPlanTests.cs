@@ -27,17 +27,9 @@ public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutpu
     {
         var connectionString = server.CreateDatabase();
         OrderStoreFactory.Open(new OrderStoreOptions { ConnectionString = connectionString }).Dispose();
-        // 100,000 rows spread as the dashboard benchmark's book is: a quarter bookings, a fifth to or from Poland, a year of dates.
-        Execute(connectionString,
-            "INSERT INTO order_list (order_id, ledger_key, order_index, source_key, search_text, reference_sort, customer_sort, loading_date, unloading_date, " +
-            "weight_sort, loading_country, unloading_country, request_type, confidence, incomplete, status, corrections) " +
-            "SELECT i, 'k' || i, 0, 'folder:/mail', 'ref ' || i, 'ref ' || i, 'customer ' || (i % 997), " +
-            "to_char(date '2026-01-01' + (i % 365), 'YYYY-MM-DD'), to_char(date '2026-01-03' + (i % 365), 'YYYY-MM-DD'), i % 24000, " +
-            "(ARRAY['PL','DE','FR','IT','CZ'])[1 + i % 5], (ARRAY['DE','NL','PL','ES','AT','BE','SE'])[1 + i % 7], " +
-            "(ARRAY['booking','quote_request','booking_change','booking_cancellation'])[1 + (i / 3) % 4], 0.9, 0, 'new', 0 " +
-            "FROM generate_series(1, 100000) AS i; ANALYZE order_list;");
+        FillList(connectionString);
 
-        var plan = Plan(connectionString, FilteredPage + tail);
+        var plan = Plan(connectionString, FilteredPage + tail, "booking", "PL", 51);
         output.WriteLine(plan);
 
         Assert.Contains("order_list_type_loading", plan, StringComparison.Ordinal);
@@ -59,9 +51,10 @@ public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutpu
 
         // The cursor condition exactly as the store writes it on PostgreSQL, near the end of the sort order: a deep page.
         var cursor = new PostgresDialect(dataSource).KeysetAfter(column, comparison, value, "99000");
+        object[] parameters = filter.Length == 0 ? [51] : ["booking", 51];
         var sql = $"SELECT x.order_id, x.status, x.incomplete, x.corrections, {column} FROM order_list x WHERE {filter}{cursor} " +
-            $"ORDER BY {column}{direction}, x.order_id{direction} LIMIT $3";
-        var plan = Plan(connectionString, filter.Length == 0 ? sql.Replace("$3", "$1", StringComparison.Ordinal) : sql.Replace("$3", "$2", StringComparison.Ordinal), filter.Length == 0 ? 0 : 1);
+            $"ORDER BY {column}{direction}, x.order_id{direction} LIMIT ${parameters.Length}";
+        var plan = Plan(connectionString, sql, parameters);
         output.WriteLine(plan);
 
         Assert.Contains(index, plan, StringComparison.Ordinal);
@@ -81,36 +74,17 @@ public sealed class PostgresOrderListPlanTests(PostgresServer server, ITestOutpu
             "(ARRAY['booking','quote_request','booking_change','booking_cancellation'])[1 + (i / 3) % 4], 0.9, 0, 'new', 0 " +
             "FROM generate_series(1, 100000) AS i; ANALYZE order_list;");
 
-    // The page's parameters in order: with `text`, the request type first; the page size (51) last.
-    private static string Plan(string connectionString, string sql, int texts)
+    // The statement's plan as PostgreSQL ran it, with $1, $2 … bound to the values in order (text or int).
+    private static string Plan(string connectionString, string sql, params object[] values)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
-        if (texts > 0)
+        foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "booking" });
+            command.Parameters.Add(value is int number ? new NpgsqlParameter<int> { TypedValue = number } : new NpgsqlParameter<string> { TypedValue = (string)value });
         }
 
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 51 });
-        using var reader = command.ExecuteReader();
-        var lines = new List<string>();
-        while (reader.Read())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return string.Join('\n', lines);
-    }
-
-    private static string Plan(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "booking" });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "PL" });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = 51 });
         using var reader = command.ExecuteReader();
         var lines = new List<string>();
         while (reader.Read())
