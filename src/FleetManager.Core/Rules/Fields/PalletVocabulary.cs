@@ -26,18 +26,30 @@ internal static class PalletVocabulary
     private static readonly HashSet<string> Kinds =
         [.. new[] { "eur", "euro", "epal" }, .. VocabularyCatalog.Folded("unit.pallet.kind"), .. VocabularyCatalog.Words("unit.pallet.kind").Select(w => w.Word.Trim().ToLowerInvariant())];
 
+    /// <summary>The piece-count abbreviations the pattern allows between the count and the words ("22 st EUR-pall", "33 бр палети").</summary>
+    private static readonly string[] Units = ["st", "stk", "kpl", "ks", "szt", "db", "tk", "vnt", "бр", "шт", "adet", "x"];
+
     /// <summary>
     /// A pallet count in the files' words. Anchored (\G): built from the data at run time, this pattern runs in
     /// the regex interpreter, and scanning every position of a block with it cost a tenth of the whole import;
     /// it is tried only where a number starts (<see cref="NextMatch"/>), the only places it can match.
     /// </summary>
     private static readonly Regex Phrase = new(
-        @"\G(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:st|stk|kpl|ks|szt|db|tk|vnt|бр|шт|adet|x)\.?[ \t\u00A0]*)?(?:(?:"
+        @"\G(?<![\w.,/-])(?<n>\d{1,3})[ \t\u00A0]*(?:(?:" + string.Join("|", Units) + @")\.?[ \t\u00A0]*)?(?:(?:"
         + string.Join("|", Kinds.OrderByDescending(w => w.Length).Select(Regex.Escape))
         + @")[ \t\u00A0\-]*)?(?<w>"
         + string.Join("|", Forms.OrderByDescending(w => w.Length).Select(Regex.Escape))
         + @")(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// What the first two characters of a match's words can be: every unit, kind and pallet word the pattern can begin its
+    /// words with, lower case (<see cref="MayBeginWords"/>).
+    /// </summary>
+    private static readonly WordStarts Starts = WordStarts.Of([.. Units, .. Kinds, .. Forms]);
+
+    /// <summary>Whether the words' first letters rule places out (false: the language files hold a word <see cref="WordStarts"/> cannot judge).</summary>
+    internal static bool ChecksWordStarts => Starts.IsKnown;
 
     /// <summary>True when every pallet word starts with a letter, as <see cref="MayStartPhrase"/> assumes (the data could say otherwise).</summary>
     private static readonly bool FormsStartWithLetters = Forms.All(w => w.Length > 0 && char.IsLetter(w[0]));
@@ -117,6 +129,32 @@ internal static class PalletVocabulary
         return null;
     }
 
+    /// <summary>Every match <see cref="Counts"/> reads, left to right, each search resuming after the previous match.</summary>
+    internal static IEnumerable<(int Index, int Length)> Matches(string input)
+    {
+        for (var match = NextMatch(input, 0); match is not null; match = NextMatch(input, match.Index + match.Length))
+        {
+            yield return (match.Index, match.Length);
+        }
+    }
+
+    /// <summary>
+    /// The matches of the pattern tried at every position of <paramref name="input"/>, without any of the checks that
+    /// spare it most positions: what <see cref="Matches"/> must give (the tests compare the two).
+    /// </summary>
+    internal static IEnumerable<(int Index, int Length)> MatchesOfPatternAlone(string input)
+    {
+        for (var at = 0; at < input.Length; at++)
+        {
+            var match = Phrase.Match(input, at);
+            if (match.Success)
+            {
+                yield return (match.Index, match.Length);
+                at = match.Index + match.Length - 1;
+            }
+        }
+    }
+
     /// <summary>
     /// What every match starting at the digit run at <paramref name="at"/> shows before its words: at most three
     /// digits, then after spaces a letter (of a unit, "EUR" or a pallet word). Trying the interpreted pattern
@@ -140,7 +178,96 @@ internal static class PalletVocabulary
             end++;
         }
 
-        return end < input.Length && (char.IsLetter(input[end]) || !FormsStartWithLetters);
+        return end < input.Length && (char.IsLetter(input[end]) || !FormsStartWithLetters) && !FollowsWordCharacter(input, at) && Starts.MayBeginAt(input, end);
+    }
+
+    /// <summary>
+    /// True when the character before <paramref name="at"/> is one the pattern's look-behind refuses and that is told
+    /// without Unicode tables: an ASCII letter, digit or underscore (\w), or ".", ",", "/", "-" ("13,6 ldm", "1/33").
+    /// </summary>
+    private static bool FollowsWordCharacter(string input, int at) =>
+        at > 0 && input[at - 1] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '.' or ',' or '/' or '-';
+
+    /// <summary>
+    /// The lower-case first two characters of a set of words, to tell cheaply where none of them can begin (the pattern
+    /// compares ignoring case): the interpreted pattern then need not run where a count is followed by "kg", "t" or "EUR"
+    /// alone, most of the digit runs that reach it.
+    /// </summary>
+    /// <remarks>
+    /// Only ASCII text is judged; at a non-ASCII character <see cref="MayBeginAt"/> answers true. That is exact as long as
+    /// no word begins with a non-ASCII character whose other case is ASCII (the long s, the Kelvin sign, the Turkish
+    /// dotless i), and none begins with a space: for such words no set is built and every place is tried.
+    /// </remarks>
+    private sealed class WordStarts
+    {
+        private readonly HashSet<char>? _singles;
+        private readonly HashSet<(char, char)>? _pairs;
+
+        private WordStarts(HashSet<char>? singles, HashSet<(char, char)>? pairs)
+        {
+            _singles = singles;
+            _pairs = pairs;
+        }
+
+        public static WordStarts Of(IEnumerable<string> words)
+        {
+            var singles = new HashSet<char>();
+            var pairs = new HashSet<(char, char)>();
+            foreach (var word in words)
+            {
+                var start = word.AsSpan(0, Math.Min(2, word.Length));
+                if (start.Length > 0 && start[0] is ' ' or '\t' or '\u00A0')
+                {
+                    // The spaces before the words could be shared with the word: not judged by its first two characters.
+                    return new WordStarts(null, null);
+                }
+
+                foreach (var c in start)
+                {
+                    if (!char.IsAscii(c) && (char.IsAscii(char.ToUpperInvariant(c)) || char.IsAscii(char.ToLowerInvariant(c))))
+                    {
+                        return new WordStarts(null, null);
+                    }
+                }
+
+                if (start.Length == 1)
+                {
+                    singles.Add(char.ToLowerInvariant(start[0]));
+                }
+                else if (start.Length == 2)
+                {
+                    pairs.Add((char.ToLowerInvariant(start[0]), char.ToLowerInvariant(start[1])));
+                }
+            }
+
+            return new WordStarts(singles, pairs);
+        }
+
+        /// <summary>False when the words could not be judged by their first two characters (every place is then tried).</summary>
+        public bool IsKnown => _pairs is not null;
+
+        /// <summary>False only when no word can begin at <paramref name="at"/> (two ASCII characters that begin none of them).</summary>
+        public bool MayBeginAt(string input, int at)
+        {
+            if (_pairs is null || _singles is null)
+            {
+                return true;
+            }
+
+            var first = input[at];
+            if (!char.IsAscii(first) || _singles.Contains(char.ToLowerInvariant(first)))
+            {
+                return true;
+            }
+
+            if (at + 1 >= input.Length)
+            {
+                return false;
+            }
+
+            var second = input[at + 1];
+            return !char.IsAscii(second) || _pairs.Contains((char.ToLowerInvariant(first), char.ToLowerInvariant(second)));
+        }
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
 using FleetManager.Core.Rules.Fields;
+using FleetManager.Mail.Parsing;
 
 namespace FleetManager.Core.Tests.Rules.Fields;
 
@@ -92,5 +95,41 @@ public sealed class PalletVocabularyTests
     public void ColonCounts_NumberThatIsNoCount_GivesNothing(string line)
     {
         Assert.Empty(PalletVocabulary.ColonCounts(line, 0));
+    }
+
+    [Theory]
+    [InlineData("22x EUR pall, 5 Stk. Europaletten, 3 бр палети, 12 kg, 13,6 ldm 14 pall")]
+    [InlineData("ID_12 pall a-3 pall 1/33 lavaa 7.5 pall x4 pall 999 PALL 1000 pall")]
+    [InlineData("14 EUR-pall + 4 halvpall; 2\u00A0ΠΑΛΈΤΕΣ; 8 paletten; 6 Paletten EUR; 4 szt. palet")]
+    [InlineData("12 t, 33 EUR, 5 Europaletten, 18 Einwegpaletten, 20 adet palet, 9 kpl EUR-lavoja")]
+    public void Matches_OwnLines_AreThePatternsMatchesAtEveryPosition(string text) =>
+        Assert.Equal(PalletVocabulary.MatchesOfPatternAlone(text), PalletVocabulary.Matches(text));
+
+    [Fact]
+    public void ChecksWordStarts_TheLanguageFilesWords_CanBeJudgedByTheirFirstLetters() =>
+        // A word beginning with a character whose other case is ASCII (or with a space) would turn the check off and
+        // send every "12 kg" back through the interpreted pattern: this says so when a language file adds one.
+        Assert.True(PalletVocabulary.ChecksWordStarts);
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("dev2")]
+    public void Matches_EveryCorpusEmailsText_AreThePatternsMatchesAtEveryPosition(string corpus)
+    {
+        // The checks before the interpreted pattern (digit runs, the character before, the words' first letters) only
+        // spare it places where it cannot match: over every message's text they must find exactly its matches.
+        var folder = CorpusLocator.Corpus(corpus) ?? throw new Xunit.Sdk.XunitException($"the {corpus} corpus was not found (../shared/corpus/{corpus} beside the repository)");
+        var parser = new MimeEmailParser();
+        var found = 0;
+        foreach (var eml in Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal))
+        {
+            var text = RulesDocument.From(parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)))).Text;
+            var expected = PalletVocabulary.MatchesOfPatternAlone(text).ToList();
+
+            Assert.Equal(expected, PalletVocabulary.Matches(text));
+            found += expected.Count;
+        }
+
+        Assert.True(found > 0, "no pallet count in the corpus: the comparison proved nothing");
     }
 }
