@@ -11,8 +11,8 @@ namespace FleetManager.Core.Rules.Vocabularies;
 /// compared.
 /// </summary>
 /// <remarks>
-/// Why two searches: a <see cref="SearchValues{T}"/> of strings is vectorized only when every phrase is
-/// ASCII; one Greek or Cyrillic phrase turns the whole search into a character-by-character automaton
+/// Why several searches: a <see cref="SearchValues{T}"/> of strings is vectorized only when every phrase is
+/// ASCII (and there are at most 80 of them, each of two characters or more: <see cref="PhrasesPerSearch"/>); one Greek or Cyrillic phrase turns the whole search into a character-by-character automaton
 /// with a dictionary look-up per character (the largest single cost of the rules engine in a profile of
 /// the import). So the ASCII phrases are searched on their own, and the others only in a text that
 /// contains one of their non-ASCII characters (most texts contain none). The earliest candidate of the
@@ -20,7 +20,19 @@ namespace FleetManager.Core.Rules.Vocabularies;
 /// </remarks>
 public sealed class PhraseSet
 {
-    private readonly SearchValues<string>? asciiSearch;
+    /// <summary>
+    /// At most this many phrases share one vectorized search: .NET builds a Teddy search (a few vector instructions per
+    /// 16 characters) only for up to 80 strings of two characters or more, and falls back to Aho-Corasick, a dictionary
+    /// look-up per character, for a larger set (the largest single cost of the rules engine in the import's profile,
+    /// docs/benchmarks.md). Several Teddy searches over the text cost less than one Aho-Corasick walk.
+    /// </summary>
+    internal const int PhrasesPerSearch = 64;
+
+    /// <summary>The ASCII phrases of two characters or more, in searches of at most <see cref="PhrasesPerSearch"/> each.</summary>
+    private readonly SearchValues<string>[] asciiSearches;
+
+    /// <summary>The one-character ASCII phrases ("i", "&amp;"), which no string search of .NET vectorizes, as characters.</summary>
+    private readonly SearchValues<char>? asciiSingles;
 
     private readonly SearchValues<string>? otherSearch;
 
@@ -38,7 +50,10 @@ public sealed class PhraseSet
         Count = folded.Length;
         string[] ascii = [.. folded.Where(p => Ascii.IsValid(p))];
         string[] other = [.. folded.Where(p => !Ascii.IsValid(p))];
-        asciiSearch = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.Ordinal) : null;
+        // Sorted, so that each search holds phrases with similar beginnings (fewer of Teddy's candidates to verify).
+        asciiSearches = [.. ascii.Where(p => p.Length > 1).Order(StringComparer.Ordinal).Chunk(PhrasesPerSearch).Select(c => SearchValues.Create(c, StringComparison.Ordinal))];
+        var singles = ascii.Where(p => p.Length == 1).Select(p => p[0]).ToArray();
+        asciiSingles = singles.Length > 0 ? SearchValues.Create(singles) : null;
         otherSearch = other.Length > 0 ? SearchValues.Create(other, StringComparison.Ordinal) : null;
         otherFirstLetters = other.Select(p => p[p.AsSpan().IndexOfAnyExceptInRange('\0', '\x7F')]).ToFrozenSet();
         byFirst = folded.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray());
@@ -84,23 +99,28 @@ public sealed class PhraseSet
         length = 0;
         var offset = 0;
 
-        // The next candidate of each search at or after offset (int.MaxValue: none left); each search
-        // runs again only once offset has passed its candidate.
-        var asciiAt = -1;
-        var otherAt = otherSearch is not null && HasOtherFirstLetter(foldedText) ? -1 : int.MaxValue;
+        // The next candidate of each search at or after offset (int.MaxValue: none left); each search runs again only
+        // once offset has passed its candidate. The ASCII searches first, then the one-character phrases, then the others.
+        var searches = asciiSearches.Length;
+        Span<int> next = searches <= 16 ? stackalloc int[searches + 2] : new int[searches + 2];
+        next.Fill(-1);
+        next[searches] = asciiSingles is null ? int.MaxValue : -1;
+        next[searches + 1] = otherSearch is not null && HasOtherFirstLetter(foldedText) ? -1 : int.MaxValue;
         while (offset < foldedText.Length)
         {
-            if (asciiAt < offset)
+            var at = int.MaxValue;
+            for (var k = 0; k < next.Length; k++)
             {
-                asciiAt = NextCandidate(asciiSearch, foldedText, offset);
+                if (next[k] < offset)
+                {
+                    next[k] = k < searches ? NextCandidate(asciiSearches[k], foldedText, offset)
+                        : k == searches ? NextCharacter(asciiSingles!, foldedText, offset)
+                        : NextCandidate(otherSearch, foldedText, offset);
+                }
+
+                at = Math.Min(at, next[k]);
             }
 
-            if (otherAt < offset)
-            {
-                otherAt = NextCandidate(otherSearch, foldedText, offset);
-            }
-
-            var at = Math.Min(asciiAt, otherAt);
             if (at == int.MaxValue)
             {
                 return -1;
@@ -152,6 +172,12 @@ public sealed class PhraseSet
         }
 
         return false;
+    }
+
+    private static int NextCharacter(SearchValues<char> search, ReadOnlySpan<char> text, int offset)
+    {
+        var hit = text[offset..].IndexOfAny(search);
+        return hit < 0 ? int.MaxValue : offset + hit;
     }
 
     private static int NextCandidate(SearchValues<string>? search, ReadOnlySpan<char> text, int offset)

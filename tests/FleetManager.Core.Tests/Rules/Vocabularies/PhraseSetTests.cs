@@ -1,5 +1,8 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
 using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
+using FleetManager.Mail.Parsing;
 
 namespace FleetManager.Core.Tests.Rules.Vocabularies;
 
@@ -101,5 +104,75 @@ public sealed class PhraseSetTests
         }
 
         return (-1, 0);
+    }
+
+    [Fact]
+    public void Matches_ManyPhrasesOfEveryLength_AreTheWholeWordPhrasesLeftToRight()
+    {
+        // More phrases than one vectorized search holds, one-character ones and non-ASCII ones: the searches split apart
+        // must still give the leftmost whole-word phrase, the longest one there.
+        string[] phrases = [.. Enumerable.Range(0, 3 * PhraseSet.PhrasesPerSearch).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "i", "&", "ab", "abc", "abcd", "łódź", "π"];
+        var text = TextFold.Fold("xw12 w150 i & abcd ab abcde Łódź w7i π w191 zz");
+
+        var matches = new PhraseSet(phrases).Matches(text).ToList();
+
+        Assert.Equal(NaiveMatches([.. phrases.Select(p => TextFold.Fold(p))], text), matches);
+        Assert.Equal(8, matches.Count);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("dev2")]
+    public void Matches_EveryLanguageKeyOverEveryCorpusText_AreTheWholeWordPhrasesLeftToRight(string corpus)
+    {
+        var folder = CorpusLocator.Corpus(corpus) ?? throw new Xunit.Sdk.XunitException($"the {corpus} corpus was not found (../shared/corpus/{corpus} beside the repository)");
+        var parser = new MimeEmailParser();
+        string[] texts = [.. Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal)
+            .Select(eml => TextFold.Fold(RulesDocument.From(parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)))).Text))];
+        var keys = VocabularyCatalog.Languages.SelectMany(l => l.Entries.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var found = 0;
+        foreach (var key in keys)
+        {
+            var phrases = VocabularyCatalog.Folded(key).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+            var set = new PhraseSet(phrases);
+            foreach (var text in texts)
+            {
+                var expected = NaiveMatches(phrases, text);
+                Assert.Equal(expected, set.Matches(text));
+                found += expected.Count;
+            }
+        }
+
+        Assert.True(found > 1000, $"only {found} phrases found: the comparison proved little");
+    }
+
+    /// <summary>
+    /// What <see cref="PhraseSet.Matches"/> means, the slow way: at each place no letter or digit precedes, the longest
+    /// phrase that starts there and is not followed by a letter or digit; the next search after it.
+    /// </summary>
+    private static List<(int Index, int Length)> NaiveMatches(string[] phrases, string text)
+    {
+        var longestFirst = phrases.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length).ToArray();
+        var matches = new List<(int, int)>();
+        for (var at = 0; at < text.Length; at++)
+        {
+            if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+            {
+                continue;
+            }
+
+            foreach (var phrase in longestFirst)
+            {
+                var end = at + phrase.Length;
+                if (text.AsSpan(at).StartsWith(phrase, StringComparison.Ordinal) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    matches.Add((at, phrase.Length));
+                    at = end - 1;
+                    break;
+                }
+            }
+        }
+
+        return matches;
     }
 }
