@@ -23,10 +23,11 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// The window of an offline reader (the rules engine with the gazetteer): 64 messages per core. While the commit loop
     /// catches the orders list up (<see cref="ListEvery"/>: one transaction of a few tens of milliseconds) the readers keep
     /// reading into this window instead of waiting for it; at about 1,500 messages a second per core a narrower one (8 per
-    /// core until 2026-12-07) filled within a few milliseconds (docs/benchmarks.md, branch importlist). The bytes of the
-    /// messages in it stay bounded by <see cref="MaxInFlightBytes"/>.
+    /// core until 2026-12-07) filled within a few milliseconds (docs/benchmarks.md, branch importlist). At most 256: a read
+    /// message waiting for its commit keeps its text (at most <c>MaxTextLength</c> characters) and orders, so the window
+    /// bounds that memory as <see cref="MaxInFlightBytes"/> bounds the raw bytes.
     /// </summary>
-    public static int DefaultMaxInFlight => Math.Max(4, Environment.ProcessorCount * 64);
+    public static int DefaultMaxInFlight => Math.Min(256, Math.Max(4, Environment.ProcessorCount * 64));
 
     /// <summary>
     /// Orders committed between two catch-ups of the orders list during a run (0: only once, at its end). Each catch-up
