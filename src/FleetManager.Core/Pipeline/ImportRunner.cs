@@ -17,7 +17,24 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// held between reading and committing. A model reader sets its <c>MaxConcurrentMessages</c> here, so
     /// its rate limit is not spent on messages waiting in line.
     /// </summary>
-    public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
+    public int MaxInFlight { get; init; } = DefaultMaxInFlight;
+
+    /// <summary>
+    /// The window of an offline reader (the rules engine with the gazetteer): 64 messages per core. While the commit loop
+    /// catches the orders list up (<see cref="ListEvery"/>: one transaction of a few tens of milliseconds) the readers keep
+    /// reading into this window instead of waiting for it; at about 1,500 messages a second per core a narrower one (8 per
+    /// core until 2026-12-07) filled within a few milliseconds (docs/benchmarks.md, branch importlist). At most 256: a read
+    /// message waiting for its commit keeps its text (at most <c>MaxTextLength</c> characters) and orders, so the window
+    /// bounds that memory as <see cref="MaxInFlightBytes"/> bounds the raw bytes.
+    /// </summary>
+    public static int DefaultMaxInFlight => Math.Min(256, Math.Max(4, Environment.ProcessorCount * 64));
+
+    /// <summary>
+    /// Orders committed between two catch-ups of the orders list during a run (0: only once, at its end). Each catch-up
+    /// lists them in one transaction from the rows kept at their commit, while the readers keep working; left to the end,
+    /// the whole run's list was written on one thread after the last commit, with every other core idle.
+    /// </summary>
+    public int ListEvery { get; init; } = 500;
 
     /// <summary>Default for <see cref="MaxInFlightBytes"/>: 64 MB.</summary>
     public const long DefaultMaxInFlightBytes = 64L * 1024 * 1024;
@@ -53,6 +70,7 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
         var bytesInFlight = new InFlightByteBudget(Math.Max(1, MaxInFlightBytes));
         var producer = Task.Run(() => ProduceAsync(source, channel.Writer, bytesInFlight, stop.Token), stop.Token);
 
+        var ordersListed = 0;
         int read = 0, orderMessages = 0, orders = 0, invoices = 0, other = 0, quarantined = 0, skipped = 0, duplicates = 0;
         long bytes = 0;
         var usage = ModelUsage.None;
@@ -146,6 +164,14 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
             }
 
             progress?.Report(new ImportProgress(read, bytes));
+            if (stoppedBy is null && ListEvery > 0 && orders - ordersListed >= ListEvery)
+            {
+                // Between two commits, as at the end: the list's rows of committed orders only (nothing is lost if the
+                // run stops here; the next catch-up lists what is left).
+                ordersListed = orders;
+                await orderBook.CatchUpOrderListAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
             if (stoppedBy is not null)
             {
                 break;
@@ -164,8 +190,10 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
 
         if (stoppedBy is null && orders > 0)
         {
-            // Once per run, in one pass over the new orders: deriving the list at every commit cost the import a fifth
-            // more CPU, and leaving it to the first list query made that query wait minutes after a bulk import.
+            // The rest of the run's orders (every ListEvery orders the loop above caught up already): deriving the list at every
+            // commit cost the import a fifth more CPU (each small transaction rewrites the list's index pages; measured
+            // again with the rows written inside each commit's own transaction: +1.1 s of CPU for 10,000 messages), and
+            // leaving it to the first list query made that query wait minutes after a bulk import.
             var listing = progress is null ? null : new ListingProgress(progress, read, bytes);
             await orderBook.CatchUpOrderListAsync(listing, cancellationToken).ConfigureAwait(false);
         }

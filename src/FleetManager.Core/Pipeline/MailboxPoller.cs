@@ -20,7 +20,7 @@ public sealed class MailboxPoller(MessageProcessor processor, IOrderBook orderBo
     /// Messages being read at once (<see cref="ImportRunner.MaxInFlight"/>): a model reader's
     /// <c>MaxConcurrentMessages</c>, so its rate limit is not spent on messages waiting in line.
     /// </summary>
-    public int MaxInFlight { get; init; } = Math.Max(4, Environment.ProcessorCount * 8);
+    public int MaxInFlight { get; init; } = ImportRunner.DefaultMaxInFlight;
 
     public async Task<ImportSummary> PollAsync(IMailbox mailbox, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {

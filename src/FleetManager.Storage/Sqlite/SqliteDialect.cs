@@ -75,11 +75,12 @@ internal sealed class SqliteDialect(SqliteConnection connection) : SqlDialect
         write.ExecuteNonQuery();
     }
 
-    // 4 rows = 108 parameters a statement (27 a row since schema step 11). At 50 rows (then 850 parameters) binding them by name was most of the import's
-    // list catch-up: 4.2 % of the import's CPU samples in SQLite's sqlite3VListNameToNum and its strncmp
-    // (docs/benchmarks.md, branch importperf). Through Microsoft.Data.Sqlite 1, 2 and 4 rows a statement cost the same
-    // CPU, 8 rows 25 % more, 50 rows four to six times as much.
-    public override int ListRowsPerInsert => 4;
+    // One row (28 parameters) a statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite answers by a
+    // linear walk of the statement's names, so a statement of n parameters costs n²/2 comparisons. At 50 rows (then 850
+    // parameters) that was most of the import's list catch-up (4.2 % of its CPU samples in sqlite3VListNameToNum and
+    // strncmp, docs/benchmarks.md, branch importperf); with the 28 columns of schema step 11, 8,000 rows cost 116-133 ms
+    // of CPU one a statement, 135-152 two and 160-180 four (benchmarks/sqlite-rows-per-insert.cs, branch importlist).
+    public override int ListRowsPerInsert => 1;
 
     public override string ReferenceMatches(string parameter) => $"o.reference_number = {parameter} COLLATE NOCASE";
 

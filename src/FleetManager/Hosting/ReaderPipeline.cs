@@ -61,7 +61,7 @@ internal sealed class ReaderPipeline : IDisposable
         if (reader == "rules" && !onlineGeocoder && addMailbox is null)
         {
             // The offline default: no services, nothing to start.
-            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact, limits), Math.Max(4, Environment.ProcessorCount * 8), limits);
+            return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact, limits), ImportRunner.DefaultMaxInFlight, limits);
         }
 
         var config = new ConfigurationBuilder()
@@ -112,7 +112,7 @@ internal sealed class ReaderPipeline : IDisposable
 
             var processor = reading.Processor;
             var model = provider.ChosenModelOptions();
-            var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : Math.Max(4, Environment.ProcessorCount * 8));
+            var maxInFlight = model?.MaxConcurrentMessages ?? (onlineGeocoder ? 4 : ImportRunner.DefaultMaxInFlight);
             return new ReaderPipeline(host, processor, maxInFlight, limits);
         }
         catch

@@ -85,6 +85,24 @@ public sealed class ImportRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ManyOrders_CatchesUpTheOrdersListBetweenCommitsEveryListEveryOrdersAndAtTheEnd()
+    {
+        var book = new MemoryOrderBook();
+        var messages = Enumerable.Range(0, 150).Select(i => Message($"m{i}", i % 3 == 0 ? "order" : "news")).ToArray();
+        var runner = new ImportRunner(new MessageProcessor(new SubjectParser(), new KeywordReader(), null), book, TimeProvider.System) { ListEvery = 10, MaxBatch = 6 };
+
+        await runner.RunAsync(new ListSource(messages), null, CancellationToken.None);
+
+        // Each catch-up during the run came after at least ListEvery more orders, and batches of at most 6 messages
+        // (2 orders) leave at most 11 between two of them; the end lists the rest.
+        Assert.Equal(50, book.CatchUps[^1]);
+        var during = book.CatchUps[..^1];
+        Assert.InRange(during.Count, 4, 5);
+        Assert.All(during.Zip(during.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, 10, 11));
+        Assert.InRange(during[0], 10, 11);
+    }
+
+    [Fact]
     public async Task RunAsync_NoNewOrders_DoesNotCatchUpTheOrdersList()
     {
         var book = new MemoryOrderBook();

@@ -10,7 +10,7 @@ internal sealed class RulesOrderReaderFactory : IOrderReaderFactory
 
     public TimeSpan MessageTimeout => TimeSpan.FromSeconds(30);
 
-    public int MaxInFlight => Math.Max(4, Environment.ProcessorCount * 8);
+    public int MaxInFlight => ImportRunner.DefaultMaxInFlight;
 
     public IEnumerable<string> Validate() => [];
 
