@@ -25,7 +25,8 @@ public sealed class ImportRunner(MessageProcessor processor, IOrderBook orderBoo
     /// reading into this window instead of waiting for it; at about 1,500 messages a second per core a narrower one (8 per
     /// core until 2026-12-07) filled within a few milliseconds (docs/benchmarks.md, branch importlist). At most 256: a read
     /// message waiting for its commit keeps its text (at most <c>MaxTextLength</c> characters) and orders, so the window
-    /// bounds that memory as <see cref="MaxInFlightBytes"/> bounds the raw bytes.
+    /// bounds that memory as <see cref="MaxInFlightBytes"/> bounds the raw bytes (the 10,000-message benchmark peaks at
+    /// 154-176 MiB with it, 134 MiB with 8 a core, and reads 2,840-2,920 messages a second instead of 2,400-2,460).
     /// </summary>
     public static int DefaultMaxInFlight => Math.Min(256, Math.Max(4, Environment.ProcessorCount * 64));
 
