@@ -38,8 +38,9 @@ public interface IOrderBook
     /// <summary>
     /// Brings up to date what the store derives from the committed orders for reading (the dashboard's orders list and
     /// its search index), telling <paramref name="progress"/> how many orders are done so far; returns how many were
-    /// derived. The import runner calls it once when a run has committed orders (the end of <c>fleetmanager import</c>,
-    /// each poll of the service), so that neither every commit nor the first list query after a bulk import pays for it.
+    /// derived. The import runner calls it between two commits every <see cref="ImportRunner.ListEvery"/> orders and once
+    /// at the end of a run that committed orders (<c>fleetmanager import</c>, each poll of the service), so that neither
+    /// every commit nor the first list query after a bulk import pays for it.
     /// A store that derives nothing returns 0.
     /// </summary>
     ValueTask<int> CatchUpOrderListAsync(IProgress<int>? progress, CancellationToken cancellationToken) => ValueTask.FromResult(0);
