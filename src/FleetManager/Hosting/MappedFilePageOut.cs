@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FleetManager.Hosting;
 
 /// <summary>
-/// Asks the kernel to reclaim the process's pages of read-only file mappings (its own executable first of all) with
+/// Asks the kernel to reclaim the process's pages of file mappings (its own executable first of all) with
 /// <c>madvise(MADV_PAGEOUT)</c>: the Windows "empty working set" for an idle Linux service.
 /// </summary>
 /// <remarks>
@@ -13,7 +13,11 @@ namespace FleetManager.Hosting;
 /// although an idle service polling an empty source uses a small part of them: about 28 MiB of a 68 MiB RSS
 /// (docs/benchmarks.md, "Idle memory: the executable's pages given back"). Paging them out costs nothing to keep:
 /// clean file pages are dropped, not written anywhere, and what the next poll touches is faulted back in from the
-/// page cache (or the file). Writable mappings (the process's own data) and anonymous memory are never advised.
+/// page cache (or the file). Private writable mappings of a file are advised too: the executable's type data lives in
+/// one (18 MiB, read while start-up walks the types; the build links it in place, see FleetManager.csproj), and their
+/// unwritten pages are clean file pages like the rest. The few pages the process wrote there are anonymous copies,
+/// which the kernel keeps (no swap) or swaps like any idle anonymous page. Shared writable mappings (SQLite's
+/// <c>-shm</c> file) and anonymous memory are never advised.
 /// On a kernel before 5.4 (no MADV_PAGEOUT) or another OS nothing happens.
 /// </remarks>
 internal static partial class MappedFilePageOut
@@ -21,7 +25,7 @@ internal static partial class MappedFilePageOut
     /// <summary><c>MADV_PAGEOUT</c> of Linux's mman-common.h (5.4+).</summary>
     private const int PageOutAdvice = 21;
 
-    /// <summary>Pages out every read-only file mapping listed in <c>/proc/self/maps</c>; returns the bytes advised (0: not supported).</summary>
+    /// <summary>Pages out every file mapping listed in <c>/proc/self/maps</c> that may be paged out; returns the bytes advised (0: not supported).</summary>
     public static long Apply()
     {
         if (!OperatingSystem.IsLinux())
@@ -46,7 +50,7 @@ internal static partial class MappedFilePageOut
         long advised = 0;
         foreach (var line in lines)
         {
-            if (ReadOnlyFileMapping(line) is not { } mapping)
+            if (PageableFileMapping(line) is not { } mapping)
             {
                 continue;
             }
@@ -71,12 +75,21 @@ internal static partial class MappedFilePageOut
         return advised;
     }
 
-    /// <summary>The address range of a maps line that maps a file read-only (no 'w'), or null.</summary>
+    /// <summary>
+    /// The address range of a maps line that maps a file privately ('p', read-only or writable) or shared read-only, or
+    /// null (anonymous memory, a shared writable mapping, not a maps line).
+    /// </summary>
     /// <example><c>7f0c1a000000-7f0c1a400000 r-xp 00000000 08:01 1234 /app/fleetmanager</c></example>
-    internal static (long Start, long End)? ReadOnlyFileMapping(string line)
+    internal static (long Start, long End)? PageableFileMapping(string line)
     {
         var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 6 || fields[1].Contains('w', StringComparison.Ordinal) || fields[4] == "0" || !fields[5].TrimStart().StartsWith('/'))
+        if (fields.Length < 6 || fields[1].Length != 4 || fields[4] == "0" || !fields[5].TrimStart().StartsWith('/'))
+        {
+            return null;
+        }
+
+        // Paging out a shared page the process wrote would write it back to its file: those mappings stay.
+        if (fields[1][1] == 'w' && fields[1][3] == 's')
         {
             return null;
         }

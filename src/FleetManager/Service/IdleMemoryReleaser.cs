@@ -8,7 +8,7 @@ namespace FleetManager.Service;
 /// <summary>
 /// Gives memory back once the service has been idle for <see cref="ServiceOptions.IdleMemoryRelease"/> after
 /// reading mail (and once after start): drops the offline gazetteer's places, runs one aggressive, compacting
-/// collection, which also returns the freed heap to the operating system, and pages out the executable's read-only
+/// collection, which also returns the freed heap to the operating system, and pages out the executable's
 /// pages that start-up touched (<see cref="MappedFilePageOut"/>). A service that polls a quiet mailbox
 /// then idles at the size of the runtime and its code instead of the size of its busiest poll.
 /// </summary>

@@ -56,6 +56,6 @@ internal static partial class ServiceLog
     [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "Raw message retention: the purge failed and runs again tomorrow: {Error}")]
     public static partial void RawMessagePurgeFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 133, Level = LogLevel.Debug, Message = "Idle: memory released (gazetteer dropped: {Gazetteer}); managed heap {BeforeMiB} MiB -> {AfterMiB} MiB; {PagedOutMiB} MiB of read-only file mappings paged out")]
+    [LoggerMessage(EventId = 133, Level = LogLevel.Debug, Message = "Idle: memory released (gazetteer dropped: {Gazetteer}); managed heap {BeforeMiB} MiB -> {AfterMiB} MiB; {PagedOutMiB} MiB of file mappings paged out")]
     public static partial void MemoryReleased(ILogger logger, bool gazetteer, long beforeMiB, long afterMiB, long pagedOutMiB);
 }
