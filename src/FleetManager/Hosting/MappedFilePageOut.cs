@@ -13,11 +13,10 @@ namespace FleetManager.Hosting;
 /// although an idle service polling an empty source uses a small part of them: about 28 MiB of a 68 MiB RSS
 /// (docs/benchmarks.md, "Idle memory: the executable's pages given back"). Paging them out costs nothing to keep:
 /// clean file pages are dropped, not written anywhere, and what the next poll touches is faulted back in from the
-/// page cache (or the file). Private writable mappings of a file are advised too: the executable's type data lives in
-/// one (18 MiB, read while start-up walks the types; the build links it in place, see FleetManager.csproj), and their
-/// unwritten pages are clean file pages like the rest. The few pages the process wrote there are anonymous copies,
-/// which the kernel keeps (no swap) or swaps like any idle anonymous page. Shared writable mappings (SQLite's
-/// <c>-shm</c> file) and anonymous memory are never advised.
+/// page cache (or the file). Private writable mappings of a file (the data sections of the executable and the shared
+/// libraries) are advised too: their unwritten pages are clean file pages like the rest. The few pages the process wrote
+/// there are anonymous copies, which the kernel keeps (no swap) or swaps like any idle anonymous page. Shared writable
+/// mappings (SQLite's <c>-shm</c> file) and anonymous memory are never advised.
 /// On a kernel before 5.4 (no MADV_PAGEOUT) or another OS nothing happens.
 /// </remarks>
 internal static partial class MappedFilePageOut
