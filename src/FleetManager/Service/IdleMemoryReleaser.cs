@@ -15,6 +15,9 @@ namespace FleetManager.Service;
 /// <remarks>
 /// Polls that read nothing neither postpone nor cause a release: a watched folder polled every few seconds
 /// must not keep the timer from firing. A poll running when the timer fires postpones the release by one delay.
+/// <see cref="RepeatAfterDelays"/> delays after a release the file mappings are paged out once more (nothing else), if
+/// no mail was read meanwhile: the kernel leaves pages that another process also maps, and during a blue-green deploy
+/// the other colour runs the same executable until the switch, so the release right after start gave back little.
 /// </remarks>
 internal sealed class IdleMemoryReleaser : IDisposable
 {
@@ -26,6 +29,9 @@ internal sealed class IdleMemoryReleaser : IDisposable
     private readonly Func<long> _pageOutMappedFiles;
     private ITimer? _timer;
     private int _polling;
+
+    // Set by a release: the file mappings are paged out once more RepeatAfterDelays delays later.
+    private bool _repeatPending;
 
     // Start-up leaves garbage of its own (configuration, host, first poll): it counts as work to release.
     private bool _pending = true;
@@ -44,6 +50,12 @@ internal sealed class IdleMemoryReleaser : IDisposable
         _releaseCaches = releaseCaches;
         _pageOutMappedFiles = pageOutMappedFiles;
     }
+
+    /// <summary>
+    /// How many delays after a release the file mappings are paged out again: 5 minutes at the default 30 s, longer than
+    /// a deploy's gate (6 tries 10 s apart by default) after which the previous colour stops.
+    /// </summary>
+    internal const int RepeatAfterDelays = 10;
 
     /// <summary>How many releases have run (for tests and the log).</summary>
     public int Releases { get; private set; }
@@ -93,9 +105,10 @@ internal sealed class IdleMemoryReleaser : IDisposable
 
     private void OnIdle()
     {
+        bool repeat;
         lock (_gate)
         {
-            if (!_pending)
+            if (!_pending && !_repeatPending)
             {
                 return;
             }
@@ -106,7 +119,21 @@ internal sealed class IdleMemoryReleaser : IDisposable
                 return;
             }
 
+            // Mail read since the last release makes this a whole release (which schedules its own repeat).
+            repeat = !_pending;
             _pending = false;
+            _repeatPending = !repeat;
+            if (_repeatPending)
+            {
+                _timer?.Change(_delay * RepeatAfterDelays, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (repeat)
+        {
+            var again = _pageOutMappedFiles();
+            ServiceLog.MappedFilesPagedOutAgain(_logger, again >> 20);
+            return;
         }
 
         var before = GC.GetTotalMemory(forceFullCollection: false);

@@ -58,4 +58,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 133, Level = LogLevel.Debug, Message = "Idle: memory released (gazetteer dropped: {Gazetteer}); managed heap {BeforeMiB} MiB -> {AfterMiB} MiB; {PagedOutMiB} MiB of file mappings paged out")]
     public static partial void MemoryReleased(ILogger logger, bool gazetteer, long beforeMiB, long afterMiB, long pagedOutMiB);
+
+    [LoggerMessage(EventId = 134, Level = LogLevel.Debug, Message = "Idle: file mappings paged out again ({PagedOutMiB} MiB advised)")]
+    public static partial void MappedFilesPagedOutAgain(ILogger logger, long pagedOutMiB);
 }

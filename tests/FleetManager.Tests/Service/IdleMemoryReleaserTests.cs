@@ -75,6 +75,45 @@ public sealed class IdleMemoryReleaserTests
     }
 
     [Fact]
+    public void OnIdle_TenDelaysAfterARelease_PagesTheMappedFilesOutOnceMoreAndNothingElse()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: false);
+        _time.Advance(Delay);
+        Assert.Equal((1, 1, 1), (releaser.Releases, _cacheReleases, _pageOuts));
+
+        for (var elapsed = TimeSpan.Zero; elapsed < Delay * (IdleMemoryReleaser.RepeatAfterDelays - 1); elapsed += TimeSpan.FromSeconds(5))
+        {
+            // Empty polls of a watched folder neither hasten nor postpone it.
+            Poll(releaser, readMessages: false);
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(1, _pageOuts);
+        _time.Advance(Delay);
+        Assert.Equal((1, 1, 2), (releaser.Releases, _cacheReleases, _pageOuts));
+
+        _time.Advance(Delay * 100);
+        Assert.Equal(2, _pageOuts);
+    }
+
+    [Fact]
+    public void OnIdle_MailReadBeforeTheRepeat_ReleasesAfterTheDelayAndRepeatsTenDelaysAfterThat()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: false);
+        _time.Advance(Delay);
+        _time.Advance(Delay * 3);
+
+        Poll(releaser, readMessages: true);
+        _time.Advance(Delay);
+        Assert.Equal((2, 2, 2), (releaser.Releases, _cacheReleases, _pageOuts));
+
+        _time.Advance(Delay * IdleMemoryReleaser.RepeatAfterDelays);
+        Assert.Equal((2, 2, 3), (releaser.Releases, _cacheReleases, _pageOuts));
+    }
+
+    [Fact]
     public void PollFinished_DelayZero_NeverReleases()
     {
         using var releaser = Create(TimeSpan.Zero);
