@@ -42,7 +42,8 @@ public sealed class ServiceOptions : IValidatableObject
     /// <summary>
     /// After a poll that read mail, once the service has been idle this long, the offline gazetteer is dropped, the
     /// heap compacted and returned to the system (it is read again on the next poll with mail, a few hundred
-    /// milliseconds of CPU), and the pages of the executable (its code and type data) that start-up read paged out (faulted back in when used).
+    /// milliseconds of CPU), and the pages of the executable and libraries that start-up read (code and read-only data)
+    /// paged out (faulted back in when used; once more ten times this long later).
     /// <c>00:00:00</c> keeps everything resident. Default 30 s.
     /// </summary>
     [TimeSpanRange("00:00:00", "1.00:00:00")]

@@ -1,3 +1,7 @@
+using FleetManager.Core.Model;
+using FleetManager.Core.Rules;
+using FleetManager.Mail.Parsing;
+
 namespace FleetManager.Core.Tests.Rules;
 
 /// <summary>Finds the labelled dev corpus beside the repository (../shared/corpus/dev from the repo root).</summary>
@@ -22,5 +26,19 @@ internal static class CorpusLocator
         }
 
         return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);
+    }
+
+    /// <summary>
+    /// The text the rules engine reads (<see cref="RulesDocument.Text"/>) of every message of the labelled corpus
+    /// <paramref name="name"/>, in file order; fails the test when the corpus is absent.
+    /// </summary>
+    public static IEnumerable<string> RulesTexts(string name)
+    {
+        var folder = Corpus(name) ?? throw new Xunit.Sdk.XunitException($"the {name} corpus was not found (../shared/corpus/{name} beside the repository)");
+        var parser = new MimeEmailParser();
+        foreach (var eml in Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal))
+        {
+            yield return RulesDocument.From(parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)))).Text;
+        }
     }
 }

@@ -44,7 +44,7 @@ internal static class PalletVocabulary
 
     /// <summary>
     /// What the first two characters of a match's words can be: every unit, kind and pallet word the pattern can begin its
-    /// words with, lower case (<see cref="MayBeginWords"/>).
+    /// words with, lower case (<see cref="WordStarts.MayBeginAt"/>).
     /// </summary>
     private static readonly WordStarts Starts = WordStarts.Of([.. Units, .. Kinds, .. Forms]);
 
@@ -200,10 +200,13 @@ internal static class PalletVocabulary
     /// </remarks>
     private sealed class WordStarts
     {
-        private readonly HashSet<char>? _singles;
-        private readonly HashSet<(char, char)>? _pairs;
+        /// <summary>Words that cannot be judged by their first two characters: every place may begin one.</summary>
+        private static readonly WordStarts Unknown = new([], []);
 
-        private WordStarts(HashSet<char>? singles, HashSet<(char, char)>? pairs)
+        private readonly HashSet<char> _singles;
+        private readonly HashSet<(char, char)> _pairs;
+
+        private WordStarts(HashSet<char> singles, HashSet<(char, char)> pairs)
         {
             _singles = singles;
             _pairs = pairs;
@@ -219,14 +222,14 @@ internal static class PalletVocabulary
                 if (start.Length > 0 && start[0] is ' ' or '\t' or '\u00A0')
                 {
                     // The spaces before the words could be shared with the word: not judged by its first two characters.
-                    return new WordStarts(null, null);
+                    return Unknown;
                 }
 
                 foreach (var c in start)
                 {
                     if (!char.IsAscii(c) && (char.IsAscii(char.ToUpperInvariant(c)) || char.IsAscii(char.ToLowerInvariant(c))))
                     {
-                        return new WordStarts(null, null);
+                        return Unknown;
                     }
                 }
 
@@ -244,12 +247,12 @@ internal static class PalletVocabulary
         }
 
         /// <summary>False when the words could not be judged by their first two characters (every place is then tried).</summary>
-        public bool IsKnown => _pairs is not null;
+        public bool IsKnown => !ReferenceEquals(this, Unknown);
 
         /// <summary>False only when no word can begin at <paramref name="at"/> (two ASCII characters that begin none of them).</summary>
         public bool MayBeginAt(string input, int at)
         {
-            if (_pairs is null || _singles is null)
+            if (!IsKnown)
             {
                 return true;
             }

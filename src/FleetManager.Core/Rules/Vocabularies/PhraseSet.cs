@@ -12,7 +12,8 @@ namespace FleetManager.Core.Rules.Vocabularies;
 /// </summary>
 /// <remarks>
 /// Why several searches: a <see cref="SearchValues{T}"/> of strings is vectorized only when every phrase is
-/// ASCII (and there are at most 80 of them, each of two characters or more: <see cref="PhrasesPerSearch"/>); one Greek or Cyrillic phrase turns the whole search into a character-by-character automaton
+/// ASCII (and there are at most 80 of them, each of two characters or more: <see cref="PhrasesPerSearch"/>);
+/// one Greek or Cyrillic phrase turns the whole search into a character-by-character automaton
 /// with a dictionary look-up per character (the largest single cost of the rules engine in a profile of
 /// the import). So the ASCII phrases are searched on their own, and the others only in a text that
 /// contains one of their non-ASCII characters (most texts contain none). The earliest candidate of the

@@ -1,7 +1,4 @@
-using FleetManager.Core.Model;
-using FleetManager.Core.Rules;
 using FleetManager.Core.Rules.Fields;
-using FleetManager.Mail.Parsing;
 
 namespace FleetManager.Core.Tests.Rules.Fields;
 
@@ -118,12 +115,9 @@ public sealed class PalletVocabularyTests
     {
         // The checks before the interpreted pattern (digit runs, the character before, the words' first letters) only
         // spare it places where it cannot match: over every message's text they must find exactly its matches.
-        var folder = CorpusLocator.Corpus(corpus) ?? throw new Xunit.Sdk.XunitException($"the {corpus} corpus was not found (../shared/corpus/{corpus} beside the repository)");
-        var parser = new MimeEmailParser();
         var found = 0;
-        foreach (var eml in Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal))
+        foreach (var text in CorpusLocator.RulesTexts(corpus))
         {
-            var text = RulesDocument.From(parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)))).Text;
             var expected = PalletVocabulary.MatchesOfPatternAlone(text).ToList();
 
             Assert.Equal(expected, PalletVocabulary.Matches(text));

@@ -1,8 +1,5 @@
-using FleetManager.Core.Model;
-using FleetManager.Core.Rules;
 using FleetManager.Core.Rules.Vocabularies;
 using FleetManager.Core.Text;
-using FleetManager.Mail.Parsing;
 
 namespace FleetManager.Core.Tests.Rules.Vocabularies;
 
@@ -125,10 +122,7 @@ public sealed class PhraseSetTests
     [InlineData("dev2")]
     public void Matches_EveryLanguageKeyOverEveryCorpusText_AreTheWholeWordPhrasesLeftToRight(string corpus)
     {
-        var folder = CorpusLocator.Corpus(corpus) ?? throw new Xunit.Sdk.XunitException($"the {corpus} corpus was not found (../shared/corpus/{corpus} beside the repository)");
-        var parser = new MimeEmailParser();
-        string[] texts = [.. Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal)
-            .Select(eml => TextFold.Fold(RulesDocument.From(parser.Parse(new RawMessage(eml, File.ReadAllBytes(eml)))).Text))];
+        string[] texts = [.. CorpusLocator.RulesTexts(corpus).Select(text => TextFold.Fold(text))];
         var keys = VocabularyCatalog.Languages.SelectMany(l => l.Entries.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var found = 0;
         foreach (var key in keys)
