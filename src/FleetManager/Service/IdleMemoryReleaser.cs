@@ -14,7 +14,9 @@ namespace FleetManager.Service;
 /// </summary>
 /// <remarks>
 /// Polls that read nothing neither postpone nor cause a release: a watched folder polled every few seconds
-/// must not keep the timer from firing. A poll running when the timer fires postpones the release by one delay.
+/// must not keep the timer from firing. A poll running when the timer fires defers the release to the moment it ends (and
+/// by a whole delay if it read mail): polls start on a fixed cadence from the first one, and the timer is armed when that
+/// one ends, so with an interval that divides the delay the timer can fire during a poll every time it comes round.
 /// <see cref="RepeatAfterDelays"/> delays after a release the file mappings are paged out once more (nothing else), if
 /// no mail was read meanwhile: the kernel leaves pages that another process also maps, and during a blue-green deploy
 /// the other colour runs the same executable until the switch, so the release right after start gave back little.
@@ -35,6 +37,9 @@ internal sealed class IdleMemoryReleaser : IDisposable
 
     // Start-up leaves garbage of its own (configuration, host, first poll): it counts as work to release.
     private bool _pending = true;
+
+    // Set when the timer fired during a poll: the release (or its repeat) runs as soon as the last running poll ends.
+    private bool _dueAfterPoll;
 
     public IdleMemoryReleaser(IOptions<ServiceOptions> options, TimeProvider timeProvider, ILogger<IdleMemoryReleaser> logger)
         : this(options, timeProvider, logger, OfflineGazetteer.Shared.Release, MappedFilePageOut.Apply)
@@ -71,6 +76,7 @@ internal sealed class IdleMemoryReleaser : IDisposable
     /// <param name="readMessages">Whether the poll read any message (only then is there much to give back).</param>
     public void PollFinished(bool readMessages)
     {
+        ITimer? dueNow = null;
         lock (_gate)
         {
             _polling--;
@@ -78,9 +84,18 @@ internal sealed class IdleMemoryReleaser : IDisposable
             _pending |= readMessages;
             if (arm)
             {
+                _dueAfterPoll = false;
                 Arm();
             }
+            else if (_dueAfterPoll && _polling == 0)
+            {
+                _dueAfterPoll = false;
+                dueNow = _timer;
+            }
         }
+
+        // Outside the lock: the timer runs OnIdle, which takes it.
+        dueNow?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()
@@ -115,7 +130,7 @@ internal sealed class IdleMemoryReleaser : IDisposable
 
             if (_polling > 0)
             {
-                Arm();
+                _dueAfterPoll = true;
                 return;
             }
 

@@ -60,7 +60,7 @@ public sealed class IdleMemoryReleaserTests
     }
 
     [Fact]
-    public void PollFinished_PollRunningWhenIdleTimeIsUp_WaitsForItAndOneMoreDelay()
+    public void PollFinished_PollRunningWhenIdleTimeIsUp_ReleasesAsSoonAsItEnds()
     {
         using var releaser = Create(Delay);
         Poll(releaser, readMessages: true);
@@ -69,9 +69,58 @@ public sealed class IdleMemoryReleaserTests
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, releaser.Releases);
 
+        _time.Advance(TimeSpan.FromSeconds(2));
         releaser.PollFinished(readMessages: false);
-        _time.Advance(Delay);
+        _time.Advance(TimeSpan.Zero);
         Assert.Equal(1, releaser.Releases);
+    }
+
+    [Fact]
+    public void PollFinished_PollRunningWhenIdleTimeIsUpReadsMail_ReleasesOneDelayAfterIt()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: true);
+        _time.Advance(Delay - TimeSpan.FromSeconds(1));
+        releaser.PollStarting();
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        releaser.PollFinished(readMessages: true);
+        _time.Advance(Delay - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, releaser.Releases);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, releaser.Releases);
+    }
+
+    [Fact]
+    public void PollFinished_PollsOnACadenceThatDividesTheDelay_DoNotKeepPostponingTheRelease()
+    {
+        // Polls every 5 s from the first one's start, each running 20 ms; the timer is armed when the first ends (10 ms
+        // in), so it comes due in the middle of the seventh poll, and would again each time it came round.
+        using var releaser = Create(Delay);
+        for (var i = 0; i < 7; i++)
+        {
+            releaser.PollStarting();
+            _time.Advance(TimeSpan.FromMilliseconds(i == 0 ? 10 : 20));
+            releaser.PollFinished(readMessages: false);
+            _time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(i == 0 ? 10 : 20));
+        }
+
+        Assert.Equal(1, releaser.Releases);
+    }
+
+    [Fact]
+    public void OnIdle_RepeatDueDuringAPoll_PagesOutWhenItEnds()
+    {
+        using var releaser = Create(Delay);
+        Poll(releaser, readMessages: false);
+        _time.Advance(Delay);
+        releaser.PollStarting();
+        _time.Advance(Delay * IdleMemoryReleaser.RepeatAfterDelays);
+        Assert.Equal(1, _pageOuts);
+
+        releaser.PollFinished(readMessages: false);
+        _time.Advance(TimeSpan.Zero);
+        Assert.Equal((1, 1, 2), (releaser.Releases, _cacheReleases, _pageOuts));
     }
 
     [Fact]
