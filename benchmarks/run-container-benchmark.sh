@@ -10,6 +10,9 @@
 #
 #   benchmarks/run-container-benchmark.sh IMAGE [RUNS=5] [IDLE_SECONDS=30] [VOLUMES="100 1000 10000"]
 #
+# CPUS=1 runs the volume containers with compose.yaml's CPU limit (`--cpus`): the readers' window is sized from the
+# CPUs the process sees, so it sets the peak.
+#
 # Needs root, podman (configured as docs/deployment.md says: CONTAINERS_CONF with runc and no default
 # ulimits), curl, sqlite3. Build the image first (deploy/build-local-image.sh). Loopback only.
 set -euo pipefail
@@ -84,7 +87,7 @@ for count in $volumes; do
   podman volume create "$name-data" > /dev/null
   vol=$(podman volume inspect "$name-data" --format '{{.Mountpoint}}')
   mkdir -p "$vol/inbox" "$vol/.incoming"; chown -R 1654:1654 "$vol"
-  start_container --memory 1g
+  start_container --memory 1g ${CPUS:+--cpus "$CPUS"}
   wait_ready
   pid=$(service_pid)
   for n in $(seq 1 "$count"); do
