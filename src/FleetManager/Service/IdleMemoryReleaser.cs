@@ -76,7 +76,6 @@ internal sealed class IdleMemoryReleaser : IDisposable
     /// <param name="readMessages">Whether the poll read any message (only then is there much to give back).</param>
     public void PollFinished(bool readMessages)
     {
-        ITimer? dueNow = null;
         lock (_gate)
         {
             _polling--;
@@ -90,12 +89,9 @@ internal sealed class IdleMemoryReleaser : IDisposable
             else if (_dueAfterPoll && _polling == 0)
             {
                 _dueAfterPoll = false;
-                dueNow = _timer;
+                _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
         }
-
-        // Outside the lock: the timer runs OnIdle, which takes it.
-        dueNow?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()
