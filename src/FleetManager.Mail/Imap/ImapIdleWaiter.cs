@@ -59,20 +59,6 @@ internal sealed class ImapIdleWaiter(ImapOptions options, ImapSession session, T
             return null;
         }
 
-        // Anything that arrived between the last read and now would not be announced again in IDLE;
-        // NOOP brings the session's view up to date first.
-        await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
-        if (folder.UidValidity != _lastValidity)
-        {
-            return true;
-        }
-
-        var since = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(folder.UidValidity, Math.Min(_lastUid, uint.MaxValue - 1) + 1, uint.MaxValue)), cancellationToken).ConfigureAwait(false);
-        if (since.Any(u => u.Id > _lastUid))
-        {
-            return true;
-        }
-
         var deadline = time.GetUtcNow() + maxWait;
         var count = folder.Count;
         var arrived = false;
@@ -89,9 +75,25 @@ internal sealed class ImapIdleWaiter(ImapOptions options, ImapSession session, T
             count = folder.Count;
         }
 
+        // Listening before the catch-up below: the server announces a message that arrives during the search only at
+        // the end of that command (the search ran on the view before it) and never again in IDLE.
         folder.CountChanged += OnCountChanged;
         try
         {
+            // Anything that arrived between the last read and now would not be announced again in IDLE;
+            // NOOP brings the session's view up to date first.
+            await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+            if (folder.UidValidity != _lastValidity)
+            {
+                return true;
+            }
+
+            var since = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(folder.UidValidity, Math.Min(_lastUid, uint.MaxValue - 1) + 1, uint.MaxValue)), cancellationToken).ConfigureAwait(false);
+            if (arrived || since.Any(u => u.Id > _lastUid))
+            {
+                return true;
+            }
+
             while (!arrived)
             {
                 var remaining = deadline - time.GetUtcNow();
