@@ -81,7 +81,9 @@ internal sealed class ImapIdleWaiter(ImapOptions options, ImapSession session, T
         try
         {
             // Anything that arrived between the last read and now would not be announced again in IDLE;
-            // NOOP brings the session's view up to date first.
+            // NOOP brings the session's view up to date first. The search's own announcement is not enough: tried
+            // without the NOOP, a message delivered just after the last read was once announced only in IDLE, 5 s later
+            // (ImapMailboxTests' MailArrivedSinceTheLastRead, which now also asserts that no IDLE was sent).
             await client.NoOpAsync(cancellationToken).ConfigureAwait(false);
             if (folder.UidValidity != _lastValidity)
             {

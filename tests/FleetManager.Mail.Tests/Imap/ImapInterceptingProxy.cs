@@ -14,6 +14,7 @@ internal sealed class ImapInterceptingProxy : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _serverPort;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
     private readonly List<TcpClient> _connections = [];
     private readonly Task _accepting;
     private (string Text, Func<Task> Action)? _before;
@@ -30,7 +31,7 @@ internal sealed class ImapInterceptingProxy : IAsyncDisposable
     /// <summary>Runs <paramref name="action"/> once, before the next client command that contains <paramref name="text"/> is forwarded.</summary>
     public void Before(string text, Func<Task> action)
     {
-        lock (_connections)
+        lock (_gate)
         {
             _before = (text, action);
         }
@@ -40,7 +41,7 @@ internal sealed class ImapInterceptingProxy : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
-        lock (_connections)
+        lock (_gate)
         {
             _connections.ForEach(c => c.Dispose());
         }
@@ -56,7 +57,7 @@ internal sealed class ImapInterceptingProxy : IAsyncDisposable
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             var server = new TcpClient();
             await server.ConnectAsync(IPAddress.Loopback, _serverPort, _stop.Token);
-            lock (_connections)
+            lock (_gate)
             {
                 _connections.Add(client);
                 _connections.Add(server);
@@ -94,13 +95,20 @@ internal sealed class ImapInterceptingProxy : IAsyncDisposable
         }
         finally
         {
-            to.Socket.Shutdown(SocketShutdown.Send);
+            try
+            {
+                to.Socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // That side is closed already (the proxy's disposal, or the peer).
+            }
         }
     }
 
     private Func<Task>? Take(string sent)
     {
-        lock (_connections)
+        lock (_gate)
         {
             if (_before is { } before && sent.Contains(before.Text, StringComparison.Ordinal))
             {

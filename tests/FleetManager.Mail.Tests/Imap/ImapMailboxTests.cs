@@ -235,11 +235,14 @@ public sealed class ImapMailboxTests(DovecotServer dovecot)
     {
         var (user, password) = await dovecot.CreateUserAsync();
         var cursors = new MemoryCursorStore();
-        await using var mailbox = new ImapMailbox(dovecot.Options(user, password));
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(dovecot.Options(user, password)) { ProtocolLoggerFactory = commands.NewLogger };
         await Poller(new MemoryOrderBook(), cursors).PollAsync(mailbox, null, CancellationToken.None);
         await dovecot.DeliverAsync(user, password, [Message("between")]);
 
         Assert.True(await mailbox.WaitForNewMailAsync(TimeSpan.FromMinutes(5), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+        // At once: found while catching up, before any IDLE (which would have announced it only seconds later).
+        Assert.Empty(commands.Commands("IDLE"));
     }
 
     [Fact]
@@ -251,11 +254,13 @@ public sealed class ImapMailboxTests(DovecotServer dovecot)
         await using var proxy = new ImapInterceptingProxy(dovecot.ImapPort);
         var options = dovecot.Options(user, password);
         options.Port = proxy.Port;
-        await using var mailbox = new ImapMailbox(options);
+        var commands = new ImapCommandRecorder();
+        await using var mailbox = new ImapMailbox(options) { ProtocolLoggerFactory = commands.NewLogger };
         await Poller(new MemoryOrderBook(), new MemoryCursorStore()).PollAsync(mailbox, null, CancellationToken.None);
         proxy.Before("UID SEARCH", async () => await dovecot.DeliverAsync(user, password, [Message("during-search")]));
 
         Assert.True(await mailbox.WaitForNewMailAsync(TimeSpan.FromSeconds(15), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Empty(commands.Commands("IDLE"));
     }
 
     [Fact]

@@ -99,10 +99,9 @@ public sealed class IdleMemoryReleaserTests
         using var releaser = Create(Delay);
         for (var i = 0; i < 7; i++)
         {
-            releaser.PollStarting();
-            _time.Advance(TimeSpan.FromMilliseconds(i == 0 ? 10 : 20));
-            releaser.PollFinished(readMessages: false);
-            _time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(i == 0 ? 10 : 20));
+            var lasting = TimeSpan.FromMilliseconds(i == 0 ? 10 : 20);
+            Poll(releaser, readMessages: false, lasting);
+            _time.Advance(TimeSpan.FromSeconds(5) - lasting);
         }
 
         Assert.Equal(1, releaser.Releases);
@@ -189,9 +188,10 @@ public sealed class IdleMemoryReleaserTests
                 return 0;
             });
 
-    private static void Poll(IdleMemoryReleaser releaser, bool readMessages)
+    private void Poll(IdleMemoryReleaser releaser, bool readMessages, TimeSpan lasting = default)
     {
         releaser.PollStarting();
+        _time.Advance(lasting);
         releaser.PollFinished(readMessages);
     }
 }
