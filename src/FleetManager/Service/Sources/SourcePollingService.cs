@@ -156,8 +156,15 @@ internal sealed class SourcePollingService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // A dropped IDLE connection: poll now; the poll reports the problem if it persists.
-                    return;
+                    // A dropped IDLE connection after a good poll (a server restart): poll now, so it costs no interval;
+                    // the poll reports the problem if it persists. After a failed poll the server is down: wait for the
+                    // schedule like a mailbox without IDLE, or every failed wait would start another failing poll at once.
+                    if (activity is not SourceActivity.Failing)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(slice, timeProvider, stoppingToken).ConfigureAwait(false);
                 }
             }
             else

@@ -64,6 +64,32 @@ public sealed class SourcePollingServiceTests : IDisposable
         Assert.Equal(count, LedgerRows(db));
     }
 
+    [Fact]
+    public async Task Run_ImapServerDown_FailsOncePerScheduledPollInsteadOfRetryingAtOnce()
+    {
+        // The IDLE wait after a failed poll fails too (nothing listens): it must not start the next poll at once. It
+        // did: ~1,400 failed polls a second, each logged, with the CPU busy.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sources:0:Name"] = "down",
+            ["Sources:0:Kind"] = "imap",
+            ["Sources:0:Interval"] = "01:00:00",
+            ["Sources:0:Imap:Host"] = "127.0.0.1",
+            ["Sources:0:Imap:Port"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sources:0:Imap:Security"] = "None",
+            ["Sources:0:Imap:Username"] = "dispo",
+            ["Sources:0:Imap:Password"] = "secret",
+        };
+        await using var host = await ServiceTestHost.StartAsync(_temp.File("fm.db"), settings);
+
+        await host.WaitForStatusAsync("/healthz", 503, b => b.GetProperty("sources")[0].GetProperty("consecutive_failures").GetInt32() > 0);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var source = (await host.GetJsonAsync("/healthz")).Body.GetProperty("sources")[0];
+        Assert.Equal(1, source.GetProperty("consecutive_failures").GetInt32());
+        Assert.Equal("transient", source.GetProperty("last_error_kind").GetString());
+    }
+
     private static async Task<string> SourceStateAsync(ServiceTestHost host) =>
         (await host.GetJsonAsync("/healthz")).Body.GetProperty("sources")[0].GetProperty("state").GetString()!;
 
