@@ -54,20 +54,20 @@ internal sealed class GazetteerIndex
     /// <summary>Number of distinct lookup keys.</summary>
     public int KeyCount => _keys.Count;
 
-    /// <summary>Reads the gzip'd TSV written by tools/gazetteer/build-gazetteer.js.</summary>
+    /// <summary>Reads the Brotli-compressed TSV written by tools/gazetteer/build-gazetteer.js.</summary>
     /// <remarks>
     /// Runs once per process on a cold path, so it is compiled optimised straight away and parses
     /// the UTF-8 bytes in place: nothing but the final arrays is allocated per place or key.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static GazetteerIndex Load(Stream gzipStream)
+    public static GazetteerIndex Load(Stream brotliStream)
     {
         byte[] data;
         int dataLength;
-        using (var gzip = new GZipStream(gzipStream, CompressionMode.Decompress))
+        using (var brotli = new BrotliStream(brotliStream, CompressionMode.Decompress))
         using (var buffer = new MemoryStream(6 << 20))
         {
-            gzip.CopyTo(buffer);
+            brotli.CopyTo(buffer);
             data = buffer.GetBuffer();
             dataLength = (int)buffer.Length;
         }

@@ -18,7 +18,7 @@ namespace FleetManager.Core.Geo;
 public sealed class OfflineGazetteer : IGeocoder
 {
     /// <summary>Manifest name of the embedded gazetteer file.</summary>
-    internal const string ResourceName = "FleetManager.Core.Geo.gazetteer.tsv.gz";
+    internal const string ResourceName = "FleetManager.Core.Geo.gazetteer.tsv.br";
 
     // A namesake in another country must be this many times smaller for a name to count as
     // belonging to one country (CountryOf).
