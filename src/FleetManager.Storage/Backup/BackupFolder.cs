@@ -12,6 +12,25 @@ public sealed class BackupFolder(string path)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// <summary>Creates the folder when it is missing; a path that names a file, or a folder this user cannot create, is a <see cref="BackupFailedException"/> saying so.</summary>
+    public void Create()
+    {
+        if (File.Exists(Path))
+        {
+            throw new BackupFailedException($"the backup folder {Path} is a file", "Give --to a folder (it is created when missing).");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupFailedException($"the backup folder {Path} cannot be created: {ex.Message}",
+                "Give --to a folder this user can write (for example one under DATA_DIR).", ex);
+        }
+    }
+
     /// <summary>The file name for a backup taken at <paramref name="at"/>.</summary>
     public string NameFor(DateTimeOffset at, OrderStoreKind kind) =>
         System.IO.Path.Combine(Path, Prefix + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)

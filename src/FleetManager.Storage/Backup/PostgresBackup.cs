@@ -32,7 +32,7 @@ public static class PostgresBackup
     {
         if (!File.Exists(backup))
         {
-            throw new BackupFailedException($"the backup {backup} does not exist", "give a file from the backup folder (fleetmanager-*.dump)");
+            throw new BackupFailedException($"the backup {backup} does not exist", "Give a file from the backup folder (fleetmanager-*.dump).");
         }
 
         Run("pg_restore", connectionString, "--clean", "--if-exists", "--no-owner", "--single-transaction", "--no-password", "--dbname=" + Database(connectionString), backup);
@@ -98,12 +98,12 @@ public static class PostgresBackup
 
                 var firstLine = errorText.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
                 throw new BackupFailedException($"{tool} for {where} failed (exit {process.ExitCode}): {Redact(firstLine, builder.Password)}",
-                    "check that PostgreSQL runs, that the login may read every table, and that the client tools match the server's major version");
+                    "Check that PostgreSQL runs, that the login may read every table, and that the client tools match the server's major version.");
             }
         }
         catch (Win32Exception ex)
         {
-            throw new BackupFailedException($"{tool} is not installed", $"install PostgreSQL's client tools (Debian: apt-get install postgresql-client) so that {tool} is on PATH", ex);
+            throw new BackupFailedException($"{tool} is not installed", $"Install PostgreSQL's client tools (Debian: apt-get install postgresql-client) so that {tool} is on PATH.", ex);
         }
     }
 

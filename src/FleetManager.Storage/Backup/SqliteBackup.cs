@@ -15,7 +15,7 @@ public static class SqliteBackup
     {
         if (!File.Exists(databasePath))
         {
-            throw new BackupFailedException($"the order book {databasePath} does not exist", "give the store with --db, or set DATA_DIR / Storage:ConnectionString");
+            throw new BackupFailedException($"the order book {databasePath} does not exist", "Give the store with --db, or set DATA_DIR / Storage:ConnectionString.");
         }
 
         var partial = destination + ".partial";
@@ -49,7 +49,7 @@ public static class SqliteBackup
         catch (SqliteException ex)
         {
             throw new BackupFailedException($"the backup of {databasePath} failed: {ex.Message}",
-                "check free space and permissions of the backup folder; run 'fleetmanager doctor' to check the store", ex);
+                "Check free space and permissions of the backup folder; run 'fleetmanager doctor' to check the store.", ex);
         }
         finally
         {
@@ -68,7 +68,12 @@ public static class SqliteBackup
     {
         if (!File.Exists(backup))
         {
-            throw new BackupFailedException($"the backup {backup} does not exist", "give a file from the backup folder (fleetmanager-*.db)");
+            throw new BackupFailedException($"the backup {backup} does not exist", "Give a file from the backup folder (fleetmanager-*.db).");
+        }
+
+        if (System.IO.Path.GetDirectoryName(databasePath) is { Length: > 0 } folder && !Directory.Exists(folder))
+        {
+            throw new BackupFailedException($"the order book's folder {folder} does not exist", "Create it first, or give --db a file in an existing folder.");
         }
 
         try
@@ -81,7 +86,7 @@ public static class SqliteBackup
         catch (SqliteException ex)
         {
             throw new BackupFailedException($"restoring {backup} to {databasePath} failed: {ex.Message}",
-                "stop the service (it holds the order book) and check the permissions of the database file and its folder", ex);
+                "Stop the service (it holds the order book) and check the permissions of the database file and its folder.", ex);
         }
     }
 
@@ -115,7 +120,7 @@ public static class SqliteBackup
     {
         if (SqliteIntegrity.CheckFile(path, thorough: true) is { } problem)
         {
-            throw new BackupFailedException($"{what} {path} is damaged: {problem}", "take the backup again, or restore an older one");
+            throw new BackupFailedException($"{what} {path} is damaged: {problem}", "Take the backup again, or restore an older one.");
         }
     }
 

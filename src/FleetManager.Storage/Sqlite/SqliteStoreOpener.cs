@@ -26,6 +26,11 @@ internal static class SqliteStoreOpener
                 throw new OrderBookUnavailableException(path, "it is a directory, not a file", "Give the path of a database file inside it, for example --db " + Path.Combine(path, "fleetmanager.db") + ".");
             }
 
+            if (!string.IsNullOrEmpty(folder) && File.Exists(folder))
+            {
+                throw new OrderBookUnavailableException(path, $"'{folder}' is a file, not a folder", "Fix --db (or Storage:ConnectionString / DATA_DIR) to name a file inside a folder.");
+            }
+
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {
                 throw new OrderBookUnavailableException(path, $"its folder '{folder}' does not exist", "Create the folder first, or fix --db (or Storage:ConnectionString / DATA_DIR).");

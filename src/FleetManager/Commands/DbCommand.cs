@@ -134,7 +134,7 @@ internal static class DbCommand
     {
         var kind = OrderStoreFactory.KindOf(connectionString);
         var folder = new BackupFolder(folderPath);
-        Directory.CreateDirectory(folder.Path);
+        folder.Create();
         var file = folder.NameFor(TimeProvider.System.GetUtcNow(), kind);
         if (kind == OrderStoreKind.PostgreSql)
         {
@@ -200,14 +200,12 @@ internal static class DbCommand
         }
         catch (BackupFailedException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
-            error.WriteLine($"fix: {ex.Fix}");
+            error.WriteLine($"error: {ex.OneLine}");
             return ExitCodes.OrderBookUnavailable;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {ex.Message}");
-            error.WriteLine("fix: check that the backup folder and the database file exist and are writable by this user");
+            error.WriteLine($"error: {ex.Message.TrimEnd('.')}. Check that the backup folder and the database file exist and that this user can write them.");
             return ExitCodes.OrderBookUnavailable;
         }
     }

@@ -84,10 +84,61 @@ public sealed class DbCommandInProcessTests : IDisposable
         var exitCode = DbCommand.Restore(_verb.Environment(), missing, db);
 
         Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
-        var lines = _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("fix: ", lines[^1], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", _verb.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            $"error: the backup {missing} does not exist. Give a file from the backup folder (fleetmanager-*.db).",
+            _verb.Error.ToString().TrimEnd());
         Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
+    public void Restore_IntoAFolderThatDoesNotExist_SaysWhichFolderInOneLineAndCreatesNothing()
+    {
+        var source = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), source));
+        Assert.Equal(ExitCodes.Success, DbCommand.Backup(_verb.Environment(), source, _verb.Temp.File("backups"), keep: null));
+        var backup = Directory.GetFiles(_verb.Temp.File("backups")).Single();
+        var folder = _verb.Temp.File("no-such-folder");
+
+        var exitCode = DbCommand.Restore(_verb.Environment(), backup, Path.Combine(folder, "fm.db"));
+
+        Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
+        Assert.Equal(
+            $"error: the order book's folder {folder} does not exist. Create it first, or give --db a file in an existing folder.",
+            _verb.Error.ToString().TrimEnd());
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Backup_ToAPathThatIsAFile_SaysItIsAFileInOneLine()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        var file = _verb.Temp.File("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var exitCode = DbCommand.Backup(_verb.Environment(), db, file, keep: null);
+
+        Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
+        Assert.Equal(
+            $"error: the backup folder {file} is a file. Give --to a folder (it is created when missing).",
+            _verb.Error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Backup_ToAFolderThatCannotBeCreated_SaysWhichFolderAndWhatToDoInOneLine()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        var file = _verb.Temp.File("a-file");
+        File.WriteAllText(file, "x");
+        var below = Path.Combine(file, "backups");
+
+        var exitCode = DbCommand.Backup(_verb.Environment(), db, below, keep: null);
+
+        Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
+        var error = _verb.Error.ToString().TrimEnd();
+        Assert.StartsWith($"error: the backup folder {below} cannot be created: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Give --to a folder this user can write (for example one under DATA_DIR).", error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error);
     }
 }
