@@ -62,7 +62,7 @@ internal static class AppConfiguration
         {
             if (environment[variable] is string value && value.Length > 0)
             {
-                legacy[key] = value;
+                legacy[key] = variable == "LOG_LEVEL" ? LogLevelSetting.FromLegacy(value) : value;
             }
         }
 

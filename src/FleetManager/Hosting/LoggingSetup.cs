@@ -53,6 +53,7 @@ internal static class LoggingSetup
     /// <summary>Levels from <c>Logging:LogLevel</c> with the product's floors; the section, for its <c>Format</c>.</summary>
     private static IConfigurationSection AddLevels(ILoggingBuilder logging, IConfiguration configuration)
     {
+        LogLevelSetting.Validate(configuration);
         var section = configuration.GetSection("Logging");
         logging.ClearProviders();
         logging.AddConfiguration(section);

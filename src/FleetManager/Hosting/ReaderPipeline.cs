@@ -64,6 +64,7 @@ internal sealed class ReaderPipeline : IDisposable
             return new ReaderPipeline(null, PipelineFactory.CreateProcessor(geocode, ConfiguredSecrets.Redactor(configuration).Redact, limits), ImportRunner.DefaultMaxInFlight, limits);
         }
 
+        LogLevelSetting.Validate(configuration);
         var config = new ConfigurationBuilder()
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })

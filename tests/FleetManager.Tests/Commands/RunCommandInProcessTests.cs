@@ -65,6 +65,26 @@ public sealed class RunCommandInProcessTests : IDisposable
         Assert.StartsWith("error: configuration: Failed to convert configuration value 'banana' at 'Service:ShutdownTimeout'", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_LogLevelIsNoLevel_ConfigurationErrorExit5NamingTheSettingInOneLine()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Service:Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["Logging:LogLevel:Default"] = "verbose",
+        };
+
+        var failure = await Record.ExceptionAsync(() => RunCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), CancellationToken.None));
+        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(
+            "error: Logging:LogLevel:Default (LOG_LEVEL) is 'verbose', which is not a log level. "
+            + "Set it to Trace, Debug, Information, Warning, Error, Critical or None (LOG_LEVEL also takes the old tool's INFO, WARN and FATAL).",
+            line);
+    }
+
     /// <summary>The ledger's rows; none while the service has not created the book yet.</summary>
     private static long Committed(string db)
     {

@@ -32,6 +32,22 @@ public sealed class AppConfigurationTests
         Assert.Equal("Debug", configuration["Logging:LogLevel:Default"]);
     }
 
+    [Theory]
+    [InlineData("INFO", "Information")]
+    [InlineData("info", "Information")]
+    [InlineData("WARN", "Warning")]
+    [InlineData("FATAL", "Critical")]
+    [InlineData("NOTSET", "Trace")]
+    [InlineData("WARNING", "WARNING")]
+    [InlineData("DEBUG", "DEBUG")]
+    [InlineData("verbose", "verbose")]
+    public void Build_LogLevelInThePythonToolsNames_BecomesTheDotNetLevel(string value, string expected)
+    {
+        var configuration = AppConfiguration.Build(new Hashtable { ["LOG_LEVEL"] = value }, Path.GetTempPath());
+
+        Assert.Equal(expected, configuration["Logging:LogLevel:Default"]);
+    }
+
     [Fact]
     public void Build_PrefixedVariable_WinsOverTheLegacyName()
     {
