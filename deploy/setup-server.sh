@@ -8,7 +8,8 @@
 #   /etc/fleetmanager            per-environment env files, 0600, from a template           0700
 #   /etc/fleetmanager/secrets/ENV  credential files mounted read-only into the container   0700
 #   /var/backups/fleetmanager/ENV  nightly backups (fleetmanager db backup --keep N)       0750
-#   /var/log/fleetmanager        deploy history and saved logs                             0750
+#   /srv/fleetmanager/ENV        deploy.sh's state: lock, history, saved logs, front config 0750
+# (the paths deploy/env/ENV.env names, so deploy.sh runs as the deploy user without creating any of them).
 # installs a systemd timer per environment that runs `fleetmanager db backup` in the serving container's
 # image beside it, and prints the firewall note. Nothing is started or enabled in --root mode.
 #
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     --user) deploy_user=${2:?--user needs a name}; shift ;;
     --keep) keep=${2:?--keep needs a number}; shift ;;
     --environments) environments=${2:?--environments needs names}; shift ;;
-    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "setup-server.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -139,12 +140,13 @@ ensure_dir /opt/fleetmanager 0750
 ensure_dir /etc/fleetmanager 0700
 ensure_dir /etc/fleetmanager/secrets 0700
 ensure_dir /var/backups/fleetmanager 0750
-ensure_dir /var/log/fleetmanager 0750
+ensure_dir /srv/fleetmanager 0750
 [ -d "$root/etc/systemd/system" ] || change "create /etc/systemd/system" mkdir -p "$root/etc/systemd/system"
 
 for environment in $environments; do
   ensure_dir "/etc/fleetmanager/secrets/$environment" 0700
   ensure_dir "/var/backups/fleetmanager/$environment" 0750
+  ensure_dir "/srv/fleetmanager/$environment" 0750
 
   # The env template: the original tool's variable names, empty; the release workflow overwrites it
   # from the environment's GitHub secrets (mode 0600 as well).

@@ -89,3 +89,39 @@ snapshot() {
   [ "$status" -eq 2 ]
   [[ "$output" == *"unknown argument '--bogus'"* ]]
 }
+
+@test "every path deploy/env/ENV.env names is created, owned by the deploy user, so deploy.sh creates none" {
+  run "$script" --root "$root"
+  [ "$status" -eq 0 ]
+
+  for environment in staging production; do
+    paths=$(
+      # shellcheck disable=SC1090 # the environment files are the subject of the test
+      . "$BATS_TEST_DIRNAME/../env/$environment.env"
+      printf '%s\n' "$STATE_DIR" "$SECRETS_DIR" "$(dirname "$APP_ENV_FILE")" "$APP_ENV_FILE"
+    )
+    while read -r path; do
+      [ -n "$path" ]
+      [ -e "$root$path" ] || { echo "$environment: $path is not created by setup-server.sh"; return 1; }
+      [ "$(stat -c '%U' "$root$path")" = "$(id -un)" ]
+    done <<< "$paths"
+  done
+  [ "$(mode /srv/fleetmanager/production)" = 750 ]
+}
+
+@test "the release workflow writes credential files where the environment mounts them" {
+  for environment in staging production; do
+    # shellcheck disable=SC1090 # the environment files are the subject of the test
+    secrets=$(. "$BATS_TEST_DIRNAME/../env/$environment.env" && echo "$SECRETS_DIR")
+    [ "$secrets" = "/etc/fleetmanager/secrets/$environment" ]
+  done
+  # shellcheck disable=SC2016 # the script's own text, with its variable unexpanded
+  grep -qF 'cat > /etc/fleetmanager/secrets/$environment/gmail-credentials.json' "$BATS_TEST_DIRNAME/../ci/push-config.sh"
+}
+
+@test "--help prints the header and the usage line, no code" {
+  run "$script" --help
+  [ "$status" -eq 0 ]
+  [[ "${lines[-1]}" == "Usage: setup-server.sh "* ]]
+  [[ "$output" != *"set -euo"* ]]
+}
