@@ -22,7 +22,8 @@ public abstract class FleetManagerException : Exception
 
     /// <summary>
     /// The message and its fix as the one line a person reads. The fix is a sentence of its own, so a message that
-    /// does not end one gets its full stop first ("… it does not exist. Run …", not "… it does not exist Run …").
+    /// does not end one gets its full stop first ("… it does not exist. Run …", not "… it does not exist Run …"),
+    /// and the fix its capital letter; after a colon it goes on as written.
     /// </summary>
     public string OneLine
     {
@@ -34,8 +35,15 @@ public abstract class FleetManagerException : Exception
             }
 
             var message = Message.TrimEnd();
-            var stop = message.Length > 0 && message[^1] is '.' or '!' or '?' or ':' ? " " : ". ";
-            return (message + stop + Fix).ReplaceLineEndings(" ");
+            if (message.Length > 0 && message[^1] == ':')
+            {
+                return (message + " " + Fix).ReplaceLineEndings(" ");
+            }
+
+            // After a full stop the fix starts a sentence: "… (127.0.0.1:9). Check the network …", whichever case
+            // the adapter wrote it in.
+            var stop = message.Length > 0 && message[^1] is '.' or '!' or '?' ? " " : ". ";
+            return (message + stop + char.ToUpperInvariant(Fix[0]) + Fix[1..]).ReplaceLineEndings(" ");
         }
     }
 }

@@ -44,7 +44,24 @@ internal sealed class AtomicExportTarget : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return new AtomicExportTarget(path, environment, temporary, new FileStream(temporary, options));
+        return new AtomicExportTarget(path, environment, temporary, Open(temporary, options, path ?? "the export", folder));
+    }
+
+    // The partial file's name is ours, not the user's: a failure names the file they asked for and its folder.
+    private static FileStream Open(string temporary, FileStreamOptions options, string target, string folder)
+    {
+        try
+        {
+            return new FileStream(temporary, options);
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+        {
+            throw new IOException($"Cannot write {target}: its folder {folder} does not exist or takes no new files.", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UnauthorizedAccessException($"Cannot write {target}: this user may not create files in {folder}.", ex);
+        }
     }
 
     /// <summary>The export is complete: flush it to disk, then move it over the target (or copy it to the verb's standard output).</summary>

@@ -22,6 +22,22 @@ public sealed class FleetManagerExceptionTests
         Assert.Equal(message + " Free it.", new ConfigurationException(message + "  ", "Free it.").OneLine);
     }
 
+    [Theory]
+    [InlineData("Gemini could not be reached: Connection refused (127.0.0.1:9)")]
+    [InlineData("Gemini could not be reached.")]
+    public void OneLine_FixWrittenInLowerCase_StartsItsSentenceWithACapital(string message)
+    {
+        var error = new ServiceUnavailableException(message, "check the network and BaseUrl, then run again");
+
+        Assert.EndsWith(". Check the network and BaseUrl, then run again", error.OneLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneLine_MessageEndingWithAColon_GoesOnWithTheFixAsWritten()
+    {
+        Assert.Equal("Do one of these: set GEMINI_API_KEY", new ConfigurationException("Do one of these:", "set GEMINI_API_KEY").OneLine);
+    }
+
     [Fact]
     public void OneLine_FixAlreadyInTheMessage_IsNotRepeated()
     {

@@ -108,6 +108,23 @@ public sealed class ModelReaderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_GeminiUnreachable_AfterTheRetriesOneErrorLineWithItsFixNoRetryLogOrStackTrace()
+    {
+        var info = CliProcess.StartInfo("extract", Path.Combine(RepoPaths.Samples, "01-en-booking-felixstowe-suchylas.eml"), "--reader", "gemini");
+        info.Environment["GEMINI_API_KEY"] = "k";
+        // Nothing listens there: every attempt is refused.
+        info.Environment["FLEETMANAGER__GEMINI__BASEURL"] = $"http://127.0.0.1:{FreeTcpPort.Next()}/";
+        info.Environment["FLEETMANAGER__GEMINI__RETRYBASEDELAY"] = "00:00:00.010";
+
+        var result = await Run(info);
+
+        Assert.Equal(7, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: Gemini could not be reached after the retries: ", line, StringComparison.Ordinal);
+        Assert.EndsWith(". Check the network and BaseUrl, then run again", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReaderKindSetting_WithoutReaderOption_ChoosesTheModelReader()
     {
         var info = CliProcess.StartInfo("extract", RepoPaths.Samples);

@@ -113,6 +113,23 @@ public sealed class OrdersCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_IntoAFolderThatDoesNotExist_OneLineNamingTheFileAndFolderNotTheTemporaryOne()
+    {
+        var db = await SampleBookAsync();
+        var folder = _verb.Temp.File("no-such-folder");
+        var file = Path.Combine(folder, "orders.csv");
+
+        var failure = await Record.ExceptionAsync(() => OrdersCommand.ExportAsync(_verb.Environment(), db, "csv", file, new OrderQuery(), CancellationToken.None));
+        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<IOException>(failure), _verb.Error);
+
+        Assert.Equal(ExitCodes.InputMissing, exitCode);
+        Assert.Equal(
+            $"error: Cannot write {file}: its folder {folder} does not exist or takes no new files. Check the path and its permissions.",
+            _verb.Error.ToString().TrimEnd());
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public async Task List_BookMissing_StoreErrorExit4InOneLineAndNoFileCreated()
     {
         var db = _verb.Temp.File("missing.db");
