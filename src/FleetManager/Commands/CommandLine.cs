@@ -87,7 +87,7 @@ internal static class CommandLine
         {
             // One error: the first says what is wrong; System.CommandLine often adds a consequence of it
             // ("Required command was not provided" after an unknown verb).
-            error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0].Message));
+            error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0]));
             error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
             return ExitCodes.Usage;
         }

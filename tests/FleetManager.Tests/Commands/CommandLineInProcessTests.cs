@@ -87,4 +87,18 @@ public sealed class CommandLineInProcessTests : IDisposable
         Assert.StartsWith("error: ", _verb.Error.ToString(), StringComparison.Ordinal);
         Assert.Equal("", _verb.Out.ToString());
     }
+
+    [Theory]
+    [InlineData("'boss' is not a valid value for --role: use viewer, dispatcher or admin.", "users", "add", "bob", "--role", "boss")]
+    [InlineData("'pdf' is not a valid value for --format: use csv, xlsx or json.", "orders", "export", "--format", "pdf")]
+    [InlineData("'magic' is not a valid value for --reader: use rules, gemini, openai or hybrid.", "extract", "--reader", "magic", "x.eml")]
+    public async Task RunAsync_ValueNotAmongTheChoices_OneLineNamingTheOptionAndTheChoicesExit2(string expected, params string[] args)
+    {
+        var exitCode = await _verb.RunAsync([], args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal(
+            ["error: " + expected, "Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage."],
+            _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }
