@@ -12,6 +12,12 @@ internal static class ListenUrls
 {
     public static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>True when every address is loopback (localhost, 127.x, ::1): nobody on another machine can reach it.</summary>
+    public static bool LoopbackOnly(string urls) => Split(urls).All(url =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address))));
+
     /// <summary>Whether Kestrel can take <paramref name="url"/>: an absolute http or https URL.</summary>
     public static bool IsValid(string url) =>
         Uri.TryCreate(AllInterfacesAsAddress(url), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

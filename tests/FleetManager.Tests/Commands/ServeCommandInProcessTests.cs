@@ -60,6 +60,27 @@ public sealed partial class ServeCommandInProcessTests : IDisposable
         Assert.Contains("Application is shutting down", _verb.Out.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:0", null, true)]
+    [InlineData("http://0.0.0.0:0", "10.0.0.5", false)]
+    [InlineData("http://127.0.0.1:0", null, false)]
+    public async Task RunAsync_BeyondLoopbackWithoutUsers_WarnsThatNobodyCanSignInUnlessAProxySignsIn(string urls, string? trustedProxy, bool warns)
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        var settings = trustedProxy is null ? [] : new Dictionary<string, string?> { ["Dashboard:TrustedProxies:0"] = trustedProxy };
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var serving = ServeCommand.RunAsync(_verb.Environment(settings), db, urls, stop.Token);
+        await AddressAsync(serving);
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, await serving);
+
+        var warning = $"warning: the dashboard listens on {urls} but {db} has no users, so nobody can sign in from another machine. "
+            + "Add one with 'fleetmanager users add NAME --role dispatcher' (or set Dashboard:TrustedProxies for a sign-in proxy).";
+        Assert.Equal(warns ? warning : "", _verb.Error.ToString().TrimEnd());
+    }
+
     [Fact]
     public async Task RunAsync_BookMissing_StoreErrorExit4InOneLineAndNothingListens()
     {
