@@ -45,7 +45,7 @@ internal static class RunCommand
             // Validate before starting, so a configuration mistake is one clear line (exit 5), not a host failure with a stack trace.
             var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<MailLimitsOptions>>().Value;
-            _ = app.Services.GetRequiredService<SourceCatalog>().Sources;
+            app.Services.GetRequiredService<SourceCatalog>().CreateDefaultFolder();
             WebHostBuilderFactory.ValidateBeforeStart(app);
 
             ListenUrls.EnsureFree(options.Urls, "Service:Urls", UrlsFix);

@@ -66,6 +66,27 @@ public sealed class RunCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_NoSourceOnAFreshDataDir_CreatesTheDefaultInboxAndItsFirstPollSucceeds()
+    {
+        var dataDir = Directory.CreateDirectory(_verb.Temp.File("data")).FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = dataDir,
+            ["Service:Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+        };
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var running = RunCommand.RunAsync(_verb.Environment(settings), Path.Combine(dataDir, "fleetmanager.db"), stop.Token);
+        await WaitUntilAsync(() => _verb.Out.ToString().Contains("Poll of inbox", StringComparison.Ordinal), running);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Success, await running);
+        Assert.True(Directory.Exists(Path.Combine(dataDir, "inbox")));
+        Assert.Contains("Poll of inbox done", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_LogLevelIsNoLevel_ConfigurationErrorExit5NamingTheSettingInOneLine()
     {
         var settings = new Dictionary<string, string?>

@@ -17,10 +17,7 @@ internal static class PollOnceRunner
     public static async Task<Result> RunAsync(IServiceProvider services, TextWriter error, CancellationToken drain, CancellationToken hardStop)
     {
         var catalog = services.GetRequiredService<SourceCatalog>();
-        if (catalog.IsDefault)
-        {
-            Directory.CreateDirectory(SourceCatalog.DefaultFolder(services.GetRequiredService<IConfiguration>()));
-        }
+        catalog.CreateDefaultFolder();
 
         var factory = services.GetRequiredService<SourceWorkerFactory>();
         FailureKind? worst = null;

@@ -20,6 +20,28 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
     public static string DefaultFolder(IConfiguration configuration) =>
         Path.Combine(configuration["DataDir"] is { Length: > 0 } dataDir ? dataDir : ".", "inbox");
 
+    /// <summary>
+    /// With no source configured, creates the default inbox folder, so that <c>run</c> and <c>poll</c> on a fresh data
+    /// directory have a folder to drop mail into instead of failing every poll. One that cannot be created (a
+    /// read-only data directory) is left for the poll to report with its fix.
+    /// </summary>
+    public void CreateDefaultFolder()
+    {
+        if (!IsDefault)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(DefaultFolder(configuration));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The poll says "The mail folder … does not exist. Create it or fix the source's Folder:Path."
+        }
+    }
+
     private static List<ConfiguredSource> Resolve(SourcesOptions options, IConfiguration configuration)
     {
         var sections = configuration.GetSection("Sources").GetChildren().ToList();
