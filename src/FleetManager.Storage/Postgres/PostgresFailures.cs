@@ -8,14 +8,17 @@ namespace FleetManager.Storage.Postgres;
 /// </summary>
 internal static class PostgresFailures
 {
+    /// <summary>What to do about a PostgreSQL store that cannot be used (the default fix speaks of files).</summary>
+    public const string Fix = "Fix the --db connection string or Storage:ConnectionString (host, port, database, user, password), or start PostgreSQL, then run again.";
+
     /// <summary>The store's exception for a failure talking to the server, or null for a bug (rethrown as it is).</summary>
     public static OrderBookUnavailableException? Translate(Exception exception, string location) => exception switch
     {
         OrderBookUnavailableException unavailable => unavailable,
-        PostgresException pg => new OrderBookUnavailableException(location, Describe(pg), pg),
+        PostgresException pg => new OrderBookUnavailableException(location, Describe(pg), pg, Fix),
         NpgsqlException npgsql => new OrderBookUnavailableException(
-            location, "the server cannot be reached (check host, port and that PostgreSQL runs): " + npgsql.Message, npgsql),
-        TimeoutException => new OrderBookUnavailableException(location, "the server did not answer in time", exception),
+            location, "the server cannot be reached (check host, port and that PostgreSQL runs): " + npgsql.Message, npgsql, Fix),
+        TimeoutException => new OrderBookUnavailableException(location, "the server did not answer in time", exception, Fix),
         _ => null,
     };
 

@@ -49,9 +49,20 @@ internal static class PostgresStoreOpener
         }
         catch (Exception exception) when (exception is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
         {
-            throw new OrderBookUnavailableException("(PostgreSQL)", "the connection string cannot be read: " + exception.GetType().Name, exception);
+            throw new OrderBookUnavailableException("(PostgreSQL)", "the connection string cannot be read: " + WhatIsWrong(exception), exception, PostgresFailures.Fix);
         }
     }
+
+    // Npgsql names the keyword in ArgumentException.ParamName; the value (in the inner exception's message) is never
+    // repeated, since it may be a password.
+    private static string WhatIsWrong(Exception exception) => exception switch
+    {
+        ArgumentException { ParamName: { Length: > 0 } keyword, InnerException: KeyNotFoundException } =>
+            $"'{keyword}' is not a PostgreSQL connection keyword (Host, Port, Database, Username, Password, SSL Mode ...)",
+        ArgumentException { ParamName: { Length: > 0 } keyword } => $"the value of '{keyword}' is not valid",
+        UriFormatException => "the postgres:// address is not a valid URI (postgres://user:password@host:port/database)",
+        _ => exception.GetType().Name,
+    };
 
     public static PostgresOrderBook Open(string connectionString, OrderStoreOptions options, IReadOnlyList<MigrationStep> steps)
     {
