@@ -20,7 +20,8 @@ set -euo pipefail
 script_dir=$(cd "$(dirname "$0")" && pwd)
 env_dir=${FLEETMANAGER_DEPLOY_ENV_DIR:-$script_dir/env}
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+# The header above, up to its first line that is not a comment.
+usage() { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; }
 die() { local code=$1; shift; echo "deploy: $*" >&2; exit "$code"; }
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -470,5 +471,5 @@ case "$verb" in
     if [ $# -lt 1 ] || [ $# -gt 2 ]; then die 2 "usage: deploy.sh history ENV [--json]"; fi
     load_env "$1"; do_history "${2:-}" ;;
   -h|--help|help) usage ;;
-  *) usage >&2; exit 2 ;;
+  *) echo "deploy: unknown verb '$verb' (deploy, rollback, status, history; see --help)" >&2; exit 2 ;;
 esac
