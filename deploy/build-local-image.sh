@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --publish-dir) publish_dir=$2; shift 2 ;;
     --base-only) base_only=true; shift ;;
     --front) front=true; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
