@@ -137,7 +137,7 @@ internal sealed class ImapSession : IAsyncDisposable, IDisposable
                         continue;
                     }
 
-                    throw new ImapUnavailableException($"IMAP server {_options.Host}:{_options.EffectivePort} is unavailable ({ex.Message}); the next poll retries.", ex);
+                    throw new ImapUnavailableException($"IMAP server {_options.Host}:{_options.EffectivePort} is unavailable ({ex.Message}).", ex);
                 }
                 catch (OperationCanceledException)
                 {
