@@ -71,10 +71,9 @@ public static class SqliteBackup
             throw new BackupFailedException($"the backup {backup} does not exist", "Give a file from the backup folder (fleetmanager-*.db).");
         }
 
-        if (System.IO.Path.GetDirectoryName(databasePath) is { Length: > 0 } folder && !Directory.Exists(folder))
-        {
-            throw new BackupFailedException($"the order book's folder {folder} does not exist", "Create it first, or give --db a file in an existing folder.");
-        }
+        // The same checks as opening the book: a directory, a folder that is a file or that does not exist is refused
+        // before the backup is read.
+        SqliteStoreOpener.EnsureLocation(databasePath);
 
         try
         {

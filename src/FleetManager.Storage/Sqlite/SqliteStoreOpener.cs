@@ -10,6 +10,31 @@ namespace FleetManager.Storage.Sqlite;
 /// </summary>
 internal static class SqliteStoreOpener
 {
+    /// <summary>
+    /// Refuses a path that cannot hold an order book file: a directory, a folder that is a file, a folder that does
+    /// not exist. Never creates folders from a path: a typo must not leave a tree of directories behind. Shared by
+    /// opening and restoring.
+    /// </summary>
+    public static void EnsureLocation(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath);
+        if (Directory.Exists(fullPath))
+        {
+            throw new OrderBookUnavailableException(path, "it is a directory, not a file", "Give the path of a database file inside it, for example --db " + Path.Combine(path, "fleetmanager.db") + ".");
+        }
+
+        if (!string.IsNullOrEmpty(folder) && File.Exists(folder))
+        {
+            throw new OrderBookUnavailableException(path, $"'{folder}' is a file, not a folder", "Fix --db (or Storage:ConnectionString / DATA_DIR) to name a file inside a folder.");
+        }
+
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            throw new OrderBookUnavailableException(path, $"its folder '{folder}' does not exist", "Create the folder first, or fix --db (or Storage:ConnectionString / DATA_DIR).");
+        }
+    }
+
     public static SqliteOrderBook Open(string path, IReadOnlyList<MigrationStep> steps, OrderStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -19,22 +44,7 @@ internal static class SqliteStoreOpener
         try
         {
             var fullPath = Path.GetFullPath(path);
-            var folder = Path.GetDirectoryName(fullPath);
-            // Never create folders from a path: a typo must not leave a tree of directories behind.
-            if (Directory.Exists(fullPath))
-            {
-                throw new OrderBookUnavailableException(path, "it is a directory, not a file", "Give the path of a database file inside it, for example --db " + Path.Combine(path, "fleetmanager.db") + ".");
-            }
-
-            if (!string.IsNullOrEmpty(folder) && File.Exists(folder))
-            {
-                throw new OrderBookUnavailableException(path, $"'{folder}' is a file, not a folder", "Fix --db (or Storage:ConnectionString / DATA_DIR) to name a file inside a folder.");
-            }
-
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            {
-                throw new OrderBookUnavailableException(path, $"its folder '{folder}' does not exist", "Create the folder first, or fix --db (or Storage:ConnectionString / DATA_DIR).");
-            }
+            EnsureLocation(path);
 
             var connectionString = new SqliteConnectionStringBuilder
             {

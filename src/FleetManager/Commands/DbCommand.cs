@@ -198,8 +198,9 @@ internal static class DbCommand
             action();
             return ExitCodes.Success;
         }
-        catch (BackupFailedException ex)
+        catch (StoreException ex)
         {
+            // A failed backup or restore, or an order book path that cannot be used.
             error.WriteLine($"error: {ex.OneLine}");
             return ExitCodes.OrderBookUnavailable;
         }

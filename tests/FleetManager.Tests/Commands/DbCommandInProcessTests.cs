@@ -93,8 +93,7 @@ public sealed class DbCommandInProcessTests : IDisposable
     [Fact]
     public void Restore_IntoAFolderThatDoesNotExist_SaysWhichFolderInOneLineAndCreatesNothing()
     {
-        var source = _verb.Temp.File("fm.db");
-        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), source));
+        var source = NewBook();
         Assert.Equal(ExitCodes.Success, DbCommand.Backup(_verb.Environment(), source, _verb.Temp.File("backups"), keep: null));
         var backup = Directory.GetFiles(_verb.Temp.File("backups")).Single();
         var folder = _verb.Temp.File("no-such-folder");
@@ -102,8 +101,9 @@ public sealed class DbCommandInProcessTests : IDisposable
         var exitCode = DbCommand.Restore(_verb.Environment(), backup, Path.Combine(folder, "fm.db"));
 
         Assert.Equal(ExitCodes.OrderBookUnavailable, exitCode);
+        // The same line as any verb given a book in a folder that does not exist.
         Assert.Equal(
-            $"error: the order book's folder {folder} does not exist. Create it first, or give --db a file in an existing folder.",
+            $"error: Order book '{Path.Combine(folder, "fm.db")}' cannot be used: its folder '{folder}' does not exist. Create the folder first, or fix --db (or Storage:ConnectionString / DATA_DIR).",
             _verb.Error.ToString().TrimEnd());
         Assert.False(Directory.Exists(folder));
     }
@@ -111,10 +111,8 @@ public sealed class DbCommandInProcessTests : IDisposable
     [Fact]
     public void Backup_ToAPathThatIsAFile_SaysItIsAFileInOneLine()
     {
-        var db = _verb.Temp.File("fm.db");
-        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
-        var file = _verb.Temp.File("not-a-folder");
-        File.WriteAllText(file, "x");
+        var db = NewBook();
+        var file = AFile("not-a-folder");
 
         var exitCode = DbCommand.Backup(_verb.Environment(), db, file, keep: null);
 
@@ -127,11 +125,8 @@ public sealed class DbCommandInProcessTests : IDisposable
     [Fact]
     public void Backup_ToAFolderThatCannotBeCreated_SaysWhichFolderAndWhatToDoInOneLine()
     {
-        var db = _verb.Temp.File("fm.db");
-        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
-        var file = _verb.Temp.File("a-file");
-        File.WriteAllText(file, "x");
-        var below = Path.Combine(file, "backups");
+        var db = NewBook();
+        var below = Path.Combine(AFile("a-file"), "backups");
 
         var exitCode = DbCommand.Backup(_verb.Environment(), db, below, keep: null);
 
@@ -140,5 +135,22 @@ public sealed class DbCommandInProcessTests : IDisposable
         Assert.StartsWith($"error: the backup folder {below} cannot be created: ", error, StringComparison.Ordinal);
         Assert.EndsWith("Give --to a folder this user can write (for example one under DATA_DIR).", error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error);
+    }
+
+    /// <summary>An empty, migrated order book in the test's folder.</summary>
+    private string NewBook()
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        _verb.Out.GetStringBuilder().Clear();
+        return db;
+    }
+
+    /// <summary>A plain file where a folder is expected.</summary>
+    private string AFile(string name)
+    {
+        var file = _verb.Temp.File(name);
+        File.WriteAllText(file, "x");
+        return file;
     }
 }

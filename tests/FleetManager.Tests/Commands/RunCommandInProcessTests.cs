@@ -57,11 +57,7 @@ public sealed class RunCommandInProcessTests : IDisposable
             ["Service:ShutdownTimeout"] = "banana",
         };
 
-        var failure = await Record.ExceptionAsync(() => RunCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), CancellationToken.None));
-        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
-
-        Assert.Equal(ExitCodes.Configuration, exitCode);
-        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = await ConfigurationErrorLineAsync(settings);
         Assert.StartsWith("error: configuration: Failed to convert configuration value 'banana' at 'Service:ShutdownTimeout'", line, StringComparison.Ordinal);
     }
 
@@ -95,15 +91,21 @@ public sealed class RunCommandInProcessTests : IDisposable
             ["Logging:LogLevel:Default"] = "verbose",
         };
 
-        var failure = await Record.ExceptionAsync(() => RunCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), CancellationToken.None));
-        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
-
-        Assert.Equal(ExitCodes.Configuration, exitCode);
-        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = await ConfigurationErrorLineAsync(settings);
         Assert.Equal(
             "error: Logging:LogLevel:Default (LOG_LEVEL) is 'verbose', which is not a log level. "
             + "Set it to Trace, Debug, Information, Warning, Error, Critical or None (LOG_LEVEL also takes the old tool's INFO, WARN and FATAL).",
             line);
+    }
+
+    /// <summary>The one error line of a run refused for its settings; asserts exit 5 and that it is the only line.</summary>
+    private async Task<string> ConfigurationErrorLineAsync(Dictionary<string, string?> settings)
+    {
+        var failure = await Record.ExceptionAsync(() => RunCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), CancellationToken.None));
+        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
+
+        Assert.Equal(ExitCodes.Configuration, exitCode);
+        return Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The ledger's rows; none while the service has not created the book yet.</summary>
