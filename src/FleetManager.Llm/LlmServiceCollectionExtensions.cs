@@ -79,8 +79,8 @@ public static class LlmServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAiOptions>, OpenAiOptionsDataValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAiOptions>, OpenAiOptionsValidator>());
 
-        AddModelClient<GeminiOrderReader, GeminiOptions>(services, "gemini", o => o.ApiKey, bearer: false);
-        AddModelClient<OpenAiCompatibleOrderReader, OpenAiOptions>(services, "openai", o => o.ApiKey, bearer: true);
+        AddModelClient<GeminiOrderReader, GeminiOptions>(services, "gemini", "Gemini", o => o.ApiKey, bearer: false);
+        AddModelClient<OpenAiCompatibleOrderReader, OpenAiOptions>(services, "openai", "The OpenAI-compatible model", o => o.ApiKey, bearer: true);
 
         services.AddKeyedTransient<IOrderReader>("rules", (_, _) => new RulesOrderReader());
         services.AddKeyedTransient<IOrderReader>("gemini", (sp, _) => PreFiltered(sp, sp.GetRequiredService<GeminiOrderReader>()));
@@ -149,7 +149,7 @@ public static class LlmServiceCollectionExtensions
             ? new PreFilteredOrderReader(model, services.GetRequiredService<ILogger<PreFilteredOrderReader>>())
             : model;
 
-    private static void AddModelClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReader, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, string name, Func<TOptions, string?> key, bool bearer)
+    private static void AddModelClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TReader, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, string name, string displayName, Func<TOptions, string?> key, bool bearer)
         where TReader : class
         where TOptions : ModelReaderOptions
     {
@@ -166,7 +166,8 @@ public static class LlmServiceCollectionExtensions
         client.AddResilienceHandler(name, (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
-            ModelResilience.Configure(builder, options, context.ServiceProvider.GetRequiredService<TimeProvider>());
+            var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(ModelRequestLog.Category);
+            ModelResilience.Configure(builder, options, context.ServiceProvider.GetRequiredService<TimeProvider>(), log, displayName);
         });
         // Inside the resilience handler: every attempt takes a permit and carries the key.
         client.AddHttpMessageHandler(sp =>

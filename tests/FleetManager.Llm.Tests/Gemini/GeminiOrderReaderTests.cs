@@ -229,6 +229,8 @@ public sealed class GeminiOrderReaderTests : IAsyncLifetime
 
         Assert.Single(result.Orders);
         Assert.Equal(2, _standIn.Requests.Count);
+        var retry = Assert.Single(_host.Logs.GetSnapshot(), r => r.Category == "FleetManager.Llm.ModelRequests" && r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Matches($@"^Gemini did not answer \(HTTP {status}\): retry 1 of 3 in \d+ ms$", retry.Message);
     }
 
     [Fact]

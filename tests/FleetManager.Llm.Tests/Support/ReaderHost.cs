@@ -5,10 +5,11 @@ using FleetManager.Llm.Http;
 using FleetManager.Llm.OpenAi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FleetManager.Llm.Tests.Support;
 
-/// <summary>The readers as the program registers them (AddLlmReaders), pointed at a stand-in, with short retry delays.</summary>
+/// <summary>The readers as the program registers them (AddLlmReaders), pointed at a stand-in, with short retry delays and their log collected.</summary>
 internal sealed class ReaderHost : IDisposable
 {
     private readonly ServiceProvider _services;
@@ -36,6 +37,7 @@ internal sealed class ReaderHost : IDisposable
             services.AddSingleton(timeProvider);
         }
 
+        services.AddFakeLogging();
         services.AddLlmReaders(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         _services = services.BuildServiceProvider();
         _services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
@@ -47,6 +49,9 @@ internal sealed class ReaderHost : IDisposable
     public GeminiOrderReader Gemini => _services.GetRequiredService<GeminiOrderReader>();
 
     public OpenAiCompatibleOrderReader OpenAi => _services.GetRequiredService<OpenAiCompatibleOrderReader>();
+
+    /// <summary>Every line the readers and their clients logged.</summary>
+    public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
     public RequestSpacingRateLimiter Limiter(string kind) => _services.GetRequiredKeyedService<RequestSpacingRateLimiter>(kind);
 
