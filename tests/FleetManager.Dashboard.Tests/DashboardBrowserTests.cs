@@ -27,7 +27,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         var firstOnPageOne = await page.Locator("table.orders tbody tr").First.GetAttributeAsync("data-order-id");
         await page.ClickAsync("a[rel=next]");
-        await page.WaitForURLAsync(new Regex("after="));
+        await page.ArriveAtAsync(new Regex("after="));
         var firstOnPageTwo = await page.Locator("table.orders tbody tr").First.GetAttributeAsync("data-order-id");
         Assert.True(long.Parse(firstOnPageTwo!, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(firstOnPageOne!, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -54,7 +54,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await page.GotoAsync(fixture.LoopbackUrl + "/orders");
         await page.FillAsync("input[name=lane]", "-PL");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(new Regex("lane=-PL"));
+        await page.ArriveAtAsync(new Regex("lane=-PL"));
         await Expect(page.Locator("#total")).Not.ToHaveTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var unloadingCountries = await page.Locator("table.orders tbody tr td:nth-child(9)").AllTextContentsAsync();
         Assert.NotEmpty(unloadingCountries);
@@ -283,7 +283,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.LoopbackUrl + "/orders?q=" + Uri.EscapeDataString(SampleReference));
         await page.ClickAsync("table.orders tbody tr >> nth=0 >> a");
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.ArriveAtAsync(new Regex(@"/orders/\d+$"));
         return page;
     }
 

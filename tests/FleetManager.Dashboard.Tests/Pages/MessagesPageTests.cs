@@ -22,7 +22,7 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
 
         var lastOnPageOne = long.Parse((await page.Locator("table.messages tbody tr").Last.GetAttributeAsync("data-ledger-id"))!, System.Globalization.CultureInfo.InvariantCulture);
         await page.ClickAsync("a[rel=next]");
-        await page.WaitForURLAsync(new Regex("after="));
+        await page.ArriveAtAsync(new Regex("after="));
         var firstOnPageTwo = long.Parse((await page.Locator("table.messages tbody tr").First.GetAttributeAsync("data-ledger-id"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(firstOnPageTwo > lastOnPageOne);
     }
@@ -36,13 +36,13 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
         var orderRow = page.Locator("table.messages tbody tr", new() { Has = page.Locator(".class-order") }).First;
         var ledgerId = await orderRow.GetAttributeAsync("data-ledger-id");
         await orderRow.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new Regex($@"/messages/{ledgerId}$"));
+        await page.ArriveAtAsync(new Regex($@"/messages/{ledgerId}$"));
         var orders = await page.Locator("ul.message-orders a").CountAsync();
         Assert.True(orders >= 1);
 
         // Order → other: its orders are removed.
         await page.ClickAsync("#reclassify", new() { Timeout = ReviewPageTests.ReadAgainTimeout });
-        await page.WaitForURLAsync(new Regex(@"\?done=changed$"), new() { Timeout = ReviewPageTests.ReadAgainTimeout });
+        await page.ArriveAtAsync(new Regex(@"\?done=changed$"), ReviewPageTests.ReadAgainTimeout);
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("other");
         await Expect(page.Locator("#no-orders")).ToBeVisibleAsync();
         var audit = page.Locator("#reclassify-audit tbody tr");
@@ -52,7 +52,7 @@ public sealed class MessagesPageTests(DashboardFixture fixture)
 
         // Other → order: extracted again, as many orders as before.
         await page.ClickAsync("#reclassify", new() { Timeout = ReviewPageTests.ReadAgainTimeout });
-        await page.WaitForURLAsync(new Regex(@"\?done=changed$"), new() { Timeout = ReviewPageTests.ReadAgainTimeout });
+        await page.ArriveAtAsync(new Regex(@"\?done=changed$"), ReviewPageTests.ReadAgainTimeout);
         await Expect(page.Locator("h1 .badge")).ToHaveTextAsync("order");
         Assert.Equal(orders, await page.Locator("ul.message-orders a").CountAsync());
         Assert.Equal(2, await audit.CountAsync());

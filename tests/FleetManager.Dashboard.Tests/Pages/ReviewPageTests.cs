@@ -26,14 +26,14 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
 
         // The first read builds the reading pipeline (the gazetteer, the rules' vocabularies): on a loaded machine that is slow.
         await first.Locator("button.reprocess").ClickAsync(new() { Timeout = ReadAgainTimeout });
-        await page.WaitForURLAsync(new Regex($@"/messages/{ledgerId}\?done=newlyprocessed$"), new() { Timeout = ReadAgainTimeout });
+        await page.ArriveAtAsync(new Regex($@"/messages/{ledgerId}\?done=newlyprocessed$"), ReadAgainTimeout);
         await Expect(page.Locator("#notice")).ToContainTextAsync("processed now");
         var orders = page.Locator("ul.message-orders a");
         Assert.True(await orders.CountAsync() >= 1);
 
         // The order is a real order of the book now, and the message is off the queue.
         await orders.First.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.ArriveAtAsync(new Regex(@"/orders/\d+$"));
         Assert.Equal(NestedOrderMessage.Reference, await page.InputValueAsync("input[data-field=reference_number]"));
         await page.GotoAsync(book.Url + "/review");
         Assert.Equal(0, await page.Locator($"#quarantined-table tr[data-ledger-id='{ledgerId}']").CountAsync());
@@ -65,7 +65,7 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
         // The hostile message's payloads stay text here too.
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
         await toCheck.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.ArriveAtAsync(new Regex(@"/orders/\d+$"));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ReviewPageTests(DashboardFixture fixture)
         Assert.Equal("sheets", first.GetProperty("sink").GetString());
 
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/orders/\d+$"));
+        await page.ArriveAtAsync(new Regex(@"/orders/\d+$"));
     }
 
     /// <summary>How long a read-again action may take in the tests (a 2-core machine shared with other builds).</summary>

@@ -58,7 +58,7 @@ public sealed class SignInTests(DashboardFixture fixture, SignInBook book) : ICl
         // Any case of the name signs in; the page asked for comes back.
         await SubmitAsync(page, SignInBook.Dispatcher.ToUpperInvariant(), SignInBook.Password);
 
-        await page.WaitForURLAsync(new Regex(@"/orders\?q=Augsburg$"));
+        await page.ArriveAtAsync(new Regex(@"/orders\?q=Augsburg$"));
         await Expect(page.Locator("header .user")).ToHaveTextAsync("Dora (dispatcher)");
         var session = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "fm-session");
         Assert.True(session.HttpOnly);
@@ -110,7 +110,7 @@ public sealed class SignInTests(DashboardFixture fixture, SignInBook book) : ICl
         await page.ClickAsync("header a.sign-out");
         await page.ClickAsync("#sign-out");
 
-        await page.WaitForURLAsync(new Regex("/login$"));
+        await page.ArriveAtAsync(new Regex("/login$"));
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "fm-session");
         await page.GotoAsync(book.Url + "/orders");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
