@@ -1,11 +1,13 @@
 using System.CommandLine;
 using FleetManager.Core.Errors;
+using FleetManager.Dashboard;
 using FleetManager.Hosting;
 using FleetManager.Mail.Parsing;
 using FleetManager.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using FleetManager.Service.Sources;
 
@@ -49,6 +51,7 @@ internal static class RunCommand
             WebHostBuilderFactory.ValidateBeforeStart(app);
 
             ListenUrls.EnsureFree(options.Urls, "Service:Urls", UrlsFix);
+            await WarnIfNobodyCanSignInAsync(app, options.Urls, stopping).ConfigureAwait(false);
 
             // The host handles SIGTERM/SIGINT itself: drain, release leases, stop within Service:ShutdownTimeout.
             try
@@ -67,6 +70,31 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// As <c>serve</c> does: a dashboard beyond loopback (a container's default) with no user and no sign-in proxy is
+    /// one nobody can sign in to. A store that cannot be read now is left to the polls and <c>/healthz/ready</c>.
+    /// </summary>
+    private static async Task WarnIfNobodyCanSignInAsync(WebApplication app, string urls, CancellationToken stopping)
+    {
+        if (app.Services.GetService<DashboardStore>() is not { } dashboard || !DashboardSignInCheck.NeedsUsers(urls, app.Configuration))
+        {
+            return;
+        }
+
+        try
+        {
+            var (users, location) = await dashboard.UseAsync(
+                async (orders, _, token) => ((await orders.Users.ListAsync(token).ConfigureAwait(false)).Count, orders.Location), stopping).ConfigureAwait(false);
+            if (users == 0)
+            {
+                ServiceLog.DashboardWithoutUsers(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!), DashboardSignInCheck.NobodyCanSignIn(urls, location));
+            }
+        }
+        catch (StoreException)
+        {
+        }
     }
 
     private const string UrlsFix = "Stop the other program on that port or set Service:Urls (FLEETMANAGER__SERVICE__URLS) to a free one, for example http://127.0.0.1:8081.";

@@ -72,14 +72,9 @@ internal static class ServeCommand
                 await environment.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
             }
 
-            // Beyond loopback everyone signs in: with no user and no sign-in proxy, nobody on another machine could.
-            if (!ListenUrls.LoopbackOnly(urls)
-                && !configuration.GetSection("Dashboard:TrustedProxies").GetChildren().Any()
-                && (await store.Users.ListAsync(stopping).ConfigureAwait(false)).Count == 0)
+            if (DashboardSignInCheck.NeedsUsers(urls, configuration) && (await store.Users.ListAsync(stopping).ConfigureAwait(false)).Count == 0)
             {
-                await environment.Error.WriteLineAsync(
-                    $"warning: the dashboard listens on {urls} but {store.Location} has no users, so nobody can sign in from another machine. "
-                    + "Add one with 'fleetmanager users add NAME --role dispatcher' (or set Dashboard:TrustedProxies for a sign-in proxy).").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync("warning: " + DashboardSignInCheck.NobodyCanSignIn(urls, store.Location)).ConfigureAwait(false);
             }
         }
 

@@ -61,4 +61,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 134, Level = LogLevel.Debug, Message = "Idle: file mappings paged out again ({PagedOutMiB} MiB advised)")]
     public static partial void MappedFilesPagedOutAgain(ILogger logger, long pagedOutMiB);
+
+    [LoggerMessage(EventId = 135, Level = LogLevel.Warning, Message = "{Warning}")]
+    public static partial void DashboardWithoutUsers(ILogger logger, string warning);
 }

@@ -82,6 +82,44 @@ public sealed class RunCommandInProcessTests : IDisposable
         Assert.DoesNotContain("does not exist", _verb.Out.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", false, null, true)]
+    [InlineData("0.0.0.0", true, null, false)]
+    [InlineData("0.0.0.0", false, "10.0.0.5", false)]
+    [InlineData("127.0.0.1", false, null, false)]
+    public async Task RunAsync_DashboardBeyondLoopbackWithoutUsers_LogsThatNobodyCanSignInUnlessAUserOrAProxyCan(string host, bool withUser, string? trustedProxy, bool warns)
+    {
+        var db = _verb.Temp.File("fm.db");
+        Assert.Equal(ExitCodes.Success, DbCommand.Migrate(_verb.Environment(), db));
+        if (withUser)
+        {
+            var typed = _verb.Environment() with { Input = new StringReader("a-long-enough-password\n") };
+            Assert.Equal(ExitCodes.Success, await UsersCommand.AddAsync(typed, "dora", "dispatcher", passwordFromStandardInput: true, db, CancellationToken.None));
+        }
+
+        var urls = $"http://{host}:{FreeTcpPort.Next()}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = _verb.Temp.Path,
+            ["Service:Urls"] = urls,
+        };
+        if (trustedProxy is not null)
+        {
+            settings["Dashboard:TrustedProxies:0"] = trustedProxy;
+        }
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var running = RunCommand.RunAsync(_verb.Environment(settings), db, stop.Token);
+        await WaitUntilAsync(() => _verb.Out.ToString().Contains("Poll of inbox", StringComparison.Ordinal), running);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Success, await running);
+        var warning = $"The dashboard listens on {urls} but {db} has no users, so nobody can sign in from another machine. "
+            + "Add one with 'fleetmanager users add NAME --role dispatcher' (or set Dashboard:TrustedProxies for a sign-in proxy).";
+        Assert.Equal(warns ? 1 : 0, _verb.Out.ToString().Split('\n').Count(line => line.Contains(warning, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task RunAsync_LogLevelIsNoLevel_ConfigurationErrorExit5NamingTheSettingInOneLine()
     {

@@ -76,7 +76,7 @@ public sealed partial class ServeCommandInProcessTests : IDisposable
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Success, await serving);
 
-        var warning = $"warning: the dashboard listens on {urls} but {db} has no users, so nobody can sign in from another machine. "
+        var warning = $"warning: The dashboard listens on {urls} but {db} has no users, so nobody can sign in from another machine. "
             + "Add one with 'fleetmanager users add NAME --role dispatcher' (or set Dashboard:TrustedProxies for a sign-in proxy).";
         Assert.Equal(warns ? warning : "", _verb.Error.ToString().TrimEnd());
     }
