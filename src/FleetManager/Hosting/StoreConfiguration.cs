@@ -76,7 +76,7 @@ internal static class StoreConfiguration
 
             if (!File.Exists(path))
             {
-                throw new OrderBookUnavailableException(path, "it does not exist", "Run 'fleetmanager import PATH' first to create it, or give --db FILE naming an existing order book.");
+                throw new OrderBookUnavailableException(path, "it does not exist", "Create it with 'fleetmanager import PATH' (or an empty one with 'fleetmanager db migrate'), or give --db FILE naming an existing order book.");
             }
         }
 
