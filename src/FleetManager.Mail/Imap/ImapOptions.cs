@@ -12,7 +12,7 @@ public sealed class ImapOptions
     public const string SectionName = "Imap";
 
     /// <summary>The server's host name or address.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Imap:Host (FLEETMANAGER__IMAP__HOST) is required: the IMAP server's host name, for example imap.example.com (docs/imap.md).")]
     public string Host { get; set; } = "";
 
     /// <summary>The server's port; 0 picks the usual one (993 for <see cref="ImapSecurity.Tls"/>, else 143).</summary>
@@ -29,7 +29,7 @@ public sealed class ImapOptions
     public string? TrustedCertificateFile { get; set; }
 
     /// <summary>The login name.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Imap:Username (FLEETMANAGER__IMAP__USERNAME) is required: the mailbox's login name.")]
     public string Username { get; set; } = "";
 
     /// <summary>Password login (default) or OAuth 2.0 (SASL XOAUTH2 with a token provider).</summary>
@@ -39,7 +39,7 @@ public sealed class ImapOptions
     public string? Password { get; set; }
 
     /// <summary>The folder read for new messages.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Imap:Folder must name the folder to read, for example INBOX.")]
     public string Folder { get; set; } = "INBOX";
 
     /// <summary>What is done to a message once it is committed: flag it (default), move it, or nothing.</summary>

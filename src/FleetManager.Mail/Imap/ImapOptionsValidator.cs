@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using FleetManager.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Mail.Imap;
@@ -14,7 +15,7 @@ public sealed class ImapOptionsValidator : IValidateOptions<ImapOptions>
         var attributes = new ImapOptionsDataValidator().Validate(name, options);
         if (attributes.Failed)
         {
-            failures.AddRange(attributes.Failures.Select(f => "Imap: " + f));
+            failures.AddRange(attributes.Failures.Select(f => ValidationFailureText.WithoutMemberLabels("Imap: " + f)));
         }
 
         if (options.Security == ImapSecurity.None && !string.IsNullOrEmpty(options.Host) && !IsLoopback(options.Host))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FleetManager.Core.Errors;
+using FleetManager.Core.Options;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Commands;
@@ -119,7 +120,7 @@ internal static class CommandLine
             case OptionsValidationException ex:
                 foreach (var failure in ex.Failures)
                 {
-                    error.WriteLine("error: configuration: " + failure.ReplaceLineEndings(" "));
+                    error.WriteLine("error: configuration: " + ValidationFailureText.WithoutMemberLabels(failure.ReplaceLineEndings(" ")));
                 }
 
                 return ExitCodes.Configuration;

@@ -64,12 +64,7 @@ internal static class PollCommand
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                environment.Error.WriteLine("error: configuration: " + failure);
-            }
-
-            return ExitCodes.Configuration;
+            return CommandLine.Report(ex, environment.Error);
         }
 
         using var drain = new CancellationTokenSource();

@@ -56,6 +56,10 @@ internal static class LoggingSetup
         LogLevelSetting.Validate(configuration);
         var section = configuration.GetSection("Logging");
         logging.ClearProviders();
+        // Polly's "Execution attempt" lines (Information: an attempt that ended unhandled, its exception's stack
+        // trace in the line) repeat what the product's own failure line says next; its retries and handled failures
+        // are Warnings and stay. Registered before the configuration, so Logging:LogLevel:Polly can still lower it.
+        logging.AddFilter("Polly", LogLevel.Warning);
         logging.AddConfiguration(section);
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

@@ -69,7 +69,8 @@ public sealed class ImapOptionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ImapOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.Contains("Host", StringComparison.Ordinal));
+        // Named with its setting and variable, without the generated validator's member label.
+        Assert.Contains("Imap:Host (FLEETMANAGER__IMAP__HOST) is required: the IMAP server's host name, for example imap.example.com (docs/imap.md).", error.Failures);
     }
 
     [Fact]

@@ -61,7 +61,8 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, IEnu
             }
             else if (i < sections.Count)
             {
-                failures.AddRange(kind.Validate(source, sections[i]).Select(f => $"{label}: {f}"));
+                // A source's own section: its environment variables are under FLEETMANAGER__SOURCES__i__, not the root's.
+                failures.AddRange(kind.Validate(source, sections[i]).Select(f => $"{label}: {f.Replace("FLEETMANAGER__IMAP__", $"FLEETMANAGER__SOURCES__{i}__IMAP__", StringComparison.Ordinal)}"));
             }
         }
 

@@ -41,4 +41,34 @@ public sealed class SourcesOptionsValidatorTests
         Assert.Contains(failures, f => f.Contains("Cron 'every tuesday'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Reader 'crystal-ball' is unknown", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_KindFailureNamingARootVariable_NamesTheSourcesOwnVariable()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sources:0:Name"] = "inbox",
+            ["Sources:0:Kind"] = "folder",
+            ["Sources:0:Folder:Path"] = "/srv/mail",
+            ["Sources:1:Name"] = "box",
+            ["Sources:1:Kind"] = "stand-in",
+        }).Build();
+        var options = new SourcesOptions();
+        configuration.Bind(options);
+        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory(), new FailingMailboxFactory()], [new RulesOrderReaderFactory()]);
+
+        var failure = Assert.Single(validator.Validate(null, options).Failures!);
+
+        Assert.Equal("Sources:1: Imap:Host (FLEETMANAGER__SOURCES__1__IMAP__HOST) is required.", failure);
+    }
+
+    /// <summary>A kind whose settings are always missing a host, in the words the IMAP validator uses.</summary>
+    private sealed class FailingMailboxFactory : IMailboxFactory
+    {
+        public string Kind => "stand-in";
+
+        public IEnumerable<string> Validate(SourceOptions source, IConfigurationSection section) => ["Imap:Host (FLEETMANAGER__IMAP__HOST) is required."];
+
+        public FleetManager.Core.Pipeline.IMailbox Create(SourceOptions source, IConfigurationSection section, IServiceProvider services) => throw new NotSupportedException();
+    }
 }
