@@ -37,11 +37,9 @@ internal static class ExtractCommand
     /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string[] paths, string format, bool geocode, string reader, CancellationToken cancellationToken)
     {
-        var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
-        if (missing is not null)
+        if (InputPaths.RefuseMissing(paths, environment.Error) is { } refused)
         {
-            environment.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
-            return ExitCodes.InputMissing;
+            return refused;
         }
 
         using var pipeline = ReaderPipeline.Create(reader, geocode, environment.Configuration, environment.Error);
@@ -62,8 +60,10 @@ internal static class ExtractCommand
             json.WriteStartArray();
         }
 
+        var read = 0L;
         await foreach (var raw in source.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            read++;
             var result = (await processor.ProcessSafelyAsync(raw, cancellationToken).ConfigureAwait(false)).Result;
             switch (format)
             {
@@ -91,6 +91,7 @@ internal static class ExtractCommand
         }
 
         output.Flush();
+        InputPaths.NoteIfNothingRead(paths, read, environment.Error);
         return ExitCodes.Success;
     }
 

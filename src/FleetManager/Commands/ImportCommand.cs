@@ -161,11 +161,9 @@ internal static class ImportCommand
     /// </summary>
     internal static async Task<int> RunAsync(VerbEnvironment environment, string[] paths, string dbPath, bool strict, bool quiet, string reader, CancellationToken cancellationToken)
     {
-        var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
-        if (missing is not null)
+        if (InputPaths.RefuseMissing(paths, environment.Error) is { } refused)
         {
-            environment.Error.WriteLine($"error: '{missing}' does not exist (give .eml files, folders, Maildirs or mbox files)");
-            return ExitCodes.InputMissing;
+            return refused;
         }
 
         // Before the store: a model reader or geocoder without its key is one clear error and no empty order book.
@@ -206,6 +204,7 @@ internal static class ImportCommand
 
         await warmUp.ConfigureAwait(false);
         PrintSummary(environment, summary, book.Location);
+        InputPaths.NoteIfNothingRead(paths, summary.MessagesRead, environment.Error);
         if (summary.StoppedBy is { } stopped)
         {
             PrintPaused(environment.Error, stopped);

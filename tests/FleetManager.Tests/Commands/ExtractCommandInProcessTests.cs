@@ -36,6 +36,27 @@ public sealed class ExtractCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FolderWithoutMailFiles_PrintsNothingAndSaysWhichFilesAFolderContributes()
+    {
+        var folder = Directory.CreateDirectory(_verb.Temp.File("pdfs")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(folder, "order.pdf"), "%PDF-1.4"u8.ToArray());
+
+        var exitCode = await ExtractCommand.RunAsync(_verb.Environment(), [folder], "jsonl", geocode: false, reader: "rules", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal("", _verb.Out.ToString());
+        Assert.StartsWith($"note: no message found in '{folder}'", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SampleMailboxAsJsonl_NoNote()
+    {
+        Assert.Equal(ExitCodes.Success, await ExtractCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], "jsonl", geocode: false, reader: "rules", CancellationToken.None));
+
+        Assert.DoesNotContain("note:", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_JsonFormat_OneArrayOfEveryMessage()
     {
         var jsonlExit = await ExtractCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples], "jsonl", geocode: false, reader: "rules", CancellationToken.None);

@@ -52,6 +52,21 @@ public sealed class ImportCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FolderWithoutMailFiles_ImportsNothingAndSaysWhichFilesAFolderContributes()
+    {
+        var folder = Directory.CreateDirectory(_verb.Temp.File("outlook")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "order.msg"), "not MIME");
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "call back");
+
+        var exitCode = await ImportCommand.RunAsync(_verb.Environment(), [folder], _verb.Temp.File("fm.db"), strict: false, quiet: true, reader: "rules", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var note = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"note: no message found in '{folder}': a folder contributes its .eml files, Maildirs (cur/ and new/) and mbox files", note, StringComparison.Ordinal);
+        Assert.EndsWith("Save Outlook messages as .eml, or name a file to read it as one message.", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_GeminiReaderWithoutAKey_ConfigurationErrorExit5BeforeTheBookIsCreated()
     {
         var db = _verb.Temp.File("fm.db");
