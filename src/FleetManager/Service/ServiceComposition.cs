@@ -94,7 +94,7 @@ internal static class ServiceComposition
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOrderReaderFactory, RulesOrderReaderFactory>());
         // The model readers are keyed services of this container (by their Reader name, AddMessageReading below), built when a source uses one.
-        foreach (var model in new[] { "gemini", "openai" })
+        foreach (var model in new[] { "gemini", "openai", "hybrid" })
         {
             services.AddSingleton<IOrderReaderFactory>(sp => new ModelOrderReaderFactory(model, sp));
         }

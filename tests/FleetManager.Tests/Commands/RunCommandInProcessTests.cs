@@ -136,6 +136,47 @@ public sealed class RunCommandInProcessTests : IDisposable
             line);
     }
 
+    [Fact]
+    public async Task RunAsync_DefaultInboxReadByAModelWithoutItsKey_ConfigurationErrorExit5InOneLineBeforeListening()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = _verb.Temp.Path,
+            ["Service:Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["Reader:Kind"] = "gemini",
+        };
+
+        var line = await ConfigurationErrorLineAsync(settings);
+        Assert.StartsWith("error: configuration: Reader 'gemini': Gemini:ApiKey is not set: set GEMINI_API_KEY", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_HybridReader_ReadsTheDefaultInboxWithTheRulesEngineFirst()
+    {
+        var dataDir = Directory.CreateDirectory(_verb.Temp.File("data")).FullName;
+        var count = SampleMessages.CopyTo(Path.Combine(dataDir, "inbox"), 3);
+        var db = Path.Combine(dataDir, "fleetmanager.db");
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDir"] = dataDir,
+            ["Service:Urls"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["Reader:Kind"] = "hybrid",
+            // The model's key is checked at start; with a threshold of 0 only a message the rules find no order in
+            // would reach it, and nothing listens at its address.
+            ["Gemini:ApiKey"] = "stand-in-key",
+            ["Gemini:BaseUrl"] = $"http://127.0.0.1:{FreeTcpPort.Next()}/",
+            ["Reader:HybridThreshold"] = "0",
+        };
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        var running = RunCommand.RunAsync(_verb.Environment(settings), db, stop.Token);
+        await WaitUntilAsync(() => Committed(db) == count, running);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Success, await running);
+        Assert.Contains("reader hybrid", _verb.Out.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The one error line of a run refused for its settings; asserts exit 5 and that it is the only line.</summary>
     private async Task<string> ConfigurationErrorLineAsync(Dictionary<string, string?> settings)
     {

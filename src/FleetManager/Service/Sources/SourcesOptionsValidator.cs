@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Cronos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using FleetManager.Hosting;
 using FleetManager.Service.Readers;
 
 namespace FleetManager.Service.Sources;
@@ -66,8 +67,16 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration, IEnu
             }
         }
 
-        // A reader's own settings (a model's key) matter only when some enabled source uses it.
-        foreach (var reader in readers.Where(r => options.Sources.Any(s => s.Enabled && string.Equals(s.Reader, r.Name, StringComparison.OrdinalIgnoreCase))))
+        // With no source configured the service reads the default inbox with Reader:Kind: that reader must exist too.
+        var defaultReader = ReaderConfiguration.DefaultReader(configuration);
+        if (options.Sources.Count == 0 && !readers.Any(r => string.Equals(r.Name, defaultReader, StringComparison.OrdinalIgnoreCase)))
+        {
+            failures.Add($"Reader:Kind '{defaultReader}' is unknown (known: {string.Join(", ", readers.Select(r => r.Name))}).");
+        }
+
+        // A reader's own settings (a model's key) matter only when some enabled source uses it, or it reads the default inbox.
+        var used = options.Sources.Count == 0 ? [defaultReader] : options.Sources.Where(s => s.Enabled).Select(s => s.Reader).ToList();
+        foreach (var reader in readers.Where(r => used.Contains(r.Name, StringComparer.OrdinalIgnoreCase)))
         {
             failures.AddRange(reader.Validate().Select(f => $"Reader '{reader.Name}': {f}"));
         }

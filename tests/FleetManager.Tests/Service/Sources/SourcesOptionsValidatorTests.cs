@@ -62,6 +62,50 @@ public sealed class SourcesOptionsValidatorTests
         Assert.Equal("Sources:1: Imap:Host (FLEETMANAGER__SOURCES__1__IMAP__HOST) is required.", failure);
     }
 
+    [Theory]
+    [InlineData("gemini", "Reader 'gemini': Gemini:ApiKey is not set.")]
+    [InlineData("magic", "Reader:Kind 'magic' is unknown (known: rules, gemini).")]
+    public void Validate_NoSourceConfigured_ChecksTheReaderOfTheDefaultInbox(string kind, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = kind }).Build();
+        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory(), new KeylessModelReaderFactory()]);
+
+        Assert.Equal([expected], validator.Validate(null, new SourcesOptions()).Failures!);
+    }
+
+    [Fact]
+    public void Validate_SourcesNotUsingTheDefaultReader_DoNotCheckIt()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reader:Kind"] = "gemini",
+            ["Sources:0:Name"] = "inbox",
+            ["Sources:0:Kind"] = "folder",
+            ["Sources:0:Folder:Path"] = "/srv/mail",
+            ["Sources:0:Reader"] = "rules",
+        }).Build();
+        var options = new SourcesOptions();
+        configuration.Bind(options);
+
+        var result = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory(), new KeylessModelReaderFactory()]).Validate(null, options);
+
+        Assert.True(result.Succeeded, string.Join(" | ", result.Failures ?? []));
+    }
+
+    /// <summary>A model reader whose key is not set.</summary>
+    private sealed class KeylessModelReaderFactory : IOrderReaderFactory
+    {
+        public string Name => "gemini";
+
+        public TimeSpan MessageTimeout => TimeSpan.FromSeconds(30);
+
+        public int MaxInFlight => 1;
+
+        public IEnumerable<string> Validate() => ["Gemini:ApiKey is not set."];
+
+        public FleetManager.Core.Pipeline.IOrderReader Create(IServiceProvider services) => throw new NotSupportedException();
+    }
+
     /// <summary>A kind whose settings are always missing a host, in the words the IMAP validator uses.</summary>
     private sealed class FailingMailboxFactory : IMailboxFactory
     {
