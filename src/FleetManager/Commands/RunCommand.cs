@@ -57,7 +57,13 @@ internal static class RunCommand
             try
             {
                 // The extension that takes a token (WebApplication.RunAsync takes a URL).
+                var hostedServices = app.Services.GetServices<IHostedService>().ToList();
                 await HostingAbstractionsHostExtensions.RunAsync(app, stopping).ConfigureAwait(false);
+                if (FailedBackgroundService.FailureOf(hostedServices) is { } failure)
+                {
+                    // The host logged it with its stack trace; the exit code says it was no clean stop.
+                    return CommandLine.Report(failure, environment.Error);
+                }
             }
             catch (IOException ex) when (ListenUrls.IsAddressInUse(ex))
             {
