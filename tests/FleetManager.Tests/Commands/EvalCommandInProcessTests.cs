@@ -59,4 +59,24 @@ public sealed class EvalCommandInProcessTests : IDisposable
         Assert.Equal(ExitCodes.InputMissing, exitCode);
         Assert.Equal($"error: '{_verb.Temp.Path}' holds no NAME.eml + NAME.expected.json pairs", _verb.Error.ToString().TrimEnd());
     }
+
+    [Theory]
+    [InlineData("{\"classification\": ", "is not a valid expected result at line 1 ($.classification).")]
+    [InlineData("{\"classification\":\"banana\",\"orders\":[]}", "is not a valid expected result at line 1 ($.classification).")]
+    [InlineData("null", "holds null instead of an expected result.")]
+    public async Task Run_AnExpectedResultThatIsNotTheSpecsJson_ExitsInputMissingWithOneLineNamingTheFile(string json, string problem)
+    {
+        var corpus = Directory.CreateDirectory(_verb.Temp.File("corpus")).FullName;
+        File.Copy(Directory.EnumerateFiles(RepoPaths.Samples, "*.eml").First(), Path.Combine(corpus, "a.eml"));
+        var expected = Path.Combine(corpus, "a.expected.json");
+        await File.WriteAllTextAsync(expected, json);
+
+        var failure = await Record.ExceptionAsync(() => EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(corpus), json: false, verbose: false, reader: "rules", CancellationToken.None));
+        var exitCode = CommandLine.Report(Assert.IsAssignableFrom<Exception>(failure), _verb.Error);
+
+        Assert.Equal(ExitCodes.InputMissing, exitCode);
+        var line = Assert.Single(_verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: '{expected}' {problem} Write it in the shape of order-format.md", line, StringComparison.Ordinal);
+        Assert.Equal("", _verb.Out.ToString());
+    }
 }
