@@ -58,6 +58,8 @@ internal static class PollCommand
         SourceCatalog catalog;
         try
         {
+            // Every setting run checks before it starts (the sinks' too): nothing is polled on settings that fail.
+            ValidatedServices.Validate(services);
             options = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
             _ = services.GetRequiredService<IOptions<MailLimitsOptions>>().Value;
             catalog = services.GetRequiredService<SourceCatalog>();

@@ -118,6 +118,7 @@ internal static class ServiceComposition
         if (!string.IsNullOrWhiteSpace(configuration["Sheets:SpreadsheetId"]))
         {
             services.AddSheets(configuration);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SheetsOptions>, SheetsCredentialValidator>());
             services.TryAddSingleton<IGoogleAccessTokenProvider>(sp => sp.GetRequiredService<SharedGoogleCredential>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxSink, SheetsOutboxSink>());
         }

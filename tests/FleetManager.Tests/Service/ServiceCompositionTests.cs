@@ -119,6 +119,30 @@ public sealed class ServiceCompositionTests : IAsyncLifetime, IDisposable
         Assert.Contains("Imap:Password", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PollOnce_SpreadsheetWithoutAGoogleCredential_ExitsConfigurationBeforePollingAnything()
+    {
+        var db = _temp.File("book.db");
+        var inbox = Directory.CreateDirectory(_temp.File("inbox")).FullName;
+        SampleMessages.CopyTo(inbox, 2);
+        var environment = new Dictionary<string, string>
+        {
+            ["FLEETMANAGER__SOURCES__0__NAME"] = "inbox",
+            ["FLEETMANAGER__SOURCES__0__KIND"] = "folder",
+            ["FLEETMANAGER__SOURCES__0__FOLDER__PATH"] = inbox,
+            ["GOOGLE_SHEETS_SPREADSHEET_ID"] = _sheets.SpreadsheetId,
+            ["FLEETMANAGER__SHEETS__BASEURL"] = _sheets.BaseAddress.AbsoluteUri,
+        };
+
+        var result = await CliProcess.RunAsync(environment, "poll", "--once", "--db", db);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: configuration: Sheets:SpreadsheetId (GOOGLE_SHEETS_SPREADSHEET_ID) is set but no Google credential is: set GMAIL_CREDENTIALS_FILE", line, StringComparison.Ordinal);
+        // Checked before the poll, as run checks it before it starts: no message was read into a book.
+        Assert.False(File.Exists(db));
+    }
+
     private Dictionary<string, string> Environment(string db)
     {
         var credentials = _temp.File("client_secret.json");
