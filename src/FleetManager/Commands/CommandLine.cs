@@ -83,12 +83,18 @@ internal static class CommandLine
 
     private static async Task<int> RunVerbAsync(string[] args, Func<VerbEnvironment> environment, TextWriter output, TextWriter error)
     {
+        if (args.Length == 0)
+        {
+            // The bare command: the verbs, not "Required command was not provided". Still exit 2 (no verb ran).
+            await CreateRoot(environment).Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var parse = CreateRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One error: the first says what is wrong; System.CommandLine often adds a consequence of it
-            // ("Required command was not provided" after an unknown verb).
-            error.WriteLine("error: " + UsageErrors.Describe(parse.Errors[0]));
+            // One error: the one that says what is wrong, not its consequences.
+            error.WriteLine("error: " + UsageErrors.Describe(parse));
             error.WriteLine("Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage.");
             return ExitCodes.Usage;
         }

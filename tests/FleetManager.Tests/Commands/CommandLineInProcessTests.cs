@@ -89,6 +89,31 @@ public sealed class CommandLineInProcessTests : IDisposable
     }
 
     [Theory]
+    [InlineData("'imprt' is not a verb of fleetmanager: did you mean 'import'?", "imprt", "mail")]
+    [InlineData("'lsit' is not a verb of fleetmanager orders: did you mean 'list'?", "orders", "lsit")]
+    [InlineData("Unrecognized command or argument 'frobnicate'.", "frobnicate")]
+    public async Task RunAsync_MistypedVerb_OneLineWithTheVerbMeantExit2(string expected, params string[] args)
+    {
+        var exitCode = await _verb.RunAsync([], args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal(
+            ["error: " + expected, "Run 'fleetmanager --help' (or 'fleetmanager VERB --help') for usage."],
+            _verb.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoVerb_PrintsTheVerbsExit2()
+    {
+        var exitCode = await _verb.RunAsync([]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("Usage:", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("import", _verb.Out.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _verb.Error.ToString());
+    }
+
+    [Theory]
     [InlineData("'boss' is not a valid value for --role: use viewer, dispatcher or admin.", "users", "add", "bob", "--role", "boss")]
     [InlineData("'pdf' is not a valid value for --format: use csv, xlsx or json.", "orders", "export", "--format", "pdf")]
     [InlineData("'magic' is not a valid value for --reader: use rules, gemini, openai or hybrid.", "extract", "--reader", "magic", "x.eml")]
