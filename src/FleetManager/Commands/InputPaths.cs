@@ -5,13 +5,20 @@ internal static class InputPaths
 {
     private const string Readable = ".eml files, folders, Maildirs or mbox files";
 
-    /// <summary>Exit 3 with one line naming the first path that does not exist; null when all do.</summary>
+    /// <summary>Exit 3 with one line naming the first path that does not exist (exit 2 for a mistyped option); null when all do.</summary>
     public static int? RefuseMissing(IReadOnlyList<string> paths, TextWriter error)
     {
         var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (missing is null)
         {
             return null;
+        }
+
+        if (missing.StartsWith("--", StringComparison.Ordinal))
+        {
+            // The verbs take any number of paths, so the parser hands a mistyped option ("--dbb") over as one.
+            error.WriteLine($"error: '{missing}' is not an option of this verb, nor a file. Run 'fleetmanager VERB --help' for its options.");
+            return ExitCodes.Usage;
         }
 
         error.WriteLine($"error: '{missing}' does not exist (give {Readable})");

@@ -52,6 +52,18 @@ public sealed class ImportCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_MistypedOption_UsageErrorExit2NamingItAsAnOption()
+    {
+        var db = _verb.Temp.File("fm.db");
+
+        var exitCode = await ImportCommand.RunAsync(_verb.Environment(), [RepoPaths.Samples, "--dbb"], db, strict: false, quiet: true, reader: "rules", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal("error: '--dbb' is not an option of this verb, nor a file. Run 'fleetmanager VERB --help' for its options.", _verb.Error.ToString().TrimEnd());
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
     public async Task RunAsync_FolderWithoutMailFiles_ImportsNothingAndSaysWhichFilesAFolderContributes()
     {
         var folder = Directory.CreateDirectory(_verb.Temp.File("outlook")).FullName;
