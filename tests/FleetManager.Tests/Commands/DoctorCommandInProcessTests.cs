@@ -42,6 +42,30 @@ public sealed class DoctorCommandInProcessTests : IDisposable
         Assert.False(Directory.Exists(dataDir), "doctor created the data folder");
     }
 
+    [Theory]
+    // A source of an unknown kind: the catalog of sources is read by the poll-age check too, which must not end the run.
+    [InlineData("Sources:0:Kind", "pigeon", "Sources:0: Kind 'pigeon' is unknown (known: folder, gmail, imap).")]
+    // The default inbox read by a model without its key.
+    [InlineData("Reader:Kind", "gemini", "Reader 'gemini': Gemini:ApiKey is not set: set GEMINI_API_KEY or FLEETMANAGER__GEMINI__APIKEY (get a key at https://aistudio.google.com/apikey)")]
+    // A sink's setting, which run checks at start as well (without the generated validator's member label).
+    [InlineData("Sheets:SpreadsheetId", "https://docs.google.com/spreadsheets/d/x/edit", "Sheets:SpreadsheetId must be the id from the spreadsheet's URL (letters, digits, '-' and '_'), not the whole URL.")]
+    public async Task RunAsync_ASettingRunRefuses_IsAFailedConfigurationLineAndTheOtherChecksStillRun(string key, string value, string failure)
+    {
+        var settings = new Dictionary<string, string?> { ["DataDir"] = _verb.Temp.Path, ["Sources:0:Name"] = "box", [key] = value };
+        if (key != "Sources:0:Kind")
+        {
+            settings.Remove("Sources:0:Name");
+        }
+
+        var exitCode = await DoctorCommand.RunAsync(_verb.Environment(settings), _verb.Temp.File("fm.db"), json: false, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Quarantined, exitCode);
+        var report = _verb.Out.ToString();
+        Assert.Contains($"FAIL  configuration: {failure}", report, StringComparison.Ordinal);
+        Assert.Contains("data dir: ", report, StringComparison.Ordinal);
+        Assert.Equal("", _verb.Error.ToString());
+    }
+
     [Fact]
     public async Task RunAsync_LibraryLogLinesAskedFor_GoToTheEnvironmentsErrorWriterAndTheReportToItsOutput()
     {

@@ -12,7 +12,11 @@ internal sealed class SourceCatalog(IOptions<SourcesOptions> options, IConfigura
 {
     public const string DefaultSourceName = "inbox";
 
-    public IReadOnlyList<ConfiguredSource> Sources { get; } = Resolve(options.Value, configuration);
+    private readonly Lazy<IReadOnlyList<ConfiguredSource>> _sources = new(() => Resolve(options.Value, configuration));
+
+    /// <summary>The configured sources, or the default inbox when none is.</summary>
+    /// <exception cref="OptionsValidationException">The <c>Sources</c> settings are invalid (read on first use, not when the catalog is made: the doctor reports it as a check).</exception>
+    public IReadOnlyList<ConfiguredSource> Sources => _sources.Value;
 
     public bool IsDefault => Sources is [{ Name: DefaultSourceName, Section.Path: "DefaultSource" }];
 
