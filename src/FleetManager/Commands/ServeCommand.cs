@@ -37,10 +37,10 @@ internal static class ServeCommand
         {
             var value = result.GetValueOrDefault<string>() ?? "";
             var parts = ListenUrls.Split(value);
-            var bad = parts.FirstOrDefault(url => !ListenUrls.IsValid(url));
-            if (parts.Length == 0 || bad is not null)
+            var problem = parts.Length == 0 ? ListenUrls.Problem(value) : parts.Select(ListenUrls.Problem).FirstOrDefault(p => p is not null);
+            if (problem is not null)
             {
-                result.AddError($"--urls: '{bad ?? value}' is not an http:// or https:// URL; for example --urls http://127.0.0.1:8081.");
+                result.AddError($"--urls: {problem}; for example --urls http://127.0.0.1:8081.");
             }
         });
         var command = new Command("serve", "Serve the dashboard over the order book (no mail sources): review, correct and export orders in a browser.")

@@ -18,9 +18,17 @@ internal static class ListenUrls
         && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address))));
 
-    /// <summary>Whether Kestrel can take <paramref name="url"/>: an absolute http or https URL.</summary>
-    public static bool IsValid(string url) =>
-        Uri.TryCreate(AllInterfacesAsAddress(url), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    /// <summary>
+    /// What is wrong with <paramref name="url"/> as an address to listen on, or null: an absolute <c>http://</c> URL. HTTPS
+    /// is left to the front proxy (Caddy or nginx, docs/deployment.md), which owns the certificate: the executable has
+    /// no certificate settings, and Kestrel refused an https:// address with an internal error.
+    /// </summary>
+    public static string? Problem(string url) =>
+        !Uri.TryCreate(AllInterfacesAsAddress(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            ? $"'{url}' is not an http:// URL"
+            : uri.Scheme == "https"
+                ? $"'{url}' asks for HTTPS, which FleetManager leaves to a front proxy that holds the certificate (Caddy or nginx, docs/deployment.md): listen on http:// behind it"
+                : null;
 
     /// <summary>
     /// Binds each address for a moment before the host starts, so a port in use is one line naming

@@ -61,9 +61,9 @@ public sealed class ServiceOptions : IValidatableObject
 
         foreach (var url in Hosting.ListenUrls.Split(Urls))
         {
-            if (!Hosting.ListenUrls.IsValid(url))
+            if (Hosting.ListenUrls.Problem(url) is { } problem)
             {
-                yield return new ValidationResult($"Service:Urls holds '{url}', which is not an http:// or https:// URL.", [nameof(Urls)]);
+                yield return new ValidationResult($"Service:Urls: {problem}.", [nameof(Urls)]);
             }
         }
     }

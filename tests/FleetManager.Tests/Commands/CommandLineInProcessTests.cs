@@ -103,6 +103,15 @@ public sealed class CommandLineInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ServeOnHttps_UsageErrorSendingTlsToTheFrontProxyExit2()
+    {
+        var exitCode = await _verb.RunAsync([], "serve", "--urls", "https://127.0.0.1:8443");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("error: --urls: 'https://127.0.0.1:8443' asks for HTTPS, which FleetManager leaves to a front proxy", _verb.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_NoVerb_PrintsTheVerbsExit2()
     {
         var exitCode = await _verb.RunAsync([]);

@@ -121,6 +121,14 @@ public sealed class RunCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_HttpsUrl_ConfigurationErrorExit5SendingTlsToTheFrontProxy()
+    {
+        var line = await ConfigurationErrorLineAsync(new Dictionary<string, string?> { ["Service:Urls"] = "https://0.0.0.0:8443" });
+
+        Assert.StartsWith("error: configuration: Service:Urls: 'https://0.0.0.0:8443' asks for HTTPS, which FleetManager leaves to a front proxy", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_LogLevelIsNoLevel_ConfigurationErrorExit5NamingTheSettingInOneLine()
     {
         var settings = new Dictionary<string, string?>

@@ -18,4 +18,23 @@ public sealed class ListenUrlsTests
     {
         Assert.Equal(expected, ListenUrls.LoopbackOnly(urls));
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://0.0.0.0:8080")]
+    [InlineData("http://+:8080")]
+    [InlineData("http://*:8080")]
+    public void Problem_HttpAddress_None(string url)
+    {
+        Assert.Null(ListenUrls.Problem(url));
+    }
+
+    [Theory]
+    [InlineData("https://0.0.0.0:8443", "'https://0.0.0.0:8443' asks for HTTPS, which FleetManager leaves to a front proxy that holds the certificate (Caddy or nginx, docs/deployment.md): listen on http:// behind it")]
+    [InlineData("ftp://x", "'ftp://x' is not an http:// URL")]
+    [InlineData("8080", "'8080' is not an http:// URL")]
+    public void Problem_NotPlainHttp_SaysWhy(string url, string expected)
+    {
+        Assert.Equal(expected, ListenUrls.Problem(url));
+    }
 }
