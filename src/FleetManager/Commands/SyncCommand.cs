@@ -64,21 +64,22 @@ internal static class SyncCommand
         }
         catch (OptionsValidationException ex)
         {
-            await errors.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return ExitCodes.Configuration;
+            return CommandLine.Report(ex, errors);
         }
 
         if (!options.IsConfigured)
         {
             await errors.WriteLineAsync(
-                "Google Sheets is not configured: set GOOGLE_SHEETS_SPREADSHEET_ID (or FLEETMANAGER__SHEETS__SPREADSHEETID) to the id in the " +
+                "error: Google Sheets is not configured: set GOOGLE_SHEETS_SPREADSHEET_ID (or FLEETMANAGER__SHEETS__SPREADSHEETID) to the id in the " +
                 "spreadsheet's URL, and GOOGLE_SHEETS_RANGE_NAME to its tab if not Sheet1. Nothing was sent; see docs/sheets.md.").ConfigureAwait(false);
             return ExitCodes.Configuration;
         }
 
         if (tokens(services) is null)
         {
-            await errors.WriteLineAsync("Google credentials are not configured: authorise FleetManager for Google first (see docs/sheets.md). Nothing was sent.").ConfigureAwait(false);
+            await errors.WriteLineAsync(
+                "error: no Google credential is configured: set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile) to the OAuth client or "
+                + "service-account file and run 'fleetmanager auth google' (docs/sheets.md). Nothing was sent.").ConfigureAwait(false);
             return ExitCodes.Configuration;
         }
 
@@ -93,7 +94,7 @@ internal static class SyncCommand
         }
         catch (SheetsUnavailableException ex)
         {
-            await errors.WriteLineAsync($"sheets unavailable: {ex.Message} {await outbox.DepthAsync(SheetsOutboxPusher.SinkName, cancellationToken).ConfigureAwait(false)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: Google Sheets is unavailable: {ex.Message} {await outbox.DepthAsync(SheetsOutboxPusher.SinkName, cancellationToken).ConfigureAwait(false)} order(s) stay pending; run 'fleetmanager sync' again later.").ConfigureAwait(false);
             return ExitCodes.ForCategory(ex.Category);
         }
         catch (FleetManagerException ex)

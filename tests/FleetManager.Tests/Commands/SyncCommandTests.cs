@@ -18,7 +18,20 @@ public sealed class SyncCommandTests
         var code = await SyncCommand.RunAsync(Environment([], TextWriter.Null, errors), "book.db", _ => outbox, _ => new FixedToken(), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Configuration, code);
-        Assert.Contains("GOOGLE_SHEETS_SPREADSHEET_ID", errors.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: Google Sheets is not configured: set GOOGLE_SHEETS_SPREADSHEET_ID", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoGoogleCredential_SaysWhichSettingAndVerbInOneErrorLine()
+    {
+        var errors = new StringWriter();
+
+        var code = await SyncCommand.RunAsync(Environment(new() { ["Sheets:SpreadsheetId"] = "abc" }, TextWriter.Null, errors), "book.db", _ => new ListOutbox(), _ => null, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: no Google credential is configured: set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile)", line, StringComparison.Ordinal);
+        Assert.Contains("'fleetmanager auth google'", line, StringComparison.Ordinal);
     }
 
     [Fact]
