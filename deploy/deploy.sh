@@ -468,7 +468,7 @@ case "$verb" in
     [ $# -eq 1 ] || die 2 "usage: deploy.sh status ENV"
     load_env "$1"; do_status ;;
   history)
-    if [ $# -lt 1 ] || [ $# -gt 2 ]; then die 2 "usage: deploy.sh history ENV [--json]"; fi
+    if [ $# -lt 1 ] || [ $# -gt 2 ] || { [ $# -eq 2 ] && [ "$2" != --json ]; }; then die 2 "usage: deploy.sh history ENV [--json]"; fi
     load_env "$1"; do_history "${2:-}" ;;
   -h|--help|help) usage ;;
   *) echo "deploy: unknown verb '$verb' (deploy, rollback, status, history; see --help)" >&2; exit 2 ;;

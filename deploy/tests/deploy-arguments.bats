@@ -45,3 +45,9 @@ teardown() {
   [ "$status" -eq 5 ]
   [ "$output" = "deploy: $env_dir/qa.env: GATE_TRIES must be a whole number (is 'six')" ]
 }
+
+@test "history with anything but --json after ENV is the usage, exit 2" {
+  run "$script" history staging --jsn
+  [ "$status" -eq 2 ]
+  [ "$output" = "deploy: usage: deploy.sh history ENV [--json]" ]
+}
