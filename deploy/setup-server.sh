@@ -22,13 +22,22 @@ deploy_user=fleetmanager
 keep=7
 environments="staging production"
 
+# The value of option $1, or the usage error (exit 2) when it has none.
+value_of() {
+  if [ $# -lt 2 ] || [ -z "$2" ]; then
+    echo "setup-server.sh: $1 needs a value (see --help)" >&2
+    exit 2
+  fi
+  printf '%s' "$2"
+}
+
 while [ $# -gt 0 ]; do
   case "$1" in
     --dry-run) dry_run=true ;;
-    --root) root=${2:?--root needs a directory}; shift ;;
-    --user) deploy_user=${2:?--user needs a name}; shift ;;
-    --keep) keep=${2:?--keep needs a number}; shift ;;
-    --environments) environments=${2:?--environments needs names}; shift ;;
+    --root) root=$(value_of "$@"); shift ;;
+    --user) deploy_user=$(value_of "$@"); shift ;;
+    --keep) keep=$(value_of "$@"); shift ;;
+    --environments) environments=$(value_of "$@"); shift ;;
     -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "setup-server.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -37,6 +46,7 @@ done
 
 case "$keep" in '' | *[!0-9]* | 0) echo "setup-server.sh: --keep must be a number of 1 or more" >&2; exit 2 ;; esac
 if [ -n "$root" ]; then
+  [ -d "$root" ] || { echo "setup-server.sh: --root $root is not a directory" >&2; exit 2; }
   root=$(cd "$root" && pwd)
 elif [ "$(id -u)" -ne 0 ] && [ "$dry_run" = false ]; then
   echo "setup-server.sh: run as root (sudo), or give --dry-run to see the plan" >&2

@@ -125,3 +125,12 @@ snapshot() {
   [[ "${lines[-1]}" == "Usage: setup-server.sh "* ]]
   [[ "$output" != *"set -euo"* ]]
 }
+
+@test "an option without its value, or a --root that is no directory, is one line and exit 2" {
+  run "$BATS_TEST_DIRNAME/../setup-server.sh" --root
+  [ "$status" -eq 2 ]
+  [ "$output" = "setup-server.sh: --root needs a value (see --help)" ]
+  run "$BATS_TEST_DIRNAME/../setup-server.sh" --root /nonexistent --dry-run
+  [ "$status" -eq 2 ]
+  [ "$output" = "setup-server.sh: --root /nonexistent is not a directory" ]
+}
