@@ -12,8 +12,18 @@ public sealed record OrderBrowseQuery
     /// <summary>The sortable columns (export column names); <c>id</c> is the order they were committed in.</summary>
     public static IReadOnlyList<string> SortColumns { get; } = ["id", "reference_number", "customer", "loading_date", "unloading_date", "weight_kg"];
 
-    /// <summary>Text that the reference, customer, cargo, or a stop's company, address, postal code or city contains (case and accents ignored).</summary>
-    public string? Search { get; init; }
+    /// <summary>
+    /// Text that the reference, customer, cargo, or a stop's company, address, postal code or city contains (case and
+    /// accents ignored). Control characters become spaces: none is in the searched text, and a NUL inside SQLite's
+    /// full-text query ended it early ("unterminated string", a 500 for <c>?q=a%00b</c>).
+    /// </summary>
+    public string? Search
+    {
+        get => _search;
+        init => _search = value is null ? null : new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+    }
+
+    private readonly string? _search;
 
     /// <summary>Any of these statuses (an order without a status row is new).</summary>
     public IReadOnlyList<OrderStatus> Statuses { get; init; } = [];

@@ -13,8 +13,13 @@ internal static class PostgresParameters
         return command;
     }
 
+    /// <summary>
+    /// A text value without NUL characters: PostgreSQL's text cannot hold U+0000 ("invalid byte sequence for encoding
+    /// UTF8: 0x00"), and a mail with one in its subject or a field stopped every import and poll at that message. A NUL
+    /// shows as nothing where mail is read, so it is dropped; the raw message keeps it (bytea).
+    /// </summary>
     public static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value is null ? DBNull.Value : value };
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value is null ? DBNull.Value : value.Contains('\0', StringComparison.Ordinal) ? value.Replace("\0", "", StringComparison.Ordinal) : value };
 
     public static NpgsqlParameter Date(DateOnly? value) =>
         new() { NpgsqlDbType = NpgsqlDbType.Date, Value = value is { } date ? date : DBNull.Value };

@@ -33,6 +33,36 @@ public abstract partial class OrderStoreContractTests
     }
 
     [Fact]
+    public async Task Commit_NulCharactersInTheMessageAndItsOrder_IsStoredAndFoundWithoutThem()
+    {
+        // A NUL in a mail's subject or fields (PostgreSQL's text cannot hold one) once stopped every import at that message.
+        var store = Open();
+        var message = SampleOrders.Message("n1") with { Subject = "Transport\0auftrag", From = "Petra\0 <p@x.example>" };
+        var order = SampleOrders.Order(reference: "N-\01", customer: "Spedi\0tion Nul");
+
+        await store.CommitAsync(message, SampleOrders.Result(message, order), CancellationToken.None);
+
+        var stored = (await store.ListOrdersAsync(new OrderQuery { MessageId = message.MessageId }, CancellationToken.None)).Single();
+        Assert.Equal("Spedition Nul", stored.Customer!.Replace("\0", "", StringComparison.Ordinal));
+        Assert.Equal(["N-1"], (await References(store, new OrderBrowseQuery { Search = "spedition nul" })).Select(r => r!.Replace("\0", "", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("lo\0dz")]
+    [InlineData("\0")]
+    [InlineData("Nord\u0001fracht\u001f")]
+    public async Task BrowseOrders_SearchWithControlCharacters_AnswersWithoutAnError(string search)
+    {
+        var store = Open();
+        await CommitBrowsableAsync(store, "c1", SampleOrders.Order(reference: "A-1", customer: "Łódź Trans"));
+
+        // Each control character is a space: no order holds one, and a NUL ended SQLite's full-text query early.
+        var page = await store.BrowseOrdersAsync(new OrderBrowseQuery { Search = search, Limit = 50, CountLimit = 1000 }, CancellationToken.None);
+
+        Assert.True(page.Total <= 1);
+    }
+
+    [Fact]
     public async Task BrowseOrders_KeysetPages_ListEveryOrderOnceInSortOrderEvenWhenOrdersArriveBetweenPages()
     {
         var store = Open();
