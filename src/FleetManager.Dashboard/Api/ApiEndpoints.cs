@@ -57,6 +57,11 @@ public static class ApiEndpoints
                 return refused;
             }
 
+            if (parameters.Problems() is { Count: > 0 } problems)
+            {
+                return ApiProblems.BadRequest(context, string.Join(" ", problems.Values), problems);
+            }
+
             var query = OrderListQuery.Parse(parameters.ToQuery());
             var page = await store.UseAsync((orders, _, token) => OrderBrowser.OrdersPageAsync(orders, query, size, token), context.RequestAborted).ConfigureAwait(false);
             var rows = page.Rows.Select(r => new OrderListItem(r.Order.Id, OrderStatusNames.Of(r.Status), r.NeedsReview, r.CorrectionCount, r.Order.Message.Id, r.Order.Order)).ToList();

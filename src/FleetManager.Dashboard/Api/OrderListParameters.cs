@@ -1,3 +1,7 @@
+using System.Globalization;
+using FleetManager.Core.Model;
+using FleetManager.Dashboard.Orders;
+using FleetManager.Storage.Corrections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -65,6 +69,56 @@ public sealed class OrderListParameters
     /// <summary>Orders per page, 1–500 (default Dashboard:PageSize).</summary>
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
+
+    /// <summary>
+    /// What is wrong with the values, by parameter (empty when nothing is). The page ignores a value it cannot read so
+    /// that a hand-edited link still shows a page; an API client is told instead, or "from=2026-12-1" would silently
+    /// answer every order.
+    /// </summary>
+    public Dictionary<string, string> Problems()
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (From is not null && !IsDate(From))
+        {
+            problems["from"] = $"from: expected a date as YYYY-MM-DD, not '{From}'.";
+        }
+
+        if (To is not null && !IsDate(To))
+        {
+            problems["to"] = $"to: expected a date as YYYY-MM-DD, not '{To}'.";
+        }
+
+        if (Type is not null && SpecVocabulary.RequestTypes.Find(Type) is null)
+        {
+            problems["type"] = $"type: expected booking, quote_request or load_offer, not '{Type}'.";
+        }
+
+        var unknownStatus = (Status ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .FirstOrDefault(v => !OrderStatusNames.TryParse(v, out _));
+        if (unknownStatus is not null)
+        {
+            problems["status"] = $"status: '{unknownStatus}' is not one of {string.Join(", ", OrderStatusNames.All.Select(OrderStatusNames.Of))}.";
+        }
+
+        if (Sort is not null && !OrderListQuery.SortColumns.Contains(Sort, StringComparer.Ordinal))
+        {
+            problems["sort"] = $"sort: expected one of {string.Join(", ", OrderListQuery.SortColumns)}, not '{Sort}'.";
+        }
+
+        if (Dir is not null && Dir is not ("asc" or "desc"))
+        {
+            problems["dir"] = $"dir: expected asc or desc, not '{Dir}'.";
+        }
+
+        if (Below is not null && !(double.TryParse(Below, NumberStyles.Float, CultureInfo.InvariantCulture, out var below) && below is > 0 and <= 1))
+        {
+            problems["below"] = $"below: expected a confidence above 0 and at most 1, not '{Below}'.";
+        }
+
+        return problems;
+    }
+
+    private static bool IsDate(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>The parameters as the query collection the orders page parses.</summary>
     public IQueryCollection ToQuery()

@@ -88,6 +88,25 @@ public sealed class ApiEndpointsTests(DashboardFixture fixture)
         Assert.Equal(400, answer.Json.GetProperty("status").GetInt32());
     }
 
+    [Theory]
+    [InlineData("from=2026-12-1", "from", "from: expected a date as YYYY-MM-DD, not '2026-12-1'.")]
+    [InlineData("to=yesterday", "to", "to: expected a date as YYYY-MM-DD, not 'yesterday'.")]
+    [InlineData("type=bookings", "type", "type: expected booking, quote_request or load_offer, not 'bookings'.")]
+    [InlineData("status=new,shipped", "status", "status: 'shipped' is not one of new, reviewed, assigned, in_transit, delivered, cancelled.")]
+    [InlineData("sort=price", "sort", "sort: expected one of id, reference_number, customer, loading_date, unloading_date, weight_kg, not 'price'.")]
+    [InlineData("dir=up", "dir", "dir: expected asc or desc, not 'up'.")]
+    [InlineData("below=2", "below", "below: expected a confidence above 0 and at most 1, not '2'.")]
+    public async Task ListOrders_AFilterItCannotRead_AnswersAProblemNamingItInsteadOfEveryOrder(string parameter, string field, string detail)
+    {
+        using var api = new ApiSession(fixture.LoopbackUrl);
+
+        var answer = await api.GetAsync("/api/v1/orders?" + parameter);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(field, answer.Json.GetProperty("field").GetString());
+        Assert.Equal(detail, answer.Json.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task GetOrder_ASampleOrder_AnswersTheSpecShapeWithConfidenceEvidenceAndAudit()
     {
