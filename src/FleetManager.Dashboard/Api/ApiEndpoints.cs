@@ -242,7 +242,9 @@ public static class ApiEndpoints
         }
         catch (JsonException ex)
         {
-            return ApiProblems.BadRequest(context, "The body is not the JSON of an order patch: " + ex.Message);
+            // Where it went wrong, in the client's terms: the serializer's own message names .NET types.
+            var at = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1}{(ex.Path is { Length: > 1 } path ? ", at " + path : "")})") : "";
+            return ApiProblems.BadRequest(context, $"The body is not the JSON of an order patch{at}: send an object such as {{\"fields\": {{\"weight_kg\": 12500}}, \"status\": \"reviewed\"}}. Nothing was changed.");
         }
 
         if (request is null || ((request.Fields is null || request.Fields.Count == 0) && request.Status is null))

@@ -70,6 +70,10 @@ public sealed class OrderPatchTests(ApiOrderBookFixture book) : IClassFixture<Ap
         var notJson = await api.PatchAsync($"/api/v1/orders/{id}", """{"fields":""", contentType: "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, notJson.Status);
         Assert.Equal("application/problem+json", notJson.MediaType);
+        Assert.StartsWith("The body is not the JSON of an order patch (line 1, byte ", notJson.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var array = await api.PatchAsync($"/api/v1/orders/{id}", "[1,2]", contentType: "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, array.Status);
+        Assert.DoesNotContain("FleetManager.", array.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var form = await api.PatchAsync($"/api/v1/orders/{id}", "customer=x", contentType: "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.Status);
 
