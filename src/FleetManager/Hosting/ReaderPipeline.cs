@@ -70,22 +70,17 @@ internal sealed class ReaderPipeline : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = reader })
             .Build();
         var builder = VerbHostBuilder.Create(config);
-        var colors = TextWriterLoggingExtensions.IsInteractiveStandardError(log);
+        builder.Logging.ClearProviders();
+        // The verb's own kind of line ("warning: …"), on its error writer.
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(new TextWriterLoggerProvider(new VerbLineFormatter(), log));
         builder.Logging
-            .AddSimpleConsole(o =>
-            {
-                // A warning with an exception is one line, as in the service's log, not a stack trace on the terminal.
-                o.SingleLine = true;
-                o.ColorBehavior = colors ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled;
-            })
-            .RedirectConsoleTo(log, ConsoleFormatterNames.Simple)
             .SetMinimumLevel(LogLevel.Warning)
             // Logging:LogLevel (LOG_LEVEL) may lower it, e.g. for FleetManager.Llm.ModelRequests; the HTTP
             // client's request lines stay at Warning whatever it says: a URL may carry an API key.
             .AddConfiguration(config.GetSection("Logging"))
             .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
-            // Retries are expected with rate-limited services, and what fails for good ends the verb with its own
-            // error line and fix (exit 7): Polly's log of the last attempt would only repeat it with a stack trace.
+            // The model clients say each retry in their own line (ModelRequestLog.Retrying), and what fails for good ends
+            // the verb with its own error line and fix (exit 7): Polly's log of both would only repeat them.
             .AddFilter("Polly", LogLevel.None);
         var services = builder.Services;
         if (onlineGeocoder && geocodeCache is not null)

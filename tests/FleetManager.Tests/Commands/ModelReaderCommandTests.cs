@@ -125,7 +125,7 @@ public sealed class ModelReaderCommandTests : IDisposable
         Assert.Equal(5, lines.Length);
         for (var retry = 1; retry <= 4; retry++)
         {
-            Assert.Matches($@"^warn: FleetManager\.Llm\.ModelRequests\[2\] Gemini did not answer \(could not connect\): retry {retry} of 4 in \d+ ms$", lines[retry - 1]);
+            Assert.Matches($@"^warning: Gemini did not answer \(could not connect\): retry {retry} of 4 in \d+ ms$", lines[retry - 1]);
         }
 
         Assert.StartsWith("error: Gemini could not be reached after the retries: ", lines[4], StringComparison.Ordinal);
