@@ -25,6 +25,19 @@ public sealed record OrderBrowseQuery
 
     private readonly string? _search;
 
+    /// <summary>Whether <paramref name="cursor"/> is one <see cref="OrderBrowsePage.NextCursor"/> writes (a malformed one is ignored: the first page).</summary>
+    public static bool IsCursor(string cursor) => ParseCursor(cursor) is not null;
+
+    /// <summary>A cursor <c>ID.SORTVALUE</c> (as <see cref="OrderBrowsePage.NextCursor"/> writes it); null when malformed.</summary>
+    internal static (long Id, string Value)? ParseCursor(string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && long.TryParse(cursor.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? (id, cursor[(dot + 1)..])
+            : null;
+    }
+
     /// <summary>Any of these statuses (an order without a status row is new).</summary>
     public IReadOnlyList<OrderStatus> Statuses { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FleetManager.Core.Model;
 using FleetManager.Dashboard.Orders;
+using FleetManager.Storage;
 using FleetManager.Storage.Corrections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -78,17 +79,17 @@ public sealed class OrderListParameters
     public Dictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (From is not null && !IsDate(From))
+        if (!string.IsNullOrEmpty(From) && !IsDate(From))
         {
             problems["from"] = $"from: expected a date as YYYY-MM-DD, not '{From}'.";
         }
 
-        if (To is not null && !IsDate(To))
+        if (!string.IsNullOrEmpty(To) && !IsDate(To))
         {
             problems["to"] = $"to: expected a date as YYYY-MM-DD, not '{To}'.";
         }
 
-        if (Type is not null && SpecVocabulary.RequestTypes.Find(Type) is null)
+        if (!string.IsNullOrEmpty(Type) && SpecVocabulary.RequestTypes.Find(Type) is null)
         {
             problems["type"] = $"type: expected booking, quote_request or load_offer, not '{Type}'.";
         }
@@ -100,19 +101,25 @@ public sealed class OrderListParameters
             problems["status"] = $"status: '{unknownStatus}' is not one of {string.Join(", ", OrderStatusNames.All.Select(OrderStatusNames.Of))}.";
         }
 
-        if (Sort is not null && !OrderListQuery.SortColumns.Contains(Sort, StringComparer.Ordinal))
+        if (!string.IsNullOrEmpty(Sort) && !OrderListQuery.SortColumns.Contains(Sort, StringComparer.Ordinal))
         {
             problems["sort"] = $"sort: expected one of {string.Join(", ", OrderListQuery.SortColumns)}, not '{Sort}'.";
         }
 
-        if (Dir is not null && Dir is not ("asc" or "desc"))
+        if (!string.IsNullOrEmpty(Dir) && Dir is not ("asc" or "desc"))
         {
             problems["dir"] = $"dir: expected asc or desc, not '{Dir}'.";
         }
 
-        if (Below is not null && !(double.TryParse(Below, NumberStyles.Float, CultureInfo.InvariantCulture, out var below) && below is > 0 and <= 1))
+        if (!string.IsNullOrEmpty(Below) && !(double.TryParse(Below, NumberStyles.Float, CultureInfo.InvariantCulture, out var below) && below is > 0 and <= 1))
         {
             problems["below"] = $"below: expected a confidence above 0 and at most 1, not '{Below}'.";
+        }
+
+        if (!string.IsNullOrEmpty(After) && !OrderBrowseQuery.IsCursor(After))
+        {
+            // Read as "no cursor", a damaged one would answer the first page again: a client paging on would loop.
+            problems["after"] = "after: expected the next_cursor of the previous page, unchanged.";
         }
 
         return problems;

@@ -145,7 +145,7 @@ internal static class OrderFilterSql
             conditions.Add("x.confidence < " + dialect.AddDouble(command, below));
         }
 
-        if (withCursor && query.After is { } after && ParseCursor(after) is { } cursor)
+        if (withCursor && query.After is { } after && OrderBrowseQuery.ParseCursor(after) is { } cursor)
         {
             var column = BrowseSortColumn(query.Sort);
             var comparison = query.Descending ? "<" : ">";
@@ -164,15 +164,6 @@ internal static class OrderFilterSql
         }
 
         return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-    }
-
-    /// <summary>A cursor <c>ID.SORTVALUE</c> (as <see cref="OrderBrowsePage.NextCursor"/> writes it); null when malformed.</summary>
-    private static (long Id, string Value)? ParseCursor(string cursor)
-    {
-        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 && long.TryParse(cursor.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? (id, cursor[(dot + 1)..])
-            : null;
     }
 
     /// <summary>The whole statement of a ledger page: rows after <see cref="LedgerQuery.AfterId"/> matching the query, by id.</summary>

@@ -56,6 +56,12 @@ internal static partial class UsageErrors
         }
 
         var word = Unrecognized().Match(unknown.Message).Groups["token"].Value;
+        if (word.Length > 40)
+        {
+            // No verb is that long, and the comparison's table grows with the word.
+            return Describe(unknown);
+        }
+
         var command = parse.CommandResult.Command;
         var meant = command.Subcommands
             .Where(c => !c.Hidden)

@@ -96,6 +96,7 @@ public sealed class ApiEndpointsTests(DashboardFixture fixture)
     [InlineData("sort=price", "sort", "sort: expected one of id, reference_number, customer, loading_date, unloading_date, weight_kg, not 'price'.")]
     [InlineData("dir=up", "dir", "dir: expected asc or desc, not 'up'.")]
     [InlineData("below=2", "below", "below: expected a confidence above 0 and at most 1, not '2'.")]
+    [InlineData("after=zzz", "after", "after: expected the next_cursor of the previous page, unchanged.")]
     public async Task ListOrders_AFilterItCannotRead_AnswersAProblemNamingItInsteadOfEveryOrder(string parameter, string field, string detail)
     {
         using var api = new ApiSession(fixture.LoopbackUrl);
@@ -105,6 +106,16 @@ public sealed class ApiEndpointsTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal(field, answer.Json.GetProperty("field").GetString());
         Assert.Equal(detail, answer.Json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ListOrders_EmptyParameters_AreLeftOutNotRefused()
+    {
+        using var api = new ApiSession(fixture.LoopbackUrl);
+
+        var answer = await api.GetAsync("/api/v1/orders?from=&to=&type=&sort=&dir=&below=&after=&limit=1");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
     [Fact]
