@@ -79,12 +79,12 @@ public sealed class OrderListParameters
     public Dictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(From) && !IsDate(From))
+        if (!string.IsNullOrEmpty(From) && OrderListQuery.Date(From) is null)
         {
             problems["from"] = $"from: expected a date as YYYY-MM-DD, not '{From}'.";
         }
 
-        if (!string.IsNullOrEmpty(To) && !IsDate(To))
+        if (!string.IsNullOrEmpty(To) && OrderListQuery.Date(To) is null)
         {
             problems["to"] = $"to: expected a date as YYYY-MM-DD, not '{To}'.";
         }
@@ -124,8 +124,6 @@ public sealed class OrderListParameters
 
         return problems;
     }
-
-    private static bool IsDate(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>The parameters as the query collection the orders page parses.</summary>
     public IQueryCollection ToQuery()

@@ -162,6 +162,7 @@ public sealed record OrderListQuery
     private static string? Country(string text) =>
         text.Length == 2 && text.All(char.IsAsciiLetter) ? text.ToUpperInvariant() : null;
 
-    private static DateOnly? Date(string? text) =>
+    /// <summary>A date as the page and the API take it (YYYY-MM-DD), or null.</summary>
+    internal static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -1,3 +1,4 @@
+using FleetManager.Service.Sources;
 using FleetManager.Core.Errors;
 using FleetManager.Google;
 using System.CommandLine;
@@ -78,8 +79,7 @@ internal static class SyncCommand
         if (tokens(services) is null)
         {
             await errors.WriteLineAsync(
-                "error: no Google credential is configured: set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile) to the OAuth client or "
-                + "service-account file and run 'fleetmanager auth google' (docs/sheets.md). Nothing was sent.").ConfigureAwait(false);
+                "error: No Google credential is configured. " + SharedGoogleCredential.MissingFix + " Nothing was sent.").ConfigureAwait(false);
             return ExitCodes.Configuration;
         }
 

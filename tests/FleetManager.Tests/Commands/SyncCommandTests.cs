@@ -30,7 +30,7 @@ public sealed class SyncCommandTests
 
         Assert.Equal(ExitCodes.Configuration, code);
         var line = Assert.Single(errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: no Google credential is configured: set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile)", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: No Google credential is configured. Set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile)", line, StringComparison.Ordinal);
         Assert.Contains("'fleetmanager auth google'", line, StringComparison.Ordinal);
     }
 

@@ -138,7 +138,7 @@ public sealed class ServiceCompositionTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(5, result.ExitCode);
         var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: configuration: Sheets:SpreadsheetId (GOOGLE_SHEETS_SPREADSHEET_ID) is set but no Google credential is: set GMAIL_CREDENTIALS_FILE", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: configuration: Sheets:SpreadsheetId (GOOGLE_SHEETS_SPREADSHEET_ID) is set but no Google credential is. Set GMAIL_CREDENTIALS_FILE", line, StringComparison.Ordinal);
         // Checked before the poll, as run checks it before it starts: no message was read into a book.
         Assert.False(File.Exists(db));
     }

@@ -1,5 +1,6 @@
 using FleetManager.Google.Sheets;
 using Microsoft.Extensions.Configuration;
+using FleetManager.Service.Sources;
 using Microsoft.Extensions.Options;
 
 namespace FleetManager.Service.Outbox;
@@ -12,9 +13,7 @@ namespace FleetManager.Service.Outbox;
 internal sealed class SheetsCredentialValidator(IConfiguration configuration) : IValidateOptions<SheetsOptions>
 {
     public ValidateOptionsResult Validate(string? name, SheetsOptions options) =>
-        options.IsConfigured && string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"])
-            ? ValidateOptionsResult.Fail(
-                "Sheets:SpreadsheetId (GOOGLE_SHEETS_SPREADSHEET_ID) is set but no Google credential is: set GMAIL_CREDENTIALS_FILE "
-                + "(Gmail:CredentialsFile) to the OAuth client or service-account file and run 'fleetmanager auth google' (docs/sheets.md).")
+        options.IsConfigured && !SharedGoogleCredential.IsConfiguredIn(configuration)
+            ? ValidateOptionsResult.Fail("Sheets:SpreadsheetId (GOOGLE_SHEETS_SPREADSHEET_ID) is set but no Google credential is. " + SharedGoogleCredential.MissingFix)
             : ValidateOptionsResult.Success;
 }

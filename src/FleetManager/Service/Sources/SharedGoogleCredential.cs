@@ -17,7 +17,14 @@ internal sealed class SharedGoogleCredential(IConfiguration configuration, IServ
     /// <summary>The name of the shared credential's options and the key of its token provider.</summary>
     public const string Name = "shared";
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"]);
+    /// <summary>What to do when no credential file is set: the one wording of the service, <c>sync</c> and the start-up check.</summary>
+    public const string MissingFix =
+        "Set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile) to the OAuth client or service-account file and run 'fleetmanager auth google' (docs/sheets.md, docs/gmail.md).";
+
+    public bool IsConfigured => IsConfiguredIn(configuration);
+
+    /// <summary>Whether <paramref name="configuration"/> names a credential file.</summary>
+    public static bool IsConfiguredIn(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Gmail:CredentialsFile"]);
 
     /// <exception cref="SourceConfigurationException">No credential file is configured.</exception>
     /// <exception cref="GoogleAuthorizationException">The credential is missing, expired or revoked.</exception>
@@ -25,8 +32,7 @@ internal sealed class SharedGoogleCredential(IConfiguration configuration, IServ
         IsConfigured
             ? Provider().GetAccessTokenAsync(scopes, cancellationToken)
             : throw new SourceConfigurationException(
-                "No Google credential is configured.",
-                "Set GMAIL_CREDENTIALS_FILE (Gmail:CredentialsFile) to the OAuth client or service-account file and run 'fleetmanager auth google' (docs/gmail.md).");
+                "No Google credential is configured.", MissingFix);
 
     public ValueTask<string> RefreshAccessTokenAsync(IReadOnlyCollection<string> scopes, string rejectedToken, CancellationToken cancellationToken) =>
         Provider().RefreshAccessTokenAsync(scopes, rejectedToken, cancellationToken);

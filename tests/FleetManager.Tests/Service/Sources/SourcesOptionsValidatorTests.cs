@@ -8,12 +8,16 @@ namespace FleetManager.Tests.Service.Sources;
 
 public sealed class SourcesOptionsValidatorTests
 {
-    private static List<string> Validate(Dictionary<string, string?> settings)
+    /// <summary>The failures for <paramref name="settings"/>, with the folder kind and the rules reader besides <paramref name="kind"/> and <paramref name="reader"/>.</summary>
+    private static List<string> Validate(Dictionary<string, string?> settings, IMailboxFactory? kind = null, IOrderReaderFactory? reader = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = new SourcesOptions();
         configuration.Bind(options);
-        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory()]);
+        var validator = new SourcesOptionsValidator(
+            configuration,
+            kind is null ? [new FolderMailboxFactory()] : [new FolderMailboxFactory(), kind],
+            reader is null ? [new RulesOrderReaderFactory()] : [new RulesOrderReaderFactory(), reader]);
         var result = validator.Validate(null, options);
         return result.Failures?.ToList() ?? [];
     }
@@ -45,19 +49,16 @@ public sealed class SourcesOptionsValidatorTests
     [Fact]
     public void Validate_KindFailureNamingARootVariable_NamesTheSourcesOwnVariable()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Sources:0:Name"] = "inbox",
-            ["Sources:0:Kind"] = "folder",
-            ["Sources:0:Folder:Path"] = "/srv/mail",
-            ["Sources:1:Name"] = "box",
-            ["Sources:1:Kind"] = "stand-in",
-        }).Build();
-        var options = new SourcesOptions();
-        configuration.Bind(options);
-        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory(), new FailingMailboxFactory()], [new RulesOrderReaderFactory()]);
-
-        var failure = Assert.Single(validator.Validate(null, options).Failures!);
+        var failure = Assert.Single(Validate(
+            new()
+            {
+                ["Sources:0:Name"] = "inbox",
+                ["Sources:0:Kind"] = "folder",
+                ["Sources:0:Folder:Path"] = "/srv/mail",
+                ["Sources:1:Name"] = "box",
+                ["Sources:1:Kind"] = "stand-in",
+            },
+            kind: new FailingMailboxFactory()));
 
         Assert.Equal("Sources:1: Imap:Host (FLEETMANAGER__SOURCES__1__IMAP__HOST) is required.", failure);
     }
@@ -67,29 +68,24 @@ public sealed class SourcesOptionsValidatorTests
     [InlineData("magic", "Reader:Kind 'magic' is unknown (known: rules, gemini).")]
     public void Validate_NoSourceConfigured_ChecksTheReaderOfTheDefaultInbox(string kind, string expected)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reader:Kind"] = kind }).Build();
-        var validator = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory(), new KeylessModelReaderFactory()]);
-
-        Assert.Equal([expected], validator.Validate(null, new SourcesOptions()).Failures!);
+        Assert.Equal([expected], Validate(new() { ["Reader:Kind"] = kind }, reader: new KeylessModelReaderFactory()));
     }
 
     [Fact]
     public void Validate_SourcesNotUsingTheDefaultReader_DoNotCheckIt()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Reader:Kind"] = "gemini",
-            ["Sources:0:Name"] = "inbox",
-            ["Sources:0:Kind"] = "folder",
-            ["Sources:0:Folder:Path"] = "/srv/mail",
-            ["Sources:0:Reader"] = "rules",
-        }).Build();
-        var options = new SourcesOptions();
-        configuration.Bind(options);
+        var failures = Validate(
+            new()
+            {
+                ["Reader:Kind"] = "gemini",
+                ["Sources:0:Name"] = "inbox",
+                ["Sources:0:Kind"] = "folder",
+                ["Sources:0:Folder:Path"] = "/srv/mail",
+                ["Sources:0:Reader"] = "rules",
+            },
+            reader: new KeylessModelReaderFactory());
 
-        var result = new SourcesOptionsValidator(configuration, [new FolderMailboxFactory()], [new RulesOrderReaderFactory(), new KeylessModelReaderFactory()]).Validate(null, options);
-
-        Assert.True(result.Succeeded, string.Join(" | ", result.Failures ?? []));
+        Assert.Empty(failures);
     }
 
     /// <summary>A model reader whose key is not set.</summary>
