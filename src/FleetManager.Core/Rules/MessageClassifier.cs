@@ -106,6 +106,14 @@ public static class MessageClassifier
             return Classification.Other;
         }
 
+        // Mail in a language no vocabulary file has: its stop labels are unknown, but its two places are not. A route
+        // of two places the gazetteer confirms stands for the loading and unloading lines (not for a reply's: a
+        // confirmation names the lane it confirms).
+        if (!isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList && PlaceRoute.In(document))
+        {
+            (hasLoadingLine, hasUnloadingLine) = (true, true);
+        }
+
         // Scored evidence. The cheap terms (subject, headers, what is already known) are added now; the
         // costly scans of the content run one at a time, each narrowing the range the two scores can
         // still end in, and stop as soon as every score in that range gives the same answer.

@@ -16,6 +16,49 @@ public sealed class MessageClassifierTests
     public void Classify_GermanTransportOrder_IsOrder()
         => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Transportauftrag 12-345 München - Warszawa", OrderBody)));
 
+    /// <summary>Welsh has no vocabulary file: its labels say nothing to the classifier, its two places do.</summary>
+    private const string WelshOrderBody = """
+        Bore da,
+
+        Llwytho: 09/12/2026, 10:00, Hufenfa'r Gogledd Cyf, Ffordd y Parc 4, Wrexham LL13 9UT
+        Dadlwytho: 10/12/2026, Dairygold Distribution, Unit 7, 85386 Eching, Yr Almaen
+        Nwyddau: caws, 26 paled, 11,000 kg
+        Pris: 1,250 EUR
+
+        Diolch,
+        Rhys Evans
+        """;
+
+    [Fact]
+    public void Classify_LanguageWithoutVocabulary_RouteOfTwoKnownPlaces_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Archeb CC-4410", WelshOrderBody)));
+
+    [Fact]
+    public void Classify_LanguageWithoutVocabulary_ReplyNamingTheRoute_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Re: Archeb CC-4410", WelshOrderBody)));
+
+    [Fact]
+    public void Classify_TwoOfficeAddressesBesideContactDetails_AreNoRoute()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Newyddion mis Rhagfyr", """
+            Annwyl gwsmer,
+
+            Mae ein swyddfa newydd ar agor o 02.12.2026. Diolch am eich cefnogaeth eleni: 1,200 llwyth, 24 t ar gyfartaledd.
+
+            Swyddfa Wrecsam: Ffordd y Parc 4, Wrexham LL13 9UT
+            Ffôn +44 1978 555 010, post@cludo.example
+            Swyddfa'r Almaen: Dieselstraße 9, 85386 Eching
+            Ffôn +49 89 555 0101, eching@cludo.example
+            """)));
+
+    [Fact]
+    public void Classify_InvoiceWithSellerAndBuyerAddresses_IsInvoice()
+        => Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Invoice 2026/114", """
+            Seller: Cludo Cymru Cyf, Ffordd y Parc 4, Wrexham LL13 9UT
+            Buyer: Muster GmbH, Dieselstraße 9, 85386 Eching
+            Transport 24 t, 09.12.2026, amount due 1,250.00 EUR, VAT 0 %, payment within 30 days.
+            IBAN: GB12 3456 7890 1234 5678 90
+            """)));
+
     [Fact]
     public void Classify_InvoiceWithBankDetails_IsInvoice()
         => Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Faktura VAT 12/2026", """

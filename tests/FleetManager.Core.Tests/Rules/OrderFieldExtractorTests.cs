@@ -46,6 +46,18 @@ public sealed class OrderFieldExtractorTests
         Assert.Null(order.Adr);
     }
 
+    [Theory]
+    [InlineData("ADR: ez", null)] // Basque "no": no file knows it, and the label alone is no mention of dangerous goods
+    [InlineData("ADR: naha", null)]
+    [InlineData("ADR: ez, UN 1203", true)]
+    [InlineData("ADR: ne", false)]
+    public void Extract_LabelledAdrAnswer_ReadsOnlyWhatItKnows(string line, bool? expected)
+    {
+        var order = RulesTestMessages.Extract("Garraio agindua", "Salgaia: 24.000 kg\n" + line + "\nPrezioa: 690 EUR\n");
+
+        Assert.Equal(expected, order.Adr);
+    }
+
     [Fact]
     public void Extract_FrenchQuoteRequest_IsQuoteWithoutPrice()
     {

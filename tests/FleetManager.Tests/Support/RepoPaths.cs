@@ -7,6 +7,9 @@ internal static class RepoPaths
 
     public static string Samples => Path.Combine(Root, "samples", "mailbox");
 
+    /// <summary>The project's labelled mail in languages neither corpus has (samples/languages).</summary>
+    public static string SampleLanguages => Path.Combine(Root, "samples", "languages");
+
     /// <summary>The shared corpus beside the repository (../shared), looked for further up from a nested worktree.</summary>
     public static string DevCorpus { get; } = FindDevCorpus();
 

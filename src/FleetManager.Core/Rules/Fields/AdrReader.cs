@@ -17,6 +17,7 @@ public static partial class AdrReader
     {
         // Labelled answers first: "ADR: nein", "Gefahrgut   nein", "Dangerous goods: No", a CSV "ADR" column.
         (bool, TextSpan)? labelled = null;
+        var unreadAnswer = false;
         foreach (var field in block.Fields)
         {
             if (!field.LabelStartsWith(FieldLabels.Adr))
@@ -37,6 +38,10 @@ public static partial class AdrReader
             else if (StartsWithAnswer(value, VocabularyMatchers.Yes))
             {
                 return (true, new TextSpan(field.ValueStart, field.ValueLength));
+            }
+            else
+            {
+                unreadAnswer |= IsOneWordAnswer(value);
             }
         }
 
@@ -65,6 +70,13 @@ public static partial class AdrReader
             return clauseNegation;
         }
 
+        // "ADR: jo", "ADR: нет" in a language no file has: an answer this cannot read. The label itself would be read as a
+        // mention below and turn a "no" into dangerous goods; better to say nothing.
+        if (unreadAnswer)
+        {
+            return null;
+        }
+
         // Both remaining patterns need a dangerous-goods word in the block; most blocks have none.
         if (!DangerWords.MayContain(block.Span))
         {
@@ -86,6 +98,26 @@ public static partial class AdrReader
     {
         var folded = TextFold.Fold(value.Trim());
         return answers.Find(folded, out _) == 0;
+    }
+
+    /// <summary>A labelled value that is one short word and nothing else: an answer ("jo", "нет", "nee"), not a class or a description.</summary>
+    private static bool IsOneWordAnswer(ReadOnlySpan<char> value)
+    {
+        var word = value.Trim().TrimEnd(".!;,");
+        if (word.Length is 0 or > 6)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (bool Value, TextSpan Span)? DataNegation(FieldBlock block)

@@ -50,20 +50,12 @@ internal static partial class ReferenceEvidence
     /// </summary>
     public static (string Value, TextSpan Span)? InSubject(FieldBlock block)
     {
-        if (block.Start >= block.BodyStart || block.BodyStart > block.Text.Length)
+        if (OwnSubject(block) is not { } own)
         {
             return null;
         }
 
-        // A reply's subject names the order replied to; the new order's number is in the body or nowhere.
-        VocabularyMatchers.SubjectPrefixes(block.Text[block.Start..block.BodyStart], out var reply, out _);
-        if (reply)
-        {
-            return null;
-        }
-
-        var subjectEnd = block.Text.IndexOf('\n', block.Start, block.BodyStart - block.Start);
-        var subject = block.Text.AsSpan(block.Start, (subjectEnd < 0 ? block.BodyStart : subjectEnd) - block.Start);
+        var subject = own.AsSpan();
         (string, TextSpan)? found = null;
         foreach (var match in CodeToken().EnumerateMatches(subject))
         {
@@ -82,6 +74,108 @@ internal static partial class ReferenceEvidence
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A code after a sign or label word that says "number" in most European languages, for mail whose reference labels
+    /// no language file has: a labelled field ("Optragsnummer: LU-33019", "Numri i porosisë: AL-7781", "Номер: 55/12")
+    /// or, in the subject of the message's single order (not a reply's), a number sign ("Налог за превоз бр. 2612-118", "nr. AL-7781",
+    /// "№ 55/12"). The sign says the code is a number, so country letters before it ("AL-", "LU-") do not make it a
+    /// postcode here, and "55/12" is no date. Labels of phone, account, tax and customer numbers are not the order's.
+    /// </summary>
+    public static (string Value, TextSpan Span)? AfterNumberSign(FieldBlock block)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (!IsNumberLabel(field.Label))
+            {
+                continue;
+            }
+
+            var value = block.Text.AsSpan(field.ValueStart, field.ValueLength);
+            var token = CodeToken().Match(value.ToString());
+            if (token.Success && token.Index <= 2 && IsSignedCode(token.Value))
+            {
+                return (token.Value, new TextSpan(field.ValueStart + token.Index, token.Length));
+            }
+        }
+
+        if (OwnSubject(block) is not { } subject)
+        {
+            return null;
+        }
+
+        var signed = NumberSign().Match(subject);
+        return signed.Success && IsSignedCode(signed.Groups["v"].Value)
+            ? (signed.Groups["v"].Value, new TextSpan(block.Start + signed.Groups["v"].Index, signed.Groups["v"].Length))
+            : null;
+    }
+
+    /// <summary>
+    /// The subject line when <paramref name="block"/> starts with it (the message's single order) and it is not a
+    /// reply's: a reply's subject names the order replied to, and the new order's number is in the body or nowhere.
+    /// </summary>
+    private static string? OwnSubject(FieldBlock block)
+    {
+        if (block.Start >= block.BodyStart || block.BodyStart > block.Text.Length)
+        {
+            return null;
+        }
+
+        VocabularyMatchers.SubjectPrefixes(block.Text[block.Start..block.BodyStart], out var reply, out _);
+        if (reply)
+        {
+            return null;
+        }
+
+        var subjectEnd = block.Text.IndexOf('\n', block.Start, block.BodyStart - block.Start);
+        return block.Text[block.Start..(subjectEnd < 0 ? block.BodyStart : subjectEnd)];
+    }
+
+    /// <summary>A folded label one of whose words says "number": starts with "num"/"nr"/"br"/"ном"/"бр"/"№", or ends a compound ("auftragsnummer", "ordrenr").</summary>
+    private static bool IsNumberLabel(string label)
+    {
+        if (NotOrderNumberLabel().IsMatch(label))
+        {
+            return false;
+        }
+
+        foreach (var word in label.Split([' ', '.', ':', '-', '/', '#', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word is "nr" or "no" or "br" or "бр" or "n°" or "nº" || word.StartsWith('№') || word.StartsWith("num", StringComparison.Ordinal)
+                || word.StartsWith("ном", StringComparison.Ordinal) || word.EndsWith("nummer", StringComparison.Ordinal)
+                || word.EndsWith("number", StringComparison.Ordinal) || word.EndsWith("numero", StringComparison.Ordinal)
+                || word.EndsWith("numer", StringComparison.Ordinal) || word.EndsWith("номер", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A code after a number sign: 3 to 40 characters with at least three digits, not a real date or time, a bare year, a UN number or a measure.</summary>
+    private static bool IsSignedCode(string value)
+    {
+        if (value.Length is < 3 or > 40 || value.Count(char.IsAsciiDigit) < 3 || value.Count(char.IsAsciiDigit) > 14 || Measure().IsMatch(value))
+        {
+            return false;
+        }
+
+        if (LetterPrefix().Match(value) is { Success: true } prefix && NotReferencePrefixes.Contains(prefix.Groups["l"].Value))
+        {
+            return false;
+        }
+
+        if (!DateOrTime().IsMatch(value))
+        {
+            return true;
+        }
+
+        // "55/12" has the shape of a date but is none: only a day and month that exist make it one.
+        var parts = value.Split(['.', '/', '-', ':']);
+        return parts.Length == 2 && int.TryParse(parts[0], out var first) && int.TryParse(parts[1], out var second)
+            && (first > 31 || second > 12) && !(second <= 31 && first <= 12);
     }
 
     private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired)
@@ -197,6 +291,14 @@ internal static partial class ReferenceEvidence
         // Units and measures written together ("13.6m", "24t", "120x80") are not codes.
         return !Measure().IsMatch(value);
     }
+
+    /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "№ 55/12", "N° 4471").</summary>
+    [GeneratedRegex(@"(?:№|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberSign();
+
+    /// <summary>Labels of numbers that are not the order's: phone, fax, account, tax, registration, customer, vehicle.</summary>
+    [GeneratedRegex(@"tel|fax|phone|mob|handy|gsm|konto|account|iban|vat|steuer|tax|nip\b|kunden|customer|client|kund|kennz|plate|regist|тел|моб|факс", RegexOptions.CultureInvariant)]
+    private static partial Regex NotOrderNumberLabel();
 
     /// <summary>Code-shaped tokens: letters and digits with inner separators, starting and ending with a letter or digit.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}/\-._])[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]

@@ -85,7 +85,8 @@ public static partial class ReferenceReader
             }
         }
 
-        // The language files' reference labels, then their document titles, then the subject's one code:
+        // The language files' reference labels, then their document titles, then a code after a number sign or a
+        // label word that says "number", then the subject's one code:
         // each only where the built-in patterns found nothing as strong.
         if (bestRank > 1 && ReferenceEvidence.AfterLabel(block) is { } labelled)
         {
@@ -95,6 +96,11 @@ public static partial class ReferenceReader
         if (bestRank > 2 && ReferenceEvidence.AfterTitle(block) is { } titled)
         {
             return titled;
+        }
+
+        if (best is null && ReferenceEvidence.AfterNumberSign(block) is { } signed)
+        {
+            return signed;
         }
 
         if (best is null && ReferenceEvidence.InSubject(block) is { } inSubject)

@@ -25,22 +25,12 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     public List<StopFragment> Read(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
     {
         var inText = TextLines(lines, partStarts);
-        var readable = inText.Select((read, i) => read && reading.Label(lines[i].Text) is not { Kind: StopLabelKind.Other }).ToArray();
-        var candidates = new List<PlaceOnLine>();
-        for (var i = 0; i < lines.Count; i++)
+        var readable = Readable(lines, reading, inText, unknownLabels: false);
+        var candidates = Candidates(lines, reading, readable);
+        if (candidates.Count < 2)
         {
-            if (!readable[i])
-            {
-                continue;
-            }
-
-            foreach (var place in reading.Places(lines[i].Text))
-            {
-                if (Confirmed(place) is { } confirmed)
-                {
-                    candidates.Add(new PlaceOnLine(confirmed, lines[i].Start + place.Index, i));
-                }
-            }
+            readable = Readable(lines, reading, inText, unknownLabels: true);
+            candidates = Candidates(lines, reading, readable);
         }
 
         // A letterhead or a signature: places next to contact details at the ends of the text.
@@ -108,6 +98,90 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
         }
 
         return [loading, unloading];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="lines"/> name a route by their place structure alone: two different places the gazetteer
+    /// confirms, in the message's own text and away from contact details (a letterhead, a signature, a footer: here
+    /// every such place is left out, not only those at the ends). This is the classifier's stop evidence for mail in a
+    /// language no vocabulary file has, where no stop label is recognised; it reads no dates.
+    /// </summary>
+    public bool HasRoute(List<TextLine> lines, StopReading reading, IReadOnlyList<int> partStarts)
+    {
+        var inText = TextLines(lines, partStarts);
+        for (var i = 0; i < inText.Length; i++)
+        {
+            inText[i] &= TextScan.HasDigit(lines[i].Text);
+        }
+
+        var readable = Readable(lines, reading, inText, unknownLabels: true);
+        PostalPlace? first = null;
+        foreach (var candidate in Candidates(lines, reading, readable))
+        {
+            if (NearContact(lines, candidate.Line))
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = candidate.Place;
+            }
+            else if (!ProseStopReader.SamePlace(candidate.Place, first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The lines whose places may be stops: the message's own text (<paramref name="inText"/>) but no line labelled as
+    /// something else. A label no vocabulary knows counts as something else ("Rechnungsadresse: …") unless
+    /// <paramref name="unknownLabels"/>: mail in a language without a vocabulary file labels its stops that way too
+    /// ("Vendi i ngarkimit: …, 2001 Durrës", "Oplueden: …"), so <see cref="Read"/> takes them when the unlabelled lines
+    /// give no route. A label with a billing word of any language (<see cref="BillingLabel"/>) never counts.
+    /// </summary>
+    private static bool[] Readable(List<TextLine> lines, StopReading reading, bool[] inText, bool unknownLabels)
+    {
+        var readable = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!inText[i])
+            {
+                continue;
+            }
+
+            var text = lines[i].Text;
+            readable[i] = reading.Label(text) is not { Kind: StopLabelKind.Other } label
+                || (unknownLabels && !BillingLabel.Is(text.AsSpan(0, label.ValueStart)));
+        }
+
+        return readable;
+    }
+
+    /// <summary>Every place of the <paramref name="readable"/> lines that the gazetteer confirms, in text order.</summary>
+    private List<PlaceOnLine> Candidates(List<TextLine> lines, StopReading reading, bool[] readable)
+    {
+        var candidates = new List<PlaceOnLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!readable[i])
+            {
+                continue;
+            }
+
+            foreach (var place in reading.Places(lines[i].Text))
+            {
+                if (Confirmed(place) is { } confirmed)
+                {
+                    candidates.Add(new PlaceOnLine(confirmed, lines[i].Start + place.Index, i));
+                }
+            }
+        }
+
+        return candidates;
     }
 
     private static StopFragment Fragment(StopType type, PlaceOnLine candidate) => new()

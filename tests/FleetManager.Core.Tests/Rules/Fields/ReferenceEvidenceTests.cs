@@ -24,4 +24,29 @@ public sealed class ReferenceEvidenceTests
     [Fact]
     public void Read_SubjectPostcodeOnly_ReadsNothing()
         => Assert.Null(ReferenceOf("Hello,\nplease carry this.\n", "Load DE-80331 to PL 02-672"));
+
+    [Theory]
+    [InlineData("Optragsnummer: LU-33019\nOplueden: 09.12.2026\n", "LU-33019")]
+    [InlineData("Numri i porosisë: AL-7781\nMalli: veshje\n", "AL-7781")]
+    [InlineData("Номер: 55/12\nГруз: 16 палет\n", "55/12")]
+    public void Read_LabelWordThatSaysNumber_ReadsTheCodeEvenWithCountryLetters(string body, string expected)
+        => Assert.Equal(expected, ReferenceOf(body, "Transport"));
+
+    [Theory]
+    [InlineData("Porosi transporti nr. AL-7781 Durrës – Bari", "AL-7781")]
+    [InlineData("Налог за превоз бр. 2612-118 Скопје – Синдос", "2612-118")]
+    [InlineData("Заяўка на перавозку № 55/12 Мінск – Блоне", "55/12")]
+    public void Read_NumberSignInSubject_ReadsTheCode(string subject, string expected)
+        => Assert.Equal(expected, ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", subject));
+
+    [Theory]
+    [InlineData("Telefonnummer: 0049 8955 5010\n")]
+    [InlineData("Kundennummer: 44 1203\n")]
+    [InlineData("Nr.: 12.03\n")]
+    public void Read_NumberLabelOfSomethingElseOrADate_ReadsNothing(string body)
+        => Assert.Null(ReferenceOf(body, "Transport"));
+
+    [Fact]
+    public void Read_NumberSignInAReplysSubject_IsTheOrderRepliedTo()
+        => Assert.Null(ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", "Re: Porosi transporti nr. AL-7781"));
 }
