@@ -22,6 +22,11 @@ public sealed class PostalPlaceParserTests
     [InlineData("Delivery: Mladá Boleslav, 293 01, Czech Republic", "293 01", "Mladá Boleslav", "CZ")]
     [InlineData("Kilmore Road, Tullamore, Co. Offaly R35 X5K3", "R35 X5K3", "Tullamore", "IE")]
     [InlineData("12 avenue des Tilleuls, Villefranche (69400), France", "69400", "Villefranche", "FR")]
+    [InlineData("Rruga Industriale 14, AL-2001 Durrës", "2001", "Durrës", "AL")]
+    [InlineData("Hoyvíksvegur 51, FO-100 Tórshavn", "100", "Tórshavn", "FO")]
+    [InlineData("Borgartún 26, IS-105 Reykjavík", "105", "Reykjavík", "IS")]
+    [InlineData("Mjesto utovara: Podgorica 81000, Cetinjski put bb, Crna Gora", "81000", "Podgorica", "ME")]
+    [InlineData("Triq il-Fabbrika 5, Birkirkara BKR 3000, Malta", "BKR 3000", "Birkirkara", "MT")]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {
         var place = Assert.Single(PostalPlaceParser.FindAll(line));

@@ -78,10 +78,11 @@ internal static partial class ReferenceEvidence
 
     /// <summary>
     /// A code after a sign or label word that says "number" in most European languages, for mail whose reference labels
-    /// no language file has: a labelled field ("Optragsnummer: LU-33019", "Numri i porosisë: AL-7781", "Номер: 55/12")
-    /// or, in the subject of the message's single order (not a reply's), a number sign ("Налог за превоз бр. 2612-118", "nr. AL-7781",
-    /// "№ 55/12"). The sign says the code is a number, so country letters before it ("AL-", "LU-") do not make it a
-    /// postcode here, and "55/12" is no date. Labels of phone, account, tax and customer numbers are not the order's.
+    /// no language file has: a labelled field ("Optragsnummer: LU-33019", "Numri i porosisë: AL-7781", "Номер: 55/12");
+    /// in the subject of the message's single order (not a reply's) a number sign ("Налог за превоз бр. 2612-118",
+    /// "nr. AL-7781", "№ 55/12"); in the text a number sign right after a document title ("nalog za prevoz br. 4420/26").
+    /// The sign says the code is a number, so country letters before it ("AL-", "LU-") do not make it a postcode here,
+    /// and "55/12" is no date. Labels of phone, account, tax and customer numbers are not the order's.
     /// </summary>
     public static (string Value, TextSpan Span)? AfterNumberSign(FieldBlock block)
     {
@@ -100,16 +101,30 @@ internal static partial class ReferenceEvidence
             }
         }
 
-        if (OwnSubject(block) is not { } subject)
+        if (OwnSubject(block) is { } subject && NumberSign().Match(subject) is { Success: true } signed && IsSignedCode(signed.Groups["v"].Value))
         {
-            return null;
+            return (signed.Groups["v"].Value, new TextSpan(block.Start + signed.Groups["v"].Index, signed.Groups["v"].Length));
         }
 
-        var signed = NumberSign().Match(subject);
-        return signed.Success && IsSignedCode(signed.Groups["v"].Value)
-            ? (signed.Groups["v"].Value, new TextSpan(block.Start + signed.Groups["v"].Index, signed.Groups["v"].Length))
-            : null;
+        // In the text, a number sign only counts right after a document title of any file ("šaljemo nalog za prevoz
+        // br. 4420/26"): after anything else it may number a phone, an account or a page.
+        var text = block.Text;
+        var from = Math.Max(block.Start, block.BodyStart);
+        for (var match = NumberSign().Match(text, from, block.End - from); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            var before = Math.Max(from, match.Index - TitleReach);
+            if (IsSignedCode(value.Value) && Titles.IsInText(text.AsSpan(before, match.Index - before)))
+            {
+                return (value.Value, new TextSpan(value.Index, value.Length));
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>How far before a number sign in the text a document title may end ("nalog za prevoz br.").</summary>
+    private const int TitleReach = 28;
 
     /// <summary>
     /// The subject line when <paramref name="block"/> starts with it (the message's single order) and it is not a

@@ -78,6 +78,20 @@ internal static partial class PostalPlaceParser
             }
         }
 
+        if (result.Count == 0 && hasDigitRun && HasMalteseLocalityCode(line))
+        {
+            // Maltese codes after the locality: "Birkirkara BKR 3000" (three letters of the locality, four digits). Other
+            // words take that shape too ("ISO 9001"), so the gazetteer must know the locality.
+            foreach (Match m in CityThenMalteseCode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                if (city.Length > 2 && !NotCities.Contains(FirstWord(city)))
+                {
+                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "MT", 4, false) { NeedsConfirmation = true });
+                }
+            }
+        }
+
         if (result.Count == 0 && HasEircodeRoutingKey(line))
         {
             // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7" (routing key, space, four characters).
@@ -235,6 +249,24 @@ internal static partial class PostalPlaceParser
         return false;
     }
 
+    /// <summary>True when the line holds three capital letters, an optional space and four digits, which every Maltese code match needs.</summary>
+    private static bool HasMalteseLocalityCode(ReadOnlySpan<char> line)
+    {
+        for (var i = line.IndexOfAnyInRange('A', 'Z'); i >= 0 && i + 7 <= line.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(line[i]) && char.IsAsciiLetterUpper(line[i + 1]) && char.IsAsciiLetterUpper(line[i + 2]))
+            {
+                var digits = line[i + 3] == ' ' ? i + 4 : i + 3;
+                if (digits + 4 <= line.Length && char.IsAsciiDigit(line[digits]) && char.IsAsciiDigit(line[digits + 3]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the line holds an Eircode's routing key and the space after it ("N37 ", "D6W "), which every Eircode match needs.</summary>
     private static bool HasEircodeRoutingKey(string line)
     {
@@ -278,6 +310,15 @@ internal static partial class PostalPlaceParser
 
         var before = WordBefore(line, m.Index);
         if (before is not null && NumberWords.Contains(before.TrimEnd('.', ':')))
+        {
+            return null;
+        }
+
+        // "Podgorica 81000, Cetinjski put bb": the city before its code, then a comma and the street. Read as code then
+        // city it would make the street the city; CityThenBareCode reads it the right way round.
+        var pc = m.Groups["pc"];
+        if (!m.Groups["cc"].Success && before is { Length: > 2 } && char.IsUpper(before[0]) && before.All(char.IsLetter)
+            && line.AsSpan(pc.Index + pc.Length, m.Groups["city"].Index - pc.Index - pc.Length).Contains(','))
         {
             return null;
         }
@@ -491,7 +532,7 @@ internal static partial class PostalPlaceParser
 
     private const string CityPattern = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:(?: |-)(?:\p{L}[\p{L}\p{M}'’.\-]*|\d{1,2}(?![\d.:,/\-])))*";
 
-    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6}|(?<=\b(?:IS|FO)[-\s])\d{3})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
     private static partial Regex CodeThenCity();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
@@ -500,11 +541,14 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
-    [GeneratedRegex(@"(?<=,\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[,:]\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBareCode();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’\-]*(?: \p{Lu}[\p{L}\p{M}'’\-]*){0,2})[ \t]+(?<pc>[A-Z]{3} ?\d{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenMalteseCode();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4,5})\)", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBracketedCode();

@@ -57,6 +57,9 @@ internal static class StopCountryNames
         ["PT"] = "PT", ["P"] = "PT", ["NL"] = "NL", ["BE"] = "BE", ["B"] = "BE", ["LU"] = "LU", ["L"] = "LU", ["DK"] = "DK", ["SE"] = "SE", ["S"] = "SE",
         ["NO"] = "NO", ["N"] = "NO", ["FI"] = "FI", ["FIN"] = "FI", ["GB"] = "GB", ["UK"] = "GB", ["IE"] = "IE", ["IRL"] = "IE", ["GR"] = "GR",
         ["TR"] = "TR", ["UA"] = "UA", ["BY"] = "BY", ["MK"] = "MK", ["BA"] = "BA", ["MD"] = "MD", ["CS"] = "CZ",
+        ["IS"] = "IS", ["FO"] = "FO", ["MT"] = "MT", ["CY"] = "CY", ["AL"] = "AL", ["ME"] = "ME", ["MNE"] = "ME", ["XK"] = "XK",
+        ["RKS"] = "XK", ["LI"] = "LI", ["FL"] = "LI", ["RU"] = "RU", ["RUS"] = "RU", ["AD"] = "AD", ["AND"] = "AD", ["SM"] = "SM",
+        ["RSM"] = "SM", ["MC"] = "MC",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Names = BuildNames();

@@ -49,4 +49,12 @@ public sealed class ReferenceEvidenceTests
     [Fact]
     public void Read_NumberSignInAReplysSubject_IsTheOrderRepliedTo()
         => Assert.Null(ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", "Re: Porosi transporti nr. AL-7781"));
+
+    [Fact]
+    public void Read_NumberSignAfterADocumentTitleInTheText_ReadsTheCode()
+        => Assert.Equal("4420/26", ReferenceOf("Poštovani,\n\nšaljemo nalog za prevoz br. 4420/26.\n", "Nalog Podgorica - Beograd"));
+
+    [Fact]
+    public void Read_NumberSignAfterAnythingElseInTheText_ReadsNothing()
+        => Assert.Null(ReferenceOf("Poštovani,\n\nzovite na telefon br. 4420 5512.\n", "Podgorica - Beograd"));
 }
