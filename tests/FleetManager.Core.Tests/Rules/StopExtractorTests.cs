@@ -96,6 +96,18 @@ public sealed class StopExtractorTests
     }
 
     [Fact]
+    public void Extract_ItalianProvinceInBracketsThatIsAlsoACountryCode_IsTheProvince()
+    {
+        // "(BG)" is Bergamo here, not Bulgaria: the gazetteer knows Stezzano in Italy only. "(CZ)" after Brno stays Czech.
+        var stops = RulesTestDocuments.Stops("""
+            Ritiro a 24040 Stezzano (BG), venerdì 18 dicembre mattina.
+            Consegna a 61900 Brno (CZ), lunedì 21 dicembre.
+            """);
+
+        Assert.Equal([("Stezzano", "IT"), ("Brno", "CZ")], stops.Select(s => (s.City, s.Country)));
+    }
+
+    [Fact]
     public void Extract_RouteOneLiner_GivesLoadingAndUnloading()
     {
         var stops = RulesTestDocuments.Stops("PL 62-200 Gniezno - CZ 61900 Brno | 02.12.2026 -> 03.12.2026");

@@ -353,16 +353,20 @@ internal static partial class PostalPlaceParser
         country ??= trailingCountry;
         var cityEnd = m.Groups["city"].Index + rawCity.Length;
         var province = false;
+        var bracketed = false;
         if (country is null)
         {
             country = CountryAfter(line, cityEnd);
-            if (country is null && ProvinceAfter().Match(line, cityEnd) is { Success: true } p && StopCountryNames.FromCode(p.Groups[1].Value) is null)
+            if (ProvinceAfter().Match(line, cityEnd) is { Success: true } p)
             {
-                province = true;
+                // "(TV)" is a province; "(BG)" may be Bulgaria or Bergamo ("24040 Stezzano (BG)"), so a country read
+                // from brackets is only a guess that the gazetteer may correct, as one read from the code's shape.
+                province = country is null && StopCountryNames.FromCode(p.Groups[1].Value) is null;
+                bracketed = country is not null;
             }
         }
 
-        var fromShape = country is null;
+        var fromShape = country is null || bracketed;
         country ??= PatternCountry(code);
         var digits = code.Count(char.IsAsciiDigit);
         return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5) { CountryFromShape = fromShape && country is not null };
