@@ -46,6 +46,20 @@ public sealed class OrderFieldExtractorTests
         Assert.Null(order.Adr);
     }
 
+    [Fact]
+    public void Extract_CzechExchangeAlertWithOfferIds_IsALoadOffer()
+    {
+        var order = RulesTestMessages.Extract("Nové náklady podle vašeho filtru (1)", """
+            Nové náklady podle vašeho filtru "CZ -> DE":
+
+            ID nabídky: NB-55120
+            CZ 61900 Brno -> DE 80331 München
+            Nakládka 21.12.2026, 24 t, plachta, 950 EUR
+            """);
+
+        Assert.Equal(RequestType.LoadOffer, order.RequestType);
+    }
+
     [Theory]
     [InlineData("ADR: ez", null)] // Basque "no": no file knows it, and the label alone is no mention of dangerous goods
     [InlineData("ADR: naha", null)]

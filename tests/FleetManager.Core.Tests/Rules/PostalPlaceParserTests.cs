@@ -27,6 +27,8 @@ public sealed class PostalPlaceParserTests
     [InlineData("Borgartún 26, IS-105 Reykjavík", "105", "Reykjavík", "IS")]
     [InlineData("Mjesto utovara: Podgorica 81000, Cetinjski put bb, Crna Gora", "81000", "Podgorica", "ME")]
     [InlineData("Triq il-Fabbrika 5, Birkirkara BKR 3000, Malta", "BKR 3000", "Birkirkara", "MT")]
+    [InlineData("Greenhills Road, Dublin 12, D12 K2W4, Ireland", "D12 K2W4", "Dublin", "IE")]
+    [InlineData("Vykládka: 21. decembra 2026, Magna Steyr, Liebenauer Hauptstraße 317, 8041 Graz", "8041", "Graz", null)]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {
         var place = Assert.Single(PostalPlaceParser.FindAll(line));

@@ -147,7 +147,7 @@ internal static partial class ReferenceEvidence
         return block.Text[block.Start..(subjectEnd < 0 ? block.BodyStart : subjectEnd)];
     }
 
-    /// <summary>A folded label one of whose words says "number": starts with "num"/"nr"/"br"/"ном"/"бр"/"№", or ends a compound ("auftragsnummer", "ordrenr").</summary>
+    /// <summary>A folded label one of whose words says "number": starts with "num"/"nr"/"br"/"ном"/"бр"/"αριθμ"/"№", or ends a compound ("auftragsnummer", "ordrenr").</summary>
     private static bool IsNumberLabel(string label)
     {
         if (NotOrderNumberLabel().IsMatch(label))
@@ -157,7 +157,8 @@ internal static partial class ReferenceEvidence
 
         foreach (var word in label.Split([' ', '.', ':', '-', '/', '#', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word is "nr" or "no" or "br" or "бр" or "n°" or "nº" || word.StartsWith('№') || word.StartsWith("num", StringComparison.Ordinal)
+            if (word is "nr" or "no" or "br" or "бр" or "n°" or "nº" or "αρ" || word.StartsWith('№') || word.StartsWith("num", StringComparison.Ordinal)
+                || word.StartsWith("αριθμ", StringComparison.Ordinal)
                 || word.StartsWith("ном", StringComparison.Ordinal) || word.EndsWith("nummer", StringComparison.Ordinal)
                 || word.EndsWith("number", StringComparison.Ordinal) || word.EndsWith("numero", StringComparison.Ordinal)
                 || word.EndsWith("numer", StringComparison.Ordinal) || word.EndsWith("номер", StringComparison.Ordinal))

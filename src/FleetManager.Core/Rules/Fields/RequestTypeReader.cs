@@ -59,7 +59,7 @@ public static partial class RequestTypeReader
     [GeneratedRegex(@"\b(?:such(?:agent|auftrag)\w*|search\s+agent|saved\s+search|frachtangebot\w*|ladungsangebot\w*|neue\s+(?:ladungen|frachten|angebote)|new\s+(?:loads|load\s+offers|freight\s+offers)|load\s+offers?|nowe\s+ładunki|nowe\s+ladunki|pasując\w*\s+do\s+(?:twojego\s+)?filtr\w*|filtr\w*\s+„|nouvelles\s+offres\s+de\s+fret|nuove\s+offerte\s+di\s+carico|nuevas\s+cargas|nové\s+náklady|új\s+rakomány\w*|oferte\s+noi\s+de\s+marf|нови\s+товари|yeni\s+yük)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeNotification();
 
-    [GeneratedRegex(@"\b(?:angebots?-?\s?(?:id|nr\.?|nummer)|oferta\s+nr|offer\s+(?:id|no)|load\s+id|ladungs-?id|n°\s+offre|id\s+offerta|ID\s+oferta|nabídka\s+č|ajánlat\s+az|anbieter|zleceniodawca|posted\s+by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:angebots?-?\s?(?:id|nr\.?|nummer)|oferta\s+nr|offer\s+(?:id|no)|load\s+id|ladungs-?id|n°\s+offre|id\s+offerta|ID\s+oferta|nabídka\s+č|id\s+nabídky|ajánlat\s+az|anbieter|zleceniodawca|posted\s+by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferEntry();
 
     /// <summary>

@@ -314,6 +314,12 @@ internal static partial class PostalPlaceParser
             return null;
         }
 
+        // "21. decembra 2026, Magna Steyr": a year after its month, not a code before a city.
+        if (before is not null && !m.Groups["cc"].Success && MonthNames.MonthOf(before.TrimEnd('.', ',')) != 0)
+        {
+            return null;
+        }
+
         // "Podgorica 81000, Cetinjski put bb": the city before its code, then a comma and the street. Read as code then
         // city it would make the street the city; CityThenBareCode reads it the right way round.
         var pc = m.Groups["pc"];
@@ -548,7 +554,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<=[,:]\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBareCode();
 
-    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,))?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’\-]*(?: \p{Lu}[\p{L}\p{M}'’\-]*){0,2})[ \t]+(?<pc>[A-Z]{3} ?\d{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]

@@ -29,6 +29,7 @@ public sealed class ReferenceEvidenceTests
     [InlineData("Optragsnummer: LU-33019\nOplueden: 09.12.2026\n", "LU-33019")]
     [InlineData("Numri i porosisë: AL-7781\nMalli: veshje\n", "AL-7781")]
     [InlineData("Номер: 55/12\nГруз: 16 палет\n", "55/12")]
+    [InlineData("Αριθμός εντολής: ΑΤ-4410\nΦόρτωση: Τρίτη\n", "ΑΤ-4410")]
     public void Read_LabelWordThatSaysNumber_ReadsTheCodeEvenWithCountryLetters(string body, string expected)
         => Assert.Equal(expected, ReferenceOf(body, "Transport"));
 
