@@ -25,12 +25,13 @@ public static partial class TemperatureReader
         return Find(block.Text, block.Start, block.End);
     }
 
-    /// <summary>Both patterns end in a degree sign (°, º or ℃); text without one holds no temperature.</summary>
+    /// <summary>Both patterns end in a degree sign (°, º or ℃) or the word ("degC", "degrees"); text without either holds no temperature.</summary>
     private static readonly SearchValues<char> DegreeSigns = SearchValues.Create("°º℃");
 
     private static (decimal Min, decimal Max, TextSpan Span)? Find(string text, int start, int end)
     {
-        if (!text.AsSpan(start, end - start).ContainsAny(DegreeSigns))
+        var span = text.AsSpan(start, end - start);
+        if (!span.ContainsAny(DegreeSigns) && !span.Contains("deg", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -61,9 +62,9 @@ public static partial class TemperatureReader
         return number is { } n && n <= 40 ? (negative ? -n : n) : null;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Single();
 }

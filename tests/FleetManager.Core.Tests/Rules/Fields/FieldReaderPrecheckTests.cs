@@ -14,6 +14,16 @@ public sealed class FieldReaderPrecheckTests
         Assert.Equal(8m, order.TemperatureMaxC);
     }
 
+    [Theory]
+    [InlineData("Goods: 22 pallets, temperature controlled 15-18 degC", 15, 18)]
+    [InlineData("Chilled, keep at 5 degrees C, 12 t", 5, 5)]
+    public void Extract_DegreesAsAWord_ReadsTheTemperature(string body, int min, int max)
+    {
+        var order = RulesTestMessages.Extract("Transport", body);
+
+        Assert.Equal((min, max), ((int?)order.TemperatureMinC, (int?)order.TemperatureMaxC));
+    }
+
     [Fact]
     public void Extract_NoDegreeSign_HasNoTemperature()
         => Assert.Null(RulesTestMessages.Extract("Transport", "Temperatur 2 bis 8, Gewicht 12 t").TemperatureMinC);
