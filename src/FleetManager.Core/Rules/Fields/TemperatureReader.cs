@@ -25,13 +25,16 @@ public static partial class TemperatureReader
         return Find(block.Text, block.Start, block.End);
     }
 
-    /// <summary>Both patterns end in a degree sign (°, º or ℃) or the word ("degC", "degrees"); text without either holds no temperature.</summary>
+    /// <summary>
+    /// Both patterns end in a degree sign (°, º or ℃) or the word ("degC", "degrees"; a range also "0-2 grader", "2-8 Grad",
+    /// "2-8 gradi", "graus"); text without either holds no temperature.
+    /// </summary>
     private static readonly SearchValues<char> DegreeSigns = SearchValues.Create("°º℃");
 
     private static (decimal Min, decimal Max, TextSpan Span)? Find(string text, int start, int end)
     {
         var span = text.AsSpan(start, end - start);
-        if (!span.ContainsAny(DegreeSigns) && !span.Contains("deg", StringComparison.OrdinalIgnoreCase))
+        if (!span.ContainsAny(DegreeSigns) && !span.Contains("deg", StringComparison.OrdinalIgnoreCase) && !span.Contains("grad", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -62,7 +65,7 @@ public static partial class TemperatureReader
         return number is { } n && n <= 40 ? (negative ? -n : n) : null;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b|grad(?:er|e|i|os|us)?\b|graus\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -17,6 +17,8 @@ public sealed class FieldReaderPrecheckTests
     [Theory]
     [InlineData("Goods: 22 pallets, temperature controlled 15-18 degC", 15, 18)]
     [InlineData("Chilled, keep at 5 degrees C, 12 t", 5, 5)]
+    [InlineData("20 paller fisk, 15.000 kg, køl 0-2 grader, kølebil.", 0, 2)]
+    [InlineData("Kühlware, 2 bis 8 Grad, 12 t", 2, 8)]
     public void Extract_DegreesAsAWord_ReadsTheTemperature(string body, int min, int max)
     {
         var order = RulesTestMessages.Extract("Transport", body);
