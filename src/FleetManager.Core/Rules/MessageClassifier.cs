@@ -100,18 +100,20 @@ public static class MessageClassifier
         loadList = loadList || (document.AttachmentStarts.Count > 0
             && Stops.LoadListTable.Find(document.Text, document.AttachmentStarts[0], document.Text.Length, document.AttachmentStarts[0]) is not null);
 
-        // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
-        if (isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)
+        if ((!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList)
         {
-            return Classification.Other;
-        }
+            // A reply is judged by its own text: without a new lane it only confirms, chases or answers.
+            if (isReply)
+            {
+                return Classification.Other;
+            }
 
-        // Mail in a language no vocabulary file has: its stop labels are unknown, but its two places are not. A route
-        // of two places the gazetteer confirms stands for the loading and unloading lines (not for a reply's: a
-        // confirmation names the lane it confirms).
-        if (!isReply && (!hasLoadingLine || !hasUnloadingLine) && digestLanes < 2 && !loadList && PlaceRoute.In(document))
-        {
-            (hasLoadingLine, hasUnloadingLine) = (true, true);
+            // Mail in a language no vocabulary file has: its stop labels are unknown, but its two places are not. A
+            // route of two places the gazetteer confirms stands for the loading and unloading lines.
+            if (PlaceRoute.In(document))
+            {
+                (hasLoadingLine, hasUnloadingLine) = (true, true);
+            }
         }
 
         // Scored evidence. The cheap terms (subject, headers, what is already known) are added now; the

@@ -20,10 +20,7 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
         var report = await EvaluateCorpusAsync(RepoPaths.DevCorpus);
 
         // Measured 2026-12-06: every field 1.000, 57 of 57 orders.
-        Assert.Equal(80, report.Messages);
-        Assert.Equal(57, report.OrdersExpected);
-        Assert.Equal(57, report.OrdersPaired);
-        Assert.Equal(1.0, report.ClassificationAccuracy);
+        AssertEveryMessageAndOrder(report, messages: 80, orders: 57);
         AssertFields(report, precision: 0.99, recall: 0.99);
     }
 
@@ -44,7 +41,7 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
         Assert.Equal(45, report.OrdersExpected);
         Assert.True(report.OrdersPaired >= 45, $"{report.OrdersPaired} of 45 orders found (45 measured)");
         Assert.True(report.ClassificationAccuracy >= 0.97, $"classification accuracy {report.ClassificationAccuracy:0.000} < 0.97");
-        Assert.True(report.FieldF1 >= 0.96, $"field F1 {report.FieldF1:0.000} < 0.96");
+        AssertFieldF1(report, 0.96);
         AssertFields(report, precision: 0.85, recall: new Dictionary<string, double>
         {
             ["reference_number"] = 0.93, ["request_type"] = 0.95,
@@ -61,11 +58,8 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     {
         var report = await EvaluateCorpusAsync(RepoPaths.Samples);
 
-        Assert.Equal(15, report.Messages);
-        Assert.Equal(12, report.OrdersExpected);
-        Assert.Equal(12, report.OrdersPaired);
-        Assert.Equal(1.0, report.ClassificationAccuracy);
-        Assert.True(report.FieldF1 >= 0.96, $"field F1 {report.FieldF1:0.000} < 0.96");
+        AssertEveryMessageAndOrder(report, messages: 15, orders: 12);
+        AssertFieldF1(report, 0.96);
         AssertFields(report, precision: 0.70, recall: 0.70);
     }
 
@@ -81,11 +75,8 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     {
         var report = await EvaluateCorpusAsync(RepoPaths.SampleLanguages);
 
-        Assert.Equal(39, report.Messages);
-        Assert.Equal(42, report.OrdersExpected);
-        Assert.Equal(42, report.OrdersPaired);
-        Assert.Equal(1.0, report.ClassificationAccuracy);
-        Assert.True(report.FieldF1 >= 0.97, $"field F1 {report.FieldF1:0.000} < 0.97");
+        AssertEveryMessageAndOrder(report, messages: 39, orders: 42);
+        AssertFieldF1(report, 0.97);
         AssertFields(report, precision: 0.85, recall: 0.80);
     }
 
@@ -101,6 +92,18 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
         output.WriteLine($"classification {report.ClassificationAccuracy:0.000}, orders {report.OrdersPaired}/{report.OrdersExpected}, field F1 {report.FieldF1:0.000}");
         return report;
     }
+
+    /// <summary>Exactly <paramref name="messages"/> messages, every one classified right, and all <paramref name="orders"/> orders found.</summary>
+    private static void AssertEveryMessageAndOrder(EvaluationReport report, int messages, int orders)
+    {
+        Assert.Equal(messages, report.Messages);
+        Assert.Equal(orders, report.OrdersExpected);
+        Assert.Equal(orders, report.OrdersPaired);
+        Assert.Equal(1.0, report.ClassificationAccuracy);
+    }
+
+    private static void AssertFieldF1(EvaluationReport report, double floor)
+        => Assert.True(report.FieldF1 >= floor, $"field F1 {report.FieldF1:0.000} < {floor:0.00}");
 
     private static void AssertFields(EvaluationReport report, double precision, double recall) =>
         AssertFields(report, precision, ExtractionScorer.ScoredFields.ToDictionary(f => f, _ => recall));

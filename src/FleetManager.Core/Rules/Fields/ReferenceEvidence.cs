@@ -95,13 +95,13 @@ internal static partial class ReferenceEvidence
 
             var value = block.Text.AsSpan(field.ValueStart, field.ValueLength);
             var token = CodeToken().Match(value.ToString());
-            if (token.Success && token.Index <= 2 && IsSignedCode(token.Value))
+            if (token.Success && token.Index <= 2 && IsCode(token.Value, letterRequired: false, afterNumberSign: true))
             {
                 return (token.Value, new TextSpan(field.ValueStart + token.Index, token.Length));
             }
         }
 
-        if (OwnSubject(block) is { } subject && NumberSign().Match(subject) is { Success: true } signed && IsSignedCode(signed.Groups["v"].Value))
+        if (OwnSubject(block) is { } subject && NumberSign().Match(subject) is { Success: true } signed && IsCode(signed.Groups["v"].Value, letterRequired: false, afterNumberSign: true))
         {
             return (signed.Groups["v"].Value, new TextSpan(block.Start + signed.Groups["v"].Index, signed.Groups["v"].Length));
         }
@@ -114,7 +114,7 @@ internal static partial class ReferenceEvidence
         {
             var value = match.Groups["v"];
             var before = Math.Max(from, match.Index - TitleReach);
-            if (IsSignedCode(value.Value) && Titles.IsInText(text.AsSpan(before, match.Index - before)))
+            if (IsCode(value.Value, letterRequired: false, afterNumberSign: true) && Titles.IsInText(text.AsSpan(before, match.Index - before)))
             {
                 return (value.Value, new TextSpan(value.Index, value.Length));
             }
@@ -147,7 +147,16 @@ internal static partial class ReferenceEvidence
         return block.Text[block.Start..(subjectEnd < 0 ? block.BodyStart : subjectEnd)];
     }
 
-    /// <summary>A folded label one of whose words says "number": starts with "num"/"nr"/"br"/"ном"/"бр"/"αριθμ"/"№", or ends a compound ("auftragsnummer", "ordrenr").</summary>
+    /// <summary>Folded label words that are "number" themselves ("Nr.", "бр.", "Αρ.").</summary>
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "nr", "no", "br", "бр", "n°", "nº", "αρ" };
+
+    /// <summary>Starts of folded words that say "number" ("numero", "numri", "номер", "αριθμός", "№5").</summary>
+    private static readonly string[] NumberWordStarts = ["num", "ном", "αριθμ", "№"];
+
+    /// <summary>Ends of compounds that say "number" ("auftragsnummer", "ordernumber", "tilausnumero", "заявкиномер").</summary>
+    private static readonly string[] NumberWordEnds = ["nummer", "number", "numero", "numer", "номер"];
+
+    /// <summary>A folded label one of whose words says "number" (<see cref="NumberWords"/>, a start or a compound end), not of a phone, an account or a customer.</summary>
     private static bool IsNumberLabel(string label)
     {
         if (NotOrderNumberLabel().IsMatch(label))
@@ -157,41 +166,14 @@ internal static partial class ReferenceEvidence
 
         foreach (var word in label.Split([' ', '.', ':', '-', '/', '#', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word is "nr" or "no" or "br" or "бр" or "n°" or "nº" or "αρ" || word.StartsWith('№') || word.StartsWith("num", StringComparison.Ordinal)
-                || word.StartsWith("αριθμ", StringComparison.Ordinal)
-                || word.StartsWith("ном", StringComparison.Ordinal) || word.EndsWith("nummer", StringComparison.Ordinal)
-                || word.EndsWith("number", StringComparison.Ordinal) || word.EndsWith("numero", StringComparison.Ordinal)
-                || word.EndsWith("numer", StringComparison.Ordinal) || word.EndsWith("номер", StringComparison.Ordinal))
+            if (NumberWords.Contains(word) || NumberWordStarts.Any(s => word.StartsWith(s, StringComparison.Ordinal))
+                || NumberWordEnds.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>A code after a number sign: 3 to 40 characters with at least three digits, not a real date or time, a bare year, a UN number or a measure.</summary>
-    private static bool IsSignedCode(string value)
-    {
-        if (value.Length is < 3 or > 40 || value.Count(char.IsAsciiDigit) < 3 || value.Count(char.IsAsciiDigit) > 14 || Measure().IsMatch(value))
-        {
-            return false;
-        }
-
-        if (LetterPrefix().Match(value) is { Success: true } prefix && NotReferencePrefixes.Contains(prefix.Groups["l"].Value))
-        {
-            return false;
-        }
-
-        if (!DateOrTime().IsMatch(value))
-        {
-            return true;
-        }
-
-        // "55/12" has the shape of a date but is none: only a day and month that exist make it one.
-        var parts = value.Split(['.', '/', '-', ':']);
-        return parts.Length == 2 && int.TryParse(parts[0], out var first) && int.TryParse(parts[1], out var second)
-            && (first > 31 || second > 12) && !(second <= 31 && first <= 12);
     }
 
     private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired)
@@ -279,10 +261,14 @@ internal static partial class ReferenceEvidence
     /// <summary>
     /// A reference: 3 to 40 characters with at least three digits; letters, or else at least four digits;
     /// not a date, time or year, not a postcode with its country letters, not a UN number or a calendar week.
+    /// After a number sign (<paramref name="afterNumberSign"/>) the sign has said it is a number: three digits
+    /// suffice, country letters do not make it a postcode ("AL-7781"), and only a day and month that exist make
+    /// it a date ("55/12" is none).
     /// </summary>
-    internal static bool IsCode(string value, bool letterRequired)
+    internal static bool IsCode(string value, bool letterRequired, bool afterNumberSign = false)
     {
-        if (value.Length is < 3 or > 40 || value.Count(char.IsAsciiDigit) < 3 || DateOrTime().IsMatch(value))
+        var digitCount = value.Count(char.IsAsciiDigit);
+        if (value.Length is < 3 or > 40 || digitCount < 3 || (DateOrTime().IsMatch(value) && (!afterNumberSign || IsRealDate(value))))
         {
             return false;
         }
@@ -290,7 +276,7 @@ internal static partial class ReferenceEvidence
         var hasLetter = value.Any(char.IsLetter);
         if (!hasLetter)
         {
-            return !letterRequired && value.Count(char.IsAsciiDigit) >= 4 && value.Count(char.IsAsciiDigit) <= 12;
+            return !letterRequired && digitCount >= (afterNumberSign ? 3 : 4) && digitCount <= 12;
         }
 
         var prefix = LetterPrefix().Match(value);
@@ -298,7 +284,7 @@ internal static partial class ReferenceEvidence
         {
             var letters = prefix.Groups["l"].Value;
             var digits = prefix.Groups["d"].Value;
-            if (NotReferencePrefixes.Contains(letters) || (PostcodePrefixes.Contains(letters) && digits.Length is >= 3 and <= 5))
+            if (NotReferencePrefixes.Contains(letters) || (!afterNumberSign && PostcodePrefixes.Contains(letters) && digits.Length is >= 3 and <= 5))
             {
                 return false;
             }
@@ -308,8 +294,26 @@ internal static partial class ReferenceEvidence
         return !Measure().IsMatch(value);
     }
 
+    /// <summary>
+    /// Whether a value of <see cref="DateOrTime"/>'s shape is a date or time that exists. Only a two-part value can be
+    /// something else: "55/12" fits neither day/month nor month/day.
+    /// </summary>
+    private static bool IsRealDate(string value)
+    {
+        var parts = value.Split(['.', '/', '-', ':']);
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var first) || !int.TryParse(parts[1], out var second))
+        {
+            return true;
+        }
+
+        return (first is >= 1 and <= 31 && second is >= 1 and <= 12) || (first is >= 1 and <= 12 && second is >= 1 and <= 31);
+    }
+
+    /// <summary>A code-shaped token: letters and digits with inner separators, starting and ending with a letter or digit, not followed by either.</summary>
+    private const string Code = @"[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])";
+
     /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "№ 55/12", "N° 4471").</summary>
-    [GeneratedRegex(@"(?:№|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?)(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:№|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
     private static partial Regex NumberSign();
 
     /// <summary>Labels of numbers that are not the order's: phone, fax, account, tax, registration, customer, vehicle.</summary>
@@ -317,7 +321,7 @@ internal static partial class ReferenceEvidence
     private static partial Regex NotOrderNumberLabel();
 
     /// <summary>Code-shaped tokens: letters and digits with inner separators, starting and ending with a letter or digit.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}/\-._])[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}/\-._])" + Code, RegexOptions.CultureInvariant)]
     private static partial Regex CodeToken();
 
     [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{2}|\d{4}))?\.?|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}(?:-\d{1,2}[:.]\d{2})?|(?:19|20)\d{2})$", RegexOptions.CultureInvariant)]
