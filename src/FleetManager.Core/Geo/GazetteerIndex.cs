@@ -106,6 +106,7 @@ internal sealed class GazetteerIndex
             var entryName = Decode(name, names);
             var position = builder.AddPlace(entryName, countryBytes, latitudeE4, longitudeE4, population);
             builder.AddName(position, entryName, NameRank.Own);
+            builder.AddBilingualParts(position, entryName);
             builder.AddNames(position, Decode(asciiName, names), NameRank.Own);
             builder.AddNames(position, Decode(curatedBytes, names), NameRank.Own);
             builder.AddNames(position, Decode(alternateBytes, names), NameRank.Alternate);
@@ -317,6 +318,29 @@ internal sealed class GazetteerIndex
                 var bar = names.IndexOf('|');
                 AddName(position, bar < 0 ? names : names[..bar], rank);
                 names = bar < 0 ? [] : names[(bar + 1)..];
+            }
+        }
+
+        /// <summary>
+        /// Each side of a bilingual own name ("Arrasate / Mondragón", "Donostia / San Sebastián"), which mail writes
+        /// in one language only. Only " / " with spaces: "Neustadt/Süd" is one name; and not a district's name
+        /// ("Zürich (Kreis 9) / Altstetten"), whose first side would stand for the city.
+        /// </summary>
+        public void AddBilingualParts(int position, ReadOnlySpan<char> name)
+        {
+            if (name.Contains('('))
+            {
+                return;
+            }
+
+            while (name.IndexOf(" / ") is var slash and >= 0)
+            {
+                AddName(position, name[..slash], NameRank.Own);
+                name = name[(slash + 3)..];
+                if (name.IndexOf(" / ") < 0)
+                {
+                    AddName(position, name, NameRank.Own);
+                }
             }
         }
 

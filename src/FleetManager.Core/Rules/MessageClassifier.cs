@@ -246,6 +246,19 @@ public static class MessageClassifier
             AddStructureWords(attachmentText, found);
         }
 
+        // The billing words of the language files ("tvsh", "maksetähtaeg"), for the languages the pattern lacks.
+        if (found.Count < MaxStructureWords && VocabularyMatchers.Billing.Count > 0)
+        {
+            var limit = MaxStructureWords - found.Count;
+            var words = VocabularyMatchers.DistinctIn(VocabularyMatchers.Billing, TextFold.Fold(body), limit);
+            if (words < limit && attachmentText.Length > 0)
+            {
+                words = Math.Min(limit, words + VocabularyMatchers.DistinctIn(VocabularyMatchers.Billing, TextFold.Fold(attachmentText), limit - words));
+            }
+
+            return found.Count + words;
+        }
+
         return found.Count;
     }
 

@@ -69,8 +69,9 @@ public sealed class RulesDocument
         var builder = new System.Text.StringBuilder();
         builder.Append(email.Subject ?? "").Append("\n\n");
         var bodyStart = builder.Length;
-        // A table with one order per column reads as one labelled block per order.
-        var body = Segmentation.TransposedTable.Rewrite(email.Body, out var columns);
+        // A plain-text table aligned with spaces reads as the same table rendered from HTML; a table with one order per
+        // column reads as one labelled block per order.
+        var body = Segmentation.TransposedTable.Rewrite(Segmentation.AlignedColumns.Rewrite(email.Body), out var columns);
         builder.Append(body);
         var bodyEnd = builder.Length;
         var transposedColumns = columns.ConvertAll(c => new OrderBlock(bodyStart + c.Start, c.Length));

@@ -325,4 +325,25 @@ public sealed class OfflineGazetteerTests
         Assert.Equal(2, opened);
         Assert.Equal(before, after);
     }
+
+    [Theory]
+    [InlineData("Arrasate", "ES")]
+    [InlineData("Mondragón", "ES")]
+    [InlineData("Donostia", "ES")]
+    [InlineData("Gasteiz", "ES")]
+    public void IsKnownCity_EitherSideOfABilingualName_Known(string name, string country)
+    {
+        // GeoNames writes "Arrasate / Mondragón"; mail writes one language's name.
+        Assert.True(Gazetteer.IsKnownCity(name));
+        Assert.True(Gazetteer.TryFind(name, null, out var entry));
+        Assert.Equal(country, entry.CountryCode);
+    }
+
+    [Fact]
+    public void IsKnownCity_DistrictOfACity_NotTakenForItsCity()
+    {
+        // "Zürich (Kreis 9) / Altstetten" is a district: Zürich is still the city of 400,000.
+        Assert.True(Gazetteer.TryFind("Zürich", "CH", out var zurich));
+        Assert.Equal("Zürich", zurich.Name);
+    }
 }

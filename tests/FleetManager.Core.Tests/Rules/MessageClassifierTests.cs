@@ -148,4 +148,42 @@ public sealed class MessageClassifierTests
             - Fecha de carga: 12/11
             - 10 palets, 8.000 kg, camión lona
             """)));
+
+    [Fact]
+    public void Classify_BasqueEtaInTheSubject_IsNoArrivalTime()
+    {
+        // Basque "eta" is "and"; only the capitals "ETA" are an arrival time (a status update).
+        var body = """
+            Kaixo,
+
+            Carga: 30.12.2026, Arrasate Metal SA, Zerrajera kalea 3, 20500 Arrasate
+            Descarga: 31.12.2026, Métallerie Landaise, 8 Avenue de la Gare, 40100 Dax, Frantzia
+            10 palet, 7 400 kg
+            """;
+
+        Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Garraio agindua: BKG-3301 eta BKG-3302", body)));
+        Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("ETA BKG-3301 Arrasate - Dax", body)));
+    }
+
+    [Fact]
+    public void Classify_AlbanianInvoiceNamingItsRoute_IsInvoice()
+    {
+        // The route's two lines are order evidence; the billing words of the Albanian file (VAT, amount to pay, due
+        // date) outweigh them, as the pattern's own words do for the languages it knows.
+        var body = """
+            Përshëndetje,
+
+            Bashkëngjitur gjeni faturën nr. 2026-118 për transportin e kryer:
+
+            Ngarkimi: 2001 Durrës, 14.12.2026
+            Shkarkimi: 70123 Bari, Itali, 16.12.2026
+            Shërbimi i transportit: 1 150,00 EUR
+            TVSH 0 %
+            Shuma për t'u paguar: 1 150,00 EUR
+            Afati i pagesës: 30 ditë
+            IBAN: AL47 2121 1009 0000 0002 3569 8741
+            """;
+
+        Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Faturë nr. 2026-118 - transport Durrës - Bari", body)));
+    }
 }

@@ -28,6 +28,8 @@ public sealed class PostalPlaceParserTests
     [InlineData("Mjesto utovara: Podgorica 81000, Cetinjski put bb, Crna Gora", "81000", "Podgorica", "ME")]
     [InlineData("Triq il-Fabbrika 5, Birkirkara BKR 3000, Malta", "BKR 3000", "Birkirkara", "MT")]
     [InlineData("Greenhills Road, Dublin 12, D12 K2W4, Ireland", "D12 K2W4", "Dublin", "IE")]
+    [InlineData("Sótt: Hafnarbakki ehf., Sundagarðar 2, 104 Reykjavík, 5. janúar 2027", "104", "Reykjavík", "IS")]
+    [InlineData("Afhent: Hjalteyrargata 6, 600 Akureyri", "600", "Akureyri", "IS")]
     [InlineData("Vykládka: 21. decembra 2026, Magna Steyr, Liebenauer Hauptstraße 317, 8041 Graz", "8041", "Graz", null)]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {
@@ -60,5 +62,13 @@ public sealed class PostalPlaceParserTests
     [InlineData("UN 1263 FARBE, Klasse 3")]
     [InlineData("Průmyslová 1580")]
     public void FindAll_NumbersThatAreNotPostalCodes_FindNothing(string line) =>
+        Assert.Empty(PostalPlaceParser.FindAll(line));
+
+    [Theory]
+    [InlineData("Ladung: 120 Paletten, 5 t")]
+    [InlineData("Lager: Hafenstraße 1, 120 Berlin")]
+    [InlineData("Bitte 300 Kartons Hamburg zustellen")]
+    public void FindAll_ThreeDigitNumberBeforeAWord_PlaceOnlyInIcelandOrFaroe(string line) =>
+        // Three bare digits are a code in Iceland and the Faroe Islands only; elsewhere they are counts and house numbers.
         Assert.Empty(PostalPlaceParser.FindAll(line));
 }

@@ -26,4 +26,47 @@ public sealed class RulesOrderReaderTextTests
         Assert.Equal(Classification.Order, result.Classification);
         Assert.NotEmpty(result.Orders);
     }
+
+    [Fact]
+    public void ReadAsOrder_NumberedOrdersHeadedByTheirCodes_EachTakesItsCode()
+    {
+        var email = RulesTestMessages.Email("Bi garraio", """
+            Kaixo,
+
+            1) BKG-3301
+            Carga: 30.12.2026, 20500 Arrasate
+            Descarga: 31.12.2026, 40100 Dax, Frantzia
+
+            2) BKG-3302
+            Carga: 30.12.2026, 01013 Vitoria-Gasteiz
+            Descarga: 04.01.2027, 26006 Logroño
+            """);
+
+        var orders = new RulesOrderReader().ReadAsOrder(email).Orders;
+
+        Assert.Equal(["BKG-3301", "BKG-3302"], orders.Select(o => o.ReferenceNumber));
+    }
+
+    [Fact]
+    public void ReadAsOrder_PlanAlignedWithSpaces_OneOrderPerRowWithItsLoadingDay()
+    {
+        // A plain-text plan with one date column: the day each truck loads.
+        var email = RulesTestMessages.Email("Plan prevozov", """
+            Pozdravljeni,
+
+            Nalog    Nakladanje       Razkladanje           Datum nakl.  Teža
+            SP-0101  3310 Žalec       1230 Wien, AT         04.01.2027   22 t
+            SP-0102  3000 Celje       80331 München, DE     05.01.2027   18 t
+
+            Lep pozdrav
+            """);
+
+        var orders = new RulesOrderReader().ReadAsOrder(email).Orders;
+
+        Assert.Equal(["SP-0101", "SP-0102"], orders.Select(o => o.ReferenceNumber));
+        Assert.Equal(["Žalec", "Celje"], orders.Select(o => o.Stops[0].City));
+        Assert.Equal(["Wien", "München"], orders.Select(o => o.Stops[^1].City));
+        Assert.Equal([new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 5)], orders.Select(o => o.Stops[0].Date));
+        Assert.Equal([22000m, 18000m], orders.Select(o => o.WeightKg));
+    }
 }

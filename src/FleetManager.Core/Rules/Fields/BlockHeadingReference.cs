@@ -26,6 +26,7 @@ internal static class BlockHeadingReference
             lineEnd = block.End;
         }
 
+        start = AfterNumbering(text, start, block.End);
         var tokenEnd = start;
         while (tokenEnd < lineEnd && !char.IsWhiteSpace(text[tokenEnd]) && text[tokenEnd] is not ('|' or ';'))
         {
@@ -43,6 +44,18 @@ internal static class BlockHeadingReference
         var alone = rest.IsWhiteSpace();
         var cell = rest.StartsWith("  ") || rest.StartsWith("\t") || rest.StartsWith(" |") || rest.StartsWith("|") || rest.StartsWith(";");
         return alone || cell ? (token, new TextSpan(start, token.Length)) : null;
+    }
+
+    /// <summary>Past a list number that opens the line ("1) BG-3301", "2. BG-3302"): where the heading starts.</summary>
+    private static int AfterNumbering(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end && i - start < 2 && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i > start && i + 1 < end && text[i] is ')' or '.' && text[i + 1] == ' ' ? i + 2 : start;
     }
 
     private static bool IsCode(string token)

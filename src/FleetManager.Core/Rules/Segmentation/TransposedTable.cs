@@ -11,7 +11,8 @@ namespace FleetManager.Core.Rules.Segmentation;
 /// own; the blocks' places in the new text are the orders. A table counts as transposed when at least
 /// <see cref="MinRows"/> consecutive rows have the same two or more value cells and their first cells are
 /// distinct labels that name a loading and an unloading stop in any language of the vocabularies.
-/// One pass over the lines.
+/// One order's stops as columns ("| Carga | Descarga" over "Data | 29/12 | 30/12") are rewritten the same
+/// way, a labelled section per stop, and stay one order. One pass over the lines.
 /// </summary>
 internal static class TransposedTable
 {
@@ -56,7 +57,9 @@ internal static class TransposedTable
                 end++;
             }
 
-            if (!IsTransposed(rows, i0, end))
+            // An order per column is an order block each; one order's stops as columns are rewritten the same way, as one order.
+            var orderColumns = IsTransposed(rows, i0, end);
+            if (!orderColumns && !IsStopColumns(rows, i0, end))
             {
                 i0 = end;
                 continue;
@@ -88,7 +91,11 @@ internal static class TransposedTable
                     }
                 }
 
-                columns.Add(new OrderBlock(blockStart, output.Length - blockStart));
+                if (orderColumns)
+                {
+                    columns.Add(new OrderBlock(blockStart, output.Length - blockStart));
+                }
+
                 output.Append('\n');
             }
 
@@ -143,6 +150,39 @@ internal static class TransposedTable
         }
 
         return loading && unloading;
+    }
+
+    /// <summary>
+    /// True when rows <paramref name="start"/>..<paramref name="end"/> are one order's stops as columns: a header row
+    /// with an empty first cell whose headings name a loading stop first and an unloading stop last ("| Carga |
+    /// Descarga"), over at least two field rows with distinct labels ("Data | 29/12/2026 | 30/12/2026"). Each column
+    /// is rewritten as a labelled section of its own, which the stop readers know in any language.
+    /// </summary>
+    private static bool IsStopColumns(Row?[] rows, int start, int end)
+    {
+        var header = rows[start]!.Value;
+        if (header.Label.Length > 0 || end - start - 1 < 2 || header.Values.Length < 2 || rows[start + 1]!.Value.Values.Length != header.Values.Length)
+        {
+            return false;
+        }
+
+        var kinds = Array.ConvertAll(header.Values, v => v.Length is 0 or > 40 ? StopLabelKind.Other : StopLabels.Classify(v, out _));
+        if (kinds[0] is not (StopLabelKind.Loading or StopLabelKind.LoadingDate) || kinds[^1] is not (StopLabelKind.Unloading or StopLabelKind.UnloadingDate)
+            || Array.Exists(kinds, k => k is StopLabelKind.Other))
+        {
+            return false;
+        }
+
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var r = start + 1; r < end; r++)
+        {
+            if (!labels.Add(rows[r]!.Value.Label))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One table row: its label (empty for a header row whose first cell is empty) and its value cells.</summary>

@@ -136,6 +136,12 @@ internal static partial class LabelledSectionStopReader
                 case StopLabelKind.Place:
                     current?.Add(line, valueStart, isDateLine: false);
                     break;
+                case StopLabelKind.Other when current is not null && !current.HasPlace
+                    && !BillingLabel.Is(text.AsSpan(0, valueStart)) && reading.Places(text[valueStart..]).Count > 0:
+                    // A section's address under a label no vocabulary knows ("Carga" then "Enderezo: Rúa do Porto 12,
+                    // 36940 Cangas"): a place before the section has one is the section's.
+                    current.Add(line, valueStart, isDateLine: false);
+                    break;
                 default:
                     Close();
                     lastClosed = null;

@@ -106,6 +106,15 @@ internal static partial class LoadListColumnInference
                 }
             }
         }
+        else if (untypedDates == 1 && !Array.Exists(columns, c => c is { Type: not null, Field: LoadListField.Date }))
+        {
+            // A plan's one date column ("Datum nakl.", "Date") with no stop's date beside it is the day the truck loads.
+            var i = Array.FindIndex(columns, c => c is { Type: null, Field: LoadListField.Date });
+            if (i >= 0)
+            {
+                columns[i] = columns[i] with { Type = StopType.Loading };
+            }
+        }
     }
 
     private static LoadListField Infer(List<string> values, List<string> next)

@@ -158,8 +158,46 @@ internal static partial class PostalPlaceParser
             }
         }
 
+        if (result.Count == 0 && hasDigitRun)
+        {
+            // Icelandic and Faroese codes have three digits and no prefix ("Sundagarðar 2, 104 Reykjavík"). Counts take
+            // that shape too ("Ladung: 120 Paletten"), so it is a place only where an address puts it (after a comma or a
+            // label, ending the line or before a comma) and when the gazetteer knows the city in one of those countries.
+            foreach (Match m in ThreeDigitCodeThenCity().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)) && ThreeDigitCountry(city) is { } country)
+                {
+                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, country, 3, false));
+                }
+            }
+        }
+
         result.Sort((a, b) => a.Index.CompareTo(b.Index));
         return result;
+    }
+
+    /// <summary>The countries whose postal codes are three bare digits.</summary>
+    private static readonly string[] ThreeDigitCodeCountries = ["IS", "FO"];
+
+    /// <summary>The country of <paramref name="city"/> among <see cref="ThreeDigitCodeCountries"/> in the embedded gazetteer, or null.</summary>
+    private static string? ThreeDigitCountry(string city)
+    {
+        var gazetteer = Geo.OfflineGazetteer.Shared;
+        if (!gazetteer.IsKnownCity(city))
+        {
+            return null;
+        }
+
+        foreach (var entry in gazetteer.FindAll(city))
+        {
+            if (Array.IndexOf(ThreeDigitCodeCountries, entry.CountryCode) >= 0)
+            {
+                return entry.CountryCode;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="line"/> holds three decimal digits in a row (of any script, as regex \d).</summary>
@@ -556,6 +594,9 @@ internal static partial class PostalPlaceParser
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,))?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();
+
+    [GeneratedRegex(@"(?<=(?:^|[,:])[ \t]*)(?<pc>\d{3})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s*(?:,|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex ThreeDigitCodeThenCity();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’\-]*(?: \p{Lu}[\p{L}\p{M}'’\-]*){0,2})[ \t]+(?<pc>[A-Z]{3} ?\d{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenMalteseCode();

@@ -27,11 +27,12 @@ public static class VocabularyKeys
     /// <summary>
     /// Keys a file may define: compound prefixes of stop words, pounds, local currency words, regions that are
     /// not cities, words that name a kind of pallet between a count and the pallet word ("22 one-way pallets"),
-    /// and the ISO code of the country whose postal codes a mail in the language most likely writes (home).
+    /// the ISO code of the country whose postal codes a mail in the language most likely writes (home), and the
+    /// billing structure of a bill (billing: the VAT's name, due date, amount to pay).
     /// </summary>
     public static readonly IReadOnlyList<string> Optional =
     [
-        "stop.loading.prefix", "stop.unloading.prefix", "unit.pound", "currency", "region", "unit.pallet.kind", "home",
+        "stop.loading.prefix", "stop.unloading.prefix", "unit.pound", "currency", "region", "unit.pallet.kind", "home", "billing",
     ];
 
     /// <summary>The header keys of a file: its language code and the language's English name.</summary>

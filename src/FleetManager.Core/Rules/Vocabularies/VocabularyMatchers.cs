@@ -15,6 +15,9 @@ internal static class VocabularyMatchers
 
     public static readonly PhraseSet Invoice = PhraseSet.Of("invoice");
 
+    /// <summary>A bill's structure words (its VAT's name, due date, amount to pay) in the languages the classifier's own pattern lacks.</summary>
+    public static readonly PhraseSet Billing = PhraseSet.Of("billing");
+
     public static readonly PhraseSet Cancellation = PhraseSet.Of("cancellation");
 
     public static readonly PhraseSet Confirmation = PhraseSet.Of("confirmation");

@@ -71,4 +71,33 @@ public sealed class TransposedTableTests
         Assert.Equal(new DateOnly(2027, 1, 13), result.Orders[1].Stops[0].Date);
         Assert.Equal(StopType.Unloading, result.Orders[1].Stops[^1].Type);
     }
+
+    [Fact]
+    public void Rewrite_OneOrdersStopsAsColumns_ASectionPerStopAndNoOrderBlocks()
+    {
+        var text = string.Join('\n',
+            "envíovos a orde de carga GC-2612:",
+            "| Carga | Descarga",
+            "Data | 29/12/2026 08:00-12:00 | 30/12/2026",
+            "Enderezo | Rúa do Porto 12, 36940 Cangas | Rua da Boavista 300, 4100-110 Porto",
+            "Prezo: 640 EUR");
+
+        var rewritten = TransposedTable.Rewrite(text, out var columns);
+
+        Assert.Empty(columns);
+        Assert.Contains("Carga\nData: 29/12/2026 08:00-12:00\nEnderezo: Rúa do Porto 12, 36940 Cangas\n\n", rewritten, StringComparison.Ordinal);
+        Assert.Contains("Descarga\nData: 30/12/2026\nEnderezo: Rua da Boavista 300, 4100-110 Porto\n\n", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_HeadingsThatAreNoStops_LeftAsWritten()
+    {
+        var text = string.Join('\n',
+            "| Monday | Tuesday",
+            "Driver | Jan | Piotr",
+            "Truck | WX 1234 | WX 5678");
+
+        Assert.Same(text, TransposedTable.Rewrite(text, out var columns));
+        Assert.Empty(columns);
+    }
 }

@@ -87,4 +87,38 @@ public sealed class SectionPlaceLabelTests
         Assert.Equal(("10115", "Berlin"), (stops[1].PostalCode, stops[1].City));
         Assert.Equal(new DateOnly(2027, 1, 14), stops[0].Date);
     }
+
+    [Fact]
+    public void Extract_AddressUnderALabelNoFileKnows_BelongsToTheOpenStop()
+    {
+        // Galician "Enderezo:" (address) under the stop headings, in the layout a stops-as-columns table is rewritten to.
+        var stops = RulesTestDocuments.Stops("""
+            Carga
+            Data: 29/12/2026 08:00-12:00
+            Enderezo: Rúa do Porto 12, 36940 Cangas
+
+            Descarga
+            Data: 30/12/2026
+            Enderezo: Rua da Boavista 300, 4100-110 Porto, Portugal
+            """);
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(("36940", "Cangas", new DateOnly(2026, 12, 29)), (stops[0].PostalCode, stops[0].City, stops[0].Date));
+        Assert.Equal(("4100-110", "Porto", "PT"), (stops[1].PostalCode, stops[1].City, stops[1].Country));
+    }
+
+    [Fact]
+    public void Extract_BillingAddressUnderTheStopHeading_NotTheStop()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Carga
+            Rechnungsadresse: Muster GmbH, 10115 Berlin
+            Enderezo: Rúa do Porto 12, 36940 Cangas
+
+            Descarga
+            Enderezo: Rua da Boavista 300, 4100-110 Porto
+            """);
+
+        Assert.DoesNotContain(stops, s => s.City == "Berlin");
+    }
 }

@@ -1,0 +1,57 @@
+using FleetManager.Core.Rules.Segmentation;
+using Xunit;
+
+namespace FleetManager.Core.Tests.Rules.Segmentation;
+
+/// <summary>Plain-text tables aligned with spaces, rewritten as the " | " rows an HTML table renders to.</summary>
+public sealed class AlignedColumnsTests
+{
+    [Fact]
+    public void Rewrite_PlanAlignedWithSpaces_CellsJoinedLikeAnHtmlTable()
+    {
+        var text = string.Join('\n',
+            "pošiljam plan:",
+            "",
+            "Nalog    Nakladanje        Razkladanje         Datum nakl.  Teža",
+            "SP-0101  3310 Žalec        1230 Wien, AT       04.01.2027   22 t",
+            "SP-0102  3000 Celje        80331 München, DE   05.01.2027",
+            "",
+            "Lep pozdrav");
+
+        var rewritten = AlignedColumns.Rewrite(text);
+
+        Assert.Equal(string.Join('\n',
+            "pošiljam plan:",
+            "",
+            "Nalog | Nakladanje | Razkladanje | Datum nakl. | Teža",
+            "SP-0101 | 3310 Žalec | 1230 Wien, AT | 04.01.2027 | 22 t",
+            "SP-0102 | 3000 Celje | 80331 München, DE | 05.01.2027 | ",
+            "",
+            "Lep pozdrav"), rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_HeaderOverAnEmptyFirstColumn_StartsWithTheCellSeparator()
+    {
+        var text = string.Join('\n',
+            "          Carga                    Descarga",
+            "Data      29/12/2026 08:00-12:00   30/12/2026",
+            "Enderezo  36940 Cangas             4100-110 Porto");
+
+        var rewritten = AlignedColumns.Rewrite(text);
+
+        Assert.StartsWith(" | Carga | Descarga\nData | 29/12/2026 08:00-12:00 | 30/12/2026\n", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Utovar:     ponedjeljak, 11.01.2027\nAdresa:     Zagrebačka 14, 42000 Varaždin\nIstovar:    utorak, 12.01.2027")]
+    [InlineData("Ref      Loading         Unloading\nAB-1     85386 Eching    02-672 Warszawa")]
+    [InlineData("Ref      Loading         Unloading\nAB-1     85386 Eching    02-672 Warszawa\nAB-2  90409 Nürnberg   31-864 Kraków")]
+    [InlineData("Ref      Loading         Unloading\n-------  --------------  ---------------\nAB-1     85386 Eching    02-672 Warszawa\nAB-2     90409 Nürnberg  31-864 Kraków")]
+    [InlineData("Ref\tLoading\tUnloading\nAB-1     85386 Eching    02-672 Warszawa\nAB-2     90409 Nürnberg  31-864 Kraków")]
+    public void Rewrite_NoAlignedTable_LeftAsWritten(string text)
+    {
+        // Two cells a line (labelled fields), too few lines, a line off the columns, a ruler (the fixed-width reader's), tabs.
+        Assert.Same(text, AlignedColumns.Rewrite(text));
+    }
+}
