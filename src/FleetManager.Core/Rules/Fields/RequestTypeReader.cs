@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Vocabularies;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules.Fields;
 
@@ -46,6 +47,14 @@ public static partial class RequestTypeReader
         }
 
         var exchange = ExchangeNotification().IsMatch(documentText) && OfferEntry().IsMatch(documentText);
+        if (!exchange && VocabularyMatchers.ExchangeNotice.Count > 0)
+        {
+            // The alert wording and entry labels of the language files, for the languages the two patterns lack.
+            var folded = TextFold.Fold(documentText);
+            exchange = (ExchangeNotification().IsMatch(documentText) || VocabularyMatchers.ExchangeNotice.IsIn(folded))
+                && (OfferEntry().IsMatch(documentText) || VocabularyMatchers.ExchangeEntry.IsIn(folded));
+        }
+
         (t_exchangeText, t_exchange) = (documentText, exchange);
         return exchange;
     }

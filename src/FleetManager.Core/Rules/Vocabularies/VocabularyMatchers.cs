@@ -18,6 +18,12 @@ internal static class VocabularyMatchers
     /// <summary>A bill's structure words (its VAT's name, due date, amount to pay) in the languages the classifier's own pattern lacks.</summary>
     public static readonly PhraseSet Billing = PhraseSet.Of("billing");
 
+    /// <summary>A freight exchange's alert wording ("uus veopakkumine", "nye laster") in the languages the request-type pattern lacks.</summary>
+    public static readonly PhraseSet ExchangeNotice = PhraseSet.Of("exchange.notice");
+
+    /// <summary>The labels of a freight exchange's entries ("pakkuja", "veose id", "utlagd av").</summary>
+    public static readonly PhraseSet ExchangeEntry = PhraseSet.Of("exchange.entry");
+
     public static readonly PhraseSet Cancellation = PhraseSet.Of("cancellation");
 
     public static readonly PhraseSet Confirmation = PhraseSet.Of("confirmation");
