@@ -65,7 +65,7 @@ public static class MessageClassifier
 
         if (V.Phishing().IsMatch(subject) || (P.Phishing.MayMatch(newBody) && V.Phishing().IsMatch(newBody))
             || V.JobApplication().IsMatch(subjectCore) || V.Cancellation().IsMatch(subjectCore)
-            || VocabularyMatchers.Cancellation.IsIn(foldedSubject))
+            || VocabularyMatchers.Cancellation.IsIn(foldedSubject) || OpensWithCancellation(newBody))
         {
             return Classification.Other;
         }
@@ -390,6 +390,49 @@ public static class MessageClassifier
         var word = text.IndexOfAny(InvoiceKeywords);
         var anchor = (word < 0 ? text : text[..word]).IndexOfAny(InvoiceAnchors);
         return anchor >= 0 ? anchor : word;
+    }
+
+    /// <summary>The most of a body's start that is its opening: the greeting and the sentence that says what the message is about.</summary>
+    private const int OpeningLength = 300;
+
+    /// <summary>
+    /// A message that opens by cancelling ("bitte den Auftrag AL-4471 nicht mehr ausführen, … storniert") under a subject
+    /// that only names the order. Only the opening, before the first stop line or place, counts: an order's terms after its
+    /// stops may mention cancellation ("Eine Stornierung ist bis 24 Stunden vorher kostenfrei"). A bill
+    /// that cancels another ("nota di credito … a storno parziale della ns. fattura") stays a bill.
+    /// </summary>
+    private static bool OpensWithCancellation(string body)
+    {
+        // Most messages have no cancellation word in their first characters: the line walk is for those that do.
+        if (!HasCancellationWord(body.Length > OpeningLength ? body[..OpeningLength] : body))
+        {
+            return false;
+        }
+
+        var opening = Opening(body);
+        return HasCancellationWord(opening) && !V.InvoiceWord().IsMatch(opening) && !VocabularyMatchers.Invoice.IsInText(opening);
+    }
+
+    private static bool HasCancellationWord(string text) => V.Cancellation().IsMatch(text) || VocabularyMatchers.Cancellation.IsInText(text);
+
+    /// <summary>The body up to its first stop line or place, and at most <see cref="OpeningLength"/> characters.</summary>
+    private static string Opening(string body)
+    {
+        var end = Math.Min(body.Length, OpeningLength);
+        for (var lineStart = 0; lineStart < end;)
+        {
+            var lineEnd = body.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? body.Length : lineEnd;
+            var line = body[lineStart..lineEnd];
+            if (Stops.LineLabel.Read(line) is { Kind: not Stops.StopLabelKind.Other } || Stops.PostalPlaceParser.FindAll(line).Count > 0)
+            {
+                return body[..lineStart];
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return body[..end];
     }
 
     private static int CountUpTo(System.Text.RegularExpressions.Regex.ValueMatchEnumerator matches, int limit)

@@ -186,4 +186,41 @@ public sealed class MessageClassifierTests
 
         Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Faturë nr. 2026-118 - transport Durrës - Bari", body)));
     }
+
+    [Fact]
+    public void Classify_OpeningThatCancelsTheOrderTheSubjectNames_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Auftrag AL-4471 Rosenheim - Verona", """
+            Hallo,
+
+            bitte den Auftrag AL-4471 nicht mehr ausführen, der Kunde hat die Ware kurzfristig storniert.
+
+            Beladung wäre gewesen: 08.01.2027, 83026 Rosenheim
+            Entladung: 37135 Verona
+            """)));
+
+    [Fact]
+    public void Classify_CancellationTermsAfterTheOrder_StillAnOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Transportauftrag AL-4472 Rosenheim - Verona", """
+            Hallo,
+
+            bitte folgenden Transport übernehmen:
+
+            Beladung: 08.01.2027, 83026 Rosenheim
+            Entladung: 09.01.2027, 37135 Verona
+            Gewicht: 12.000 kg, Plane
+            Preis: 950 EUR
+
+            Eine Stornierung ist bis 24 Stunden vor der Beladung kostenfrei.
+            """)));
+
+    [Fact]
+    public void Classify_CreditNoteThatCancelsPartOfABill_IsInvoice()
+        => Assert.Equal(Classification.Invoice, RulesTestMessages.Classify(RulesTestMessages.Email("Nota di credito NC 14/2026", """
+            Spett.le cliente,
+
+            in allegato la nota di credito n. NC 14/2026 a storno parziale della ns. fattura n. 388/2026
+            (trasporto 37135 Verona - 50-001 Wrocław, 24.000 kg).
+
+            Importo nota di credito: EUR 120,00
+            """)));
 }

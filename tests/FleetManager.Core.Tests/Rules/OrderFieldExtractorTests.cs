@@ -185,4 +185,24 @@ public sealed class OrderFieldExtractorTests
         Assert.Equal("Gamma Freight Services Ltd", order.Customer);
         Assert.Equal("+44 113 496 0000", order.Contact?.Phone);
     }
+
+    [Theory]
+    [InlineData("33 pallets, 18 t, reefer, -20 C, 1,450 GBP", -20)]
+    [InlineData("Frigo +4 C, 12 t", 4)]
+    public void Extract_SignedTemperatureWithABareC_ReadsIt(string line, int expected)
+    {
+        var order = RulesTestMessages.Extract("Load", "Collection: 85386 Eching\nDelivery: 02-672 Warszawa\n" + line + "\n");
+
+        Assert.Equal((expected, expected), ((int?)order.TemperatureMinC, (int?)order.TemperatureMaxC));
+    }
+
+    [Theory]
+    [InlineData("Truck class C, 12-20 C pallets")]
+    [InlineData("Anlieferung Tor 12 C")]
+    public void Extract_BareCWithoutASign_NoTemperature(string line)
+    {
+        var order = RulesTestMessages.Extract("Load", "Collection: 85386 Eching\nDelivery: 02-672 Warszawa\n" + line + "\n");
+
+        Assert.Null(order.TemperatureMinC);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class PostalPlaceParserTests
     [InlineData("Greenhills Road, Dublin 12, D12 K2W4, Ireland", "D12 K2W4", "Dublin", "IE")]
     [InlineData("Sótt: Hafnarbakki ehf., Sundagarðar 2, 104 Reykjavík, 5. janúar 2027", "104", "Reykjavík", "IS")]
     [InlineData("Afhent: Hjalteyrargata 6, 600 Akureyri", "600", "Akureyri", "IS")]
+    [InlineData("Collection: 07/01/2027, B24 9QR Birmingham, GB", "B24 9QR", "Birmingham", "GB")]
     [InlineData("Vykládka: 21. decembra 2026, Magna Steyr, Liebenauer Hauptstraße 317, 8041 Graz", "8041", "Graz", null)]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {

@@ -59,4 +59,20 @@ public sealed class TextKeptAsWrittenTests
     [InlineData("Loading: Anna <anna@example.com>", nameof(StopLabelKind.Other))]
     public void Read_LabelWithAt_OnlyAnAddressMakesItAHeaderLine(string line, string expected) =>
         Assert.Equal(expected, LineLabel.Read(line)?.Kind.ToString());
+
+    [Theory]
+    [InlineData("Rozładunek 2: 14.01.2027, 14513 Teltow", nameof(StopLabelKind.Unloading))]
+    [InlineData("Unloading #3: 24223 Schwentinental", nameof(StopLabelKind.Unloading))]
+    [InlineData("Entladestelle Nr. 2: 14513 Teltow", nameof(StopLabelKind.Unloading))]
+    [InlineData("Leveringssted: 2600 Glostrup", nameof(StopLabelKind.Unloading))]
+    [InlineData("Lastedato: 11.01.2027", nameof(StopLabelKind.LoadingDate))]
+    public void Read_NumberedOrCompoundStopLabel_IsTheStopsLabel(string line, string expected) =>
+        Assert.Equal(expected, LineLabel.Read(line)?.Kind.ToString());
+
+    [Theory]
+    [InlineData("Carga 1 - ref. LC-1701")]
+    [InlineData("Paleta 2: 120 x 80")]
+    public void Read_NumberedHeadingOrOtherField_NoStopLabel(string line) =>
+        // "Carga 1 - …" heads an order ("load 1"); a numbered label other than a stop's is no label.
+        Assert.Null(LineLabel.Read(line));
 }

@@ -45,6 +45,12 @@ internal static partial class ReferenceEvidence
     public static (string Value, TextSpan Span)? AfterTitle(FieldBlock block) => After(block, Titles, letterRequired: true);
 
     /// <summary>
+    /// A number of digits with a slash after a document title ("Ordú iompair 44/27", "orde de transporte 771/26"): the
+    /// document's number, as after a number sign, unless it is a day and month that exist. Weaker than a labelled number.
+    /// </summary>
+    public static (string Value, TextSpan Span)? SlashNumberAfterTitle(FieldBlock block) => After(block, Titles, letterRequired: true, slashNumber: true);
+
+    /// <summary>
     /// The subject's only code-shaped token, when the block is the message's single order (it includes
     /// the subject). Two codes in the subject name several orders or an earlier one: then nothing.
     /// </summary>
@@ -176,7 +182,11 @@ internal static partial class ReferenceEvidence
         return false;
     }
 
-    private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired)
+    /// <param name="slashNumber">
+    /// Also a number of digits with a slash ("Ordú iompair 44/27", "Nalog 771/26"): after a document title it is the
+    /// document's number, as after a number sign, unless it is a day and month that exist.
+    /// </param>
+    private static (string Value, TextSpan Span)? After(FieldBlock block, PhraseSet phrases, bool letterRequired, bool slashNumber = false)
     {
         var folded = block.Folded;
         var lineStart = block.Start;
@@ -189,7 +199,7 @@ internal static partial class ReferenceEvidence
             foldedEnd = foldedEnd < 0 ? folded.Length : foldedEnd;
             var line = block.Text.AsSpan(lineStart, lineEnd - lineStart);
             var foldedLine = folded.AsSpan(foldedStart, foldedEnd - foldedStart);
-            if (InLine(line, foldedLine, phrases, letterRequired) is { } hit
+            if (InLine(line, foldedLine, phrases, letterRequired, slashNumber) is { } hit
                 && !ReferenceReader.IsForeignContext(line[..Math.Min(hit.LabelAt, line.Length)]))
             {
                 return (hit.Value, new TextSpan(lineStart + hit.ValueAt, hit.Value.Length));
@@ -202,7 +212,7 @@ internal static partial class ReferenceEvidence
         return null;
     }
 
-    private static (string Value, int ValueAt, int LabelAt)? InLine(ReadOnlySpan<char> line, ReadOnlySpan<char> foldedLine, PhraseSet phrases, bool letterRequired)
+    private static (string Value, int ValueAt, int LabelAt)? InLine(ReadOnlySpan<char> line, ReadOnlySpan<char> foldedLine, PhraseSet phrases, bool letterRequired, bool slashNumber)
     {
         var offset = 0;
         while (offset < foldedLine.Length)
@@ -214,11 +224,11 @@ internal static partial class ReferenceEvidence
             }
 
             var labelAt = offset + at;
-            if (FirstCodeAfter(foldedLine[(labelAt + length)..]) is { } foldedValue)
+            if (FirstCodeAfter(foldedLine[(labelAt + length)..], slashNumber) is { } foldedValue)
             {
                 // The value is found again in the line as written (folding keeps ASCII codes but for their case).
                 var valueAt = line.IndexOf(foldedValue.AsSpan(), StringComparison.OrdinalIgnoreCase);
-                if (valueAt >= 0 && IsCode(line.Slice(valueAt, foldedValue.Length).ToString(), letterRequired))
+                if (valueAt >= 0 && IsCodeOrSlashNumber(line.Slice(valueAt, foldedValue.Length).ToString(), letterRequired, slashNumber))
                 {
                     return (line.Slice(valueAt, foldedValue.Length).ToString(), valueAt, Math.Min(labelAt, valueAt));
                 }
@@ -235,7 +245,7 @@ internal static partial class ReferenceEvidence
     /// short (separators such as ":", "#", "nr.", or a word such as "er", "je", "is"); null when that
     /// token is not code-shaped enough to be judged by <see cref="IsCode"/> later.
     /// </summary>
-    private static string? FirstCodeAfter(ReadOnlySpan<char> rest)
+    private static string? FirstCodeAfter(ReadOnlySpan<char> rest, bool slashNumber)
     {
         var previousEnd = 0;
         var tokens = 0;
@@ -249,7 +259,7 @@ internal static partial class ReferenceEvidence
             var token = rest.Slice(match.Index, match.Length);
             if (token.ContainsAnyInRange('0', '9'))
             {
-                return IsCode(token.ToString(), letterRequired: false) ? token.ToString() : null;
+                return IsCodeOrSlashNumber(token.ToString(), letterRequired: false, slashNumber) ? token.ToString() : null;
             }
 
             previousEnd = match.Index + match.Length;
@@ -293,6 +303,9 @@ internal static partial class ReferenceEvidence
         // Units and measures written together ("13.6m", "24t", "120x80") are not codes.
         return !Measure().IsMatch(value);
     }
+
+    private static bool IsCodeOrSlashNumber(string value, bool letterRequired, bool slashNumber) =>
+        IsCode(value, letterRequired) || (slashNumber && value.Contains('/') && value.All(c => char.IsAsciiDigit(c) || c == '/') && IsCode(value, letterRequired: false, afterNumberSign: true));
 
     /// <summary>
     /// Whether a value of <see cref="DateOrTime"/>'s shape is a date or time that exists. Only a two-part value can be

@@ -86,7 +86,7 @@ public static partial class ReferenceReader
         }
 
         // The language files' reference labels, then their document titles, then a code after a number sign or a
-        // label word that says "number", then the subject's one code:
+        // label word that says "number", then a slash number after a title, then the subject's one code:
         // each only where the built-in patterns found nothing as strong.
         if (bestRank > 1 && ReferenceEvidence.AfterLabel(block) is { } labelled)
         {
@@ -101,6 +101,11 @@ public static partial class ReferenceReader
         if (best is null && ReferenceEvidence.AfterNumberSign(block) is { } signed)
         {
             return signed;
+        }
+
+        if (best is null && ReferenceEvidence.SlashNumberAfterTitle(block) is { } numbered)
+        {
+            return numbered;
         }
 
         if (best is null && ReferenceEvidence.InSubject(block) is { } inSubject)

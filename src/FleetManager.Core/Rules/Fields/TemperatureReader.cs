@@ -27,14 +27,15 @@ public static partial class TemperatureReader
 
     /// <summary>
     /// Both patterns end in a degree sign (°, º or ℃) or the word ("degC", "degrees"; a range also "0-2 grader", "2-8 Grad",
-    /// "2-8 gradi", "graus"); text without either holds no temperature.
+    /// "2-8 gradi", "graus"), or a single value with its sign in a bare "C" ("-20 C"); text without any holds no temperature.
     /// </summary>
     private static readonly SearchValues<char> DegreeSigns = SearchValues.Create("°º℃");
 
     private static (decimal Min, decimal Max, TextSpan Span)? Find(string text, int start, int end)
     {
         var span = text.AsSpan(start, end - start);
-        if (!span.ContainsAny(DegreeSigns) && !span.Contains("deg", StringComparison.OrdinalIgnoreCase) && !span.Contains("grad", StringComparison.OrdinalIgnoreCase))
+        if (!span.ContainsAny(DegreeSigns) && !span.Contains("deg", StringComparison.OrdinalIgnoreCase) && !span.Contains("grad", StringComparison.OrdinalIgnoreCase)
+            && !HasBareC(span))
         {
             return null;
         }
@@ -57,6 +58,22 @@ public static partial class TemperatureReader
         return null;
     }
 
+    /// <summary>True when a digit comes right before a capital "C" (after one space at most) that no letter follows: "-20 C".</summary>
+    private static bool HasBareC(ReadOnlySpan<char> span)
+    {
+        for (var from = 0; span[from..].IndexOf('C') is var k and >= 0; from += k + 1)
+        {
+            var i = from + k;
+            var before = i > 1 && span[i - 1] == ' ' ? span[i - 2] : i > 0 ? span[i - 1] : ' ';
+            if (char.IsAsciiDigit(before) && (i + 1 == span.Length || !char.IsLetterOrDigit(span[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static decimal? Parse(string value)
     {
         var cleaned = value.Replace(" ", "", StringComparison.Ordinal).Replace('−', '-').Replace('–', '-');
@@ -68,6 +85,6 @@ public static partial class TemperatureReader
     [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b|grad(?:er|e|i|os|us)?\b|graus\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)|(?<![\d.,\p{L}])(?<a>[+\-−–]\s?\d{1,2}(?:[.,]\d)?)\s?(?-i:C)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Single();
 }

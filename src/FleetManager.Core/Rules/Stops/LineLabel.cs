@@ -46,9 +46,23 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         }
 
         var label = body[..sepIndex].Trim();
-        if (label.Length == 0 || label.Any(char.IsAsciiDigit) || label.Contains("http", StringComparison.OrdinalIgnoreCase))
+        if (label.Length == 0 || label.Contains("http", StringComparison.OrdinalIgnoreCase))
         {
             return null;
+        }
+
+        // A label with digits is no stop label, but for a numbered stop of a multi-stop order ("Rozładunek 2:",
+        // "Unloading #3"), which is its stop's label.
+        var numberedStop = false;
+        if (label.Any(char.IsAsciiDigit))
+        {
+            if (NumberedStop().Match(label) is not { Success: true } numbered)
+            {
+                return null;
+            }
+
+            label = numbered.Groups["label"].Value;
+            numberedStop = true;
         }
 
         // A sentence that ends in a colon ("Both loadings are at our depot:") is prose introducing what
@@ -60,6 +74,11 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
 
         var value = body[(sepIndex + sepLength)..];
         var labelKind = StopLabels.Classify(label, out var language);
+        // Only after a colon, a bar or a tab: "Carga 1 - ref. LC-1701" heads an order ("load 1"), not a stop.
+        if (numberedStop && (!strong || labelKind is not (StopLabelKind.Loading or StopLabelKind.Unloading)))
+        {
+            return null;
+        }
         if (!strong && (labelKind == StopLabelKind.Other || !IsPureLabel(label)))
         {
             return null;
@@ -197,4 +216,8 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
 
     [GeneratedRegex(@"^\s*(?:\(?\d{1,2}[.)](?!\d)\s*|\d{1,2}\s*\|\s*|\d{1,2}\s{2,}|[-•*–·>]\s+)")]
     private static partial Regex Numbering();
+
+    /// <summary>A label and the number of its stop after it: "Rozładunek 2", "Unloading #3", "Entladestelle Nr. 2".</summary>
+    [GeneratedRegex(@"^(?<label>\D+?)\s*(?:#|[Nn][ro]\.?\s*)?\d{1,2}$")]
+    private static partial Regex NumberedStop();
 }

@@ -76,6 +76,19 @@ internal static partial class PostalPlaceParser
                     result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false) { TownBeforeCounty = town });
                 }
             }
+
+            if (result.Count == 0)
+            {
+                // The continental order, as freight exchanges and forms write every country: "B24 9QR Birmingham".
+                foreach (Match m in BritishCodeThenCity().Matches(line))
+                {
+                    var city = TrimCity(m.Groups["city"].Value);
+                    if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                    {
+                        result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
+                    }
+                }
+            }
         }
 
         if (result.Count == 0 && hasDigitRun && HasMalteseLocalityCode(line))
@@ -585,6 +598,9 @@ internal static partial class PostalPlaceParser
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBritishCode();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})", RegexOptions.CultureInvariant)]
+    private static partial Regex BritishCodeThenCity();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();

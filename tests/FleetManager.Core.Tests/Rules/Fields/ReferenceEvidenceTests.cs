@@ -58,4 +58,19 @@ public sealed class ReferenceEvidenceTests
     [Fact]
     public void Read_NumberSignAfterAnythingElseInTheText_ReadsNothing()
         => Assert.Null(ReferenceOf("Poštovani,\n\nzovite na telefon br. 4420 5512.\n", "Podgorica - Beograd"));
+
+    [Theory]
+    [InlineData("A chara,\n\nOrdú iompair 44/27:\nLódáil: 11/01/2027\n", "44/27")]
+    [InlineData("Bom dia,\nSegue o pedido de transporte 212/2026 para amanhã.\n", "212/2026")]
+    public void Read_SlashNumberAfterADocumentTitle_ReadsIt(string body, string expected)
+        => Assert.Equal(expected, ReferenceOf(body));
+
+    [Fact]
+    public void Read_DayAndMonthAfterADocumentTitle_NoReference()
+        // "12/01" after "Transportauftrag" is the day it is for, not its number.
+        => Assert.Null(ReferenceOf("Hallo,\nTransportauftrag 12/01 wie besprochen.\n"));
+
+    [Fact]
+    public void Read_LabelledNumberAndASlashNumberAfterATitle_TheLabelledOneWins()
+        => Assert.Equal("ΑΤ-4410", ReferenceOf("Αριθμός εντολής: ΑΤ-4410\nΦόρτωση: Τρίτη\n", "Εντολή μεταφοράς 4410/26"));
 }
