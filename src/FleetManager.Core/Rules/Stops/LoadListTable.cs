@@ -217,7 +217,7 @@ internal sealed class LoadListTable
                     : CityWords.Contains(w) ? LoadListField.City
                     : CountryWords.Contains(w) ? LoadListField.Country
                     : DateWords.Contains(w) ? LoadListField.Date
-                    : TimeWords.Contains(w) ? LoadListField.Time
+                    : TimeWords.Contains(w) ? (field == LoadListField.Date ? field : LoadListField.Time)
                     : AddressWords.Contains(w) ? LoadListField.Address
                     : field;
             }

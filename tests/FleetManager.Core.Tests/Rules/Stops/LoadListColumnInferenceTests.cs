@@ -53,4 +53,25 @@ public sealed class LoadListColumnInferenceTests
         var second = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
         Assert.Equal([("7100", new DateOnly(2026, 11, 26)), ("81-300", new DateOnly(2026, 11, 27))], second.Select(s => (s.PostalCode, s.Date)));
     }
+
+    [Fact]
+    public void Split_DateAndTimeColumnsAfterEachStop_GiveEachStopItsDayAndWindow()
+    {
+        // "Data/godz." (date/hour) heads a column of days with their hours: a date column, its window read beside it.
+        var document = RulesTestDocuments.From("""
+            Zlecenia:
+
+            Nr zlecenia | Załadunek | Data/godz. zał. | Rozładunek | Data/godz. rozł.
+            KCL/02/0871 | 62-800 Kalisz | 23.02.2027 7:00-9:00 | 45-449 Opole | 23.02.2027 do 14:00
+            KCL/02/0872 | 62-800 Kalisz | 24.02.2027 od 6:00 | 81-336 Gdynia | 25.02.2027 8:00
+            """);
+
+        var blocks = OrderSegmenter.Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        var stops = blocks.Select(b => new StopExtractor().Extract(document, b, new Dictionary<string, TextSpan>())).ToList();
+        Assert.Equal([new DateOnly(2027, 2, 23), new DateOnly(2027, 2, 23)], stops[0].Select(s => s.Date));
+        Assert.Equal([new DateOnly(2027, 2, 24), new DateOnly(2027, 2, 25)], stops[1].Select(s => s.Date));
+        Assert.Equal(new TimeOnly(7, 0), stops[0][0].TimeFrom);
+    }
 }
