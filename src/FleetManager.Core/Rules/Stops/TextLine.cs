@@ -28,7 +28,7 @@ internal readonly record struct TextLine(int Start, string Text)
     {
         if (!line.Contains(" | ", StringComparison.Ordinal))
         {
-            lines.Add(new TextLine(start, line));
+            AddSentences(lines, start, line);
             return;
         }
 
@@ -47,6 +47,70 @@ internal readonly record struct TextLine(int Start, string Text)
             lines.Add(new TextLine(start + offset, cell));
             offset += cell.Length + 3;
         }
+    }
+
+    /// <summary>Shorter lines are one sentence or a field; a paragraph that names both stops is longer.</summary>
+    private const int ParagraphLength = 100;
+
+    /// <summary>
+    /// A paragraph whose sentences name different places ("Læsning er tirsdag … 8700 Horsens. Levering dagen efter …
+    /// 22113 Hamburg.") is read as one line per sentence, as a sender who writes each stop on its own line; every stop
+    /// reader takes a line for one stop. Any other line stays whole.
+    /// </summary>
+    private static void AddSentences(List<TextLine> lines, int start, string line)
+    {
+        if (line.Length < ParagraphLength || !line.Contains(". ", StringComparison.Ordinal))
+        {
+            lines.Add(new TextLine(start, line));
+            return;
+        }
+
+        var breaks = SentenceBreaks(line);
+        var places = breaks.Count == 0 ? [] : PostalPlaceParser.FindAll(line);
+        if (places.Count < 2 || SentenceOf(places[0].Index, breaks) == SentenceOf(places[^1].Index, breaks))
+        {
+            lines.Add(new TextLine(start, line));
+            return;
+        }
+
+        var from = 0;
+        foreach (var to in breaks)
+        {
+            lines.Add(new TextLine(start + from, line[from..to].TrimEnd()));
+            from = to;
+        }
+
+        lines.Add(new TextLine(start + from, line[from..]));
+    }
+
+    /// <summary>
+    /// Where sentences start after the first: after ". " that ends a word of three letters or more (not "kl.", "ul.", a
+    /// day's "9.") and before a capital letter.
+    /// </summary>
+    private static List<int> SentenceBreaks(string line)
+    {
+        var breaks = new List<int>();
+        for (var dot = line.IndexOf(". ", StringComparison.Ordinal); dot >= 3; dot = line.IndexOf(". ", dot + 1, StringComparison.Ordinal))
+        {
+            var next = dot + 2;
+            if (next < line.Length && char.IsUpper(line[next]) && char.IsLetter(line[dot - 1]) && char.IsLetter(line[dot - 2]) && char.IsLetter(line[dot - 3]))
+            {
+                breaks.Add(next);
+            }
+        }
+
+        return breaks;
+    }
+
+    private static int SentenceOf(int index, List<int> breaks)
+    {
+        var sentence = 0;
+        while (sentence < breaks.Count && breaks[sentence] <= index)
+        {
+            sentence++;
+        }
+
+        return sentence;
     }
 
     private static bool LabelledCell(string cell)
