@@ -9,8 +9,8 @@ namespace FleetManager.Core.Rules.Segmentation;
 /// table is rendered, so the table readers (<see cref="TransposedTable"/>, <see cref="LoadListTable"/>, "Label | value"
 /// lines) read it whatever the language. A block counts as such a table when at least <see cref="MinRows"/>
 /// consecutive lines break into cells at runs of two or more spaces, every line's cells start at columns of the
-/// widest line, and that line has at least three cells. Tables under a ruler of dashes, and lines with tabs or
-/// " | ", are left to the readers that know them.
+/// widest line, and that line has at least three cells; under a ruler of dashes the ruler gives the columns and is
+/// dropped. Lines with tabs or " | " are left to the readers that split them.
 /// </summary>
 internal static class AlignedColumns
 {
@@ -51,7 +51,10 @@ internal static class AlignedColumns
                 end++;
             }
 
-            if (Columns(starts, i0, end) is not { } columns || HasRuler(lines, i0, end))
+            // Under a ruler of dashes the ruler gives the columns (a cell may hold single spaces or run to the next one).
+            var ruler = end - i0 >= MinRows ? LoadListLayout.RulerColumns(lines[i0 + 1].TrimEnd('\r')) : null;
+            var columns = ruler ?? (HasRuler(lines, i0, end) ? null : Columns(starts, i0, end));
+            if (columns is null)
             {
                 i0 = end;
                 continue;
@@ -65,8 +68,16 @@ internal static class AlignedColumns
 
             for (var k = i0; k < end; k++)
             {
+                if (ruler is not null && k == i0 + 1)
+                {
+                    continue;
+                }
+
                 AppendRow(output, lines[k].TrimEnd('\r'), columns);
-                output.Append('\n');
+                if (k < lines.Length - 1)
+                {
+                    output.Append('\n');
+                }
             }
 
             copied = end;
