@@ -88,7 +88,12 @@ internal static class TextDecoder
         var name = charset.Trim().Trim('"', '\'');
         if (name.ToLowerInvariant() is "iso-8859-16" or "iso8859-16" or "iso_8859-16" or "iso_8859-16:2001" or "latin10" or "l10" or "iso-ir-226")
         {
-            return Iso885916Encoding.Instance;
+            return SingleByteTableEncoding.Iso885916;
+        }
+
+        if (name.ToLowerInvariant() is "iso-8859-7" or "iso8859-7" or "iso_8859-7" or "iso_8859-7:1987" or "greek" or "greek8" or "elot_928" or "ecma-118" or "iso-ir-126")
+        {
+            return SingleByteTableEncoding.Iso88597;
         }
 
         try

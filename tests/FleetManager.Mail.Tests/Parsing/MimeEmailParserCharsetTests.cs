@@ -31,6 +31,21 @@ public sealed class MimeEmailParserCharsetTests
     }
 
     [Fact]
+    public void Parse_Iso88597Body_DecodesGreekAndTheEuroSign()
+    {
+        // "Ναύλος: 1.850 €" in ISO-8859-7:2003, where the euro sign is 0xA4 (a private-use character in .NET's table).
+        var greek = Encoding.GetEncoding("iso-8859-7");
+        var body = greek.GetBytes("Ναύλος: 1.850 ").Append((byte)0xA4).Concat(Encoding.ASCII.GetBytes("\r\n")).ToArray();
+        var header = Encoding.ASCII.GetBytes(
+            "From: a@b.example\r\nTo: c@d.example\r\nSubject: entoli\r\nMessage-ID: <el1@b.example>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-7\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+
+        var email = Parser.Parse(new RawMessage("el.eml", header.Concat(body).ToArray()));
+
+        Assert.Contains("Ναύλος: 1.850 €", email.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Koi8rBodyAndBase64Subject_DecodesCyrillic()
     {
         var email = ParseCorpus("dva025-bg-faktura-koi8.eml");
