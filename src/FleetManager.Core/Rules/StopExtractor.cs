@@ -207,9 +207,18 @@ public sealed partial class StopExtractor
         return _gazetteer.TryFind(city, place.Country, out var entry) && entry.CountryCode == place.Country ? null : home;
     }
 
-    /// <summary>Without a prefix or a name, a code's shape plus the document's language decide ("Beladestelle ... 61118 Bad Vilbel" is German).</summary>
+    /// <summary>
+    /// Without a prefix or a name, a code's shape plus the document's language decide ("Beladestelle ... 61118 Bad Vilbel" is
+    /// German). A town of the language's home country wins over a bigger namesake abroad when its codes have that length
+    /// ("3400 Lier" in a Norwegian plan is Lier in Norway, not in Belgium; "5003 Bergen" is not in the Netherlands).
+    /// </summary>
     private string? DefaultCountry(PostalPlace place, string? language)
     {
+        if (LanguageHomeCountry.For(language, place.Digits) is { } home && _gazetteer.TryFind(place.City, home, out var homeTown) && homeTown.CountryCode == home)
+        {
+            return home;
+        }
+
         if (_gazetteer.CountryOf(place.City) is { } known)
         {
             return known;

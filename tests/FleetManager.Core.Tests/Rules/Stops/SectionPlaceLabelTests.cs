@@ -121,4 +121,16 @@ public sealed class SectionPlaceLabelTests
 
         Assert.DoesNotContain(stops, s => s.City == "Berlin");
     }
+
+    [Fact]
+    public void Extract_TownOfTheLanguagesHomeCountry_WinsOverABiggerNamesakeAbroad()
+    {
+        // Ans is a village in Denmark and a town of 27,000 in Belgium; both write four-digit codes. In a Danish mail it is Danish.
+        var stops = RulesTestDocuments.Stops("""
+            Afhentning: mandag 11.01.2027, Ans Tømmerhandel, Vestergade 4, 8643 Ans
+            Levering: tirsdag 12.01.2027, Byggecenter Vest, Industrivej 2, 6700 Esbjerg
+            """);
+
+        Assert.Equal(("8643", "Ans", "DK"), (stops[0].PostalCode, stops[0].City, stops[0].Country));
+    }
 }
