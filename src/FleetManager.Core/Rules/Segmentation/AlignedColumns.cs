@@ -34,8 +34,7 @@ internal static class AlignedColumns
             starts[i] = CellStarts(lines[i]);
         }
 
-        StringBuilder? output = null;
-        var copied = 0;
+        LineRewrite? rewrite = null;
         var i0 = 0;
         while (i0 < lines.Length)
         {
@@ -60,12 +59,8 @@ internal static class AlignedColumns
                 continue;
             }
 
-            output ??= new StringBuilder(text.Length + 64);
-            for (var k = copied; k < i0; k++)
-            {
-                output.Append(lines[k]).Append('\n');
-            }
-
+            rewrite ??= new LineRewrite(lines, text.Length + 64);
+            var output = rewrite.Before(i0);
             for (var k = i0; k < end; k++)
             {
                 if (ruler is not null && k == i0 + 1)
@@ -80,25 +75,11 @@ internal static class AlignedColumns
                 }
             }
 
-            copied = end;
+            rewrite.Done(end);
             i0 = end;
         }
 
-        if (output is null)
-        {
-            return text;
-        }
-
-        for (var k = copied; k < lines.Length; k++)
-        {
-            output.Append(lines[k]);
-            if (k < lines.Length - 1)
-            {
-                output.Append('\n');
-            }
-        }
-
-        return output.ToString();
+        return rewrite?.Finish() ?? text;
     }
 
     /// <summary>

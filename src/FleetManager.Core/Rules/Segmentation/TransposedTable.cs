@@ -1,4 +1,3 @@
-using System.Text;
 using FleetManager.Core.Rules.Stops;
 
 namespace FleetManager.Core.Rules.Segmentation;
@@ -40,8 +39,7 @@ internal static class TransposedTable
             rows[i] = Row.Read(lines[i]);
         }
 
-        StringBuilder? output = null;
-        var copied = 0; // lines already copied to the output
+        LineRewrite? rewrite = null;
         var i0 = 0;
         while (i0 < lines.Length)
         {
@@ -65,12 +63,8 @@ internal static class TransposedTable
                 continue;
             }
 
-            output ??= new StringBuilder(text.Length + 256);
-            for (var k = copied; k < i0; k++)
-            {
-                output.Append(lines[k]).Append('\n');
-            }
-
+            rewrite ??= new LineRewrite(lines, text.Length + 256);
+            var output = rewrite.Before(i0);
             var header = first.Label.Length == 0 ? first : (Row?)null;
             var dataStart = header is null ? i0 : i0 + 1;
             var valueCount = rows[dataStart]!.Value.Values.Length;
@@ -99,25 +93,11 @@ internal static class TransposedTable
                 output.Append('\n');
             }
 
-            copied = end;
+            rewrite.Done(end);
             i0 = end;
         }
 
-        if (output is null)
-        {
-            return text;
-        }
-
-        for (var k = copied; k < lines.Length; k++)
-        {
-            output.Append(lines[k]);
-            if (k < lines.Length - 1)
-            {
-                output.Append('\n');
-            }
-        }
-
-        return output.ToString();
+        return rewrite?.Finish() ?? text;
     }
 
     /// <summary>
