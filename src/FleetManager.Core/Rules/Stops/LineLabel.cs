@@ -79,6 +79,7 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         {
             return null;
         }
+
         if (!strong && (labelKind == StopLabelKind.Other || !IsPureLabel(label)))
         {
             return null;
