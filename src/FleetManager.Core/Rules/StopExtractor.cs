@@ -131,8 +131,37 @@ public sealed partial class StopExtractor
             }
         }
 
+        CountryFromSiblings(stops);
         return stops;
     }
+
+    /// <summary>
+    /// A stop whose all-digit code no reading placed in a country (a town the gazetteer does not know, "24223
+    /// Schwentinental") takes the one country of the order's other stops when that country's codes have its length: the
+    /// drops of a multi-stop order are mostly in one country.
+    /// </summary>
+    private static void CountryFromSiblings(List<Stop> stops)
+    {
+        for (var i = 0; i < stops.Count; i++)
+        {
+            if (stops[i] is not { Country: null, PostalCode: { } code } || !code.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            // The other drops (or pick-ups) first: a loading in Poland does not stop three drops in Germany from agreeing.
+            var type = stops[i].Type;
+            var country = OneCountry(stops.Where(s => s.Type == type)) ?? OneCountry(stops);
+            if (country is not null && LanguageHomeCountry.PostalDigitsOf(country) == code.Length)
+            {
+                stops[i] = stops[i] with { Country = country };
+            }
+        }
+    }
+
+    /// <summary>The one country of the stops that have one, or null when they have none or several.</summary>
+    private static string? OneCountry(IEnumerable<Stop> stops) =>
+        stops.Where(s => s.Country is not null).Select(s => s.Country!).Distinct(StringComparer.Ordinal).ToList() is [var country] ? country : null;
 
     /// <summary>A block that covers the whole message skips the subject line (its route is repeated in the body).</summary>
     private static int BlockReadStart(RulesDocument document, OrderBlock block) => block.Start == 0 ? document.BodyStart : block.Start;

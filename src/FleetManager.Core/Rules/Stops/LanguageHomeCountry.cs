@@ -25,6 +25,9 @@ internal static class LanguageHomeCountry
         ["CH"] = 4, ["BE"] = 4, ["LU"] = 4,
     };
 
+    /// <summary>The digits of <paramref name="country"/>'s all-numeric postal codes, or null when the table does not know them.</summary>
+    public static int? PostalDigitsOf(string country) => PostalDigits.TryGetValue(country, out var digits) ? digits : null;
+
     /// <summary>The home country of <paramref name="language"/> when its codes have <paramref name="digits"/> digits; else null.</summary>
     public static string? For(string? language, int digits)
         => language is not null && HomeByLanguage.TryGetValue(language, out var home) && PostalDigits.TryGetValue(home, out var d) && d == digits ? home : null;

@@ -133,4 +133,19 @@ public sealed class SectionPlaceLabelTests
 
         Assert.Equal(("8643", "Ans", "DK"), (stops[0].PostalCode, stops[0].City, stops[0].Country));
     }
+
+    [Fact]
+    public void Extract_DropInATownTheGazetteerLacks_TakesTheCountryTheOtherDropsShare()
+    {
+        // Schwentinental is in no gazetteer entry and "24223" fits several countries; the other drops are German.
+        var stops = RulesTestDocuments.Stops("""
+            Załadunek: 13.01.2027, ul. Wierzbicka 80, 26-600 Radom
+            Rozładunek 1: 14.01.2027, Am Stadtrand 10, 15234 Frankfurt (Oder)
+            Rozładunek 2: 14.01.2027, Potsdamer Str. 5, 14513 Teltow
+            Rozładunek 3: 15.01.2027, Lise-Meitner-Str. 2, 24223 Schwentinental
+            """);
+
+        Assert.Equal(["PL", "DE", "DE", "DE"], stops.Select(s => s.Country));
+        Assert.Equal("Schwentinental", stops[^1].City);
+    }
 }
