@@ -210,7 +210,7 @@ public static class MessageClassifier
                 case 6:
                     if (!invoiceQuestion)
                     {
-                        range.SettleInvoice(DistinctStructureWords(newBody, attachmentText), MaxStructureWords);
+                        range.SettleInvoice(DistinctStructureWords(newBody, attachmentText, foldedContent), MaxStructureWords);
                     }
 
                     break;
@@ -238,7 +238,8 @@ public static class MessageClassifier
     /// counting only the first five, so the scan stops there instead of running over the rest of a
     /// long statement.
     /// </summary>
-    private static int DistinctStructureWords(string body, string attachmentText)
+    /// <param name="foldedContent">The body and attachments folded, as the sea/air check above already made them.</param>
+    private static int DistinctStructureWords(string body, string attachmentText, string foldedContent)
     {
         var found = new List<string>(MaxStructureWords);
         if (!AddStructureWords(body, found))
@@ -249,14 +250,7 @@ public static class MessageClassifier
         // The billing words of the language files ("tvsh", "maksetähtaeg"), for the languages the pattern lacks.
         if (found.Count < MaxStructureWords && VocabularyMatchers.Billing.Count > 0)
         {
-            var limit = MaxStructureWords - found.Count;
-            var words = VocabularyMatchers.DistinctIn(VocabularyMatchers.Billing, TextFold.Fold(body), limit);
-            if (words < limit && attachmentText.Length > 0)
-            {
-                words = Math.Min(limit, words + VocabularyMatchers.DistinctIn(VocabularyMatchers.Billing, TextFold.Fold(attachmentText), limit - words));
-            }
-
-            return found.Count + words;
+            return found.Count + VocabularyMatchers.DistinctIn(VocabularyMatchers.Billing, foldedContent, MaxStructureWords - found.Count);
         }
 
         return found.Count;

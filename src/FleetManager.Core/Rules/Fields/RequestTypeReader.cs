@@ -46,13 +46,16 @@ public static partial class RequestTypeReader
             return t_exchange;
         }
 
-        var exchange = ExchangeNotification().IsMatch(documentText) && OfferEntry().IsMatch(documentText);
+        // The patterns' words, else the alert wording and entry labels of the language files (for the languages the
+        // patterns lack); the text is folded only when a pattern leaves it open.
+        // Each pattern runs at most once: with the notice found, a failed entry pattern is not tried again.
+        var notice = ExchangeNotification().IsMatch(documentText);
+        var exchange = notice && OfferEntry().IsMatch(documentText);
         if (!exchange && VocabularyMatchers.ExchangeNotice.Count > 0)
         {
-            // The alert wording and entry labels of the language files, for the languages the two patterns lack.
             var folded = TextFold.Fold(documentText);
-            exchange = (ExchangeNotification().IsMatch(documentText) || VocabularyMatchers.ExchangeNotice.IsIn(folded))
-                && (OfferEntry().IsMatch(documentText) || VocabularyMatchers.ExchangeEntry.IsIn(folded));
+            exchange = (notice || VocabularyMatchers.ExchangeNotice.IsIn(folded))
+                && ((!notice && OfferEntry().IsMatch(documentText)) || VocabularyMatchers.ExchangeEntry.IsIn(folded));
         }
 
         (t_exchangeText, t_exchange) = (documentText, exchange);
