@@ -42,7 +42,8 @@ public static class MessageClassifier
         var isReply = !isForward && (dataReply || V.ReplyPrefix().IsMatch(subject));
         var subjectCore = V.ReplyPrefix().Replace(V.ForwardPrefix().Replace(subject, ""), "");
         var foldedSubject = TextFold.Fold(subjectCore);
-        var body = email.Body;
+        // The rewritten body: a table aligned with spaces counts as the load list it is.
+        var body = document.Body;
         var newBody = isReply ? body[..ReplyText.NewTextLength(body)] : body;
         var attachmentText = string.Join("\n\n", email.Attachments.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
         var attachmentNames = string.Join(" ", email.Attachments.Select(a => a.FileName ?? ""));

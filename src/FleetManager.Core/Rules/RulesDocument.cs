@@ -9,10 +9,11 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public sealed class RulesDocument
 {
-    private RulesDocument(Email email, string text, int bodyStart, int bodyEnd, IReadOnlyList<int> attachmentStarts, IReadOnlyList<OrderBlock> transposedColumns)
+    private RulesDocument(Email email, string text, string body, int bodyStart, int bodyEnd, IReadOnlyList<int> attachmentStarts, IReadOnlyList<OrderBlock> transposedColumns)
     {
         Email = email;
         Text = text;
+        Body = body;
         BodyStart = bodyStart;
         BodyEnd = bodyEnd;
         AttachmentStarts = attachmentStarts;
@@ -22,6 +23,12 @@ public sealed class RulesDocument
     public Email Email { get; }
 
     public string Text { get; }
+
+    /// <summary>
+    /// The body as the engine reads it: the e-mail's body with its aligned and transposed tables rewritten (the text
+    /// between <see cref="BodyStart"/> and <see cref="BodyEnd"/>).
+    /// </summary>
+    public string Body { get; }
 
     /// <summary>Where the body starts in <see cref="Text"/> (the subject comes first).</summary>
     public int BodyStart { get; }
@@ -86,6 +93,6 @@ public sealed class RulesDocument
             }
         }
 
-        return new RulesDocument(email, builder.ToString(), bodyStart, bodyEnd, attachmentStarts, transposedColumns);
+        return new RulesDocument(email, builder.ToString(), body, bodyStart, bodyEnd, attachmentStarts, transposedColumns);
     }
 }

@@ -189,8 +189,9 @@ public sealed partial class StopExtractor
         return new Stop
         {
             Type = f.Type,
-            Company = f.Company,
-            Address = f.Address,
+            // The format has null, never an empty string, for what the mail does not give.
+            Company = string.IsNullOrWhiteSpace(f.Company) ? null : f.Company,
+            Address = string.IsNullOrWhiteSpace(f.Address) ? null : f.Address,
             PostalCode = postal,
             City = string.IsNullOrWhiteSpace(city) ? null : city,
             Country = country,

@@ -29,6 +29,30 @@ public sealed class MessageClassifierTests
         Rhys Evans
         """;
 
+    /// <summary>
+    /// A plan typed with its columns aligned by spaces is the load list an HTML table would be: the classifier reads
+    /// the rewritten body, where it has cell separators, not the raw one (which only the stop readers used to see).
+    /// </summary>
+    [Fact]
+    public void Classify_PlanAlignedWithSpacesUnderANeutralSubject_IsOrder()
+    {
+        var email = RulesTestMessages.Email("Week 1", """
+            Hello,
+
+            please find the plan below.
+
+            Order     Loading                Unloading              Loading date  Weight
+            SP-00000  80331 München, DE      1010 Wien, AT          01.01.2027    10 t
+            SP-00001  1230 Wien, AT          3000 Celje, SI         02.01.2027    11 t
+            SP-00002  10115 Berlin, DE       20121 Milano, IT       03.01.2027    12 t
+
+            Regards,
+            Maja
+            """);
+
+        Assert.Equal(Classification.Order, RulesTestMessages.Classify(email));
+    }
+
     [Fact]
     public void Classify_LanguageWithoutVocabulary_RouteOfTwoKnownPlaces_IsOrder()
         => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Archeb CC-4410", WelshOrderBody)));

@@ -68,5 +68,27 @@ public sealed class RulesOrderReaderTextTests
         Assert.Equal(["Wien", "München"], orders.Select(o => o.Stops[^1].City));
         Assert.Equal([new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 5)], orders.Select(o => o.Stops[0].Date));
         Assert.Equal([22000m, 18000m], orders.Select(o => o.WeightKg));
+        // A place cell is the stop's address as written; the format has null, never "", for what a mail does not give.
+        Assert.Equal(["3310 Žalec", "1230 Wien, AT"], orders[0].Stops.Select(s => s.Address));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("dev2")]
+    public async Task ReadAsync_Corpus_NoTextFieldIsAnEmptyString(string corpus)
+    {
+        var reader = new RulesOrderReader();
+        var parser = new MimeEmailParser();
+        foreach (var file in Directory.EnumerateFiles(CorpusLocator.Corpus(corpus) ?? throw new Xunit.Sdk.XunitException($"the {corpus} corpus was not found"), "*.eml"))
+        {
+            var email = parser.Parse(new RawMessage(Path.GetFileName(file), await File.ReadAllBytesAsync(file)));
+            var result = await reader.ReadAsync(email, CancellationToken.None);
+            foreach (var order in result.Orders)
+            {
+                string?[] texts = [order.ReferenceNumber, order.Customer, order.CargoDescription, order.SpecialRequirements,
+                    .. order.Stops.SelectMany(s => new[] { s.Company, s.Address, s.PostalCode, s.City, s.Country })];
+                Assert.DoesNotContain("", texts);
+            }
+        }
     }
 }

@@ -29,6 +29,39 @@ public static partial class PartyReader
 
         // The signature: the last line of the body that is only a company name (its legal form last).
         // The whole body is searched, since one signature covers every order block of the message.
+        if (SignatureCompany(block) is { } signature)
+        {
+            return signature;
+        }
+
+        if (from?.Name is { } name)
+        {
+            foreach (var part in SegmentSplit().Split(name))
+            {
+                if (LegalForm().IsMatch(part))
+                {
+                    return (part.Trim(), new TextSpan(0, 0));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [ThreadStatic]
+    private static (string Text, int BodyStart, int AttachmentsStart, (string, TextSpan)? Company)? t_signature;
+
+    /// <summary>
+    /// The last line of the body that is only a company name (its legal form last), or null. It is the same for every
+    /// block of a message, so it is found once per message (a plan of 2,000 rows is 2,000 blocks of one body).
+    /// </summary>
+    private static (string, TextSpan)? SignatureCompany(FieldBlock block)
+    {
+        if (t_signature is { } memo && ReferenceEquals(memo.Text, block.Text) && memo.BodyStart == block.BodyStart && memo.AttachmentsStart == block.AttachmentsStart)
+        {
+            return memo.Company;
+        }
+
         var regionEnd = block.AttachmentsStart;
         var regionStart = Math.Min(block.BodyStart, regionEnd);
         (string, TextSpan)? signature = null;
@@ -69,23 +102,8 @@ public static partial class PartyReader
             lineStart = lineEnd + 1;
         }
 
-        if (signature is not null)
-        {
-            return signature;
-        }
-
-        if (from?.Name is { } name)
-        {
-            foreach (var part in SegmentSplit().Split(name))
-            {
-                if (LegalForm().IsMatch(part))
-                {
-                    return (part.Trim(), new TextSpan(0, 0));
-                }
-            }
-        }
-
-        return null;
+        t_signature = (block.Text, block.BodyStart, block.AttachmentsStart, signature);
+        return signature;
     }
 
     /// <summary>The contact person: name, phone and e-mail, any of which may be null.</summary>
@@ -121,24 +139,43 @@ public static partial class PartyReader
                 name ??= PersonName(from.Name);
             }
 
-            var signatureEnd = block.AttachmentsStart;
-            var signatureStart = Math.Min(block.BodyStart, signatureEnd);
-            var greeting = Greeting().Match(block.Text, signatureStart, signatureEnd - signatureStart);
-            var from2 = greeting.Success ? greeting.Index : signatureStart;
-            if (name is null && greeting.Success)
-            {
-                var nextLine = NameLine().Match(block.Text, greeting.Index + greeting.Length, signatureEnd - greeting.Index - greeting.Length);
-                name = nextLine.Success ? nextLine.Groups["name"].Value.Trim() : null;
-            }
-
-            if (phone is null)
-            {
-                var labelled = PhoneLine().Match(block.Text, from2, signatureEnd - from2);
-                phone = labelled.Success ? labelled.Groups["phone"].Value.Trim() : null;
-            }
+            var signature = SignatureContact(block);
+            name ??= signature.Name;
+            phone ??= signature.Phone;
         }
 
         return name is null && phone is null && email is null ? null : (new Contact(name, phone, email), span);
+    }
+
+    [ThreadStatic]
+    private static (string Text, int BodyStart, int AttachmentsStart, (string? Name, string? Phone) Contact)? t_signatureContact;
+
+    /// <summary>
+    /// The signature's person (the line after the greeting) and its labelled phone (after the greeting, else anywhere in
+    /// the body). The same for every block of a message, so it is read once per message.
+    /// </summary>
+    private static (string? Name, string? Phone) SignatureContact(FieldBlock block)
+    {
+        if (t_signatureContact is { } memo && ReferenceEquals(memo.Text, block.Text) && memo.BodyStart == block.BodyStart && memo.AttachmentsStart == block.AttachmentsStart)
+        {
+            return memo.Contact;
+        }
+
+        var signatureEnd = block.AttachmentsStart;
+        var signatureStart = Math.Min(block.BodyStart, signatureEnd);
+        var greeting = Greeting().Match(block.Text, signatureStart, signatureEnd - signatureStart);
+        var from = greeting.Success ? greeting.Index : signatureStart;
+        string? name = null;
+        if (greeting.Success)
+        {
+            var nextLine = NameLine().Match(block.Text, greeting.Index + greeting.Length, signatureEnd - greeting.Index - greeting.Length);
+            name = nextLine.Success ? nextLine.Groups["name"].Value.Trim() : null;
+        }
+
+        var labelled = PhoneLine().Match(block.Text, from, signatureEnd - from);
+        var contact = (name, labelled.Success ? labelled.Groups["phone"].Value.Trim() : null);
+        t_signatureContact = (block.Text, block.BodyStart, block.AttachmentsStart, contact);
+        return contact;
     }
 
     /// <summary><see cref="SegmentSplit"/> splits only at one of these; a line without them is one segment.</summary>

@@ -88,6 +88,8 @@ internal static class LoadListRowStopReader
                             break;
                         case LoadListField.Time: f.Window = TimeWindowParser.Parse(cell); break;
                         case LoadListField.Place:
+                            // The cell is the address as written ("80331 München, DE").
+                            street ??= cell;
                             var places = PostalPlaceParser.FindAll(cell);
                             if (places.Count > 0)
                             {
@@ -112,7 +114,8 @@ internal static class LoadListRowStopReader
                     f.PlaceOffset = cityOffset;
                 }
 
-                f.Address = string.Join(", ", new[] { street, string.Join(' ', new[] { postal, city }.Where(s => !string.IsNullOrEmpty(s))), f.Country }.Where(s => !string.IsNullOrEmpty(s)));
+                var address = string.Join(", ", new[] { street, string.Join(' ', new[] { postal, city }.Where(s => !string.IsNullOrEmpty(s))), f.Country }.Where(s => !string.IsNullOrEmpty(s)));
+                f.Address = address.Length == 0 ? null : address;
                 if (f.HasPlace || f.Date is not null)
                 {
                     result.Add(f);
