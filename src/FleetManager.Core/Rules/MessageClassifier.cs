@@ -153,7 +153,7 @@ public static class MessageClassifier
             order -= 5;
         }
 
-        if (!isForward && IsInternal(email))
+        if (!isForward && Fields.ForwardedSender.IsInternal(email))
         {
             order -= 4;
         }
@@ -530,15 +530,4 @@ public static class MessageClassifier
     }
 
     /// <summary>A note between colleagues: every recipient shares the sender's domain.</summary>
-    private static bool IsInternal(Email email)
-    {
-        var fromDomain = Domain(email.From?.Address);
-        return fromDomain is not null && email.To.Count > 0 && email.To.All(t => Domain(t.Address) == fromDomain);
-    }
-
-    private static string? Domain(string? address)
-    {
-        var at = address?.LastIndexOf('@') ?? -1;
-        return at < 0 ? null : address![(at + 1)..].ToLowerInvariant();
-    }
 }

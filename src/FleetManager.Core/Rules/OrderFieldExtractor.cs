@@ -27,8 +27,9 @@ public static class OrderFieldExtractor
         var adr = AdrReader.Read(fields);
         var temperature = TemperatureReader.Read(fields);
         var price = PriceReader.Read(fields);
-        var customer = PartyReader.Customer(fields, document.Email.From, exchange);
-        var contact = PartyReader.Contact(fields, document.Email.From, exchange);
+        var sender = ForwardedSender.Of(document.Email, document.Body);
+        var customer = PartyReader.Customer(fields, sender, exchange);
+        var contact = PartyReader.Contact(fields, sender, exchange);
         var cargo = Labelled(fields, FieldLabels.Goods);
         var requirements = Labelled(fields, FieldLabels.Remarks);
 
@@ -95,8 +96,21 @@ public static class OrderFieldExtractor
     /// <summary>A short block (an exchange digest entry, a load-list row) where a bare "Plane" or "Box" is the body type.</summary>
     private static bool IsShortEntry(FieldBlock block) => block.End - block.Start < 600;
 
+    /// <summary>
+    /// The value of the first field labelled with one of <paramref name="labels"/> as a whole word, else of the first whose
+    /// label starts with one: the stems of all the files are tried on every label, and a stem of one language may start
+    /// another's word (Irish "lasta", cargo, starts Finnish "lastaus", loading).
+    /// </summary>
     private static (string Value, TextSpan Span)? Labelled(FieldBlock block, IReadOnlyList<string> labels)
     {
+        foreach (var field in block.Fields)
+        {
+            if (field.LabelIsWordOf(labels))
+            {
+                return (block.Value(field), new TextSpan(field.ValueStart, field.ValueLength));
+            }
+        }
+
         foreach (var field in block.Fields)
         {
             if (field.LabelStartsWith(labels))

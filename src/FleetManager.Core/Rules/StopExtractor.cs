@@ -254,6 +254,13 @@ public sealed partial class StopExtractor
             return known;
         }
 
+        // "46024 Valencia": of the namesakes (Valencia in Venezuela is bigger), only one is in a country whose codes
+        // have the place's digits.
+        if (place.Digits > 0 && OnlyCountryWithCodeLength(place.City, place.Digits) is { } fitting)
+        {
+            return fitting;
+        }
+
         if (place.ItalianProvince)
         {
             return "IT";
@@ -265,6 +272,26 @@ public sealed partial class StopExtractor
         }
 
         return LanguageHomeCountry.For(language, place.Digits);
+    }
+
+    /// <summary>The one country among the gazetteer's places named <paramref name="city"/> whose codes have <paramref name="digits"/> digits, or null.</summary>
+    private string? OnlyCountryWithCodeLength(string city, int digits)
+    {
+        string? found = null;
+        foreach (var entry in _gazetteer.FindAll(city))
+        {
+            if (LanguageHomeCountry.PostalDigitsOf(entry.CountryCode) == digits && entry.CountryCode != found)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = entry.CountryCode;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The spec's national form: "DE-80331" → "80331", "PL 02-672" → "02-672", "LT-51329" → "51329"; inner spaces kept.</summary>

@@ -73,6 +73,14 @@ public sealed class OrderFieldExtractorTests
     }
 
     [Fact]
+    public void Extract_FinnishPriceRequestInTheSubject_IsQuote()
+        => Assert.Equal(RequestType.QuoteRequest, RulesTestMessages.Extract("Hintapyyntö: Oulu – Luleå", """
+            Lastaus: Oulu, 90620, ma 25.1.2027
+            Purku: Luleå, 973 45, Ruotsi, ti 26.1.2027
+            Tavara: 12 lavaa teräsosia, 7 500 kg
+            """).RequestType);
+
+    [Fact]
     public void Extract_FrenchQuoteRequest_IsQuoteWithoutPrice()
     {
         var order = RulesTestMessages.Extract("Demande de cotation Lyon > Milano", """

@@ -32,6 +32,7 @@ public sealed class PostalPlaceParserTests
     [InlineData("Afhent: Hjalteyrargata 6, 600 Akureyri", "600", "Akureyri", "IS")]
     [InlineData("Collection: 07/01/2027, B24 9QR Birmingham, GB", "B24 9QR", "Birmingham", "GB")]
     [InlineData("Vykládka: 21. decembra 2026, Magna Steyr, Liebenauer Hauptstraße 317, 8041 Graz", "8041", "Graz", null)]
+    [InlineData("Încărcare: 20 ianuarie 2027, SC Mobila Nord SRL, Str. Fabricii 3, Baia Mare 430071, jud. Maramureș", "430071", "Baia Mare", "RO")]
     public void FindAll_AddressLine_ReadsNationalFormCityAndCountry(string line, string postal, string city, string? country)
     {
         var place = Assert.Single(PostalPlaceParser.FindAll(line));

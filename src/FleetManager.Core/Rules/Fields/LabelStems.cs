@@ -66,6 +66,26 @@ internal sealed class LabelStems : IReadOnlyList<string>
         return false;
     }
 
+    /// <summary>True when <paramref name="label"/> is one of the stems as a whole word: the stem and then its end or a non-letter.</summary>
+    public bool AnyIsFirstWordOf(string label)
+    {
+        if (label.Length == 0)
+        {
+            return false;
+        }
+
+        var first = label[0];
+        foreach (var stem in first < 128 ? byAsciiFirst[first] : nonAsciiFirst)
+        {
+            if (stem.Length > 0 && label.StartsWith(stem, StringComparison.Ordinal) && (label.Length == stem.Length || !char.IsLetter(label[stem.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)stems).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

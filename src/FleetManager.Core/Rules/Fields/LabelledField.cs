@@ -9,6 +9,26 @@ public readonly record struct LabelledField(string Label, int ValueStart, int Va
 {
     public int ValueLength => ValueEnd - ValueStart;
 
+    /// <summary>True when the label is one of <paramref name="stems"/> as a whole word (the stem, then its end or a non-letter).</summary>
+    public bool LabelIsWordOf(IReadOnlyList<string> stems)
+    {
+        if (stems is LabelStems indexed)
+        {
+            return indexed.AnyIsFirstWordOf(Label);
+        }
+
+        for (var i = 0; i < stems.Count; i++)
+        {
+            var stem = stems[i];
+            if (stem.Length > 0 && Label.StartsWith(stem, StringComparison.Ordinal) && (Label.Length == stem.Length || !char.IsLetter(Label[stem.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the folded label starts with one of <paramref name="stems"/>.</summary>
     public bool LabelStartsWith(IReadOnlyList<string> stems)
     {

@@ -185,7 +185,7 @@ public static partial class PartyReader
     /// The last character of every legal form in <see cref="LegalForms"/> ("GmbH", "Sp. z o.o.", "ООД", "AŞ" ...).
     /// A standalone company name ends with its legal form, so a line ending otherwise is not one.
     /// </summary>
-    private static readonly SearchValues<char> LegalFormEnds = SearchValues.Create("HG.dCcALltVRnSBДŞy");
+    private static readonly SearchValues<char> LegalFormEnds = SearchValues.Create("HG.dCcALltVRnSBДŞyaÜfkЛОDjSFPΕ");
 
     /// <summary>A signature segment (already trimmed) that is only a company name; the cheap tests run before the pattern.</summary>
     private static bool IsStandaloneCompany(ReadOnlySpan<char> trimmed)
@@ -230,7 +230,7 @@ public static partial class PartyReader
         return PersonPattern().IsMatch(name) && !NotAPerson().IsMatch(name) && !LegalForm().IsMatch(name) ? name : null;
     }
 
-    private const string LegalForms = @"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|Ltd\.?|Limited|LLC|Inc\.|plc|Sp\.\s*z\s*o\.\s*o\.|sp\.\s*j\.|sp\.\s*k\.|S\.A\.|SA|s\.\s?r\.\s?o\.|spol\.\s*s\s*r\.\s*o\.|a\.\s?s\.|S\.R\.L\.|SRL|S\.r\.l\.|Srl|Kft\.?|Zrt\.?|Nyrt\.?|Bt\.|ЕООД|ООД|ЕАД|АД|B\.V\.|BV|N\.V\.|NV|AG|KG|OHG|GbR|e\.K\.|eGen|S\.p\.A\.|SpA|SARL|SAS|S\.A\.S\.|S\.L\.|SL|S\.n\.c\.|s\.c\.|UAB|d\.o\.o\.|d\.d\.|A\.Ş\.|AŞ|AB|A/S|ApS|Oy|AS)";
+    private const string LegalForms = @"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|Ltd\.?|Limited|LLC|Inc\.|plc|Sp\.\s*z\s*o\.\s*o\.|sp\.\s*j\.|sp\.\s*k\.|S\.A\.|SA|s\.\s?r\.\s?o\.|spol\.\s*s\s*r\.\s*o\.|a\.\s?s\.|S\.R\.L\.|SRL|S\.r\.l\.|Srl|Kft\.?|Zrt\.?|Nyrt\.?|Bt\.|ЕООД|ООД|ЕАД|АД|B\.V\.|BV|N\.V\.|NV|AG|KG|OHG|GbR|e\.K\.|eGen|S\.p\.A\.|SpA|SARL|SAS|S\.A\.S\.|S\.L\.|SL|S\.n\.c\.|s\.c\.|UAB|d\.o\.o\.|d\.d\.|A\.Ş\.|AŞ|AB|A/S|ApS|Oy|AS|Lda\.?|Ltda\.?|Unipessoal|Α\.Ε\.|ΑΕ|Ε\.Π\.Ε\.|ΙΚΕ|Ο\.Ε\.|OÜ|ehf\.?|Sh\.p\.k\.?|ДООЕЛ|ДОО|DOOEL|EOOD|Oyj|ASA|IVS|Sagl|SNC|EURL|BVBA|VOF|LLP|PLC|j\.d\.o\.o\.|a\.d\.)";
 
     [GeneratedRegex(@"[„""“]?[\p{Lu}\d][\p{L}\p{N}&'’.\-„“""]*(?:[ \t]+(?:&[ \t]+)?[\p{L}\p{N}&'’.\-„“""/]+){0,6}?[ \t]+" + LegalForms + @"(?=$|[\s,;|·)–])", RegexOptions.CultureInvariant)]
     private static partial Regex Company();

@@ -30,7 +30,7 @@ public static partial class PriceReader
                 return labelled;
             }
 
-            // A column such as "Rate EUR" carries the currency in its label.
+            // A column such as "Rate EUR" or "Precio (€)" carries the currency in its label.
             var labelCurrency = CurrencyInLabel().Match(field.Label);
             var number = BareAmount().Match(block.Text, field.ValueStart, field.ValueLength);
             if (labelCurrency.Success && number.Success && CurrencyVocabulary.ToIso(labelCurrency.Value) is { } iso
@@ -207,7 +207,7 @@ public static partial class PriceReader
     [GeneratedRegex(@"^\s*(?:/|per\b|pro\b|za\s+(?:km|godz)|a\s+km|/?\s*km\b|/\s*h\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PerUnit();
 
-    [GeneratedRegex(@"\b(?:eur|euro|pln|gbp|chf|usd|czk|huf|ron|bgn|sek|dkk|nok|isk|try|rsd|uah)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:eur|euro|pln|gbp|chf|usd|czk|huf|ron|bgn|sek|dkk|nok|isk|try|rsd|uah|zl|kc|ft|lei|лв)\b|[€£₺$]", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyInLabel();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s*$")]

@@ -325,8 +325,8 @@ internal static partial class ReferenceEvidence
     /// <summary>A code-shaped token: letters and digits with inner separators, starting and ending with a letter or digit, not followed by either.</summary>
     private const string Code = @"[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])";
 
-    /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "№ 55/12", "N° 4471").</summary>
-    [GeneratedRegex(@"(?:№|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
+    /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "№ 55/12", "N° 4471", "ΑΡ. 2027-044", "#HR-55812").</summary>
+    [GeneratedRegex(@"(?:№|(?<![\p{L}\p{N}&])#|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр]|[Αα][Ρρ])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
     private static partial Regex NumberSign();
 
     /// <summary>Labels of numbers that are not the order's: phone, fax, account, tax, registration, customer, vehicle.</summary>

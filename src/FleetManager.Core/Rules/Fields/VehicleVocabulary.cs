@@ -59,7 +59,81 @@ public static partial class VehicleVocabulary
             }
         }
 
+        return FindCompound(folded, text.Length, strict);
+    }
+
+    /// <summary>
+    /// A type word and a vehicle word of the files written as one word, as Nordic, Dutch and German mail does
+    /// ("kapelltrailer", "gardinbil", "koelwagen"): the first split of a word into a type word (four letters or more in
+    /// <paramref name="strict"/> mode) and a <c>vehicle.label</c> word, by the types' precedence.
+    /// </summary>
+    private static (VehicleType Type, int Index, int Length)? FindCompound(string folded, int textLength, bool strict)
+    {
+        var span = folded.AsSpan();
+        for (var i = 0; i < span.Length;)
+        {
+            if (!char.IsLetter(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < span.Length && char.IsLetter(span[end]))
+            {
+                end++;
+            }
+
+            var word = span[i..end];
+            (VehicleType Type, int Rank)? best = null;
+            for (var k = strict ? 4 : 3; word.Length - k >= 3; k++)
+            {
+                if (CompoundTypeWords.TryGetValue(word[..k], out var candidate) && VehicleLabelWords.Contains(word[k..])
+                    && (best is null || candidate.Rank < best.Value.Rank) && !IsNegated(folded, i))
+                {
+                    best = candidate;
+                }
+            }
+
+            if (best is { } found)
+            {
+                return folded.Length == textLength ? (found.Type, i, end - i) : (found.Type, 0, 0);
+            }
+
+            i = end;
+        }
+
         return null;
+    }
+
+    /// <summary>The one-word type words of the language files by folded word, with the rank of their type in <see cref="DataWords"/>.</summary>
+    private static readonly Dictionary<string, (VehicleType Type, int Rank)>.AlternateLookup<ReadOnlySpan<char>> CompoundTypeWords = BuildCompoundTypeWords();
+
+    /// <summary>The one-word <c>vehicle.label</c> words of the language files ("trailer", "bil", "wagen", "oplegger"), folded.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VehicleLabelWords =
+        new HashSet<string>(VocabularyCatalog.Folded("vehicle.label").Where(w => w.Length >= 3 && !w.Contains(' ', StringComparison.Ordinal)), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, (VehicleType Type, int Rank)>.AlternateLookup<ReadOnlySpan<char>> BuildCompoundTypeWords()
+    {
+        (VehicleType Type, string Key)[] keys =
+        [
+            (VehicleType.Mega, "vehicle.mega"), (VehicleType.Reefer, "vehicle.reefer"), (VehicleType.Tanker, "vehicle.tanker"),
+            (VehicleType.Flatbed, "vehicle.flatbed"), (VehicleType.Box, "vehicle.box"), (VehicleType.Tautliner, "vehicle.tautliner"),
+        ];
+        var words = new Dictionary<string, (VehicleType, int)>(StringComparer.Ordinal);
+        for (var rank = 0; rank < keys.Length; rank++)
+        {
+            foreach (var word in VocabularyCatalog.Folded(keys[rank].Key))
+            {
+                if (word.Length >= 3 && !word.Contains(' ', StringComparison.Ordinal))
+                {
+                    words.TryAdd(word, (keys[rank].Type, rank));
+                }
+            }
+        }
+
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static bool IsNegated(string folded, int index)

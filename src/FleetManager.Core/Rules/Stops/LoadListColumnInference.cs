@@ -20,6 +20,8 @@ internal static partial class LoadListColumnInference
 
     public static void Complete(string text, LoadListColumn[] columns, List<(int Start, int Length)> rows, LoadListLayout layout)
     {
+        // Before anything is inferred: only a header word ("CP", "PLZ", "País") says a column is a part of a place.
+        AssignPlaceParts(columns);
         var cells = new List<string>[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -116,6 +118,35 @@ internal static partial class LoadListColumnInference
             }
         }
     }
+
+    /// <summary>
+    /// "Origen | CP | Destino | CP | País": a postal-code, city or country column that names no stop belongs to the stop
+    /// whose place column is beside it, the one on its left unless that stop has such a column already.
+    /// </summary>
+    private static void AssignPlaceParts(LoadListColumn[] columns)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i] is not { Type: null, Field: LoadListField.PostalCode or LoadListField.City or LoadListField.Country })
+            {
+                continue;
+            }
+
+            var field = columns[i].Field;
+            var left = i > 0 && IsStopPlacePart(columns[i - 1]) ? columns[i - 1].Type : null;
+            var right = i + 1 < columns.Length && IsStopPlacePart(columns[i + 1]) ? columns[i + 1].Type : null;
+            var type = left is { } l && !Array.Exists(columns, c => c.Type == l && c.Field == field) ? left
+                : right is { } r && !Array.Exists(columns, c => c.Type == r && c.Field == field) ? right
+                : null;
+            if (type is not null)
+            {
+                columns[i] = columns[i] with { Type = type };
+            }
+        }
+    }
+
+    private static bool IsStopPlacePart(LoadListColumn column) =>
+        column.Type is not null && column.Field is LoadListField.Place or LoadListField.City or LoadListField.PostalCode or LoadListField.Country or LoadListField.Address;
 
     private static LoadListField Infer(List<string> values, List<string> next)
     {

@@ -88,11 +88,11 @@ internal static class LoadListRowStopReader
                             break;
                         case LoadListField.Time: f.Window = TimeWindowParser.Parse(cell); break;
                         case LoadListField.Place:
-                            // The cell is the address as written ("80331 München, DE").
-                            street ??= cell;
                             var places = PostalPlaceParser.FindAll(cell);
                             if (places.Count > 0)
                             {
+                                // The cell is the address as written ("80331 München, DE").
+                                street ??= cell;
                                 f.Place = places[0];
                                 f.PlaceOffset = offsets[i] + places[0].Index;
                             }

@@ -29,11 +29,13 @@ public static class VocabularyKeys
     /// not cities, words that name a kind of pallet between a count and the pallet word ("22 one-way pallets"),
     /// the ISO code of the country whose postal codes a mail in the language most likely writes (home), and the
     /// billing structure of a bill (billing: the VAT's name, due date, amount to pay), and a freight exchange's alert
-    /// wording (exchange.notice: "new loads") and its entries' labels (exchange.entry: "offered by", "load ID").
+    /// wording (exchange.notice: "new loads") and its entries' labels (exchange.entry: "offered by", "load ID"), and the
+    /// word for degrees of temperature (unit.degree: "graden", "stopni").
     /// </summary>
     public static readonly IReadOnlyList<string> Optional =
     [
         "stop.loading.prefix", "stop.unloading.prefix", "unit.pound", "currency", "region", "unit.pallet.kind", "home", "billing", "exchange.notice", "exchange.entry",
+        "unit.degree",
     ];
 
     /// <summary>The header keys of a file: its language code and the language's English name.</summary>

@@ -37,6 +37,8 @@ public sealed class ReferenceEvidenceTests
     [InlineData("Porosi transporti nr. AL-7781 Durrës – Bari", "AL-7781")]
     [InlineData("Налог за превоз бр. 2612-118 Скопје – Синдос", "2612-118")]
     [InlineData("Заяўка на перавозку № 55/12 Мінск – Блоне", "55/12")]
+    [InlineData("Nova ponuda tereta #HR-55812", "HR-55812")]
+    [InlineData("Εντολή μεταφοράς ΑΡ. 2027-044", "2027-044")]
     public void Read_NumberSignInSubject_ReadsTheCode(string subject, string expected)
         => Assert.Equal(expected, ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", subject));
 

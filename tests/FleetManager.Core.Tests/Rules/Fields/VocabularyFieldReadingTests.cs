@@ -26,6 +26,41 @@ public sealed class VocabularyFieldReadingTests
     public void Vehicle_WordsOfTheLanguageFiles_AreRead(string line, VehicleType expected)
         => Assert.Equal(expected, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
 
+    /// <summary>Nordic, Dutch and German mail writes a type word and a vehicle word as one: each is a word of the files.</summary>
+    [Theory]
+    [InlineData("Fordon: kapelltrailer", VehicleType.Tautliner)]
+    [InlineData("Vi behöver en kyltrailer.", VehicleType.Reefer)]
+    [InlineData("kun je morgen een koeler regelen?", VehicleType.Reefer)]
+    [InlineData("Bil: flakbil", VehicleType.Flatbed)]
+    public void Vehicle_CompoundOfATypeWordAndAVehicleWord_IsThatType(string line, VehicleType expected)
+        => Assert.Equal(expected, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
+
+    [Theory]
+    [InlineData("Bitte an der Tankstelle warten.")]
+    [InlineData("Abholung mit Fahrzeugpapieren.")]
+    public void Vehicle_WordThatOnlyStartsWithAVehicleWord_IsNoVehicle(string line)
+        => Assert.Null(RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
+
+    /// <summary>The degree as a word of the files (<c>unit.degree</c>) counts as the sign does.</summary>
+    [Theory]
+    [InlineData("20 pallets paprika, 8 ton, +6 graden", 6, 6)]
+    [InlineData("Temperatura: -18 stopni", -18, -18)]
+    [InlineData("Lämpötila: +2 - +4 astetta", 2, 4)]
+    [InlineData("tussen +2 en +6 graden", 2, 6)]
+    [InlineData("Temperatuur: 5 graden", 5, 5)]
+    public void Temperature_DegreeWordOfTheFiles_IsRead(string line, int min, int max)
+    {
+        var order = RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line);
+
+        Assert.Equal((min, max), ((int?)order.TemperatureMinC, (int?)order.TemperatureMaxC));
+    }
+
+    [Theory]
+    [InlineData("Lieferung binnen 2 dagen, 6 graden ist egal")]
+    [InlineData("Zboží: 2 stupně ochrany")]
+    public void Temperature_UnsignedValueBeforeADegreeWordOutsideATemperatureLabel_IsNotRead(string line)
+        => Assert.Null(RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).TemperatureMinC);
+
     [Fact]
     public void Vehicle_DutchPrepositionVan_IsNoVehicle()
         => Assert.Null(RulesTestMessages.Extract("Transport van Rotterdam naar Gent", """
@@ -45,6 +80,38 @@ public sealed class VocabularyFieldReadingTests
     [Fact]
     public void Weight_GreekTonnes_AreKilograms()
         => Assert.Equal(18500m, RulesTestMessages.Extract("Order", "Φόρτωση: 570 22 Σίνδος\nΠαράδοση: 1000 Sofia\nΒάρος: 18,5 τόνοι").WeightKg);
+
+    /// <summary>A stem of one file may start another file's label ("lasta", Irish cargo, starts Finnish "lastaus", loading).</summary>
+    [Fact]
+    public void Extract_GoodsLabelAsAWholeWord_WinsOverALabelThatOnlyStartsWithAGoodsStem()
+        => Assert.Equal("12 lavaa teräsosia, 7 500 kg", RulesTestMessages.Extract("Hintapyyntö", """
+            Lastaus: Oulu, 90620, ma 25.1.2027
+            Purku: Luleå, 973 45, Ruotsi
+            Tavara: 12 lavaa teräsosia, 7 500 kg
+            """).CargoDescription);
+
+    [Theory]
+    [InlineData("Lusofrio Lda.")]
+    [InlineData("Attiki Cargo Α.Ε.")]
+    [InlineData("Hafnarbakki ehf.")]
+    [InlineData("Emajõe Logistika OÜ")]
+    public void Extract_SignatureCompanyWithALegalFormOfMoreCountries_IsTheCustomer(string company)
+        => Assert.Equal(company, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n\nRegards,\nRui\n" + company + "\n").Customer);
+
+    [Theory]
+    [InlineData("Precio (€)", "EUR")]
+    [InlineData("Cena (zł)", "PLN")]
+    [InlineData("Cena (Kč)", "CZK")]
+    public void Extract_PriceColumnWithTheCurrencySignInItsHeader_ReadsTheBareAmount(string header, string currency)
+    {
+        var order = RulesTestMessages.Extract("Transport", $"""
+            Referencia | Origen | Destino | Palets | {header}
+            LN-3101 | 46024 Valencia | 69007 Lyon | 33 | 1450
+            """);
+
+        Assert.Equal(1450m, order.Price?.Amount);
+        Assert.Equal(currency, order.Price?.Currency);
+    }
 
     [Fact]
     public void Extract_TableColumnsHeadedInLanguageFileWords_ReadReferencePalletsAndPrice()

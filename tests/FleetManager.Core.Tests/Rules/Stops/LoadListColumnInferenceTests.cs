@@ -74,4 +74,27 @@ public sealed class LoadListColumnInferenceTests
         Assert.Equal([new DateOnly(2027, 2, 24), new DateOnly(2027, 2, 25)], stops[1].Select(s => s.Date));
         Assert.Equal(new TimeOnly(7, 0), stops[0][0].TimeFrom);
     }
+
+    [Fact]
+    public void Split_PostalCodeColumnsBesideEachStopsPlace_BelongToThatStop()
+    {
+        // "CP" (código postal) names no stop: each belongs to the place column on its left, the country to the stop before it.
+        var sheet = """
+            Referencia | Fecha carga | Origen | CP | Destino | CP | País | Palets
+            LN-3101 | 2027-01-18 | Valencia | 46024 | Lyon | 69007 | FR | 33
+            LN-3102 | 2027-01-19 | Sagunto | 46520 | Perpignan | 66000 | FR | 20
+            """;
+        var document = RulesTestDocuments.From("Adjunto las cargas.", attachments: new EmailAttachment("cargas.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Length, sheet));
+
+        var blocks = OrderSegmenter.Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        var stops = blocks.Select(b => new StopExtractor().Extract(document, b, new Dictionary<string, TextSpan>())).ToList();
+        Assert.Equal(["46024", "69007"], stops[0].Select(s => s.PostalCode));
+        Assert.Equal(["46520", "66000"], stops[1].Select(s => s.PostalCode));
+        // Valencia in Venezuela is bigger, but only the Spanish one is in a country of five-digit codes.
+        Assert.Equal(["ES", "FR"], stops[0].Select(s => s.Country));
+        // A place cell that is only a town is not repeated before its code in the address.
+        Assert.Equal(["46024 Valencia", "69007 Lyon, FR"], stops[0].Select(s => s.Address));
+    }
 }
