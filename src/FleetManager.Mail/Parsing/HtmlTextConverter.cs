@@ -334,11 +334,19 @@ internal static class HtmlTextConverter
 
             var cellWriter = new TextWriterState();
             Walk(cell, cellWriter);
-            var text = CollapseToOneLine(cellWriter.Builder.ToString());
-            if (text.Length > 0)
-            {
-                cells.Add(text);
-            }
+            cells.Add(CollapseToOneLine(cellWriter.Builder.ToString()));
+        }
+
+        // An empty cell keeps its place in a row of data ("| Beladung | Entladung" over "Firma | … | …"), so the columns
+        // stay aligned; trailing empty cells, and the empty cells of a row with one text (a layout row), are dropped.
+        while (cells.Count > 0 && cells[^1].Length == 0)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        if (cells.Count(c => c.Length > 0) < 2)
+        {
+            cells.RemoveAll(c => c.Length == 0);
         }
 
         if (cells.Count == 0)

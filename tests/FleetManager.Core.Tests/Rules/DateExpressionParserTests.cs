@@ -13,8 +13,20 @@ public sealed class DateExpressionParserTests
     [InlineData("Időpont: 2026.11.17. (kedd)", 2026, 11, 17)]
     [InlineData("le 08/10/2026 entre 8h et 16h", 2026, 10, 8)]
     [InlineData("20-10-2026 09:00", 2026, 10, 20)]
+    [InlineData("Nakladanje: 26. 1. 2027 med 8. in 10. uro", 2027, 1, 26)]
+    [InlineData("Vykládka: 3. 2. 2027, Brno", 2027, 2, 3)]
     public void FindFirst_NumericDatesWithYear_ReadsThem(string text, int y, int m, int d) =>
         Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, LateDecember)?.Date);
+
+    [Fact]
+    public void FindFirst_SpacedDayAndMonthWithTheirDots_ReadsThem() =>
+        Assert.Equal(new DateOnly(2027, 1, 26), DateExpressionParser.FindFirst("Razkladanje: 26. 1., Graz", LateDecember)?.Date);
+
+    [Theory]
+    [InlineData("27. 01. 27, 08:15 - Marko: nakladanje pri nas")]
+    [InlineData("Pozicija 3. 5 palet")]
+    public void FindFirst_ChatStampOrNumbersWithSpacedDots_NoDate(string text) =>
+        Assert.Null(DateExpressionParser.FindFirst(text, LateDecember));
 
     /// <summary>A Sunday: the weekday and day examples below resolve against it.</summary>
     private static readonly DateOnly SundayEarlyDecember = new(2026, 12, 6);

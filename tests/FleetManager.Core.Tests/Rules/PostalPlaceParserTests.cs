@@ -58,6 +58,14 @@ public sealed class PostalPlaceParserTests
     public void FindAll_ItalianProvinceAfterCity_IsFlagged() =>
         Assert.True(PostalPlaceParser.FindAll("Via Roma 1 - 31010 Mareno di Piave (TV)")[0].ItalianProvince);
 
+    [Fact]
+    public void FindAll_YearOfADateWithSpacedDots_IsNoPostalCode()
+    {
+        // "26. 1. 2027, Getränke Steiner GmbH" is no place "2027 Getränke"; the address after it is.
+        var place = Assert.Single(PostalPlaceParser.FindAll("Razkladanje: 26. 1. 2027, Getränke Steiner GmbH, Puchstraße 120, 8020 Graz, Avstrija"));
+        Assert.Equal("8020", place.PostalCode);
+    }
+
     [Theory]
     [InlineData("24.000 kg, 1450 EUR netto")]
     [InlineData("Tel. +49 421 5209 314 | Fax +49 421 5209 399")]

@@ -23,6 +23,17 @@ public sealed class HtmlTextConverterTests
     }
 
     [Fact]
+    public void Convert_TableWithAnEmptyCornerCell_KeepsTheColumnsAligned()
+    {
+        var text = HtmlTextConverter.Convert(
+            "<table><tr><th></th><th>Beladung</th><th>Entladung</th></tr><tr><td>PLZ / Ort</td><td>28217 Bremen</td><td>61-888 Poznań</td></tr>"
+            + "<tr><td>Zeit</td><td></td><td>bis 14:00</td><td></td></tr><tr><td></td><td>nur Text</td><td></td></tr></table>");
+
+        // The corner keeps its place; trailing empty cells and the empty cells of a row with one text are dropped.
+        Assert.Equal("| Beladung | Entladung\nPLZ / Ort | 28217 Bremen | 61-888 Poznań\nZeit |  | bis 14:00\nnur Text", text);
+    }
+
+    [Fact]
     public void NestingExceeds_VoidTagsDoNotNest_CountsOnlyContainers()
     {
         var voids = string.Concat(Enumerable.Repeat("<br><IMG src=x>", 50));

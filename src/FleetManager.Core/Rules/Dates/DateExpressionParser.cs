@@ -83,6 +83,11 @@ public static partial class DateExpressionParser
             var sep = m.Groups["s"].Value;
             var day = m.Groups["d"].Value;
             var month = m.Groups["m"].Value;
+            if (sep.Length > 1 && m.Groups["y"].Length == 2)
+            {
+                // "27. 01. 27, 08:15 - Marko: …" is a chat export's time stamp; mail spaces its dates with the whole year.
+                continue;
+            }
             if (!m.Groups["y"].Success)
             {
                 // Without a year only unambiguous shapes count: "8.10." (closing dot), "09.12", "12/11";
@@ -218,7 +223,8 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"(?<![\d./\-])(?<y>20\d{2})(?<s>[-./])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})\.?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"(?<![\d./\-+€$£\p{L}])(?<d>\d{1,2})(?<s>[./\-])(?<m>\d{1,2})(?:\k<s>(?<y>20\d{2}|\d{2})(?!\d))?(?:(?<dot>\.)(?!\d)|(?![\d/\-]|[.,]\d))", RegexOptions.CultureInvariant)]
+    /// <summary>"26.01.2027", "26/1/27", "8.10.", "09-12", and with a space after each dot as Slovene, Czech and Croatian mail writes it ("26. 1. 2027", "26. 1.": the month's dot is required then).</summary>
+    [GeneratedRegex(@"(?<![\d./\-+€$£\p{L}])(?<d>\d{1,2})(?<s>[./\-]|\.[ \u00A0](?=\d{1,2}\.))(?<m>\d{1,2})(?:\k<s>(?<y>20\d{2}|\d{2})(?!\d))?(?:(?<dot>\.)(?!\d)|(?![\d/\-]|[.,]\d))", RegexOptions.CultureInvariant)]
     private static partial Regex DayFirst();
 
     [GeneratedRegex(@"(?<![\d\p{L}])(?<d>\d{1,2})(?:st|nd|rd|th|er|e|\.|º)?(?:\s*(?:de|of)\s+|\s*[\s.\-]\s*)(?<mon>\p{L}{3,12})\.?(?:,?\s+(?<y>20\d{2})(?!\d))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

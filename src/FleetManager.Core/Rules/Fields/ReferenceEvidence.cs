@@ -51,6 +51,67 @@ internal static partial class ReferenceEvidence
     public static (string Value, TextSpan Span)? SlashNumberAfterTitle(FieldBlock block) => After(block, Titles, letterRequired: true, slashNumber: true);
 
     /// <summary>
+    /// A number of digits right after a document title in the subject of the message's single order ("Ordre 88120 Aarhus -
+    /// Hamburg", "Naročilo prevoza 2027-031"): a title names the document, so the number after it is the document's. A year,
+    /// a date or a postal code of a place in the subject ("Zlecenie 62-080 Tarnowo – Mediolan") is none.
+    /// </summary>
+    public static (string Value, TextSpan Span)? NumberAfterTitleInSubject(FieldBlock block)
+    {
+        if (OwnSubject(block) is not { } subject || InLine(subject, TextFold.Fold(subject), Titles, letterRequired: false, slashNumber: false) is not { } hit)
+        {
+            return null;
+        }
+
+        return OverlapsAPlace(subject, hit.ValueAt, hit.Value.Length) ? null : (hit.Value, new TextSpan(block.Start + hit.ValueAt, hit.Value.Length));
+    }
+
+    /// <summary>
+    /// True when the digits at <paramref name="index"/> of <paramref name="text"/> are the postal code of a place in their line
+    /// ("Zlecenie 62-080 Tarnowo Podgórne – Mediolan"): a place's code is no reference.
+    /// </summary>
+    internal static bool IsPostalCodeOfAPlace(string text, int index, int length)
+    {
+        if (!text.AsSpan(index, length).ContainsAnyInRange('0', '9') || text.AsSpan(index, length).ContainsAnyInRange('A', 'Z'))
+        {
+            return false;
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', index);
+        var line = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)];
+        return OverlapsAPlace(line, index - lineStart, length);
+    }
+
+    private static bool OverlapsAPlace(string line, int index, int length)
+    {
+        foreach (var place in Stops.PostalPlaceParser.FindAll(line))
+        {
+            if (index < place.Index + place.Length && place.Index < index + length && CanBeCodeOf(place))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a code and town read from a subject can be a place: its shape or prefix names a country, or the gazetteer has
+    /// the town in a country whose codes have its digits (or does not know the town). "88120 Aarhus" cannot: Danish codes
+    /// have four digits.
+    /// </summary>
+    private static bool CanBeCodeOf(Stops.PostalPlace place)
+    {
+        if (place.Country is not null)
+        {
+            return true;
+        }
+
+        var towns = Geo.OfflineGazetteer.Shared.FindAll(place.City);
+        return towns.Count == 0 || towns.Any(t => Stops.LanguageHomeCountry.PostalDigitsOf(t.CountryCode) is not { } digits || digits == place.Digits);
+    }
+
+    /// <summary>
     /// The subject's only code-shaped token, when the block is the message's single order (it includes
     /// the subject). Two codes in the subject name several orders or an earlier one: then nothing.
     /// </summary>
@@ -116,6 +177,18 @@ internal static partial class ReferenceEvidence
         // br. 4420/26"): after anything else it may number a phone, an account or a page.
         var text = block.Text;
         var from = Math.Max(block.Start, block.BodyStart);
+
+        // "ID 771203" in capitals, as exchanges write an entry's number in every language; not a VAT, tax or customer ID.
+        for (var match = CapitalId().Match(text, from, block.End - from); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            var before = Math.Max(from, match.Index - 12);
+            if (IsCode(value.Value, letterRequired: false, afterNumberSign: true) && !NotOrderNumberLabel().IsMatch(TextFold.Fold(text.AsSpan(before, match.Index - before))))
+            {
+                return (value.Value, new TextSpan(value.Index, value.Length));
+            }
+        }
+
         for (var match = NumberSign().Match(text, from, block.End - from); match.Success; match = match.NextMatch())
         {
             var value = match.Groups["v"];
@@ -329,8 +402,12 @@ internal static partial class ReferenceEvidence
     [GeneratedRegex(@"(?:№|(?<![\p{L}\p{N}&])#|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр]|[Αα][Ρρ])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
     private static partial Regex NumberSign();
 
+    /// <summary>"ID 771203", "ID: VT-99812", "ID#4471": "ID" in capitals as a word of its own, then the code.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])ID(?![\p{L}\p{N}])\s?[:#]?\s?(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalId();
+
     /// <summary>Labels of numbers that are not the order's: phone, fax, account, tax, registration, customer, vehicle.</summary>
-    [GeneratedRegex(@"tel|fax|phone|mob|handy|gsm|konto|account|iban|vat|steuer|tax|nip\b|kunden|customer|client|kund|kennz|plate|regist|тел|моб|факс", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"tel|fax|phone|mob|handy|gsm|konto|account|iban|vat|steuer|tax|nip\b|\bust\b|\buid\b|kunden|customer|client|kund|kennz|plate|regist|тел|моб|факс", RegexOptions.CultureInvariant)]
     private static partial Regex NotOrderNumberLabel();
 
     /// <summary>Code-shaped tokens: letters and digits with inner separators, starting and ending with a letter or digit.</summary>

@@ -73,7 +73,8 @@ public static partial class ReferenceReader
             foreach (var match in LeftmostMatches.Of(patterns, text, block.Start))
             {
                 var value = Clean(match.Groups["v"].Value);
-                if (!IsReference(value) || IsForeignReference(block.Text, match.Index))
+                if (!IsReference(value) || IsForeignReference(block.Text, match.Index)
+                    || ReferenceEvidence.IsPostalCodeOfAPlace(block.Text, match.Groups["v"].Index, match.Groups["v"].Length))
                 {
                     continue;
                 }
@@ -86,7 +87,7 @@ public static partial class ReferenceReader
         }
 
         // The language files' reference labels, then their document titles, then a code after a number sign or a
-        // label word that says "number", then a slash number after a title, then the subject's one code:
+        // label word that says "number", then a slash number after a title, then a number after a title in the subject, then the subject's one code:
         // each only where the built-in patterns found nothing as strong.
         if (bestRank > 1 && ReferenceEvidence.AfterLabel(block) is { } labelled)
         {
@@ -106,6 +107,11 @@ public static partial class ReferenceReader
         if (best is null && ReferenceEvidence.SlashNumberAfterTitle(block) is { } numbered)
         {
             return numbered;
+        }
+
+        if (best is null && ReferenceEvidence.NumberAfterTitleInSubject(block) is { } titledNumber)
+        {
+            return titledNumber;
         }
 
         if (best is null && ReferenceEvidence.InSubject(block) is { } inSubject)

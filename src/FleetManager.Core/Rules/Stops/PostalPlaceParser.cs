@@ -593,7 +593,7 @@ internal static partial class PostalPlaceParser
 
     private const string CityPattern = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:(?: |-)(?:\p{L}[\p{L}\p{M}'’.\-]*|\d{1,2}(?![\d.:,/\-])))*";
 
-    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6}|(?<=\b(?:IS|FO)[-\s])\d{3})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?<!\d\.[ \u00A0])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6}|(?<=\b(?:IS|FO)[-\s])\d{3})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
     private static partial Regex CodeThenCity();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]

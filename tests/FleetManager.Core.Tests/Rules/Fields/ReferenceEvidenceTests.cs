@@ -43,6 +43,31 @@ public sealed class ReferenceEvidenceTests
         => Assert.Equal(expected, ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", subject));
 
     [Theory]
+    [InlineData("Ordre 88120 Aarhus - Hamburg", "88120")]
+    [InlineData("Naročilo prevoza 2027-031", "2027-031")]
+    public void Read_NumberAfterADocumentTitleInTheSubject_ReadsIt(string subject, string expected)
+        => Assert.Equal(expected, ReferenceOf("Hej,\nvi har følgende ordre til jer.\n", subject));
+
+    [Theory]
+    [InlineData("Zlecenie 62-080 Tarnowo Podgórne – Mediolan")]
+    [InlineData("Transportauftrag 2027")]
+    public void Read_PostalCodeOrYearAfterATitleInTheSubject_ReadsNothing(string subject)
+        => Assert.Null(ReferenceOf("Dzień dobry,\nzlecamy transport.\n", subject));
+
+    [Theory]
+    [InlineData("2) IT-20090 Segrate → FR-69007 Lyon | 22/01 | 12 t | 1.100 EUR | ID 771219 | Lombarda Trasporti S.p.A.\n", "771219")]
+    [InlineData("Ladung ID: VT-99812\n", "VT-99812")]
+    public void Read_CapitalIdBeforeACode_ReadsIt(string body, string expected)
+        => Assert.Equal(expected, ReferenceOf(body, "Neue Ladungen"));
+
+    [Theory]
+    [InlineData("USt-ID 12345678, Steuer\n")]
+    [InlineData("VAT ID 12345678\n")]
+    [InlineData("Kunden-ID 4471\n")]
+    public void Read_IdOfSomethingElse_ReadsNothing(string body)
+        => Assert.Null(ReferenceOf(body, "Transport"));
+
+    [Theory]
     [InlineData("Telefonnummer: 0049 8955 5010\n")]
     [InlineData("Kundennummer: 44 1203\n")]
     [InlineData("Nr.: 12.03\n")]
