@@ -1,5 +1,6 @@
 using FleetManager.Core.Rules.Segmentation;
 using FleetManager.Core.Rules.Stops;
+using FleetManager.Core.Text;
 
 namespace FleetManager.Core.Rules;
 
@@ -106,12 +107,17 @@ public static partial class OrderSegmenter
 
         if (routeLines.Count >= 2)
         {
+            var starts = new int[routeLines.Count];
+            for (var i = 0; i < routeLines.Count; i++)
+            {
+                starts[i] = lines[EntryHeadStart(lines, routeLines[i], i > 0 ? routeLines[i - 1] : -1)].Start;
+            }
+
             var blocks = new List<OrderBlock>();
             for (var i = 0; i < routeLines.Count; i++)
             {
-                var start = lines[routeLines[i]].Start;
-                var end = i + 1 < routeLines.Count ? lines[routeLines[i + 1]].Start : EntryEnd(lines, routeLines[i], text.Length);
-                blocks.Add(new OrderBlock(start, end - start));
+                var end = i + 1 < routeLines.Count ? starts[i + 1] : EntryEnd(lines, routeLines[i], text.Length);
+                blocks.Add(new OrderBlock(starts[i], end - starts[i]));
             }
 
             return blocks;
@@ -201,6 +207,32 @@ public static partial class OrderSegmenter
         }
 
         return result;
+    }
+
+    /// <summary>Most lines an entry's head may have above its route line ("ID nabídky: NB-55120", "Load 3 of 5").</summary>
+    private const int MaxEntryHeadLines = 2;
+
+    /// <summary>
+    /// The first line of the entry whose route is line <paramref name="routeLine"/>: the lines right above it that open its
+    /// paragraph ("ID nabídky: NB-55120" over "CZ 61900 Brno -> DE 80331 München"), when a blank line sets them apart from
+    /// the entry before, each holds a digit and none ends with a colon (an introduction, "these loads:"); else the route
+    /// line itself.
+    /// </summary>
+    private static int EntryHeadStart(List<TextLine> lines, int routeLine, int previousRouteLine)
+    {
+        var k = routeLine;
+        while (k - 1 > previousRouteLine && routeLine - (k - 1) <= MaxEntryHeadLines && !string.IsNullOrWhiteSpace(lines[k - 1].Text))
+        {
+            var above = lines[k - 1].Text.TrimEnd();
+            if (!TextScan.HasDigit(above) || above.EndsWith(':'))
+            {
+                return routeLine;
+            }
+
+            k--;
+        }
+
+        return k < routeLine && k - 1 > previousRouteLine && string.IsNullOrWhiteSpace(lines[k - 1].Text) ? k : routeLine;
     }
 
     /// <summary>The last entry ends at the first blank line after it that is followed by unindented text (the digest's footer).</summary>

@@ -30,6 +30,47 @@ public sealed class OrderSegmenterMultiOrderTests
     }
 
     [Fact]
+    public void Split_RouteLinesUnderTheirOwnHeadLines_EachEntryKeepsItsHead()
+    {
+        // Each entry's number is on the line above its route, set apart from the entry before by a blank line.
+        var document = RulesTestDocuments.From("""
+            Nové náklady podle vašeho filtru "CZ -> DE":
+
+            ID nabídky: NB-55120
+            CZ 61900 Brno -> DE 80331 München
+            Nakládka 21.12.2026, 24 t, plachta, 950 EUR
+
+            ID nabídky: NB-55127
+            CZ 40001 Ústí nad Labem -> DE 01067 Dresden
+            Nakládka 22.12.2026, 8 t, 12 palet, plachta, 300 EUR
+            """, "Nové náklady (2)");
+
+        var blocks = OrderSegmenter.Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.StartsWith("ID nabídky: NB-55120", document.Text[blocks[0].Start..blocks[0].End], StringComparison.Ordinal);
+        Assert.StartsWith("ID nabídky: NB-55127", document.Text[blocks[1].Start..blocks[1].End], StringComparison.Ordinal);
+        var stops = new StopExtractor().Extract(document, blocks[1], new Dictionary<string, TextSpan>());
+        // "Nakládka 22.12.2026": a stop word and the date right after it, without a colon.
+        Assert.Equal(new DateOnly(2026, 12, 22), stops[0].Date);
+    }
+
+    [Fact]
+    public void Split_RouteLinesAfterAnIntroductionEndingInAColon_StartAtTheRoute()
+    {
+        var document = RulesTestDocuments.From("""
+            Two loads for week 3:
+            DE 80331 München -> PL 00-001 Warszawa, 12 t
+            DE 10115 Berlin -> CZ 11000 Praha, 8 t
+            """, "Loads");
+
+        var blocks = OrderSegmenter.Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.StartsWith("DE 80331 München", document.Text[blocks[0].Start..blocks[0].End], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Split_RepeatedLabelSetsUnderReferences_GivesOneBlockPerReference()
     {
         var document = RulesTestDocuments.From("""

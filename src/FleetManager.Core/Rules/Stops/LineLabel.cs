@@ -32,6 +32,14 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
         }
 
         var (sepIndex, sepLength, strong) = FindSeparator(body);
+        if (sepIndex < 0 && WordBeforeDate().Match(body) is { Success: true } dated
+            && StopLabels.Classify(dated.Groups["w"].Value, out var datedLanguage) is var datedKind and not StopLabelKind.Other)
+        {
+            // "Nakládka 21.12.2026, 24 t": a stop word and a date right after it (a weekday between at most), as exchange
+            // alerts and short notes write a stop's day.
+            return new LineLabel(datedKind, datedLanguage, bodyStart + dated.Length);
+        }
+
         if (sepIndex < 0)
         {
             // A heading alone on its line.
@@ -94,6 +102,10 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
 
         return new LineLabel(labelKind, language, bodyStart + sepIndex + sepLength);
     }
+
+    /// <summary>A word, at most two short words (a weekday: "Dé Máirt") and a numeric date ("Nakládka 21.12.2026", "Lódáil Dé Máirt 09.02.2027").</summary>
+    [GeneratedRegex(@"^(?<w>\p{L}{3,24})(?: \p{L}{1,12}\.?){0,2},? (?=\d{1,2}[./]\d{1,2}[./]|\d{4}-\d{2}-\d{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBeforeDate();
 
     /// <summary>More words than this before a separator make a sentence, not a label.</summary>
     private const int MaxLabelWords = 6;

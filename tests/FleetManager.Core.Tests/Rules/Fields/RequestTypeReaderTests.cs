@@ -10,6 +10,7 @@ public sealed class RequestTypeReaderTests
     [InlineData("Uus veopakkumine sobib teie otsinguga \"EE-LT\":\nVeose ID: VT-99812\nLaadimine: EE 50090 Tartu\nPakkuja: Emajõe Logistika OÜ")]
     [InlineData("Nya laster som matchar din sökning:\nGöteborg -> Oslo, 12 t\nUtlagd av: Västkust Frakt AB")]
     [InlineData("Neue Ladungen für Ihren Suchauftrag:\nAngebots-ID 4471\n85386 Eching -> 02-672 Warszawa")]
+    [InlineData("Новые грузы по вашей подписке «LV/LT → PL»:\n\n№ груза | Загрузка | Выгрузка\nGX-20931 | LV-3001 Елгава | PL 87-100 Toruń")]
     public void IsExchangeNotification_AlertWordingAndAnEntryLabel_True(string text) =>
         Assert.True(RequestTypeReader.IsExchangeNotification(text));
 
