@@ -127,7 +127,7 @@ public static class MessageClassifier
         order += hasUnloadingLine ? 2 : 0;
         order += digestLanes >= 2 ? 4 : 0;
         order += loadList ? 4 : 0;
-        if (isReply && (V.ReplyAcknowledgement().IsMatch(newBody) || VocabularyMatchers.Confirmation.IsInText(newBody)))
+        if (isReply && RepliesToAnOrder(newBody))
         {
             order -= 2;
         }
@@ -428,6 +428,28 @@ public static class MessageClassifier
         }
 
         return body[..end];
+    }
+
+    /// <summary>
+    /// Whether a reply's own text answers an order (thanks, a confirmation, the driver's plates) rather than placing one. A
+    /// reply that names both stops in its own lines ("Thanks for the rates. Please book: Collection: … Delivery: …") places
+    /// a new order, unless it says it confirms.
+    /// </summary>
+    private static bool RepliesToAnOrder(string newBody)
+    {
+        if (VocabularyMatchers.Confirmation.IsInText(newBody))
+        {
+            return true;
+        }
+
+        if (!V.ReplyAcknowledgement().IsMatch(newBody))
+        {
+            return false;
+        }
+
+        var ownStops = (V.LoadingLine().IsMatch(newBody) || StopLines.Has(newBody, loading: true))
+            && (V.UnloadingLine().IsMatch(newBody) || StopLines.Has(newBody, loading: false));
+        return !ownStops;
     }
 
     private static int CountUpTo(System.Text.RegularExpressions.Regex.ValueMatchEnumerator matches, int limit)

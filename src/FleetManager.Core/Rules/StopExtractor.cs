@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FleetManager.Core.Geo;
 using FleetManager.Core.Model;
 using FleetManager.Core.Rules.Stops;
+using FleetManager.Core.Rules.Vocabularies;
 
 namespace FleetManager.Core.Rules;
 
@@ -132,7 +133,33 @@ public sealed partial class StopExtractor
         }
 
         CountryFromSiblings(stops);
+        SameDayAsLoading(stops, document, block);
         return stops;
+    }
+
+    /// <summary>"The same day" in any language of the files (<c>stop.same_day</c>).</summary>
+    private static readonly PhraseSet SameDay = PhraseSet.Of("stop.same_day");
+
+    /// <summary>
+    /// "com descarga no mesmo dia até às 17h00", "Entladung am selben Tag": an unloading without a date in a block that says
+    /// the same day is on the day of the loading before it.
+    /// </summary>
+    private static void SameDayAsLoading(List<Stop> stops, RulesDocument document, OrderBlock block)
+    {
+        var loading = stops.FindIndex(s => s is { Type: StopType.Loading, Date: not null });
+        if (loading < 0 || !stops.Exists(s => s is { Type: StopType.Unloading, Date: null })
+            || !SameDay.IsInText(document.Text.AsSpan(block.Start, block.End - block.Start)))
+        {
+            return;
+        }
+
+        for (var i = loading + 1; i < stops.Count; i++)
+        {
+            if (stops[i] is { Type: StopType.Unloading, Date: null })
+            {
+                stops[i] = stops[i] with { Date = stops[loading].Date };
+            }
+        }
     }
 
     /// <summary>

@@ -16,6 +16,31 @@ public sealed class MessageClassifierTests
     public void Classify_GermanTransportOrder_IsOrder()
         => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Transportauftrag 12-345 München - Warszawa", OrderBody)));
 
+    private const string NewBookingInAReply = """
+        Hi Piotr,
+
+        Thanks for the rates. Please book the following at the agreed £590:
+
+        Collection: Thursday 4th February, 07:00-11:00, Leeds LS10 1PJ
+        Delivery: Friday 5th February by 10:00, Sittingbourne ME10 3UR
+        22 pallets chilled, 11,000 kg
+        """;
+
+    [Fact]
+    public void Classify_ReplyThatNamesBothStopsInItsOwnText_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Re: rates for February", NewBookingInAReply)));
+
+    [Fact]
+    public void Classify_ReplyThatConfirmsAndRepeatsTheStops_IsOther()
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Re: Booking NG-20441", """
+            Hi Sophie,
+
+            we confirm the booking. Truck plates WGM 12345, driver Jan Nowak.
+
+            Collection: Thursday 4th February, 07:00-11:00, Leeds LS10 1PJ
+            Delivery: Friday 5th February by 10:00, Sittingbourne ME10 3UR
+            """)));
+
     /// <summary>Welsh has no vocabulary file: its labels say nothing to the classifier, its two places do.</summary>
     private const string WelshOrderBody = """
         Bore da,

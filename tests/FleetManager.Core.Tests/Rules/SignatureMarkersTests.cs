@@ -16,6 +16,8 @@ public sealed class SignatureMarkersTests
     public void IsClosing_SignOff_True(string line) => Assert.True(SignatureMarkers.IsClosing(line));
 
     [Theory]
+    [InlineData("Thanks for the rates. Please book the following at the agreed £590:")]
+    [InlineData("Regards to your driver, he was very helpful at the ramp yesterday morning")]
     [InlineData("")]
     [InlineData("    ")]
     [InlineData("12 Paletten")]

@@ -89,13 +89,17 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     /// Estonian, Norwegian, French and Romanian orders and requests, a Spanish cancellation): classification 1.000 and
     /// F1 0.970 before the work of 20:05–20:30 UTC, 1.000 and 1.000 after; all 104: classification 1.000, 97 of 97 orders,
     /// F1 0.990, and 0.993 with an entry's head line above its route and a stop word before a date without a colon.
+    /// Messages 105–117 (a reply that books a new load, weekday abbreviations, an English exchange alert, Polish and
+    /// Hungarian CSV plans, Italian "c/o" stops, Spanish, French, Dutch, Portuguese and Czech orders and requests, a
+    /// Croatian invoice, a German newsletter): classification 0.923 and F1 0.952 before the work of 20:45–21:05 UTC,
+    /// 1.000 and 1.000 after; all 117: classification 1.000, 110 of 110 orders, F1 0.994.
     /// </summary>
     [Fact]
     public async Task Eval_SampleLanguages_ReadsLanguagesNeitherCorpusHas()
     {
         var report = await EvaluateCorpusAsync(RepoPaths.SampleLanguages);
 
-        AssertEveryMessageAndOrder(report, messages: 104, orders: 97);
+        AssertEveryMessageAndOrder(report, messages: 117, orders: 110);
         AssertFieldF1(report, 0.97);
         AssertFields(report, precision: 0.85, recall: 0.80);
     }

@@ -9,8 +9,39 @@ namespace FleetManager.Core.Rules.Stops;
 /// </summary>
 internal static partial class SignatureMarkers
 {
-    /// <summary>True when the line opens a sign-off: what follows is the sender's signature.</summary>
-    public static bool IsClosing(string line) => MayStartClosing(line) && Closing().IsMatch(line);
+    /// <summary>
+    /// True when the line opens a sign-off: what follows is the sender's signature. A line that introduces what follows
+    /// (ends with a colon) or runs on as a sentence ("Thanks for the rates. Please book the following at the agreed
+    /// £590:") is text, whatever word it starts with.
+    /// </summary>
+    public static bool IsClosing(string line) => MayStartClosing(line) && Closing().IsMatch(line) && !IsSentence(line);
+
+    /// <summary>More words than a sign-off has ("Mit freundlichen Grüßen aus Augsburg", "Thanks and kind regards, Anna Smith").</summary>
+    private const int MaxClosingWords = 8;
+
+    private static bool IsSentence(string line)
+    {
+        var trimmed = line.AsSpan().TrimEnd();
+        if (trimmed.EndsWith(':'))
+        {
+            return true;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in trimmed)
+        {
+            var isWordChar = !char.IsWhiteSpace(c);
+            if (isWordChar && !inWord && ++words > MaxClosingWords)
+            {
+                return true;
+            }
+
+            inWord = isWordChar;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The first two characters (lower case) of every alternative of <see cref="Closing"/> that starts

@@ -74,6 +74,16 @@ public sealed class PlaceStructureStopReaderTests
         Assert.Equal(new DateOnly(2027, 2, 4), stops[^1].Date);
     }
 
+    [Theory]
+    [InlineData("com descarga no mesmo dia até às 17h00 em 36210 Vigo, Espanha.")]
+    [InlineData("Entladung am selben Tag bis 17:00 in 36210 Vigo, Spanien.")]
+    public void Extract_UnloadingOnTheSameDay_TakesTheLoadingDate(string unloading)
+    {
+        var stops = RulesTestDocuments.Stops("Carga na terça-feira, 9 de fevereiro de 2027, às 9h00, em 4705-025 Braga,\n" + unloading);
+
+        Assert.Equal([new DateOnly(2027, 2, 9), new DateOnly(2027, 2, 9)], stops.Select(s => s.Date));
+    }
+
     [Fact]
     public void Extract_PlaceNextToPhoneAndEmailAtTheEnd_IsTheSignatureNotTheUnloading()
     {
