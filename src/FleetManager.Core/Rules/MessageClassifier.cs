@@ -550,6 +550,4 @@ public static class MessageClassifier
 
         return headers.TryGetValue("precedence", out var precedence) && precedence.Contains("auto_reply", StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>A note between colleagues: every recipient shares the sender's domain.</summary>
 }

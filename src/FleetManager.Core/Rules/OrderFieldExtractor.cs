@@ -27,9 +27,8 @@ public static class OrderFieldExtractor
         var adr = AdrReader.Read(fields);
         var temperature = TemperatureReader.Read(fields);
         var price = PriceReader.Read(fields);
-        var sender = ForwardedSender.Of(document.Email, document.Body);
-        var customer = PartyReader.Customer(fields, sender, exchange);
-        var contact = PartyReader.Contact(fields, sender, exchange);
+        var customer = PartyReader.Customer(fields, document.Parties, exchange);
+        var contact = PartyReader.Contact(fields, document.Parties, exchange);
         var cargo = Labelled(fields, FieldLabels.Goods);
         var requirements = Labelled(fields, FieldLabels.Remarks);
 

@@ -55,6 +55,11 @@ public sealed class RulesDocument
 
     private Stops.DocumentPlaces? _places;
 
+    /// <summary>Who sends the message (sender, signature company and contact), read on first use and shared by its order blocks.</summary>
+    internal Fields.MessageParties Parties => _parties ??= Fields.PartyReader.ReadMessage(this);
+
+    private Fields.MessageParties? _parties;
+
     private Stops.StopReading? _stopReading;
 
     /// <summary>

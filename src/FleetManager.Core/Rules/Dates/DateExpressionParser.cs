@@ -88,6 +88,7 @@ public static partial class DateExpressionParser
                 // "27. 01. 27, 08:15 - Marko: …" is a chat export's time stamp; mail spaces its dates with the whole year.
                 continue;
             }
+
             if (!m.Groups["y"].Success)
             {
                 // Without a year only unambiguous shapes count: "8.10." (closing dot), "09.12", "12/11";

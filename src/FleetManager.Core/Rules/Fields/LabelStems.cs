@@ -77,7 +77,7 @@ internal sealed class LabelStems : IReadOnlyList<string>
         var first = label[0];
         foreach (var stem in first < 128 ? byAsciiFirst[first] : nonAsciiFirst)
         {
-            if (stem.Length > 0 && label.StartsWith(stem, StringComparison.Ordinal) && (label.Length == stem.Length || !char.IsLetter(label[stem.Length])))
+            if (IsFirstWord(stem, label))
             {
                 return true;
             }
@@ -85,6 +85,10 @@ internal sealed class LabelStems : IReadOnlyList<string>
 
         return false;
     }
+
+    /// <summary>True when <paramref name="label"/> starts with <paramref name="stem"/> as a whole word (then its end or a non-letter).</summary>
+    internal static bool IsFirstWord(string stem, string label) =>
+        stem.Length > 0 && label.StartsWith(stem, StringComparison.Ordinal) && (label.Length == stem.Length || !char.IsLetter(label[stem.Length]));
 
     public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)stems).GetEnumerator();
 

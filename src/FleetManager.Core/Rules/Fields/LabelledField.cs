@@ -19,8 +19,7 @@ public readonly record struct LabelledField(string Label, int ValueStart, int Va
 
         for (var i = 0; i < stems.Count; i++)
         {
-            var stem = stems[i];
-            if (stem.Length > 0 && Label.StartsWith(stem, StringComparison.Ordinal) && (Label.Length == stem.Length || !char.IsLetter(Label[stem.Length])))
+            if (LabelStems.IsFirstWord(stems[i], Label))
             {
                 return true;
             }

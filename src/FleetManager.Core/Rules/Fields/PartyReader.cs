@@ -11,8 +11,22 @@ namespace FleetManager.Core.Rules.Fields;
 /// </summary>
 public static partial class PartyReader
 {
+    /// <summary>
+    /// What <paramref name="document"/> says about who sends it, read once for all its order blocks: the sender, the last
+    /// line of the body that is only a company name (its legal form last), and the signature's person (the line after the
+    /// greeting) and labelled phone (after the greeting, else anywhere in the body).
+    /// </summary>
+    public static MessageParties ReadMessage(RulesDocument document)
+    {
+        var text = document.Text;
+        var regionEnd = Math.Min(document.BodyEnd, text.Length);
+        var regionStart = Math.Min(document.BodyStart, regionEnd);
+        var (name, phone) = SignatureContact(text, regionStart, regionEnd);
+        return new MessageParties(ForwardedSender.Of(document.Email, document.Body), SignatureCompany(text, regionStart, regionEnd), name, phone);
+    }
+
     /// <summary>The ordering company, or null.</summary>
-    public static (string Value, TextSpan Span)? Customer(FieldBlock block, EmailAddress? from, bool exchangeEntry)
+    public static (string Value, TextSpan Span)? Customer(FieldBlock block, MessageParties parties, bool exchangeEntry)
     {
         foreach (var field in block.Fields)
         {
@@ -27,14 +41,13 @@ public static partial class PartyReader
             return posting;
         }
 
-        // The signature: the last line of the body that is only a company name (its legal form last).
-        // The whole body is searched, since one signature covers every order block of the message.
-        if (SignatureCompany(block) is { } signature)
+        // The signature covers every order block of the message.
+        if (parties.SignatureCompany is { } signature)
         {
             return signature;
         }
 
-        if (from?.Name is { } name)
+        if (parties.Sender?.Name is { } name)
         {
             foreach (var part in SegmentSplit().Split(name))
             {
@@ -48,33 +61,20 @@ public static partial class PartyReader
         return null;
     }
 
-    [ThreadStatic]
-    private static (string Text, int BodyStart, int AttachmentsStart, (string, TextSpan)? Company)? t_signature;
-
-    /// <summary>
-    /// The last line of the body that is only a company name (its legal form last), or null. It is the same for every
-    /// block of a message, so it is found once per message (a plan of 2,000 rows is 2,000 blocks of one body).
-    /// </summary>
-    private static (string, TextSpan)? SignatureCompany(FieldBlock block)
+    /// <summary>The last line of <paramref name="text"/>[<paramref name="regionStart"/>..<paramref name="regionEnd"/>) that is only a company name, or null.</summary>
+    private static (string, TextSpan)? SignatureCompany(string text, int regionStart, int regionEnd)
     {
-        if (t_signature is { } memo && ReferenceEquals(memo.Text, block.Text) && memo.BodyStart == block.BodyStart && memo.AttachmentsStart == block.AttachmentsStart)
-        {
-            return memo.Company;
-        }
-
-        var regionEnd = block.AttachmentsStart;
-        var regionStart = Math.Min(block.BodyStart, regionEnd);
         (string, TextSpan)? signature = null;
         var lineStart = regionStart;
         while (lineStart < regionEnd)
         {
-            var lineEnd = block.Text.IndexOf('\n', lineStart, regionEnd - lineStart);
+            var lineEnd = text.IndexOf('\n', lineStart, regionEnd - lineStart);
             if (lineEnd < 0)
             {
                 lineEnd = regionEnd;
             }
 
-            var line = block.Text.AsSpan(lineStart, lineEnd - lineStart);
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
             if (line.ContainsAny(SegmentSeparators))
             {
                 foreach (var segment in SegmentSplit().Split(line.ToString()))
@@ -82,7 +82,7 @@ public static partial class PartyReader
                     var trimmed = segment.Trim().TrimEnd(',', ';');
                     if (IsStandaloneCompany(trimmed))
                     {
-                        var index = block.Text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
+                        var index = text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
                         signature = (trimmed, new TextSpan(Math.Max(index, lineStart), trimmed.Length));
                     }
                 }
@@ -94,7 +94,7 @@ public static partial class PartyReader
                 if (IsStandaloneCompany(whole))
                 {
                     var trimmed = whole.ToString();
-                    var index = block.Text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
+                    var index = text.IndexOf(trimmed, lineStart, StringComparison.Ordinal);
                     signature = (trimmed, new TextSpan(Math.Max(index, lineStart), trimmed.Length));
                 }
             }
@@ -102,12 +102,11 @@ public static partial class PartyReader
             lineStart = lineEnd + 1;
         }
 
-        t_signature = (block.Text, block.BodyStart, block.AttachmentsStart, signature);
         return signature;
     }
 
     /// <summary>The contact person: name, phone and e-mail, any of which may be null.</summary>
-    public static (Contact Contact, TextSpan Span)? Contact(FieldBlock block, EmailAddress? from, bool exchangeEntry)
+    public static (Contact Contact, TextSpan Span)? Contact(FieldBlock block, MessageParties parties, bool exchangeEntry)
     {
         string? name = null, phone = null, email = null;
         var span = new TextSpan(0, 0);
@@ -133,49 +132,36 @@ public static partial class PartyReader
         }
         else
         {
-            if (from is not null && !NoReply().IsMatch(from.Address ?? ""))
+            if (parties.Sender is { } from && !NoReply().IsMatch(from.Address ?? ""))
             {
                 email ??= from.Address;
                 name ??= PersonName(from.Name);
             }
 
-            var signature = SignatureContact(block);
-            name ??= signature.Name;
-            phone ??= signature.Phone;
+            name ??= parties.SignatureName;
+            phone ??= parties.SignaturePhone;
         }
 
         return name is null && phone is null && email is null ? null : (new Contact(name, phone, email), span);
     }
 
-    [ThreadStatic]
-    private static (string Text, int BodyStart, int AttachmentsStart, (string? Name, string? Phone) Contact)? t_signatureContact;
-
     /// <summary>
     /// The signature's person (the line after the greeting) and its labelled phone (after the greeting, else anywhere in
-    /// the body). The same for every block of a message, so it is read once per message.
+    /// <paramref name="text"/>[<paramref name="signatureStart"/>..<paramref name="signatureEnd"/>)).
     /// </summary>
-    private static (string? Name, string? Phone) SignatureContact(FieldBlock block)
+    private static (string? Name, string? Phone) SignatureContact(string text, int signatureStart, int signatureEnd)
     {
-        if (t_signatureContact is { } memo && ReferenceEquals(memo.Text, block.Text) && memo.BodyStart == block.BodyStart && memo.AttachmentsStart == block.AttachmentsStart)
-        {
-            return memo.Contact;
-        }
-
-        var signatureEnd = block.AttachmentsStart;
-        var signatureStart = Math.Min(block.BodyStart, signatureEnd);
-        var greeting = Greeting().Match(block.Text, signatureStart, signatureEnd - signatureStart);
+        var greeting = Greeting().Match(text, signatureStart, signatureEnd - signatureStart);
         var from = greeting.Success ? greeting.Index : signatureStart;
         string? name = null;
         if (greeting.Success)
         {
-            var nextLine = NameLine().Match(block.Text, greeting.Index + greeting.Length, signatureEnd - greeting.Index - greeting.Length);
+            var nextLine = NameLine().Match(text, greeting.Index + greeting.Length, signatureEnd - greeting.Index - greeting.Length);
             name = nextLine.Success ? nextLine.Groups["name"].Value.Trim() : null;
         }
 
-        var labelled = PhoneLine().Match(block.Text, from, signatureEnd - from);
-        var contact = (name, labelled.Success ? labelled.Groups["phone"].Value.Trim() : null);
-        t_signatureContact = (block.Text, block.BodyStart, block.AttachmentsStart, contact);
-        return contact;
+        var labelled = PhoneLine().Match(text, from, signatureEnd - from);
+        return (name, labelled.Success ? labelled.Groups["phone"].Value.Trim() : null);
     }
 
     /// <summary><see cref="SegmentSplit"/> splits only at one of these; a line without them is one segment.</summary>

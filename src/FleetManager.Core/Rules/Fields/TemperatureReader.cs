@@ -121,12 +121,15 @@ public static partial class TemperatureReader
         return number is { } n && n <= 40 ? (negative ? -n : n) : null;
     }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|ja|til|till|kuni|ir)\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b|grad(?:er|e|i|os|us)?\b|graus\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>What joins the two ends of a range: a sign or the connecting word of a vocabulary language ("bis", "og", "και", "și").</summary>
+    private const string RangeWord = @"(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|til|till|kuni|ir)";
+
+    [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C?|º\s*C?)?\s*" + RangeWord + @"\s*(?<b>[+\-−]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|°|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b|grad(?:er|e|i|os|us)?\b|graus\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?<![\d.,])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)\s*(?:°\s*C|º\s*C|℃|deg(?:rees?)?(?:\s?C(?:elsius)?)?\b)|(?<![\d.,\p{L}])(?<a>[+\-−–]\s?\d{1,2}(?:[.,]\d)?)\s?(?-i:C)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Single();
 
-    [GeneratedRegex(@"(?<![\d.,\p{L}])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)(?:\s*(?:/|\.\.|\.\.\.|…|to|bis|do|až|és|до|a|-|–|÷|and|und|et|e|y|i|in|og|och|ja|tot|en|līdz|lidz|iki|και|și|şi|si|ile|ve|и|і|til|till|kuni|ir)\s*(?<b>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?))?\s?(?<w>\p{L}+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.,\p{L}])(?<a>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?)(?:\s*" + RangeWord + @"\s*(?<b>[+\-−–]?\s?\d{1,2}(?:[.,]\d)?))?\s?(?<w>\p{L}+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ValueBeforeWord();
 }

@@ -13,6 +13,17 @@ namespace FleetManager.Core.Rules.Fields;
 public static partial class VehicleVocabulary
 {
     /// <summary>
+    /// The language files' vehicle keys in precedence order (a more specific body first). Declared first: the word
+    /// tables below are built from it when the class is initialised.
+    /// </summary>
+    private static readonly (VehicleType Type, string Key)[] DataKeys =
+    [
+        (VehicleType.Mega, "vehicle.mega"), (VehicleType.Reefer, "vehicle.reefer"), (VehicleType.Tanker, "vehicle.tanker"),
+        (VehicleType.Van, "vehicle.van"), (VehicleType.Flatbed, "vehicle.flatbed"), (VehicleType.Box, "vehicle.box"),
+        (VehicleType.Tautliner, "vehicle.tautliner"),
+    ];
+
+    /// <summary>
     /// Finds the vehicle type named in <paramref name="text"/>; <paramref name="strict"/> leaves out words that also
     /// have everyday meanings ("box", "plane", "open"). <paramref name="foldedText"/>, when the caller has it, is
     /// <paramref name="text"/> already folded (<see cref="TextFold.Fold(ReadOnlySpan{char})"/>), so it is not folded again.
@@ -89,13 +100,13 @@ public static partial class VehicleVocabulary
             for (var k = strict ? 4 : 3; word.Length - k >= 3; k++)
             {
                 if (CompoundTypeWords.TryGetValue(word[..k], out var candidate) && VehicleLabelWords.Contains(word[k..])
-                    && (best is null || candidate.Rank < best.Value.Rank) && !IsNegated(folded, i))
+                    && (best is null || candidate.Rank < best.Value.Rank))
                 {
                     best = candidate;
                 }
             }
 
-            if (best is { } found)
+            if (best is { } found && !IsNegated(folded, i))
             {
                 return folded.Length == textLength ? (found.Type, i, end - i) : (found.Type, 0, 0);
             }
@@ -106,7 +117,7 @@ public static partial class VehicleVocabulary
         return null;
     }
 
-    /// <summary>The one-word type words of the language files by folded word, with the rank of their type in <see cref="DataWords"/>.</summary>
+    /// <summary>The one-word type words of the language files by folded word, with the rank of their type in <see cref="DataKeys"/>.</summary>
     private static readonly Dictionary<string, (VehicleType Type, int Rank)>.AlternateLookup<ReadOnlySpan<char>> CompoundTypeWords = BuildCompoundTypeWords();
 
     /// <summary>The one-word <c>vehicle.label</c> words of the language files ("trailer", "bil", "wagen", "oplegger"), folded.</summary>
@@ -116,19 +127,20 @@ public static partial class VehicleVocabulary
 
     private static Dictionary<string, (VehicleType Type, int Rank)>.AlternateLookup<ReadOnlySpan<char>> BuildCompoundTypeWords()
     {
-        (VehicleType Type, string Key)[] keys =
-        [
-            (VehicleType.Mega, "vehicle.mega"), (VehicleType.Reefer, "vehicle.reefer"), (VehicleType.Tanker, "vehicle.tanker"),
-            (VehicleType.Flatbed, "vehicle.flatbed"), (VehicleType.Box, "vehicle.box"), (VehicleType.Tautliner, "vehicle.tautliner"),
-        ];
+        // A van's words are no compound's first half ("van" is also a Dutch preposition).
         var words = new Dictionary<string, (VehicleType, int)>(StringComparer.Ordinal);
-        for (var rank = 0; rank < keys.Length; rank++)
+        for (var rank = 0; rank < DataKeys.Length; rank++)
         {
-            foreach (var word in VocabularyCatalog.Folded(keys[rank].Key))
+            if (DataKeys[rank].Type == VehicleType.Van)
+            {
+                continue;
+            }
+
+            foreach (var word in VocabularyCatalog.Folded(DataKeys[rank].Key))
             {
                 if (word.Length >= 3 && !word.Contains(' ', StringComparison.Ordinal))
                 {
-                    words.TryAdd(word, (keys[rank].Type, rank));
+                    words.TryAdd(word, (DataKeys[rank].Type, rank));
                 }
             }
         }
@@ -154,16 +166,11 @@ public static partial class VehicleVocabulary
     /// <summary><see cref="Negations"/> looked up by span, without copying the word.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The words of <see cref="DataKeys"/>; Dutch "van" (a preposition) is no van.
+    /// </summary>
     private static readonly (VehicleType Type, PhraseSet Words)[] DataWords =
-    [
-        (VehicleType.Mega, PhraseSet.Of("vehicle.mega")),
-        (VehicleType.Reefer, PhraseSet.Of("vehicle.reefer")),
-        (VehicleType.Tanker, PhraseSet.Of("vehicle.tanker")),
-        (VehicleType.Van, new PhraseSet(VocabularyCatalog.Words("vehicle.van").Select(w => w.Word).Where(w => w != "van"))),
-        (VehicleType.Flatbed, PhraseSet.Of("vehicle.flatbed")),
-        (VehicleType.Box, PhraseSet.Of("vehicle.box")),
-        (VehicleType.Tautliner, PhraseSet.Of("vehicle.tautliner")),
-    ];
+        [.. DataKeys.Select(k => (k.Type, new PhraseSet(VocabularyCatalog.Words(k.Key).Select(w => w.Word).Where(w => k.Type != VehicleType.Van || w != "van"))))];
 
     private static readonly (VehicleType Type, int Rank, Regex Regex, bool StrictSafe)[] Rules =
     [

@@ -114,8 +114,7 @@ internal static class LoadListRowStopReader
                     f.PlaceOffset = cityOffset;
                 }
 
-                var address = string.Join(", ", new[] { street, string.Join(' ', new[] { postal, city }.Where(s => !string.IsNullOrEmpty(s))), f.Country }.Where(s => !string.IsNullOrEmpty(s)));
-                f.Address = address.Length == 0 ? null : address;
+                f.Address = string.Join(", ", new[] { street, string.Join(' ', new[] { postal, city }.Where(s => !string.IsNullOrEmpty(s))), f.Country }.Where(s => !string.IsNullOrEmpty(s)));
                 if (f.HasPlace || f.Date is not null)
                 {
                     result.Add(f);

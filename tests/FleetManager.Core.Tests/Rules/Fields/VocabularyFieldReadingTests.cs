@@ -41,6 +41,11 @@ public sealed class VocabularyFieldReadingTests
     public void Vehicle_WordThatOnlyStartsWithAVehicleWord_IsNoVehicle(string line)
         => Assert.Null(RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
 
+    [Fact]
+    public void Vehicle_NegatedCompound_IsPassedOverForTheNextOne()
+        // "ej kyltrailer" says what the truck is not; the reefer ranks before the tautliner, so only the negation leaves "kapelltrailer".
+        => Assert.Equal(VehicleType.Tautliner, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\nVi behöver ej kyltrailer, kapelltrailer räcker.").VehicleType);
+
     /// <summary>The degree as a word of the files (<c>unit.degree</c>) counts as the sign does.</summary>
     [Theory]
     [InlineData("20 pallets paprika, 8 ton, +6 graden", 6, 6)]

@@ -85,6 +85,14 @@ public sealed class PlaceStructureStopReaderTests
     }
 
     [Fact]
+    public void Extract_UnloadingWithoutADayOrSameDay_KeepsNoDate()
+    {
+        var stops = RulesTestDocuments.Stops("Carga na terça-feira, 9 de fevereiro de 2027, às 9h00, em 4705-025 Braga,\ncom descarga até às 17h00 em 36210 Vigo, Espanha.");
+
+        Assert.Equal([new DateOnly(2027, 2, 9), (DateOnly?)null], stops.Select(s => s.Date));
+    }
+
+    [Fact]
     public void Extract_PlaceNextToPhoneAndEmailAtTheEnd_IsTheSignatureNotTheUnloading()
     {
         var stops = RulesTestDocuments.Stops("""
