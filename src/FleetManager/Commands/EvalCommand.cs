@@ -70,7 +70,9 @@ internal static class EvalCommand
         var output = environment.Out;
         if (!directory.Exists)
         {
-            environment.Error.WriteLine($"error: corpus folder '{directory.FullName}' does not exist (give a folder of NAME.eml + NAME.expected.json pairs)");
+            // A file given where the folder belongs exists, so "does not exist" would mislead.
+            var what = File.Exists(directory.FullName) ? "is a file, not a folder" : "does not exist";
+            environment.Error.WriteLine($"error: corpus folder '{directory.FullName}' {what} (give a folder of NAME.eml + NAME.expected.json pairs)");
             return ExitCodes.InputMissing;
         }
 

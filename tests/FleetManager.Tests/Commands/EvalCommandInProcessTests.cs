@@ -52,6 +52,19 @@ public sealed class EvalCommandInProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_FileWhereTheCorpusFolderBelongs_SaysItIsAFile()
+    {
+        var file = _verb.Temp.File("one.eml");
+        await File.WriteAllTextAsync(file, "Subject: x\r\n\r\nbody");
+
+        var exitCode = await EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(file), json: false, verbose: false, reader: "rules", CancellationToken.None);
+
+        Assert.Equal(ExitCodes.InputMissing, exitCode);
+        Assert.Equal($"error: corpus folder '{file}' is a file, not a folder (give a folder of NAME.eml + NAME.expected.json pairs)", _verb.Error.ToString().TrimEnd());
+        Assert.Equal("", _verb.Out.ToString());
+    }
+
+    [Fact]
     public async Task Run_FolderWithoutPairs_ExitsInputMissingWithOneLine()
     {
         var exitCode = await EvalCommand.RunAsync(_verb.Environment(), new DirectoryInfo(_verb.Temp.Path), json: false, verbose: false, reader: "rules", CancellationToken.None);
