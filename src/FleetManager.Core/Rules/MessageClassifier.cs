@@ -66,7 +66,8 @@ public static class MessageClassifier
 
         if (V.Phishing().IsMatch(subject) || (P.Phishing.MayMatch(newBody) && V.Phishing().IsMatch(newBody))
             || V.JobApplication().IsMatch(subjectCore) || V.Cancellation().IsMatch(subjectCore)
-            || VocabularyMatchers.Cancellation.IsIn(foldedSubject) || OpensWithCancellation(newBody))
+            || VocabularyMatchers.Cancellation.IsIn(foldedSubject) || OpensWithCancellation(newBody)
+            || OpensWithReceipt(foldedSubject))
         {
             return Classification.Other;
         }
@@ -407,6 +408,14 @@ public static class MessageClassifier
         var opening = Opening(body);
         return HasCancellationWord(opening) && !V.InvoiceWord().IsMatch(opening) && !VocabularyMatchers.Invoice.IsInText(opening);
     }
+
+    /// <summary>
+    /// Whether the subject opens with the title of an acknowledgement of receipt ("Accusé de réception : votre offre …",
+    /// "Empfangsbestätigung: Auftrag 4711"): such a message says that another arrived, whatever lane it repeats. Only the
+    /// opening counts: an order may ask for one ("Auftrag 4711 – bitte um Empfangsbestätigung").
+    /// </summary>
+    private static bool OpensWithReceipt(string foldedSubject)
+        => VocabularyMatchers.Receipt.Count > 0 && VocabularyMatchers.Receipt.Find(foldedSubject.AsSpan().TrimStart(), out _) == 0;
 
     private static bool HasCancellationWord(string text) => V.Cancellation().IsMatch(text) || VocabularyMatchers.Cancellation.IsInText(text);
 

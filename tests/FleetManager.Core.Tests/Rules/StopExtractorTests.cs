@@ -37,6 +37,58 @@ public sealed class StopExtractorTests
         Assert.Equal("DK", stops[2].Country);
     }
 
+    [Theory]
+    [InlineData("1ª descarga", "2ª descarga")]
+    [InlineData("1st drop", "2nd drop")]
+    [InlineData("1er déchargement", "2ème déchargement")]
+    [InlineData("1:a lossning", "2:a lossning")]
+    [InlineData("1η εκφόρτωση", "2η εκφόρτωση")]
+    public void Extract_StopsNumberedWithOrdinals_ReadsEveryDrop(string firstDrop, string secondDrop)
+    {
+        var stops = RulesTestDocuments.Stops($"""
+            Hello,
+
+            Loading: 22.02.2027, 14:00 — 30007 Murcia, Spain
+
+            {firstDrop}: 24.02.2027, 06:00 — 94150 Rungis (France), 10 pallets
+            {secondDrop}: 24.02.2027, 11:00 — 77400 Lagny-sur-Marne (France), 23 pallets
+
+            Regards
+            """);
+
+        Assert.Equal(["30007", "94150", "77400"], stops.Select(s => s.PostalCode));
+        Assert.Equal([StopType.Loading, StopType.Unloading, StopType.Unloading], stops.Select(s => s.Type));
+        Assert.Equal(new TimeOnly(11, 0), stops[2].TimeFrom);
+    }
+
+    [Fact]
+    public void Extract_ReadyLineUnderTheCollection_IsTheLoadingDate()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Collect from: Midlands Plastics Ltd, Unit 7, Tameside Drive, Birmingham B35 7AG
+            Ready: Wednesday 10th March from 09:00
+            Deliver to: Plast-Form Sp. z o.o., ul. Fabryczna 14, 43-300 Bielsko-Biała, Poland
+            Delivery: Friday 12th March
+            """);
+
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(3, stops[0].Date?.Month);
+        Assert.Equal(10, stops[0].Date?.Day);
+        Assert.Equal(new TimeOnly(9, 0), stops[0].TimeFrom);
+    }
+
+    [Fact]
+    public void Extract_OrdinalBeforeAnOtherLabel_IsNoStop()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Loading: 22.02.2027, 30007 Murcia, Spain
+            Unloading: 24.02.2027, 94150 Rungis, France
+            3rd floor: office of 77400 Lagny-sur-Marne, France
+            """);
+
+        Assert.Equal(["30007", "94150"], stops.Select(s => s.PostalCode));
+    }
+
     [Fact]
     public void Extract_GermanLabelledBlocks_ReadsPlacesDatesAndWindows()
     {

@@ -381,8 +381,9 @@ public static partial class QuantityReader
                 foreach (var (word, _) in VocabularyCatalog.Words(key))
                 {
                     var folded = TextFold.Fold(word);
-                    // Units that start like the main pattern's (k, t, т, к) are its to find.
-                    if (folded.Length > 1 && !WeightPhraseScanner.UnitInitials.Contains(folded[0], StringComparison.Ordinal) && Factors.TryAdd(folded, factor))
+                    // The units the main pattern reads whole ("t", "tonnes", "кг") are its to find; the others ("tonn",
+                    // "tonnellate", "тонны") are this pattern's, whatever letter they start with.
+                    if (folded.Length > 1 && !IsMainUnit(word) && !IsMainUnit(folded) && Factors.TryAdd(folded, factor))
                     {
                         forms.Add(word);
                         forms.Add(folded);
@@ -396,6 +397,8 @@ public static partial class QuantityReader
 
             return forms;
         }
+
+        private static bool IsMainUnit(string unit) => WeightPhrase().Match("1 " + unit) is { Success: true } match && match.Groups["u"].Length == unit.Length;
     }
 
     private const string Number = @"(?<n>\d{1,3}(?:[.,'\u00A0 ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)";

@@ -206,9 +206,9 @@ public static partial class ReferenceReader
     // into four patterns, matched together by LeftmostMatches exactly as the single alternation would
     // be (its source-generated matcher was so large that compiling it cost more CPU than using it).
 
-    /// <summary>Number labels: English, German, Polish.</summary>
+    /// <summary>Number labels: English, German, Polish. A purchase order's "PO" only in capitals and before a digit ("PO 55120"): "PO Box", and the Polish "po" ("after"), are none.</summary>
     [GeneratedRegex(
-        @"(?:\bour\s+ref(?:erence)?\.?(?:\s*(?:no\.?|number|nr\.?))?|\bbooking\s+(?:ref(?:erence)?|no|number|nr)\.?|\border\s+(?:no|number|nr|ref(?:erence)?|id)\.?|\bload\s+(?:no|number|id|ref)\.?|\bpo\s+(?:no|number)\.?|\bshipment\s+(?:no|number|id)\.?|\boffer\s+(?:id|no|number)\.?"
+        @"(?:\bour\s+ref(?:erence)?\.?(?:\s*(?:no\.?|number|nr\.?))?|\bbooking\s+(?:ref(?:erence)?|no|number|nr)\.?|\border\s+(?:no|number|nr|ref(?:erence)?|id)\.?|\bload\s+(?:no|number|id|ref)\.?|\bpo\s+(?:no|number)\.?|\b(?-i:PO)(?=\s*[:#]?\s*\d)|\bshipment\s+(?:no|number|id)\.?|\boffer\s+(?:id|no|number)\.?"
         + @"|\bauftrags?-?\s?(?:nummer|nr\.?)|\bauftrag\s+nr\.?|\b(?:transport|speditions|fracht|lade)auftrag\s+nr\.?|\bbestell-?\s?(?:nummer|nr\.?)|\bunsere\s+(?:referenz|ref\.?)|\bangebots?-?\s?(?:id|nr\.?|nummer)|\bladungs-?\s?(?:nr\.?|nummer|id)|\bsendungs-?\s?(?:nr\.?|nummer)"
         + @"|\bzlecenie(?:\s+transportowe)?\s+(?:nr|numer)\.?|\bnr\.?\s+zlecenia|\bnumer\s+zlecenia|\boferta\s+nr\.?|\bnr\.?\s+zamówienia|\bzamówienie\s+nr\.?|\bnr\.?\s+oferty"
         + @")" + Separator + Value,

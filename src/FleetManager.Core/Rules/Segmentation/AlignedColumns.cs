@@ -9,7 +9,7 @@ namespace FleetManager.Core.Rules.Segmentation;
 /// table is rendered, so the table readers (<see cref="TransposedTable"/>, <see cref="LoadListTable"/>, "Label | value"
 /// lines) read it whatever the language. A block counts as such a table when at least <see cref="MinRows"/>
 /// consecutive lines break into cells at runs of two or more spaces, every line's cells start at columns of the
-/// widest line, and that line has at least three cells; under a ruler of dashes the ruler gives the columns and is
+/// widest line (or a few characters right of one, as right-aligned numbers do), and that line has at least three cells; under a ruler of dashes the ruler gives the columns and is
 /// dropped. Lines with tabs or " | " are left to the readers that split them.
 /// </summary>
 internal static class AlignedColumns
@@ -150,17 +150,27 @@ internal static class AlignedColumns
 
         for (var k = start; k < end; k++)
         {
+            var lastColumn = -1;
             foreach (var s in starts[k]!)
             {
-                if (widest.BinarySearch(s) < 0)
+                // A cell starts at its column, or a little right of it when the column is aligned right (" 6.200" under
+                // "12.400"); never two cells in one column.
+                var at = widest.BinarySearch(s);
+                var column = at >= 0 ? at : ~at - 1;
+                if (column < 0 || column == lastColumn || s - widest[column] > MaxRightAlignment)
                 {
                     return null;
                 }
+
+                lastColumn = column;
             }
         }
 
         return [.. widest];
     }
+
+    /// <summary>How far right of its column a cell of a right-aligned column may start: a few digits of a shorter number.</summary>
+    private const int MaxRightAlignment = 4;
 
     private static bool HasRuler(string[] lines, int start, int end)
     {

@@ -21,6 +21,20 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
     /// <summary>Reads the label of <paramref name="line"/>; null when the line is plain text.</summary>
     public static LineLabel? Read(string line)
     {
+        // A number with an ordinal ending before a stop's label ("1ª descarga", "2nd drop", "2:a lossning", "1η φόρτωση")
+        // numbers the stops of a multi-stop order; after any other ordinal ("3rd floor:") the line reads as it would
+        // without the number.
+        if (MayStartNumbering(line) && OrdinalNumbering().Match(line) is { Success: true } ordinal
+            && ReadLine(line[ordinal.Length..]) is { Kind: StopLabelKind.Loading or StopLabelKind.Unloading } numberedStop)
+        {
+            return numberedStop with { ValueStart = numberedStop.ValueStart + ordinal.Length };
+        }
+
+        return ReadLine(line);
+    }
+
+    private static LineLabel? ReadLine(string line)
+    {
         var bodyStart = MayStartNumbering(line) && Numbering().Match(line) is { Success: true } numbering ? numbering.Length : 0;
         var body = line[bodyStart..];
         var trimmedStart = body.Length - body.TrimStart().Length;
@@ -229,6 +243,14 @@ internal readonly partial record struct LineLabel(StopLabelKind Kind, string? La
 
     [GeneratedRegex(@"^\s*(?:\(?\d{1,2}[.)](?!\d)\s*|\d{1,2}\s*\|\s*|\d{1,2}\s{2,}|[-•*–·>]\s+)")]
     private static partial Regex Numbering();
+
+    /// <summary>
+    /// A number with an ordinal ending, in any language's way of writing one: an ordinal indicator ("1ª", "2º",
+    /// "1°"), a Swedish colon ending ("2:a", "3:e") or up to three letters, after a hyphen or not ("2nd", "1er",
+    /// "2ème", "1ste", "1η", "2-я").
+    /// </summary>
+    [GeneratedRegex(@"^\s*\d{1,2}(?:[ªº°]|:[ae]|-?\p{L}{1,3}\.?)\s+(?=\p{L})")]
+    private static partial Regex OrdinalNumbering();
 
     /// <summary>A label and the number of its stop after it: "Rozładunek 2", "Unloading #3", "Entladestelle Nr. 2".</summary>
     [GeneratedRegex(@"^(?<label>\D+?)\s*(?:#|[Nn][ro]\.?\s*)?\d{1,2}$")]

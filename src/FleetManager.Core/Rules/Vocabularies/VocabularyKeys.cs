@@ -31,12 +31,13 @@ public static class VocabularyKeys
     /// billing structure of a bill (billing: the VAT's name, due date, amount to pay), and a freight exchange's alert
     /// wording (exchange.notice: "new loads") and its entries' labels (exchange.entry: "offered by", "load ID"), and the
     /// word for degrees of temperature (unit.degree: "graden", "stopni"), and "the same day" (stop.same_day: "no mesmo dia",
-    /// "am selben Tag") for a delivery on the loading day.
+    /// "am selben Tag") for a delivery on the loading day, and the title of an acknowledgement of receipt (receipt: "accusé de
+    /// réception", "Empfangsbestätigung"), which opens the subject of a message that only says another arrived.
     /// </summary>
     public static readonly IReadOnlyList<string> Optional =
     [
         "stop.loading.prefix", "stop.unloading.prefix", "unit.pound", "currency", "region", "unit.pallet.kind", "home", "billing", "exchange.notice", "exchange.entry",
-        "unit.degree", "stop.same_day",
+        "unit.degree", "stop.same_day", "receipt",
     ];
 
     /// <summary>The header keys of a file: its language code and the language's English name.</summary>

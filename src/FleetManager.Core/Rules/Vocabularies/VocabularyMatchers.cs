@@ -26,6 +26,9 @@ internal static class VocabularyMatchers
 
     public static readonly PhraseSet Cancellation = PhraseSet.Of("cancellation");
 
+    /// <summary>The titles of an acknowledgement of receipt ("accusé de réception", "Empfangsbestätigung").</summary>
+    public static readonly PhraseSet Receipt = PhraseSet.Of("receipt");
+
     public static readonly PhraseSet Confirmation = PhraseSet.Of("confirmation");
 
     public static readonly PhraseSet Tracking = PhraseSet.Of("tracking");

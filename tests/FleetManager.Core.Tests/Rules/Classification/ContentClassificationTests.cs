@@ -68,6 +68,25 @@ public sealed class ContentClassificationTests
             Cargo: 6 pallets, 4,2 CBM, 2 400 kg, UN 1263 class 3
             """)));
 
+    [Theory]
+    [InlineData("Accusé de réception : votre offre de prix Lyon - Gdańsk")]
+    [InlineData("Empfangsbestätigung: Transportauftrag Lyon - Gdańsk")]
+    [InlineData("AW: Eingangsbestätigung Angebot Lyon - Gdańsk")]
+    public void Classify_AcknowledgementOfReceipt_IsOther(string subject)
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email(subject, """
+            Nous accusons bonne réception de votre offre du 8 mars pour le trajet 69007 Lyon – 80-001 Gdańsk.
+            Chargement: 69007 Lyon
+            Livraison: 80-001 Gdańsk
+            """)));
+
+    [Fact]
+    public void Classify_OrderThatAsksForAnAcknowledgement_IsOrder()
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Transportauftrag 4711 – bitte um Empfangsbestätigung", """
+            Beladung: 17.02.2027, 33334 Gütersloh
+            Entladung: 18.02.2027, 60-115 Poznań
+            26 Paletten, 8.300 kg, Planensattel, 1.050 EUR
+            """)));
+
     [Fact]
     public void Classify_FinnishOutOfOfficeSubject_IsOther()
         => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Automaattinen vastaus: kuljetustilaus Lahti", """

@@ -38,6 +38,25 @@ public sealed class SeparateCurrencyAndHeadingReferenceTests
     }
 
     [Theory]
+    [InlineData("Carico n. 5520114\nCarico: 11/03/2027, 25030 Castel Mella (BS), IT", "5520114")]
+    [InlineData("Nuovi carichi per il tuo profilo:\n\nCarico n. 5520114\nCarico: 11/03/2027, 25030 Castel Mella (BS), IT", "5520114")]
+    [InlineData("Load # 88120\nLoading: 85386 Eching", "88120")]
+    [InlineData("Fracht Nr. 4471-B\nBeladung: 85386 Eching", "4471-B")]
+    public void Read_HeadingWithANumberSign_IsThatNumber(string block, string expected)
+    {
+        Assert.Equal(expected, BlockHeadingReference.Read(block, new OrderBlock(0, block.Length))?.Value);
+    }
+
+    [Theory]
+    [InlineData("Carico: 11/03/2027, 25030 Castel Mella\nRif n. 5520114")]
+    [InlineData("Carico n. 12\nCarico: 11/03/2027, 25030 Castel Mella")]
+    [InlineData("Please call no. 5551234 first\nLoading: 85386 Eching")]
+    public void Read_NumberSignAfterTheStopsOrNoHeading_Null(string block)
+    {
+        Assert.Null(BlockHeadingReference.Read(block, new OrderBlock(0, block.Length)));
+    }
+
+    [Theory]
     [InlineData("LT-57164 Kėdainiai  12.01.")]
     [InlineData("Loading: 85386 Eching")]
     [InlineData("12.01.2027  08:00")]

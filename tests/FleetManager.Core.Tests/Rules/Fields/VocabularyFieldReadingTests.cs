@@ -32,6 +32,9 @@ public sealed class VocabularyFieldReadingTests
     [InlineData("Vi behöver en kyltrailer.", VehicleType.Reefer)]
     [InlineData("kun je morgen een koeler regelen?", VehicleType.Reefer)]
     [InlineData("Bil: flakbil", VehicleType.Flatbed)]
+    [InlineData("Kalusto: kapellirekka", VehicleType.Tautliner)]
+    [InlineData("Kalusto: kapellipuoliperävaunu, ADR-varustus", VehicleType.Tautliner)]
+    [InlineData("Auto: kardinaga poolhaagis", VehicleType.Tautliner)]
     public void Vehicle_CompoundOfATypeWordAndAVehicleWord_IsThatType(string line, VehicleType expected)
         => Assert.Equal(expected, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
 
@@ -40,6 +43,22 @@ public sealed class VocabularyFieldReadingTests
     [InlineData("Abholung mit Fahrzeugpapieren.")]
     public void Vehicle_WordThatOnlyStartsWithAVehicleWord_IsNoVehicle(string line)
         => Assert.Null(RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
+
+    [Fact]
+    public void Reference_PurchaseOrderInCapitals_IsRead()
+        => Assert.Equal("55120", RulesTestMessages.Extract("Transport PO 55120", "Loading: 85386 Eching\nDelivery: 00-001 Warszawa").ReferenceNumber);
+
+    [Theory]
+    [InlineData("Invoices to PO Box 4471, Leeds.")]
+    [InlineData("Rozładunek po 14:00, płatność po 30 dniach.")]
+    public void Reference_PostOfficeBoxOrPolishPo_IsNone(string line)
+        => Assert.Null(RulesTestMessages.Extract("Transport", "Loading: 85386 Eching\nDelivery: 00-001 Warszawa\n" + line).ReferenceNumber);
+
+    [Theory]
+    [InlineData("Aşağıdaki yük için fiyat rica ediyoruz:")]
+    [InlineData("Bu yük için fiyatınızı bekliyoruz.")]
+    public void RequestType_TurkishAskForAPrice_IsQuoteRequest(string line)
+        => Assert.Equal(RequestType.QuoteRequest, RulesTestMessages.Extract("Yük", line + "\nYükleme yeri: 16140 Bursa\nBoşaltma yeri: 85748 Garching, Almanya").RequestType);
 
     [Fact]
     public void Vehicle_NegatedCompound_IsPassedOverForTheNextOne()
@@ -81,6 +100,13 @@ public sealed class VocabularyFieldReadingTests
     [Fact]
     public void Weight_Pounds_AreWholeKilograms()
         => Assert.Equal(11340m, RulesTestMessages.Extract("Order", "Collection: Telford TF3 3AT\nDelivery: Athlone\nWeight: 25,000 lbs").WeightKg);
+
+    [Theory]
+    [InlineData("Varer: byggevarer, 18 paller, 14 tonn", 14000)]
+    [InlineData("Merce: 22 tonnellate di acciaio", 22000)]
+    [InlineData("Груз: 20 тонн", 20000)]
+    public void Weight_TonneWordsTheMainPatternLacks_AreKilograms(string line, int kg)
+        => Assert.Equal(kg, RulesTestMessages.Extract("Order", "Loading: 3044 Drammen\nDelivery: 7041 Trondheim\n" + line).WeightKg);
 
     [Fact]
     public void Weight_GreekTonnes_AreKilograms()

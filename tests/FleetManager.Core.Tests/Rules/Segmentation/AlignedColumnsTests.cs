@@ -31,6 +31,33 @@ public sealed class AlignedColumnsTests
     }
 
     [Fact]
+    public void Rewrite_NumbersAlignedRight_StayInTheirColumn()
+    {
+        // " 6.200" starts one character right of "Gewicht" and "12.400": a right-aligned column, not a line off the table.
+        var text = string.Join('\n',
+            "Auftrag   Ladestelle         Entladestelle      Gewicht   Paletten",
+            "RM-9012   65451 Kelsterbach  50-502 Wrocław     12.400    24",
+            "RM-9013   63128 Dietzenbach  90-001 Łódź        18.000    33",
+            "RM-9014   60314 Frankfurt    31-564 Kraków       6.200    12");
+
+        var rewritten = AlignedColumns.Rewrite(text);
+
+        Assert.EndsWith("\nRM-9014 | 60314 Frankfurt | 31-564 Kraków | 6.200 | 12", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_TwoCellsInOneColumn_LeftAsWritten()
+    {
+        // The last line's "AB  2" puts two cells in the first column: no table.
+        var text = string.Join('\n',
+            "Ref      Loading         Unloading          Kg",
+            "AB-1     85386 Eching    02-672 Warszawa    12000",
+            "AB  2    90409 Nürnberg  31-864 Kraków");
+
+        Assert.Same(text, AlignedColumns.Rewrite(text));
+    }
+
+    [Fact]
     public void Rewrite_HeaderOverAnEmptyFirstColumn_StartsWithTheCellSeparator()
     {
         var text = string.Join('\n',
