@@ -9,7 +9,8 @@ namespace FleetManager.Core.Rules;
 /// depozitul nostru: …, 550052 Sibiu", "Towar nie-ADR", "Temperatuur voor beide ritten +2 tot +4 °C").
 /// A value stated there completes every order that does not state its own: the vehicle, ADR (the spec's
 /// blanket statement), the temperature range, the price, and a loading or unloading place that no
-/// block names. The sign-off and what follows it are not read.
+/// block names; a request for a price there ("Please quote the two lanes below") makes every order that
+/// reads as a booking a quote request. The sign-off and what follows it are not read.
 /// </summary>
 internal sealed class SharedOrderContext
 {
@@ -66,6 +67,7 @@ internal sealed class SharedOrderContext
                 TemperatureMinC = noTemperature ? found.TemperatureMinC : values.TemperatureMinC,
                 TemperatureMaxC = noTemperature ? found.TemperatureMaxC : values.TemperatureMaxC,
                 Price = values.Price ?? found.Price,
+                RequestType = values.RequestType == RequestType.QuoteRequest ? values.RequestType : found.RequestType,
             };
         }
 
@@ -94,6 +96,11 @@ internal sealed class SharedOrderContext
             completed = completed with { TemperatureMinC = _values.TemperatureMinC, TemperatureMaxC = _values.TemperatureMaxC };
             Copy(sources, "temperature_min_c");
             Copy(sources, "temperature_max_c");
+        }
+
+        if (order.RequestType == RequestType.Booking && _values.RequestType == RequestType.QuoteRequest)
+        {
+            completed = completed with { RequestType = RequestType.QuoteRequest };
         }
 
         if (order.Price is null && _values.Price is not null)

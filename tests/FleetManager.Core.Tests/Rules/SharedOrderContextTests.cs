@@ -46,6 +46,26 @@ public sealed class SharedOrderContextTests
     }
 
     [Fact]
+    public void ReadAsOrder_PriceAskedForAboveTheLanes_EveryLaneIsAQuoteRequest()
+    {
+        var email = RulesTestMessages.Email("2 lanes", string.Join('\n',
+            "Hello,",
+            "",
+            "Please quote the two lanes below for loading next week:",
+            "",
+            "Lane 1: 27-600 Sandomierz (PL) to 08130 Santa Perpètua de Mogoda (ES), 33 pallets, 22 t, loading 24/03",
+            "Lane 2: 39-300 Mielec (PL) to 20045 Lainate (IT), 12 pallets, 6 t, loading 25/03",
+            "",
+            "Best regards,",
+            "Marta Wiśniewska"));
+
+        var orders = new RulesOrderReader().ReadAsOrder(email).Orders;
+
+        Assert.Equal(2, orders.Count);
+        Assert.All(orders, o => Assert.Equal(RequestType.QuoteRequest, o.RequestType));
+    }
+
+    [Fact]
     public void ReadAsOrder_OrderStatesItsOwnValues_SharedValuesDoNotReplaceThem()
     {
         // Dutch: the footer says no ADR, the second order says it is ADR; the first keeps its own vehicle.

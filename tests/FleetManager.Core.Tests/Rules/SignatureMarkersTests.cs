@@ -24,6 +24,8 @@ public sealed class SignatureMarkersTests
     [InlineData("Item 4: boxes")]
     [InlineData("Order no. 5")]
     [InlineData("Beladestelle: D-93047 Regensburg")]
+    [InlineData("Grüß Gott,")]
+    [InlineData("Grüss Gott Herr Nowicki,")]
     public void IsClosing_OrdinaryLine_False(string line) => Assert.False(SignatureMarkers.IsClosing(line));
 
     /// <summary>One line per alternative of the sign-off pattern: each must pass the two-character pre-check.</summary>

@@ -263,7 +263,7 @@ public static partial class ReferenceReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitledLoose();
 
-    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{2}|(?:19|20)\d{2}))?\.?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:19|20)\d{2}|\d{1,2})$")]
+    [GeneratedRegex(@"^(?:(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])(?:[./-](?:\d{2}|(?:19|20)\d{2}))?\.?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:19|20)\d{2}|\d{1,2})$")]
     private static partial Regex DateLike();
 
     [GeneratedRegex(@"(?:lade|load(?:ing)?|pick[\s-]?up|collection|gate|tor\b|rampe|ramp|dock|recogida|ritiro|carico|załad|zalad|nakl|felrak|încărc|товарен|slot|your|ihre?|votre|vostr[oa]|vuestr[oa]|va\b|vs\.|su\b|wasz\w*|vaš\w*|ön|вашата|pin|kunden|customer|client|kred|account|konto|rechnung|invoice|fattura|facture|faktur)\W*(?:\w+\W+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

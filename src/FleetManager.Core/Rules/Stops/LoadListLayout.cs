@@ -43,8 +43,15 @@ internal sealed class LoadListLayout
         var separator = Separator!;
         var quoted = separator == ",";
         var cellStart = lineStart;
+        if (separator == " | " && lineLength >= 2 && text[lineStart] == '|' && text[lineStart + 1] == ' ')
+        {
+            // An HTML row whose first cell is empty (a table's corner) renders as "| Datum | Tid".
+            cells.Add((lineStart, 0));
+            cellStart = lineStart + 2;
+        }
+
         var inQuotes = false;
-        for (var pos = lineStart; pos < lineEnd; pos++)
+        for (var pos = cellStart; pos < lineEnd; pos++)
         {
             var c = text[pos];
             if (quoted && c == '"')

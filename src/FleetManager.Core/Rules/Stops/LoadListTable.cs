@@ -12,12 +12,21 @@ internal sealed class LoadListTable
 {
     private static readonly string[] Separators = [" | ", ";", "\t"];
 
-    private static readonly HashSet<string> PostalWords = new(StringComparer.Ordinal) { "zip", "postal", "postcode", "plz", "cap", "cp", "psc", "kod", "irsz", "irányítószám", "code", "postleitzahl", "zipcode", "pc", "iranyitoszam" };
-    private static readonly HashSet<string> CityWords = new(StringComparer.Ordinal) { "city", "ort", "stadt", "town", "miasto", "mesto", "citta", "ciudad", "ville", "varos", "oras", "град", "localita", "miejscowosc", "plaats", "obec", "localidad", "cidade" };
+    private static readonly HashSet<string> PostalWords = new(StringComparer.Ordinal)
+    {
+        "zip", "postal", "postcode", "plz", "cap", "cp", "psc", "kod", "irsz", "irányítószám", "code", "postleitzahl", "zipcode", "pc", "iranyitoszam",
+        "postnr", "postnummer", "postinumero", "postinro", "cod", "codigo", "kodas", "indekss", "postiindeks", "indeks", "код", "индекс",
+    };
+
+    private static readonly HashSet<string> CityWords = new(StringComparer.Ordinal)
+    {
+        "city", "ort", "stadt", "town", "miasto", "mesto", "citta", "ciudad", "ville", "varos", "oras", "град", "localita", "miejscowosc", "plaats", "obec", "localidad", "cidade",
+        "poststed", "postort", "kaupunki", "paikkakunta", "postitoimipaikka", "miestas", "pilseta", "linn", "grad", "sehir", "πολη",
+    };
     private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal) { "country", "land", "kraj", "pays", "paese", "pais", "orszag", "stat", "tara", "държава", "staat", "ctry", "cc" };
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal) { "date", "datum", "data", "fecha", "termin", "day", "tag", "dzien", "datum" };
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal) { "time", "zeit", "window", "slot", "godz", "godzina", "ora", "hora", "uhrzeit", "zeitfenster", "heure", "cas", "okno" };
-    private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal) { "address", "adresse", "street", "strasse", "ulica", "indirizzo", "direccion", "adres", "cim", "adresa", "via", "rue" };
+    private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal) { "address", "adresse", "street", "strasse", "ulica", "indirizzo", "direccion", "adres", "cim", "adresa", "via", "rue", "adress", "osoite", "gatuadress", "endereco", "adrese", "aadress" };
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal) { "shipper", "consignee", "company", "firma", "name", "sender", "receiver", "nadawca", "odbiorca", "absender", "empfanger", "versender", "mittente", "destinatario", "expediteur", "destinataire", "remitente", "odesilatel", "prijemce" };
 
     private LoadListTable(LoadListLayout layout, LoadListColumn[] columns, List<(int Start, int Length)> rows)

@@ -42,12 +42,19 @@ internal static partial class PostalPlaceParser
         var hasDigitRun = HasThreeDigitRun(line);
         if (hasDigitRun && HasCodeBeforeCapital(line))
         {
-            for (var m = CodeThenCity().Match(line); m.Success; m = m.NextMatch())
+            for (var m = CodeThenCity().Match(line); m.Success;)
             {
                 var place = FromCodeThenCity(line, m);
                 if (place is not null)
                 {
                     result.Add(place);
+                    m = m.NextMatch();
+                }
+                else
+                {
+                    // A number that is no code may have taken the next code as its city ("Haven 1025, B-2030 Antwerpen"):
+                    // the search goes on from that city, not after it.
+                    m = CodeThenCity().Match(line, m.Groups["city"].Index);
                 }
             }
         }
@@ -107,13 +114,26 @@ internal static partial class PostalPlaceParser
 
         if (result.Count == 0 && HasEircodeRoutingKey(line))
         {
-            // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7" (routing key, space, four characters).
+            // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7", "Dublin 12 (D12 YX47)" (routing key, space, four characters).
             foreach (Match m in CityThenEircode().Matches(line))
             {
                 var city = TrimCity(m.Groups["city"].Value);
                 if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
                 {
                     result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "IE", 0, false));
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                // The continental order, as forms and exchanges write it: "D12 YX47 Dublin".
+                foreach (Match m in EircodeThenCity().Matches(line))
+                {
+                    var city = TrimCity(m.Groups["city"].Value);
+                    if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                    {
+                        result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "IE", 0, false));
+                    }
                 }
             }
         }
@@ -608,8 +628,11 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<=[,:]\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,6})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBareCode();
 
-    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,))?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,|[ \t]\())?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+\(?(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})[ \t,]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})", RegexOptions.CultureInvariant)]
+    private static partial Regex EircodeThenCity();
 
     [GeneratedRegex(@"(?<=(?:^|[,:])[ \t]*)(?<pc>\d{3})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})(?=\s*(?:,|$))", RegexOptions.CultureInvariant)]
     private static partial Regex ThreeDigitCodeThenCity();

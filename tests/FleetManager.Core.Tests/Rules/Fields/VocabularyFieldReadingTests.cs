@@ -35,6 +35,7 @@ public sealed class VocabularyFieldReadingTests
     [InlineData("Kalusto: kapellirekka", VehicleType.Tautliner)]
     [InlineData("Kalusto: kapellipuoliperävaunu, ADR-varustus", VehicleType.Tautliner)]
     [InlineData("Auto: kardinaga poolhaagis", VehicleType.Tautliner)]
+    [InlineData("Fahrzeug: Kühl-LKW, +2 bis +8 °C", VehicleType.Reefer)]
     public void Vehicle_CompoundOfATypeWordAndAVehicleWord_IsThatType(string line, VehicleType expected)
         => Assert.Equal(expected, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
 
@@ -43,6 +44,12 @@ public sealed class VocabularyFieldReadingTests
     [InlineData("Abholung mit Fahrzeugpapieren.")]
     public void Vehicle_WordThatOnlyStartsWithAVehicleWord_IsNoVehicle(string line)
         => Assert.Null(RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
+
+    [Theory]
+    [InlineData("Zlecenie nr 77/03/2027", "77/03/2027")]
+    [InlineData("Zlecenie nr 118/02/2027", "118/02/2027")]
+    public void Reference_SlashNumberThatIsNoDate_IsRead(string subject, string expected)
+        => Assert.Equal(expected, RulesTestMessages.Extract(subject, "Załadunek: 62-800 Kalisz\nRozładunek: 4600 Wels").ReferenceNumber);
 
     [Fact]
     public void Reference_PurchaseOrderInCapitals_IsRead()

@@ -97,4 +97,23 @@ public sealed class LoadListColumnInferenceTests
         // A place cell that is only a town is not repeated before its code in the address.
         Assert.Equal(["46024 Valencia", "69007 Lyon, FR"], stops[0].Select(s => s.Address));
     }
+
+    [Fact]
+    public void Split_HtmlTableOfStopRowsUnderAnEmptyCorner_ReadsEachStopsCodeAndTown()
+    {
+        // An HTML table renders its empty corner as a row starting "| "; "Postnr" and "Ort" are the code and the town.
+        var body = string.Join('\n',
+            "vi bokar följande transport:",
+            "| Datum | Tid | Adress | Postnr | Ort | Land",
+            "Lastning | 2027-03-23 | 08:00 | Industrigatan 5 | 721 34 | Västerås | SE",
+            "Lossning | 2027-03-25 | 10:00 | Gewerbestraße 12 | 22113 | Hamburg | DE",
+            "Gods: 16 pallar, 7 200 kg");
+        var document = RulesTestDocuments.From(body);
+
+        var stops = new StopExtractor().Extract(document, Assert.Single(OrderSegmenter.Split(document)), new Dictionary<string, TextSpan>());
+
+        Assert.Equal(["721 34", "22113"], stops.Select(s => s.PostalCode));
+        Assert.Equal(["Västerås", "Hamburg"], stops.Select(s => s.City));
+        Assert.Equal([StopType.Loading, StopType.Unloading], stops.Select(s => s.Type));
+    }
 }
