@@ -59,6 +59,17 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
                 order = shared.Complete(order, sources);
             }
 
+            if (order.VehicleType is null && (order.TemperatureMinC is not null || order.TemperatureMaxC is not null))
+            {
+                // A cargo temperature asks for a temperature-controlled truck though no vehicle word says so ("both chilled
+                // 0 to +4 °C"): every labelled order with a temperature range is a reefer (order-format.md).
+                order = order with { VehicleType = VehicleType.Reefer };
+                if (sources.TryGetValue("temperature_min_c", out var temperature) || sources.TryGetValue("temperature_max_c", out temperature))
+                {
+                    sources["vehicle_type"] = temperature;
+                }
+            }
+
             if (blocks.Count > 1 && order.ReferenceNumber is null && Fields.BlockHeadingReference.Read(document.Text, block) is { } heading)
             {
                 // Each order of the message takes its own reference: the code that heads its block.

@@ -59,6 +59,26 @@ public sealed partial class StopExtractor
     internal IReadOnlyList<Stop> Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources, IReadOnlyList<StopFragment>? shared) =>
         Extract(document.StopReading(EmailDate(document), _gazetteer), block, sources, shared);
 
+    /// <summary>The one stop type of the fragments that have a place, or null when both types have one.</summary>
+    private static StopType? OnlyPlacesOf(List<StopFragment> fragments)
+    {
+        StopType? found = null;
+        foreach (var f in fragments)
+        {
+            if (f.HasPlace)
+            {
+                if (found is not null && found != f.Type)
+                {
+                    return null;
+                }
+
+                found = f.Type;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The places stated once for every order in <paramref name="ranges"/> of <paramref name="document"/> (<see cref="SharedStopReader"/>).</summary>
     internal List<StopFragment> SharedStops(RulesDocument document, IReadOnlyList<OrderBlock> ranges)
     {
@@ -95,6 +115,13 @@ public sealed partial class StopExtractor
                 {
                     fragments = ProseStopReader.Read(lines, reading, document.AttachmentStarts);
                 }
+            }
+            else if (OnlyPlacesOf(fragments) is { } found)
+            {
+                // Labels gave one side only ("Beladestelle: …" above "Entladung am 26. März … in 80-299 Gdańsk"): the
+                // prose gives the other.
+                var other = ProseStopReader.Read(lines, reading, document.AttachmentStarts).FindAll(f => f.HasPlace && f.Type != found);
+                fragments.InsertRange(found == StopType.Loading ? fragments.Count : 0, other);
             }
         }
 

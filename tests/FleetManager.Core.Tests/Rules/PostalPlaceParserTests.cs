@@ -5,6 +5,15 @@ namespace FleetManager.Core.Tests.Rules;
 
 public sealed class PostalPlaceParserTests
 {
+    [Fact]
+    public void FindAll_CodesInBracketsBesideAnotherPlace_ReadsBoth()
+    {
+        var places = PostalPlaceParser.FindAll("přepravu 22 palet z Ostravy (702 00) do Vídně (1100 Wien), nakládka 29. 3. 2027");
+
+        Assert.Equal(["702 00", "1100"], places.Select(p => p.PostalCode));
+        Assert.Equal(["Ostravy", "Wien"], places.Select(p => p.City));
+    }
+
     [Theory]
     [InlineData("Dieselstraße 9, DE-85386 Eching", "85386", "Eching", "DE")]
     [InlineData("ul. Ostrobramska 101, PL-04-041 Warszawa", "04-041", "Warszawa", "PL")]

@@ -46,6 +46,31 @@ public sealed class SharedOrderContextTests
     }
 
     [Fact]
+    public void ReadAsOrder_TemperatureAboveTheLoadsWithoutAVehicle_EveryLoadIsAReefer()
+    {
+        var email = RulesTestMessages.Email("2 loads ex Limerick", string.Join('\n',
+            "Hi Kamil,",
+            "",
+            "Two loads ex our Limerick site, both chilled 0 to +4 °C:",
+            "",
+            "Load 1 of 2 - ref SF-3301",
+            "Collection: Wed 31/03, Raheen Business Park, Limerick V94 T2K8",
+            "Delivery: Fri 02/04, 47-400 Racibórz, Poland",
+            "",
+            "Load 2 of 2 - ref SF-3302",
+            "Collection: Thu 01/04, Raheen Business Park, Limerick V94 T2K8",
+            "Delivery: Mon 05/04, 58-100 Świdnica, Poland",
+            "",
+            "Thanks,",
+            "Ciara"));
+
+        var orders = new RulesOrderReader().ReadAsOrder(email).Orders;
+
+        Assert.Equal(2, orders.Count);
+        Assert.All(orders, o => Assert.Equal((VehicleType.Reefer, 0m, 4m), (o.VehicleType, o.TemperatureMinC, o.TemperatureMaxC)));
+    }
+
+    [Fact]
     public void ReadAsOrder_PriceAskedForAboveTheLanes_EveryLaneIsAQuoteRequest()
     {
         var email = RulesTestMessages.Email("2 lanes", string.Join('\n',

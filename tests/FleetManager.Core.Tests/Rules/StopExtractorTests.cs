@@ -78,6 +78,20 @@ public sealed class StopExtractorTests
     }
 
     [Fact]
+    public void Extract_LabelledLoadingAndAnUnloadingInProse_ReadsBoth()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Beladestelle: Kunststoff Paderborn GmbH, Hansestraße 20, 33104 Paderborn
+            Ladezeit: 24.03.2027, 7-15 Uhr
+
+            Die Entladung ist zwei Tage später bis 10 Uhr in 80-299 Gdańsk (Polen), ul. Budowlanych 31.
+            """);
+
+        Assert.Equal(["33104", "80-299"], stops.Select(s => s.PostalCode));
+        Assert.Equal([StopType.Loading, StopType.Unloading], stops.Select(s => s.Type));
+    }
+
+    [Fact]
     public void Extract_OrdinalBeforeAnOtherLabel_IsNoStop()
     {
         var stops = RulesTestDocuments.Stops("""

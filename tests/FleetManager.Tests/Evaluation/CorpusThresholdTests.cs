@@ -104,14 +104,19 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     /// an Austrian "Grüß Gott" order, a Belgian address with a house number before "B-2030", Eircodes in brackets and
     /// before the town, two lanes under one "Please quote", Italian "Partenza / Destinazione", Romanian without
     /// diacritics, a Polish "nr 77/03/2027"; a Hungarian invoice and a Czech reply that accepts a price): F1 0.909 before
-    /// the work of 23:10–23:20 UTC, 1.000 after; all 161: classification 1.000, 154 of 154 orders, F1 0.995.
+    /// the work of 23:10–23:20 UTC, 1.000 after; all 161: classification 1.000, 154 of 154 orders, F1 0.995. Messages
+    /// 162–175 (a German prose unloading under a labelled loading, a Czech request whose towns are only inflected, "z
+    /// Ostravy (702 00) do Vídně (1100 Wien)", Irish loads "chilled 0 to +4 °C" without a vehicle word, a Spanish
+    /// "¿nos podéis dar precio?", a Polish exchange alert, a French HTML plan, a Dutch CSV; Slovak and Danish invoices and a
+    /// Slovene delivery notice): classification 0.929 and F1 0.949 before the work of 23:25–23:45 UTC, 1.000 and 0.995
+    /// after; all 175: classification 1.000, 169 of 169 orders, F1 0.996.
     /// </summary>
     [Fact]
     public async Task Eval_SampleLanguages_ReadsLanguagesNeitherCorpusHas()
     {
         var report = await EvaluateCorpusAsync(RepoPaths.SampleLanguages);
 
-        AssertEveryMessageAndOrder(report, messages: 161, orders: 154);
+        AssertEveryMessageAndOrder(report, messages: 175, orders: 169);
         AssertFieldF1(report, 0.97);
         AssertFields(report, precision: 0.85, recall: 0.80);
     }

@@ -196,7 +196,8 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     /// <summary>
     /// The place when the gazetteer knows its city: as written, the district or the province of a
     /// "Tuzla/İstanbul" pair, or the name before an apostrophe that joins a case ending to it
-    /// (Turkish "Milas'tan" is Milas). Null for a code followed by a word that is no place ("1263 Barmil").
+    /// (Turkish "Milas'tan" is Milas), or the nominative of a town written in a grammatical case (Czech "Ostravy" is
+    /// Ostrava). Null for a code followed by a word that is no place ("1263 Barmil").
     /// </summary>
     internal PostalPlace? Confirmed(PostalPlace place)
     {
@@ -218,7 +219,8 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
             return place with { City = city[..apostrophe] };
         }
 
-        return null;
+        // A town in a grammatical case ("z Ostravy (702 00)") is its nominative.
+        return InflectedTownName.Nominative(city, gazetteer.IsKnownCity) is { } nominative ? place with { City = nominative } : null;
     }
 
     /// <summary>

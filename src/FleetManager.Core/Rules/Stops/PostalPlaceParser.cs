@@ -138,17 +138,24 @@ internal static partial class PostalPlaceParser
             }
         }
 
-        if (result.Count == 0 && hasDigitRun && line.Contains('(', StringComparison.Ordinal))
+        if (hasDigitRun && line.Contains('(', StringComparison.Ordinal))
         {
-            // "Saint-Priest (69800)", "Plovdiv (4006)": the code in brackets after the city.
+            // "Saint-Priest (69800)", "Plovdiv (4006)", "z Ostravy (702 00) do Vídně (1100 Wien)": the code in brackets after
+            // the city, beside the places found so far.
             foreach (Match m in CityThenBracketedCode().Matches(line))
             {
+                if (result.Any(p => Overlap(p, m.Index, m.Length)))
+                {
+                    continue;
+                }
+
                 var city = TrimCity(m.Groups["city"].Value);
                 var code = m.Groups["pc"].Value;
                 if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
                 {
-                    var country = CountryAfter(line, m.Index + m.Length);
-                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Length, false));
+                    var named = CountryAfter(line, m.Index + m.Length);
+                    var country = named ?? (code.Length > 5 ? PatternCountry(code) : null);
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
                 }
             }
         }
@@ -640,7 +647,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’\-]*(?: \p{Lu}[\p{L}\p{M}'’\-]*){0,2})[ \t]+(?<pc>[A-Z]{3} ?\d{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenMalteseCode();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4,5})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4,5}|\d{3} \d{2}|\d{2}-\d{3})\)", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBracketedCode();
 
     [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]

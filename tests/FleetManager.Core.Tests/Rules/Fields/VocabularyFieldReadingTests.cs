@@ -52,6 +52,10 @@ public sealed class VocabularyFieldReadingTests
         => Assert.Equal(expected, RulesTestMessages.Extract(subject, "Załadunek: 62-800 Kalisz\nRozładunek: 4600 Wels").ReferenceNumber);
 
     [Fact]
+    public void RequestType_SpanishAskForAPrice_IsQuoteRequest()
+        => Assert.Equal(RequestType.QuoteRequest, RulesTestMessages.Extract("Grupaje", "¿nos podéis dar precio para un grupaje?\nRecogida: 50197 Zaragoza\nEntrega: 4100-130 Porto").RequestType);
+
+    [Fact]
     public void Reference_PurchaseOrderInCapitals_IsRead()
         => Assert.Equal("55120", RulesTestMessages.Extract("Transport PO 55120", "Loading: 85386 Eching\nDelivery: 00-001 Warszawa").ReferenceNumber);
 
