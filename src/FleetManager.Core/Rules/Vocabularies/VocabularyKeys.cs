@@ -32,12 +32,13 @@ public static class VocabularyKeys
     /// wording (exchange.notice: "new loads") and its entries' labels (exchange.entry: "offered by", "load ID"), and the
     /// word for degrees of temperature (unit.degree: "graden", "stopni"), and "the same day" (stop.same_day: "no mesmo dia",
     /// "am selben Tag") for a delivery on the loading day, and the title of an acknowledgement of receipt (receipt: "accusé de
-    /// réception", "Empfangsbestätigung"), which opens the subject of a message that only says another arrived.
+    /// réception", "Empfangsbestätigung"), which opens the subject of a message that only says another arrived, and a load
+    /// offered as such (request.offer: "load available", "freie Ladung", "încărcătură disponibilă").
     /// </summary>
     public static readonly IReadOnlyList<string> Optional =
     [
         "stop.loading.prefix", "stop.unloading.prefix", "unit.pound", "currency", "region", "unit.pallet.kind", "home", "billing", "exchange.notice", "exchange.entry",
-        "unit.degree", "stop.same_day", "receipt",
+        "unit.degree", "stop.same_day", "receipt", "request.offer",
     ];
 
     /// <summary>The header keys of a file: its language code and the language's English name.</summary>

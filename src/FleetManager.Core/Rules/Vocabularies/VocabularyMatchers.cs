@@ -45,6 +45,9 @@ internal static class VocabularyMatchers
 
     public static readonly PhraseSet QuoteRequest = PhraseSet.Of("request.quote");
 
+    /// <summary>A load offered as such, outside a freight exchange's alert ("load available", "freie Ladung").</summary>
+    public static readonly PhraseSet LoadOffer = PhraseSet.Of("request.offer");
+
     /// <summary>Quote-request phrases of more than one word, trusted in a body ("prisförfrågan" alone is one word and trusted too when long).</summary>
     public static readonly PhraseSet QuoteRequestInBody = new(VocabularyCatalog.Words("request.quote").Select(w => w.Word).Where(w => w.Contains(' ', StringComparison.Ordinal) || w.Length >= 9));
 

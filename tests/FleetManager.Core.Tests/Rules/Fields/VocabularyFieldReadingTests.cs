@@ -51,6 +51,17 @@ public sealed class VocabularyFieldReadingTests
     public void Reference_SlashNumberThatIsNoDate_IsRead(string subject, string expected)
         => Assert.Equal(expected, RulesTestMessages.Extract(subject, "Załadunek: 62-800 Kalisz\nRozładunek: 4600 Wels").ReferenceNumber);
 
+    [Theory]
+    [InlineData("Încărcătură disponibilă Oradea → Budapesta", "410001 Oradea (RO) → 1097 Budapest (HU), 08.04.2027, 24 t, prelată, 650 EUR")]
+    [InlineData("Oradea → Budapesta", "Încărcătură disponibilă: 410001 Oradea (RO) → 1097 Budapest (HU), 08.04.2027, 24 t, 650 EUR")]
+    [InlineData("Freie Ladung", "Beladung: 85386 Eching, 08.04.2027\nEntladung: 00-001 Warszawa\n24 t, 650 EUR")]
+    public void RequestType_LoadOfferedAsSuch_IsLoadOffer(string subject, string body)
+        => Assert.Equal(RequestType.LoadOffer, RulesTestMessages.Extract(subject, body).RequestType);
+
+    [Fact]
+    public void RequestType_OfferWordsInsideABooking_StayABooking()
+        => Assert.Equal(RequestType.Booking, RulesTestMessages.Extract("Booking 4471", "Collection: 85386 Eching, load available from 08:00\nDelivery: 00-001 Warszawa").RequestType);
+
     [Fact]
     public void RequestType_SpanishAskForAPrice_IsQuoteRequest()
         => Assert.Equal(RequestType.QuoteRequest, RulesTestMessages.Extract("Grupaje", "¿nos podéis dar precio para un grupaje?\nRecogida: 50197 Zaragoza\nEntrega: 4100-130 Porto").RequestType);
