@@ -5,6 +5,20 @@ namespace FleetManager.Core.Tests.Rules;
 
 public sealed class PostalPlaceParserTests
 {
+    [Theory]
+    [InlineData("Lossen: donderdag 15 april, 61-248 Poznań (PL)", "61-248", "Poznań")]
+    [InlineData("Lastning: torsdag 15/4 kl. 08.00, Göteborg (hamnen), 418 34", "418 34", "Göteborg")]
+    public void FindAll_PlaceAfterAMonthOrWithANoteBeforeItsCode_IsRead(string line, string postal, string city)
+    {
+        // A month's name before a code that cannot be a year; a note in brackets between the town and its code.
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+        Assert.Equal((postal, city), (place.PostalCode, place.City));
+    }
+
+    [Fact]
+    public void FindAll_YearAfterItsMonth_IsNoCode()
+        => Assert.Empty(PostalPlaceParser.FindAll("Vykládka: 21. decembra 2026, Magna Steyr"));
+
     [Fact]
     public void FindAll_CodesInBracketsBesideAnotherPlace_ReadsBoth()
     {

@@ -392,8 +392,8 @@ internal static partial class PostalPlaceParser
             return null;
         }
 
-        // "21. decembra 2026, Magna Steyr": a year after its month, not a code before a city.
-        if (before is not null && !m.Groups["cc"].Success && MonthNames.MonthOf(before.TrimEnd('.', ',')) != 0)
+        // "21. decembra 2026, Magna Steyr": a year after its month, not a code before a city ("15 april, 61-248 Poznań" is one).
+        if (before is not null && !m.Groups["cc"].Success && IsYear(m.Groups["pc"].ValueSpan) && MonthNames.MonthOf(before.TrimEnd('.', ',')) != 0)
         {
             return null;
         }
@@ -616,6 +616,8 @@ internal static partial class PostalPlaceParser
         return start < end ? line[start..end] : null;
     }
 
+    private static bool IsYear(ReadOnlySpan<char> code) => code.Length == 4 && (code.StartsWith("19") || code.StartsWith("20")) && !code.ContainsAnyExceptInRange('0', '9');
+
     private static bool Overlap(PostalPlace p, int index, int length) => index < p.Index + p.Length && p.Index < index + length;
 
     private const string CityPattern = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:(?: |-)(?:\p{L}[\p{L}\p{M}'’.\-]*|\d{1,2}(?![\d.:,/\-])))*";
@@ -629,7 +631,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})", RegexOptions.CultureInvariant)]
     private static partial Regex BritishCodeThenCity();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3}),[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]+\([\p{L} ]{1,30}\))?,[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
     [GeneratedRegex(@"(?<=[,:]\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,6})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
