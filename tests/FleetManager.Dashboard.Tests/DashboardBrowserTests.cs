@@ -84,8 +84,9 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await page.FillAsync("input[data-field=weight_kg]", "12345");
         // The save posts and is redirected back to this URL: wait for that page's response itself (waiting for
         // the URL would return at once, since the page is already there, and a loaded machine then lost the race).
+        // Then the audit row itself, which only the new page has: the expectation below retries until it is there. A
+        // wait for the 'domcontentloaded' lifecycle event once never returned on a CI run (as PageArrival explains).
         await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#save"), response => response.Request.Method == "GET" && response.Url == url);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var audit = page.Locator("#audit tbody tr");
         await Expect(audit.First).ToContainTextAsync("weight_kg");
         await Expect(audit.First).ToContainTextAsync("12345");
