@@ -16,9 +16,11 @@ public static partial class OrderSegmenter
     {
         var text = document.Text;
         var whole = new OrderBlock(0, text.Length);
-        if (document.TransposedColumns.Count >= 2)
+        // A table with an order per column; a column with no text is none ("Label: | value" rows give an empty one).
+        var columns = document.TransposedColumns.Where(c => !text.AsSpan(c.Start, c.Length).IsWhiteSpace()).ToList();
+        if (columns.Count >= 2)
         {
-            return [.. document.TransposedColumns];
+            return columns;
         }
 
         var table = LoadListTable.Find(text, document.BodyStart, text.Length, LoadListTable.CommaFrom(document));

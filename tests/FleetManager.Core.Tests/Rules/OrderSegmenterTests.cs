@@ -108,4 +108,20 @@ public sealed class OrderSegmenterTests
         Assert.Equal(("586 01", "Jihlava", "CZ"), (stops[1].PostalCode, stops[1].City, stops[1].Country));
         Assert.Equal(new DateOnly(2026, 11, 25), stops[1].Date);
     }
+
+    [Fact]
+    public void Split_LabelAndValueTableWithColonsInTheLabelCells_IsOneOrder()
+    {
+        // An HTML table of "Label: | value" rows: one order, not a column per order (its label column holds no order).
+        var body = string.Join('\n',
+            "Dzień dobry,",
+            "Miejsce załadunku: | Zakład Produkcyjny, ul. Fabryczna 1, 87-100 Toruń",
+            "Data załadunku: | 22.04.2027, 8:00-14:00",
+            "Miejsce rozładunku: | Lagerhaus Süd, 90451 Nürnberg, Niemcy",
+            "Data rozładunku: | 23.04.2027",
+            "Towar: | 33 palety, 18 000 kg",
+            "Pozdrawiam");
+
+        Assert.Single(OrderSegmenter.Split(RulesTestDocuments.From(body, "Zlecenie transportowe nr 552/04/27")));
+    }
 }

@@ -117,14 +117,17 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     /// drops, Polish "jutro", English "tomorrow", Italian "lun 12/4 h 8.00", Dutch "week 15, dinsdag 13 april", two Spanish
     /// loads under one reefer line, Czech "Praha 9 – Horní Počernice, 193 00", Swedish "Göteborg (hamnen), 418 34", Greek;
     /// a German cancellation, an English POD note and a Romanian invoice): F1 0.949 before the work of 00:00–00:10 UTC,
-    /// 0.977 after; all 201: classification 1.000, 191 of 191 orders, F1 0.994.
+    /// 0.977 after; all 201: classification 1.000, 191 of 191 orders, F1 0.994. Messages 202–213 (short mail with no
+    /// signature: a German reefer request, a Polish HTML table of "Label: | value" rows, French, Italian ADR, Spanish, Dutch
+    /// "huifoplegger", Romanian, Swedish prose, Hungarian; a Czech invoice, an English newsletter and a confirming reply):
+    /// F1 0.858 before the work of 00:45–00:50 UTC, 0.968 after; all 213: classification 1.000, 200 of 200 orders, F1 0.993.
     /// </summary>
     [Fact]
     public async Task Eval_SampleLanguages_ReadsLanguagesNeitherCorpusHas()
     {
         var report = await EvaluateCorpusAsync(RepoPaths.SampleLanguages);
 
-        AssertEveryMessageAndOrder(report, messages: 201, orders: 191);
+        AssertEveryMessageAndOrder(report, messages: 213, orders: 200);
         AssertFieldF1(report, 0.97);
         AssertFields(report, precision: 0.85, recall: 0.80);
     }

@@ -35,6 +35,7 @@ public sealed class VocabularyFieldReadingTests
     [InlineData("Kalusto: kapellirekka", VehicleType.Tautliner)]
     [InlineData("Kalusto: kapellipuoliperävaunu, ADR-varustus", VehicleType.Tautliner)]
     [InlineData("Auto: kardinaga poolhaagis", VehicleType.Tautliner)]
+    [InlineData("13,6 ldm, 22 ton, huifoplegger", VehicleType.Tautliner)]
     [InlineData("Fahrzeug: Kühl-LKW, +2 bis +8 °C", VehicleType.Reefer)]
     public void Vehicle_CompoundOfATypeWordAndAVehicleWord_IsThatType(string line, VehicleType expected)
         => Assert.Equal(expected, RulesTestMessages.Extract("Order", "Loading: 80331 München\nDelivery: 00-001 Warszawa\n" + line).VehicleType);
