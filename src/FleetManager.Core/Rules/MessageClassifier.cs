@@ -414,8 +414,7 @@ public static class MessageClassifier
     /// "Empfangsbestätigung: Auftrag 4711"): such a message says that another arrived, whatever lane it repeats. Only the
     /// opening counts: an order may ask for one ("Auftrag 4711 – bitte um Empfangsbestätigung").
     /// </summary>
-    private static bool OpensWithReceipt(string foldedSubject)
-        => VocabularyMatchers.Receipt.Count > 0 && VocabularyMatchers.Receipt.Find(foldedSubject.AsSpan().TrimStart(), out _) == 0;
+    private static bool OpensWithReceipt(string foldedSubject) => VocabularyMatchers.Receipt.Opens(foldedSubject);
 
     private static bool HasCancellationWord(string text) => V.Cancellation().IsMatch(text) || VocabularyMatchers.Cancellation.IsInText(text);
 

@@ -35,6 +35,9 @@ public sealed partial class FieldBlock
 
     public IReadOnlyList<LabelledField> Fields { get; }
 
+    /// <summary>Where the block's own text starts: its start, or the body's when the block holds the subject line too.</summary>
+    public int OwnStart => Math.Max(Start, BodyStart);
+
     public ReadOnlySpan<char> Span => Text.AsSpan(Start, End - Start);
 
     public string Value(LabelledField field) => Text.Substring(field.ValueStart, field.ValueLength);

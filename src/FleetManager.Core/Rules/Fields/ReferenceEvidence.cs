@@ -176,7 +176,7 @@ internal static partial class ReferenceEvidence
         // In the text, a number sign only counts right after a document title of any file ("šaljemo nalog za prevoz
         // br. 4420/26"): after anything else it may number a phone, an account or a page.
         var text = block.Text;
-        var from = Math.Max(block.Start, block.BodyStart);
+        var from = block.OwnStart;
 
         // "ID 771203" in capitals, as exchanges write an entry's number in every language; not a VAT, tax or customer ID.
         for (var match = CapitalId().Match(text, from, block.End - from); match.Success; match = match.NextMatch())

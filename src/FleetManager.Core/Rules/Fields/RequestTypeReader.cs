@@ -36,8 +36,7 @@ public static partial class RequestTypeReader
 
         // A load offered as such in the subject or the block's opening words ("Încărcătură disponibilă: Oradea → Budapest,
         // 24 t, 650 EUR"): a one-line offer is a load offer (order-format.md) though no exchange sent it.
-        if (VocabularyMatchers.LoadOffer.Count > 0
-            && ((subject is not null && VocabularyMatchers.LoadOffer.IsInText(subject)) || OpensWithOffer(OwnText(block))))
+        if ((subject is not null && VocabularyMatchers.LoadOffer.IsInText(subject)) || OpensWithOffer(block))
         {
             return RequestType.LoadOffer;
         }
@@ -45,20 +44,12 @@ public static partial class RequestTypeReader
         return RequestType.Booking;
     }
 
-    /// <summary>The block's text from the body on (a single order's block starts with the subject line).</summary>
-    private static ReadOnlySpan<char> OwnText(FieldBlock block)
+    /// <summary>True when the first line with text of the block's own text (after the subject) starts with a load-offer phrase.</summary>
+    private static bool OpensWithOffer(FieldBlock block)
     {
-        var start = Math.Max(block.Start, block.BodyStart);
-        return start < block.End ? block.Text.AsSpan(start, block.End - start) : [];
-    }
-
-    /// <summary>True when the first line with text of <paramref name="blockText"/> starts with a load-offer phrase.</summary>
-    private static bool OpensWithOffer(ReadOnlySpan<char> blockText)
-    {
-        var text = blockText.TrimStart();
+        var text = block.Text.AsSpan(Math.Min(block.OwnStart, block.End)..block.End).TrimStart();
         var lineEnd = text.IndexOf('\n');
-        var firstLine = TextFold.Fold(lineEnd < 0 ? text : text[..lineEnd]);
-        return VocabularyMatchers.LoadOffer.Find(firstLine, out _) == 0;
+        return VocabularyMatchers.LoadOffer.Opens(TextFold.Fold(lineEnd < 0 ? text : text[..lineEnd]));
     }
 
     /// <summary>True for a freight exchange's notification of load offers (not its newsletter).</summary>

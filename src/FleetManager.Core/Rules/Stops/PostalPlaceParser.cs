@@ -87,14 +87,7 @@ internal static partial class PostalPlaceParser
             if (result.Count == 0)
             {
                 // The continental order, as freight exchanges and forms write every country: "B24 9QR Birmingham".
-                foreach (Match m in BritishCodeThenCity().Matches(line))
-                {
-                    var city = TrimCity(m.Groups["city"].Value);
-                    if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
-                    {
-                        result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "GB", 0, false));
-                    }
-                }
+                AddCodedTowns(result, BritishCodeThenCity(), line, "GB");
             }
         }
 
@@ -114,27 +107,12 @@ internal static partial class PostalPlaceParser
 
         if (result.Count == 0 && HasEircodeRoutingKey(line))
         {
-            // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7", "Dublin 12 (D12 YX47)" (routing key, space, four characters).
-            foreach (Match m in CityThenEircode().Matches(line))
-            {
-                var city = TrimCity(m.Groups["city"].Value);
-                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
-                {
-                    result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "IE", 0, false));
-                }
-            }
-
+            // Irish Eircodes: "Athlone, Co. Westmeath N37 F6D7", "Dublin 12 (D12 YX47)" (routing key, space, four characters);
+            // else the continental order, as forms and exchanges write it: "D12 YX47 Dublin".
+            AddCodedTowns(result, CityThenEircode(), line, "IE");
             if (result.Count == 0)
             {
-                // The continental order, as forms and exchanges write it: "D12 YX47 Dublin".
-                foreach (Match m in EircodeThenCity().Matches(line))
-                {
-                    var city = TrimCity(m.Groups["city"].Value);
-                    if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
-                    {
-                        result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, "IE", 0, false));
-                    }
-                }
+                AddCodedTowns(result, EircodeThenCity(), line, "IE");
             }
         }
 
@@ -215,6 +193,22 @@ internal static partial class PostalPlaceParser
 
         result.Sort((a, b) => a.Index.CompareTo(b.Index));
         return result;
+    }
+
+    /// <summary>
+    /// Adds the places of <paramref name="pattern"/>'s matches (a code group "pc" and a town group "city") in a country whose
+    /// codes have letters (<paramref name="country"/>: GB, IE), unless the town's first word is no town ("EUR", "Tel").
+    /// </summary>
+    private static void AddCodedTowns(List<PostalPlace> result, Regex pattern, string line, string country)
+    {
+        foreach (Match m in pattern.Matches(line))
+        {
+            var city = TrimCity(m.Groups["city"].Value);
+            if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+            {
+                result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, country, 0, false));
+            }
+        }
     }
 
     /// <summary>The countries whose postal codes are three bare digits.</summary>

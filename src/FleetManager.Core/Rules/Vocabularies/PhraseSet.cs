@@ -69,6 +69,9 @@ public sealed class PhraseSet
     /// <summary>True when a phrase occurs in <paramref name="foldedText"/> as whole words.</summary>
     public bool IsIn(ReadOnlySpan<char> foldedText) => Find(foldedText, out _) >= 0;
 
+    /// <summary>True when <paramref name="foldedText"/>, after its leading white space, starts with a phrase (as a whole word).</summary>
+    public bool Opens(ReadOnlySpan<char> foldedText) => Count > 0 && Find(foldedText.TrimStart(), out _) == 0;
+
     /// <summary>Folds <paramref name="text"/> and looks for a phrase in it.</summary>
     public bool IsInText(ReadOnlySpan<char> text) => Count > 0 && IsIn(TextFold.Fold(text));
 

@@ -28,7 +28,9 @@ public sealed class InflectedTownNameTests
     [Fact]
     public void Nominative_StemTooShort_IsNotTried()
     {
-        // "Ula" would give "Ul" + nominative endings: too short a stem to tell towns apart.
-        Assert.Null(InflectedTownName.Nominative("Ula", _ => true));
+        // Every candidate is "known" here but the word itself: "Ula" would give the stem "Ul", too short to tell towns apart,
+        // while "Ulma" gives "Ulm".
+        Assert.Null(InflectedTownName.Nominative("Ula", w => w != "Ula"));
+        Assert.Equal("Ulm", InflectedTownName.Nominative("Ulma", w => w != "Ulma"));
     }
 }

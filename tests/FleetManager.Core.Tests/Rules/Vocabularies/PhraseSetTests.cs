@@ -13,6 +13,17 @@ public sealed class PhraseSetTests
     public void IsInText_PhraseInsideALongerWord_DoesNotMatch()
         => Assert.False(new PhraseSet(["adr"]).IsInText("Adresse: Hauptstraße 1"));
 
+    [Theory]
+    [InlineData("  accuse de reception : votre offre", true)]
+    [InlineData("auftrag 4711 - bitte um accuse de reception", false)]
+    [InlineData("accuse de receptions", false)]
+    [InlineData("", false)]
+    public void Opens_PhraseOnlyAtTheStartAsAWholeWord(string foldedText, bool expected)
+        => Assert.Equal(expected, new PhraseSet(["accusé de réception"]).Opens(foldedText));
+
+    [Fact]
+    public void Opens_EmptySet_IsFalse() => Assert.False(new PhraseSet([]).Opens("anything"));
+
     [Fact]
     public void Find_SecondOccurrenceIsAWholeWord_ReturnsIt()
     {
