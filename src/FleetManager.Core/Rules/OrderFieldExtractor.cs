@@ -11,12 +11,17 @@ namespace FleetManager.Core.Rules;
 /// </summary>
 public static class OrderFieldExtractor
 {
-    /// <summary>Extracts the order-level fields of <paramref name="block"/>; stops are left empty.</summary>
-    public static TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources)
+    /// <summary>
+    /// Extracts the order-level fields of <paramref name="block"/>; stops are left empty. <paramref name="oneOfSeveral"/>
+    /// says the message holds several orders: under an exchange's wording ("Neue Frachtangebote") they are its entries.
+    /// </summary>
+    public static TransportOrder Extract(RulesDocument document, OrderBlock block, IDictionary<string, TextSpan> sources, bool oneOfSeveral = false)
     {
         var fields = FieldBlock.Create(document.Text, block.Start, block.End, document.BodyStart, AttachmentsStart(document));
-        // An order sent as bulk mail (List-Unsubscribe, List-Id, Precedence: bulk) is a freight exchange's alert: its loads are offers.
-        var exchange = RequestTypeReader.IsExchangeNotification(document.Text) || IsBulkMail(document.Email.Headers);
+        // An order sent as bulk mail (List-Unsubscribe, List-Id, Precedence: bulk) is a freight exchange's alert: its loads are
+        // offers; so are several orders under an alert's wording, though their entries name no offer id or poster's label.
+        var exchange = RequestTypeReader.IsExchangeNotification(document.Text) || IsBulkMail(document.Email.Headers)
+            || (oneOfSeveral && RequestTypeReader.HasExchangeNotice(document.Text));
 
         var requestType = RequestTypeReader.Read(document.Email.Subject, fields, exchange);
         var reference = ReferenceReader.Read(fields);

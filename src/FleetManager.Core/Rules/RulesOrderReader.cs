@@ -52,7 +52,7 @@ public sealed class RulesOrderReader : IClassificationForcibleReader
             // Room for every order field and three per stop from the start: grown one key at a time, the
             // dictionary was rehashed three times per order.
             var sources = new Dictionary<string, TextSpan>(SourcesCapacity);
-            var order = OrderFieldExtractor.Extract(document, block, sources);
+            var order = OrderFieldExtractor.Extract(document, block, sources, oneOfSeveral: blocks.Count > 1);
             var stops = _stops.Extract(document, block, sources, shared?.Stops);
             if (shared is not null)
             {

@@ -205,7 +205,7 @@ public sealed partial class StopExtractor
 
             // The other drops (or pick-ups) first: a loading in Poland does not stop three drops in Germany from agreeing.
             var type = stops[i].Type;
-            var country = OneCountry(stops.Where(s => s.Type == type)) ?? OneCountry(stops);
+            var country = OneCountry(stops.Where(s => s.Type == type)) ?? (stops.Count > 2 ? OneCountry(stops) : null);
             if (country is not null && LanguageHomeCountry.PostalDigitsOf(country) == code.Length)
             {
                 stops[i] = stops[i] with { Country = country };

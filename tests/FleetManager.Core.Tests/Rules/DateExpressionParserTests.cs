@@ -41,6 +41,22 @@ public sealed class DateExpressionParserTests
         Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.FindFirst(text, SundayEarlyDecember)?.Date);
 
     [Theory]
+    [InlineData("fredag kl. 7-10", 2026, 12, 11)]
+    [InlineData("jutro (piątek) godz. 7:00", 2026, 12, 11)]
+    [InlineData("Sunday morning", 2026, 12, 6)]
+    [InlineData("Montag, 8 Uhr", 2026, 12, 7)]
+    public void NamedWeekdayOnly_OneWeekdayWrittenOut_IsTheNextSuchDayFromTheEmailsDay(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.NamedWeekdayOnly(text, SundayEarlyDecember)?.Date);
+
+    [Theory]
+    [InlineData("Montag bis Freitag 7-15 Uhr")]
+    [InlineData("Mo-Fr 7-15")]
+    [InlineData("Tue morning")]
+    [InlineData("Vejle, kl. 7-10")]
+    public void NamedWeekdayOnly_TwoWeekdaysAnAbbreviationOrNone_IsNoDate(string text) =>
+        Assert.Null(DateExpressionParser.NamedWeekdayOnly(text, SundayEarlyDecember));
+
+    [Theory]
     [InlineData("Sat 2 pallets left")]
     [InlineData("Tue 32nd")]
     [InlineData("Rampe: Tor 12")]

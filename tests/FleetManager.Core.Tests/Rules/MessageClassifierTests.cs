@@ -41,17 +41,17 @@ public sealed class MessageClassifierTests
             Delivery: Friday 5th February by 10:00, Sittingbourne ME10 3UR
             """)));
 
-    /// <summary>Welsh has no vocabulary file: its labels say nothing to the classifier, its two places do.</summary>
-    private const string WelshOrderBody = """
-        Bore da,
+    /// <summary>Scottish Gaelic has no vocabulary file: its labels say nothing to the classifier, its two places do.</summary>
+    private const string GaelicOrderBody = """
+        Madainn mhath,
 
-        Llwytho: 09/12/2026, 10:00, Hufenfa'r Gogledd Cyf, Ffordd y Parc 4, Wrexham LL13 9UT
-        Dadlwytho: 10/12/2026, Dairygold Distribution, Unit 7, 85386 Eching, Yr Almaen
-        Nwyddau: caws, 26 paled, 11,000 kg
-        Pris: 1,250 EUR
+        Luchdachadh: 09/12/2026, 10:00, Bainne a' Chinn a Tuath Earr., Rathad na Pàirce 4, Wrexham LL13 9UT
+        Falmhachadh: 10/12/2026, Dairygold Distribution, Unit 7, 85386 Eching, A' Ghearmailt
+        Bathar: càise, 26 màileidean, 11,000 kg
+        Cosgais: 1,250 EUR
 
-        Diolch,
-        Rhys Evans
+        Tapadh leibh,
+        Ruairidh MacLeòid
         """;
 
     /// <summary>
@@ -80,11 +80,11 @@ public sealed class MessageClassifierTests
 
     [Fact]
     public void Classify_LanguageWithoutVocabulary_RouteOfTwoKnownPlaces_IsOrder()
-        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Archeb CC-4410", WelshOrderBody)));
+        => Assert.Equal(Classification.Order, RulesTestMessages.Classify(RulesTestMessages.Email("Òrdugh CC-4410", GaelicOrderBody)));
 
     [Fact]
     public void Classify_LanguageWithoutVocabulary_ReplyNamingTheRoute_IsOther()
-        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Re: Archeb CC-4410", WelshOrderBody)));
+        => Assert.Equal(Classification.Other, RulesTestMessages.Classify(RulesTestMessages.Email("Re: Òrdugh CC-4410", GaelicOrderBody)));
 
     [Fact]
     public void Classify_TwoOfficeAddressesBesideContactDetails_AreNoRoute()

@@ -61,8 +61,8 @@ public sealed class OrderFieldExtractorTests
     }
 
     [Theory]
-    [InlineData("ADR: ez", null)] // Basque "no": no file knows it, and the label alone is no mention of dangerous goods
-    [InlineData("ADR: naha", null)]
+    [InlineData("ADR: ez", false)] // Basque "no" (eu.txt)
+    [InlineData("ADR: naha", null)] // no file knows it, and the label alone is no mention of dangerous goods
     [InlineData("ADR: ez, UN 1203", true)]
     [InlineData("ADR: ne", false)]
     public void Extract_LabelledAdrAnswer_ReadsOnlyWhatItKnows(string line, bool? expected)
@@ -113,6 +113,21 @@ public sealed class OrderFieldExtractorTests
         Assert.Equal(24000m, order.WeightKg);
         Assert.Equal(new Price(1300m, "BGN"), order.Price);
     }
+
+    [Theory]
+    [InlineData("Vehicle: 44t curtainsider")]
+    [InlineData("Voertuig: bestelwagen 3,5 t")]
+    public void Extract_WeightInTheVehicleField_IsTheTrucksClassNotTheCargos(string vehicleLine)
+    {
+        var order = RulesTestMessages.Extract("Booking SW-4471", "Goods: 26 pallets of paper, 18,000 kg\n" + vehicleLine + "\n");
+
+        Assert.Equal(18000m, order.WeightKg);
+        Assert.NotNull(order.VehicleType);
+    }
+
+    [Fact]
+    public void Extract_VehicleFieldOnlyWeight_GivesNoCargoWeight()
+        => Assert.Null(RulesTestMessages.Extract("Booking", "Loading: 80331 München\nVehicle: 44t curtainsider\n").WeightKg);
 
     [Fact]
     public void Extract_VanWithCapacityClass_DoesNotTakeTheClassAsWeight()

@@ -15,6 +15,60 @@ public sealed class PostalPlaceParserTests
         Assert.Equal((postal, city), (place.PostalCode, place.City));
     }
 
+    [Theory]
+    [InlineData("Vigo (36201) → Porto (4000-123, Portugal) | 17/05 | 24 t", "4000-123", "Porto", "PT")]
+    [InlineData("Lugo (27003) → Bordeaux (33300, Francia) | 19/05", "33300", "Bordeaux", "FR")]
+    public void FindAll_CountryNamedInsideTheCodesBrackets_IsThatPlacesCountry(string line, string postal, string city, string country)
+    {
+        // Exchange one-liners write "Town (code, Country)"; the first place, "Town (code)", has no country of its own.
+        var places = PostalPlaceParser.FindAll(line);
+
+        Assert.Equal(2, places.Count);
+        Assert.Null(places[0].Country);
+        Assert.Equal((postal, city, country), (places[1].PostalCode, places[1].City, places[1].Country));
+    }
+
+    [Theory]
+    [InlineData("Завантаження: 79035, м. Львів, вул. Городоцька 174", "79035", "Львів")]
+    [InlineData("Разтоварване: 1000 гр. София, България", "1000", "София")]
+    public void FindAll_SettlementAbbreviationBeforeTheTown_ReadsTheTownAndAsksTheGazetteer(string line, string postal, string city)
+    {
+        // "м." (місто), "гр." (град): the town after the abbreviation; a street ("ul. Długa") takes the same shape, so
+        // the gazetteer must confirm the town.
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+
+        Assert.Equal((postal, city), (place.PostalCode, place.City));
+        Assert.True(place.NeedsConfirmation);
+    }
+
+    [Fact]
+    public void FindAll_TownsBeforeCodesWithTheirCountryPrefix_ReadsBoth()
+    {
+        var places = PostalPlaceParser.FindAll("turime krovinį: Kaunas LT-44001 → Ryga LV-1050, pakrovimas 2027-05-27");
+
+        Assert.Equal([("44001", "Kaunas", "LT"), ("1050", "Ryga", "LV")], places.Select(p => (p.PostalCode, p.City, p.Country)));
+    }
+
+    [Fact]
+    public void FindAll_ReferenceShapedLikeATownAndAPrefixedCode_IsNoPlace()
+        => Assert.Empty(PostalPlaceParser.FindAll("bitte den Auftrag AL-4471 nicht mehr ausführen"));
+
+    [Theory]
+    [InlineData("Nakládka | Bratislava | 821 04 | 27.05.2027 | 8:00", "821 04", "Bratislava", "SK")]
+    [InlineData("Товарене: Тракия Пак ЕООД, гр. Пловдив 4000, бул. Марица 154, 27.05.2027 г.", "4000", "Пловдив", null)]
+    [InlineData("Punct de încărcare: Calea Aradului 12, Timișoara, jud. Timiș, cod poștal 300011", "300011", "Timișoara", "RO")]
+    public void FindAll_TownBeforeItsCodeInACellAfterAnAbbreviationOrBeforeTheCodesName_IsRead(string line, string postal, string city, string? country)
+    {
+        // A table row's cells; "гр." (town) before the town; "cod poștal" naming the code after a county ("jud. Timiș").
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+
+        Assert.Equal((postal, city, country), (place.PostalCode, place.City, place.Country));
+    }
+
+    [Fact]
+    public void FindAll_CodeThenTownWithoutAbbreviation_NeedsNoConfirmation()
+        => Assert.False(Assert.Single(PostalPlaceParser.FindAll("Zustellung: 80331 München")).NeedsConfirmation);
+
     [Fact]
     public void FindAll_YearAfterItsMonth_IsNoCode()
         => Assert.Empty(PostalPlaceParser.FindAll("Vykládka: 21. decembra 2026, Magna Steyr"));

@@ -28,6 +28,42 @@ public sealed class RulesOrderReaderTextTests
     }
 
     [Fact]
+    public void ReadAsOrder_SeveralOrdersUnderAnExchangesWording_AreLoadOffers()
+    {
+        // No offer id and no poster's label: the alert's wording over two numbered route lines makes them its entries.
+        var email = RulesTestMessages.Email("Neue Frachtangebote auf Ihrer Relation DE-PL", """
+            Guten Morgen,
+
+            folgende neue Frachtangebote passen zu Ihrem Suchprofil:
+
+            1) 44147 Dortmund (DE) → 59-220 Legnica (PL), 26.05.2027, 22 t, 13,6 ldm, Plane, 720 EUR, Spedition Kraus GmbH
+            2) 50667 Köln (DE) → 40-001 Katowice (PL), 27.05.2027, 12 t, Koffer, Preis auf Anfrage, Rhein Logistik KG
+            """);
+
+        var orders = new RulesOrderReader().ReadAsOrder(email).Orders;
+
+        Assert.Equal([RequestType.LoadOffer, RequestType.LoadOffer], orders.Select(o => o.RequestType));
+    }
+
+    [Fact]
+    public void ReadAsOrder_OneOrderUnderAnExchangesWord_StaysABooking()
+    {
+        // "Frachtangebot" in a single order's text (a forwarder's own offer letter) is no digest.
+        var email = RulesTestMessages.Email("Transportauftrag 4471", """
+            Hallo,
+
+            wie in unserem Frachtangebot vom Montag:
+            Beladung: 26.05.2027, 44147 Dortmund
+            Entladung: 27.05.2027, 59-220 Legnica, Polen
+            22 t, Plane, 720 EUR
+            """);
+
+        var order = Assert.Single(new RulesOrderReader().ReadAsOrder(email).Orders);
+
+        Assert.Equal(RequestType.Booking, order.RequestType);
+    }
+
+    [Fact]
     public void ReadAsOrder_NumberedOrdersHeadedByTheirCodes_EachTakesItsCode()
     {
         var email = RulesTestMessages.Email("Bi garraio", """

@@ -78,6 +78,73 @@ public sealed class StopExtractorTests
     }
 
     [Fact]
+    public void Extract_WeekdayAloneInTheStopsLine_IsTheNextSuchDay()
+    {
+        // Sent on Thursday 20 May 2027: "fredag" is the next day; the delivery gives its own date.
+        var stops = RulesTestDocuments.Stops("""
+            Læsning: Jysk Pap A/S, Vestre Engvej 9, 7100 Vejle, fredag kl. 7-10
+            Levering: 21107 Hamburg, mandag 24/5 kl. 8
+            """, new DateTimeOffset(2027, 5, 20, 14, 10, 0, TimeSpan.FromHours(2)));
+
+        Assert.Equal([new DateOnly(2027, 5, 21), new DateOnly(2027, 5, 24)], stops.Select(s => s.Date));
+        Assert.Equal((new TimeOnly(7, 0), new TimeOnly(10, 0)), (stops[0].TimeFrom, stops[0].TimeTo));
+    }
+
+    [Theory]
+    [InlineData("Beladestelle: 33104 Paderborn, Montag bis Freitag 7-15 Uhr")]
+    [InlineData("Beladestelle: 33104 Paderborn, Mo-Fr 7-15 Uhr")]
+    public void Extract_OpeningDaysInTheStopsLine_AreNoDate(string loading)
+    {
+        var stops = RulesTestDocuments.Stops(loading + "\nEntladestelle: 80331 München\n");
+
+        Assert.Equal("33104", stops[0].PostalCode);
+        Assert.Null(stops[0].Date);
+    }
+
+    [Fact]
+    public void Extract_RouteSentenceThenBothStopsDatesInOneSentence_EachStopTakesItsOwn()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            mamy do przewiezienia 24 palety z Poznania (61-131) do Lipska (04109, Niemcy). Załadunek w czwartek 27.05 od 8:00, rozładunek w piątek 28.05 do 12:00.
+            """, new DateTimeOffset(2027, 5, 24, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal([new DateOnly(2027, 5, 27), new DateOnly(2027, 5, 28)], stops.Select(s => s.Date));
+        Assert.Equal((new TimeOnly(8, 0), (TimeOnly?)null), (stops[0].TimeFrom, stops[0].TimeTo));
+        Assert.Equal(((TimeOnly?)null, new TimeOnly(12, 0)), (stops[1].TimeFrom, stops[1].TimeTo));
+    }
+
+    [Fact]
+    public void Extract_ProseSentenceNamingBothStopsEachWithADate_DatesEachStop()
+    {
+        // The lines join into one sentence (no full stop after the town): its loading clause and its unloading clause each
+        // carry a date.
+        var stops = RulesTestDocuments.Stops("""
+            Wir laden am Mittwoch, den 24. März 2027, Ladezeit 7-15 Uhr, bei
+            Kunststoff Paderborn GmbH
+            33104 Paderborn
+
+            Entladung am 26. März bis 10 Uhr in 80-299 Gdańsk (Polen), ul. Budowlanych 31.
+            """, new DateTimeOffset(2027, 3, 20, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(["33104", "80-299"], stops.Select(s => s.PostalCode));
+        Assert.Equal([new DateOnly(2027, 3, 24), new DateOnly(2027, 3, 26)], stops.Select(s => s.Date));
+        Assert.Equal(new TimeOnly(10, 0), stops[1].TimeTo);
+    }
+
+    [Fact]
+    public void Extract_ProseSentenceNamingBothStopsWithOneDate_GivesItToTheFirstStopWord()
+    {
+        // The clause before "Beladung" has no date of its own: the whole sentence is the unloading's.
+        var stops = RulesTestDocuments.Stops("""
+            Wir holen die Ware in 33104 Paderborn ab und bringen sie nach 80-299 Gdańsk.
+            Die Entladung erfolgt am Tag nach der Beladung, am 26. März bis 10 Uhr.
+            """, new DateTimeOffset(2027, 3, 20, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(["33104", "80-299"], stops.Select(s => s.PostalCode));
+        Assert.Equal(new DateOnly(2027, 3, 26), stops[1].Date);
+    }
+
+    [Fact]
     public void Extract_LabelledLoadingAndAnUnloadingInProse_ReadsBoth()
     {
         var stops = RulesTestDocuments.Stops("""

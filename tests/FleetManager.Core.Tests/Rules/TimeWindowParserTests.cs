@@ -26,6 +26,12 @@ public sealed class TimeWindowParserTests
     [InlineData("from 07:00 (dock closes 15:00)", "07:00", "15:00")]
     [InlineData("booked slot 07:30", "07:30", "07:30")]
     [InlineData("à 9h00", "09:00", "09:00")]
+    [InlineData("fredag kl. 7-10", "07:00", "10:00")]
+    [InlineData("mandag kl. 8", "08:00", "08:00")]
+    [InlineData("maanantaina klo 9", "09:00", "09:00")]
+    [InlineData("fra kl. 6", "06:00", null)]
+    [InlineData("senest kl. 14", null, "14:00")]
+    [InlineData("ti 23.2. klo 12 mennessä", null, "12:00")]
     public void Parse_WindowsBoundsAndSlots_ReadAsSpecSays(string text, string? from, string? to)
     {
         var window = TimeWindowParser.Parse(text);
@@ -36,6 +42,8 @@ public sealed class TimeWindowParserTests
     [Theory]
     [InlineData("bus do 3,5 t")]
     [InlineData("33 palety, 24 t")]
+    [InlineData("Gefahrgut Kl. 3, UN 1203")]
+    [InlineData("kl. 3 t")]
     public void Parse_QuantitiesAfterBoundWords_AreNotTimes(string text) =>
         Assert.True(TimeWindowParser.Parse(text).IsEmpty);
 }

@@ -201,6 +201,35 @@ public static partial class DateExpressionParser
         return null;
     }
 
+    /// <summary>
+    /// A stop's day named by its weekday alone ("Læsning: Vejle, fredag kl. 7-10", "Załadunek: jutro (piątek)"): the first
+    /// such day on or after the email's day. Only one weekday written out (five letters or more) counts: two name a range
+    /// of opening days ("Montag bis Freitag"), and abbreviations ("Mo–Fr") are too often something else. For a stop's
+    /// own lines, not for prose, where a weekday may be any day of the conversation.
+    /// </summary>
+    internal static DateMatch? NamedWeekdayOnly(string text, DateOnly emailDate)
+    {
+        DateMatch? found = null;
+        foreach (var word in WrittenWord().EnumerateMatches(text))
+        {
+            var weekday = WeekdayNames.DayOf(text.AsSpan(word.Index, word.Length));
+            if (weekday == 0)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            var ahead = (weekday - (((int)emailDate.DayOfWeek + 6) % 7 + 1) + 7) % 7;
+            found = new DateMatch(word.Index, word.Length, emailDate.AddDays(ahead));
+        }
+
+        return found;
+    }
+
     /// <summary>How far ahead a weekday and day are resolved: the rest of this month and all of the next two.</summary>
     private const int WeekdayDayHorizonDays = 100;
 
@@ -236,4 +265,7 @@ public static partial class DateExpressionParser
 
     [GeneratedRegex(@"^\s*(?:kg|t\b|to\b|ton|ldm|lm\b|m\b|m³|m3|%|€|eur|pln|zł|czk|palet|pal\b|pallet|epal|cm\b|mm\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex UnitAfter();
+
+    [GeneratedRegex(@"(?<!\p{L})\p{L}{5,13}(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenWord();
 }

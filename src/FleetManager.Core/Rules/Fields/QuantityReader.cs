@@ -58,7 +58,7 @@ public static partial class QuantityReader
         for (var match = WeightPhraseScanner.Next(WeightPhrase(), text, block.Start); match.Success;
             match = WeightPhraseScanner.Next(WeightPhrase(), text, match.Index + match.Length))
         {
-            if (WeightOf(block.Text, match) is { } kg)
+            if (WeightOf(block.Text, match) is { } kg && !InVehicleField(block, match.Index))
             {
                 var (lineStart, lineEnd) = LineAround(block.Text, match.Index);
                 var gross = GrossWord().IsMatch(block.Text.AsSpan(match.Index + match.Length, Math.Min(12, block.Text.Length - match.Index - match.Length))) ? 1 : 0;
@@ -308,6 +308,23 @@ public static partial class QuantityReader
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// True when <paramref name="index"/> lies in the value of a vehicle label ("Vehicle: 44t curtainsider", "Fahrzeug:
+    /// 7,5-t-LKW"): a weight there is the truck's class, not the cargo's.
+    /// </summary>
+    private static bool InVehicleField(FieldBlock block, int index)
+    {
+        foreach (var field in block.Fields)
+        {
+            if (index >= field.ValueStart && index < field.ValueEnd && field.LabelStartsWith(FieldLabels.Vehicle) && !field.LabelStartsWith(FieldLabels.Weight))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPerUnit(string text, int index)

@@ -226,8 +226,8 @@ internal static partial class ReferenceEvidence
         return block.Text[block.Start..(subjectEnd < 0 ? block.BodyStart : subjectEnd)];
     }
 
-    /// <summary>Folded label words that are "number" themselves ("Nr.", "бр.", "Αρ.").</summary>
-    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "nr", "no", "br", "бр", "n°", "nº", "αρ" };
+    /// <summary>Folded label words that are "number" themselves ("Nr.", "бр.", "Αρ.", Basque "zk.").</summary>
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "nr", "no", "br", "zk", "бр", "n°", "nº", "αρ" };
 
     /// <summary>Starts of folded words that say "number" ("numero", "numri", "номер", "αριθμός", "№5").</summary>
     private static readonly string[] NumberWordStarts = ["num", "ном", "αριθμ", "№"];
@@ -398,8 +398,8 @@ internal static partial class ReferenceEvidence
     /// <summary>A code-shaped token: letters and digits with inner separators, starting and ending with a letter or digit, not followed by either.</summary>
     private const string Code = @"[\p{L}\p{N}](?:[\p{L}\p{N}/\-._]{0,38}[\p{L}\p{N}])?(?![\p{L}\p{N}])";
 
-    /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "№ 55/12", "N° 4471", "ΑΡ. 2027-044", "#HR-55812").</summary>
-    [GeneratedRegex(@"(?:№|(?<![\p{L}\p{N}&])#|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Бб][Рр]|[Αα][Ρρ])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
+    /// <summary>A number sign in a subject and the code after it ("nr. AL-7781", "бр. 2612-118", "zk. BG-5521", "№ 55/12", "N° 4471", "ΑΡ. 2027-044", "#HR-55812").</summary>
+    [GeneratedRegex(@"(?:№|(?<![\p{L}\p{N}&])#|\b[Nn][°º]|\b(?:[Nn][Rr]|[Nn][Oo]|[Bb][Rr]|[Zz][Kk]|[Бб][Рр]|[Αα][Ρρ])\.|\b[Nn][Rr]\b)\s*:?\s*(?<v>" + Code + ")", RegexOptions.CultureInvariant)]
     private static partial Regex NumberSign();
 
     /// <summary>"ID 771203", "ID: VT-99812", "ID#4471": "ID" in capitals as a word of its own, then the code.</summary>

@@ -77,6 +77,14 @@ public static partial class RequestTypeReader
         return exchange;
     }
 
+    /// <summary>
+    /// True when the text uses a freight exchange's alert wording ("Neue Frachtangebote", "new loads", a file's
+    /// <c>exchange.notice</c>), whether or not its entries carry an offer id.
+    /// </summary>
+    public static bool HasExchangeNotice(string documentText)
+        => ExchangeNotification().IsMatch(documentText)
+            || (VocabularyMatchers.ExchangeNotice.Count > 0 && VocabularyMatchers.ExchangeNotice.IsIn(TextFold.Fold(documentText)));
+
     [ThreadStatic]
     private static string? t_exchangeText;
 

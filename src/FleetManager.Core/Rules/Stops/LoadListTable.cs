@@ -16,6 +16,7 @@ internal sealed class LoadListTable
     {
         "zip", "postal", "postcode", "plz", "cap", "cp", "psc", "kod", "irsz", "irányítószám", "code", "postleitzahl", "zipcode", "pc", "iranyitoszam",
         "postnr", "postnummer", "postinumero", "postinro", "cod", "codigo", "kodas", "indekss", "postiindeks", "indeks", "код", "индекс",
+        "posta", "postale", "postar", "kodu", "kodi", "koda", "τκ",
     };
 
     private static readonly HashSet<string> CityWords = new(StringComparer.Ordinal)
@@ -23,8 +24,8 @@ internal sealed class LoadListTable
         "city", "ort", "stadt", "town", "miasto", "mesto", "citta", "ciudad", "ville", "varos", "oras", "град", "localita", "miejscowosc", "plaats", "obec", "localidad", "cidade",
         "poststed", "postort", "kaupunki", "paikkakunta", "postitoimipaikka", "miestas", "pilseta", "linn", "grad", "sehir", "πολη",
     };
-    private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal) { "country", "land", "kraj", "pays", "paese", "pais", "orszag", "stat", "tara", "държава", "staat", "ctry", "cc" };
-    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal) { "date", "datum", "data", "fecha", "termin", "day", "tag", "dzien", "datum" };
+    private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal) { "country", "land", "kraj", "pays", "paese", "pais", "orszag", "stat", "tara", "държава", "staat", "ctry", "cc", "ulke", "valsts", "riik", "salis", "drzava", "χωρα", "країна", "страна", "maa" };
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal) { "date", "datum", "data", "fecha", "termin", "day", "tag", "dzien", "tarih", "tarihi", "dato", "paiva", "paivamaara", "kuupaev", "дата", "ημερομηνια" };
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal) { "time", "zeit", "window", "slot", "godz", "godzina", "ora", "hora", "uhrzeit", "zeitfenster", "heure", "cas", "okno" };
     private static readonly HashSet<string> AddressWords = new(StringComparer.Ordinal) { "address", "adresse", "street", "strasse", "ulica", "indirizzo", "direccion", "adres", "cim", "adresa", "via", "rue", "adress", "osoite", "gatuadress", "endereco", "adrese", "aadress" };
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal) { "shipper", "consignee", "company", "firma", "name", "sender", "receiver", "nadawca", "odbiorca", "absender", "empfanger", "versender", "mittente", "destinatario", "expediteur", "destinataire", "remitente", "odesilatel", "prijemce" };

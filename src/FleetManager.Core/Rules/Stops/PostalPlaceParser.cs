@@ -131,22 +131,44 @@ internal static partial class PostalPlaceParser
                 var code = m.Groups["pc"].Value;
                 if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
                 {
-                    var named = CountryAfter(line, m.Index + m.Length);
+                    // "Porto (4000-123, Portugal)": a country named inside the brackets, as exchange one-liners write it.
+                    var named = (m.Groups["named"].Success ? StopCountryNames.FromName(m.Groups["named"].Value.Trim()) : null)
+                        ?? CountryAfter(line, m.Index + m.Length);
                     var country = named ?? (code.Length > 5 ? PatternCountry(code) : null);
                     result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
                 }
             }
         }
 
-        if (result.Count == 0 && hasDigitRun && HasDigitAfterComma(line))
+        if (hasDigitRun && line.Contains('-', StringComparison.Ordinal))
         {
-            foreach (Match m in CityThenCode().Matches(line))
+            // "Kaunas LT-44001 → Ryga LV-1050": the town before a code with its country's prefix, as exchange one-liners
+            // write both ends. A reference takes the same shape ("Auftrag AL-4471"), so the prefix must be a country's and
+            // the gazetteer must know the town.
+            foreach (Match m in CityThenPrefixedCode().Matches(line))
+            {
+                var city = TrimCity(m.Groups["city"].Value);
+                if (!result.Any(p => Overlap(p, m.Index, m.Length)) && city.Length > 1 && !NotCities.Contains(FirstWord(city))
+                    && StopCountryNames.FromCode(m.Groups["cc"].Value) is { } prefixCountry && Geo.OfflineGazetteer.Shared.IsKnownCity(city))
+                {
+                    var code = m.Groups["pc"].Value;
+                    result.Add(new PostalPlace(m.Index, m.Length, code, city, prefixCountry, code.Count(char.IsAsciiDigit), false));
+                }
+            }
+        }
+
+        // A table row's cells ("Nakládka | Bratislava | 821 04 | 27.05.2027") read as an address's comma-separated parts; the
+        // separator has the same length, so every index stays that of the line.
+        var cells = line.Contains(" | ", StringComparison.Ordinal) ? line.Replace(" | ", ",  ", StringComparison.Ordinal) : line;
+        if (result.Count == 0 && hasDigitRun && HasDigitAfterComma(cells))
+        {
+            foreach (Match m in CityThenCode().Matches(cells))
             {
                 var city = TrimCity(m.Groups["city"].Value);
                 var code = m.Groups["pc"].Value;
                 if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
                 {
-                    var named = CountryAfter(line, m.Index + m.Length);
+                    var named = CountryAfter(cells, m.Index + m.Length);
                     var country = named ?? PatternCountry(code);
                     result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
                 }
@@ -155,7 +177,7 @@ internal static partial class PostalPlaceParser
 
         if (result.Count == 0 && hasDigitRun)
         {
-            // "ул. „Индустриална“ 14, Габрово 5300", "Bergen 5003", "Baia Mare 430071": the city before a bare code that ends
+            // "ул. „Индустриална“ 14, Габрово 5300", "гр. Пловдив 4000", "Bergen 5003", "Baia Mare 430071": the city before a bare code that ends
             // the address (end of line, a comma or a bracket follows). Words other than places take this
             // shape too, so the place needs the gazetteer's confirmation.
             foreach (Match m in CityThenBareCode().Matches(line))
@@ -174,6 +196,17 @@ internal static partial class PostalPlaceParser
                     });
                 }
             }
+        }
+
+        if (result.Count == 0 && hasDigitRun && CodeAfterItsName().Match(line) is { Success: true } codeWords && TownBefore(line, codeWords.Index) is { } namedTown)
+        {
+            // "Calea Aradului 12, Timișoara, jud. Timiș, cod poștal 300011": the code after the words that name it, the town
+            // the nearest piece before them that the gazetteer knows (a county or a street is none).
+            var code = codeWords.Groups["pc"].Value;
+            var end = codeWords.Index + codeWords.Length;
+            var named = CountryAfter(line, end);
+            var country = named ?? PatternCountry(code);
+            result.Add(new PostalPlace(namedTown.Index, end - namedTown.Index, code, namedTown.City, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
         }
 
         if (result.Count == 0 && hasDigitRun)
@@ -209,6 +242,34 @@ internal static partial class PostalPlaceParser
                 result.Add(new PostalPlace(m.Index, m.Length, m.Groups["pc"].Value, city, country, 0, false));
             }
         }
+    }
+
+    /// <summary>
+    /// The town of a code written after its name (<see cref="CodeAfterItsName"/>): of the comma-separated pieces before
+    /// <paramref name="end"/>, the nearest the gazetteer knows as a town, within three pieces.
+    /// </summary>
+    private static (int Index, string City)? TownBefore(string line, int end)
+    {
+        var gazetteer = Geo.OfflineGazetteer.Shared;
+        for (var (pieceEnd, pieces) = (end, 0); pieceEnd > 0 && pieces < 3; pieces++)
+        {
+            var comma = line.LastIndexOf(',', pieceEnd - 1);
+            var start = comma + 1;
+            var piece = line[start..pieceEnd].Trim().TrimEnd(',');
+            if (piece.Length > 1 && char.IsUpper(piece[0]) && !piece.Any(char.IsAsciiDigit) && gazetteer.IsKnownCity(piece))
+            {
+                return (line.IndexOf(piece, start, StringComparison.Ordinal), piece);
+            }
+
+            if (comma < 0)
+            {
+                break;
+            }
+
+            pieceEnd = comma;
+        }
+
+        return null;
     }
 
     /// <summary>The countries whose postal codes are three bare digits.</summary>
@@ -256,6 +317,24 @@ internal static partial class PostalPlaceParser
         return false;
     }
 
+    /// <summary>After a settlement word's abbreviation at <paramref name="i"/> ("м. ", "гр. "), else <paramref name="i"/>.</summary>
+    private static int SkipTownAbbreviation(string line, int i)
+    {
+        var j = i;
+        while (j < line.Length && j - i < 3 && char.IsLower(line[j]))
+        {
+            j++;
+        }
+
+        if (j == i || j >= line.Length || line[j] != '.')
+        {
+            return i;
+        }
+
+        j++;
+        return j < line.Length && line[j] is ' ' or '\t' ? j + 1 : j;
+    }
+
     /// <summary>
     /// True when the line has what every <see cref="CodeThenCity"/> match holds where its code meets its
     /// city: the code's last character (a digit, or a capital letter of a Dutch code "5928 PR"), then
@@ -274,6 +353,7 @@ internal static partial class PostalPlaceParser
                     j++;
                 }
 
+                j = SkipTownAbbreviation(line, j);
                 if (j < line.Length && char.GetUnicodeCategory(line[j]) == System.Globalization.UnicodeCategory.UppercaseLetter)
                 {
                     return true;
@@ -447,7 +527,14 @@ internal static partial class PostalPlaceParser
         var fromShape = country is null || bracketed;
         country ??= PatternCountry(code);
         var digits = code.Count(char.IsAsciiDigit);
-        return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5) { CountryFromShape = fromShape && country is not null };
+
+        // "79035, м. Львів", "1000 гр. София": a settlement word's abbreviation before the town. Street abbreviations
+        // take the same shape ("ul. Długa"), so the gazetteer must know the town.
+        return new PostalPlace(m.Index, cityEnd - m.Index, code, city, country, digits, province && digits == 5)
+        {
+            CountryFromShape = fromShape && country is not null,
+            NeedsConfirmation = m.Groups["abbr"].Success,
+        };
     }
 
     /// <summary>The country a postal code's shape implies when only one country writes it so.</summary>
@@ -616,7 +703,7 @@ internal static partial class PostalPlaceParser
 
     private const string CityPattern = @"\p{Lu}[\p{L}\p{M}'’.\-]*(?:(?: |-)(?:\p{L}[\p{L}\p{M}'’.\-]*|\d{1,2}(?![\d.:,/\-])))*";
 
-    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?<!\d\.[ \u00A0])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6}|(?<=\b(?:IS|FO)[-\s])\d{3})(?![\d]|[\-/.,:]\d)[ \t,]+(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d\-/.+#:])(?<!\d\.[ \u00A0])(?:(?<cc>[A-Z]{1,3})(?:-|\s))?(?<pc>\d{2}-\d{3}|\d{4}-\d{3}|\d{3}\s\d{2}|\d{4}\s?[A-Z]{2}(?=[ ,])|\d{4,6}|(?<=\b(?:IS|FO)[-\s])\d{3})(?![\d]|[\-/.,:]\d)[ \t,]+(?<abbr>\p{Ll}{1,3}\.[ \t]?)?(?<city>" + CityPattern + ")", RegexOptions.CultureInvariant)]
     private static partial Regex CodeThenCity();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?:,? \p{Lu}[\p{L}\p{M}'’.\-]*)*)[ \t]+(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
@@ -628,8 +715,15 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]+\([\p{L} ]{1,30}\))?,[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
-    [GeneratedRegex(@"(?<=[,:]\s*)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,6})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[,:]\s*(?:\p{Ll}{1,3}\.\s?)?)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,6})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBareCode();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<cc>[A-Z]{1,3})-(?<pc>\d{2}-\d{3}|\d{3} \d{2}|\d{4,5})(?![\d\-])", RegexOptions.CultureInvariant)]
+    private static partial Regex CityThenPrefixedCode();
+
+    /// <summary>A postal code after the words that name it: "cod poștal 300011", "kod pocztowy 00-950", "PSČ 602 00", "PLZ 80331", "CP 28001".</summary>
+    [GeneratedRegex(@"(?<![\p{L}])(?:cod\s+po[sșş]tal|kod\s+pocztowy|ps[čc]|plz|code\s+postal|c[óo]digo\s+postal|codice\s+postale|c\.\s?p\.|postcode|post\s+code|zip\s+code|ir[áa]ny[íi]t[óo]sz[áa]m|postleitzahl|postnummer|пощенски\s+код|поштански\s+број)\s*:?\s*(?<pc>\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,6})(?![\d\-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CodeAfterItsName();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,|[ \t]\())?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+\(?(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenEircode();
@@ -643,7 +737,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’\-]*(?: \p{Lu}[\p{L}\p{M}'’\-]*){0,2})[ \t]+(?<pc>[A-Z]{3} ?\d{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenMalteseCode();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4,5}|\d{3} \d{2}|\d{2}-\d{3})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})[ \t]*\((?<pc>\d{4}-\d{3}|\d{4,5}|\d{3} \d{2}|\d{2}-\d{3})(?:,[ \t]*(?<named>\p{L}[\p{L}\p{M} .\-]{0,30}))?\)", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenBracketedCode();
 
     [GeneratedRegex(@"\G\s*\(([A-Z]{2})\)")]

@@ -76,29 +76,68 @@ internal static partial class ProseStopReader
         var joined = string.Join(" ", lines);
         foreach (var sentence in SentenceSplit().Split(joined))
         {
-            bool? type = null;
-            foreach (var word in TextFold.Fold(sentence).Split([' ', ',', '.', '(', ')', ':', ';'], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var (isLoading, clause) in Clauses(sentence, emailDate))
             {
-                type ??= StopLabels.StopTypeOfWord(word);
-            }
-
-            if (type is null)
-            {
-                continue;
-            }
-
-            var target = type.Value ? loading : unloading;
-            var date = DateExpressionParser.FindFirst(sentence, emailDate);
-            if (target.Date is null && date is { } d)
-            {
-                target.Date = d.Date;
-                target.Window = TimeWindowParser.Parse(DateBlanking.Without(sentence, d));
-            }
-            else if (target.Window.IsEmpty && date is null)
-            {
-                target.Window = TimeWindowParser.Parse(sentence);
+                var target = isLoading ? loading : unloading;
+                var date = DateExpressionParser.FindFirst(clause, emailDate);
+                if (target.Date is null && date is { } d)
+                {
+                    target.Date = d.Date;
+                    target.Window = TimeWindowParser.Parse(DateBlanking.Without(clause, d));
+                }
+                else if (target.Window.IsEmpty && date is null)
+                {
+                    target.Window = TimeWindowParser.Parse(clause);
+                }
             }
         }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" ,.():;");
+
+    /// <summary>
+    /// The parts of <paramref name="sentence"/> that speak of one stop kind each. A sentence naming both kinds, each with a
+    /// date of its own ("Załadunek w czwartek 27.05 od 8:00, rozładunek w piątek 28.05 do 12:00"), is one clause per stop
+    /// word; otherwise the whole sentence belongs to its first stop word ("Die Entladung erfolgt am Tag nach der Beladung,
+    /// am 5.12.": the date is the unloading's). A sentence without a stop word gives none.
+    /// </summary>
+    private static List<(bool IsLoading, string Clause)> Clauses(string sentence, DateOnly emailDate)
+    {
+        var stopWords = new List<(int Index, bool IsLoading)>();
+        for (var start = 0; start < sentence.Length;)
+        {
+            var end = sentence.AsSpan(start).IndexOfAny(WordSeparators);
+            end = end < 0 ? sentence.Length : start + end;
+            if (end > start && StopLabels.StopTypeOfWord(TextFold.Fold(sentence.AsSpan(start, end - start))) is { } isLoading)
+            {
+                stopWords.Add((start, isLoading));
+            }
+
+            start = end + 1;
+        }
+
+        if (stopWords.Count == 0)
+        {
+            return [];
+        }
+
+        if (stopWords.Exists(w => w.IsLoading != stopWords[0].IsLoading))
+        {
+            var clauses = new List<(bool, string)>(stopWords.Count);
+            for (var i = 0; i < stopWords.Count; i++)
+            {
+                var start = i == 0 ? 0 : stopWords[i].Index;
+                var end = i + 1 < stopWords.Count ? stopWords[i + 1].Index : sentence.Length;
+                clauses.Add((stopWords[i].IsLoading, sentence[start..end]));
+            }
+
+            if (clauses.Count(c => DateExpressionParser.FindFirst(c.Item2, emailDate) is not null) >= 2)
+            {
+                return clauses;
+            }
+        }
+
+        return [(stopWords[0].IsLoading, sentence)];
     }
 
     internal static bool SamePlace(PostalPlace a, PostalPlace b) => a.PostalCode == b.PostalCode && a.City == b.City;

@@ -79,6 +79,9 @@ internal sealed class StopReading
         return dates;
     }
 
+    /// <summary><see cref="DateExpressionParser.NamedWeekdayOnly"/> of <paramref name="text"/> with the document's email date.</summary>
+    public DateMatch? WeekdayOnly(string text) => DateExpressionParser.NamedWeekdayOnly(text, EmailDate);
+
     /// <summary><see cref="DateExpressionParser.FindFirst"/> of <paramref name="text"/> with the document's email date.</summary>
     public DateMatch? FirstDate(string text)
     {

@@ -42,6 +42,10 @@ public sealed class ReferenceEvidenceTests
     public void Read_NumberSignInSubject_ReadsTheCode(string subject, string expected)
         => Assert.Equal(expected, ReferenceOf("Hyvää päivää,\nkuljetus alla.\n", subject));
 
+    [Fact]
+    public void Read_BasqueNumberSignAfterATitle_WinsOverTheSubjectsBareNumber()
+        => Assert.Equal("BG-5521", ReferenceOf("Kaixo,\n\nGarraio agindua zk. BG-5521:\n", "Garraio agindua 5521 Bilbo - Bordele"));
+
     [Theory]
     [InlineData("Ordre 88120 Aarhus - Hamburg", "88120")]
     [InlineData("Naročilo prevoza 2027-031", "2027-031")]

@@ -116,4 +116,24 @@ public sealed class LoadListColumnInferenceTests
         Assert.Equal(["Västerås", "Hamburg"], stops.Select(s => s.City));
         Assert.Equal([StopType.Loading, StopType.Unloading], stops.Select(s => s.Type));
     }
+
+    [Fact]
+    public void Split_TurkishHeadersForCodeAndCountry_ReadEachStopsCode()
+    {
+        // "Posta kodu" (postal code) beside each stop's place column, "Ülke" (country) for the unloading.
+        var sheet = """
+            Yükleme yeri | Posta kodu | Yükleme tarihi | Boşaltma yeri | Posta kodu | Ülke | Palet
+            Bursa | 16140 | 19.05.2027 | München | 80939 | Almanya | 26
+            İzmir | 35410 | 20.05.2027 | Budapest | 1097 | Macaristan | 33
+            """;
+        var document = RulesTestDocuments.From("Ekteki yükler.", attachments: new EmailAttachment("yukler.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Length, sheet));
+
+        var blocks = OrderSegmenter.Split(document);
+
+        Assert.Equal(2, blocks.Count);
+        var stops = blocks.Select(b => new StopExtractor().Extract(document, b, new Dictionary<string, TextSpan>())).ToList();
+        Assert.Equal(["16140", "80939"], stops[0].Select(s => s.PostalCode));
+        Assert.Equal(["35410", "1097"], stops[1].Select(s => s.PostalCode));
+        Assert.Equal(["TR", "HU"], stops[1].Select(s => s.Country));
+    }
 }

@@ -36,11 +36,11 @@ public sealed class PlaceStructureStopReaderTests
     [Fact]
     public void Extract_AddressesOnlyOnLinesWhoseLabelsNoVocabularyKnows_TakesThem()
     {
-        // Basque: every address is on a label line, and no file knows the labels.
+        // Scottish Gaelic: every address is on a label line, and no file knows the labels.
         var stops = RulesTestDocuments.Stops("""
-            Zamalanketa: 2026/12/14, Altzairu Lantegia S.A., Ibarrekolanda 5, 48015 Bilbao
-            Deskarga: 2026/12/15, Métaux Aquitaine SAS, 33 quai de Brazza, 33100 Bordeaux
-            Salgaia: altzairuzko bobinak, 24.000 kg
+            Luchdachadh: 2026/12/14, Altzairu Lantegia S.A., Ibarrekolanda 5, 48015 Bilbao
+            Falmhachadh: 2026/12/15, Métaux Aquitaine SAS, 33 quai de Brazza, 33100 Bordeaux
+            Bathar: coilichean stàilinn, 24.000 kg
             """);
 
         Assert.Equal([("48015", "Bilbao"), ("33100", "Bordeaux")], stops.Select(s => (s.PostalCode, s.City)));
@@ -52,8 +52,8 @@ public sealed class PlaceStructureStopReaderTests
     {
         var stops = RulesTestDocuments.Stops("""
             Rechnungsadresse: Muster GmbH, Dieselstraße 9, 85386 Eching
-            Zamalanketa: 2026/12/14, Ibarrekolanda 5, 48015 Bilbao
-            Deskarga: 2026/12/15, 33 quai de Brazza, 33100 Bordeaux
+            Luchdachadh: 2026/12/14, Ibarrekolanda 5, 48015 Bilbao
+            Falmhachadh: 2026/12/15, 33 quai de Brazza, 33100 Bordeaux
             """);
 
         Assert.Equal(["Bilbao", "Bordeaux"], stops.Select(s => s.City));

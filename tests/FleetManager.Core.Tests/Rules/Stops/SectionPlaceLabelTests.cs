@@ -91,15 +91,16 @@ public sealed class SectionPlaceLabelTests
     [Fact]
     public void Extract_AddressUnderALabelNoFileKnows_BelongsToTheOpenStop()
     {
-        // Galician "Enderezo:" (address) under the stop headings, in the layout a stops-as-columns table is rewritten to.
+        // "Seòladh:" (Scottish Gaelic for address, which no file knows) under the stop headings, in the layout a
+        // stops-as-columns table is rewritten to.
         var stops = RulesTestDocuments.Stops("""
             Carga
             Data: 29/12/2026 08:00-12:00
-            Enderezo: Rúa do Porto 12, 36940 Cangas
+            Seòladh: Rúa do Porto 12, 36940 Cangas
 
             Descarga
             Data: 30/12/2026
-            Enderezo: Rua da Boavista 300, 4100-110 Porto, Portugal
+            Seòladh: Rua da Boavista 300, 4100-110 Porto, Portugal
             """);
 
         Assert.Equal(2, stops.Count);

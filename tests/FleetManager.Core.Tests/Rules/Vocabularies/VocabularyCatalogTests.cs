@@ -4,11 +4,11 @@ namespace FleetManager.Core.Tests.Rules.Vocabularies;
 
 public sealed class VocabularyCatalogTests
 {
-    /// <summary>Every EU/EEA language, Turkish, Serbian in both scripts, Ukrainian, Russian, Belarusian, Macedonian, Albanian, Catalan and Luxembourgish.</summary>
+    /// <summary>Every EU/EEA language, Turkish, Serbian in both scripts, Ukrainian, Russian, Belarusian, Macedonian, Albanian, Catalan, Luxembourgish, Basque, Galician and Welsh.</summary>
     private static readonly string[] Codes =
     [
         "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "is", "it", "lt", "lv", "mt", "nl",
-        "no", "pl", "pt", "ro", "sk", "sl", "sv", "tr", "sr", "sr-Cyrl", "uk", "ru", "be", "mk", "sq", "ca", "lb",
+        "no", "pl", "pt", "ro", "sk", "sl", "sv", "tr", "sr", "sr-Cyrl", "uk", "ru", "be", "mk", "sq", "ca", "lb", "eu", "gl", "cy",
     ];
 
     public static readonly TheoryData<string> ExpectedLanguages = new(Codes);
