@@ -107,6 +107,7 @@ internal sealed class GazetteerIndex
             var position = builder.AddPlace(entryName, countryBytes, latitudeE4, longitudeE4, population);
             builder.AddName(position, entryName, NameRank.Own);
             builder.AddBilingualParts(position, entryName);
+            builder.AddBracketedCore(position, entryName);
             builder.AddNames(position, Decode(asciiName, names), NameRank.Own);
             builder.AddNames(position, Decode(curatedBytes, names), NameRank.Own);
             builder.AddNames(position, Decode(alternateBytes, names), NameRank.Alternate);
@@ -344,6 +345,20 @@ internal sealed class GazetteerIndex
             }
         }
 
+        /// <summary>
+        /// A place's name without its bracketed qualifier ("Kempten" of "Kempten (Allgäu)", "Frankfurt" of "Frankfurt
+        /// (Oder)"), as mail writes it; ranked as the core of a name ("Frankfurt" of "Frankfurt am Main") is. Only the
+        /// place's own name: "Bergen (Henegouwen)", a name Mons has in Dutch, would make every Bergen ambiguous.
+        /// </summary>
+        public void AddBracketedCore(int position, ReadOnlySpan<char> name)
+        {
+            var bracket = name.IndexOf(" (");
+            if (bracket > 0)
+            {
+                AddName(position, name[..bracket], NameRank.CoreOfOwn);
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddName(int position, ReadOnlySpan<char> name, NameRank rank)
         {
@@ -351,6 +366,7 @@ internal sealed class GazetteerIndex
             {
                 return;
             }
+
 
             Span<char> folded = stackalloc char[PlaceNameKey.MaxFoldedLength];
             Span<char> key = stackalloc char[PlaceNameKey.MaxFoldedLength];

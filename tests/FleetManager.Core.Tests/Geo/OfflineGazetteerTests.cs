@@ -8,6 +8,21 @@ public sealed class OfflineGazetteerTests
     private static readonly OfflineGazetteer Gazetteer = OfflineGazetteer.Shared;
 
     [Theory]
+    [InlineData("Kempten", "DE", "Kempten (Allgäu)")]
+    [InlineData("Halle", "DE", "Halle (Saale)")]
+    public void FindAll_NameWithoutItsBracketedQualifier_FindsThePlace(string written, string country, string name)
+        => Assert.Contains(Gazetteer.FindAll(written), e => e.CountryCode == country && e.Name == name);
+
+    [Fact]
+    public void FindAll_CuratedBracketedNameOfAnotherPlace_AddsNoNamesake()
+    {
+        // Mons is "Bergen (Henegouwen)" in Dutch: only a place's own name gives its bracket-less core, so "Bergen" stays
+        // Norway's, the Netherlands' and Germany's, not also Belgium's.
+        Assert.DoesNotContain(Gazetteer.FindAll("Bergen"), e => e.CountryCode == "BE");
+        Assert.Equal("NO", Gazetteer.FindAll("Bergen")[0].CountryCode);
+    }
+
+    [Theory]
     [InlineData("München", "DE", "Munich")]
     [InlineData("Munich", "DE", "Munich")]
     [InlineData("Muenchen", "DE", "Munich")]

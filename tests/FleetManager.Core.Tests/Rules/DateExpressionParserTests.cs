@@ -49,6 +49,13 @@ public sealed class DateExpressionParserTests
         Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.NamedWeekdayOnly(text, SundayEarlyDecember)?.Date);
 
     [Theory]
+    [InlineData("KW 22, Mittwoch", 2027, 6, 2)]
+    [InlineData("week 22, Tuesday 06:00", 2027, 6, 1)]
+    [InlineData("tydzień 21, piątek", 2027, 5, 28)]
+    public void NamedWeekdayOnly_WeekdayOfACalendarWeek_IsThatWeeksDay(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), DateExpressionParser.NamedWeekdayOnly(text, new DateOnly(2027, 5, 26))?.Date);
+
+    [Theory]
     [InlineData("Montag bis Freitag 7-15 Uhr")]
     [InlineData("Mo-Fr 7-15")]
     [InlineData("Tue morning")]

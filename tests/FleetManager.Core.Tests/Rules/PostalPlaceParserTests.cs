@@ -54,6 +54,19 @@ public sealed class PostalPlaceParserTests
         => Assert.Empty(PostalPlaceParser.FindAll("bitte den Auftrag AL-4471 nicht mehr ausführen"));
 
     [Theory]
+    [InlineData("Iekraušana: SIA Daugava Koks, Rīga, LV-1050, 28.05.2027 plkst. 8:00", "1050", "Rīga", "LV")]
+    [InlineData("Φόρτωση: Σίνδος, Τ.Κ. 570 22, Πέμπτη 27/05 ώρα 08:00", "570 22", "Σίνδος", "GR")]
+    [InlineData("Consegna: 19034 Luni, Italia", "19034", "Luni", "IT")]
+    public void FindAll_PrefixedCodeAfterTheTownOrAWeekdayAfterTheCode_ReadsTheTown(string line, string postal, string city, string? country)
+    {
+        // "Rīga, LV-1050": the prefix gives the country; "Πέμπτη 27/05" (Thursday) after a code is a date, not its town, and
+        // "Τ.Κ." names the code of the town before it; "Luni" is a town though it is Romanian Monday (no day follows it).
+        var place = Assert.Single(PostalPlaceParser.FindAll(line));
+
+        Assert.Equal((postal, city, country), (place.PostalCode, place.City, place.Country));
+    }
+
+    [Theory]
     [InlineData("Nakládka | Bratislava | 821 04 | 27.05.2027 | 8:00", "821 04", "Bratislava", "SK")]
     [InlineData("Товарене: Тракия Пак ЕООД, гр. Пловдив 4000, бул. Марица 154, 27.05.2027 г.", "4000", "Пловдив", null)]
     [InlineData("Punct de încărcare: Calea Aradului 12, Timișoara, jud. Timiș, cod poștal 300011", "300011", "Timișoara", "RO")]

@@ -90,6 +90,25 @@ public sealed class StopExtractorTests
         Assert.Equal((new TimeOnly(7, 0), new TimeOnly(10, 0)), (stops[0].TimeFrom, stops[0].TimeTo));
     }
 
+    [Fact]
+    public void Extract_WeekdaysOfACalendarWeek_AreThatWeeksDays()
+    {
+        // Sent on Wednesday 26 May 2027 (week 21): "KW 22, Mittwoch" is 2 June, not the day the mail was sent.
+        var stops = RulesTestDocuments.Stops("""
+            Ladestelle:
+            Allgäuer Käserei eG
+            87435 Kempten
+            Ladetermin: KW 22, Dienstag, 06:00-10:00 Uhr
+
+            Entladestelle:
+            37139 Verona, Italien
+            Entladetermin: KW 22, Mittwoch
+            """, new DateTimeOffset(2027, 5, 26, 9, 0, 0, TimeSpan.FromHours(2)));
+
+        Assert.Equal([new DateOnly(2027, 6, 1), new DateOnly(2027, 6, 2)], stops.Select(s => s.Date));
+        Assert.Equal("DE", stops[0].Country);
+    }
+
     [Theory]
     [InlineData("Beladestelle: 33104 Paderborn, Montag bis Freitag 7-15 Uhr")]
     [InlineData("Beladestelle: 33104 Paderborn, Mo-Fr 7-15 Uhr")]

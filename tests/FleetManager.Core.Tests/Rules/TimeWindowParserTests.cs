@@ -32,6 +32,9 @@ public sealed class TimeWindowParserTests
     [InlineData("fra kl. 6", "06:00", null)]
     [InlineData("senest kl. 14", null, "14:00")]
     [InlineData("ti 23.2. klo 12 mennessä", null, "12:00")]
+    [InlineData("plkst. 8:00-11:00", "08:00", "11:00")]
+    [InlineData("no 8:00 līdz 12:00", "08:00", "12:00")]
+    [InlineData("līdz plkst. 12:00", null, "12:00")]
     public void Parse_WindowsBoundsAndSlots_ReadAsSpecSays(string text, string? from, string? to)
     {
         var window = TimeWindowParser.Parse(text);

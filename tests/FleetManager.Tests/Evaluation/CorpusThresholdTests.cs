@@ -130,14 +130,18 @@ public sealed class CorpusThresholdTests(ITestOutputHelper output)
     /// plan, British "Vehicle: 44t curtainsider", two Spanish lanes, a Dutch reefer, Romanian "cod poștal 300011",
     /// Hungarian, Lithuanian "Kaunas LT-44001 → Ryga LV-1050", Norwegian, a Slovak table of stop rows, Bulgarian "гр.
     /// Пловдив 4000", Finnish "klo 12 mennessä"; an English out-of-office): classification 0.938 and F1 0.914 before the work
-    /// of 02:40–03:15 UTC, 1.000 and 1.000 after; all 245: classification 1.000, 235 of 235 orders, F1 0.995.
+    /// of 02:40–03:15 UTC, 1.000 and 1.000 after; all 245: classification 1.000, 235 of 235 orders, F1 0.995. Messages 246–261
+    /// (a Spanish exchange alert of label groups, German "KW 22, Mittwoch" and "87435 Kempten", Greek "Σίνδος, Τ.Κ. 570 22,
+    /// Πέμπτη 27/05", Slovene, Latvian "Rīga, LV-1050 … plkst.", Estonian "kell", French, Italian, Dutch "Wat kost het",
+    /// a German CSV, Hungarian, Polish, Serbian Cyrillic; a Swedish invoice, an English cancellation and a Romanian status):
+    /// F1 0.931 before the work of 03:15–03:40 UTC, 0.997 after; all 261: classification 1.000, 250 of 250 orders, F1 0.995.
     /// </summary>
     [Fact]
     public async Task Eval_SampleLanguages_ReadsLanguagesNeitherCorpusHas()
     {
         var report = await EvaluateCorpusAsync(RepoPaths.SampleLanguages);
 
-        AssertEveryMessageAndOrder(report, messages: 245, orders: 235);
+        AssertEveryMessageAndOrder(report, messages: 261, orders: 250);
         AssertFieldF1(report, 0.97);
         AssertFields(report, precision: 0.85, recall: 0.80);
     }

@@ -227,7 +227,33 @@ public static partial class DateExpressionParser
             found = new DateMatch(word.Index, word.Length, emailDate.AddDays(ahead));
         }
 
+        // "KW 22, Mittwoch": the weekday of that calendar week, not of the coming days.
+        if (found is { } day && CalendarWeek().Match(text) is { Success: true } week
+            && WeekdayOfWeek(int.Parse(week.Groups["w"].ValueSpan, CultureInfo.InvariantCulture), day.Date.DayOfWeek, emailDate) is { } inWeek)
+        {
+            return day with { Date = inWeek };
+        }
+
         return found;
+    }
+
+    /// <summary>
+    /// The <paramref name="weekday"/> of ISO week <paramref name="week"/> that lies first on or after a week before the
+    /// email (as <see cref="YearInference"/> counts for a date without its year); null for a week that does not exist.
+    /// </summary>
+    private static DateOnly? WeekdayOfWeek(int week, DayOfWeek weekday, DateOnly emailDate)
+    {
+        var floor = emailDate.AddDays(-7);
+        for (var year = emailDate.Year; year <= emailDate.Year + 1; year++)
+        {
+            if (week >= 1 && week <= ISOWeek.GetWeeksInYear(year)
+                && DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, weekday)) is var date && date >= floor)
+            {
+                return date;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How far ahead a weekday and day are resolved: the rest of this month and all of the next two.</summary>
@@ -268,4 +294,8 @@ public static partial class DateExpressionParser
 
     [GeneratedRegex(@"(?<!\p{L})\p{L}{5,13}(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex WrittenWord();
+
+    /// <summary>A calendar week: "KW 22", "CW22", "week 22", "Woche 22", "semaine 22", "tydzień 22", "týden 22", "vecka 22", "uge 22", "viikko 22".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:kw|cw|wk|week|woche|semaine|settimana|semana|tydzie[nń]|t[ýy]den|t[ýy]ždeň|hét|vecka|uke|uge|viikko|v\.)\s*(?<w>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CalendarWeek();
 }

@@ -106,13 +106,13 @@ public static partial class TimeWindowParser
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? new TimeOnly(hour, minute) : null;
     }
 
-    [GeneratedRegex(@"(?<![\d:.,/])(?<pre>\b(?:od|from|von|ab|between|zwischen|entre|tussen|dalle|dal|de|desde|от|между|între|intre|ore|ora|godz\.?|godzina|h|hod\.?|um|at|van|interval|orario|horario|time|window|zeitfenster|kl\.?|klo|kello|kell)\s*(?:ore\s+|godz\.?\s*)?)?(?<a>" + Hour + @")\s*(?:-|–|—|to|bis|do|à|a|al|alle|en|et|and|und|и|до|până\s+la|pana\s+la|y|tot|till)\s*(?<b>" + Hour + @")" + NotQuantity + @"(?:\s*(?<unit>Uhr|h\b|hod|ч|uur|óra|godz|hrs|hours))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d:.,/])(?<pre>\b(?:od|from|von|ab|between|zwischen|entre|tussen|dalle|dal|de|desde|от|между|între|intre|ore|ora|godz\.?|godzina|h|hod\.?|um|at|van|interval|orario|horario|time|window|zeitfenster|kl\.?|klo|kello|kell|plkst\.?)\s*(?:ore\s+|godz\.?\s*)?)?(?<a>" + Hour + @")\s*(?:-|–|—|to|bis|do|à|a|al|alle|en|et|and|und|и|до|până\s+la|pana\s+la|y|tot|till|līdz|lidz)\s*(?<b>" + Hour + @")" + NotQuantity + @"(?:\s*(?<unit>Uhr|h\b|hod|ч|uur|óra|godz|hrs|hours))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?:\b(?:ab|from|od|von|dès|des|à\s+partir\s+de|a\s+partir\s+de|dalle|desde|vanaf|от|după|dupa|after|nach|starting|fra|från|fraa)\s+(?:ore\s+|ora\s+|godz\.?\s*|h\s+|las\s+|kl\.?\s*)?)(?<t>" + Hour + @")" + NotQuantity + @"(?!\s*(?:-|–|\d))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OpenFrom();
 
-    [GeneratedRegex(@"(?:\b(?:bis|until|till|by|before|do|до|entro|jusqu'à|jusqu’à|jusqu'a|avant|hasta|antes\s+de|tot|uiterlijk|până\s+la|pana\s+la|latest|spätestens|najpóźniej|closes|closing|schließt|zamyka|not\s+later\s+than|senest|senast|innan|inden|før|före)\s+(?:(?:le|las|la|ore|ora|godz\.?|h|um|at|spätestens|do|o|kl\.?)\s*)*)(?<t>" + Hour + @")" + NotQuantity, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:bis|until|till|by|before|do|до|entro|jusqu'à|jusqu’à|jusqu'a|avant|hasta|antes\s+de|tot|uiterlijk|până\s+la|pana\s+la|latest|spätestens|najpóźniej|closes|closing|schließt|zamyka|not\s+later\s+than|senest|senast|innan|inden|før|före|līdz|lidz)\s+(?:(?:le|las|la|ore|ora|godz\.?|h|um|at|spätestens|do|o|kl\.?|plkst\.?)\s*)*)(?<t>" + Hour + @")" + NotQuantity, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OpenTo();
 
     /// <summary>An end bound written after the hour: Hungarian "12:00-ig", Finnish "klo 12 mennessä" (by 12), "klo 16 asti" (until 16).</summary>
@@ -123,10 +123,10 @@ public static partial class TimeWindowParser
     private static partial Regex Exact();
 
     /// <summary>
-    /// "kl. 8", "klo 8", "kell 8": the Nordic and Estonian word for "o'clock" before a bare hour makes it a time. Lower case
+    /// "kl. 8", "klo 8", "kell 8", "plkst. 8": the Nordic, Estonian and Latvian word for "o'clock" before a bare hour makes it a time. Lower case
     /// only: a capital "Kl. 3" is more often a German dangerous-goods class.
     /// </summary>
-    [GeneratedRegex(@"(?<![\p{L}])(?:kl\.?|klo|kello|kell)\s*(?<t>" + Hour + @")(?![\d])" + NotQuantity, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:kl\.?|klo|kello|kell|plkst\.?)\s*(?<t>" + Hour + @")(?![\d])" + NotQuantity, RegexOptions.CultureInvariant)]
     private static partial Regex ClockWordHour();
 
     internal static string Format(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);

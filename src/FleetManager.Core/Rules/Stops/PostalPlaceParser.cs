@@ -166,13 +166,27 @@ internal static partial class PostalPlaceParser
             {
                 var city = TrimCity(m.Groups["city"].Value);
                 var code = m.Groups["pc"].Value;
-                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)))
+                // "Rīga, LV-1050": a country prefix on the code names the country.
+                var prefixed = m.Groups["cc"].Success ? StopCountryNames.FromCode(m.Groups["cc"].Value) : null;
+                if (city.Length > 1 && !NotCities.Contains(FirstWord(city)) && (prefixed is not null || !m.Groups["cc"].Success))
                 {
-                    var named = CountryAfter(cells, m.Index + m.Length);
+                    var named = prefixed ?? CountryAfter(cells, m.Index + m.Length);
                     var country = named ?? PatternCountry(code);
                     result.Add(new PostalPlace(m.Index, m.Length, code, city, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
                 }
             }
+        }
+
+        if (result.Count == 0 && hasDigitRun && CodeAfterItsName().Match(line) is { Success: true } codeWords && TownBefore(line, codeWords.Index) is { } namedTown)
+        {
+            // "Calea Aradului 12, Timișoara, jud. Timiș, cod poștal 300011": the code after the words that name it, the town
+            // the nearest piece before them that the gazetteer knows (a county or a street is none).
+            var code = codeWords.Groups["pc"].Value;
+            var end = codeWords.Index + codeWords.Length;
+            // Greek "Τ.Κ." before five digits is Greece's code (Cyprus writes four); the shape alone would say Czechia.
+            var named = CountryAfter(line, end) ?? (codeWords.Groups["greek"].Success && code.Count(char.IsAsciiDigit) == 5 ? "GR" : null);
+            var country = named ?? PatternCountry(code);
+            result.Add(new PostalPlace(namedTown.Index, end - namedTown.Index, code, namedTown.City, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
         }
 
         if (result.Count == 0 && hasDigitRun)
@@ -196,17 +210,6 @@ internal static partial class PostalPlaceParser
                     });
                 }
             }
-        }
-
-        if (result.Count == 0 && hasDigitRun && CodeAfterItsName().Match(line) is { Success: true } codeWords && TownBefore(line, codeWords.Index) is { } namedTown)
-        {
-            // "Calea Aradului 12, Timișoara, jud. Timiș, cod poștal 300011": the code after the words that name it, the town
-            // the nearest piece before them that the gazetteer knows (a county or a street is none).
-            var code = codeWords.Groups["pc"].Value;
-            var end = codeWords.Index + codeWords.Length;
-            var named = CountryAfter(line, end);
-            var country = named ?? PatternCountry(code);
-            result.Add(new PostalPlace(namedTown.Index, end - namedTown.Index, code, namedTown.City, country, code.Count(char.IsAsciiDigit), false) { CountryFromShape = named is null && country is not null });
         }
 
         if (result.Count == 0 && hasDigitRun)
@@ -246,30 +249,42 @@ internal static partial class PostalPlaceParser
 
     /// <summary>
     /// The town of a code written after its name (<see cref="CodeAfterItsName"/>): of the comma-separated pieces before
-    /// <paramref name="end"/>, the nearest the gazetteer knows as a town, within three pieces.
+    /// <paramref name="end"/> (a label's colon ends one too), the nearest the gazetteer knows as a town, within three
+    /// pieces; else the nearest that is one capitalised word ("Φόρτωση: Σίνδος, Τ.Κ. 570 22"), since the words before the
+    /// code say it is an address's. A county ("jud. Timiș") or a street with its number is none.
     /// </summary>
     private static (int Index, string City)? TownBefore(string line, int end)
     {
         var gazetteer = Geo.OfflineGazetteer.Shared;
+        (int Index, string City)? oneWord = null;
         for (var (pieceEnd, pieces) = (end, 0); pieceEnd > 0 && pieces < 3; pieces++)
         {
-            var comma = line.LastIndexOf(',', pieceEnd - 1);
-            var start = comma + 1;
-            var piece = line[start..pieceEnd].Trim().TrimEnd(',');
-            if (piece.Length > 1 && char.IsUpper(piece[0]) && !piece.Any(char.IsAsciiDigit) && gazetteer.IsKnownCity(piece))
+            var separator = line.AsSpan(0, pieceEnd).LastIndexOfAny(',', ':');
+            var start = separator + 1;
+            var piece = line[start..pieceEnd].Trim();
+            if (piece.Length > 1 && char.IsUpper(piece[0]) && !piece.Any(char.IsAsciiDigit))
             {
-                return (line.IndexOf(piece, start, StringComparison.Ordinal), piece);
+                var at = line.IndexOf(piece, start, StringComparison.Ordinal);
+                if (gazetteer.IsKnownCity(piece))
+                {
+                    return (at, piece);
+                }
+
+                if (oneWord is null && piece.All(c => char.IsLetter(c) || c == '-'))
+                {
+                    oneWord = (at, piece);
+                }
             }
 
-            if (comma < 0)
+            if (separator < 0 || line[separator] == ':')
             {
                 break;
             }
 
-            pieceEnd = comma;
+            pieceEnd = separator;
         }
 
-        return null;
+        return oneWord;
     }
 
     /// <summary>The countries whose postal codes are three bare digits.</summary>
@@ -315,6 +330,18 @@ internal static partial class PostalPlaceParser
         }
 
         return false;
+    }
+
+    /// <summary>True when a number follows <paramref name="from"/> after at most a comma, a dot and spaces.</summary>
+    private static bool DayFollows(string line, int from)
+    {
+        var i = from;
+        while (i < line.Length && line[i] is ' ' or ',' or '.' or '\t')
+        {
+            i++;
+        }
+
+        return i < line.Length && char.IsAsciiDigit(line[i]);
     }
 
     /// <summary>After a settlement word's abbreviation at <paramref name="i"/> ("м. ", "гр. "), else <paramref name="i"/>.</summary>
@@ -462,6 +489,12 @@ internal static partial class PostalPlaceParser
 
         var before = WordBefore(line, m.Index);
         if (before is not null && NumberWords.Contains(before.TrimEnd('.', ':')))
+        {
+            return null;
+        }
+
+        // "Τ.Κ. 570 22, Πέμπτη 27/05": a weekday or a month before a day is a date's, not a town ("19034 Luni" is one).
+        if ((WeekdayNames.DayOf(first) != 0 || MonthNames.MonthOf(first) != 0) && DayFollows(line, m.Groups["city"].Index + first.Length))
         {
             return null;
         }
@@ -712,7 +745,7 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?<pc>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})[ \t]+(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})", RegexOptions.CultureInvariant)]
     private static partial Regex BritishCodeThenCity();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]+\([\p{L} ]{1,30}\))?,[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{L}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]+\([\p{L} ]{1,30}\))?,[ \t]+(?:(?<cc>[A-Z]{2})-)?(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,5})(?=\s*(?:,|$|\())", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenCode();
 
     [GeneratedRegex(@"(?<=[,:]\s*(?:\p{Ll}{1,3}\.\s?)?)(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<pc>\d{3} \d{2}|\d{2}-\d{3}|\d{4,6})(?=\s*(?:[,;(]|\.?\s*$))", RegexOptions.CultureInvariant)]
@@ -721,8 +754,8 @@ internal static partial class PostalPlaceParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,2})[ \t]+(?<cc>[A-Z]{1,3})-(?<pc>\d{2}-\d{3}|\d{3} \d{2}|\d{4,5})(?![\d\-])", RegexOptions.CultureInvariant)]
     private static partial Regex CityThenPrefixedCode();
 
-    /// <summary>A postal code after the words that name it: "cod poștal 300011", "kod pocztowy 00-950", "PSČ 602 00", "PLZ 80331", "CP 28001".</summary>
-    [GeneratedRegex(@"(?<![\p{L}])(?:cod\s+po[sșş]tal|kod\s+pocztowy|ps[čc]|plz|code\s+postal|c[óo]digo\s+postal|codice\s+postale|c\.\s?p\.|postcode|post\s+code|zip\s+code|ir[áa]ny[íi]t[óo]sz[áa]m|postleitzahl|postnummer|пощенски\s+код|поштански\s+број)\s*:?\s*(?<pc>\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,6})(?![\d\-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>A postal code after the words that name it: "cod poștal 300011", "kod pocztowy 00-950", "PSČ 602 00", "PLZ 80331", "CP 28001", "Τ.Κ. 570 22".</summary>
+    [GeneratedRegex(@"(?<![\p{L}])(?:cod\s+po[sșş]tal|kod\s+pocztowy|ps[čc]|plz|code\s+postal|c[óo]digo\s+postal|codice\s+postale|c\.\s?p\.|postcode|post\s+code|zip\s+code|ir[áa]ny[íi]t[óo]sz[áa]m|postleitzahl|postnummer|пощенски\s+код|поштански\s+број|(?<greek>τ\.\s?κ\.))\s*:?\s*(?<pc>\d{2}-\d{3}|\d{3}\s\d{2}|\d{4,6})(?![\d\-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CodeAfterItsName();
 
     [GeneratedRegex(@"(?<city>\p{Lu}[\p{L}\p{M}'’.\-]*(?: \p{Lu}[\p{L}\p{M}'’.\-]*){0,3})(?:[ \t]\d{1,2}(?=,|[ \t]\())?(?:,\s*(?:Co\.?|County)\s+\p{Lu}\p{L}+)?,?[ \t]+\(?(?<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z\d])", RegexOptions.CultureInvariant)]
