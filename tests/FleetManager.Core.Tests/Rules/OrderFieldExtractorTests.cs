@@ -46,6 +46,12 @@ public sealed class OrderFieldExtractorTests
         Assert.Null(order.Adr);
     }
 
+    [Theory]
+    [InlineData("Slobodan teret Rijeka - Ljubljana", "imamo slobodan teret: 51000 Rijeka → 1000 Ljubljana, utovar 03.06., 8 t, 350 EUR.")]
+    [InlineData("Prost tovor", "Prost tovor: 2000 Maribor → 8020 Graz, nakladanje 03.06., 6 t.")]
+    public void Extract_FreeLoadOfferedInACroatianOrSloveneMail_IsALoadOffer(string subject, string body)
+        => Assert.Equal(RequestType.LoadOffer, RulesTestMessages.Extract(subject, body + "\n").RequestType);
+
     [Fact]
     public void Extract_CzechExchangeAlertWithOfferIds_IsALoadOffer()
     {

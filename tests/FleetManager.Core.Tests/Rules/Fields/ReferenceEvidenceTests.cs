@@ -48,6 +48,7 @@ public sealed class ReferenceEvidenceTests
 
     [Theory]
     [InlineData("Ordre 88120 Aarhus - Hamburg", "88120")]
+    [InlineData("Sammeltour 5531 Augsburg", "5531")]
     [InlineData("Naročilo prevoza 2027-031", "2027-031")]
     public void Read_NumberAfterADocumentTitleInTheSubject_ReadsIt(string subject, string expected)
         => Assert.Equal(expected, ReferenceOf("Hej,\nvi har følgende ordre til jer.\n", subject));
