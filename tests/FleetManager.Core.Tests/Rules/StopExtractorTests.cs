@@ -109,6 +109,19 @@ public sealed class StopExtractorTests
         Assert.Equal("DE", stops[0].Country);
     }
 
+    [Fact]
+    public void Extract_WeekdaysOnTwoLinesOfTheStop_AreNoDate()
+    {
+        var stops = RulesTestDocuments.Stops("""
+            Læsning: Jysk Pap A/S, 7100 Vejle, fredag kl. 7-10
+            Lageret har lukket mandag
+            Levering: 21107 Hamburg, 24/5 kl. 8
+            """, new DateTimeOffset(2027, 5, 20, 14, 10, 0, TimeSpan.FromHours(2)));
+
+        Assert.Null(stops[0].Date);
+        Assert.Equal(new DateOnly(2027, 5, 24), stops[1].Date);
+    }
+
     [Theory]
     [InlineData("Beladestelle: 33104 Paderborn, Montag bis Freitag 7-15 Uhr")]
     [InlineData("Beladestelle: 33104 Paderborn, Mo-Fr 7-15 Uhr")]

@@ -185,8 +185,10 @@ internal static partial class LabelledSectionStopReader
             var cellEnd = rest.IndexOf(" | ", dates[0].Index, StringComparison.Ordinal);
             var loadingText = rest[dates[0].Index..(dates.Count > 1 ? dates[1].Index : cellEnd > 0 ? cellEnd : rest.Length)];
             loading.Window = TimeWindowParser.Parse(loadingText[dates[0].Length..]);
+            // "Załadunek w czwartek 27.05 od 8:00, rozładunek w piątek 28.05": an unloading word between the dates gives
+            // the second to the unloading, as a joining word does.
             var betweenDates = dates.Count > 1 ? rest[(dates[0].Index + dates[0].Length)..dates[1].Index] : "";
-            if (dates.Count > 1 && (RouteJoin().IsMatch(betweenDates.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") || NamesUnloading(betweenDates)))
+            if (dates.Count > 1 && (RouteJoin().IsMatch(betweenDates.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") || ProseStopReader.StopWords(betweenDates).Exists(w => !w.IsLoading)))
             {
                 SetDate(unloading, dates[1], line.Start + restStart);
                 var end = rest.IndexOf(" | ", dates[1].Index, StringComparison.Ordinal);
@@ -196,25 +198,6 @@ internal static partial class LabelledSectionStopReader
 
         return [loading, unloading];
     }
-
-    /// <summary>
-    /// True when <paramref name="text"/> (between the route's two dates) has an unloading word: "Załadunek w czwartek 27.05 od
-    /// 8:00, rozładunek w piątek 28.05" gives the second date to the unloading.
-    /// </summary>
-    private static bool NamesUnloading(string text)
-    {
-        foreach (var word in text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (StopLabels.StopTypeOfWord(Text.TextFold.Fold(word)) == false)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly char[] WordSeparators = [' ', ',', '.', '(', ')', ':', ';'];
 
     private static void SetDate(StopFragment f, DateMatch d, int offset)
     {

@@ -103,19 +103,7 @@ internal static partial class ProseStopReader
     /// </summary>
     private static List<(bool IsLoading, string Clause)> Clauses(string sentence, DateOnly emailDate)
     {
-        var stopWords = new List<(int Index, bool IsLoading)>();
-        for (var start = 0; start < sentence.Length;)
-        {
-            var end = sentence.AsSpan(start).IndexOfAny(WordSeparators);
-            end = end < 0 ? sentence.Length : start + end;
-            if (end > start && StopLabels.StopTypeOfWord(TextFold.Fold(sentence.AsSpan(start, end - start))) is { } isLoading)
-            {
-                stopWords.Add((start, isLoading));
-            }
-
-            start = end + 1;
-        }
-
+        var stopWords = StopWords(sentence);
         if (stopWords.Count == 0)
         {
             return [];
@@ -138,6 +126,25 @@ internal static partial class ProseStopReader
         }
 
         return [(stopWords[0].IsLoading, sentence)];
+    }
+
+    /// <summary>The words of <paramref name="text"/> that name a stop's kind ("Załadunek", "rozładunek"), with where each starts.</summary>
+    internal static List<(int Index, bool IsLoading)> StopWords(string text)
+    {
+        var stopWords = new List<(int Index, bool IsLoading)>();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.AsSpan(start).IndexOfAny(WordSeparators);
+            end = end < 0 ? text.Length : start + end;
+            if (end > start && StopLabels.StopTypeOfWord(TextFold.Fold(text.AsSpan(start, end - start))) is { } isLoading)
+            {
+                stopWords.Add((start, isLoading));
+            }
+
+            start = end + 1;
+        }
+
+        return stopWords;
     }
 
     internal static bool SamePlace(PostalPlace a, PostalPlace b) => a.PostalCode == b.PostalCode && a.City == b.City;

@@ -75,22 +75,18 @@ internal sealed class StopSection(StopType type, int start, StopReading reading)
             }
         }
 
-        // No date but a weekday alone in the stop's own lines ("fredag kl. 7-10"): the next such day.
-        for (var pass = 0; pass < 2 && date is null; pass++)
+        // No date but a weekday alone in the stop's own lines ("fredag kl. 7-10"): the next such day. Weekdays on two lines
+        // of a kind leave it unclear which is the stop's: no date.
+        var unclear = false;
+        for (var pass = 0; pass < 2 && date is null && !unclear; pass++)
         {
             var preferDateLines = pass == 0;
-            for (var i = 0; i < _lines.Count; i++)
+            for (var i = 0; i < _lines.Count && !unclear; i++)
             {
                 if (_lines[i].IsDateLine == preferDateLines && reading.WeekdayOnly(_lines[i].Text) is { } day)
                 {
-                    if (date is not null)
-                    {
-                        // Weekdays on two lines: which one is the stop's is not clear.
-                        date = null;
-                        break;
-                    }
-
-                    date = day;
+                    unclear = date is not null;
+                    date = unclear ? null : day;
                     dateLine = i;
                 }
             }
