@@ -3,7 +3,8 @@ namespace FleetManager.Core.Geo;
 /// <summary>
 /// The country vocabulary: per country its ISO alpha-2 and alpha-3 codes, the English name, and
 /// the names used in the languages of European freight mail (EN, DE, FR, IT, ES, PT, NL, PL, CS,
-/// SK, HU, RO, BG, SL, LT, LV, ET, TR, HR, SR, DA, SV, NO, FI, EL, RU, UK), Cyrillic and Latin.
+/// SK, HU, RO, BG, SL, LT, LV, ET, TR, HR, SR, DA, SV, NO, FI, EL, RU, UK, and for the main neighbours also EU, GL,
+/// CY, SQ, IS, LB, GA), Cyrillic and Latin.
 /// Duplicates across languages are harmless; a name that means two countries is a bug (a test checks).
 /// </summary>
 internal static class CountryNameTable

@@ -367,7 +367,6 @@ internal sealed class GazetteerIndex
                 return;
             }
 
-
             Span<char> folded = stackalloc char[PlaceNameKey.MaxFoldedLength];
             Span<char> key = stackalloc char[PlaceNameKey.MaxFoldedLength];
             var foldedLength = PlaceNameKey.FoldWords(name, folded);

@@ -53,43 +53,45 @@ public static partial class RequestTypeReader
     }
 
     /// <summary>True for a freight exchange's notification of load offers (not its newsletter).</summary>
-    public static bool IsExchangeNotification(string documentText)
-    {
-        // Asked once per order block of the same document; the last document's answer is kept per thread.
-        if (ReferenceEquals(t_exchangeText, documentText))
-        {
-            return t_exchange;
-        }
-
-        // The patterns' words, else the alert wording and entry labels of the language files (for the languages the
-        // patterns lack); the text is folded only when a pattern leaves it open.
-        // Each pattern runs at most once: with the notice found, a failed entry pattern is not tried again.
-        var notice = ExchangeNotification().IsMatch(documentText);
-        var exchange = notice && OfferEntry().IsMatch(documentText);
-        if (!exchange && VocabularyMatchers.ExchangeNotice.Count > 0)
-        {
-            var folded = TextFold.Fold(documentText);
-            exchange = (notice || VocabularyMatchers.ExchangeNotice.IsIn(folded))
-                && ((!notice && OfferEntry().IsMatch(documentText)) || VocabularyMatchers.ExchangeEntry.IsIn(folded));
-        }
-
-        (t_exchangeText, t_exchange) = (documentText, exchange);
-        return exchange;
-    }
+    public static bool IsExchangeNotification(string documentText) => Alert(documentText).Exchange;
 
     /// <summary>
     /// True when the text uses a freight exchange's alert wording ("Neue Frachtangebote", "new loads", a file's
     /// <c>exchange.notice</c>), whether or not its entries carry an offer id.
     /// </summary>
-    public static bool HasExchangeNotice(string documentText)
-        => ExchangeNotification().IsMatch(documentText)
-            || (VocabularyMatchers.ExchangeNotice.Count > 0 && VocabularyMatchers.ExchangeNotice.IsIn(TextFold.Fold(documentText)));
+    public static bool HasExchangeNotice(string documentText) => Alert(documentText).Notice;
+
+    /// <summary>Whether the text has an alert's wording (<c>Notice</c>) and, with it, an entry's label (<c>Exchange</c>).</summary>
+    private static (bool Notice, bool Exchange) Alert(string documentText)
+    {
+        // Asked once per order block of the same document; the last document's answer is kept per thread.
+        if (ReferenceEquals(t_alertText, documentText))
+        {
+            return t_alert;
+        }
+
+        // The patterns' words, else the alert wording and entry labels of the language files (for the languages the
+        // patterns lack); the text is folded only when a pattern leaves it open.
+        // Each pattern runs at most once: with the notice found, a failed entry pattern is not tried again.
+        var patternNotice = ExchangeNotification().IsMatch(documentText);
+        var notice = patternNotice;
+        var exchange = notice && OfferEntry().IsMatch(documentText);
+        if (!exchange && VocabularyMatchers.ExchangeNotice.Count > 0)
+        {
+            var folded = TextFold.Fold(documentText);
+            notice = notice || VocabularyMatchers.ExchangeNotice.IsIn(folded);
+            exchange = notice && ((!patternNotice && OfferEntry().IsMatch(documentText)) || VocabularyMatchers.ExchangeEntry.IsIn(folded));
+        }
+
+        (t_alertText, t_alert) = (documentText, (notice, exchange));
+        return t_alert;
+    }
 
     [ThreadStatic]
-    private static string? t_exchangeText;
+    private static string? t_alertText;
 
     [ThreadStatic]
-    private static bool t_exchange;
+    private static (bool Notice, bool Exchange) t_alert;
 
     [GeneratedRegex(@"\b(?:such(?:agent|auftrag)\w*|search\s+agent|saved\s+search|frachtangebot\w*|ladungsangebot\w*|neue\s+(?:ladungen|frachten|angebote)|new\s+(?:loads|load\s+offers|freight\s+offers)|load\s+offers?|nowe\s+ładunki|nowe\s+ladunki|pasując\w*\s+do\s+(?:twojego\s+)?filtr\w*|filtr\w*\s+„|nouvelles\s+offres\s+de\s+fret|nuove\s+offerte\s+di\s+carico|nuevas\s+cargas|nové\s+náklady|új\s+rakomány\w*|oferte\s+noi\s+de\s+marf|нови\s+товари|yeni\s+yük)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeNotification();

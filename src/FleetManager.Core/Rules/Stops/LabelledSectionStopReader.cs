@@ -188,7 +188,7 @@ internal static partial class LabelledSectionStopReader
             // "Załadunek w czwartek 27.05 od 8:00, rozładunek w piątek 28.05": an unloading word between the dates gives
             // the second to the unloading, as a joining word does.
             var betweenDates = dates.Count > 1 ? rest[(dates[0].Index + dates[0].Length)..dates[1].Index] : "";
-            if (dates.Count > 1 && (RouteJoin().IsMatch(betweenDates.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") || ProseStopReader.StopWords(betweenDates).Exists(w => !w.IsLoading)))
+            if (dates.Count > 1 && (RouteJoin().IsMatch(betweenDates.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") || StopLabels.StopWordsIn(betweenDates).Exists(w => !w.IsLoading)))
             {
                 SetDate(unloading, dates[1], line.Start + restStart);
                 var end = rest.IndexOf(" | ", dates[1].Index, StringComparison.Ordinal);

@@ -309,18 +309,7 @@ internal sealed partial class PlaceStructureStopReader(OfflineGazetteer gazettee
     }
 
     /// <summary>The kind of the first stop word in <paramref name="text"/> (a label comes before what it labels).</summary>
-    internal static bool? FirstStopWord(string text)
-    {
-        foreach (var word in TextFold.Fold(text).Split([' ', ',', '.', '(', ')', ':', ';', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (StopLabels.StopTypeOfWord(word) is { } type)
-            {
-                return type;
-            }
-        }
-
-        return null;
-    }
+    internal static bool? FirstStopWord(string text) => StopLabels.StopWordsIn(text) is [var first, ..] ? first.IsLoading : null;
 
     /// <summary>The nearest date not taken by the other stop: on the place's line, then above, then below.</summary>
     private static void AttachDate(StopFragment f, PlaceOnLine candidate, List<TextLine> lines, bool[] readable, HashSet<int> placeLines, StopReading reading, HashSet<int> used)

@@ -93,8 +93,6 @@ internal static partial class ProseStopReader
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" ,.():;");
-
     /// <summary>
     /// The parts of <paramref name="sentence"/> that speak of one stop kind each. A sentence naming both kinds, each with a
     /// date of its own ("Załadunek w czwartek 27.05 od 8:00, rozładunek w piątek 28.05 do 12:00"), is one clause per stop
@@ -103,7 +101,7 @@ internal static partial class ProseStopReader
     /// </summary>
     private static List<(bool IsLoading, string Clause)> Clauses(string sentence, DateOnly emailDate)
     {
-        var stopWords = StopWords(sentence);
+        var stopWords = StopLabels.StopWordsIn(sentence);
         if (stopWords.Count == 0)
         {
             return [];
@@ -126,25 +124,6 @@ internal static partial class ProseStopReader
         }
 
         return [(stopWords[0].IsLoading, sentence)];
-    }
-
-    /// <summary>The words of <paramref name="text"/> that name a stop's kind ("Załadunek", "rozładunek"), with where each starts.</summary>
-    internal static List<(int Index, bool IsLoading)> StopWords(string text)
-    {
-        var stopWords = new List<(int Index, bool IsLoading)>();
-        for (var start = 0; start < text.Length;)
-        {
-            var end = text.AsSpan(start).IndexOfAny(WordSeparators);
-            end = end < 0 ? text.Length : start + end;
-            if (end > start && StopLabels.StopTypeOfWord(TextFold.Fold(text.AsSpan(start, end - start))) is { } isLoading)
-            {
-                stopWords.Add((start, isLoading));
-            }
-
-            start = end + 1;
-        }
-
-        return stopWords;
     }
 
     internal static bool SamePlace(PostalPlace a, PostalPlace b) => a.PostalCode == b.PostalCode && a.City == b.City;

@@ -161,6 +161,31 @@ internal static class StopLabels
         return false;
     }
 
+    /// <summary>Where words of a text end: spaces and the punctuation prose and labels put between them.</summary>
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" ,.():;-–/");
+
+    /// <summary>
+    /// The words of <paramref name="text"/> that name a stop's kind (<see cref="StopTypeOfWord"/>: "Załadunek", "rozładunek"),
+    /// each with where it starts, in order.
+    /// </summary>
+    public static List<(int Index, bool IsLoading)> StopWordsIn(string text)
+    {
+        var stopWords = new List<(int Index, bool IsLoading)>();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.AsSpan(start).IndexOfAny(WordSeparators);
+            end = end < 0 ? text.Length : start + end;
+            if (end > start && StopTypeOfWord(TextFold.Fold(text.AsSpan(start, end - start))) is { } isLoading)
+            {
+                stopWords.Add((start, isLoading));
+            }
+
+            start = end + 1;
+        }
+
+        return stopWords;
+    }
+
     /// <summary>Whether a folded word is a loading (true) or unloading (false) word, used in prose sentences.</summary>
     public static bool? StopTypeOfWord(string foldedWord)
     {
